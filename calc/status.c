@@ -1,0 +1,183 @@
+/*
+ * Status messages and the diagnostics list (see include/paycalc/status.h).
+ */
+#include "paycalc/status.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* No default: the compiler warns when a code has no message. */
+const char *pc_status_message(pc_status status)
+{
+    switch (status) {
+    case PC_OK:
+        return "success";
+    case PC_ERR_NOMEM:
+        return "out of memory";
+    case PC_ERR_IO:
+        return "a file could not be read";
+    case PC_ERR_SYNTAX:
+        return "a value is not in the form its column needs";
+    case PC_ERR_RANGE:
+        return "a value is out of range";
+    case PC_ERR_OVERFLOW:
+        return "an amount is too large for exact arithmetic";
+    case PC_ERR_INPUT:
+        return "the input set has errors";
+    case PC_ERR_MISSING:
+        return "market data or an exchange rate needed for a date is missing";
+    case PC_ERR_WRITE:
+        return "an output could not be written";
+    case PC_ERR_LIMIT:
+        return "an input exceeds a size limit";
+    case PC_ERR_USAGE:
+        return "invalid arguments";
+    }
+    return "unknown status";
+}
+
+void pc_diags_init(pc_diags *diags)
+{
+    memset(diags, 0, sizeof *diags);
+}
+
+void pc_diags_fini(pc_diags *diags)
+{
+    if (!diags)
+        return;
+    for (size_t i = 0; i < diags->count; i++) {
+        free(diags->items[i].file);
+        free(diags->items[i].code);
+        free(diags->items[i].message);
+    }
+    free(diags->items);
+    memset(diags, 0, sizeof *diags);
+}
+
+static char *dup_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+pc_status pc_diags_addv(pc_diags *diags, pc_severity severity, const char *file, int line,
+                        int column, const char *code, const char *fmt, va_list ap)
+{
+    if (diags->count == diags->capacity) {
+        size_t cap = diags->capacity ? diags->capacity * 2 : 16;
+        pc_diag *items = realloc(diags->items, cap * sizeof *items);
+        if (!items)
+            return PC_ERR_NOMEM;
+        diags->items = items;
+        diags->capacity = cap;
+    }
+    char text[1024];
+    vsnprintf(text, sizeof text, fmt, ap);
+    pc_diag d = {severity, dup_or_null(file), line, column, dup_or_null(code), dup_or_null(text)};
+    if ((file && !d.file) || (code && !d.code) || !d.message) {
+        free(d.file);
+        free(d.code);
+        free(d.message);
+        return PC_ERR_NOMEM;
+    }
+    diags->items[diags->count++] = d;
+    if (severity == PC_SEVERITY_ERROR)
+        diags->errors++;
+    else
+        diags->warnings++;
+    return PC_OK;
+}
+
+pc_status pc_diags_add(pc_diags *diags, pc_severity severity, const char *file, int line,
+                       int column, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pc_status st = pc_diags_addv(diags, severity, file, line, column, code, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+pc_status pc_error(pc_diags *diags, const char *file, int line, int column, const char *code,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pc_status st = pc_diags_addv(diags, PC_SEVERITY_ERROR, file, line, column, code, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+pc_status pc_warning(pc_diags *diags, const char *file, int line, int column, const char *code,
+                     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    pc_status st = pc_diags_addv(diags, PC_SEVERITY_WARNING, file, line, column, code, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+static int compare_diag(const pc_diag *a, const pc_diag *b)
+{
+    const char *fa = a->file ? a->file : "";
+    const char *fb = b->file ? b->file : "";
+    int c = strcmp(fa, fb);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return 0;
+}
+
+typedef struct indexed_diag {
+    pc_diag diag;
+    size_t order;
+} indexed_diag;
+
+static int compare_indexed(const void *pa, const void *pb)
+{
+    const indexed_diag *a = pa, *b = pb;
+    int c = compare_diag(&a->diag, &b->diag);
+    if (c)
+        return c;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+void pc_diags_sort(pc_diags *diags)
+{
+    if (diags->count < 2)
+        return;
+    indexed_diag *tmp = malloc(diags->count * sizeof *tmp);
+    if (!tmp)
+        return; /* unsorted but complete: order is cosmetic */
+    for (size_t i = 0; i < diags->count; i++)
+        tmp[i] = (indexed_diag){diags->items[i], i};
+    qsort(tmp, diags->count, sizeof *tmp, compare_indexed);
+    for (size_t i = 0; i < diags->count; i++)
+        diags->items[i] = tmp[i].diag;
+    free(tmp);
+}
+
+char *pc_diag_format(const pc_diag *diag, char *buf, size_t size)
+{
+    const char *sev = diag->severity == PC_SEVERITY_ERROR ? "error" : "warning";
+    if (diag->file && diag->line > 0 && diag->column > 0)
+        snprintf(buf, size, "%s:%d:%d: %s: %s", diag->file, diag->line, diag->column, sev,
+                 diag->message);
+    else if (diag->file && diag->line > 0)
+        snprintf(buf, size, "%s:%d: %s: %s", diag->file, diag->line, sev, diag->message);
+    else if (diag->file)
+        snprintf(buf, size, "%s: %s: %s", diag->file, sev, diag->message);
+    else
+        snprintf(buf, size, "%s: %s", sev, diag->message);
+    return buf;
+}

@@ -1,0 +1,31 @@
+/*
+ * The engine: from an input set to the computed tables.
+ *
+ * Steps (each its own module): exchange rates (fx.h), tranche valuation
+ * (value.h), the Summary Compensation Table, compensation actually paid and
+ * the PvP table, TSR. No I/O: the engine reads a pc_dataset and fills a
+ * pc_report.
+ */
+#ifndef PAYCALC_ENGINE_H
+#define PAYCALC_ENGINE_H
+
+#include "paycalc/model.h"
+#include "paycalc/report.h"
+#include "paycalc/status.h"
+
+/* Computes everything for an indexed dataset (pc_read_input_set indexes it;
+ * a dataset built in memory must be passed through pc_dataset_index first).
+ * Problems that are errors of the input (a missing rate, a missing price for
+ * a date that must be valued) go to `diags` with the file, line and column
+ * that needs them, and the result is PC_ERR_INPUT; warnings go both to
+ * report->warnings and to diags. `report` must be initialised. */
+pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+
+/* The pieces, for tests and for callers that need only part of the work.
+ * Each appends to `report`. */
+pc_status pc_engine_fx(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+
+#endif

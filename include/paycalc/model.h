@@ -1,0 +1,299 @@
+/*
+ * The input set in memory: plain structs, filled by the readers (read.h) or
+ * built directly by tests, and read by the engine.
+ *
+ * Units: money in cents (int64_t), prices, per-share values, rates and
+ * fractions in micros (1,000,000 = 1), shares as whole numbers, dates as
+ * pc_date. References between files are resolved to array indexes by the
+ * readers; each row keeps the line it came from so the engine can point at
+ * it in a message.
+ *
+ * Ownership: a pc_dataset owns every array and string in it;
+ * pc_dataset_fini releases them all.
+ */
+#ifndef PAYCALC_MODEL_H
+#define PAYCALC_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "paycalc/date.h"
+#include "paycalc/status.h"
+
+#define PC_MAX_YEARS 5
+
+typedef enum pc_fx_method {
+    PC_FX_ANNUAL_AVERAGE = 0,
+    PC_FX_PAYMENT_DATE = 1,
+    PC_FX_YEAR_END = 2
+} pc_fx_method;
+
+typedef enum pc_term_method {
+    PC_TERM_REMAINING_CONTRACTUAL = 0,
+    PC_TERM_SIMPLIFIED = 1
+} pc_term_method;
+
+/* paycalc.json */
+typedef struct pc_config {
+    char *company_name;
+    char *ticker;
+    pc_fiscal_calendar fiscal_year_end;
+    int years[PC_MAX_YEARS]; /* PvP covered years, consecutive, ascending */
+    int nyears;
+    int sct_years; /* how many of the last covered years the SCT shows */
+    bool smaller_reporting_company;
+    pc_fx_method fx_method;
+    pc_term_method expected_term;
+    int cap_decimals;               /* 0 or 2 */
+    char *company_selected_measure; /* NULL when there is none */
+} pc_config;
+
+/* The input files, for messages and column lookups. */
+typedef enum pc_file {
+    PC_FILE_CONFIG = 0, /* paycalc.json */
+    PC_FILE_PEOPLE,
+    PC_FILE_ROLES,
+    PC_FILE_CASH,
+    PC_FILE_FX,
+    PC_FILE_AWARDS,
+    PC_FILE_VESTING,
+    PC_FILE_PRICES,
+    PC_FILE_ASSUMPTIONS,
+    PC_FILE_OUTCOMES,
+    PC_FILE_FAIR_VALUES,
+    PC_FILE_PERFORMANCE,
+    PC_FILE_REPORTED,
+    PC_FILE_COUNT
+} pc_file;
+
+/* The file name of each input file ("cash.csv"). */
+const char *pc_file_name(pc_file file);
+
+typedef struct pc_person {
+    char *id;
+    char *name; /* UTF-8, any script */
+    char *position;
+    int line;
+} pc_person;
+
+typedef enum pc_role_kind { PC_ROLE_PEO = 0, PC_ROLE_NEO = 1 } pc_role_kind;
+
+typedef struct pc_role {
+    int year;
+    size_t person; /* index into people */
+    pc_role_kind role;
+    char *position; /* overrides the person's position for that year; NULL if none */
+    int line;
+} pc_role;
+
+typedef enum pc_component {
+    PC_COMP_SALARY = 0,
+    PC_COMP_BONUS,
+    PC_COMP_NON_EQUITY_INCENTIVE,
+    PC_COMP_NQDC_EARNINGS,
+    PC_COMP_ALL_OTHER,
+    PC_COMP_CHANGE_IN_PENSION_VALUE,
+    PC_COMP_PENSION_SERVICE_COST,
+    PC_COMP_PENSION_PRIOR_SERVICE_COST,
+    PC_COMP_UNVESTED_DIVIDENDS,
+    PC_COMP_COUNT
+} pc_component;
+
+/* The cash.csv spelling of a component ("non_equity_incentive"). */
+const char *pc_component_name(pc_component component);
+
+typedef struct pc_cash {
+    size_t person;
+    int year;
+    pc_component component;
+    int64_t amount_cents; /* in `currency` */
+    char currency[4];     /* ISO 4217, RMB already mapped to CNY */
+    pc_date pay_date;     /* PC_DATE_NONE when blank */
+    int line;
+} pc_cash;
+
+typedef struct pc_fx_rate {
+    char currency[4];
+    int fiscal_year; /* a published fiscal-year average when > 0 ... */
+    pc_date date;    /* ... or a daily observation (then fiscal_year == 0) */
+    int64_t per_usd_micro;
+    int line;
+} pc_fx_rate;
+
+typedef enum pc_award_type { PC_AWARD_OPTION = 0, PC_AWARD_SAR = 1, PC_AWARD_STOCK = 2 } pc_award_type;
+
+typedef enum pc_condition {
+    PC_CONDITION_SERVICE = 0,
+    PC_CONDITION_PERFORMANCE = 1,
+    PC_CONDITION_MARKET = 2
+} pc_condition;
+
+typedef struct pc_award {
+    char *id;
+    size_t person;
+    pc_award_type type;
+    pc_condition condition;
+    pc_date grant_date;
+    int64_t shares;                /* target shares or options */
+    int64_t exercise_price_micro;  /* options and SARs */
+    pc_date expiration_date;       /* options and SARs; PC_DATE_NONE for stock */
+    bool has_grant_fv;             /* grant_fv_per_share given */
+    int64_t grant_fv_micro;        /* grant-date fair value per share */
+    bool dividend_rights;          /* default yes */
+    size_t first_tranche;          /* tranches of this award: */
+    size_t ntranches;              /* tranches[first_tranche .. +ntranches) */
+    int line;
+} pc_award;
+
+typedef enum pc_tranche_status {
+    PC_TRANCHE_UNVESTED = 0,
+    PC_TRANCHE_VESTED = 1,
+    PC_TRANCHE_FORFEITED = 2
+} pc_tranche_status;
+
+typedef struct pc_tranche {
+    size_t award;      /* index into awards */
+    int number;        /* the `tranche` column */
+    pc_date vest_date; /* scheduled vest date */
+    int64_t shares;
+    pc_tranche_status status; /* as of the last covered fiscal year end */
+    pc_date status_date;      /* vested: the vest date unless given; forfeited: required */
+    int line;
+} pc_tranche;
+
+typedef struct pc_price {
+    pc_date date;
+    int64_t close_micro;    /* USD */
+    int64_t dividend_micro; /* cash dividend per share, ex-date `date`; 0 if none */
+    int line;
+} pc_price;
+
+typedef struct pc_assumption {
+    pc_date date;
+    int64_t volatility_micro; /* annualised, 850000 = 85% */
+    int64_t rate_micro;       /* risk-free rate, continuously compounded */
+    int64_t yield_micro;      /* dividend yield, continuous */
+    bool has_term;
+    int64_t term_micro; /* expected term in years, when given */
+    int line;
+} pc_assumption;
+
+/* A tranche number of 0 in outcomes and fair values means "every tranche of
+ * the award" (a blank `tranche`). */
+typedef struct pc_outcome {
+    size_t award;
+    int tranche;
+    pc_date date;
+    int64_t probable_micro; /* fraction of target shares */
+    int line;
+} pc_outcome;
+
+typedef struct pc_supplied_fv {
+    size_t award;
+    int tranche;
+    pc_date date;
+    int64_t fv_micro;
+    char *note; /* NULL when blank */
+    int line;
+} pc_supplied_fv;
+
+typedef struct pc_performance {
+    int year;
+    int64_t net_income_cents;
+    bool has_csm;
+    int64_t csm_micro; /* company-selected measure */
+    bool has_peer_tsr;
+    int64_t peer_tsr_micro; /* value of $100 */
+    int line;
+} pc_performance;
+
+typedef enum pc_reported_table {
+    PC_REPORTED_SCT = 0,
+    PC_REPORTED_PVP = 1,
+    PC_REPORTED_CAP = 2
+} pc_reported_table;
+
+typedef struct pc_reported {
+    pc_reported_table table;
+    int year;
+    char *subject;       /* a person_id, "non_peo_neo_average" or "company" */
+    char *item;          /* a key of SPEC sections 7 and 9, or "count" */
+    int64_t value_micro; /* as printed, negatives from '-' or parentheses */
+    int decimals;        /* how many decimals were printed (the last shown digit) */
+    int line;
+} pc_reported;
+
+/* A growing array of T with a count. */
+#define PC_ARRAY(T)                                                                                \
+    struct {                                                                                       \
+        T *items;                                                                                  \
+        size_t count;                                                                              \
+        size_t capacity;                                                                           \
+    }
+
+/* Column positions of each file as read (1-based; 0 when absent), so the
+ * engine can point at a cell: columns[file][name]. */
+#define PC_MAX_COLUMNS 16
+typedef struct pc_file_columns {
+    bool present;        /* the file was read */
+    char *path;          /* the path used in messages */
+    char *names[PC_MAX_COLUMNS];
+    int count;
+} pc_file_columns;
+
+typedef struct pc_dataset {
+    char *name; /* the input set's folder name ("cbak-fy2022") */
+    pc_config config;
+    PC_ARRAY(pc_person) people;
+    PC_ARRAY(pc_role) roles;
+    PC_ARRAY(pc_cash) cash;
+    PC_ARRAY(pc_fx_rate) fx;
+    PC_ARRAY(pc_award) awards;
+    PC_ARRAY(pc_tranche) tranches;
+    PC_ARRAY(pc_price) prices;
+    PC_ARRAY(pc_assumption) assumptions;
+    PC_ARRAY(pc_outcome) outcomes;
+    PC_ARRAY(pc_supplied_fv) fair_values;
+    PC_ARRAY(pc_performance) performance;
+    PC_ARRAY(pc_reported) reported;
+    pc_file_columns files[PC_FILE_COUNT];
+    /* Built by pc_dataset_index: people and awards in id order. */
+    size_t *people_by_id;
+    size_t *awards_by_id;
+    bool indexed; /* pc_dataset_index has run since the last change */
+} pc_dataset;
+
+void pc_dataset_init(pc_dataset *ds);
+void pc_dataset_fini(pc_dataset *ds);
+
+/* Grows an array by one zeroed element; returns it, or NULL when out of
+ * memory. Usage: pc_person *p = PC_ARRAY_PUSH(&ds->people); */
+void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size);
+#define PC_ARRAY_PUSH(arr)                                                                         \
+    pc_array_push((void **)&(arr)->items, &(arr)->count, &(arr)->capacity, sizeof *(arr)->items)
+
+/* A copy of a string (NULL on NULL or out of memory). */
+char *pc_strdup(const char *s);
+
+/* The path of a file for messages ("inputs/x/cash.csv"), or its bare name
+ * when it was not read from disk. */
+const char *pc_dataset_path(const pc_dataset *ds, pc_file file);
+/* The 1-based column of `name` in `file` as read, or 0. */
+int pc_dataset_column(const pc_dataset *ds, pc_file file, const char *name);
+
+/* Sorts what the engine looks up by date or key, so every lookup is a binary
+ * search: prices and assumptions by date; tranches by award and number (and
+ * sets each award's first_tranche/ntranches); outcomes and fair values by
+ * award, tranche and date; fx by currency, then fiscal years, then dates.
+ * Idempotent. Only PC_OK or PC_ERR_NOMEM. */
+pc_status pc_dataset_index(pc_dataset *ds);
+
+/* Lookups over an indexed dataset. Each returns NULL when there is none. */
+const pc_person *pc_dataset_person(const pc_dataset *ds, const char *id, size_t *index);
+const pc_award *pc_dataset_award(const pc_dataset *ds, const char *id, size_t *index);
+
+/* Index of the covered year `year` in config.years, or -1. */
+int pc_config_year_index(const pc_config *config, int year);
+
+#endif

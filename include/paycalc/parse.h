@@ -1,0 +1,56 @@
+/*
+ * The value syntax of input files (SPEC section 2, "Values").
+ *
+ * Each parser takes the text of one field (already trimmed of surrounding
+ * white space), and on failure returns PC_ERR_SYNTAX, PC_ERR_RANGE or
+ * PC_ERR_OVERFLOW with a short English reason in `why` ("use YYYY-MM-DD",
+ * "at most 2 decimals"), which the reader puts after the column name and the
+ * quoted value.
+ */
+#ifndef PAYCALC_PARSE_H
+#define PAYCALC_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "paycalc/date.h"
+#include "paycalc/status.h"
+
+/* Decimals allowed by kind (SPEC section 2). */
+#define PC_MONEY_DECIMALS 2 /* money amounts */
+#define PC_PRICE_DECIMALS 6 /* prices, per-share values, rates */
+
+/* A decimal "-?digits[.digits]", with optional thousands separators
+ * ("1,234.56") and accounting negatives ("(1,234.56)"), at most
+ * `max_decimals` places, scaled to `scale` decimal places: with scale 2 the
+ * result is in cents, with scale 6 in micros. Currency signs are refused. */
+pc_status pc_parse_decimal(const char *text, int max_decimals, int scale, int64_t *out, char *why,
+                           size_t why_size);
+
+/* Money: at most 2 decimals, result in cents. */
+pc_status pc_parse_money(const char *text, int64_t *cents, char *why, size_t why_size);
+
+/* A price, per-share value or exchange rate: at most 6 decimals, in micros. */
+pc_status pc_parse_price(const char *text, int64_t *micro, char *why, size_t why_size);
+
+/* A fraction in micros: "0.85" or "85%" (0.85). A value above `max_plain`
+ * written without "%" is refused with a reason suggesting a percentage was
+ * meant (SPEC: a volatility or rate above 5). Negative values are refused
+ * unless `allow_negative` (risk-free rates may be negative). */
+pc_status pc_parse_fraction(const char *text, int64_t max_plain_micro, int allow_negative,
+                            int64_t *micro, char *why, size_t why_size);
+
+/* A whole number of shares (separators accepted), not negative. */
+pc_status pc_parse_shares(const char *text, int64_t *shares, char *why, size_t why_size);
+
+/* A date, exactly YYYY-MM-DD. */
+pc_status pc_parse_date(const char *text, pc_date *date, char *why, size_t why_size);
+
+/* A four-digit year. */
+pc_status pc_parse_year(const char *text, int *year, char *why, size_t why_size);
+
+/* An ISO 4217 currency code, upper-cased into out[4]; "RMB" is accepted as
+ * "CNY". */
+pc_status pc_parse_currency(const char *text, char out[4], char *why, size_t why_size);
+
+#endif

@@ -1,0 +1,250 @@
+/*
+ * The computed results of one run: what the writers (JSON, XLSX) and the
+ * command line show. Filled by the engine (engine.h); plain structs, owned by
+ * the pc_report and released by pc_report_fini.
+ *
+ * Units: SCT figures in cents holding whole dollars (R3); CAP lines and
+ * averages in cents rounded to cap_decimals (R4, R5); TSR in cents of the
+ * $100 value (R6); per-share model values in double, tranche values in cents
+ * (R2); rates and prices in micros.
+ */
+#ifndef PAYCALC_REPORT_H
+#define PAYCALC_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "paycalc/date.h"
+#include "paycalc/model.h"
+
+/* An exchange rate used (SPEC section 4). */
+typedef struct pc_rate_used {
+    char currency[4];
+    int fiscal_year;
+    pc_fx_method method;
+    int64_t per_usd_micro; /* the rate used (a daily mean is already rounded to 4 decimals) */
+    pc_date date;          /* observation date for payment_date / year_end; else NONE */
+    int observations;      /* how many fx.csv rows are behind the rate */
+    char *source;          /* "fx.csv line 3" or "mean of 250 daily rates, fx.csv lines 2-251" */
+} pc_rate_used;
+
+/* SCT columns, in table order (SPEC section 6). */
+typedef enum pc_sct_column {
+    PC_SCT_SALARY = 0,
+    PC_SCT_BONUS,
+    PC_SCT_STOCK_AWARDS,
+    PC_SCT_OPTION_AWARDS,
+    PC_SCT_NON_EQUITY_INCENTIVE,
+    PC_SCT_PENSION_NQDC,
+    PC_SCT_ALL_OTHER,
+    PC_SCT_TOTAL,
+    PC_SCT_NCOLUMNS
+} pc_sct_column;
+
+/* The JSON key of an SCT column ("stock_awards"). */
+const char *pc_sct_key(pc_sct_column column);
+
+/* One person's SCT figures for one year (computed for every PvP year and for
+ * every SCT year; `in_table` says whether the row is shown in the SCT). */
+typedef struct pc_sct_row {
+    size_t person;
+    int year;
+    pc_role_kind role;
+    const char *position;           /* borrowed from the dataset */
+    int64_t column[PC_SCT_NCOLUMNS]; /* cents, whole dollars (R3) */
+    int64_t pension_change;          /* cents, whole dollars, floored at 0 (as the SCT shows it) */
+    int64_t pension_service_cost;    /* cents, exact sum */
+    int64_t pension_prior_service_cost;
+    int64_t unvested_dividends;
+    bool in_table;
+} pc_sct_row;
+
+/* CAP reconciliation lines, in order (SPEC section 7). */
+typedef enum pc_cap_line {
+    PC_CAP_SCT_TOTAL = 0,
+    PC_CAP_LESS_EQUITY_AWARDS,
+    PC_CAP_LESS_PENSION,
+    PC_CAP_PLUS_PENSION_SERVICE,
+    PC_CAP_PLUS_PENSION_PRIOR_SERVICE,
+    PC_CAP_FYE_FV_GRANTED_IN_YEAR,
+    PC_CAP_CHANGE_FV_PRIOR_UNVESTED,
+    PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR,
+    PC_CAP_CHANGE_FV_PRIOR_VESTED,
+    PC_CAP_LESS_FV_FORFEITED,
+    PC_CAP_DIVIDENDS,
+    PC_CAP_CAP,
+    PC_CAP_NLINES
+} pc_cap_line;
+
+/* The JSON key of a reconciliation line ("fye_fv_granted_in_year"). */
+const char *pc_cap_key(pc_cap_line line);
+
+#define PC_SUBJECT_AVERAGE ((size_t)-1)
+
+typedef struct pc_cap_row {
+    int year;
+    size_t subject; /* person index, or PC_SUBJECT_AVERAGE */
+    int64_t line[PC_CAP_NLINES]; /* cents, each rounded to cap_decimals; CAP is their sum */
+} pc_cap_row;
+
+#define PC_MAX_PEOS 4
+
+typedef struct pc_pvp_peo {
+    size_t person;
+    int64_t sct_total; /* cents (whole dollars) */
+    int64_t cap;       /* cents */
+} pc_pvp_peo;
+
+typedef struct pc_pvp_row {
+    int year;
+    pc_pvp_peo peo[PC_MAX_PEOS];
+    size_t npeo;
+    bool has_average;  /* false: no NEO that year (null average) */
+    size_t avg_count;
+    size_t *avg_people; /* person indexes, in roles.csv order (owned) */
+    int64_t avg_sct_total; /* cents, rounded to cap_decimals (R5) */
+    int64_t avg_cap;       /* cents: the sum of the averaged lines (R5) */
+    int64_t tsr;           /* cents of the value of $100 (R6) */
+    bool has_peer_tsr;
+    int64_t peer_tsr; /* cents */
+    bool has_net_income;
+    int64_t net_income; /* cents */
+    bool has_csm;
+    int64_t csm_micro;
+} pc_pvp_row;
+
+typedef enum pc_purpose {
+    PC_PURPOSE_GRANT = 0,     /* grant-date value for the SCT */
+    PC_PURPOSE_PRIOR_FYE = 1, /* value at the prior fiscal year end */
+    PC_PURPOSE_FYE = 2,       /* value at the fiscal year end */
+    PC_PURPOSE_VEST = 3       /* value at the vesting date */
+} pc_purpose;
+
+typedef enum pc_method {
+    PC_METHOD_SUPPLIED = 0,     /* fair_values.csv, or grant_fv_per_share */
+    PC_METHOD_STOCK_PRICE = 1,  /* the closing price (possibly discounted for dividends) */
+    PC_METHOD_BLACK_SCHOLES = 2 /* Black-Scholes-Merton */
+} pc_method;
+
+const char *pc_purpose_name(pc_purpose purpose); /* "grant", "prior_fye", "fye", "vest" */
+const char *pc_method_name(pc_method method);    /* "supplied", "stock_price", "black_scholes" */
+
+/* What a valuation used and computed along the way (SPEC section 5). */
+typedef struct pc_valuation_inputs {
+    bool has_price;
+    pc_date price_date; /* the trading day whose close was used */
+    int64_t price_micro;
+    bool has_assumptions;
+    pc_date assumption_date; /* the assumptions.csv row used */
+    double volatility, rate, yield;
+    double term;        /* T in years */
+    double vest_time;   /* t_v in years, when used */
+    double contractual; /* t_c in years, when used */
+    double strike;
+    double d1, d2, nd1, nd2;
+    bool has_outcome;
+    pc_date outcome_date; /* the outcomes.csv assessment used */
+    int supplied_line;    /* fair_values.csv line, or 0 */
+    const char *note;     /* fair_values.csv note (borrowed), or NULL */
+} pc_valuation_inputs;
+
+/* One tranche valued at one date. */
+typedef struct pc_valuation {
+    size_t tranche; /* index into dataset tranches */
+    pc_date date;
+    pc_purpose purpose;
+    pc_method method;
+    double per_share;          /* per-share fair value (before the probable outcome) */
+    bool per_share_exact;      /* per_share_micro holds the exact decimal */
+    int64_t per_share_micro;
+    int64_t shares;
+    int64_t probable_micro; /* PC_MICRO (100%) unless a performance award */
+    int64_t value;          /* cents (R2) */
+    pc_valuation_inputs inputs;
+    int year;       /* the fiscal year the value feeds */
+    int line;       /* the pc_cap_line it feeds, or -1 for the SCT */
+} pc_valuation;
+
+typedef struct pc_tsr_point {
+    int year;
+    pc_date date; /* fiscal year end */
+    pc_date price_date;
+    int64_t price_micro;
+    double units;  /* shares held, dividends reinvested */
+    int64_t value; /* cents of the value of $100 (R6) */
+} pc_tsr_point;
+
+typedef struct pc_tsr {
+    bool computed;
+    pc_date base_date;
+    int64_t base_price_micro;
+    pc_tsr_point points[PC_MAX_YEARS];
+    size_t npoints;
+} pc_tsr;
+
+/* A verify finding (SPEC section 8). */
+typedef enum pc_check_severity { PC_CHECK_ERROR = 0, PC_CHECK_ROUNDING = 1 } pc_check_severity;
+
+typedef struct pc_finding {
+    char *check; /* "mismatch", "sct_does_not_foot", ... */
+    pc_check_severity severity;
+    pc_reported_table table;
+    int year;
+    char *subject;
+    char *item;
+    int64_t published_micro;
+    int64_t expected_micro;
+    int64_t difference_micro; /* published - expected */
+    int decimals;             /* decimals to show */
+    int line;                 /* reported.csv line */
+} pc_finding;
+
+typedef struct pc_skipped {
+    char *check;
+    int year;
+    char *subject;
+    char *reason;
+} pc_skipped;
+
+typedef struct pc_checks {
+    PC_ARRAY(pc_finding) findings;
+    PC_ARRAY(pc_skipped) skipped;
+    size_t checked; /* figures and relations checked */
+    size_t errors;
+    size_t rounding;
+} pc_checks;
+
+typedef struct pc_warning_entry {
+    char *code;
+    char *message;
+    char *source; /* "cash.csv:12" or NULL */
+} pc_warning_entry;
+
+typedef struct pc_report {
+    PC_ARRAY(pc_rate_used) rates;
+    /* By person (in order of first appearance in roles.csv, PEOs first),
+     * then year ascending, as a proxy prints the SCT. */
+    PC_ARRAY(pc_sct_row) sct;
+    PC_ARRAY(pc_pvp_row) pvp;  /* one per covered year, ascending */
+    PC_ARRAY(pc_cap_row) cap;  /* by year ascending: the year's PEOs, then NEOs, then the average */
+    PC_ARRAY(pc_valuation) valuations;
+    pc_tsr tsr;
+    PC_ARRAY(pc_warning_entry) warnings;
+    bool has_checks;
+    pc_checks checks;
+} pc_report;
+
+void pc_report_init(pc_report *report);
+void pc_report_fini(pc_report *report);
+void pc_checks_init(pc_checks *checks);
+void pc_checks_fini(pc_checks *checks);
+
+/* Adds a warning (printf-style message); `source` may be NULL. */
+pc_status pc_report_warn(pc_report *report, const char *code, const char *source,
+                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The SCT row of a person and year, or NULL. */
+const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * Fair value of award tranches at a date (SPEC section 5).
+ *
+ * Three things are kept apart, as QuantLib separates instrument, pricing
+ * engine and market data: the award's terms (pc_award, pc_tranche in the
+ * dataset), the dated market inputs (prices, assumptions, outcomes, supplied
+ * values: the lookups below) and the result, a pc_valuation that carries the
+ * inputs it used and its intermediates. Valuing a tranche at several dates is
+ * several calls.
+ */
+#ifndef PAYCALC_VALUE_H
+#define PAYCALC_VALUE_H
+
+#include <stdbool.h>
+
+#include "paycalc/model.h"
+#include "paycalc/report.h"
+#include "paycalc/status.h"
+
+/* How far back a price or rate may be taken from (calendar days). */
+#define PC_STALE_DAYS 10
+
+/* Black-Scholes-Merton inputs: S and K in dollars, sigma, r and q as
+ * fractions (0.85 = 85%), T in years. */
+typedef struct pc_bsm_inputs {
+    double spot, strike, volatility, rate, yield, term;
+} pc_bsm_inputs;
+
+typedef struct pc_bsm_result {
+    double value; /* call value per share, dollars */
+    double d1, d2;
+    double nd1, nd2; /* N(d1), N(d2) */
+} pc_bsm_result;
+
+/* The standard normal cumulative distribution, accurate in the tails
+ * (relative error near machine precision for x down to -37). */
+double pc_norm_cdf(double x);
+
+/* Black-Scholes-Merton call with continuous dividend yield (SPEC section 5),
+ * with the limits T = 0 (intrinsic value) and sigma = 0 (discounted
+ * intrinsic value). Inputs must be finite, S, K >= 0, sigma, T >= 0. */
+pc_bsm_result pc_bsm_call(const pc_bsm_inputs *in);
+
+/* Market data lookups over an indexed dataset (each a binary search). */
+
+/* The price at `date`: the close on that date or on the last trading day
+ * before it, at most PC_STALE_DAYS before. NULL when there is none. */
+const pc_price *pc_market_price_at(const pc_dataset *ds, pc_date date);
+
+/* The assumptions row with the latest date on or before `date`, or NULL. */
+const pc_assumption *pc_market_assumptions_at(const pc_dataset *ds, pc_date date);
+
+/* The probable outcome of a tranche at `date`: the latest assessment on or
+ * before it; on the same date a row for the tranche beats a row for the
+ * whole award. NULL when there is none. */
+const pc_outcome *pc_market_outcome_at(const pc_dataset *ds, size_t tranche, pc_date date);
+
+/* A supplied fair value for the tranche on exactly `date` (a tranche row
+ * beats an award row), or NULL. */
+const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche, pc_date date);
+
+/* Values tranche `tranche` on `date` for `purpose` (SPEC section 5, R2):
+ * supplied value, or the stock price model, or Black-Scholes-Merton; times
+ * the probable outcome for performance-condition awards. With purpose
+ * PC_PURPOSE_GRANT and a grant_fv_per_share on the award, that value is used
+ * (method "supplied"). Fills `out` (year and line are left for the caller).
+ * Missing data (no price within 10 days, no assumptions, no outcome for a
+ * performance award, no supplied value for a market-condition award) is an
+ * error in `diags` naming the tranche and the date, pointing at the
+ * awards.csv or vesting.csv line; the result is then PC_ERR_MISSING.
+ * A warning (simplified term on an option away from the money, C&DI
+ * 128D.21) goes to `report` when it is not NULL. */
+pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date,
+                           pc_purpose purpose, pc_valuation *out, pc_report *report,
+                           pc_diags *diags);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * Verify (SPEC section 8): compares the figures as published (reported.csv)
+ * with the computed ones, and checks the published tables against each
+ * other.
+ */
+#ifndef PAYCALC_VERIFY_H
+#define PAYCALC_VERIFY_H
+
+#include "paycalc/model.h"
+#include "paycalc/report.h"
+#include "paycalc/status.h"
+
+/* The internal checks of the published tables alone (they need no inputs
+ * but ds->reported). Appends findings and skipped checks to `checks`. */
+pc_status pc_verify_internal(const pc_dataset *ds, pc_checks *checks);
+
+/* Every published figure against the computed one (`mismatch` findings);
+ * `report` is the engine's result for the same dataset. */
+pc_status pc_verify_against(const pc_dataset *ds, const pc_report *report, pc_checks *checks);
+
+/* Both, in that order; also counts errors and rounding findings. */
+pc_status pc_verify_all(const pc_dataset *ds, const pc_report *report, pc_checks *checks);
+
+/* True when the run should fail: any error finding, or any finding at all
+ * when `strict`. */
+bool pc_verify_failed(const pc_checks *checks, bool strict);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * Writing the reports: report.json (jansson) and report.xlsx
+ * (libxlsxwriter). The only code that touches those libraries on the output
+ * side.
+ *
+ * Both writers are deterministic (same inputs, same bytes) and atomic: they
+ * write a temporary file in the target folder and rename it into place, so a
+ * failed run leaves an earlier report untouched and no partial file.
+ * Failures return PC_ERR_WRITE with a message in `diags`.
+ */
+#ifndef PAYCALC_WRITE_H
+#define PAYCALC_WRITE_H
+
+#include <stddef.h>
+
+#include "paycalc/model.h"
+#include "paycalc/report.h"
+#include "paycalc/status.h"
+
+/* report.json (SPEC section 9). */
+pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
+                        pc_diags *diags);
+
+/* The JSON text itself (malloc'ed, NUL-terminated; caller frees), for
+ * tests and for writing to standard output. NULL when out of memory. */
+char *pc_json_dumps(const pc_dataset *ds, const pc_report *report);
+
+/* report.xlsx (SPEC section 9). */
+pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
+                        pc_diags *diags);
+
+/* The verify findings alone as JSON (SPEC section 8), to `path`. */
+pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_diags *diags);
+
+/* Atomic file output: writes `size` bytes of `data` to a temporary file in
+ * the folder of `path`, flushes it, and renames it to `path`. */
+pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * Helpers shared by the Criterion tests: running the paycalc program,
+ * reading files, making scratch folders.
+ */
+#ifndef PAYCALC_TEST_SUPPORT_H
+#define PAYCALC_TEST_SUPPORT_H
+
+#include <stddef.h>
+
+/* The source tree and the built program (set by CMake). */
+#define SOURCE_DIR PAYCALC_SOURCE_DIR
+#define PAYCALC PAYCALC_BINARY
+
+/* The result of running the program. Strings are malloc'ed. */
+typedef struct run_result {
+    int status; /* exit status, or -1 if it did not exit normally */
+    char *out;  /* standard output */
+    char *err;  /* standard error */
+} run_result;
+
+/* Runs `PAYCALC args...` (args is a NULL-terminated list) with no shell. */
+run_result run_paycalc(const char *const *args);
+void run_result_free(run_result *r);
+
+/* Whole file into a NUL-terminated malloc'ed buffer (NULL if unreadable);
+ * its length in *size when size is not NULL. */
+char *read_file(const char *path, size_t *size);
+
+/* Writes text to a file (creating or truncating it); returns 0 on success. */
+int write_text(const char *path, const char *text);
+
+/* A new empty folder under /tmp (malloc'ed path). */
+char *make_temp_dir(void);
+
+/* Copies every regular file of folder `from` into folder `to`. */
+int copy_dir(const char *from, const char *to);
+
+/* Removes a folder and everything in it (one level of files). */
+void remove_dir(const char *dir);
+
+/* Counts the entries of a folder (not . and ..). */
+int count_entries(const char *dir);
+
+#endif
