@@ -21,9 +21,11 @@
  * report->warnings and to diags. `report` must be initialised. */
 pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
-/* The pieces, for tests and for callers that need only part of the work.
- * Each appends to `report`. */
-pc_status pc_engine_fx(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+/* The pieces, in the order pc_engine_run calls them, for tests and for
+ * callers that need only part of the work. Each appends to `report`; the
+ * SCT step converts cash at the exchange rates (and lists them in
+ * report->rates) and values the awards granted in each year; the CAP step
+ * needs the SCT rows; the TSR step is independent. */
 pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags);

@@ -21,4 +21,13 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
 pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date,
                       pc_rate_used *out);
 
+/* The rate that converts cash row `cash` under the configured fx_method
+ * (annual_average: the fiscal year's average; payment_date: the rate of its
+ * pay_date; year_end: the rate at its fiscal year end). PC_ERR_MISSING when
+ * there is none. `out->source` is allocated. */
+pc_status pc_fx_rate_for_cash(const pc_dataset *ds, const pc_cash *cash, pc_rate_used *out);
+
+/* The method's name as paycalc.json spells it ("annual_average"). */
+const char *pc_fx_method_name(pc_fx_method method);
+
 #endif

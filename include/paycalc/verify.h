@@ -25,4 +25,9 @@ pc_status pc_verify_all(const pc_dataset *ds, const pc_report *report, pc_checks
  * when `strict`. */
 bool pc_verify_failed(const pc_checks *checks, bool strict);
 
+/* The findings as a readable text table (check, severity, year, table, who,
+ * item, published, expected, difference), then the skipped checks with
+ * their reasons and a summary line. Malloc'ed; NULL when out of memory. */
+char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds);
+
 #endif

@@ -1,0 +1,361 @@
+/*
+ * Compensation actually paid and the Pay versus Performance table
+ * (SPEC section 7; Item 402(v)(2)(iii) and (v)(2)(ii)).
+ *
+ * For each covered year and each PEO or NEO of that year, the reconciliation
+ * starts from the SCT total, deducts the SCT's equity award columns and
+ * (non-SRC) the pension change shown there, adds back pension service costs,
+ * and adds the equity values re-measured at the fiscal year end and the
+ * vesting dates, tranche by tranche, per Item 402(v)(2)(iii)(C)(1)(i)-(vi).
+ * Each line is rounded to cap_decimals and CAP is the sum of the rounded
+ * lines (R4), so the reconciliation always foots. The non-PEO NEO average is
+ * the exact mean of each line over the year's NEOs, rounded (R5).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_internal.h"
+#include "paycalc/engine.h"
+#include "paycalc/money.h"
+#include "paycalc/value.h"
+
+/* Awards grouped by person: awards[start[p] .. start[p+1]). */
+typedef struct awards_by_person {
+    size_t *start;
+    size_t *awards;
+} awards_by_person;
+
+static pc_status group_awards(const pc_dataset *ds, awards_by_person *g)
+{
+    size_t np = ds->people.count, na = ds->awards.count;
+    g->start = calloc(np + 1, sizeof *g->start);
+    g->awards = malloc((na ? na : 1) * sizeof *g->awards);
+    if (!g->start || !g->awards)
+        return PC_ERR_NOMEM;
+    for (size_t a = 0; a < na; a++)
+        g->start[ds->awards.items[a].person + 1]++;
+    for (size_t p = 0; p < np; p++)
+        g->start[p + 1] += g->start[p];
+    size_t *fill = calloc(np + 1, sizeof *fill);
+    if (!fill)
+        return PC_ERR_NOMEM;
+    for (size_t a = 0; a < na; a++) {
+        size_t p = ds->awards.items[a].person;
+        g->awards[g->start[p] + fill[p]++] = a;
+    }
+    free(fill);
+    return PC_OK;
+}
+
+/* Values one tranche at `date` and records the valuation for `year`/`line`.
+ * *value receives the cents (R2). */
+static pc_status value_at(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
+                          int year, pc_cap_line line, int64_t *value, pc_report *report,
+                          pc_diags *diags)
+{
+    pc_valuation v;
+    pc_status st = pc_value_tranche(ds, tranche, date, purpose, &v, report, diags);
+    if (st)
+        return st;
+    v.year = year;
+    v.line = (int)line;
+    pc_valuation *slot = PC_ARRAY_PUSH(&report->valuations);
+    if (!slot)
+        return PC_ERR_NOMEM;
+    *slot = v;
+    *value = v.value;
+    return PC_OK;
+}
+
+/* Adds `amount` (signed) to an exact line sum. */
+static pc_status add_line(int64_t *exact, pc_cap_line line, int64_t amount)
+{
+    return pc_money_add(exact[line], amount, &exact[line]) ? PC_ERR_OVERFLOW : PC_OK;
+}
+
+/* The five equity lines of Item 402(v)(2)(iii)(C)(1)(i)-(v) for one person
+ * and year, as exact cents. */
+static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, size_t person,
+                              int year, int64_t *exact, pc_report *report, pc_diags *diags)
+{
+    pc_fiscal_calendar cal = ds->config.fiscal_year_end;
+    pc_date end = pc_fiscal_year_end(cal, year);
+    pc_date prior = pc_fiscal_year_end(cal, year - 1);
+    pc_status result = PC_OK;
+    for (size_t k = g->start[person]; k < g->start[person + 1]; k++) {
+        const pc_award *award = &ds->awards.items[g->awards[k]];
+        bool granted_in = award->grant_date > prior && award->grant_date <= end;
+        for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
+            const pc_tranche *tr = &ds->tranches.items[t];
+            pc_date v = pc_tranche_vested_on(tr), f = pc_tranche_forfeited_on(tr);
+            bool vested_in = v != PC_DATE_NONE && v > prior && v <= end;
+            bool forfeited_in = f != PC_DATE_NONE && f > prior && f <= end;
+            bool unvested_prior = pc_tranche_unvested_at(ds, tr, prior);
+            bool unvested_end = pc_tranche_unvested_at(ds, tr, end);
+            int64_t at_end = 0, at_prior = 0, at_vest = 0;
+            pc_status st = PC_OK;
+
+            /* (i) granted in the year, outstanding and unvested at its end. */
+            if (granted_in && unvested_end) {
+                st = value_at(ds, t, end, PC_PURPOSE_FYE, year, PC_CAP_FYE_FV_GRANTED_IN_YEAR,
+                              &at_end, report, diags);
+                if (!st)
+                    st = add_line(exact, PC_CAP_FYE_FV_GRANTED_IN_YEAR, at_end);
+            }
+            /* (ii) granted earlier, unvested at both year ends: the change. */
+            else if (unvested_prior && unvested_end) {
+                st = value_at(ds, t, end, PC_PURPOSE_FYE, year, PC_CAP_CHANGE_FV_PRIOR_UNVESTED,
+                              &at_end, report, diags);
+                if (!st)
+                    st = value_at(ds, t, prior, PC_PURPOSE_PRIOR_FYE, year,
+                                  PC_CAP_CHANGE_FV_PRIOR_UNVESTED, &at_prior, report, diags);
+                if (!st)
+                    st = add_line(exact, PC_CAP_CHANGE_FV_PRIOR_UNVESTED, at_end - at_prior);
+            }
+            /* (iii) granted and vested in the year: the value at vesting. */
+            else if (granted_in && vested_in) {
+                st = value_at(ds, t, v, PC_PURPOSE_VEST, year, PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR,
+                              &at_vest, report, diags);
+                if (!st)
+                    st = add_line(exact, PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR, at_vest);
+            }
+            /* (iv) granted earlier, vested in the year: change from the prior
+             * year end to the vesting date. */
+            else if (unvested_prior && vested_in) {
+                st = value_at(ds, t, v, PC_PURPOSE_VEST, year, PC_CAP_CHANGE_FV_PRIOR_VESTED,
+                              &at_vest, report, diags);
+                if (!st)
+                    st = value_at(ds, t, prior, PC_PURPOSE_PRIOR_FYE, year,
+                                  PC_CAP_CHANGE_FV_PRIOR_VESTED, &at_prior, report, diags);
+                if (!st)
+                    st = add_line(exact, PC_CAP_CHANGE_FV_PRIOR_VESTED, at_vest - at_prior);
+            }
+            /* (v) granted earlier, failed or forfeited in the year: minus the
+             * prior year-end value. A tranche granted and forfeited in the
+             * same year adds nothing. */
+            else if (unvested_prior && forfeited_in) {
+                st = value_at(ds, t, prior, PC_PURPOSE_PRIOR_FYE, year, PC_CAP_LESS_FV_FORFEITED,
+                              &at_prior, report, diags);
+                if (!st)
+                    st = add_line(exact, PC_CAP_LESS_FV_FORFEITED, -at_prior);
+            }
+            if (st == PC_ERR_NOMEM)
+                return st;
+            if (st == PC_ERR_OVERFLOW) {
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), award->line, 1, "overflow",
+                         "award_id: the values of '%s' are too large to add up exactly",
+                         award->id);
+                return PC_ERR_INPUT;
+            }
+            if (st)
+                result = PC_ERR_INPUT;
+        }
+    }
+    return result;
+}
+
+/* R4: every line rounded to cap_decimals; CAP the sum of the rounded lines. */
+static pc_status round_lines(const int64_t *exact, int decimals, int64_t *line)
+{
+    int64_t cap = 0;
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        if (pc_money_round(exact[l], decimals, &line[l]))
+            return PC_ERR_OVERFLOW;
+        if (pc_money_add(cap, line[l], &cap))
+            return PC_ERR_OVERFLOW;
+    }
+    line[PC_CAP_CAP] = cap;
+    return PC_OK;
+}
+
+static pc_status person_row(const pc_dataset *ds, const awards_by_person *g,
+                            const pc_sct_row *sct, pc_cap_row *row, pc_report *report,
+                            pc_diags *diags)
+{
+    bool src = ds->config.smaller_reporting_company;
+    int64_t exact[PC_CAP_NLINES] = {0};
+    exact[PC_CAP_SCT_TOTAL] = sct->column[PC_SCT_TOTAL];
+    /* Item 402(v)(2)(iii)(C)(1): deduct the SCT's stock and option awards. */
+    exact[PC_CAP_LESS_EQUITY_AWARDS] =
+        -(sct->column[PC_SCT_STOCK_AWARDS] + sct->column[PC_SCT_OPTION_AWARDS]);
+    /* Item 402(v)(2)(iii)(B): pension adjustments, not for SRCs
+     * (Item 402(v)(8)). */
+    if (!src) {
+        exact[PC_CAP_LESS_PENSION] = -sct->pension_change;
+        exact[PC_CAP_PLUS_PENSION_SERVICE] = sct->pension_service_cost;
+        exact[PC_CAP_PLUS_PENSION_PRIOR_SERVICE] = sct->pension_prior_service_cost;
+    }
+    /* Item 402(v)(2)(iii)(C)(1)(vi): dividends on unvested awards not
+     * otherwise reflected. */
+    exact[PC_CAP_DIVIDENDS] = sct->unvested_dividends;
+    pc_status st = equity_lines(ds, g, sct->person, sct->year, exact, report, diags);
+    if (st)
+        return st;
+    row->year = sct->year;
+    row->subject = sct->person;
+    if (round_lines(exact, ds->config.cap_decimals, row->line)) {
+        pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), 0, 0, "overflow",
+                 "compensation actually paid to %s for %d is too large to add up exactly",
+                 ds->people.items[sct->person].name, sct->year);
+        return PC_ERR_INPUT;
+    }
+    return PC_OK;
+}
+
+/* R5: each line the exact mean over the NEOs, rounded to cap_decimals; the
+ * average CAP the sum of the averaged lines. */
+static pc_status average_row(const pc_cap_row *neos, size_t n, int decimals, pc_cap_row *avg)
+{
+    int64_t unit = decimals >= 2 ? 1 : PC_CENTS;
+    int64_t cap = 0;
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        int64_t sum = 0, mean;
+        for (size_t i = 0; i < n; i++)
+            if (pc_money_add(sum, neos[i].line[l], &sum))
+                return PC_ERR_OVERFLOW;
+        if (pc_round_div(sum, (int64_t)n * unit, &mean))
+            return PC_ERR_OVERFLOW;
+        avg->line[l] = mean * unit;
+        if (pc_money_add(cap, avg->line[l], &cap))
+            return PC_ERR_OVERFLOW;
+    }
+    avg->line[PC_CAP_CAP] = cap;
+    avg->subject = PC_SUBJECT_AVERAGE;
+    return PC_OK;
+}
+
+static const pc_performance *performance_of(const pc_dataset *ds, int year)
+{
+    for (size_t i = 0; i < ds->performance.count; i++)
+        if (ds->performance.items[i].year == year)
+            return &ds->performance.items[i];
+    return NULL;
+}
+
+/* Micros to cents of the $100 value, rounded to 2 decimals (R6). */
+static int64_t micro_to_cents(int64_t micro)
+{
+    int64_t cents = 0;
+    (void)pc_round_div(micro, 10000, &cents);
+    return cents;
+}
+
+static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g, int year,
+                           pc_report *report, pc_diags *diags)
+{
+    const pc_config *cfg = &ds->config;
+    pc_pvp_row pvp = {0};
+    pvp.year = year;
+    size_t neo_start = 0, nneo = 0;
+    pc_status result = PC_OK;
+
+    /* PEOs first, then NEOs, each in roles.csv order. */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            neo_start = report->cap.count;
+        for (size_t r = 0; r < ds->roles.count; r++) {
+            const pc_role *role = &ds->roles.items[r];
+            if (role->year != year || (role->role == PC_ROLE_PEO) != (pass == 0))
+                continue;
+            const pc_sct_row *sct = pc_report_sct(report, role->person, year);
+            if (!sct)
+                continue; /* the SCT step already reported why */
+            pc_cap_row row = {0};
+            pc_status st = person_row(ds, g, sct, &row, report, diags);
+            if (st == PC_ERR_NOMEM)
+                return st;
+            if (st) {
+                result = PC_ERR_INPUT;
+                continue;
+            }
+            pc_cap_row *slot = PC_ARRAY_PUSH(&report->cap);
+            if (!slot)
+                return PC_ERR_NOMEM;
+            *slot = row;
+            if (pass == 0) {
+                if (pvp.npeo == PC_MAX_PEOS) {
+                    pc_error(diags, pc_dataset_path(ds, PC_FILE_ROLES), role->line,
+                             pc_dataset_column(ds, PC_FILE_ROLES, "role"), "too_many_peos",
+                             "role: more than %d PEOs in %d", PC_MAX_PEOS, year);
+                    result = PC_ERR_INPUT;
+                    continue;
+                }
+                pvp.peo[pvp.npeo].person = role->person;
+                pvp.peo[pvp.npeo].sct_total = sct->column[PC_SCT_TOTAL];
+                pvp.peo[pvp.npeo].cap = row.line[PC_CAP_CAP];
+                pvp.npeo++;
+            } else {
+                nneo++;
+            }
+        }
+    }
+    if (result)
+        return result;
+    if (pvp.npeo == 0)
+        pc_report_warn(report, "no_peo", NULL, "%d: roles.csv names no PEO for this year", year);
+
+    if (nneo > 0) {
+        pc_cap_row avg = {0};
+        avg.year = year;
+        if (average_row(&report->cap.items[neo_start], nneo, cfg->cap_decimals, &avg))
+            return PC_ERR_OVERFLOW;
+        pvp.has_average = true;
+        pvp.avg_count = nneo;
+        pvp.avg_people = malloc(nneo * sizeof *pvp.avg_people);
+        if (!pvp.avg_people)
+            return PC_ERR_NOMEM;
+        for (size_t i = 0; i < nneo; i++)
+            pvp.avg_people[i] = report->cap.items[neo_start + i].subject;
+        pvp.avg_sct_total = avg.line[PC_CAP_SCT_TOTAL];
+        pvp.avg_cap = avg.line[PC_CAP_CAP];
+        pc_cap_row *slot = PC_ARRAY_PUSH(&report->cap);
+        if (!slot) {
+            free(pvp.avg_people);
+            return PC_ERR_NOMEM;
+        }
+        *slot = avg;
+    }
+
+    const pc_performance *perf = performance_of(ds, year);
+    if (perf) {
+        pvp.has_net_income = true;
+        pvp.net_income = perf->net_income_cents;
+        /* Item 402(v)(8): SRCs show neither peer TSR nor a company-selected
+         * measure. */
+        if (!cfg->smaller_reporting_company && perf->has_peer_tsr) {
+            pvp.has_peer_tsr = true;
+            pvp.peer_tsr = micro_to_cents(perf->peer_tsr_micro);
+        }
+        if (!cfg->smaller_reporting_company && cfg->company_selected_measure && perf->has_csm) {
+            pvp.has_csm = true;
+            pvp.csm_micro = perf->csm_micro;
+        }
+    }
+    pc_pvp_row *slot = PC_ARRAY_PUSH(&report->pvp);
+    if (!slot) {
+        free(pvp.avg_people);
+        return PC_ERR_NOMEM;
+    }
+    *slot = pvp;
+    return PC_OK;
+}
+
+pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    awards_by_person g = {0};
+    pc_status st = group_awards(ds, &g);
+    pc_status result = st;
+    for (int y = 0; !st && y < ds->config.nyears; y++) {
+        st = year_rows(ds, &g, ds->config.years[y], report, diags);
+        if (st == PC_ERR_NOMEM || st == PC_ERR_OVERFLOW) {
+            result = st;
+            break;
+        }
+        if (st)
+            result = PC_ERR_INPUT;
+        st = PC_OK;
+    }
+    free(g.start);
+    free(g.awards);
+    return result;
+}
