@@ -1,0 +1,165 @@
+/*
+ * Exchange rates (SPEC section 4) and the SCT's conversion of cash (R1, R3).
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builder.h"
+#include "paycalc/engine.h"
+#include "paycalc/fx.h"
+
+#define D(x) ((int64_t)((x) * 100 + ((x) >= 0 ? 0.5 : -0.5)))
+#define M(x) ((int64_t)((x) * 1000000 + 0.5))
+
+static pc_dataset ds;
+static pc_report report;
+static pc_diags diags;
+
+static void setup(void)
+{
+    pc_report_init(&report);
+    pc_diags_init(&diags);
+}
+
+static void teardown(void)
+{
+    pc_report_fini(&report);
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&ds);
+}
+
+Test(fx, published_fiscal_year_average_wins_over_daily_rates, .init = setup, .fini = teardown)
+{
+    b_init(&ds, 12, 31, 2022, 2022, true);
+    b_fx_day(&ds, "CNY", "2022-03-01", M(6.3));
+    b_fx_year(&ds, "CNY", 2022, M(6.7264));
+    b_done(&ds);
+    pc_rate_used r;
+    cr_assert_eq(pc_fx_annual_average(&ds, "CNY", 2022, &r), PC_OK);
+    cr_assert_eq(r.per_usd_micro, M(6.7264));
+    cr_assert(strstr(r.source, "fx.csv line 2") != NULL, "%s", r.source);
+    free(r.source);
+}
+
+Test(fx, daily_mean_is_rounded_to_four_decimals, .init = setup, .fini = teardown)
+{
+    /* (6.50001 + 6.50004 + 6.50010) / 3 = 6.50005 -> 6.5001 (half away from
+     * zero). The 2021 observation is outside fiscal 2022. */
+    b_init(&ds, 12, 31, 2022, 2022, true);
+    b_fx_day(&ds, "HKD", "2021-12-31", M(9));
+    b_fx_day(&ds, "HKD", "2022-01-03", M(6.50001));
+    b_fx_day(&ds, "HKD", "2022-06-30", M(6.50004));
+    b_fx_day(&ds, "HKD", "2022-12-30", M(6.5001));
+    b_done(&ds);
+    pc_rate_used r;
+    cr_assert_eq(pc_fx_annual_average(&ds, "HKD", 2022, &r), PC_OK);
+    cr_assert_eq(r.per_usd_micro, M(6.5001));
+    cr_assert_eq(r.observations, 3);
+    free(r.source);
+    cr_assert_eq(pc_fx_annual_average(&ds, "HKD", 2020, &r), PC_ERR_MISSING);
+    free(r.source);
+    cr_assert_eq(pc_fx_annual_average(&ds, "EUR", 2022, &r), PC_ERR_MISSING);
+    free(r.source);
+}
+
+Test(fx, june_fiscal_year_takes_daily_rates_from_july_to_june, .init = setup, .fini = teardown)
+{
+    /* Fiscal 2022 with a 06-30 year end runs 2021-07-01 to 2022-06-30. */
+    b_init(&ds, 6, 30, 2022, 2022, true);
+    b_fx_day(&ds, "CNY", "2021-06-30", M(9.9));
+    b_fx_day(&ds, "CNY", "2021-07-01", M(6.4));
+    b_fx_day(&ds, "CNY", "2022-06-30", M(6.6));
+    b_fx_day(&ds, "CNY", "2022-07-01", M(9.9));
+    b_done(&ds);
+    pc_rate_used r;
+    cr_assert_eq(pc_fx_annual_average(&ds, "CNY", 2022, &r), PC_OK);
+    cr_assert_eq(r.per_usd_micro, M(6.5));
+    cr_assert(strstr(r.source, "2021-07-01 to 2022-06-30") != NULL, "%s", r.source);
+    free(r.source);
+}
+
+Test(fx, daily_lookup_takes_the_latest_rate_within_ten_days, .init = setup, .fini = teardown)
+{
+    b_init(&ds, 12, 31, 2022, 2022, true);
+    b_fx_day(&ds, "CNY", "2022-12-20", M(6.9));
+    b_done(&ds);
+    pc_rate_used r;
+    cr_assert_eq(pc_fx_daily(&ds, "CNY", b_date("2022-12-30"), &r), PC_OK);
+    cr_assert_eq(r.date, b_date("2022-12-20"));
+    free(r.source);
+    cr_assert_eq(pc_fx_daily(&ds, "CNY", b_date("2022-12-31"), &r), PC_ERR_MISSING);
+    free(r.source);
+    cr_assert_eq(pc_fx_daily(&ds, "CNY", b_date("2022-12-19"), &r), PC_ERR_MISSING);
+    free(r.source);
+}
+
+static size_t cbak_like(pc_fx_method method)
+{
+    b_init(&ds, 12, 31, 2022, 2022, true);
+    ds.config.fx_method = method;
+    size_t p = b_person(&ds, "li", "李雲飛");
+    b_role(&ds, 2022, p, PC_ROLE_PEO);
+    b_price(&ds, "2021-12-31", M(1.81), 0);
+    b_price(&ds, "2022-12-30", M(1.149), 0);
+    b_performance(&ds, 2022, 0);
+    return p;
+}
+
+Test(fx, annual_average_converts_the_year_sum_once, .init = setup, .fini = teardown)
+{
+    /* Twelve payroll rows of RMB 66,000.00 = 792,000.00; at 6.7264 that is
+     * 117,744.41 (R1, once on the sum), shown as 117,744 (R3). Converting
+     * each month (9,812.0332... -> 9,812.03 x 12 = 117,744.36) would differ. */
+    size_t p = cbak_like(PC_FX_ANNUAL_AVERAGE);
+    for (int m = 1; m <= 12; m++)
+        b_cash(&ds, p, 2022, PC_COMP_SALARY, D(66000), "CNY", NULL);
+    b_fx_year(&ds, "CNY", 2022, M(6.7264));
+    b_done(&ds);
+    cr_assert_eq(pc_engine_sct(&ds, &report, &diags), PC_OK);
+    cr_assert_eq(report.sct.count, 1);
+    cr_assert_eq(report.sct.items[0].column[PC_SCT_SALARY], D(117744));
+    cr_assert_eq(report.rates.count, 1);
+    cr_assert_eq(report.rates.items[0].per_usd_micro, M(6.7264));
+    cr_assert_eq(report.rates.items[0].fiscal_year, 2022);
+}
+
+Test(fx, payment_date_converts_each_row_at_its_own_rate, .init = setup, .fini = teardown)
+{
+    size_t p = cbak_like(PC_FX_PAYMENT_DATE);
+    b_cash(&ds, p, 2022, PC_COMP_BONUS, D(700), "CNY", "2022-03-31");
+    b_cash(&ds, p, 2022, PC_COMP_BONUS, D(700), "CNY", "2022-09-30");
+    b_cash(&ds, p, 2022, PC_COMP_BONUS, D(50), "USD", "2022-09-30");
+    b_fx_day(&ds, "CNY", "2022-03-31", M(7));
+    b_fx_day(&ds, "CNY", "2022-09-28", M(3.5));
+    b_done(&ds);
+    cr_assert_eq(pc_engine_sct(&ds, &report, &diags), PC_OK);
+    /* 700/7 + 700/3.5 + 50 = 100 + 200 + 50. */
+    cr_assert_eq(report.sct.items[0].column[PC_SCT_BONUS], D(350));
+    cr_assert_eq(report.rates.count, 2);
+}
+
+Test(fx, year_end_converts_at_the_fiscal_year_end_rate, .init = setup, .fini = teardown)
+{
+    size_t p = cbak_like(PC_FX_YEAR_END);
+    b_cash(&ds, p, 2022, PC_COMP_SALARY, D(1000), "CNY", NULL);
+    b_fx_day(&ds, "CNY", "2022-12-30", M(8));
+    b_done(&ds);
+    cr_assert_eq(pc_engine_sct(&ds, &report, &diags), PC_OK);
+    cr_assert_eq(report.sct.items[0].column[PC_SCT_SALARY], D(125));
+    cr_assert_eq(report.rates.items[0].date, b_date("2022-12-30"));
+}
+
+Test(fx, missing_rate_names_the_cash_row_and_currency, .init = setup, .fini = teardown)
+{
+    size_t p = cbak_like(PC_FX_ANNUAL_AVERAGE);
+    b_cash(&ds, p, 2022, PC_COMP_SALARY, D(1000), "CNY", NULL);
+    b_fx_year(&ds, "CNY", 2021, M(6.4525));
+    b_done(&ds);
+    cr_assert_eq(pc_engine_sct(&ds, &report, &diags), PC_ERR_INPUT);
+    cr_assert_eq(diags.errors, 1);
+    cr_assert_eq(diags.items[0].line, 2);
+    cr_assert_str_eq(diags.items[0].code, "missing_rate");
+    cr_assert(strstr(diags.items[0].message, "no CNY rate for fiscal 2022") != NULL, "%s",
+              diags.items[0].message);
+}
