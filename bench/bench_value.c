@@ -37,7 +37,8 @@ static int fill(pc_dataset *ds, size_t ntranches)
     /* Weekday closes: a smooth deterministic path between about $8 and $32. */
     pc_date first = pc_date_from_ymd(2015, 1, 1), last = pc_date_from_ymd(2025, 12, 31);
     for (pc_date d = first; d <= last; d++) {
-        int weekday = (int)(((int64_t)d % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday: 0 = Monday */
+        /* 1970-01-01 (day 0) was a Thursday; 0 = Monday. */
+        int weekday = (int)(((int64_t)d % 7 + 7 + 3) % 7);
         if (weekday >= 5)
             continue;
         pc_price *p = PC_ARRAY_PUSH(&ds->prices);

@@ -102,8 +102,7 @@ const pc_outcome *pc_market_outcome_at(const pc_dataset *ds, size_t tranche, pc_
 }
 
 /* The supplied value row for exactly (award, tranche, date), or NULL. */
-static const pc_supplied_fv *exact_fv(const pc_dataset *ds, size_t award, int tranche,
-                                      pc_date date)
+static const pc_supplied_fv *exact_fv(const pc_dataset *ds, size_t award, int tranche, pc_date date)
 {
     size_t lo = 0, hi = ds->fair_values.count;
     while (lo < hi) {

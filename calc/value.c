@@ -72,10 +72,10 @@ fail(const job *j, pc_status status, const char *code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    pc_status st = pc_error(j->diags, pc_dataset_path(j->ds, PC_FILE_VESTING), j->tranche->line,
-                            tranche_column(j->ds), code, "award %s tranche %d: %s, needed for %s %s",
-                            j->award->id, j->tranche->number, what, purpose_words(j->purpose),
-                            pc_date_format(j->date, day));
+    pc_status st = pc_error(
+        j->diags, pc_dataset_path(j->ds, PC_FILE_VESTING), j->tranche->line, tranche_column(j->ds),
+        code, "award %s tranche %d: %s, needed for %s %s", j->award->id, j->tranche->number, what,
+        purpose_words(j->purpose), pc_date_format(j->date, day));
     return st == PC_OK ? status : st;
 }
 
@@ -188,8 +188,7 @@ static pc_status warn_simplified(const job *j, int64_t spot_micro, int64_t strik
              pc_micro_format(spot_micro, 2, spot, sizeof spot),
              pc_micro_format(strike_micro, 2, strike, sizeof strike));
     if (report) {
-        snprintf(source, sizeof source, "%s:%d", pc_file_name(PC_FILE_VESTING),
-                 j->tranche->line);
+        snprintf(source, sizeof source, "%s:%d", pc_file_name(PC_FILE_VESTING), j->tranche->line);
         pc_status st =
             pc_report_warn(report, "simplified_term_not_at_the_money", source, "%s", text);
         if (st != PC_OK)
@@ -250,8 +249,12 @@ static pc_status value_option(const job *j, pc_valuation *out, pc_report *report
         term = 0;
     in->term = term;
 
-    pc_bsm_inputs model = {pc_micro_to_double(price->close_micro), in->strike, in->volatility,
-                           in->rate, in->yield, term};
+    pc_bsm_inputs model = {.spot = pc_micro_to_double(price->close_micro),
+                           .strike = in->strike,
+                           .volatility = in->volatility,
+                           .rate = in->rate,
+                           .yield = in->yield,
+                           .term = term};
     pc_bsm_result res = pc_bsm_call(&model);
     in->d1 = res.d1;
     in->d2 = res.d2;
@@ -318,8 +321,8 @@ static pc_status tranche_amount(const job *j, pc_valuation *out)
         st = pc_tranche_value_exact(out->shares, out->per_share_micro, out->probable_micro,
                                     &out->value);
     } else {
-        double dollars = (double)out->shares * out->per_share *
-                         pc_micro_to_double(out->probable_micro);
+        double dollars =
+            (double)out->shares * out->per_share * pc_micro_to_double(out->probable_micro);
         st = pc_money_from_double(dollars, &out->value);
     }
     if (st == PC_OK)
@@ -332,9 +335,8 @@ static pc_status tranche_amount(const job *j, pc_valuation *out)
                 (long long)out->shares, per_share);
 }
 
-pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date,
-                           pc_purpose purpose, pc_valuation *out, pc_report *report,
-                           pc_diags *diags)
+pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
+                           pc_valuation *out, pc_report *report, pc_diags *diags)
 {
     if (!ds->indexed || tranche >= ds->tranches.count ||
         ds->tranches.items[tranche].award >= ds->awards.count)

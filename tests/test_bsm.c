@@ -134,9 +134,10 @@ Test(bsm, satisfies_put_call_parity)
         double kd = in.strike * exp(-in.rate * in.term);
         double put = kd * pc_norm_cdf(-c.d2) - sd * pc_norm_cdf(-c.d1);
         double gap = (c.value - put) - (sd - kd);
-        cr_assert(fabs(gap) <= 1e-12 * (sd + kd), "case %d: S=%g K=%g sigma=%g r=%g q=%g T=%g: "
-                  "C - P - (S e^-qT - K e^-rT) = %g", i, in.spot, in.strike, in.volatility,
-                  in.rate, in.yield, in.term, gap);
+        cr_assert(fabs(gap) <= 1e-12 * (sd + kd),
+                  "case %d: S=%g K=%g sigma=%g r=%g q=%g T=%g: "
+                  "C - P - (S e^-qT - K e^-rT) = %g",
+                  i, in.spot, in.strike, in.volatility, in.rate, in.yield, in.term, gap);
         cr_assert(c.value >= 0 && c.value <= sd * (1 + 1e-15), "case %d: value %g outside [0, %g]",
                   i, c.value, sd);
     }
@@ -171,8 +172,8 @@ Test(bsm, tends_to_discounted_intrinsic_value_as_volatility_goes_to_zero)
     rng g = {UINT64_C(777)};
     for (int i = 0; i < PROPERTY_CASES; i++) {
         pc_bsm_inputs in = random_inputs(&g);
-        double limit = fmax(in.spot * exp(-in.yield * in.term) - in.strike * exp(-in.rate * in.term),
-                            0);
+        double limit =
+            fmax(in.spot * exp(-in.yield * in.term) - in.strike * exp(-in.rate * in.term), 0);
         double scale = fmax(in.spot, in.strike);
         for (double sigma = 1e-2; sigma >= 1e-10; sigma /= 100) {
             in.volatility = sigma;
@@ -230,12 +231,12 @@ typedef struct limit_case {
 ParameterizedTestParameters(bsm, degenerate_cases_report_finite_figures)
 {
     static limit_case cases[] = {
-        {{42, 40, 0.2, 0.1, 0, 0}, 2, 1},          /* T = 0, in the money */
-        {{38, 40, 0.2, 0.1, 0, 0}, 0, 0},          /* T = 0, out of the money */
-        {{40, 40, 0.2, 0.1, 0, 0}, 0, 0},          /* T = 0, at the money */
+        {{42, 40, 0.2, 0.1, 0, 0}, 2, 1},                          /* T = 0, in the money */
+        {{38, 40, 0.2, 0.1, 0, 0}, 0, 0},                          /* T = 0, out of the money */
+        {{40, 40, 0.2, 0.1, 0, 0}, 0, 0},                          /* T = 0, at the money */
         {{40, 40, 0, 0.05, 0, 1}, 40 - 40 * 0.951229424500714, 1}, /* sigma = 0 */
-        {{40, 45, 0, 0.05, 0, 1}, 0, 0},           /* sigma = 0, forward below K */
-        {{0, 40, 0.3, 0.05, 0, 2}, 0, 0},          /* S = 0 */
+        {{40, 45, 0, 0.05, 0, 1}, 0, 0},                           /* sigma = 0, forward below K */
+        {{0, 40, 0.3, 0.05, 0, 2}, 0, 0},                          /* S = 0 */
     };
     return cr_make_param_array(limit_case, cases, sizeof cases / sizeof cases[0]);
 }
@@ -251,7 +252,7 @@ ParameterizedTest(limit_case *c, bsm, degenerate_cases_report_finite_figures)
 Test(bsm, inputs_outside_the_domain_give_nan_not_a_number_that_looks_right)
 {
     pc_bsm_inputs bad[] = {
-        {-1, 40, 0.2, 0.1, 0, 1}, {42, -1, 0.2, 0.1, 0, 1}, {42, 40, -0.2, 0.1, 0, 1},
+        {-1, 40, 0.2, 0.1, 0, 1},  {42, -1, 0.2, 0.1, 0, 1},  {42, 40, -0.2, 0.1, 0, 1},
         {42, 40, 0.2, 0.1, 0, -1}, {NAN, 40, 0.2, 0.1, 0, 1}, {42, 40, 0.2, INFINITY, 0, 1},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)

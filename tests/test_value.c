@@ -82,8 +82,7 @@ static void add_assumptions(const char *date, int64_t vol, int64_t rate, int64_t
     a->line = (int)ds.assumptions.count + 1;
 }
 
-static size_t add_award(const char *id, pc_award_type type, pc_condition condition,
-                        int64_t shares)
+static size_t add_award(const char *id, pc_award_type type, pc_condition condition, int64_t shares)
 {
     pc_award *a = PC_ARRAY_PUSH(&ds.awards);
     cr_assert_not_null(a);
@@ -129,8 +128,8 @@ static void add_outcome(size_t award, int tranche, const char *date, int64_t pro
     o->line = line;
 }
 
-static void add_supplied(size_t award, int tranche, const char *date, int64_t fv,
-                         const char *note, int line)
+static void add_supplied(size_t award, int tranche, const char *date, int64_t fv, const char *note,
+                         int line)
 {
     pc_supplied_fv *f = PC_ARRAY_PUSH(&ds.fair_values);
     cr_assert_not_null(f);
@@ -273,12 +272,12 @@ ParameterizedTestParameters(market, outcome_is_the_latest_assessment_tranche_fir
     static outcome_case cases[] = {
         {1, "2021-02-28", 0}, /* before any assessment of P */
         {1, "2021-03-01", 5}, /* same date: the tranche row beats the award row */
-        {1, "2021-05-31", 5},
+        {1, "2021-05-31", 5}, /* the same assessment still stands */
         {1, "2021-06-30", 6}, /* a later tranche row */
         {1, "2021-09-01", 7}, /* a later award row beats an earlier tranche row */
         {2, "2021-03-01", 4}, /* no tranche 2 rows: the award row */
-        {2, "2021-08-31", 4},
-        {2, "2022-12-31", 7},
+        {2, "2021-08-31", 4}, /* the same assessment still stands */
+        {2, "2022-12-31", 7}, /* the later award row */
     };
     return cr_make_param_array(outcome_case, cases, sizeof cases / sizeof cases[0]);
 }
@@ -451,9 +450,9 @@ Test(value, performance_award_without_an_assessment_is_an_error)
     add_outcome(a, 0, "2023-01-15", 250000, 2); /* after the date */
     index_dataset();
     pc_valuation v;
-    cr_assert_eq(pc_value_tranche(&ds, 0, day("2022-12-31"), PC_PURPOSE_PRIOR_FYE, &v, &report,
-                                  &diags),
-                 PC_ERR_MISSING);
+    cr_assert_eq(
+        pc_value_tranche(&ds, 0, day("2022-12-31"), PC_PURPOSE_PRIOR_FYE, &v, &report, &diags),
+        PC_ERR_MISSING);
     /* No vesting.csv columns known: the file's bare name and column 1. */
     assert_one_error("missing_outcome", "vesting.csv", 5, 1,
                      "award PSU-2 tranche 2: no probable outcome assessed on or before "
@@ -526,9 +525,9 @@ Test(value, market_condition_award_needs_a_supplied_value_on_the_date)
     add_supplied(a, 0, "2021-12-31", 800000, NULL, 2);
     index_dataset();
     pc_valuation v;
-    cr_assert_eq(pc_value_tranche(&ds, 0, day("2021-12-31"), PC_PURPOSE_PRIOR_FYE, &v, &report,
-                                  &diags),
-                 PC_OK);
+    cr_assert_eq(
+        pc_value_tranche(&ds, 0, day("2021-12-31"), PC_PURPOSE_PRIOR_FYE, &v, &report, &diags),
+        PC_OK);
     cr_assert_eq(v.value, 8000); /* 100 x $0.80 */
     cr_assert_eq(pc_value_tranche(&ds, 0, day("2022-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
                  PC_ERR_MISSING);
@@ -610,9 +609,9 @@ typedef struct term_case {
 ParameterizedTestParameters(value, expected_term_in_the_assumptions_replaces_the_method_capped)
 {
     static term_case cases[] = {
-        {3000000, 3.0},  /* replaces t_c */
-        {7000000, 5.0},  /* capped at t_c */
-        {0, 5.0},        /* blank: remaining contractual */
+        {3000000, 3.0}, /* replaces t_c */
+        {7000000, 5.0}, /* capped at t_c */
+        {0, 5.0},       /* blank: remaining contractual */
         {5000000, 5.0},
     };
     return cr_make_param_array(term_case, cases, sizeof cases / sizeof cases[0]);
