@@ -38,7 +38,7 @@ Test(fx, published_fiscal_year_average_wins_over_daily_rates, .init = setup, .fi
     pc_rate_used r;
     cr_assert_eq(pc_fx_annual_average(&ds, "CNY", 2022, &r), PC_OK);
     cr_assert_eq(r.per_usd_micro, M(6.7264));
-    cr_assert(strstr(r.source, "fx.csv line 2") != NULL, "%s", r.source);
+    cr_assert(strstr(r.source, "fx.csv line 3") != NULL, "%s", r.source);
     free(r.source);
 }
 
@@ -108,17 +108,18 @@ static size_t cbak_like(pc_fx_method method)
 
 Test(fx, annual_average_converts_the_year_sum_once, .init = setup, .fini = teardown)
 {
-    /* Twelve payroll rows of RMB 66,000.00 = 792,000.00; at 6.7264 that is
-     * 117,744.41 (R1, once on the sum), shown as 117,744 (R3). Converting
-     * each month (9,812.0332... -> 9,812.03 x 12 = 117,744.36) would differ. */
+    /* Twelve payroll rows of RMB 66,000.82 = 792,009.84; at 6.7264 that is
+     * 117,746.35 (R1, once on the sum), shown as 117,746 (R3). Converting
+     * each month (9,812.2056... -> 9,812.21 x 12 = 117,746.52) would show
+     * 117,747. */
     size_t p = cbak_like(PC_FX_ANNUAL_AVERAGE);
     for (int m = 1; m <= 12; m++)
-        b_cash(&ds, p, 2022, PC_COMP_SALARY, D(66000), "CNY", NULL);
+        b_cash(&ds, p, 2022, PC_COMP_SALARY, D(66000.82), "CNY", NULL);
     b_fx_year(&ds, "CNY", 2022, M(6.7264));
     b_done(&ds);
     cr_assert_eq(pc_engine_sct(&ds, &report, &diags), PC_OK);
     cr_assert_eq(report.sct.count, 1);
-    cr_assert_eq(report.sct.items[0].column[PC_SCT_SALARY], D(117744));
+    cr_assert_eq(report.sct.items[0].column[PC_SCT_SALARY], D(117746));
     cr_assert_eq(report.rates.count, 1);
     cr_assert_eq(report.rates.items[0].per_usd_micro, M(6.7264));
     cr_assert_eq(report.rates.items[0].fiscal_year, 2022);
