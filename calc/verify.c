@@ -235,8 +235,8 @@ static bool subject_rank(const published *pub, const char *name, size_t *rank)
 }
 
 /* First position whose key is not below (table, year, subject, item). */
-static size_t lower_bound(const published *pub, pc_reported_table table, int year,
-                          size_t subject, int item)
+static size_t lower_bound(const published *pub, pc_reported_table table, int year, size_t subject,
+                          int item)
 {
     size_t lo = 0, hi = pub->count;
     while (lo < hi) {
@@ -387,8 +387,7 @@ static expected exact(i128 micro, int decimals, bool independent)
 
 /* Counts one comparison of `pub` against `exp` and records a finding when
  * they differ (see the top of the file for the rule). */
-static pc_status compare(pc_checks *checks, const char *check, const pc_reported *pub,
-                         expected exp)
+static pc_status compare(pc_checks *checks, const char *check, const pc_reported *pub, expected exp)
 {
     checks->checked++;
     int pub_decimals = clamp_decimals(pub->decimals);
@@ -691,9 +690,9 @@ static pc_status check_pvp_against_tables(const published *pub, pc_checks *check
                 find_item(pub, pairs[p].table, figure->year, head->subject, pairs[p].item);
             pc_status st;
             if (!other)
-                st = add_skipped(checks, pairs[p].check, figure->year, figure->subject,
-                                 "%s for %s in %d", pairs[p].missing, figure->subject,
-                                 figure->year);
+                st =
+                    add_skipped(checks, pairs[p].check, figure->year, figure->subject,
+                                "%s for %s in %d", pairs[p].missing, figure->subject, figure->year);
             else
                 st = compare(checks, pairs[p].check, figure,
                              exact(other->value_micro, other->decimals, true));
@@ -770,8 +769,8 @@ static pc_status check_signs(const published *pub, pc_checks *checks)
             checks->checked++;
             continue;
         }
-        pc_status st =
-            compare(checks, "wrong_sign", row, exact(-(i128)row->value_micro, row->decimals, false));
+        pc_status st = compare(checks, "wrong_sign", row,
+                               exact(-(i128)row->value_micro, row->decimals, false));
         if (st)
             return st;
     }
@@ -792,9 +791,9 @@ static pc_status check_tsr(const published *pub, pc_checks *checks)
             checks->checked++;
             continue;
         }
-        pc_status st = compare(checks, "tsr_not_value_of_100", r->row,
-                               exact((i128)100 * PC_MICRO + r->row->value_micro,
-                                     r->row->decimals, false));
+        pc_status st =
+            compare(checks, "tsr_not_value_of_100", r->row,
+                    exact((i128)100 * PC_MICRO + r->row->value_micro, r->row->decimals, false));
         if (st)
             return st;
     }
@@ -810,8 +809,8 @@ pc_status pc_verify_internal(const pc_dataset *ds, pc_checks *checks)
     if (st)
         return st;
     pc_status (*const steps[])(const published *, pc_checks *) = {
-        check_sct_footing,        check_cap_footing, check_deduction, check_pvp_against_tables,
-        check_average,            check_signs,       check_tsr,
+        check_sct_footing, check_cap_footing, check_deduction, check_pvp_against_tables,
+        check_average,     check_signs,       check_tsr,
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == PC_OK; i++)
         st = steps[i](&pub, checks);
@@ -880,11 +879,9 @@ static pc_status computed_index_build(const pc_dataset *ds, const pc_report *rep
         if (ds->people.items[i].id)
             ix->people[ix->npeople++] = (person_ref){ds->people.items[i].id, i};
     for (size_t i = 0; i < report->sct.count; i++)
-        ix->sct[ix->nsct++] =
-            (row_key){report->sct.items[i].person, report->sct.items[i].year, i};
+        ix->sct[ix->nsct++] = (row_key){report->sct.items[i].person, report->sct.items[i].year, i};
     for (size_t i = 0; i < report->cap.count; i++)
-        ix->cap[ix->ncap++] =
-            (row_key){report->cap.items[i].subject, report->cap.items[i].year, i};
+        ix->cap[ix->ncap++] = (row_key){report->cap.items[i].subject, report->cap.items[i].year, i};
     qsort(ix->people, ix->npeople, sizeof *ix->people, compare_person_ref);
     qsort(ix->sct, ix->nsct, sizeof *ix->sct, compare_row_key);
     qsort(ix->cap, ix->ncap, sizeof *ix->cap, compare_row_key);
@@ -965,9 +962,8 @@ static const pc_pvp_row *pvp_row(const pc_report *report, int year)
     return NULL;
 }
 
-static void pvp_counterpart(const pc_dataset *ds, const pc_report *report,
-                            const computed_index *ix, const pc_reported *row, int item,
-                            counterpart *c)
+static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
+                            const pc_reported *row, int item, counterpart *c)
 {
     int cap_decimals = ds->config.cap_decimals;
     const pc_pvp_row *pvp = pvp_row(report, row->year);
@@ -1007,15 +1003,15 @@ static void pvp_counterpart(const pc_dataset *ds, const pc_report *report,
                 found(c, pvp->csm_micro, MAX_DECIMALS);
             return;
         default:
-            none(c, "no computed figure: '%s' is not a company figure of the PvP table",
-                 row->item);
+            none(c, "no computed figure: '%s' is not a company figure of the PvP table", row->item);
             return;
         }
     }
     if (!strcmp(row->subject, AVERAGE_SUBJECT)) {
         if (!pvp->has_average) {
-            none(c, "no computed figure: the computed PvP table has no non-PEO NEO average for "
-                    "%d (no NEO that year)",
+            none(c,
+                 "no computed figure: the computed PvP table has no non-PEO NEO average for "
+                 "%d (no NEO that year)",
                  row->year);
             return;
         }
@@ -1055,8 +1051,8 @@ static void pvp_counterpart(const pc_dataset *ds, const pc_report *report,
          row->year);
 }
 
-static void counterpart_of(const pc_dataset *ds, const pc_report *report,
-                           const computed_index *ix, const ref *r, counterpart *c)
+static void counterpart_of(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
+                           const ref *r, counterpart *c)
 {
     const pc_reported *row = r->row;
     if (r->item == UNKNOWN_RANK) {
@@ -1249,8 +1245,11 @@ static size_t display_width(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     size_t width = 0;
     while (*p) {
-        size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3
-                                  : (*p & 0xF8) == 0xF0 ? 4 : 1;
+        size_t n = *p < 0x80             ? 1
+                   : (*p & 0xE0) == 0xC0 ? 2
+                   : (*p & 0xF0) == 0xE0 ? 3
+                   : (*p & 0xF8) == 0xF0 ? 4
+                                         : 1;
         uint32_t cp = n == 1 ? *p : (uint32_t)(*p & (0x7F >> n));
         for (size_t k = 1; k < n; k++) {
             if ((p[k] & 0xC0) != 0x80) {
@@ -1297,8 +1296,11 @@ static void format_figure(int64_t micro, int decimals, bool signed_style, char *
     fraction[shown] = '\0';
     const char *dot = shown > 0 ? "." : "";
     if (signed_style)
-        snprintf(buf, size, "%s%s%s%s", micro < 0 ? "-" : micro > 0 ? "+" : "", grouped, dot,
-                 fraction);
+        snprintf(buf, size, "%s%s%s%s",
+                 micro < 0   ? "-"
+                 : micro > 0 ? "+"
+                             : "",
+                 grouped, dot, fraction);
     else if (micro < 0)
         snprintf(buf, size, "(%s%s%s)", grouped, dot, fraction);
     else

@@ -147,8 +147,7 @@ char *pc_checks_dumps(const pc_checks *checks)
 
 /* Writes `data` to `path` through a temporary file in the same folder and a
  * rename, so readers see the old file or the new one, never a part. */
-static pc_status write_atomically(const char *path, const char *data, size_t size,
-                                  pc_diags *diags)
+static pc_status write_atomically(const char *path, const char *data, size_t size, pc_diags *diags)
 {
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;

@@ -26,7 +26,7 @@
 #define PVP PC_REPORTED_PVP
 #define CAP PC_REPORTED_CAP
 #define AVG "non_peo_neo_average"
-#define M(dollars) ((int64_t)((dollars) * 1000000LL)) /* whole dollars to micros */
+#define M(dollars) ((int64_t)((dollars)*1000000LL)) /* whole dollars to micros */
 
 /* ------------------------------------------------------------ fixtures */
 
@@ -118,8 +118,8 @@ static void cbak_published(pc_dataset *ds)
                 "179,333.33", "0", "911,229.67");
     publish_cap(ds, 2022, AVG, "115,556.00", "(2,555.00)", "0", "33,905.32", "8,400.00", "0",
                 "155,306.32");
-    publish_cap(ds, 2021, AVG, "169,066.00", "(64,182.00)", "234,000.00", "105,000.00",
-                "80,700.00", "0", "524,584.00");
+    publish_cap(ds, 2021, AVG, "169,066.00", "(64,182.00)", "234,000.00", "105,000.00", "80,700.00",
+                "0", "524,584.00");
 }
 
 /* A small, consistent set of published tables: a PEO and two NEOs in
@@ -152,8 +152,7 @@ static void clean_published(pc_dataset *ds)
 
     publish_cap(ds, 2022, "ceo", "175,000.00", "(75,000.00)", "80,000.00", "1,234.56", "0", "0",
                 "181,234.56");
-    publish_cap(ds, 2022, AVG, "90,000.50", "(15,000.00)", "20,000.25", "0", "0", "0",
-                "95,000.75");
+    publish_cap(ds, 2022, AVG, "90,000.50", "(15,000.00)", "20,000.25", "0", "0", "0", "95,000.75");
 }
 
 static pc_sct_row *add_sct(pc_report *r, size_t person, int year, int64_t salary_cents,
@@ -210,8 +209,8 @@ static void clean_computed(pc_report *r)
     add_cap(r, PC_SUBJECT_AVERAGE, 2022, 9000050, -1500000, 2000025, 0);
 }
 
-static const pc_finding *find(const pc_checks *c, const char *check, int year,
-                              const char *subject, const char *item)
+static const pc_finding *find(const pc_checks *c, const char *check, int year, const char *subject,
+                              const char *item)
 {
     for (size_t i = 0; i < c->findings.count; i++) {
         const pc_finding *f = &c->findings.items[i];
@@ -245,8 +244,8 @@ static void assert_finding(const pc_finding *f, pc_check_severity severity, int6
                            int64_t expected, int decimals)
 {
     cr_assert_not_null(f);
-    cr_assert_eq(f->severity, severity, "%s %d %s %s: severity %d", f->check, f->year,
-                 f->subject, f->item, (int)f->severity);
+    cr_assert_eq(f->severity, severity, "%s %d %s %s: severity %d", f->check, f->year, f->subject,
+                 f->item, (int)f->severity);
     cr_assert_eq(f->published_micro, published, "%s: published %lld", f->check,
                  (long long)f->published_micro);
     cr_assert_eq(f->expected_micro, expected, "%s %d %s: expected %lld, wanted %lld", f->check,
@@ -277,11 +276,9 @@ Test(verify, cbak_proxy_internal_findings_have_the_right_severity)
                    911229670000, 911229660000, 2);
 
     /* The equity deduction is not the SCT stock + option awards. */
-    assert_finding(find(&c, "deduction_differs_from_sct", 2021, "li_yunfei",
-                        "less_equity_awards"),
+    assert_finding(find(&c, "deduction_differs_from_sct", 2021, "li_yunfei", "less_equity_awards"),
                    PC_CHECK_ERROR, M(-106994), M(-173451), 2);
-    assert_finding(find(&c, "deduction_differs_from_sct", 2022, "li_yunfei",
-                        "less_equity_awards"),
+    assert_finding(find(&c, "deduction_differs_from_sct", 2022, "li_yunfei", "less_equity_awards"),
                    PC_CHECK_ERROR, M(-5678), M(-60000), 2);
     assert_finding(find(&c, "deduction_differs_from_sct", 2021, AVG, "less_equity_awards"),
                    PC_CHECK_ERROR, M(-64182), M(-94087), 2);
@@ -341,9 +338,8 @@ Test(verify, consistent_published_tables_have_no_findings)
     clean_published(&ds);
     cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
     for (size_t i = 0; i < c.findings.count; i++)
-        cr_log_error("unexpected %s %d %s %s", c.findings.items[i].check,
-                     c.findings.items[i].year, c.findings.items[i].subject,
-                     c.findings.items[i].item);
+        cr_log_error("unexpected %s %d %s %s", c.findings.items[i].check, c.findings.items[i].year,
+                     c.findings.items[i].subject, c.findings.items[i].item);
     cr_assert_eq(c.findings.count, 0);
     cr_assert_eq(c.skipped.count, 0);
     /* 3 SCT footings, 2 CAP footings, 2 deductions, 1 PvP SCT total,
@@ -377,10 +373,10 @@ Test(verify, consistent_tables_agree_with_their_computed_figures)
 /* Criterion may run each case in a fresh process: the strings live in the
  * case itself, not behind pointers. */
 typedef struct severity_case {
-    char column[16]; /* the one published column */
-    char total[16];  /* the published total */
-    int outcome;         /* -1: no finding; else pc_check_severity */
-    int64_t expected;    /* micros */
+    char column[16];  /* the one published column */
+    char total[16];   /* the published total */
+    int outcome;      /* -1: no finding; else pc_check_severity */
+    int64_t expected; /* micros */
 } severity_case;
 
 ParameterizedTestParameters(verify, footing_severity_is_one_unit_of_the_last_shown_digit)
@@ -443,8 +439,8 @@ Test(verify, sct_total_off_by_more_than_a_dollar_is_an_error)
     publish(&ds, SCT, 2022, "ceo", "all_other", "1,000");
     publish(&ds, SCT, 2022, "ceo", "total", "160,000");
     cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
-    assert_finding(find(&c, "sct_does_not_foot", 2022, "ceo", "total"), PC_CHECK_ERROR,
-                   M(160000), M(106000), 0);
+    assert_finding(find(&c, "sct_does_not_foot", 2022, "ceo", "total"), PC_CHECK_ERROR, M(160000),
+                   M(106000), 0);
     cr_assert(pc_verify_failed(&c, false));
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
@@ -480,8 +476,8 @@ Test(verify, cap_foots_on_equity_award_adjustments_when_the_five_lines_are_absen
     publish(&ds, CAP, 2021, "ceo", "cap", "95,000.00");
     cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
     cr_assert_eq(c.findings.count, 1);
-    assert_finding(find(&c, "cap_does_not_foot", 2021, "ceo", "cap"), PC_CHECK_ERROR,
-                   M(95000), M(105000), 2);
+    assert_finding(find(&c, "cap_does_not_foot", 2021, "ceo", "cap"), PC_CHECK_ERROR, M(95000),
+                   M(105000), 2);
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
 }
@@ -555,8 +551,8 @@ Test(verify, pvp_sct_total_against_the_sct_tolerates_the_coarser_precision)
     publish(&ds, PVP, 2021, "ceo", "sct_total", "293,557");
     publish(&ds, PVP, 2020, "ceo", "sct_total", "100,000");
     cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
-    assert_finding(find(&c, "pvp_sct_total_differs", 2022, "ceo", "sct_total"),
-                   PC_CHECK_ROUNDING, M(177658), M(177659), 2);
+    assert_finding(find(&c, "pvp_sct_total_differs", 2022, "ceo", "sct_total"), PC_CHECK_ROUNDING,
+                   M(177658), M(177659), 2);
     assert_finding(find(&c, "pvp_sct_total_differs", 2021, "ceo", "sct_total"), PC_CHECK_ERROR,
                    M(293557), M(293560), 0);
     const pc_skipped *s = find_skipped(&c, "pvp_sct_total_differs", 2020, "ceo");
@@ -587,8 +583,8 @@ Test(verify, pvp_cap_against_the_reconciliation_for_a_peo_and_the_average)
     publish(&ds, PVP, 2021, AVG, "cap", "524,584.00");
     cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
     cr_assert_null(find(&c, "pvp_cap_differs", 2022, "ceo", "cap"));
-    assert_finding(find(&c, "pvp_cap_differs", 2021, "ceo", "cap"), PC_CHECK_ROUNDING,
-                   911229670000, M(911229), 2);
+    assert_finding(find(&c, "pvp_cap_differs", 2021, "ceo", "cap"), PC_CHECK_ROUNDING, 911229670000,
+                   M(911229), 2);
     assert_finding(find(&c, "pvp_cap_differs", 2022, AVG, "cap"), PC_CHECK_ERROR, 155406320000,
                    155306320000, 2);
     const pc_skipped *s = find_skipped(&c, "pvp_cap_differs", 2021, AVG);
@@ -662,10 +658,12 @@ Test(verify, average_checks_are_skipped_when_the_sct_does_not_show_every_neo)
     cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
     const pc_skipped *s = find_skipped(&c, "average_differs", 2021, AVG);
     cr_assert_not_null(s);
-    cr_assert_str_eq(s->reason, "the published SCT has 2 NEO rows for 2021 but the average covers 3");
+    cr_assert_str_eq(s->reason,
+                     "the published SCT has 2 NEO rows for 2021 but the average covers 3");
     s = find_skipped(&c, "deduction_differs_from_sct", 2021, AVG);
     cr_assert_not_null(s);
-    cr_assert_str_eq(s->reason, "the published SCT has 2 NEO rows for 2021 but the average covers 3");
+    cr_assert_str_eq(s->reason,
+                     "the published SCT has 2 NEO rows for 2021 but the average covers 3");
     cr_assert_eq(count_check(&c, "average_differs"), 0);
     cr_assert_eq(count_check(&c, "deduction_differs_from_sct"), 0);
     pc_checks_fini(&c);
@@ -832,8 +830,8 @@ Test(verify, published_figures_differing_from_the_computed_are_mismatches)
     r.pvp.items[0].tsr = 10530;
     r.pvp.items[0].avg_count = 3;
     cr_assert_eq(pc_verify_against(&ds, &r, &c), PC_OK);
-    assert_finding(find(&c, "mismatch", 2022, "cfo", "salary"), PC_CHECK_ERROR, M(80000),
-                   M(80005), 0);
+    assert_finding(find(&c, "mismatch", 2022, "cfo", "salary"), PC_CHECK_ERROR, M(80000), M(80005),
+                   0);
     assert_finding(find(&c, "mismatch", 2022, "ceo", "cap"), PC_CHECK_ROUNDING, 181234560000,
                    181234570000, 2);
     assert_finding(find(&c, "mismatch", 2022, "company", "tsr"), PC_CHECK_ERROR, 105200000,
@@ -887,8 +885,8 @@ Test(verify, equity_award_adjustments_is_compared_with_the_five_computed_lines)
     publish(&ds, CAP, 2022, "ceo", "less_fv_forfeited", "(1.00)");
     cr_assert_eq(pc_verify_against(&ds, &r, &c), PC_OK);
     cr_assert_eq(c.findings.count, 1);
-    assert_finding(find(&c, "mismatch", 2022, "ceo", "equity_award_adjustments"),
-                   PC_CHECK_ERROR, 63873850000, 63872850000, 2);
+    assert_finding(find(&c, "mismatch", 2022, "ceo", "equity_award_adjustments"), PC_CHECK_ERROR,
+                   63873850000, 63872850000, 2);
     pc_report_fini(&r);
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
@@ -1080,7 +1078,8 @@ Test(verify, table_lists_findings_skipped_checks_and_a_summary)
     cr_assert_not_null(strstr(table, "+0.01"));
     cr_assert_not_null(strstr(table, "-1\n"));
     cr_assert_not_null(strstr(table, "\nSkipped checks\n"));
-    cr_assert_not_null(strstr(table, "reported.csv gives no count of the NEOs in the 2020 average"));
+    cr_assert_not_null(
+        strstr(table, "reported.csv gives no count of the NEOs in the 2020 average"));
     const char *summary = "\n30 figures checked: 4 errors, 2 rounding differences\n";
     size_t n = strlen(table), k = strlen(summary);
     cr_assert(n > k && strcmp(table + n - k, summary) == 0, "ends with: %s",
@@ -1143,8 +1142,8 @@ Test(verify, json_has_the_keys_of_spec_section_8_in_order)
     cr_log_info("%s", text);
     /* Top level, then a finding's keys, in the order the SPEC lists. */
     const char *top[] = {"\"findings\"", "\"skipped\"", "\"summary\""};
-    const char *finding[] = {"\"check\"",  "\"severity\"",  "\"table\"",
-                             "\"year\"",   "\"subject\"",   "\"item\"",
+    const char *finding[] = {"\"check\"",     "\"severity\"", "\"table\"",
+                             "\"year\"",      "\"subject\"",  "\"item\"",
                              "\"published\"", "\"expected\"", "\"difference\""};
     const char *at = text;
     for (size_t i = 0; i < 3; i++) {
@@ -1235,8 +1234,9 @@ Test(verify, json_of_no_findings_is_still_complete)
     pc_checks_init(&c);
     char *text = pc_checks_dumps(&c);
     cr_assert_not_null(text);
-    cr_assert_str_eq(text, "{\n  \"findings\": [],\n  \"skipped\": [],\n  \"summary\": {\n"
-                           "    \"checked\": 0,\n    \"errors\": 0,\n    \"rounding\": 0\n  }\n}\n");
+    cr_assert_str_eq(text,
+                     "{\n  \"findings\": [],\n  \"skipped\": [],\n  \"summary\": {\n"
+                     "    \"checked\": 0,\n    \"errors\": 0,\n    \"rounding\": 0\n  }\n}\n");
     free(text);
 }
 
