@@ -436,6 +436,29 @@ static pc_status compare(pc_checks *checks, const char *check, const pc_reported
 
 /* ------------------------------------------------------ internal checks */
 
+/* A sum of published figures, with the most decimals any of them shows. */
+typedef struct partial_sum {
+    i128 sum;
+    int decimals;
+    bool any;
+} partial_sum;
+
+static void add_figure(partial_sum *s, const pc_reported *row)
+{
+    s->sum += row->value_micro;
+    if (row->decimals > s->decimals)
+        s->decimals = row->decimals;
+    s->any = true;
+}
+
+static void add_sum(partial_sum *s, const partial_sum *more)
+{
+    s->sum += more->sum;
+    if (more->decimals > s->decimals)
+        s->decimals = more->decimals;
+    s->any = s->any || more->any;
+}
+
 /* sct_does_not_foot: the published total against the sum of the published
  * columns of the same person and year (R3 makes a computed SCT foot
  * exactly; a published one should too). Columns not published count as 0
@@ -447,20 +470,15 @@ static pc_status check_sct_footing(const published *pub, pc_checks *checks)
         if (pub->refs[i].row->table != PC_REPORTED_SCT)
             continue;
         const pc_reported *total = group_item(pub, i, end, PC_SCT_TOTAL);
-        i128 sum = 0;
-        int decimals = 0;
-        bool any = false;
-        for (size_t j = i; j < end; j++) {
-            const ref *r = &pub->refs[j];
-            if (r->item >= PC_SCT_TOTAL || (j > i && r->item == pub->refs[j - 1].item))
-                continue;
-            sum += r->row->value_micro;
-            if (r->row->decimals > decimals)
-                decimals = r->row->decimals;
-            any = true;
+        partial_sum columns = {0};
+        for (int c = 0; c < PC_SCT_TOTAL; c++) {
+            const pc_reported *row = group_item(pub, i, end, c);
+            if (row)
+                add_figure(&columns, row);
         }
-        if (total && any) {
-            pc_status st = compare(checks, "sct_does_not_foot", total, exact(sum, decimals, false));
+        if (total && columns.any) {
+            pc_status st = compare(checks, "sct_does_not_foot", total,
+                                   exact(columns.sum, columns.decimals, false));
             if (st)
                 return st;
         }
@@ -478,37 +496,28 @@ static pc_status check_cap_footing(const published *pub, pc_checks *checks)
         end = group_end(pub, i);
         if (pub->refs[i].row->table != PC_REPORTED_CAP)
             continue;
-        i128 other = 0, equity = 0;
-        int other_decimals = 0, equity_decimals = 0;
-        bool any_other = false, any_equity = false;
+        /* The five equity lines apart, since equity_award_adjustments may
+         * stand for them. */
+        partial_sum other = {0}, equity = {0};
         for (int l = 0; l < PC_CAP_CAP; l++) {
             const pc_reported *row = group_item(pub, i, end, CAP_RANK(l));
-            if (!row)
-                continue;
-            bool is_equity = l >= FIRST_EQUITY_LINE && l <= LAST_EQUITY_LINE;
-            *(is_equity ? &equity : &other) += row->value_micro;
-            int *dec = is_equity ? &equity_decimals : &other_decimals;
-            if (row->decimals > *dec)
-                *dec = row->decimals;
-            *(is_equity ? &any_equity : &any_other) = true;
+            if (row)
+                add_figure(l >= FIRST_EQUITY_LINE && l <= LAST_EQUITY_LINE ? &equity : &other, row);
         }
         const pc_reported *adjustments = group_item(pub, i, end, CAP_EQUITY_ADJUSTMENTS_RANK);
         const pc_reported *cap = group_item(pub, i, end, CAP_RANK(PC_CAP_CAP));
         pc_status st;
-        if (adjustments && any_equity) {
+        if (adjustments && equity.any) {
             st = compare(checks, "cap_does_not_foot", adjustments,
-                         exact(equity, equity_decimals, false));
+                         exact(equity.sum, equity.decimals, false));
             if (st)
                 return st;
         }
-        if (!any_equity && adjustments) {
-            equity = adjustments->value_micro;
-            equity_decimals = adjustments->decimals;
-            any_equity = true;
-        }
-        if (cap && (any_other || any_equity)) {
-            int decimals = other_decimals > equity_decimals ? other_decimals : equity_decimals;
-            st = compare(checks, "cap_does_not_foot", cap, exact(other + equity, decimals, false));
+        if (adjustments && !equity.any)
+            add_figure(&equity, adjustments);
+        if (cap && (other.any || equity.any)) {
+            add_sum(&other, &equity);
+            st = compare(checks, "cap_does_not_foot", cap, exact(other.sum, other.decimals, false));
             if (st)
                 return st;
         }
@@ -589,21 +598,15 @@ static pc_status find_neos(const published *pub, int year, neo_set *set)
     return PC_OK;
 }
 
-/* The SCT equity columns (stock_awards + option_awards) of a group, with
- * the largest number of decimals shown. */
-static i128 equity_columns(const published *pub, size_t begin, size_t end, int *decimals)
+/* Adds the SCT equity columns (stock_awards + option_awards) of a group. */
+static void add_equity_columns(const published *pub, size_t begin, size_t end, partial_sum *s)
 {
-    i128 sum = 0;
-    const int columns[2] = {PC_SCT_STOCK_AWARDS, PC_SCT_OPTION_AWARDS};
-    for (int k = 0; k < 2; k++) {
-        const pc_reported *row = group_item(pub, begin, end, columns[k]);
-        if (!row)
-            continue;
-        sum += row->value_micro;
-        if (row->decimals > *decimals)
-            *decimals = row->decimals;
-    }
-    return sum;
+    const pc_reported *stock = group_item(pub, begin, end, PC_SCT_STOCK_AWARDS);
+    const pc_reported *options = group_item(pub, begin, end, PC_SCT_OPTION_AWARDS);
+    if (stock)
+        add_figure(s, stock);
+    if (options)
+        add_figure(s, options);
 }
 
 /* deduction_differs_from_sct: the CAP line `less_equity_awards` is, by
@@ -629,9 +632,9 @@ static pc_status check_deduction(const published *pub, pc_checks *checks)
                 st = add_skipped(checks, check, year, less->subject,
                                  "the published SCT has no row for %s in %d", less->subject, year);
             } else {
-                int decimals = 0;
-                i128 awards = equity_columns(pub, b, e, &decimals);
-                st = compare(checks, check, less, exact(-awards, decimals, false));
+                partial_sum awards = {0};
+                add_equity_columns(pub, b, e, &awards);
+                st = compare(checks, check, less, exact(-awards.sum, awards.decimals, false));
             }
         } else if (strcmp(less->subject, AVERAGE_SUBJECT) == 0) {
             neo_set set;
@@ -639,15 +642,15 @@ static pc_status check_deduction(const published *pub, pc_checks *checks)
             if (st == PC_OK && !set.usable)
                 st = add_skipped(checks, check, year, less->subject, "%s", set.reason);
             else if (st == PC_OK) {
-                i128 awards = 0;
-                int decimals = 0;
+                partial_sum awards = {0};
                 for (size_t k = 0; k < set.count; k++) {
                     size_t b, e;
                     find_group(pub, PC_REPORTED_SCT, year, set.subjects[k], &b, &e);
-                    awards += equity_columns(pub, b, e, &decimals);
+                    add_equity_columns(pub, b, e, &awards);
                 }
-                st = compare(checks, check, less,
-                             (expected){-awards, (int64_t)set.count, decimals, false, false});
+                st = compare(
+                    checks, check, less,
+                    (expected){-awards.sum, (int64_t)set.count, awards.decimals, false, false});
             }
             free(set.subjects);
         }
@@ -725,28 +728,25 @@ static pc_status check_average(const published *pub, pc_checks *checks)
         if (st == PC_OK && !set.usable)
             st = add_skipped(checks, check, year, figure->subject, "%s", set.reason);
         else if (st == PC_OK) {
-            i128 sum = 0;
-            int decimals = 0;
+            partial_sum totals = {0};
             const pc_reported *missing = NULL;
-            for (size_t k = 0; k < set.count; k++) {
+            for (size_t k = 0; k < set.count && !missing; k++) {
                 size_t b, e;
                 find_group(pub, PC_REPORTED_SCT, year, set.subjects[k], &b, &e);
                 const pc_reported *total = group_item(pub, b, e, PC_SCT_TOTAL);
-                if (!total) {
+                if (total)
+                    add_figure(&totals, total);
+                else
                     missing = pub->refs[b].row;
-                    break;
-                }
-                sum += total->value_micro;
-                if (total->decimals > decimals)
-                    decimals = total->decimals;
             }
             if (missing)
                 st = add_skipped(checks, check, year, figure->subject,
                                  "the published SCT has no total for %s in %d", missing->subject,
                                  year);
             else
-                st = compare(checks, check, figure,
-                             (expected){sum, (int64_t)set.count, decimals, false, false});
+                st = compare(
+                    checks, check, figure,
+                    (expected){totals.sum, (int64_t)set.count, totals.decimals, false, false});
         }
         free(set.subjects);
         if (st)
