@@ -15,36 +15,15 @@
  * up to 15 significant digits: amounts below ten trillion dollars shown in
  * cents, and means shown to the micro below one billion.
  *
- * The file is written atomically (SPEC section 1): a temporary file in the
- * same folder, flushed to disk, then renamed over the target.
+ * The file is written atomically (SPEC section 1) by pc_write_file_atomic.
  */
-#define _POSIX_C_SOURCE 200809L
-
-#include <errno.h>
-#include <fcntl.h>
-#include <jansson.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "json_util.h"
 #include "paycalc/money.h"
 #include "paycalc/verify.h"
 #include "paycalc/write.h"
-
-#define JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(15))
-
-/* A micros figure as a JSON number that reads back as the same decimal. */
-static json_t *figure(int64_t micro)
-{
-    if (micro % PC_MICRO == 0)
-        return json_integer(micro / PC_MICRO);
-    /* The one conversion to double, at the moment of writing: micro and
-     * 10^6 are exact doubles and the division is correctly rounded, so
-     * printing 15 significant digits recovers the decimal. */
-    return json_real((double)micro / (double)PC_MICRO);
-}
 
 /* Sets `key` to `value` (stolen); false when either is missing. */
 static bool put(json_t *object, const char *key, json_t *value)
@@ -63,9 +42,9 @@ static json_t *finding_json(const pc_finding *f)
         put(o, "year", json_integer(f->year)) &&
         put(o, "subject", json_string(f->subject ? f->subject : "")) &&
         put(o, "item", json_string(f->item ? f->item : "")) &&
-        put(o, "published", figure(f->published_micro)) &&
-        put(o, "expected", figure(f->expected_micro)) &&
-        put(o, "difference", figure(f->difference_micro)))
+        put(o, "published", pc_json_micro(f->published_micro)) &&
+        put(o, "expected", pc_json_micro(f->expected_micro)) &&
+        put(o, "difference", pc_json_micro(f->difference_micro)))
         return o;
     json_decref(o);
     return NULL;
@@ -122,6 +101,17 @@ fail:
     return NULL;
 }
 
+json_t *pc_json_findings(const pc_checks *checks)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < checks->findings.count; i++)
+        if (json_array_append_new(a, finding_json(&checks->findings.items[i])) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    return a;
+}
+
 char *pc_checks_dumps(const pc_checks *checks)
 {
     if (!checks)
@@ -129,7 +119,7 @@ char *pc_checks_dumps(const pc_checks *checks)
     json_t *root = checks_json(checks);
     if (!root)
         return NULL;
-    char *body = json_dumps(root, JSON_FLAGS);
+    char *body = json_dumps(root, PC_JSON_FLAGS);
     json_decref(root);
     if (!body)
         return NULL;
@@ -145,56 +135,6 @@ char *pc_checks_dumps(const pc_checks *checks)
     return out;
 }
 
-/* Writes `data` to `path` through a temporary file in the same folder and a
- * rename, so readers see the old file or the new one, never a part. */
-static pc_status write_atomically(const char *path, const char *data, size_t size, pc_diags *diags)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = slash ? slash + 1 : path;
-    size_t tmp_size = dir_len + strlen(base) + 16;
-    char *tmp = malloc(tmp_size);
-    if (!tmp)
-        return PC_ERR_NOMEM;
-    snprintf(tmp, tmp_size, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
-
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int err = errno;
-        pc_error(diags, path, 0, 0, "write_failed", "cannot create a file next to '%s': %s", path,
-                 strerror(err));
-        free(tmp);
-        return PC_ERR_WRITE;
-    }
-    int err = 0;
-    size_t done = 0;
-    while (done < size && !err) {
-        ssize_t n = write(fd, data + done, size - done);
-        if (n < 0 && errno != EINTR)
-            err = errno;
-        else if (n > 0)
-            done += (size_t)n;
-    }
-    /* mkstemp creates the file readable by its owner only; a report is an
-     * ordinary file. */
-    if (!err && fchmod(fd, 0644) != 0)
-        err = errno;
-    if (!err && fsync(fd) != 0)
-        err = errno;
-    if (close(fd) != 0 && !err)
-        err = errno;
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
-        unlink(tmp);
-        pc_error(diags, path, 0, 0, "write_failed", "cannot write '%s': %s", path, strerror(err));
-        free(tmp);
-        return PC_ERR_WRITE;
-    }
-    free(tmp);
-    return PC_OK;
-}
-
 pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_diags *diags)
 {
     if (!checks || !path)
@@ -202,7 +142,7 @@ pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_dia
     char *text = pc_checks_dumps(checks);
     if (!text)
         return PC_ERR_NOMEM;
-    pc_status st = write_atomically(path, text, strlen(text), diags);
+    pc_status st = pc_write_file_atomic(path, text, strlen(text), diags);
     free(text);
     return st;
 }
