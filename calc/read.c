@@ -758,10 +758,15 @@ static void awards_row(void *ctx, const rd_row *row)
         dividend_rights = get_choice(r, row, AWARDS_DIVIDEND_RIGHTS, yes_no, 2) != 1;
     }
 
-    pc_award *a = push(r, PC_ARRAY_PUSH(&r->ds->awards));
+    /* award_unsure runs parallel to the awards. */
     bool *unsure = push(r, PC_ARRAY_PUSH(&r->award_unsure));
-    if (!a || !unsure)
+    if (!unsure)
         return;
+    pc_award *a = push(r, PC_ARRAY_PUSH(&r->ds->awards));
+    if (!a) {
+        r->award_unsure.count--;
+        return;
+    }
     a->id = dup_text(r, val(row, AWARDS_ID));
     a->person = person;
     a->type = type >= 0 ? (pc_award_type)type : PC_AWARD_STOCK;
@@ -1303,8 +1308,14 @@ static void reported_row(void *ctx, const rd_row *row)
     int table = get_choice(r, row, REP_TABLE, tables, 3);
     ok &= table >= 0;
     int accepts = 0;
+    /* Items are keys: "Salary" is taken as "salary" and stored so. */
+    char item[64] = "";
+    for (size_t i = 0; val(row, REP_ITEM)[i] && i + 1 < sizeof item; i++) {
+        char ch = val(row, REP_ITEM)[i];
+        item[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
     if (table >= 0 && need(r, row, REP_ITEM, NULL)) {
-        accepts = item_subjects((pc_reported_table)table, val(row, REP_ITEM));
+        accepts = item_subjects((pc_reported_table)table, item);
         if (!accepts) {
             cell_error(r, row, REP_ITEM, "bad_value", "invalid item '%s' for table %s: use %s",
                        rd_show(&r->rd, val(row, REP_ITEM)), tables[table],
@@ -1325,7 +1336,7 @@ static void reported_row(void *ctx, const rd_row *row)
                                    : accepts == FOR_PERSON  ? "a person_id"
                                                            : "a person_id or '" SUBJECT_AVERAGE "'";
             cell_error(r, row, REP_SUBJECT, "bad_subject", "'%s' cannot have item %s: use %s",
-                       rd_show(&r->rd, s), val(row, REP_ITEM), expected);
+                       rd_show(&r->rd, s), item, expected);
             ok = false;
         } else if (kind == FOR_PERSON && !r->standalone && !r->people_failed &&
                    !pc_dataset_person(r->ds, s, NULL)) {
@@ -1347,7 +1358,7 @@ static void reported_row(void *ctx, const rd_row *row)
     rep->table = (pc_reported_table)table;
     rep->year = year;
     rep->subject = dup_text(r, val(row, REP_SUBJECT));
-    rep->item = dup_text(r, val(row, REP_ITEM));
+    rep->item = dup_text(r, item);
     rep->value_micro = value;
     rep->decimals = decimals;
     rep->line = row->line;
@@ -1417,8 +1428,8 @@ static rd_open read_file(reader *r, const file_spec *spec)
     bool lost = false;
     rd_open opened =
         rd_read_csv(&r->rd, out->path, spec->columns, spec->ncolumns, out, spec->row, r, &lost);
-    /* Rows lost to malformed quoting: references to what they held would
-     * only repeat that error, file after file. */
+    /* Rows lost (malformed quoting, a missing column): references to what
+     * they held would only repeat that error, file after file. */
     if (lost && spec->file == PC_FILE_PEOPLE)
         r->people_failed = true;
     if (lost && spec->file == PC_FILE_AWARDS)
@@ -1506,6 +1517,8 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
     memset(&r, 0, sizeof r);
     rd_init(&r.rd, diags);
     r.ds = ds;
+    if (!dir[0])
+        dir = ".";
     free(ds->name);
     ds->name = folder_name(dir);
     if (!ds->name || !set_paths(ds, dir)) {
@@ -1513,10 +1526,8 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
         return finish(&r);
     }
 
-    bool config_valid = false;
     r.file = PC_FILE_CONFIG;
-    rd_open config =
-        rd_read_config(&r.rd, ds->files[PC_FILE_CONFIG].path, &ds->config, &config_valid);
+    rd_open config = rd_read_config(&r.rd, ds->files[PC_FILE_CONFIG].path, &ds->config);
     if (config == RD_ABSENT)
         rd_error(&r.rd, ds->files[PC_FILE_CONFIG].path, 0, 0, "missing_file",
                  "required file missing: paycalc.json gives the company, its fiscal year end "

@@ -20,7 +20,6 @@ typedef struct config_reader {
     const char *path;
     const char *text;
     size_t len;
-    bool valid;
 } config_reader;
 
 /* Offset of `"key"` followed by a colon, searching from `from`; -1 if none. */
@@ -86,7 +85,6 @@ static void key_error(config_reader *cr, key_ref key, const char *code, const ch
     int line, column;
     position(cr, key.offset, &line, &column);
     rd_error(cr->rd, cr->path, line, column, code, "%s: %s", key.name, text);
-    cr->valid = false;
 }
 
 static const char *kind_of(const json_t *v)
@@ -121,7 +119,6 @@ static void missing(config_reader *cr, key_ref key, const char *what)
     /* The key is nowhere: point at the file itself. */
     rd_error(cr->rd, cr->path, 0, 0, "missing_setting", "%s: required setting missing (%s)",
              key.name, what);
-    cr->valid = false;
 }
 
 /* A required non-empty string; NULL (reported) otherwise. */
@@ -405,16 +402,15 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     check_unknown_keys(cr, root, 0, "", known, sizeof known / sizeof known[0]);
 }
 
-rd_open rd_read_config(rd_ctx *rd, const char *path, pc_config *config, bool *valid)
+rd_open rd_read_config(rd_ctx *rd, const char *path, pc_config *config)
 {
-    *valid = false;
     char *data;
     const char *text;
     size_t len;
     rd_open opened = rd_load(rd, path, &data, &text, &len);
     if (opened != RD_READ)
         return opened;
-    config_reader cr = {rd, path, text, len, true};
+    config_reader cr = {rd, path, text, len};
     json_error_t err;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
@@ -426,7 +422,6 @@ rd_open rd_read_config(rd_ctx *rd, const char *path, pc_config *config, bool *va
                  kind_of(root));
     } else {
         read_settings(&cr, root, config);
-        *valid = cr.valid && !rd_halted(rd);
     }
     json_decref(root);
     free(data);

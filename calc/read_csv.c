@@ -254,6 +254,7 @@ typedef struct csv_state {
     int nheader;
     int position[PC_MAX_COLUMNS]; /* expected column -> 1-based field position, 0 if absent */
     bool missing[PC_MAX_COLUMNS]; /* required and absent */
+    bool columns_missing;
     long rows;
     bool abort; /* read no further in this file */
 } csv_state;
@@ -445,6 +446,7 @@ static void read_header(csv_state *st)
     for (int c = 0; c < st->ncolumns; c++)
         if (st->columns[c].required && !st->position[c]) {
             st->missing[c] = true;
+            st->columns_missing = true;
             /* Line of the header, column 0: the column is nowhere. */
             rd_error(st->rd, st->path, st->header_line, 0, "missing_column",
                      "%s: required column missing from the header", st->columns[c].name);
@@ -563,18 +565,16 @@ rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int 
     st.next_field_line = 1;
 
     struct csv_parser parser;
-    if (csv_init(&parser, csv_options) != 0) {
+    bool parser_ok = csv_init(&parser, csv_options) == 0;
+    if (!parser_ok)
         rd->nomem = true;
-        free(data);
-        return RD_FAILED;
-    }
     /* Lines end in LF or CRLF; a file with carriage returns alone (the old
      * Macintosh CSV of some spreadsheets) has them as its line ends. */
     char eol = '\n';
     if (!memchr(text, '\n', len) && memchr(text, '\r', len))
         eol = '\r';
     size_t pos = 0;
-    while (pos < len && !st.abort && !rd_halted(rd)) {
+    while (parser_ok && pos < len && !st.abort && !rd_halted(rd)) {
         const char *nl = memchr(text + pos, eol, len - pos);
         size_t end = nl ? (size_t)(nl - text) + 1 : len;
         size_t n = end - pos;
@@ -596,9 +596,12 @@ rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int 
             csv_free(&parser);
             if (csv_init(&parser, csv_options) != 0) {
                 rd->nomem = true;
-                free(data);
-                return RD_FAILED;
+                parser_ok = false;
+                break;
             }
+            /* Without a header the columns are unknown: stop there. */
+            if (!st.have_header)
+                st.abort = true;
             st.nfields = 0;
             st.text_len = 0;
             st.awaiting_row = true;
@@ -614,15 +617,17 @@ rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int 
         }
         pos = end;
     }
-    if (!st.abort && !rd_halted(rd) && csv_fini(&parser, on_field, on_row, &st) != 0 && !st.abort) {
+    if (parser_ok && !st.abort && !rd_halted(rd) && csv_fini(&parser, on_field, on_row, &st) != 0 &&
+        !st.abort) {
         *rows_lost = true;
         char name[32];
         rd_error(rd, path, st.next_field_line, (int)st.nfields + 1, "bad_quote",
                  "%s: a quote opened here is never closed",
                  field_name(&st, st.nfields + 1, name, sizeof name));
     }
-    csv_free(&parser);
-    if (st.abort)
+    if (parser_ok)
+        csv_free(&parser);
+    if (st.abort || st.columns_missing)
         *rows_lost = true;
     if (!st.have_header && !st.abort && !rd_halted(rd))
         rd_error(rd, path, 0, 0, "empty_file",

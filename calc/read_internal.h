@@ -90,13 +90,14 @@ typedef void (*rd_row_fn)(void *ctx, const rd_row *row);
  * columns under their canonical names). A row whose every value is blank is
  * a blank line. RD_ABSENT when the file does not exist (the caller decides
  * whether that is an error). *rows_lost is set when rows could not be
- * delivered (malformed quoting, a limit): their error is reported. */
+ * delivered or lack a required column (malformed quoting, a limit, a
+ * missing column): the error is reported. */
 rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int ncolumns,
                     pc_file_columns *out, rd_row_fn fn, void *ctx, bool *rows_lost);
 
-/* Reads and checks paycalc.json into `config`. Returns RD_READ when the file
- * was read (*valid says whether the configuration is complete and correct,
- * so that checks depending on it can run). */
-rd_open rd_read_config(rd_ctx *rd, const char *path, pc_config *config, bool *valid);
+/* Reads and checks paycalc.json into `config`. A setting is filled only
+ * when it is valid (nyears stays 0 when `years` is wrong, the fiscal year end
+ * month 0 when it is wrong), so checks that depend on it can tell. */
+rd_open rd_read_config(rd_ctx *rd, const char *path, pc_config *config);
 
 #endif

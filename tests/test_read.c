@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "paycalc/read.h"
@@ -1035,6 +1036,62 @@ Test(read, more_than_four_peos_in_a_year_is_an_error)
     remove_dir(dir);
 }
 
+Test(read, a_missing_id_column_is_reported_once)
+{
+    char *dir = scratch_copy();
+    put(dir, "awards.csv",
+        "id,person_id,type,condition,grant_date,shares\nS1,pei,stock,service,2022-03-01,1000\n");
+    loaded l;
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "awards.csv", 1, 0, "missing_column",
+           "award_id: required column missing");
+    /* Not also "unknown award" for every tranche, outcome and fair value. */
+    expect_errors(&l.diags, 1);
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, malformed_quoting_in_the_header_stops_the_file)
+{
+    char *dir = scratch_copy();
+    put(dir, "fx.csv", "currency,pe\"riod,per_usd\nCNY,2021,6.4525\nCNY,2022,6.7264\n");
+    loaded l;
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "fx.csv", 1, 2, "bad_quote", "header: a quote inside");
+    expect_errors(&l.diags, 1);
+    cr_assert_eq(l.ds.fx.count, 0);
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, a_column_named_twice_is_an_error)
+{
+    char *dir = scratch_copy();
+    put(dir, "prices.csv", "date,close,Date\n2021-12-31,5.10,2021-12-30\n");
+    loaded l;
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "prices.csv", 1, 3, "duplicate_column",
+           "date: the column appears twice in the header (first as column 1)");
+    expect_errors(&l.diags, 1);
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, a_folder_in_place_of_a_file_is_an_error)
+{
+    char *dir = scratch_copy();
+    drop(dir, "prices.csv");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/prices.csv", dir);
+    cr_assert_eq(mkdir(path, 0700), 0);
+    loaded l;
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "prices.csv", 0, 0, "unreadable", "a folder, not a file");
+    expect_errors(&l.diags, 1);
+    unload(&l);
+    remove_dir(dir);
+}
+
 /* ---- warnings ---------------------------------------------------------------- */
 
 Test(read, an_unknown_column_is_a_warning_at_its_header_cell)
@@ -1336,7 +1393,7 @@ Test(read, reads_a_standalone_reported_file)
     cr_assert_eq(write_text(path, "table,year,subject,item,value\n"
                                   "sct,2019,anyone,total,\"1,234\"\n"
                                   "pvp,2022,company,tsr,-\n"
-                                  "cap,2022,non_peo_neo_average,less_equity_awards,(12.5)\n"),
+                                  "CAP,2022,non_peo_neo_average,Less_Equity_Awards,(12.5)\n"),
                  0);
     pc_dataset ds;
     pc_diags diags;
@@ -1351,6 +1408,8 @@ Test(read, reads_a_standalone_reported_file)
     cr_assert_eq(ds.reported.items[1].value_micro, 0); /* a dash is a printed nil */
     cr_assert_eq(ds.reported.items[2].value_micro, -12500000);
     cr_assert_eq(ds.reported.items[2].decimals, 1);
+    cr_assert_eq(ds.reported.items[2].table, PC_REPORTED_CAP);
+    cr_assert_str_eq(ds.reported.items[2].item, "less_equity_awards");
     cr_assert_str_eq(pc_dataset_path(&ds, PC_FILE_REPORTED), path);
     pc_dataset_fini(&ds);
     pc_diags_fini(&diags);
