@@ -185,7 +185,7 @@ static void print_sct(const pc_dataset *ds, const pc_report *r)
     static const char *heads[] = {"Salary", "Bonus", "Stock", "Option", "Non-equity",
                                   "Pension/NQDC", "All other", "Total"};
     printf("Summary Compensation Table (USD)\n");
-    print_padded("Name and principal position", 34);
+    print_padded("Name and principal position", 48);
     printf("%6s", "Year");
     for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
         printf(" %13s", heads[c]);
@@ -197,7 +197,7 @@ static void print_sct(const pc_dataset *ds, const pc_report *r)
         char label[512], buf[48];
         snprintf(label, sizeof label, "%s, %s", ds->people.items[row->person].name,
                  row->position ? row->position : "");
-        print_padded(label, 34);
+        print_padded(label, 48);
         printf("%6d", row->year);
         for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
             printf(" %13s", money(row->column[c], 0, buf));

@@ -182,10 +182,10 @@ Test(cli, input_errors_exit_3_name_the_cell_and_write_nothing)
     char cash[512], report[512];
     snprintf(cash, sizeof cash, "%s/cash.csv", in);
     char *text = read_file(cash, NULL);
-    /* Break the first amount of line 2 and the currency of line 3. */
+    /* A letter O for a zero in the first amount (line 2, column 4). */
     char *first = strstr(text, "64583.00");
     cr_assert_not_null(first);
-    memcpy(first, "64,58O.0", 8);
+    memcpy(first, "64583.O0", 8);
     cr_assert_eq(write_text(cash, text), 0);
     free(text);
     snprintf(report, sizeof report, "%s/report.json", out);
@@ -195,7 +195,7 @@ Test(cli, input_errors_exit_3_name_the_cell_and_write_nothing)
     run_result r = run_paycalc(args);
     cr_assert_eq(r.status, 3, "%s", r.err);
     cr_assert(strstr(r.err, "cash.csv:2:4: error: amount:") != NULL, "%s", r.err);
-    cr_assert(strstr(r.err, "64,58O.0") != NULL, "%s", r.err);
+    cr_assert(strstr(r.err, "'64583.O0'") != NULL, "%s", r.err);
     char *kept = read_file(report, NULL);
     cr_assert_str_eq(kept, "earlier\n");
     free(kept);
