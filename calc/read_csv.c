@@ -629,9 +629,13 @@ rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int 
         csv_free(&parser);
     if (st.abort || st.columns_missing)
         *rows_lost = true;
-    if (!st.have_header && !st.abort && !rd_halted(rd))
+    if (!st.have_header && !st.abort && !rd_halted(rd)) {
+        /* No header, no rows: what other files refer to is not there, and
+         * that is this one error, not one per reference. */
+        *rows_lost = true;
         rd_error(rd, path, 0, 0, "empty_file",
                  "the file is empty: it needs at least a header row naming its columns");
+    }
     free(st.text);
     free(st.fields);
     free(data);

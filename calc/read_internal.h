@@ -91,7 +91,7 @@ typedef void (*rd_row_fn)(void *ctx, const rd_row *row);
  * a blank line. RD_ABSENT when the file does not exist (the caller decides
  * whether that is an error). *rows_lost is set when rows could not be
  * delivered or lack a required column (malformed quoting, a limit, a
- * missing column): the error is reported. */
+ * missing column, an empty file): the error is reported. */
 rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int ncolumns,
                     pc_file_columns *out, rd_row_fn fn, void *ctx, bool *rows_lost);
 
