@@ -50,6 +50,9 @@ typedef struct reader {
     /* people.csv or awards.csv could not be read (the error is reported):
      * references to them are not reported one by one on top. */
     bool people_failed, awards_failed;
+    /* roles.csv lost rows (a missing column, malformed quoting): a covered
+     * year without a PEO may only be one of them. */
+    bool roles_failed;
     /* Covered years with a PEO row in roles.csv and with a row in
      * performance.csv, counted even when the row has other errors (so a
      * wrong value does not also raise "no row for the year"). */
@@ -493,7 +496,9 @@ static void roles_row(void *ctx, const rd_row *row)
     ok &= get_person(r, row, ROLES_PERSON, &person);
     static const char *const roles[] = {"PEO", "NEO"};
     int role = get_choice(r, row, ROLES_ROLE, roles, 2);
-    int y = ok && years_known(r) ? pc_config_year_index(&r->ds->config, year) : -1;
+    /* The year has a PEO row even when its person_id is wrong (that error is
+     * reported), so "no PEO for the year" does not follow. */
+    int y = years_known(r) ? pc_config_year_index(&r->ds->config, year) : -1;
     if (y >= 0 && role == 0)
         r->peo_seen[y] = true;
     if (!ok || role < 0)
@@ -526,7 +531,7 @@ static void check_roles(reader *r)
         keys[i] = (dup_key){NULL, ds->roles.items[i].year, (int64_t)ds->roles.items[i].person, 0,
                             i,    ds->roles.items[i].line};
     report_duplicates(r, keys, n, role_duplicate);
-    if (!years_known(r) || r->people_failed)
+    if (!years_known(r) || r->people_failed || r->roles_failed)
         return;
     /* Item 402(v) shows a PEO column per PEO of the year: every covered year
      * needs one, and the report has room for PC_MAX_PEOS. */
@@ -1434,6 +1439,8 @@ static rd_open read_file(reader *r, const file_spec *spec)
         r->people_failed = true;
     if (lost && spec->file == PC_FILE_AWARDS)
         r->awards_failed = true;
+    if (lost && spec->file == PC_FILE_ROLES)
+        r->roles_failed = true;
     if (opened == RD_ABSENT && spec->required)
         rd_error(&r->rd, out->path, 0, 0, "missing_file", "required file missing: %s",
                  spec->purpose);
