@@ -104,10 +104,13 @@ pc_status pc_parse_decimal(const char *text, int max_decimals, int scale, int64_
         i++;
         if (i == len)
             return fail(PC_ERR_SYNTAX, why, why_size, "no digits after the decimal point");
+        /* Anything but digits first: "61.559.144" (dots for thousands) is
+         * not a number, rather than a number with too many decimals. */
+        for (size_t k = i; k < len; k++)
+            if (!isdigit((unsigned char)p[k]))
+                return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
         for (; i < len; i++) {
             char c = p[i];
-            if (!isdigit((unsigned char)c))
-                return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
             if (decimals >= max_decimals) {
                 /* Trailing zeros beyond the limit are harmless. */
                 if (c == '0')
