@@ -73,25 +73,52 @@ bool xw_ok(const xw *w)
 
 /* ----------------------------------------------------------- cell writers */
 
-/* Excel refuses strings longer than 32,767 characters; a longer input text
- * (only a pathological note could be) is cut at a character boundary. */
+/* Whether text[i..] is an OOXML escape "_xHHHH_", which Excel would turn
+ * into the character HHHH when it reads the file. */
+static bool is_escape_at(const char *text, size_t i)
+{
+    if (text[i] != '_' || text[i + 1] != 'x')
+        return false;
+    for (size_t k = 2; k < 6; k++) {
+        char c = text[i + k];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
+    }
+    return text[i + 6] == '_';
+}
+
+/* The text as Excel must receive it to show it unchanged: at most 32,767
+ * characters (Excel's limit; only a pathological note is longer, and it is
+ * cut at a character boundary), and a literal "_x0041_" written with its
+ * underscore escaped ("_x005F_x0041_"). libxlsxwriter escapes control
+ * characters itself. Returns `text` itself, a malloc'ed copy in *copy, or
+ * NULL when out of memory. */
 static const char *fit_text(const char *text, char **copy)
 {
-    size_t chars = 0, i = 0;
+    size_t chars = 0, escapes = 0, end = 0;
     *copy = NULL;
-    for (; text[i]; i++) {
-        if (((unsigned char)text[i] & 0xC0) != 0x80)
-            chars++;
-        if (chars > XW_MAX_STRING)
+    for (; text[end]; end++) {
+        bool escape = is_escape_at(text, end);
+        size_t add = (((unsigned char)text[end] & 0xC0) != 0x80) + (escape ? 6 : 0);
+        if (chars + add > XW_MAX_STRING)
             break;
+        chars += add;
+        escapes += escape;
     }
-    if (!text[i])
+    if (!text[end] && escapes == 0)
         return text;
-    *copy = malloc(i + 1);
+    *copy = malloc(end + escapes * 6 + 1);
     if (!*copy)
         return NULL;
-    memcpy(*copy, text, i);
-    (*copy)[i] = '\0';
+    size_t n = 0;
+    for (size_t i = 0; i < end; i++) {
+        if (is_escape_at(text, i)) {
+            memcpy(*copy + n, "_x005F", 6);
+            n += 6;
+        }
+        (*copy)[n++] = text[i];
+    }
+    (*copy)[n] = '\0';
     return *copy;
 }
 
@@ -265,9 +292,9 @@ void xw_headers(xw *w, lxw_worksheet *ws, int32_t row, const char *const *titles
 
 void xw_fiscal_year_end_words(const pc_config *config, char *buf, size_t size)
 {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
     int m = config->fiscal_year_end.month;
     if (m < 1 || m > 12)
         m = 12;
@@ -300,8 +327,9 @@ void xw_heading(xw *w, lxw_worksheet *ws, const char *title, int first_year, int
 const char *xw_person_name(xw *w, size_t person)
 {
     if (person >= w->ds->people.count) {
-        xw_fail(w, PC_ERR_USAGE, "the report refers to person %zu, but the input set has %zu people",
-                person, w->ds->people.count);
+        xw_fail(w, PC_ERR_USAGE,
+                "the report refers to person %zu, but the input set has %zu people", person,
+                w->ds->people.count);
         return "";
     }
     const char *name = w->ds->people.items[person].name;
@@ -414,16 +442,30 @@ static bool make_formats(xw *w)
 {
     xw_formats *f = &w->f;
     bool cents_cap = w->ds->config.cap_decimals == 2;
-    lxw_format **all[] = {&f->title,  &f->subtitle, &f->header,    &f->text,      &f->wrap,
-                          &f->bold,   &f->note,     &f->year,      &f->integer,   &f->dollars,
-                          &f->cents,  &f->cap,      &f->cap_total, &f->cap_label, &f->rate,
-                          &f->tsr,    &f->price,    &f->percent,   &f->decimal,   &f->date};
-    const char *num[] = {NULL,          NULL,         NULL, NULL, NULL, NULL, NULL, "0",
-                         "#,##0",       XW_FMT_DOLLARS, XW_FMT_CENTS,
+    lxw_format **all[] = {&f->title, &f->subtitle, &f->header,    &f->text,      &f->wrap,
+                          &f->bold,  &f->note,     &f->year,      &f->integer,   &f->dollars,
+                          &f->cents, &f->cap,      &f->cap_total, &f->cap_label, &f->rate,
+                          &f->tsr,   &f->price,    &f->percent,   &f->decimal,   &f->date};
+    const char *num[] = {NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         "0",
+                         "#,##0",
+                         XW_FMT_DOLLARS,
+                         XW_FMT_CENTS,
                          cents_cap ? XW_FMT_CENTS : XW_FMT_DOLLARS,
                          cents_cap ? XW_FMT_CENTS : XW_FMT_DOLLARS,
-                         NULL,          XW_FMT_RATE,  XW_FMT_TSR, "#,##0.00####", "0.00%",
-                         "0.000000",    "yyyy-mm-dd"};
+                         NULL,
+                         XW_FMT_RATE,
+                         XW_FMT_TSR,
+                         "#,##0.00####",
+                         "0.00%",
+                         "0.000000",
+                         "yyyy-mm-dd"};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         *all[i] = add_format(w, num[i]);
         if (!*all[i])
@@ -478,7 +520,8 @@ static void fill_workbook(xw *w)
      * covered fiscal year end at 00:00 UTC, never 0 (0 means "now"). */
     time_t created = 86400;
     if (config->nyears > 0) {
-        pc_date end = pc_fiscal_year_end(config->fiscal_year_end, config->years[config->nyears - 1]);
+        pc_date end =
+            pc_fiscal_year_end(config->fiscal_year_end, config->years[config->nyears - 1]);
         if (end > 0)
             created = (time_t)end * 86400;
     }

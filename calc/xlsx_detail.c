@@ -115,9 +115,8 @@ void xw_write_valuations(xw *w)
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     xw_heading(w, ws, "Award Valuations", first, last);
-    static const double widths[VALUATION_COLS] = {14, 8,  22, 11, 20, 20, 10, 11,
-                                                  10, 10, 10, 10, 10, 10, 10, 10,
-                                                  12, 11, 14, 8,  44, 26, 24, 30};
+    static const double widths[VALUATION_COLS] = {14, 8,  22, 11, 20, 20, 10, 11, 10, 10, 10, 10,
+                                                  10, 10, 10, 10, 12, 11, 14, 8,  44, 26, 24, 30};
     xw_headers(w, ws, XW_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
 
@@ -157,8 +156,8 @@ void xw_write_rates(xw *w)
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     xw_heading(w, ws, "Exchange Rates Used", first, last);
-    static const char *const titles[] = {"Currency",      "Fiscal Year",    "Method",
-                                         "Rate Date",     "Units per USD",  "Daily Rates Averaged",
+    static const char *const titles[] = {"Currency",  "Fiscal Year",   "Method",
+                                         "Rate Date", "Units per USD", "Daily Rates Averaged",
                                          "Source"};
     static const double widths[] = {10, 8, 26, 11, 12, 10, 50};
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 7);
@@ -281,9 +280,9 @@ void xw_write_checks(xw *w)
              "Checked %zu figures and relations: %zu errors, %zu rounding differences (at most 1 "
              "in the last digit shown).",
              c->checked, c->errors, c->rounding);
-    static const char *const titles[] = {"Check",    "Severity",   "Table",     "Fiscal Year",
-                                         "Subject",  "Item",       "Published", "Expected",
-                                         "Difference", "reported.csv Line"};
+    static const char *const titles[] = {
+        "Check", "Severity",  "Table",    "Fiscal Year", "Subject",
+        "Item",  "Published", "Expected", "Difference",  "reported.csv Line"};
     static const double widths[] = {28, 10, 20, 8, 22, 24, 14, 14, 12, 10};
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 10);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);

@@ -83,7 +83,7 @@ typedef struct xw_formats {
 typedef struct xw_layout {
     int32_t *sct_row; /* per report->sct item: its Summary Compensation row, or XW_NONE */
     lxw_col_t sct_total_col;
-    int32_t *cap_row; /* per report->cap item: its CAP Reconciliation row, or XW_NONE */
+    int32_t *cap_row;           /* per report->cap item: its CAP Reconciliation row, or XW_NONE */
     int cap_col[PC_CAP_NLINES]; /* column of each line, or XW_NONE when not shown */
     int32_t tsr_row[PC_MAX_YEARS]; /* per report->tsr point: its TSR row */
     lxw_col_t tsr_value_col;

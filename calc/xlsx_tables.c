@@ -189,7 +189,8 @@ static void sct_equity_note(xw *w, lxw_worksheet *ws, int32_t *row, int first, i
                (*number)++, n);
     const char *sep = "";
     if (by_method[PC_METHOD_SUPPLIED]) {
-        xw_buf_add(&b, " %zu from fair values supplied by the company", by_method[PC_METHOD_SUPPLIED]);
+        xw_buf_add(&b, " %zu from fair values supplied by the company",
+                   by_method[PC_METHOD_SUPPLIED]);
         sep = ",";
     }
     if (by_method[PC_METHOD_STOCK_PRICE]) {
@@ -228,13 +229,23 @@ void xw_write_sct(xw *w)
     }
     if (first == 0 && config->nyears > 0) {
         int n = config->sct_years > 0 && config->sct_years < config->nyears ? config->sct_years
-                                                                               : config->nyears;
+                                                                            : config->nyears;
         first = config->years[config->nyears - n];
         last = config->years[config->nyears - 1];
     }
     xw_heading(w, ws, "Summary Compensation Table", first, last);
+    /* A smaller reporting company's column (h) is NQDC earnings alone (Item
+     * 402(n)(2)(viii)); the full wording stays if any row has a pension
+     * change, so the header never hides an amount. */
+    bool pension = !config->smaller_reporting_company;
+    for (size_t i = 0; i < r->sct.count && !pension; i++)
+        pension = r->sct.items[i].in_table && r->sct.items[i].pension_change != 0;
+    const char *titles[10];
+    memcpy(titles, sct_titles, sizeof titles);
+    if (!pension)
+        titles[SCT_COL(PC_SCT_PENSION_NQDC)] = "Nonqualified Deferred Compensation Earnings ($)";
     double widths[] = {name_width(w, 34, 60), 7, 12, 12, 12, 12, 15, 19, 13, 13};
-    xw_headers(w, ws, XW_HEADER_ROW, sct_titles, widths, 10);
+    xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 10);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
     w->at.sct_total_col = SCT_COL(PC_SCT_TOTAL);
 
@@ -384,8 +395,8 @@ static void cap_person_row(xw *w, int32_t row, const pc_cap_row *c, const pc_pvp
                (double)c->line[PC_CAP_CAP] / 100.0);
 }
 
-static void cap_average_row(xw *w, int32_t row, const pc_cap_row *c, const int32_t *rows,
-                            size_t n, int first_col, int last_col)
+static void cap_average_row(xw *w, int32_t row, const pc_cap_row *c, const int32_t *rows, size_t n,
+                            int first_col, int last_col)
 {
     lxw_worksheet *ws = w->cap;
     int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
@@ -448,7 +459,8 @@ static int32_t fair_value_note(xw *w, lxw_worksheet *ws, int32_t row, int number
                number, n);
     const char *sep = "";
     if (by_method[PC_METHOD_SUPPLIED]) {
-        xw_buf_add(&b, " %zu from fair values supplied by the company", by_method[PC_METHOD_SUPPLIED]);
+        xw_buf_add(&b, " %zu from fair values supplied by the company",
+                   by_method[PC_METHOD_SUPPLIED]);
         sep = ",";
     }
     if (by_method[PC_METHOD_STOCK_PRICE]) {
@@ -464,8 +476,6 @@ static int32_t fair_value_note(xw *w, lxw_worksheet *ws, int32_t row, int number
     row = xw_note(w, ws, row, xw_buf_text(&b));
     if (bs) {
         b.len = 0;
-        if (b.s)
-            b.s[0] = '\0';
         xw_buf_add(&b,
                    "     Black-Scholes-Merton assumptions used: volatility %.2f%% to %.2f%%, "
                    "risk-free rate %.2f%% to %.2f%%, dividend yield %.2f%% to %.2f%%, expected "
@@ -503,7 +513,8 @@ void xw_write_cap(xw *w)
         w->at.cap_col[l] = XW_NONE;
         if (!show_line(w, (pc_cap_line)l))
             continue;
-        snprintf(line_titles[l], sizeof line_titles[l], "%s ($)", xw_cap_line_words((pc_cap_line)l));
+        snprintf(line_titles[l], sizeof line_titles[l], "%s ($)",
+                 xw_cap_line_words((pc_cap_line)l));
         w->at.cap_col[l] = (int)ncols;
         titles[ncols] = line_titles[l];
         widths[ncols++] = l == PC_CAP_CAP ? 16 : 18;
@@ -720,8 +731,10 @@ static void years_text(char *buf, size_t size, const int *years, size_t n)
     }
 }
 
+/* Footnotes (1) and (2): who the PEOs and the averaged NEOs were in each
+ * year, as filings name them in a footnote to the table. */
 static int32_t pvp_name_notes(xw *w, lxw_worksheet *ws, int32_t row, const peo_slots *slots,
-                              int *number, int *desc, size_t ndesc)
+                              const int *desc, size_t ndesc)
 {
     const pc_report *r = w->report;
     xw_buf b = {0};
@@ -742,7 +755,7 @@ static int32_t pvp_name_notes(xw *w, lxw_worksheet *ws, int32_t row, const peo_s
     } else {
         for (size_t y = 0; y < ndesc; y++) {
             const pc_pvp_row *p = pvp_for_year(r, desc[y]);
-            b.len = 0;
+            b.len = 0; /* reuse the buffer: the next add writes from the start */
             xw_buf_add(&b, "%s PEO in %d: ", y == 0 ? "(1)" : "    ", desc[y]);
             if (p && p->npeo > 0)
                 xw_buf_add(&b, "%s.", xw_person_name(w, p->peo[0].person));
@@ -754,8 +767,6 @@ static int32_t pvp_name_notes(xw *w, lxw_worksheet *ws, int32_t row, const peo_s
     for (size_t y = 0; y < ndesc; y++) {
         const pc_pvp_row *p = pvp_for_year(r, desc[y]);
         b.len = 0;
-        if (b.s)
-            b.s[0] = '\0';
         const char *lead = y == 0 ? "(2)" : "    ";
         if (!p || !p->has_average || p->avg_count == 0) {
             xw_buf_add(&b, "%s Non-PEO NEOs in %d: none; the averages are left blank.", lead,
@@ -771,7 +782,6 @@ static int32_t pvp_name_notes(xw *w, lxw_worksheet *ws, int32_t row, const peo_s
     if (b.failed)
         xw_fail(w, PC_ERR_NOMEM, "out of memory");
     xw_buf_free(&b);
-    *number = 3;
     return row;
 }
 
@@ -863,10 +873,9 @@ void xw_write_pvp(xw *w)
             long ai = cap_index(r, p->year, PC_SUBJECT_AVERAGE);
             const pc_cap_row *a = ai >= 0 ? &r->cap.items[ai] : NULL;
             int32_t at_row = a ? w->at.cap_row[ai] : XW_NONE;
-            put_ref_or_number(w, row, avg_sct_col, XW_SHEET_CAP, at_row,
-                              w->at.cap_col[PC_CAP_SCT_TOTAL],
-                              a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total,
-                              w->f.cap);
+            put_ref_or_number(
+                w, row, avg_sct_col, XW_SHEET_CAP, at_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
+                a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total, w->f.cap);
             put_ref_or_number(w, row, w->at.pvp_avg_cap_col, XW_SHEET_CAP, at_row,
                               w->at.cap_col[PC_CAP_CAP], a && a->line[PC_CAP_CAP] == p->avg_cap,
                               p->avg_cap, w->f.cap);
@@ -905,9 +914,8 @@ void xw_write_pvp(xw *w)
     if (ndesc == 0)
         row = xw_note(w, ws, row, "No covered years.");
 
-    row++;
-    int number = 1;
-    row = pvp_name_notes(w, ws, row, &slots, &number, desc, ndesc);
+    row = pvp_name_notes(w, ws, row + 1, &slots, desc, ndesc);
+    int number = 3;
     xw_textf(w, ws, row++, 0, w->f.note,
              "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) requires; each "
              "figure refers to its row on the CAP Reconciliation sheet, and each Summary "

@@ -33,20 +33,21 @@
 #define CHECKER SOURCE_DIR "/tests/xlsx_check.py"
 
 #define D(y, m, d) pc_date_from_ymd(y, m, d)
-#define USD(dollars, cents) ((int64_t)(dollars) * 100 + (cents))
+#define USD(dollars, cents) ((int64_t)(dollars)*100 + (cents))
 
 enum { LI = 0, PEI = 1, SMITH = 2, WANG = 3 };
 
 typedef struct fixture_opts {
-    bool src;          /* smaller reporting company (CBAK is one) */
-    bool two_peos;     /* a second PEO in 2022: per-PEO columns */
-    int cap_decimals;  /* 2 as CBAK, or 0 */
-    int sct_years;     /* 2, or 1: 2021 then only in the reconciliation */
+    bool src;         /* smaller reporting company (CBAK is one) */
+    bool two_peos;    /* a second PEO in 2022: per-PEO columns */
+    int cap_decimals; /* 2 as CBAK, or 0 */
+    int sct_years;    /* 2, or 1: 2021 then only in the reconciliation */
     size_t extra_valuations;
-    bool checks;       /* findings from verify */
+    bool checks;      /* findings from verify */
+    const char *note; /* the note of the last valuation, or NULL */
 } fixture_opts;
 
-static const fixture_opts CBAK = {true, false, 2, 2, 0, true};
+static const fixture_opts CBAK = {true, false, 2, 2, 0, true, "rule _x0041_ stays as typed"};
 
 /* ------------------------------------------------------------- fixture */
 
@@ -100,7 +101,7 @@ static void add_sct(pc_report *r, size_t person, int year, pc_role_kind role, co
 /* A CAP row from the published lines; each line rounded to cap_decimals
  * (R4) and CAP their sum. Returns a copy (the array may move). */
 static pc_cap_row add_cap(pc_report *r, int year, size_t subject, int decimals,
-                           const int64_t lines[PC_CAP_CAP])
+                          const int64_t lines[PC_CAP_CAP])
 {
     pc_cap_row *c = PC_ARRAY_PUSH(&r->cap);
     cr_assert_not_null(c);
@@ -175,11 +176,11 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
     add_award(ds, "RSU-SMITH", SMITH, PC_AWARD_STOCK, 1);
 
     pc_rate_used *rt = PC_ARRAY_PUSH(&r->rates);
-    *rt = (pc_rate_used){"CNY", 2021, PC_FX_ANNUAL_AVERAGE, 6452500, PC_DATE_NONE, 1,
-                         pc_strdup("fx.csv line 2")};
+    *rt = (pc_rate_used){"CNY",        2021, PC_FX_ANNUAL_AVERAGE,      6452500,
+                         PC_DATE_NONE, 1,    pc_strdup("fx.csv line 2")};
     rt = PC_ARRAY_PUSH(&r->rates);
-    *rt = (pc_rate_used){"CNY", 2022, PC_FX_ANNUAL_AVERAGE, 6726400, PC_DATE_NONE, 1,
-                         pc_strdup("fx.csv line 3")};
+    *rt = (pc_rate_used){"CNY",        2022, PC_FX_ANNUAL_AVERAGE,      6726400,
+                         PC_DATE_NONE, 1,    pc_strdup("fx.csv line 3")};
 
     /* SCT, by person then year, PEOs first (the engine's order). */
     bool in2021 = o->sct_years >= 2;
@@ -189,8 +190,8 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
             in2021);
     add_sct(r, LI, 2022, PC_ROLE_PEO, li_pos, USD(117658, 0), 0, USD(60000, 0), 0, true);
     if (o->two_peos)
-        add_sct(r, WANG, 2022, PC_ROLE_PEO, ds->people.items[WANG].position, USD(30000, 0), 0, 0,
-                0, true);
+        add_sct(r, WANG, 2022, PC_ROLE_PEO, ds->people.items[WANG].position, USD(30000, 0), 0, 0, 0,
+                true);
     add_sct(r, PEI, 2021, PC_ROLE_NEO, pei_pos, USD(74979, 0), 0, USD(54000, 0), USD(40087, 0),
             in2021);
     add_sct(r, PEI, 2022, PC_ROLE_NEO, pei_pos, USD(88556, 0), 0, USD(27000, 0), 0, true);
@@ -199,14 +200,32 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
 
     /* The reconciliation footnotes (1) and (2) of the proxy. */
     int d = o->cap_decimals;
-    const int64_t li21[PC_CAP_CAP] = {USD(293557, 0), -USD(106994, 0), 0, 0, 0, USD(312000, 0),
-                                      USD(233333, 33), 0, USD(179333, 33), 0, 0};
-    const int64_t pei21[PC_CAP_CAP] = {USD(169066, 0), -USD(64182, 0), 0, 0, 0, USD(234000, 0),
-                                       USD(105000, 0), 0, USD(80700, 0), 0, 0};
-    const int64_t li22[PC_CAP_CAP] = {USD(177658, 0), -USD(5678, 0), 0, 0, 0, 0,
-                                      USD(45207, 9), 0, USD(18666, 76), 0, 0};
-    const int64_t pei22[PC_CAP_CAP] = {USD(115556, 0), -USD(2555, 0), 0, 0, 0, 0,
-                                       USD(33905, 32), 0, USD(8400, 0), 0, 0};
+    const int64_t li21[PC_CAP_CAP] = {USD(293557, 0),
+                                      -USD(106994, 0),
+                                      0,
+                                      0,
+                                      0,
+                                      USD(312000, 0),
+                                      USD(233333, 33),
+                                      0,
+                                      USD(179333, 33),
+                                      0,
+                                      0};
+    const int64_t pei21[PC_CAP_CAP] = {USD(169066, 0),
+                                       -USD(64182, 0),
+                                       0,
+                                       0,
+                                       0,
+                                       USD(234000, 0),
+                                       USD(105000, 0),
+                                       0,
+                                       USD(80700, 0),
+                                       0,
+                                       0};
+    const int64_t li22[PC_CAP_CAP] = {
+        USD(177658, 0), -USD(5678, 0), 0, 0, 0, 0, USD(45207, 9), 0, USD(18666, 76), 0, 0};
+    const int64_t pei22[PC_CAP_CAP] = {
+        USD(115556, 0), -USD(2555, 0), 0, 0, 0, 0, USD(33905, 32), 0, USD(8400, 0), 0, 0};
     const int64_t smith22[PC_CAP_CAP] = {USD(51234, 0), 0, 0, 0, 0, 0, 0, 0, 0, 0, USD(10, 1)};
     const int64_t wang22[PC_CAP_CAP] = {USD(30000, 0), 0, 0, 0, 0, USD(1500, 49), 0, 0, 0, 0, 0};
 
@@ -311,6 +330,7 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
     x->inputs.has_price = true;
     x->inputs.price_date = D(2022, 12, 30);
     x->inputs.price_micro = 1323000;
+    x->inputs.note = o->note;
     for (size_t i = 0; i < o->extra_valuations; i++) {
         add_valuation(r, i % 4, D(2022, 12, 31), PC_PURPOSE_FYE, PC_METHOD_STOCK_PRICE,
                       (int64_t)(i % 1000) + 1, (int64_t)i * 7 + 1, 2022,
@@ -378,6 +398,12 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
      * (a pair) and TSR vs peer TSR (one) when those exist. */
     json_object_set_new(e, "charts", json_integer(o->src ? 4 : 7));
     json_object_set_new(e, "cap_decimals", json_integer(ds->config.cap_decimals));
+    /* Column (h): an SRC shows NQDC earnings alone (Item 402(n)). */
+    json_object_set_new(
+        e, "sct_pension_header",
+        json_string(o->src ? "Nonqualified Deferred Compensation Earnings ($)"
+                           : "Change in Pension Value and Nonqualified Deferred Compensation "
+                             "Earnings ($)"));
 
     json_t *sct = json_array();
     for (size_t i = 0; i < r->sct.count; i++) {
@@ -495,13 +521,15 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
         const pc_valuation *v = &r->valuations.items[i];
         const pc_tranche *t = &ds->tranches.items[v->tranche];
         const pc_award *a = &ds->awards.items[t->award];
-        json_t *row = json_pack("{s:I,s:s,s:i,s:s,s:I,s:s,s:i}", "index", (json_int_t)i,
-                                "award_id", a->id, "tranche", t->number, "name",
-                                name_of(ds, a->person), "value", (json_int_t)v->value, "key",
-                                v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), "year",
-                                v->year);
-        if (v->inputs.note)
-            json_object_set_new(row, "note", json_string(v->inputs.note));
+        json_t *row = json_pack(
+            "{s:I,s:s,s:i,s:s,s:I,s:s,s:i}", "index", (json_int_t)i, "award_id", a->id, "tranche",
+            t->number, "name", name_of(ds, a->person), "value", (json_int_t)v->value, "key",
+            v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), "year", v->year);
+        if (v->inputs.note) {
+            /* Excel holds at most 32,767 characters in a cell. */
+            json_t *note = json_stringn(v->inputs.note, strnlen(v->inputs.note, 32767));
+            json_object_set_new(row, "note", note);
+        }
         json_array_append_new(vals, row);
     }
     json_object_set_new(e, "valuations", vals);
@@ -510,10 +538,9 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     json_t *rates = json_array();
     for (size_t i = 0; i < r->rates.count; i++) {
         const pc_rate_used *rt = &r->rates.items[i];
-        json_array_append_new(rates, json_pack("{s:s,s:i,s:f,s:s}", "currency", rt->currency,
-                                               "year", rt->fiscal_year, "per_usd",
-                                               (double)rt->per_usd_micro / 1e6, "source",
-                                               rt->source));
+        json_array_append_new(
+            rates, json_pack("{s:s,s:i,s:f,s:s}", "currency", rt->currency, "year", rt->fiscal_year,
+                             "per_usd", (double)rt->per_usd_micro / 1e6, "source", rt->source));
     }
     json_object_set_new(e, "rates", rates);
     json_t *sct_notes = json_array();
@@ -545,6 +572,8 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     json_array_append_new(text, json_string("@board valuation of 2022-05-30"));
     if (o->two_peos)
         json_array_append_new(text, json_string("@Wang Wei"));
+    if (o->note && strlen(o->note) < 100)
+        json_array_append_new(text, json_string(o->note));
     json_object_set_new(e, "text_cells", text);
 
     cr_assert_eq(json_dump_file(e, path, JSON_INDENT(1)), 0);
@@ -646,7 +675,7 @@ Test(xlsx, two_peos_get_their_own_columns_and_non_src_columns_appear)
     /* A CEO change in 2022, peer TSR and a company-selected measure, CAP
      * in whole dollars, and an SCT that shows 2022 only (so the 2021 PvP
      * SCT total points at the reconciliation). */
-    fixture_opts o = {false, true, 0, 1, 0, true};
+    fixture_opts o = {false, true, 0, 1, 0, true, NULL};
     write_and_check(&o);
 }
 
@@ -654,6 +683,15 @@ Test(xlsx, many_valuations_read_back_in_order)
 {
     fixture_opts o = CBAK;
     o.extra_valuations = 5000;
+    write_and_check(&o);
+}
+
+Test(xlsx, overlong_text_is_cut_to_what_a_cell_holds)
+{
+    static char note[40001];
+    memset(note, 'x', sizeof note - 1);
+    fixture_opts o = CBAK;
+    o.note = note;
     write_and_check(&o);
 }
 
@@ -759,8 +797,7 @@ Test(xlsx, failed_write_leaves_the_earlier_report_untouched)
     pc_status st = pc_write_xlsx(&ds, &r, path, &diags);
     cr_assert_neq(st, PC_OK);
     cr_assert_eq(diags.errors, 1);
-    cr_assert_not_null(strstr(diags.items[0].message, "tranche 99"), "%s",
-                       diags.items[0].message);
+    cr_assert_not_null(strstr(diags.items[0].message, "tranche 99"), "%s", diags.items[0].message);
     char *text = read_file(path, NULL);
     cr_assert_str_eq(text, "earlier report");
     free(text);
