@@ -354,26 +354,38 @@ static void sum_formula(char *buf, size_t size, int32_t row, int first_col, int 
     snprintf(buf, size, "=SUM(%s:%s)", a, b);
 }
 
-/* The rows of the NEOs averaged in `year` (R5): the people the engine lists
- * in avg_people, else every NEO row of the year. Returns how many. */
-static size_t neo_rows(xw *w, int year, const pc_pvp_row *p, const int32_t *year_rows,
-                       const long *year_items, size_t nyear, int32_t *out)
+/* A person's row in one year of the reconciliation. */
+typedef struct subject_row {
+    size_t subject;
+    int32_t row;
+} subject_row;
+
+static int subject_cmp(const void *a, const void *b)
 {
-    const pc_report *r = w->report;
+    size_t x = ((const subject_row *)a)->subject, y = ((const subject_row *)b)->subject;
+    return (x > y) - (x < y);
+}
+
+/* The rows of the NEOs averaged in a year (R5): the people the engine lists
+ * in avg_people, else every NEO row of the year. `people` holds the year's
+ * person rows sorted by person (so each lookup is a binary search). Returns
+ * how many rows, sorted; 0 when an averaged NEO has no row (then the
+ * average is written as numbers, not as a formula that would be wrong). */
+static size_t neo_rows(const pc_pvp_row *p, const subject_row *people, size_t npeople, int32_t *out)
+{
     size_t n = 0;
     if (p && p->has_average && p->avg_count > 0) {
         for (size_t k = 0; k < p->avg_count; k++) {
-            long idx = cap_index(r, year, p->avg_people[k]);
-            if (idx < 0 || w->at.cap_row[idx] == XW_NONE)
-                return 0; /* an averaged NEO has no row: no formula */
-            out[n++] = w->at.cap_row[idx];
+            subject_row key = {p->avg_people[k], 0};
+            const subject_row *hit = bsearch(&key, people, npeople, sizeof *people, subject_cmp);
+            if (!hit)
+                return 0;
+            out[n++] = hit->row;
         }
     } else {
-        for (size_t k = 0; k < nyear; k++) {
-            const pc_cap_row *c = &r->cap.items[year_items[k]];
-            if (c->subject != PC_SUBJECT_AVERAGE && !is_peo(p, c->subject))
-                out[n++] = year_rows[k];
-        }
+        for (size_t k = 0; k < npeople; k++)
+            if (!is_peo(p, people[k].subject))
+                out[n++] = people[k].row;
     }
     qsort(out, n, sizeof *out, row_cmp);
     return n;
@@ -530,10 +542,9 @@ void xw_write_cap(xw *w)
 
     /* Distinct years, most recent first. */
     int *years = malloc((r->cap.count + 1) * sizeof *years);
-    long *items = malloc((r->cap.count + 1) * sizeof *items);
-    int32_t *rows = malloc((r->cap.count + 1) * sizeof *rows);
+    subject_row *people = malloc((r->cap.count + 1) * sizeof *people);
     int32_t *avg_rows = malloc((r->cap.count + 1) * sizeof *avg_rows);
-    if (!years || !items || !rows || !avg_rows) {
+    if (!years || !people || !avg_rows) {
         xw_fail(w, PC_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -558,15 +569,15 @@ void xw_write_cap(xw *w)
             if (c->year != years[y] || c->subject == PC_SUBJECT_AVERAGE)
                 continue;
             cap_person_row(w, row, c, p, first_col, last_col);
-            items[n] = (long)i;
-            rows[n++] = row;
+            people[n++] = (subject_row){c->subject, row};
             w->at.cap_row[i] = row++;
         }
+        qsort(people, n, sizeof *people, subject_cmp);
         for (size_t i = 0; i < r->cap.count; i++) {
             const pc_cap_row *c = &r->cap.items[i];
             if (c->year != years[y] || c->subject != PC_SUBJECT_AVERAGE)
                 continue;
-            size_t navg = neo_rows(w, years[y], p, rows, items, n, avg_rows);
+            size_t navg = neo_rows(p, people, n, avg_rows);
             cap_average_row(w, row, c, avg_rows, navg, first_col, last_col);
             w->at.cap_row[i] = row++;
         }
@@ -594,8 +605,7 @@ void xw_write_cap(xw *w)
     row = fair_value_note(w, ws, row, number);
 done:
     free(years);
-    free(items);
-    free(rows);
+    free(people);
     free(avg_rows);
 }
 
