@@ -1,0 +1,935 @@
+/*
+ * The error catalogue: every way an input set can be wrong, each run through
+ * the command line on a copy of the CBAK reference set (inputs/cbak-fy2022)
+ * with one or two files changed. Each case asserts exit status 3, the
+ * message at its file, line and column with its text, and that nothing was
+ * written: the --out folder keeps the earlier report.json byte for byte and
+ * gains no file (SPEC section 1: "3 the input has errors ... nothing is
+ * written"; section 2: "Every error names the file, line, column and the
+ * value").
+ *
+ * Then the other side: harmless variations of the same inputs (a byte-order
+ * mark, CRLF line ends, reordered columns, RMB for CNY, blank lines, white
+ * space around values, ...) give a report.json byte-identical to the clean
+ * run's; the limits of read.h are refused with a message; extreme but valid
+ * inputs finish (status 0 or 3) rather than crash or hang; and an output
+ * that cannot be written exits 4 leaving earlier reports as they were.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "paycalc/read.h"
+#include "support.h"
+
+#define CBAK SOURCE_DIR "/inputs/cbak-fy2022"
+
+/* ---- editing a copy of the reference set ------------------------------------ */
+
+typedef enum edit_op {
+    EDIT_NONE = 0,
+    EDIT_REPLACE,     /* the first `a` becomes `b` */
+    EDIT_REPLACE_ALL, /* every `a` becomes `b` */
+    EDIT_WRITE,       /* the whole file becomes `a` */
+    EDIT_APPEND,      /* `a` is added at the end */
+    EDIT_DROP_LINES,  /* lines starting with `a` are removed */
+    EDIT_KEEP_BEFORE, /* the file is cut just before the first `a` */
+    EDIT_NUL_AT,      /* a NUL byte replaces the first byte of `a` */
+    EDIT_DELETE,      /* the file is removed */
+    EDIT_FOLDER,      /* the file is replaced by a folder */
+    EDIT_REVERSE,     /* the columns of an unquoted CSV file are reversed */
+    EDIT_CRLF,        /* every LF becomes CRLF */
+    EDIT_BLANK_LINES, /* a blank line, then one of spaces, after every line */
+    EDIT_PREPEND,     /* `a` is put before the text */
+    EDIT_CR           /* every LF becomes CR (old Macintosh line ends) */
+} edit_op;
+
+typedef struct edit {
+    const char *file;
+    edit_op op;
+    const char *a;
+    const char *b;
+} edit;
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* Replaces the first (or every) `from` in `text` (which is freed). */
+static char *replace(char *text, const char *from, const char *to, bool all)
+{
+    size_t lf = strlen(from), lt = strlen(to);
+    size_t count = 0;
+    for (const char *p = text; (p = strstr(p, from)) != NULL; p += lf) {
+        count++;
+        if (!all)
+            break;
+    }
+    cr_assert_gt(count, 0, "the reference set no longer holds '%s'", from);
+    char *out = malloc(strlen(text) + count * (lt + 1) + 1);
+    char *o = out;
+    const char *p = text;
+    for (size_t i = 0; i < count; i++) {
+        const char *hit = strstr(p, from);
+        memcpy(o, p, (size_t)(hit - p));
+        o += hit - p;
+        memcpy(o, to, lt);
+        o += lt;
+        p = hit + lf;
+    }
+    strcpy(o, p);
+    free(text);
+    return out;
+}
+
+static char *drop_lines(char *text, const char *prefix)
+{
+    char *out = malloc(strlen(text) + 1);
+    char *o = out;
+    size_t dropped = 0;
+    for (char *line = text; *line;) {
+        char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) + 1 : strlen(line);
+        if (strncmp(line, prefix, strlen(prefix)) != 0) {
+            memcpy(o, line, n);
+            o += n;
+        } else {
+            dropped++;
+        }
+        line += n;
+    }
+    *o = '\0';
+    cr_assert_gt(dropped, 0, "no line starts with '%s'", prefix);
+    free(text);
+    return out;
+}
+
+/* Columns reversed, for files without quoted values. */
+static char *reverse_columns(char *text)
+{
+    cr_assert_null(strchr(text, '"'), "EDIT_REVERSE needs a file without quotes");
+    char *out = malloc(strlen(text) + 2);
+    char *o = out;
+    for (char *line = text; *line;) {
+        char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        const char *fields[32];
+        size_t lens[32], nf = 0;
+        const char *f = line;
+        for (size_t i = 0; i <= n; i++) {
+            if (i == n || line[i] == ',') {
+                cr_assert_lt(nf, 32);
+                fields[nf] = f;
+                lens[nf++] = (size_t)(line + i - f);
+                f = line + i + 1;
+            }
+        }
+        for (size_t k = nf; k-- > 0;) {
+            memcpy(o, fields[k], lens[k]);
+            o += lens[k];
+            if (k)
+                *o++ = ',';
+        }
+        if (nl)
+            *o++ = '\n';
+        line += n + (nl ? 1 : 0);
+    }
+    *o = '\0';
+    free(text);
+    return out;
+}
+
+static char *crlf(char *text)
+{
+    return replace(text, "\n", "\r\n", true);
+}
+
+static char *blank_lines(char *text)
+{
+    return replace(text, "\n", "\n\n   \t\n", true);
+}
+
+static void write_bytes(const char *path, const char *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f, "cannot write %s", path);
+    cr_assert_eq(fwrite(data, 1, n, f), n);
+    cr_assert_eq(fclose(f), 0);
+}
+
+static void apply(const char *dir, const edit *e)
+{
+    if (e->op == EDIT_NONE)
+        return;
+    char *path = path_join(dir, e->file);
+    if (e->op == EDIT_DELETE) {
+        cr_assert_eq(unlink(path), 0, "%s", path);
+        free(path);
+        return;
+    }
+    if (e->op == EDIT_FOLDER) {
+        unlink(path);
+        cr_assert_eq(mkdir(path, 0755), 0);
+        free(path);
+        return;
+    }
+    size_t n = 0;
+    char *text = read_file(path, &n);
+    cr_assert_not_null(text, "%s", path);
+    switch (e->op) {
+    case EDIT_REPLACE:
+    case EDIT_REPLACE_ALL:
+        text = replace(text, e->a, e->b, e->op == EDIT_REPLACE_ALL);
+        n = strlen(text);
+        break;
+    case EDIT_WRITE:
+        free(text);
+        text = strdup(e->a);
+        n = strlen(text);
+        break;
+    case EDIT_APPEND: {
+        size_t la = strlen(e->a);
+        text = realloc(text, n + la + 1);
+        memcpy(text + n, e->a, la + 1);
+        n += la;
+        break;
+    }
+    case EDIT_DROP_LINES:
+        text = drop_lines(text, e->a);
+        n = strlen(text);
+        break;
+    case EDIT_KEEP_BEFORE: {
+        char *cut = strstr(text, e->a);
+        cr_assert_not_null(cut, "no '%s' in %s", e->a, e->file);
+        n = (size_t)(cut - text);
+        break;
+    }
+    case EDIT_NUL_AT: {
+        char *at = strstr(text, e->a);
+        cr_assert_not_null(at, "no '%s' in %s", e->a, e->file);
+        *at = '\0';
+        break;
+    }
+    case EDIT_REVERSE:
+        text = reverse_columns(text);
+        n = strlen(text);
+        break;
+    case EDIT_CRLF:
+        text = crlf(text);
+        n = strlen(text);
+        break;
+    case EDIT_BLANK_LINES:
+        text = blank_lines(text);
+        n = strlen(text);
+        break;
+    case EDIT_PREPEND: {
+        size_t la = strlen(e->a);
+        char *joined = malloc(la + n + 1);
+        memcpy(joined, e->a, la);
+        memcpy(joined + la, text, n + 1);
+        free(text);
+        text = joined;
+        n += la;
+        break;
+    }
+    case EDIT_CR:
+        text = replace(text, "\n", "\r", true);
+        break;
+    case EDIT_NONE:
+    case EDIT_DELETE:
+    case EDIT_FOLDER:
+        break;
+    }
+    write_bytes(path, text, n);
+    free(text);
+    free(path);
+}
+
+/* A copy of the reference set with the edits applied. */
+static char *edited_set(const edit *edits, size_t nedits)
+{
+    char *dir = make_temp_dir();
+    cr_assert_not_null(dir);
+    cr_assert_eq(copy_dir(CBAK, dir), 0);
+    for (size_t i = 0; i < nedits; i++)
+        apply(dir, &edits[i]);
+    return dir;
+}
+
+/* An output folder holding an earlier report.json. */
+static const char earlier[] = "{\"earlier\": \"report\"}\n";
+
+static char *output_with_earlier_report(void)
+{
+    char *out = make_temp_dir();
+    char *report = path_join(out, "report.json");
+    cr_assert_eq(write_text(report, earlier), 0);
+    free(report);
+    return out;
+}
+
+static void assert_nothing_written(const char *out, const char *label)
+{
+    char *report = path_join(out, "report.json");
+    size_t n = 0;
+    char *kept = read_file(report, &n);
+    cr_assert_not_null(kept, "%s: the earlier report.json is gone", label);
+    cr_assert_eq(n, strlen(earlier), "%s: the earlier report.json changed", label);
+    cr_assert(memcmp(kept, earlier, n) == 0, "%s: the earlier report.json changed", label);
+    free(kept);
+    free(report);
+    cr_assert_eq(count_entries(out), 1, "%s: something else was written to the output folder",
+                 label);
+}
+
+/* The line of `err` that holds `where` (after a slash: the exact file name)
+ * and `text`; NULL when there is none. */
+static bool has_message(const char *err, const char *where, const char *text)
+{
+    char needle[300];
+    snprintf(needle, sizeof needle, "/%s", where);
+    for (const char *line = err; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        char *copy = strndup(line, n);
+        bool hit = strstr(copy, needle) && strstr(copy, text);
+        free(copy);
+        if (hit)
+            return true;
+        line += n + (nl ? 1 : 0);
+    }
+    return false;
+}
+
+/* ---- the catalogue ----------------------------------------------------------- */
+
+typedef struct error_case {
+    const char *name;
+    edit edits[2];
+    const char *where;   /* "cash.csv:2:4: error: " (column 0: "cash.csv:1: error: ") */
+    const char *text;    /* part of the message: column name, value, reason */
+    const char *summary; /* the last line when the count is known: "1 error in" */
+} error_case;
+
+#define E1(file, op, a, b)                                                                         \
+    {                                                                                              \
+        {file, op, a, b}, { NULL, EDIT_NONE, NULL, NULL }                                          \
+    }
+#define E2(f1, op1, a1, b1, f2, op2, a2, b2)                                                       \
+    {                                                                                              \
+        {f1, op1, a1, b1}, { f2, op2, a2, b2 }                                                     \
+    }
+
+static const error_case catalogue[] = {
+    /* Dates (SPEC section 2: YYYY-MM-DD only). */
+    {"date without leading zeros", E1("awards.csv", EDIT_REPLACE, "2021-03-31,5155", "2021-3-31,5155"),
+     "awards.csv:2:5: error: ",
+     "grant_date: invalid date '2021-3-31': dates must be written YYYY-MM-DD", "1 error in"},
+    {"date in US order", E1("cash.csv", EDIT_REPLACE, "2021-01-29", "01/29/2021"),
+     "cash.csv:2:6: error: ", "pay_date: invalid date '01/29/2021': dates must be written YYYY-MM-DD",
+     "1 error in"},
+    {"impossible date 2022-02-30", E1("cash.csv", EDIT_REPLACE, "2021-01-29", "2022-02-30"),
+     "cash.csv:2:6: error: ", "pay_date: invalid date '2022-02-30': no such date", "1 error in"},
+    {"29 February of a common year", E1("vesting.csv", EDIT_REPLACE, "2022-05-30", "2022-02-29"),
+     "vesting.csv:5:3: error: ", "vest_date: invalid date '2022-02-29': no such date", NULL},
+    {"year 1850 in a date", E1("prices.csv", EDIT_REPLACE, "2020-12-01", "1850-12-01"),
+     "prices.csv:2:1: error: ", "date: invalid date '1850-12-01': no such date (years 1900 to 2200)",
+     "1 error in"},
+    {"date with a time", E1("prices.csv", EDIT_REPLACE, "2020-12-01", "2020-12-01T00:00"),
+     "prices.csv:2:1: error: ", "date: invalid date '2020-12-01T00:00'", "1 error in"},
+    {"vest date before the grant",
+     E1("vesting.csv", EDIT_REPLACE, "li-stock-2021q1,1,2021-03-31", "li-stock-2021q1,1,2021-03-30"),
+     "vesting.csv:2:3: error: ",
+     "vest date 2021-03-30 is before the grant date 2021-03-31 of award 'li-stock-2021q1'",
+     "1 error in"},
+    {"expiration before the grant", E1("awards.csv", EDIT_REPLACE, "2027-09-26", "2020-09-26"),
+     "awards.csv:5:8: error: ",
+     "expiration_date: expiration date 2020-09-26 is not after the grant date 2021-11-29",
+     "1 error in"},
+    {"forfeited without a date",
+     E1("vesting.csv", EDIT_REPLACE, "li-option-2021-11-29,3,2023-05-30,20000,unvested,",
+        "li-option-2021-11-29,3,2023-05-30,20000,forfeited,"),
+     "vesting.csv:7:6: error: ", "status_date: a value is required for a forfeited tranche",
+     "1 error in"},
+    {"vested after the last covered year end",
+     E1("vesting.csv", EDIT_REPLACE, "li-option-2021-11-29,3,2023-05-30,20000,unvested,",
+        "li-option-2021-11-29,3,2023-05-30,20000,vested,"),
+     "vesting.csv:7:5: error: ", "after the last covered fiscal year end 2022-12-31", "1 error in"},
+
+    /* Money: at most 2 decimals, no currency signs, exact and bounded. */
+    {"letter O for a zero", E1("cash.csv", EDIT_REPLACE, "64583.00", "64583.O0"),
+     "cash.csv:2:4: error: ", "amount: invalid amount '64583.O0': not a number", "1 error in"},
+    {"three decimals in an amount", E1("cash.csv", EDIT_REPLACE, "64583.00", "64583.001"),
+     "cash.csv:2:4: error: ", "amount: invalid amount '64583.001': at most 2 decimals",
+     "1 error in"},
+    {"currency sign in an amount", E1("cash.csv", EDIT_REPLACE, "64583.00", "$64583.00"),
+     "cash.csv:2:4: error: ", "amount: invalid amount '$64583.00': currency signs are not accepted",
+     "1 error in"},
+    {"yuan sign in an amount", E1("cash.csv", EDIT_REPLACE, "64583.00", "¥64583.00"),
+     "cash.csv:2:4: error: ", "amount: invalid amount '¥64583.00': currency signs are not accepted",
+     "1 error in"},
+    {"misplaced thousands separator", E1("cash.csv", EDIT_REPLACE, "64583.00", "\"6,4583.00\""),
+     "cash.csv:2:4: error: ", "amount: invalid amount '6,4583.00': misplaced thousands separator",
+     "1 error in"},
+    {"amount beyond any int64", E1("cash.csv", EDIT_REPLACE, "64583.00", "99999999999999999999.00"),
+     "cash.csv:2:4: error: ", "amount: invalid amount '99999999999999999999.00': too large",
+     "1 error in"},
+    {"amounts whose sum overflows",
+     E1("cash.csv", EDIT_REPLACE, "64583.00", "92233720368547758.07"), "cash.csv:2:4: error: ",
+     "amount: the amounts of salary for 2021 add up to more than paycalc can hold", "1 error in"},
+    {"negative salary", E1("cash.csv", EDIT_REPLACE, "64583.00", "(64583.00)"),
+     "cash.csv:2:4: error: ",
+     "amount: negative amount '(64583.00)': only change_in_pension_value may be negative",
+     "1 error in"},
+    {"blank amount", E1("cash.csv", EDIT_REPLACE, "64583.00", ""), "cash.csv:2:4: error: ",
+     "amount: a value is required", "1 error in"},
+    {"net income with dots for thousands",
+     E1("performance.csv", EDIT_REPLACE, "\"61,559,144\"", "61.559.144"),
+     "performance.csv:2:2: error: ", "net_income: invalid amount '61.559.144': not a number",
+     "1 error in"},
+    {"net income with an unbalanced parenthesis",
+     E1("performance.csv", EDIT_REPLACE, "\"(11,327,811)\"", "\"(11,327,811\""),
+     "performance.csv:3:2: error: ", "net_income: invalid amount '(11,327,811': unbalanced parenthesis",
+     "1 error in"},
+
+    /* Prices and per-share values: at most 6 decimals, above 0. */
+    {"price with a letter", E1("prices.csv", EDIT_REPLACE, "2020-12-01,3.05", "2020-12-01,3.O5"),
+     "prices.csv:2:2: error: ", "close: invalid price '3.O5': not a number", "1 error in"},
+    {"price with 7 decimals", E1("prices.csv", EDIT_REPLACE, "2020-12-01,3.05", "2020-12-01,3.0512345"),
+     "prices.csv:2:2: error: ", "close: invalid price '3.0512345': at most 6 decimals", "1 error in"},
+    {"price of zero", E1("prices.csv", EDIT_REPLACE, "2020-12-01,3.05", "2020-12-01,0"),
+     "prices.csv:2:2: error: ", "close: invalid price '0': must be greater than 0", "1 error in"},
+    {"exercise price with a letter", E1("awards.csv", EDIT_REPLACE, ",1.96,", ",1.96O,"),
+     "awards.csv:5:7: error: ", "exercise_price: invalid exercise price '1.96O': not a number",
+     "1 error in"},
+    {"option without an exercise price", E1("awards.csv", EDIT_REPLACE, ",1.96,", ",,"),
+     "awards.csv:5:7: error: ", "exercise_price: a value is required for an option or SAR",
+     "1 error in"},
+    {"fair value with two points",
+     E1("fair_values.csv", EDIT_REPLACE, "2021-12-31,1.56", "2021-12-31,1.5.6"),
+     "fair_values.csv:2:4: error: ", "fv_per_share: invalid fair value '1.5.6': not a number",
+     "1 error in"},
+    {"exchange rate of zero", E1("fx.csv", EDIT_REPLACE, "6.4525", "0"), "fx.csv:2:3: error: ",
+     "per_usd: invalid exchange rate '0': must be greater than 0", "1 error in"},
+
+    /* Fractions: 0.85 or 85%; above 5 without % is a percentage forgotten. */
+    {"volatility 85 without %", E1("assumptions.csv", EDIT_REPLACE, "1.2383", "85"),
+     "assumptions.csv:2:2: error: ",
+     "volatility: invalid volatility '85': a fraction above 5 is not plausible here; write 0.85 or "
+     "85% (did you mean 85%?)",
+     "1 error in"},
+    {"negative volatility", E1("assumptions.csv", EDIT_REPLACE, "1.2383", "-0.5"),
+     "assumptions.csv:2:2: error: ", "volatility: invalid volatility '-0.5': must not be negative",
+     "1 error in"},
+    {"rate in words", E1("assumptions.csv", EDIT_REPLACE, "0.0130", "1.3pct"),
+     "assumptions.csv:2:3: error: ", "risk_free_rate: invalid rate '1.3pct': not a number",
+     "1 error in"},
+    {"percentage with 5 decimals", E1("assumptions.csv", EDIT_REPLACE, "0.0130", "1.30001%"),
+     "assumptions.csv:2:3: error: ", "risk_free_rate: invalid rate '1.30001%': at most 4 decimals",
+     "1 error in"},
+    {"probable outcome 150 without %",
+     E1("outcomes.csv", EDIT_REPLACE, "2021-11-29,1\n", "2021-11-29,150\n"),
+     "outcomes.csv:2:4: error: ", "probable: invalid probable outcome '150': a fraction above 5",
+     "1 error in"},
+    {"negative dividend yield", E1("assumptions.csv", EDIT_REPLACE, "0.0130,0", "0.0130,-0.01"),
+     "assumptions.csv:2:4: error: ", "dividend_yield: invalid dividend yield '-0.01': must not be "
+                                     "negative",
+     "1 error in"},
+
+    /* Shares: whole numbers above 0. */
+    {"fractional shares", E1("awards.csv", EDIT_REPLACE, ",5155,", ",5155.5,"),
+     "awards.csv:2:6: error: ", "shares: invalid number of shares '5155.5': shares must be a whole "
+                                "number",
+     "1 error in"},
+    {"zero shares in a tranche", E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",0,vested"),
+     "vesting.csv:2:4: error: ", "shares: invalid number of shares '0': must be more than 0", NULL},
+    {"negative shares", E1("awards.csv", EDIT_REPLACE, ",5155,", ",-5155,"),
+     "awards.csv:2:6: error: ", "shares: invalid number of shares '-5155': must not be negative",
+     "1 error in"},
+
+    /* Currencies: ISO 4217 codes. */
+    {"unknown currency code", E1("cash.csv", EDIT_REPLACE, "CNY", "CNX"), "cash.csv:2:5: error: ",
+     "currency: invalid currency 'CNX': not an ISO 4217 currency code", "1 error in"},
+    {"currency in words", E1("cash.csv", EDIT_REPLACE, "CNY", "yuan"), "cash.csv:2:5: error: ",
+     "currency: invalid currency 'yuan': a currency is a three-letter ISO 4217 code",
+     "1 error in"},
+    {"exchange rate for the dollar", E1("fx.csv", EDIT_APPEND, "USD,2022,1\n", NULL),
+     "fx.csv:4:1: error: ", "currency: 'USD' needs no exchange rate", "1 error in"},
+
+    /* Years: four digits, 1900 to 2200. */
+    {"two-digit year", E1("cash.csv", EDIT_REPLACE, "li-yunfei,2021", "li-yunfei,21"),
+     "cash.csv:2:2: error: ", "year: invalid year '21': a year is four digits (2022)", "1 error in"},
+    {"year out of range", E1("performance.csv", EDIT_REPLACE, "2021,", "1850,"),
+     "performance.csv:2:1: error: ", "year: invalid year '1850': a year from 1900 to 2200", NULL},
+    {"fiscal year period in words", E1("fx.csv", EDIT_REPLACE, "CNY,2021", "CNY,FY21"),
+     "fx.csv:2:2: error: ", "period: invalid period 'FY21'", "1 error in"},
+
+    /* Words from a fixed list. */
+    {"unknown cash component", E1("cash.csv", EDIT_REPLACE, "salary", "wages"),
+     "cash.csv:2:3: error: ", "component: invalid value 'wages': use salary, bonus,", "1 error in"},
+    {"unknown award type",
+     E1("awards.csv", EDIT_REPLACE, ",stock,service,2021-03-31", ",shares,service,2021-03-31"),
+     "awards.csv:2:3: error: ", "type: invalid value 'shares': use option, sar or stock",
+     "1 error in"},
+    {"unknown vesting condition", E1("awards.csv", EDIT_REPLACE, ",service,2021-03-31", ",time,2021-03-31"),
+     "awards.csv:2:4: error: ", "condition: invalid value 'time': use service, performance or market",
+     "1 error in"},
+    {"unknown role", E1("roles.csv", EDIT_REPLACE, "2021,li-yunfei,PEO", "2021,li-yunfei,CEO"),
+     "roles.csv:2:3: error: ", "role: invalid value 'CEO': use PEO or NEO", NULL},
+    {"unknown tranche status", E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",5155,done"),
+     "vesting.csv:2:5: error: ", "status: invalid value 'done': use unvested, vested or forfeited",
+     "1 error in"},
+    {"dividend rights maybe", E1("awards.csv", EDIT_REPLACE, ",yes", ",maybe"),
+     "awards.csv:2:10: error: ", "dividend_rights: invalid value 'maybe': use yes or no",
+     "1 error in"},
+    {"unknown published table", E1("reported.csv", EDIT_REPLACE, "sct,2021", "sxt,2021"),
+     "reported.csv:2:1: error: ", "table: invalid value 'sxt': use sct, pvp or cap", "1 error in"},
+    {"unknown published item", E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary", "li-yunfei,wage"),
+     "reported.csv:2:4: error: ", "item: invalid item 'wage' for table sct", "1 error in"},
+
+    /* Required columns, at least one per file. */
+    {"people.csv without person_id", E1("people.csv", EDIT_REPLACE, "person_id,", "person,"),
+     "people.csv:1: error: ", "person_id: required column missing from the header", NULL},
+    {"roles.csv without role", E1("roles.csv", EDIT_REPLACE, ",role,", ",kind,"),
+     "roles.csv:1: error: ", "role: required column missing from the header", "1 error in"},
+    {"cash.csv without amount", E1("cash.csv", EDIT_REPLACE, ",amount,", ",amt,"),
+     "cash.csv:1: error: ", "amount: required column missing from the header", NULL},
+    {"fx.csv without per_usd", E1("fx.csv", EDIT_REPLACE, "per_usd", "rate"), "fx.csv:1: error: ",
+     "per_usd: required column missing from the header", NULL},
+    {"awards.csv without grant_date", E1("awards.csv", EDIT_REPLACE, ",grant_date,", ",granted,"),
+     "awards.csv:1: error: ", "grant_date: required column missing from the header", NULL},
+    {"vesting.csv without vest_date", E1("vesting.csv", EDIT_REPLACE, ",vest_date,", ",vests,"),
+     "vesting.csv:1: error: ", "vest_date: required column missing from the header", NULL},
+    {"prices.csv without close", E1("prices.csv", EDIT_REPLACE, "date,close", "date,price"),
+     "prices.csv:1: error: ", "close: required column missing from the header", NULL},
+    {"assumptions.csv without volatility",
+     E1("assumptions.csv", EDIT_REPLACE, ",volatility,", ",vol,"), "assumptions.csv:1: error: ",
+     "volatility: required column missing from the header", NULL},
+    {"outcomes.csv without probable", E1("outcomes.csv", EDIT_REPLACE, ",probable", ",probability"),
+     "outcomes.csv:1: error: ", "probable: required column missing from the header", NULL},
+    {"fair_values.csv without fv_per_share",
+     E1("fair_values.csv", EDIT_REPLACE, ",fv_per_share,", ",fv,"), "fair_values.csv:1: error: ",
+     "fv_per_share: required column missing from the header", NULL},
+    {"performance.csv without net_income",
+     E1("performance.csv", EDIT_REPLACE, "net_income", "income"), "performance.csv:1: error: ",
+     "net_income: required column missing from the header", NULL},
+    {"reported.csv without value", E1("reported.csv", EDIT_REPLACE, ",value", ",amount"),
+     "reported.csv:1: error: ", "value: required column missing from the header", NULL},
+    {"a column twice in the header",
+     E1("cash.csv", EDIT_REPLACE, "currency,pay_date", "currency,amount"), "cash.csv:1:6: error: ",
+     "amount: the column appears twice in the header (first as column 4)", NULL},
+
+    /* References between files. */
+    {"unknown person in cash.csv", E1("cash.csv", EDIT_REPLACE, "li-yunfei,2021", "li-yunfel,2021"),
+     "cash.csv:2:1: error: ", "person_id: unknown person 'li-yunfel' (not in people.csv)",
+     "1 error in"},
+    {"unknown person in roles.csv",
+     E1("roles.csv", EDIT_REPLACE, "2021,pei-xiangyu", "2021,pei-xiangyou"), "roles.csv:3:2: error: ",
+     "person_id: unknown person 'pei-xiangyou' (not in people.csv)", "1 error in"},
+    {"unknown PEO in roles.csv", E1("roles.csv", EDIT_REPLACE, "2022,li-yunfei", "2022,li-yunfe"),
+     "roles.csv:4:2: error: ", "person_id: unknown person 'li-yunfe' (not in people.csv)",
+     "1 error in"},
+    {"unknown person holding an award",
+     E1("awards.csv", EDIT_REPLACE, "li-stock-2021q1,li-yunfei", "li-stock-2021q1,li-yun"),
+     "awards.csv:2:2: error: ", "person_id: unknown person 'li-yun' (not in people.csv)", NULL},
+    {"unknown person in the published figures",
+     E1("reported.csv", EDIT_REPLACE, "sct,2021,li-yunfei", "sct,2021,li-yunfeii"),
+     "reported.csv:2:3: error: ", "subject: unknown person 'li-yunfeii' (not in people.csv)",
+     "1 error in"},
+    {"unknown award in vesting.csv",
+     E1("vesting.csv", EDIT_REPLACE, "li-stock-2021q1,1", "li-stock-2021qX,1"),
+     "vesting.csv:2:1: error: ", "award_id: unknown award 'li-stock-2021qX' (not in awards.csv)",
+     NULL},
+    {"unknown award in outcomes.csv",
+     E1("outcomes.csv", EDIT_REPLACE, "li-option-2021-11-29,,2021-12-31",
+        "li-option-2021-11-30,,2021-12-31"),
+     "outcomes.csv:3:1: error: ", "award_id: unknown award 'li-option-2021-11-30'", "1 error in"},
+    {"unknown award in fair_values.csv",
+     E1("fair_values.csv", EDIT_REPLACE, "li-option-2021-11-29,,2021-12-31",
+        "li-option-2021,,2021-12-31"),
+     "fair_values.csv:2:1: error: ", "award_id: unknown award 'li-option-2021' (not in awards.csv)",
+     "1 error in"},
+    {"unknown tranche in fair_values.csv",
+     E1("fair_values.csv", EDIT_REPLACE, "li-option-2021-11-29,,2021-12-31",
+        "li-option-2021-11-29,11,2021-12-31"),
+     "fair_values.csv:2:2: error: ",
+     "tranche: award 'li-option-2021-11-29' has no tranche 11 in vesting.csv", "1 error in"},
+    {"tranche numbered 0",
+     E1("outcomes.csv", EDIT_REPLACE, "li-option-2021-11-29,,2021-11-29",
+        "li-option-2021-11-29,0,2021-11-29"),
+     "outcomes.csv:2:2: error: ", "tranche: invalid tranche '0': a tranche is numbered 1, 2, 3",
+     "1 error in"},
+    {"award without tranches", E1("vesting.csv", EDIT_DROP_LINES, "li-stock-2021q2,", NULL),
+     "awards.csv:3:1: error: ", "award_id: award 'li-stock-2021q2' has no tranches in vesting.csv",
+     "1 error in"},
+
+    /* Duplicates. */
+    {"person twice", E1("people.csv", EDIT_APPEND, "li-yunfei,Li Yunfei,CEO\n", NULL),
+     "people.csv:4:1: error: ", "person_id: duplicate person 'li-yunfei' (first at line 2)",
+     "1 error in"},
+    {"two roles in one year", E1("roles.csv", EDIT_APPEND, "2022,li-yunfei,NEO,\n", NULL),
+     "roles.csv:6:2: error: ", "'li-yunfei' already has a role for 2022 (line 4)", "1 error in"},
+    {"award twice",
+     E1("awards.csv", EDIT_APPEND, "li-stock-2021q1,li-yunfei,stock,service,2021-03-31,5155,,,5.82,yes\n",
+        NULL),
+     "awards.csv:20:1: error: ", "award_id: duplicate award 'li-stock-2021q1' (first at line 2)",
+     NULL},
+    {"tranche twice", E1("vesting.csv", EDIT_APPEND, "li-stock-2021q1,1,2021-03-31,5155,vested,\n", NULL),
+     "vesting.csv:38:2: error: ", "tranche: duplicate tranche 1 of award 'li-stock-2021q1' (first at "
+                                  "line 2)",
+     "1 error in"},
+    {"rate twice", E1("fx.csv", EDIT_APPEND, "CNY,2022,6.80\n", NULL), "fx.csv:4:2: error: ",
+     "period: duplicate rate for CNY in period 2022 (first at line 3)", "1 error in"},
+    {"price twice", E1("prices.csv", EDIT_REPLACE, "2020-12-02,3.25\n", "2020-12-02,3.25\n2020-12-01,3.30\n"),
+     "prices.csv:4:1: error: ", "date: duplicate price for 2020-12-01 (first at line 2)",
+     "1 error in"},
+    {"assumptions twice", E1("assumptions.csv", EDIT_APPEND, "2021-12-31,1.2,0.01,0\n", NULL),
+     "assumptions.csv:7:1: error: ", "date: duplicate assumptions for 2021-12-31 (first at line 3)",
+     "1 error in"},
+    {"outcome twice", E1("outcomes.csv", EDIT_APPEND, "li-option-2021-11-29,,2021-12-31,0.5\n", NULL),
+     "outcomes.csv:8:3: error: ",
+     "date: duplicate outcome for award 'li-option-2021-11-29', every tranche, on 2021-12-31 (first "
+     "at line 3)",
+     "1 error in"},
+    {"fair value twice",
+     E1("fair_values.csv", EDIT_APPEND, "li-option-2021-11-29,,2021-12-31,1.50,\n", NULL),
+     "fair_values.csv:10:3: error: ", "duplicate fair value for award 'li-option-2021-11-29'",
+     "1 error in"},
+    {"net income twice", E1("performance.csv", EDIT_APPEND, "2022,1\n", NULL),
+     "performance.csv:4:1: error: ", "year: duplicate row for 2022 (first at line 3)", "1 error in"},
+    {"published figure twice", E1("reported.csv", EDIT_APPEND, "sct,2021,li-yunfei,salary,1\n", NULL),
+     "reported.csv:60:4: error: ", "duplicate figure: sct 2021 'li-yunfei' salary (first at line 2)",
+     "1 error in"},
+
+    /* Rules across rows and files. */
+    {"tranche shares do not add up", E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",5150,vested"),
+     "awards.csv:2:6: error: ",
+     "shares: award 'li-stock-2021q1' has 5155 shares but its tranches in vesting.csv add up to 5150",
+     "1 error in"},
+    {"no PEO in a covered year", E1("roles.csv", EDIT_DROP_LINES, "2022,li-yunfei", NULL),
+     "roles.csv: error: ", "no PEO for covered year 2022: add a row with role PEO", "1 error in"},
+    {"no net income for a covered year", E1("performance.csv", EDIT_DROP_LINES, "2022,", NULL),
+     "performance.csv: error: ", "year: no row for covered year 2022", "1 error in"},
+
+    /* Market data and rates the computation needs. */
+    {"no price around a fiscal year end", E1("prices.csv", EDIT_DROP_LINES, "2021-12-", NULL),
+     "prices.csv: error: ",
+     "no closing price on 2021-12-31 or in the 10 days before it: TSR needs the price at the end "
+     "of fiscal 2021",
+     NULL},
+    {"no price at a vesting date", E1("prices.csv", EDIT_DROP_LINES, "2021-12-", NULL),
+     "vesting.csv:15:3: error: ",
+     "award li-stock-2021q4 tranche 1: no closing price on 2021-12-31 or in the 10 days before it",
+     NULL},
+    {"no price before the first covered year", E1("prices.csv", EDIT_DROP_LINES, "2020-12-", NULL),
+     "prices.csv: error: ", "no closing price before 2021-01-01: the TSR base", "1 error in"},
+    {"no assumptions for an option without a supplied value",
+     E2("fair_values.csv", EDIT_DROP_LINES, "li-option-2021-11-29,,2022-12-31", NULL,
+        "assumptions.csv", EDIT_WRITE, "date,volatility,risk_free_rate,dividend_yield\n", NULL),
+     "vesting.csv:7:3: error: ", "award li-option-2021-11-29 tranche 3:", NULL},
+    {"no probable outcome at the grant",
+     E1("outcomes.csv", EDIT_DROP_LINES, "li-option-2021-11-29,,2021-11-29", NULL),
+     "vesting.csv:5:3: error: ",
+     "award li-option-2021-11-29 tranche 1: no probable outcome assessed on or before 2021-11-29",
+     NULL},
+    {"no exchange rates at all", E1("fx.csv", EDIT_WRITE, "currency,period,per_usd\n", NULL),
+     "cash.csv:2:5: error: ", "currency: no CNY rate for fiscal 2021", NULL},
+    {"no exchange rate for one year", E1("fx.csv", EDIT_DROP_LINES, "CNY,2022", NULL),
+     "cash.csv:14:5: error: ",
+     "currency: no CNY rate for fiscal 2022: add a row 'CNY,2022,<units per USD>'", NULL},
+    {"daily rates outside the fiscal year",
+     E1("fx.csv", EDIT_WRITE, "currency,period,per_usd\nCNY,2021,6.4525\nCNY,2023-01-03,6.90\n",
+        NULL),
+     "cash.csv:14:5: error: ", "currency: no CNY rate for fiscal 2022", NULL},
+
+    /* Whole files. */
+    {"empty file", E1("people.csv", EDIT_WRITE, "", NULL), "people.csv: error: ",
+     "the file is empty: it needs at least a header row naming its columns", "1 error in"},
+    {"file of blank lines", E1("awards.csv", EDIT_WRITE, "\n  \n\r\n", NULL), "awards.csv: error: ",
+     "the file is empty", "1 error in"},
+    {"header and no rows", E1("performance.csv", EDIT_WRITE, "year,net_income\n", NULL),
+     "performance.csv: error: ", "year: no row for covered year 2021", NULL},
+    {"NUL byte in a CSV file", E1("cash.csv", EDIT_NUL_AT, "li-yunfei,2021,salary,64583.00,CNY,2021-02-26", NULL),
+     "cash.csv:3: error: ", "not a text file: it holds a NUL byte", "1 error in"},
+    {"old Excel workbook saved as prices.csv",
+     E1("prices.csv", EDIT_WRITE, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", NULL),
+     "prices.csv:1:1: error: ", "header: invalid UTF-8 (byte 0xD0 at byte 1 of the value)", NULL},
+    {"invalid UTF-8", E1("people.csv", EDIT_REPLACE, "李雲飛", "Zo\xEB"), "people.csv:2:2: error: ",
+     "name: invalid UTF-8 (byte 0xEB at byte 3 of the value); save the file as CSV UTF-8",
+     "1 error in"},
+    {"quote never closed", E1("people.csv", EDIT_APPEND, "x,\"unterminated,CEO\n", NULL),
+     "people.csv:4:2: error: ", "name: a quote opened here is never closed", "1 error in"},
+    {"quote inside an unquoted value", E1("people.csv", EDIT_REPLACE, "李雲飛", "李\"雲\"飛"),
+     "people.csv:2:2: error: ", "name: a quote inside a value that is not enclosed in quotes",
+     "1 error in"},
+    {"text after a closing quote", E1("people.csv", EDIT_REPLACE, "李雲飛", "\"李雲飛\" Li"),
+     "people.csv:2:2: error: ", "name: text after the closing quote of a quoted value",
+     "1 error in"},
+    {"thousands separator without quotes", E1("cash.csv", EDIT_REPLACE, "64583.00", "64,583.00"),
+     "cash.csv:2:7: error: ",
+     "column 7: the row has 7 values but the header names 6 columns (a value with a comma, such as "
+     "1,234.56, must be in quotes)",
+     NULL},
+    {"a folder where a file should be", E1("cash.csv", EDIT_FOLDER, NULL, NULL),
+     "cash.csv: error: ", "this is a folder, not a file", "1 error in"},
+    {"missing people.csv", E1("people.csv", EDIT_DELETE, NULL, NULL), "people.csv: error: ",
+     "required file missing: people.csv lists each person", "1 error in"},
+    {"missing roles.csv", E1("roles.csv", EDIT_DELETE, NULL, NULL), "roles.csv: error: ",
+     "required file missing: roles.csv", "1 error in"},
+    {"missing cash.csv", E1("cash.csv", EDIT_DELETE, NULL, NULL), "cash.csv: error: ",
+     "required file missing: cash.csv", "1 error in"},
+    {"missing prices.csv", E1("prices.csv", EDIT_DELETE, NULL, NULL), "prices.csv: error: ",
+     "required file missing: prices.csv", "1 error in"},
+    {"missing performance.csv", E1("performance.csv", EDIT_DELETE, NULL, NULL),
+     "performance.csv: error: ", "required file missing: performance.csv", "1 error in"},
+    {"missing vesting.csv with awards", E1("vesting.csv", EDIT_DELETE, NULL, NULL),
+     "vesting.csv: error: ", "required file missing: vesting.csv gives the tranches", "1 error in"},
+    {"missing fx.csv with amounts in RMB", E1("fx.csv", EDIT_DELETE, NULL, NULL),
+     "cash.csv:2:5: error: ", "currency: amounts in CNY need exchange rates, but fx.csv is missing",
+     "1 error in"},
+    {"missing outcomes.csv with a performance award", E1("outcomes.csv", EDIT_DELETE, NULL, NULL),
+     "awards.csv:5:4: error: ",
+     "condition: award 'li-option-2021-11-29' has a performance condition", "1 error in"},
+    {"missing paycalc.json", E1("paycalc.json", EDIT_DELETE, NULL, NULL), "paycalc.json: error: ",
+     "required file missing: paycalc.json", "1 error in"},
+
+    /* paycalc.json. */
+    {"truncated paycalc.json", E1("paycalc.json", EDIT_KEEP_BEFORE, "\"smaller", NULL),
+     "paycalc.json:11:2: error: ", "invalid JSON: string or '}' expected near end of file",
+     "1 error in"},
+    {"empty paycalc.json", E1("paycalc.json", EDIT_WRITE, "", NULL), "paycalc.json:", "invalid JSON",
+     "1 error in"},
+    {"years as a string",
+     E1("paycalc.json", EDIT_REPLACE, "[\n    2021,\n    2022\n  ]", "\"2021-2022\""),
+     "paycalc.json:7:3: error: ",
+     "years: must be a list of fiscal years ([2021, 2022]), not a string", "1 error in"},
+    {"paycalc.json holding a list", E1("paycalc.json", EDIT_WRITE, "[2021, 2022]\n", NULL),
+     "paycalc.json:1:1: error: ", "the file must hold one JSON object", "1 error in"},
+    {"years not consecutive", E1("paycalc.json", EDIT_REPLACE, "2022\n  ]", "2023\n  ]"),
+     "paycalc.json:7:3: error: ", "years: the years must be consecutive and ascending (2023 follows "
+                                  "2021)",
+     "1 error in"},
+    {"four years for a smaller reporting company",
+     E1("paycalc.json", EDIT_REPLACE, "2021,\n    2022\n", "2019, 2020, 2021,\n    2022\n"),
+     "paycalc.json:7:3: error: ",
+     "years: 4 years given; list 1 to 3 covered fiscal years (a smaller reporting company covers "
+     "at most 3)",
+     "1 error in"},
+    {"year as text in the list", E1("paycalc.json", EDIT_REPLACE, "2022\n  ]", "\"2022\"\n  ]"),
+     "paycalc.json:7:3: error: ", "years: item 2 must be a year (2022), not a string", "1 error in"},
+    {"fiscal year end 02-30", E1("paycalc.json", EDIT_REPLACE, "\"12-31\"", "\"02-30\""),
+     "paycalc.json:6:3: error: ", "fiscal_year_end: invalid value '02-30': no such day",
+     "1 error in"},
+    {"fiscal year end 02-29", E1("paycalc.json", EDIT_REPLACE, "\"12-31\"", "\"02-29\""),
+     "paycalc.json:6:3: error: ", "fiscal_year_end: invalid value '02-29': a fiscal year end must "
+                                  "exist every year",
+     "1 error in"},
+    {"fiscal year end as a date", E1("paycalc.json", EDIT_REPLACE, "\"12-31\"", "\"2022-12-31\""),
+     "paycalc.json:6:3: error: ", "fiscal_year_end: invalid value '2022-12-31': write the month and "
+                                  "day as MM-DD",
+     "1 error in"},
+    {"unknown exchange-rate method", E1("paycalc.json", EDIT_REPLACE, "annual_average", "monthly"),
+     "paycalc.json:12:3: error: ",
+     "fx_method: invalid value 'monthly': use annual_average, payment_date or year_end",
+     "1 error in"},
+    {"cap_decimals 3", E1("paycalc.json", EDIT_REPLACE, "\"cap_decimals\": 2", "\"cap_decimals\": 3"),
+     "paycalc.json:14:3: error: ", "cap_decimals: invalid value 3: use 0 (whole dollars) or 2 "
+                                   "(cents)",
+     "1 error in"},
+    {"smaller reporting company as a word", E1("paycalc.json", EDIT_REPLACE, "true", "\"yes\""),
+     "paycalc.json:11:3: error: ", "smaller_reporting_company: must be true or false, not a string",
+     "1 error in"},
+    {"company missing",
+     E1("paycalc.json", EDIT_REPLACE,
+        "\"company\": {\n    \"name\": \"CBAK Energy Technology, Inc.\",\n    \"ticker\": "
+        "\"CBAT\"\n  },\n",
+        ""),
+     "paycalc.json: error: ", "company: required setting missing", "1 error in"},
+    {"a key twice", E1("paycalc.json", EDIT_REPLACE, "\"cap_decimals\": 2", "\"cap_decimals\": 2, \"cap_decimals\": 0"),
+     "paycalc.json:14:", "invalid JSON: duplicate object key", "1 error in"},
+    {"payment-date rates without payment dates",
+     E2("paycalc.json", EDIT_REPLACE, "annual_average", "payment_date", "cash.csv", EDIT_REPLACE,
+        ",2021-01-29", ","),
+     "cash.csv:2:6: error: ", "pay_date: a value is required when fx_method is payment_date", NULL},
+};
+
+#define NCASES (sizeof catalogue / sizeof catalogue[0])
+
+ParameterizedTestParameters(errors, each_bad_input_exits_3_names_the_cell_and_writes_nothing)
+{
+    static int index[NCASES];
+    for (size_t i = 0; i < NCASES; i++)
+        index[i] = (int)i;
+    return cr_make_param_array(int, index, NCASES);
+}
+
+ParameterizedTest(int *i, errors, each_bad_input_exits_3_names_the_cell_and_writes_nothing,
+                  .timeout = 60)
+{
+    const error_case *c = &catalogue[*i];
+    size_t nedits = c->edits[1].op == EDIT_NONE ? 1 : 2;
+    char *in = edited_set(c->edits, nedits);
+    char *out = output_with_earlier_report();
+    const char *args[] = {"run", in, "--out", out, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 3, "%s: exit status %d, expected 3\n%s", c->name, r.status, r.err);
+    cr_assert(has_message(r.err, c->where, c->text ? c->text : ""),
+              "%s: no message at '%s' saying '%s' in:\n%s", c->name, c->where,
+              c->text ? c->text : "", r.err);
+    cr_assert(strstr(r.err, "; nothing was written\n") != NULL, "%s:\n%s", c->name, r.err);
+    if (c->summary)
+        cr_assert(strstr(r.err, c->summary) != NULL, "%s: expected '%s' (no follow-on errors):\n%s",
+                  c->name, c->summary, r.err);
+    cr_assert_eq(r.out[0], '\0', "%s: tables printed for a failed run", c->name);
+    assert_nothing_written(out, c->name);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
+}
+
+/* ---- harmless variations ------------------------------------------------------ */
+
+typedef struct variation {
+    const char *name;
+    edit edits[6];
+} variation;
+
+static const variation variations[] = {
+    {"byte-order marks",
+     {{"cash.csv", EDIT_PREPEND, "\xEF\xBB\xBF", NULL},
+      {"people.csv", EDIT_PREPEND, "\xEF\xBB\xBF", NULL},
+      {"prices.csv", EDIT_PREPEND, "\xEF\xBB\xBF", NULL},
+      {"paycalc.json", EDIT_PREPEND, "\xEF\xBB\xBF", NULL}}},
+    {"CRLF line ends",
+     {{"cash.csv", EDIT_CRLF, NULL, NULL},
+      {"awards.csv", EDIT_CRLF, NULL, NULL},
+      {"vesting.csv", EDIT_CRLF, NULL, NULL},
+      {"fx.csv", EDIT_CRLF, NULL, NULL},
+      {"fair_values.csv", EDIT_CRLF, NULL, NULL},
+      {"paycalc.json", EDIT_CRLF, NULL, NULL}}},
+    {"old Macintosh line ends", {{"cash.csv", EDIT_CR, NULL, NULL}, {"prices.csv", EDIT_CR, NULL, NULL}}},
+    {"columns in another order",
+     {{"cash.csv", EDIT_REVERSE, NULL, NULL},
+      {"awards.csv", EDIT_REVERSE, NULL, NULL},
+      {"vesting.csv", EDIT_REVERSE, NULL, NULL},
+      {"prices.csv", EDIT_REVERSE, NULL, NULL},
+      {"roles.csv", EDIT_REVERSE, NULL, NULL},
+      {"people.csv", EDIT_REVERSE, NULL, NULL}}},
+    {"RMB for CNY",
+     {{"cash.csv", EDIT_REPLACE_ALL, ",CNY,", ",RMB,"}, {"fx.csv", EDIT_REPLACE_ALL, "CNY,", "RMB,"}}},
+    {"blank lines",
+     {{"cash.csv", EDIT_BLANK_LINES, NULL, NULL},
+      {"prices.csv", EDIT_BLANK_LINES, NULL, NULL},
+      {"vesting.csv", EDIT_BLANK_LINES, NULL, NULL},
+      {"awards.csv", EDIT_BLANK_LINES, NULL, NULL},
+      {"roles.csv", EDIT_BLANK_LINES, NULL, NULL}}},
+    {"white space around values",
+     {{"cash.csv", EDIT_REPLACE_ALL, ",", " ,  "},
+      {"prices.csv", EDIT_REPLACE_ALL, ",", "\t,\t"},
+      {"awards.csv", EDIT_REPLACE_ALL, ",", ", "},
+      /* The no-break space that values copied from a filing carry. */
+      {"people.csv", EDIT_REPLACE_ALL, ",", "\xC2\xA0,\xC2\xA0"}}},
+    {"upper and lower case in names and words",
+     {{"cash.csv", EDIT_REPLACE, "person_id,year,component,amount,currency",
+       "PERSON_ID,Year,Component,AMOUNT,Currency"},
+      {"cash.csv", EDIT_REPLACE_ALL, ",salary,", ",Salary,"},
+      {"cash.csv", EDIT_REPLACE_ALL, ",CNY,", ",cny,"},
+      {"roles.csv", EDIT_REPLACE_ALL, ",PEO,", ",peo,"},
+      {"vesting.csv", EDIT_REPLACE_ALL, ",vested,", ",Vested,"},
+      {"awards.csv", EDIT_REPLACE_ALL, ",stock,service,", ",Stock,SERVICE,"}}},
+    {"amounts quoted with thousands separators and trailing zeros",
+     {{"cash.csv", EDIT_REPLACE_ALL, ",64583.00,", ",\"64,583.0000\","},
+      {"awards.csv", EDIT_REPLACE, ",200000,", ",\"200,000\","},
+      {"prices.csv", EDIT_REPLACE_ALL, ",3.05\n", ",3.050000000\n"}}},
+    {"every value quoted", {{"roles.csv", EDIT_WRITE,
+                             "\"year\",\"person_id\",\"role\",\"position\"\n"
+                             "\"2021\",\"li-yunfei\",\"PEO\",\"\"\n"
+                             "\"2021\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n"
+                             "\"2022\",\"li-yunfei\",\"PEO\",\"\"\n"
+                             "\"2022\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n",
+                             NULL}}},
+    {"no line end after the last row",
+     {{"cash.csv", EDIT_REPLACE, "RMB,2022-12-30\n", "RMB,2022-12-30"}}},
+    {"rows for years outside the covered years",
+     {{"cash.csv", EDIT_APPEND, "li-yunfei,2019,salary,1.00,USD,\nli-yunfei,2025,bonus,oops,USD,\n",
+       NULL},
+      {"performance.csv", EDIT_APPEND, "2020,12\n", NULL},
+      {"roles.csv", EDIT_APPEND, "2020,li-yunfei,PEO,\n", NULL}}},
+};
+
+#define NVARIATIONS (sizeof variations / sizeof variations[0])
+
+static char *clean_report(void)
+{
+    char *in = edited_set(NULL, 0);
+    char *out = make_temp_dir();
+    const char *args[] = {"run", in, "--out", out, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "the reference set: %s", r.err);
+    run_result_free(&r);
+    char *path = path_join(out, "report.json");
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text);
+    free(path);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
+    return text;
+}
+
+ParameterizedTestParameters(variations, harmless_variations_give_the_same_report_bytes)
+{
+    static int index[NVARIATIONS];
+    for (size_t i = 0; i < NVARIATIONS; i++)
+        index[i] = (int)i;
+    return cr_make_param_array(int, index, NVARIATIONS);
+}
+
+ParameterizedTest(int *i, variations, harmless_variations_give_the_same_report_bytes,
+                  .timeout = 60)
+{
+    const variation *v = &variations[*i];
+    char *clean = clean_report();
+    size_t nedits = 0;
+    while (nedits < 6 && v->edits[nedits].op != EDIT_NONE)
+        nedits++;
+    char *in = edited_set(v->edits, nedits);
+    char *out = make_temp_dir();
+    const char *args[] = {"run", in, "--out", out, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "%s: exit status %d\n%s", v->name, r.status, r.err);
+    char *path = path_join(out, "report.json");
+    size_t n = 0;
+    char *text = read_file(path, &n);
+    cr_assert_not_null(text, "%s: no report.json", v->name);
+    cr_assert_eq(n, strlen(clean), "%s: report.json differs in length", v->name);
+    size_t at = 0;
+    while (at < n && text[at] == clean[at])
+        at++;
+    cr_assert_eq(at, n, "%s: report.json differs from byte %zu: ...%.60s...", v->name, at,
+                 text + (at > 30 ? at - 30 : 0));
+    free(text);
+    free(path);
+    free(clean);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
+}
