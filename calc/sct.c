@@ -210,8 +210,16 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
             long row = row_of[first->person * (size_t)ds->config.nyears +
                               (size_t)pc_config_year_index(&ds->config, first->year)];
             int64_t *acc = &sums[row].component[first->component];
-            if (pc_money_add(*acc, usd, acc))
+            /* Amounts in different currencies can overflow only once they
+             * are added up in dollars: say so, or the run fails with
+             * "0 errors". */
+            if (pc_money_add(*acc, usd, acc)) {
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
+                         pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
+                         "amount: the amounts of %s for %d add up to more than paycalc can hold",
+                         pc_component_name(first->component), first->year);
                 result = PC_ERR_INPUT;
+            }
         }
         i = j;
     }
