@@ -1,0 +1,36 @@
+/*
+ * The entry logic of the fuzzing harnesses (tests/fuzz/fuzz_*.c), shared
+ * with the Criterion test that replays every input the fuzzers once crashed
+ * on (tests/test_fuzz_regressions.c), so a regression file is checked by
+ * exactly the code that found it.
+ *
+ * Each body takes the fuzzer's bytes, runs them through the library, checks
+ * the properties that must hold for any input, and abort()s when one does
+ * not (libFuzzer reports an abort as a crash, Criterion as a crashed test).
+ * A sanitizer report is the other way a body fails.
+ */
+#ifndef PAYCALC_FUZZ_BODIES_H
+#define PAYCALC_FUZZ_BODIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* fuzz_csv: the first byte chooses one CSV file of the input set (people.csv
+ * ... reported.csv); the rest replaces that file in a scratch copy of a small
+ * valid input set (tests/fuzz/base), which is then read, computed, verified
+ * and written as JSON. */
+void fuzz_csv_body(const uint8_t *data, size_t size);
+
+/* fuzz_config: the bytes are paycalc.json of the scratch input set. */
+void fuzz_config_body(const uint8_t *data, size_t size);
+
+/* fuzz_values: the value parsers of parse.h on one field's text (the first
+ * byte picks decimal places and limits), with round trips through the
+ * money and date formatting. */
+void fuzz_values_body(const uint8_t *data, size_t size);
+
+/* fuzz_reported: the bytes are a reported.csv read on its own
+ * (paycalc verify --reported FILE): read, internal checks, both outputs. */
+void fuzz_reported_body(const uint8_t *data, size_t size);
+
+#endif

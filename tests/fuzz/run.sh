@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (tests/fuzz/fuzz_*.c) with AddressSanitizer
+# and UndefinedBehaviorSanitizer and runs each on a copy of its seed corpus
+# (tests/fuzz/corpus/<harness>/ plus the inputs that once crashed it,
+# tests/fuzz/regressions/<harness>/) for a fixed time. Prints one line per
+# harness; the fuzzer's own output goes to build-fuzz/<harness>.log. Exits
+# non-zero when a harness finds a crash, a leak, a hang or a broken property:
+# the input is then in build-fuzz/crashes/<harness>/.
+#
+# usage: tests/fuzz/run.sh [--seconds N] [--only HARNESS] [--keep-corpus] [--build-only]
+#   --seconds N     time per harness (default 60)
+#   --only NAME     one harness (csv, config, values or reported)
+#   --keep-corpus   go on from the corpus grown by earlier runs
+#                   (build-fuzz/corpus/<harness>/) instead of a fresh copy
+#   --build-only    build the harnesses, run nothing
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+seconds=60
+only=""
+keep=0
+build_only=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    --keep-corpus) keep=1; shift ;;
+    --build-only) build_only=1; shift ;;
+    *) echo "usage: tests/fuzz/run.sh [--seconds N] [--only HARNESS] [--keep-corpus] [--build-only]" >&2; exit 2 ;;
+  esac
+done
+
+harnesses=(csv config values reported)
+if [ -n "$only" ]; then
+  harnesses=("$only")
+  [ -f "tests/fuzz/fuzz_$only.c" ] || { echo "run.sh: no harness tests/fuzz/fuzz_$only.c" >&2; exit 2; }
+fi
+
+cc=${CC_FUZZ:-}
+if [ -z "$cc" ]; then
+  for c in clang clang-19 clang-18 clang-17 clang-16 clang-15 clang-14; do
+    if command -v "$c" >/dev/null; then cc="$c"; break; fi
+  done
+fi
+[ -n "$cc" ] || { echo "run.sh: clang is needed for libFuzzer" >&2; exit 1; }
+
+out=build-fuzz
+mkdir -p "$out/obj"
+version=$(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+flags=(-std=c11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all
+       -Iinclude -Icalc -DPAYCALC_VERSION="\"$version\""
+       -DFUZZ_BASE_DIR="\"$PWD/tests/fuzz/base\"")
+san=-fsanitize=address,undefined
+
+# The library, once, for every harness (main.c and cli.c are the program).
+sources=()
+for f in calc/*.c; do
+  case "$f" in calc/main.c|calc/cli.c) continue ;; esac
+  sources+=("$f")
+done
+sources+=(tests/fuzz/fuzz_bodies.c)
+# An object is rebuilt when its source or any header is newer.
+newest_header=$(ls -t include/paycalc/*.h calc/*.h tests/fuzz/*.h | head -1)
+compile() {
+  local o="$out/obj/$(basename "$1" .c).o"
+  if [ -f "$o" ] && [ "$o" -nt "$1" ] && [ "$o" -nt "$newest_header" ] && [ "$o" -nt "$0" ]; then
+    return 0
+  fi
+  "$cc" "${flags[@]}" "$san",fuzzer-no-link -c "$1" -o "$o" 2>>"$out/build.log"
+}
+: >"$out/build.log"
+pids=()
+build_failed=0
+for f in "${sources[@]}"; do
+  if [ ${#pids[@]} -ge 2 ]; then
+    wait "${pids[0]}" || build_failed=1
+    pids=("${pids[@]:1}")
+  fi
+  compile "$f" &
+  pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p" || build_failed=1; done
+if [ "$build_failed" != 0 ]; then
+  echo "run.sh: the harnesses do not compile (see $out/build.log)" >&2
+  exit 1
+fi
+objects=()
+for f in "${sources[@]}"; do objects+=("$out/obj/$(basename "$f" .c).o"); done
+
+for h in "${harnesses[@]}"; do
+  if ! "$cc" "${flags[@]}" "$san",fuzzer "tests/fuzz/fuzz_$h.c" "${objects[@]}" \
+      -lcsv -ljansson -lxlsxwriter -lm -o "$out/fuzz_$h" 2>>"$out/build.log"; then
+    echo "run.sh: cannot build fuzz_$h (see $out/build.log)" >&2
+    exit 1
+  fi
+done
+[ "$build_only" = 1 ] && { echo "fuzzing harnesses built in $out/"; exit 0; }
+
+failed=0
+for h in "${harnesses[@]}"; do
+  corpus="$out/corpus/$h"
+  crashes="$out/crashes/$h"
+  if [ "$keep" = 0 ]; then rm -rf "$corpus"; fi
+  mkdir -p "$corpus" "$crashes"
+  cp -n tests/fuzz/corpus/"$h"/* "$corpus"/ 2>/dev/null || true
+  cp -n tests/fuzz/regressions/"$h"/* "$corpus"/ 2>/dev/null || true
+  log="$out/fuzz_$h.log"
+  status=0
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$out/fuzz_$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
+      -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1 || status=$?
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  if [ "$status" = 0 ]; then
+    echo "fuzz_$h: ${seconds} s, ${runs:-?} runs, coverage ${cov:-?}, no crash"
+  else
+    failed=1
+    artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
+    reason=$(grep -m1 -E 'ERROR: |runtime error|property failed|SUMMARY: ' "$log" || true)
+    echo "fuzz_$h: FAILED after ${runs:-?} runs: ${reason:-see $log}"
+    echo "  input: ${artifact:-(none written)}; full report: $log"
+  fi
+done
+exit "$failed"

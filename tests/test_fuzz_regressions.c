@@ -1,0 +1,103 @@
+/*
+ * Every input a fuzzing harness once failed on (tests/fuzz/regressions/
+ * <harness>/), and the seed corpora (tests/fuzz/corpus/<harness>/), replayed
+ * through the same bodies the harnesses run (tests/fuzz/fuzz_bodies.c): no
+ * crash, no sanitizer report, and the properties the bodies check (a failed
+ * read or computation says why, the tables foot, report.json is valid and
+ * stable, parsed values round-trip). Under -DPAYCALC_SANITIZE=ON this is the
+ * same check libFuzzer makes, without needing clang.
+ */
+#define FUZZ_BASE_DIR PAYCALC_SOURCE_DIR "/tests/fuzz/base"
+#include "fuzz/fuzz_bodies.c"
+
+#include <criterion/criterion.h>
+
+#include "support.h"
+
+typedef void (*body_fn)(const uint8_t *data, size_t size);
+
+/* Runs `body` on each file of tests/fuzz/<kind>/<harness>/; returns how
+ * many there were. Each file is named first, so a crash names it. */
+static int replay(const char *kind, const char *harness, body_fn body)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/fuzz/%s/%s", SOURCE_DIR, kind, harness);
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t size = 0;
+        char *data = read_file(path, &size);
+        cr_assert_not_null(data, "cannot read %s", path);
+        fprintf(stderr, "replaying tests/fuzz/%s/%s/%s\n", kind, harness, e->d_name);
+        body((const uint8_t *)data, size);
+        free(data);
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+Test(fuzz_regressions, csv_inputs_that_once_failed_now_pass, .timeout = 120)
+{
+    replay("regressions", "csv", fuzz_csv_body);
+}
+
+Test(fuzz_regressions, config_inputs_that_once_failed_now_pass, .timeout = 120)
+{
+    replay("regressions", "config", fuzz_config_body);
+}
+
+Test(fuzz_regressions, values_inputs_that_once_failed_now_pass, .timeout = 120)
+{
+    replay("regressions", "values", fuzz_values_body);
+}
+
+Test(fuzz_regressions, reported_inputs_that_once_failed_now_pass, .timeout = 120)
+{
+    replay("regressions", "reported", fuzz_reported_body);
+}
+
+/* The seed corpora hold the reference and test input sets: each must pass
+ * the bodies too, and there must be seeds to start from. */
+Test(fuzz_regressions, seed_corpora_pass_the_harness_checks, .timeout = 300)
+{
+    cr_assert_gt(replay("corpus", "csv", fuzz_csv_body), 12);
+    cr_assert_gt(replay("corpus", "config", fuzz_config_body), 3);
+    cr_assert_gt(replay("corpus", "values", fuzz_values_body), 20);
+    cr_assert_gt(replay("corpus", "reported", fuzz_reported_body), 2);
+}
+
+/* The scratch input set the csv and config bodies edit is valid as it is:
+ * otherwise every fuzz input would stop at the same error and the engine
+ * would never be reached. */
+Test(fuzz_regressions, the_fuzzing_base_set_computes_without_errors)
+{
+    pc_dataset ds;
+    pc_report report;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&report);
+    pc_diags_init(&diags);
+    cr_assert_eq(pc_read_input_set(FUZZ_BASE_DIR, &ds, &diags), PC_OK);
+    cr_assert_eq(pc_engine_run(&ds, &report, &diags), PC_OK);
+    cr_assert_eq(diags.errors, 0);
+    /* It reaches every kind of valuation and both kinds of PEO year. */
+    bool method[3] = {false, false, false};
+    for (size_t i = 0; i < report.valuations.count; i++)
+        method[report.valuations.items[i].method] = true;
+    cr_assert(method[PC_METHOD_SUPPLIED] && method[PC_METHOD_STOCK_PRICE] &&
+              method[PC_METHOD_BLACK_SCHOLES]);
+    cr_assert_eq(report.pvp.count, 3);
+    cr_assert_eq(report.pvp.items[1].npeo, 2, "a CEO change in 2022");
+    cr_assert(ds.reported.count > 0);
+    pc_diags_fini(&diags);
+    pc_report_fini(&report);
+    pc_dataset_fini(&ds);
+}
