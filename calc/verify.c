@@ -408,8 +408,15 @@ static pc_status compare(pc_checks *checks, const char *check, const pc_reported
         gap = -gap;
 
     i128 expected_micro = div_round(exp.num, den);
-    if (!fits_int64(expected_micro) || !fits_int64(pub->value_micro - expected_micro))
-        return PC_ERR_OVERFLOW;
+    if (!fits_int64(expected_micro) || !fits_int64(pub->value_micro - expected_micro)) {
+        /* A figure beyond what a finding holds (more than 9 trillion
+         * dollars): the check is skipped with its reason, rather than the
+         * whole run failing without a word. */
+        checks->checked--;
+        return add_skipped(checks, check, pub->year, pub->subject,
+                           "%s %s: the figures are too large to compare",
+                           pc_reported_table_name(pub->table), pub->item);
+    }
 
     pc_finding *f = PC_ARRAY_PUSH(&checks->findings);
     if (!f)
