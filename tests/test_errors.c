@@ -936,3 +936,401 @@ ParameterizedTest(int *i, variations, harmless_variations_give_the_same_report_b
     free(in);
     free(out);
 }
+
+/* ---- limits (read.h) ----------------------------------------------------------- */
+
+/* Runs `run` on the edited copy and asserts a refusal with exit status 3
+ * and nothing written; returns the run for more checks (caller frees). */
+static run_result refused(const char *in, const char *label)
+{
+    char *out = output_with_earlier_report();
+    const char *args[] = {"run", in, "--out", out, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 3, "%s: exit status %d\n%.2000s", label, r.status, r.err);
+    assert_nothing_written(out, label);
+    remove_dir(out);
+    free(out);
+    return r;
+}
+
+static char *repeat(char c, size_t n)
+{
+    char *s = malloc(n + 1);
+    memset(s, c, n);
+    s[n] = '\0';
+    return s;
+}
+
+Test(limits, a_value_over_4096_bytes_is_refused_with_its_length, .timeout = 60)
+{
+    char *name = repeat('x', PC_LIMIT_FIELD_BYTES + 1);
+    edit e = {"people.csv", EDIT_REPLACE, "李雲飛", name};
+    char *in = edited_set(&e, 1);
+    run_result r = refused(in, "long value");
+    cr_assert(has_message(r.err, "people.csv:2:2: error: ",
+                          "name: the value is 4097 bytes long; a value may have at most 4096"),
+              "%s", r.err);
+    cr_assert(strstr(r.err, "1 error in") != NULL, "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+    free(name);
+}
+
+Test(limits, a_value_of_exactly_4096_bytes_is_read, .timeout = 60)
+{
+    /* The limit itself is allowed: a 4096-byte position reads and is shown. */
+    char *position = repeat('p', PC_LIMIT_FIELD_BYTES);
+    edit e = {"people.csv", EDIT_REPLACE, "President and Chief Executive Officer", position};
+    char *in = edited_set(&e, 1);
+    const char *args[] = {"check", in, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "%.2000s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+    free(position);
+}
+
+Test(limits, a_quote_left_open_over_many_lines_stops_at_the_field_limit, .timeout = 60)
+{
+    /* An opening quote never closed swallows the rest of the file: it is
+     * reported where it starts once it passes the limit, not read on. */
+    size_t rows = 2000;
+    char *tail = malloc(rows * 40 + 64);
+    char *o = tail + sprintf(tail, "x,\"Unclosed,CEO\n");
+    for (size_t i = 0; i < rows; i++)
+        o += sprintf(o, "p%zu,Person %zu,Director\n", i, i);
+    edit e = {"people.csv", EDIT_APPEND, tail, NULL};
+    char *in = edited_set(&e, 1);
+    run_result r = refused(in, "open quote");
+    cr_assert(has_message(r.err, "people.csv:4:2: error: ",
+                          "name: a quoted value longer than 4096 bytes starts here (is its closing "
+                          "quote missing?)"),
+              "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+    free(tail);
+}
+
+Test(limits, more_errors_than_the_limit_stop_the_list_with_a_message, .timeout = 120)
+{
+    /* 1500 bad amounts: the first 1000 are listed, then one line says the
+     * list stops there. */
+    size_t rows = PC_LIMIT_ERRORS + 500;
+    char *text = malloc(rows * 64 + 128);
+    char *o = text + sprintf(text, "person_id,year,component,amount,currency\n");
+    for (size_t i = 0; i < rows; i++)
+        o += sprintf(o, "li-yunfei,2021,salary,%zu.O0,USD\n", i);
+    edit e = {"cash.csv", EDIT_WRITE, text, NULL};
+    char *in = edited_set(&e, 1);
+    run_result r = refused(in, "too many errors");
+    size_t errors = 0;
+    for (const char *p = r.err; (p = strstr(p, ": error: ")) != NULL; p++)
+        errors++;
+    cr_assert_eq(errors, PC_LIMIT_ERRORS + 1, "%zu error lines", errors);
+    cr_assert(has_message(r.err, "cash.csv: error: ",
+                          "too many errors: stopped after 1000; correct these and check again"),
+              "%.3000s", r.err + (strlen(r.err) > 3000 ? strlen(r.err) - 3000 : 0));
+    /* The last listed is the 1000th bad row (line 1001). */
+    cr_assert(has_message(r.err, "cash.csv:1001:4: error: ", "'999.O0'"));
+    cr_assert_null(strstr(r.err, "cash.csv:1002:4:"), "listed past the limit");
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+    free(text);
+}
+
+Test(limits, a_file_over_512_mb_is_refused_before_it_is_read, .timeout = 60)
+{
+    /* A sparse file: the size check comes from stat, before any read, so
+     * the test is quick and uses no disk. */
+    char *in = edited_set(NULL, 0);
+    char *path = path_join(in, "prices.csv");
+    int fd = open(path, O_WRONLY | O_TRUNC);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(ftruncate(fd, (off_t)PC_LIMIT_FILE_BYTES + 1), 0);
+    close(fd);
+    run_result r = refused(in, "large file");
+    cr_assert(has_message(r.err, "prices.csv: error: ",
+                          "the file has 536870913 bytes; an input file may have at most 536870912 "
+                          "(512 MB)"),
+              "%s", r.err);
+    cr_assert(strstr(r.err, "1 error in") != NULL, "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+    free(path);
+}
+
+Test(limits, a_header_of_more_than_16_columns_is_refused, .timeout = 60)
+{
+    edit e = {"performance.csv", EDIT_REPLACE, "year,net_income",
+              "year,net_income,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o"};
+    char *in = edited_set(&e, 1);
+    run_result r = refused(in, "wide header");
+    cr_assert(has_message(r.err, "performance.csv:1:17: error: ",
+                          "header: 17 columns; a file may have at most 16"),
+              "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+}
+
+/* ---- extreme inputs: finish, never crash or hang -------------------------------- */
+
+typedef struct extreme_case {
+    const char *name;
+    edit edits[12];
+} extreme_case;
+
+static const extreme_case extremes[] = {
+    {"prices two centuries apart",
+     {{"prices.csv", EDIT_APPEND, "1900-01-01,1\n2200-12-31,1000000\n", NULL}}},
+    {"only two prices, two centuries apart",
+     {{"prices.csv", EDIT_WRITE, "date,close\n1900-01-01,1\n2200-12-31,1000000\n", NULL}}},
+    {"share counts near the int64 limit",
+     {{"awards.csv", EDIT_REPLACE, ",5155,", ",9000000000000000000,"},
+      {"vesting.csv", EDIT_REPLACE, ",5155,vested", ",9000000000000000000,vested"}}},
+    {"share counts of a billion billion on an option",
+     {{"awards.csv", EDIT_REPLACE, ",200000,1.96,", ",\"9,000,000,000,000,000,000\",1.96,"},
+      {"vesting.csv", EDIT_REPLACE_ALL, "li-option-2021-11-29,10,2026-11-30,20000,",
+       "li-option-2021-11-29,10,2026-11-30,8999999999999820000,"}}},
+    {"volatility 5 and 500%, rates of -5 and 5, a term of a millionth of a year",
+     {{"assumptions.csv", EDIT_WRITE,
+       "date,volatility,risk_free_rate,dividend_yield,expected_term\n"
+       "2021-11-29,5,-5,5,0.000001\n2021-12-31,500%,5,0,200\n2022-12-31,0,0,0,0.000001\n",
+       NULL},
+      {"fair_values.csv", EDIT_WRITE, "award_id,tranche,date,fv_per_share\n", NULL}}},
+    {"options expiring in 2200 valued by the model",
+     {{"awards.csv", EDIT_REPLACE_ALL, "2027-09-26", "2200-12-31"},
+      {"fair_values.csv", EDIT_WRITE, "award_id,tranche,date,fv_per_share\n", NULL}}},
+    {"prices of a few thousandths of a dollar",
+     {{"prices.csv", EDIT_REPLACE_ALL, ".", ""},
+      {"prices.csv", EDIT_REPLACE_ALL, ",", ",0.00"},
+      {"prices.csv", EDIT_REPLACE, "date,0.00close", "date,close"}}},
+    {"prices of nine trillion dollars",
+     {{"prices.csv", EDIT_REPLACE_ALL, ",", ",9000000000"},
+      {"prices.csv", EDIT_REPLACE, "date,9000000000close", "date,close"}}},
+    {"a dividend of millions on every day",
+     {{"prices.csv", EDIT_REPLACE_ALL, "\n", ",9999999\n"},
+      {"prices.csv", EDIT_REPLACE, "date,close,9999999", "date,close,dividend"}}},
+    {"an exchange rate of a millionth",
+     {{"fx.csv", EDIT_WRITE, "currency,period,per_usd\nCNY,2021,0.000001\nCNY,2022,0.000001\n",
+       NULL}}},
+    {"an exchange rate of a trillion",
+     {{"fx.csv", EDIT_WRITE,
+       "currency,period,per_usd\nCNY,2021,1000000000000\nCNY,2022,999999999999.999999\n", NULL}}},
+    {"the largest amounts in every cash row",
+     {{"cash.csv", EDIT_REPLACE_ALL, ",salary,", ",all_other,"},
+      {"cash.csv", EDIT_REPLACE_ALL, ".00,", "000000000000.00,"}}},
+    {"a fiscal year ending on 1 January 1900",
+     {{"paycalc.json", EDIT_REPLACE, "\"12-31\"", "\"01-01\""},
+      {"paycalc.json", EDIT_REPLACE, "2021,\n    2022\n", "1900,\n    1901\n"},
+      {"performance.csv", EDIT_WRITE, "year,net_income\n1900,1\n1901,2\n", NULL},
+      {"roles.csv", EDIT_REPLACE_ALL, "2021,", "1900,"},
+      {"roles.csv", EDIT_REPLACE_ALL, "2022,", "1901,"},
+      {"cash.csv", EDIT_REPLACE_ALL, ",2021,", ",1900,"},
+      {"prices.csv", EDIT_APPEND, "1900-01-01,2\n1901-01-01,3\n", NULL},
+      {"awards.csv", EDIT_DELETE, NULL, NULL},
+      {"vesting.csv", EDIT_DELETE, NULL, NULL},
+      {"outcomes.csv", EDIT_DELETE, NULL, NULL},
+      {"fair_values.csv", EDIT_DELETE, NULL, NULL},
+      {"fx.csv", EDIT_APPEND, "CNY,1900,6.6\n", NULL}}},
+    {"the covered years 2199 and 2200",
+     {{"paycalc.json", EDIT_REPLACE, "2021,\n    2022\n", "2199,\n    2200\n"},
+      {"performance.csv", EDIT_WRITE, "year,net_income\n2199,1\n2200,2\n", NULL},
+      {"roles.csv", EDIT_REPLACE_ALL, "2021,", "2199,"},
+      {"roles.csv", EDIT_REPLACE_ALL, "2022,", "2200,"},
+      {"cash.csv", EDIT_REPLACE_ALL, ",2022,", ",2200,"},
+      {"prices.csv", EDIT_APPEND, "2198-12-31,1\n2199-12-31,2\n2200-12-31,3\n", NULL},
+      {"fx.csv", EDIT_APPEND, "CNY,2200,6.6\n", NULL}}},
+    {"probable outcomes of 500%", {{"outcomes.csv", EDIT_REPLACE_ALL, ",1\n", ",500%\n"}}},
+};
+
+#define NEXTREMES (sizeof extremes / sizeof extremes[0])
+
+ParameterizedTestParameters(extremes, extreme_inputs_finish_with_0_or_3)
+{
+    static int index[NEXTREMES];
+    for (size_t i = 0; i < NEXTREMES; i++)
+        index[i] = (int)i;
+    return cr_make_param_array(int, index, NEXTREMES);
+}
+
+/* Criterion's timeout catches a hang; the exit status catches a crash (a
+ * signal gives -1). */
+ParameterizedTest(int *i, extremes, extreme_inputs_finish_with_0_or_3, .timeout = 60)
+{
+    const extreme_case *c = &extremes[*i];
+    size_t nedits = 0;
+    while (nedits < 12 && c->edits[nedits].op != EDIT_NONE)
+        nedits++;
+    char *in = edited_set(c->edits, nedits);
+    char *out = output_with_earlier_report();
+    const char *args[] = {"run", in, "--out", out, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert(r.status == 0 || r.status == 3, "%s: exit status %d\n%.2000s", c->name, r.status,
+              r.err);
+    if (getenv("PAYCALC_TEST_SHOW"))
+        fprintf(stderr, "%s: %d %.300s\n", c->name, r.status, r.err);
+    if (r.status == 3) {
+        cr_assert(strstr(r.err, ": error: ") != NULL, "%s: no message:\n%s", c->name, r.err);
+        cr_assert_null(strstr(r.err, "paycalc: 0 errors"), "%s:\n%s", c->name, r.err);
+        assert_nothing_written(out, c->name);
+    } else {
+        char *path = path_join(out, "report.json");
+        json_error_t err;
+        json_t *root = json_load_file(path, 0, &err);
+        cr_assert_not_null(root, "%s: report.json: %s", c->name, err.text);
+        json_decref(root);
+        free(path);
+        cr_assert_eq(count_entries(out), 2, "%s: report.json and report.xlsx only", c->name);
+    }
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
+}
+
+/* ---- outputs that cannot be written ---------------------------------------------- */
+
+/* Entries of a folder whose name starts with '.': the writers' temporary
+ * files (".report.json.XXXXXX"). */
+static int hidden_entries(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -c '^\\.'", dir);
+    FILE *p = popen(cmd, "r");
+    int n = -1;
+    if (p) {
+        if (fscanf(p, "%d", &n) != 1)
+            n = -1;
+        pclose(p);
+    }
+    return n;
+}
+
+Test(output, a_workbook_target_that_is_a_folder_exits_4_and_keeps_the_earlier_json,
+     .timeout = 60)
+{
+    /* The workbook is written first: when it fails, report.json is not
+     * touched either. Tests run as root, so permissions cannot make a folder
+     * unwritable: a target that is a folder fails the rename instead. */
+    char *dir = make_temp_dir();
+    char *json = path_join(dir, "report.json");
+    char *xlsx = path_join(dir, "report.xlsx");
+    cr_assert_eq(write_text(json, earlier), 0);
+    cr_assert_eq(mkdir(xlsx, 0755), 0);
+    const char *args[] = {"run", CBAK, "--json", json, "--xlsx", xlsx, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 4, "%s", r.err);
+    cr_assert(strstr(r.err, "report.xlsx") != NULL, "the message names the file: %s", r.err);
+    char *kept = read_file(json, NULL);
+    cr_assert_str_eq(kept, earlier, "report.json changed");
+    free(kept);
+    cr_assert_eq(count_entries(dir), 2, "report.json and the folder only");
+    cr_assert_eq(count_entries(xlsx), 0);
+    cr_assert_eq(hidden_entries(dir), 0, "a temporary file was left behind");
+    run_result_free(&r);
+    free(json);
+    free(xlsx);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(output, a_json_target_that_is_a_folder_exits_4_and_leaves_no_temporary_file, .timeout = 60)
+{
+    char *dir = make_temp_dir();
+    char *json = path_join(dir, "report.json");
+    cr_assert_eq(mkdir(json, 0755), 0);
+    const char *args[] = {"run", CBAK, "--out", dir, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 4, "%s", r.err);
+    cr_assert(strstr(r.err, "report.json") != NULL, "%s", r.err);
+    /* The folder named report.json and the workbook (written first, as the
+     * README says); nothing else. */
+    cr_assert_eq(count_entries(dir), 2);
+    cr_assert_eq(hidden_entries(dir), 0, "a temporary file was left behind");
+    cr_assert_eq(count_entries(json), 0);
+    run_result_free(&r);
+    free(json);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(output, an_output_folder_below_a_file_exits_4_and_writes_nothing, .timeout = 60)
+{
+    char *dir = make_temp_dir();
+    char *file = path_join(dir, "reports");
+    cr_assert_eq(write_text(file, earlier), 0);
+    char *out = path_join(file, "cbak");
+    const char *args[] = {"run", CBAK, "--out", out, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 4, "%s", r.err);
+    cr_assert(strstr(r.err, "cannot create the output folder") != NULL, "%s", r.err);
+    char *kept = read_file(file, NULL);
+    cr_assert_str_eq(kept, earlier);
+    cr_assert_eq(count_entries(dir), 1);
+    run_result_free(&r);
+    free(kept);
+    free(out);
+    free(file);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(output, a_failed_run_over_earlier_reports_keeps_both_byte_for_byte, .timeout = 60)
+{
+    /* A first run writes both reports; a second run whose JSON cannot be
+     * written (--json names a folder) leaves the first run's report.json as
+     * it was, and an input error in a third run leaves both. */
+    char *dir = make_temp_dir();
+    const char *first[] = {"run", CBAK, "--out", dir, "--quiet", NULL};
+    run_result r = run_paycalc(first);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    char *json = path_join(dir, "report.json");
+    char *xlsx = path_join(dir, "report.xlsx");
+    size_t njson, nxlsx;
+    char *json_before = read_file(json, &njson);
+    char *xlsx_before = read_file(xlsx, &nxlsx);
+    cr_assert_not_null(json_before);
+    cr_assert_not_null(xlsx_before);
+
+    char *sub = path_join(dir, "folder");
+    cr_assert_eq(mkdir(sub, 0755), 0);
+    const char *second[] = {"run", CBAK, "--json", sub, "--xlsx", sub, "--quiet", NULL};
+    r = run_paycalc(second);
+    cr_assert_eq(r.status, 4, "%s", r.err);
+    run_result_free(&r);
+
+    edit e = {"cash.csv", EDIT_REPLACE, "64583.00", "64583.O0"};
+    char *in = edited_set(&e, 1);
+    const char *third[] = {"run", in, "--out", dir, "--quiet", NULL};
+    r = run_paycalc(third);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    run_result_free(&r);
+
+    size_t n;
+    char *json_after = read_file(json, &n);
+    cr_assert(n == njson && memcmp(json_after, json_before, n) == 0, "report.json changed");
+    char *xlsx_after = read_file(xlsx, &n);
+    cr_assert(n == nxlsx && memcmp(xlsx_after, xlsx_before, n) == 0, "report.xlsx changed");
+    cr_assert_eq(count_entries(dir), 3, "report.json, report.xlsx and the folder only");
+    cr_assert_eq(count_entries(sub), 0);
+    cr_assert_eq(hidden_entries(dir), 0);
+    free(json_before);
+    free(xlsx_before);
+    free(json_after);
+    free(xlsx_after);
+    free(json);
+    free(xlsx);
+    free(sub);
+    remove_dir(in);
+    free(in);
+    remove_dir(dir);
+    free(dir);
+}
