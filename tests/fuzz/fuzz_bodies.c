@@ -11,6 +11,7 @@
  * - the tables foot: each SCT total is the sum of its columns (R3), each CAP
  *   the sum of its lines (R4, R5);
  * - report.json is valid JSON and the same report gives the same bytes;
+ * - report.xlsx is written (for a share of the inputs: it is slow);
  * - a parsed value formats back to text that parses to the same value.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -239,8 +240,26 @@ static void check_checks(const pc_checks *checks, const pc_dataset *ds)
     free(json);
 }
 
-/* What `paycalc run` does with an input set, short of writing files. */
-static void run_input_set(const char *dir)
+/* The workbook of a computed report always writes: whatever text the
+ * inputs hold (names, notes, the measure's name) must fit it. */
+static void check_workbook(const pc_dataset *ds, const pc_report *report)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xlsx", scratch_dir());
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_status st = pc_write_xlsx(ds, report, path, &diags);
+    if (st != PC_OK && diags.count > 0)
+        fprintf(stderr, "report.xlsx: %s\n", diags.items[0].message);
+    FUZZ_REQUIRE(st == PC_OK);
+    check_diags(&diags);
+    pc_diags_fini(&diags);
+    unlink(path);
+}
+
+/* What `paycalc run` does with an input set: report.json is made in
+ * memory, the workbook written when `workbook`. */
+static void run_input_set(const char *dir, bool workbook)
 {
     pc_dataset ds;
     pc_report report;
@@ -263,6 +282,8 @@ static void run_input_set(const char *dir)
             check_checks(&report.checks, &ds);
         }
         check_json(&ds, &report);
+        if (workbook)
+            check_workbook(&ds, &report);
     }
     check_diags(&diags);
     pc_diags_sort(&diags);
@@ -273,13 +294,13 @@ static void run_input_set(const char *dir)
 }
 
 /* Replaces one file of the scratch set with the input, runs, restores. */
-static void run_with_file(pc_file file, const uint8_t *data, size_t size)
+static void run_with_file(pc_file file, const uint8_t *data, size_t size, bool workbook)
 {
     const char *dir = scratch_dir();
     char path[4096];
     path_in(path, sizeof path, dir, file);
     put(path, data, size);
-    run_input_set(dir);
+    run_input_set(dir, workbook);
     put(path, fuzz_scratch.original[file], fuzz_scratch.original_size[file]);
 }
 
@@ -292,12 +313,14 @@ void fuzz_csv_body(const uint8_t *data, size_t size)
     /* The CSV files are people.csv (PC_FILE_PEOPLE) to reported.csv. */
     int ncsv = PC_FILE_REPORTED - PC_FILE_PEOPLE + 1;
     pc_file file = (pc_file)(PC_FILE_PEOPLE + data[0] % ncsv);
-    run_with_file(file, data + 1, size - 1);
+    /* A first byte of 0xF0 or more also writes the workbook. */
+    run_with_file(file, data + 1, size - 1, data[0] >= 0xF0);
 }
 
 void fuzz_config_body(const uint8_t *data, size_t size)
 {
-    run_with_file(PC_FILE_CONFIG, data, size);
+    /* One input in eight (by its length) also writes the workbook. */
+    run_with_file(PC_FILE_CONFIG, data, size, size % 8 == 0);
 }
 
 /* The text of one field: the bytes up to the first NUL (a reader never

@@ -15,13 +15,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* fuzz_csv: the first byte chooses one CSV file of the input set (people.csv
- * ... reported.csv); the rest replaces that file in a scratch copy of a small
- * valid input set (tests/fuzz/base), which is then read, computed, verified
- * and written as JSON. */
+/* fuzz_csv: the first byte chooses one CSV file of the input set: its value
+ * modulo 12 counts from people.csv to reported.csv in the order of pc_file,
+ * so the seeds use '0' (people.csv) to ';' (reported.csv); a first byte of
+ * 0xF0 or more also writes the workbook. The rest replaces that file in a
+ * scratch copy of a small valid input set (tests/fuzz/base), which is then
+ * read, computed, verified and written as JSON. */
 void fuzz_csv_body(const uint8_t *data, size_t size);
 
-/* fuzz_config: the bytes are paycalc.json of the scratch input set. */
+/* fuzz_config: the bytes are paycalc.json of the scratch input set; an
+ * input whose length is a multiple of 8 also writes the workbook. */
 void fuzz_config_body(const uint8_t *data, size_t size);
 
 /* fuzz_values: the value parsers of parse.h on one field's text (the first
