@@ -2,7 +2,8 @@
 # Builds the libFuzzer harnesses (tests/fuzz/fuzz_*.c) with AddressSanitizer
 # and UndefinedBehaviorSanitizer and runs each on a copy of its seed corpus
 # (tests/fuzz/corpus/<harness>/ plus the inputs that once crashed it,
-# tests/fuzz/regressions/<harness>/) for a fixed time. Prints one line per
+# tests/fuzz/regressions/<harness>/), with its dictionary
+# (tests/fuzz/<harness>.dict), for a fixed time. Prints one line per
 # harness; the fuzzer's own output goes to build-fuzz/<harness>.log. Exits
 # non-zero when a harness finds a crash, a leak, a hang or a broken property:
 # the input is then in build-fuzz/crashes/<harness>/.
@@ -105,11 +106,13 @@ for h in "${harnesses[@]}"; do
   cp -n tests/fuzz/corpus/"$h"/* "$corpus"/ 2>/dev/null || true
   cp -n tests/fuzz/regressions/"$h"/* "$corpus"/ 2>/dev/null || true
   log="$out/fuzz_$h.log"
+  dict=()
+  [ -f "tests/fuzz/$h.dict" ] && dict=(-dict="tests/fuzz/$h.dict")
   status=0
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$out/fuzz_$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
-      -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1 || status=$?
+      "${dict[@]}" -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
   if [ "$status" = 0 ]; then
