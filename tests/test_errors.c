@@ -1334,3 +1334,40 @@ Test(output, a_failed_run_over_earlier_reports_keeps_both_byte_for_byte, .timeou
     remove_dir(dir);
     free(dir);
 }
+
+/* ---- verify --reported FILE on its own ------------------------------------------- */
+
+Test(errors, a_bad_published_file_on_its_own_exits_3_and_writes_no_findings, .timeout = 60)
+{
+    char *dir = make_temp_dir();
+    char *reported = path_join(dir, "published.csv");
+    char *json = path_join(dir, "findings.json");
+    cr_assert_eq(write_text(reported, "table,year,subject,item,value\n"
+                                      "sct,2021,li,salary,12,3\n"
+                                      "sct,20x1,li,total,1\n"
+                                      "sct,2021,li,wages,1\n"),
+                 0);
+    const char *args[] = {"verify", "--reported", reported, "--json", json, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert(has_message(r.err, "published.csv:2:6: error: ",
+                          "column 6: the row has 6 values but the header names 5 columns"),
+              "%s", r.err);
+    cr_assert(has_message(r.err, "published.csv:3:2: error: ", "year: invalid year '20x1'"), "%s",
+              r.err);
+    cr_assert(has_message(r.err, "published.csv:4:4: error: ", "item: invalid item 'wages'"), "%s",
+              r.err);
+    cr_assert(strstr(r.err, "nothing was verified") != NULL, "%s", r.err);
+    cr_assert_eq(count_entries(dir), 1, "no findings file");
+    run_result_free(&r);
+
+    const char *missing[] = {"verify", "--reported", json, NULL};
+    r = run_paycalc(missing);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert(has_message(r.err, "findings.json: error: ", "required file missing"), "%s", r.err);
+    run_result_free(&r);
+    free(reported);
+    free(json);
+    remove_dir(dir);
+    free(dir);
+}
