@@ -326,32 +326,39 @@ typedef struct error_case {
 
 #define E1(file, op, a, b)                                                                         \
     {                                                                                              \
-        {file, op, a, b}, { NULL, EDIT_NONE, NULL, NULL }                                          \
+        {file, op, a, b},                                                                          \
+        {                                                                                          \
+            NULL, EDIT_NONE, NULL, NULL                                                            \
+        }                                                                                          \
     }
 #define E2(f1, op1, a1, b1, f2, op2, a2, b2)                                                       \
     {                                                                                              \
-        {f1, op1, a1, b1}, { f2, op2, a2, b2 }                                                     \
+        {f1, op1, a1, b1},                                                                         \
+        {                                                                                          \
+            f2, op2, a2, b2                                                                        \
+        }                                                                                          \
     }
 
 static const error_case catalogue[] = {
     /* Dates (SPEC section 2: YYYY-MM-DD only). */
-    {"date without leading zeros", E1("awards.csv", EDIT_REPLACE, "2021-03-31,5155", "2021-3-31,5155"),
-     "awards.csv:2:5: error: ",
+    {"date without leading zeros",
+     E1("awards.csv", EDIT_REPLACE, "2021-03-31,5155", "2021-3-31,5155"), "awards.csv:2:5: error: ",
      "grant_date: invalid date '2021-3-31': dates must be written YYYY-MM-DD", "1 error in"},
     {"date in US order", E1("cash.csv", EDIT_REPLACE, "2021-01-29", "01/29/2021"),
-     "cash.csv:2:6: error: ", "pay_date: invalid date '01/29/2021': dates must be written YYYY-MM-DD",
-     "1 error in"},
+     "cash.csv:2:6: error: ",
+     "pay_date: invalid date '01/29/2021': dates must be written YYYY-MM-DD", "1 error in"},
     {"impossible date 2022-02-30", E1("cash.csv", EDIT_REPLACE, "2021-01-29", "2022-02-30"),
      "cash.csv:2:6: error: ", "pay_date: invalid date '2022-02-30': no such date", "1 error in"},
     {"29 February of a common year", E1("vesting.csv", EDIT_REPLACE, "2022-05-30", "2022-02-29"),
      "vesting.csv:5:3: error: ", "vest_date: invalid date '2022-02-29': no such date", NULL},
     {"year 1850 in a date", E1("prices.csv", EDIT_REPLACE, "2020-12-01", "1850-12-01"),
-     "prices.csv:2:1: error: ", "date: invalid date '1850-12-01': no such date (years 1900 to 2200)",
-     "1 error in"},
+     "prices.csv:2:1: error: ",
+     "date: invalid date '1850-12-01': no such date (years 1900 to 2200)", "1 error in"},
     {"date with a time", E1("prices.csv", EDIT_REPLACE, "2020-12-01", "2020-12-01T00:00"),
      "prices.csv:2:1: error: ", "date: invalid date '2020-12-01T00:00'", "1 error in"},
     {"vest date before the grant",
-     E1("vesting.csv", EDIT_REPLACE, "li-stock-2021q1,1,2021-03-31", "li-stock-2021q1,1,2021-03-30"),
+     E1("vesting.csv", EDIT_REPLACE, "li-stock-2021q1,1,2021-03-31",
+        "li-stock-2021q1,1,2021-03-30"),
      "vesting.csv:2:3: error: ",
      "vest date 2021-03-30 is before the grant date 2021-03-31 of award 'li-stock-2021q1'",
      "1 error in"},
@@ -391,28 +398,31 @@ static const error_case catalogue[] = {
      E1("cash.csv", EDIT_REPLACE, "64583.00", "92233720368547758.07"), "cash.csv:2:4: error: ",
      "amount: the amounts of salary for 2021 add up to more than paycalc can hold", "1 error in"},
     {"amounts in two currencies whose dollar sum overflows",
-     E1("cash.csv", EDIT_REPLACE, "64583.00,CNY", "92233720368547758.07,USD"), "cash.csv:2:4: error: ",
+     E1("cash.csv", EDIT_REPLACE, "64583.00,CNY", "92233720368547758.07,USD"),
+     "cash.csv:2:4: error: ",
      "amount: the amounts of salary for 2021 add up to more than paycalc can hold", "1 error in"},
     {"negative salary", E1("cash.csv", EDIT_REPLACE, "64583.00", "(64583.00)"),
      "cash.csv:2:4: error: ",
      "amount: negative amount '(64583.00)': only change_in_pension_value may be negative",
      "1 error in"},
-    {"blank amount", E1("cash.csv", EDIT_REPLACE, "64583.00", ""), "cash.csv:2:4: error: ",
-     "amount: a value is required", "1 error in"},
+    {"blank amount", E1("cash.csv", EDIT_REPLACE, "64583.00", ""),
+     "cash.csv:2:4: error: ", "amount: a value is required", "1 error in"},
     {"net income with dots for thousands",
      E1("performance.csv", EDIT_REPLACE, "\"61,559,144\"", "61.559.144"),
      "performance.csv:2:2: error: ", "net_income: invalid amount '61.559.144': not a number",
      "1 error in"},
     {"net income with an unbalanced parenthesis",
      E1("performance.csv", EDIT_REPLACE, "\"(11,327,811)\"", "\"(11,327,811\""),
-     "performance.csv:3:2: error: ", "net_income: invalid amount '(11,327,811': unbalanced parenthesis",
-     "1 error in"},
+     "performance.csv:3:2: error: ",
+     "net_income: invalid amount '(11,327,811': unbalanced parenthesis", "1 error in"},
 
     /* Prices and per-share values: at most 6 decimals, above 0. */
     {"price with a letter", E1("prices.csv", EDIT_REPLACE, "2020-12-01,3.05", "2020-12-01,3.O5"),
      "prices.csv:2:2: error: ", "close: invalid price '3.O5': not a number", "1 error in"},
-    {"price with 7 decimals", E1("prices.csv", EDIT_REPLACE, "2020-12-01,3.05", "2020-12-01,3.0512345"),
-     "prices.csv:2:2: error: ", "close: invalid price '3.0512345': at most 6 decimals", "1 error in"},
+    {"price with 7 decimals",
+     E1("prices.csv", EDIT_REPLACE, "2020-12-01,3.05", "2020-12-01,3.0512345"),
+     "prices.csv:2:2: error: ", "close: invalid price '3.0512345': at most 6 decimals",
+     "1 error in"},
     {"price of zero", E1("prices.csv", EDIT_REPLACE, "2020-12-01,3.05", "2020-12-01,0"),
      "prices.csv:2:2: error: ", "close: invalid price '0': must be greater than 0", "1 error in"},
     {"exercise price with a letter", E1("awards.csv", EDIT_REPLACE, ",1.96,", ",1.96O,"),
@@ -448,14 +458,16 @@ static const error_case catalogue[] = {
      "outcomes.csv:2:4: error: ", "probable: invalid probable outcome '150': a fraction above 5",
      "1 error in"},
     {"negative dividend yield", E1("assumptions.csv", EDIT_REPLACE, "0.0130,0", "0.0130,-0.01"),
-     "assumptions.csv:2:4: error: ", "dividend_yield: invalid dividend yield '-0.01': must not be "
-                                     "negative",
+     "assumptions.csv:2:4: error: ",
+     "dividend_yield: invalid dividend yield '-0.01': must not be "
+     "negative",
      "1 error in"},
 
     /* Shares: whole numbers above 0. */
     {"fractional shares", E1("awards.csv", EDIT_REPLACE, ",5155,", ",5155.5,"),
-     "awards.csv:2:6: error: ", "shares: invalid number of shares '5155.5': shares must be a whole "
-                                "number",
+     "awards.csv:2:6: error: ",
+     "shares: invalid number of shares '5155.5': shares must be a whole "
+     "number",
      "1 error in"},
     {"zero shares in a tranche", E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",0,vested"),
      "vesting.csv:2:4: error: ", "shares: invalid number of shares '0': must be more than 0", NULL},
@@ -467,14 +479,14 @@ static const error_case catalogue[] = {
     {"unknown currency code", E1("cash.csv", EDIT_REPLACE, "CNY", "CNX"), "cash.csv:2:5: error: ",
      "currency: invalid currency 'CNX': not an ISO 4217 currency code", "1 error in"},
     {"currency in words", E1("cash.csv", EDIT_REPLACE, "CNY", "yuan"), "cash.csv:2:5: error: ",
-     "currency: invalid currency 'yuan': a currency is a three-letter ISO 4217 code",
-     "1 error in"},
+     "currency: invalid currency 'yuan': a currency is a three-letter ISO 4217 code", "1 error in"},
     {"exchange rate for the dollar", E1("fx.csv", EDIT_APPEND, "USD,2022,1\n", NULL),
      "fx.csv:4:1: error: ", "currency: 'USD' needs no exchange rate", "1 error in"},
 
     /* Years: four digits, 1900 to 2200. */
     {"two-digit year", E1("cash.csv", EDIT_REPLACE, "li-yunfei,2021", "li-yunfei,21"),
-     "cash.csv:2:2: error: ", "year: invalid year '21': a year is four digits (2022)", "1 error in"},
+     "cash.csv:2:2: error: ", "year: invalid year '21': a year is four digits (2022)",
+     "1 error in"},
     {"year out of range", E1("performance.csv", EDIT_REPLACE, "2021,", "1850,"),
      "performance.csv:2:1: error: ", "year: invalid year '1850': a year from 1900 to 2200", NULL},
     {"fiscal year period in words", E1("fx.csv", EDIT_REPLACE, "CNY,2021", "CNY,FY21"),
@@ -487,9 +499,10 @@ static const error_case catalogue[] = {
      E1("awards.csv", EDIT_REPLACE, ",stock,service,2021-03-31", ",shares,service,2021-03-31"),
      "awards.csv:2:3: error: ", "type: invalid value 'shares': use option, sar or stock",
      "1 error in"},
-    {"unknown vesting condition", E1("awards.csv", EDIT_REPLACE, ",service,2021-03-31", ",time,2021-03-31"),
-     "awards.csv:2:4: error: ", "condition: invalid value 'time': use service, performance or market",
-     "1 error in"},
+    {"unknown vesting condition",
+     E1("awards.csv", EDIT_REPLACE, ",service,2021-03-31", ",time,2021-03-31"),
+     "awards.csv:2:4: error: ",
+     "condition: invalid value 'time': use service, performance or market", "1 error in"},
     {"unknown role", E1("roles.csv", EDIT_REPLACE, "2021,li-yunfei,PEO", "2021,li-yunfei,CEO"),
      "roles.csv:2:3: error: ", "role: invalid value 'CEO': use PEO or NEO", NULL},
     {"unknown tranche status", E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",5155,done"),
@@ -500,7 +513,8 @@ static const error_case catalogue[] = {
      "1 error in"},
     {"unknown published table", E1("reported.csv", EDIT_REPLACE, "sct,2021", "sxt,2021"),
      "reported.csv:2:1: error: ", "table: invalid value 'sxt': use sct, pvp or cap", "1 error in"},
-    {"unknown published item", E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary", "li-yunfei,wage"),
+    {"unknown published item",
+     E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary", "li-yunfei,wage"),
      "reported.csv:2:4: error: ", "item: invalid item 'wage' for table sct", "1 error in"},
 
     /* Required columns, at least one per file. */
@@ -510,8 +524,8 @@ static const error_case catalogue[] = {
      "roles.csv:1: error: ", "role: required column missing from the header", "1 error in"},
     {"cash.csv without amount", E1("cash.csv", EDIT_REPLACE, ",amount,", ",amt,"),
      "cash.csv:1: error: ", "amount: required column missing from the header", NULL},
-    {"fx.csv without per_usd", E1("fx.csv", EDIT_REPLACE, "per_usd", "rate"), "fx.csv:1: error: ",
-     "per_usd: required column missing from the header", NULL},
+    {"fx.csv without per_usd", E1("fx.csv", EDIT_REPLACE, "per_usd", "rate"),
+     "fx.csv:1: error: ", "per_usd: required column missing from the header", NULL},
     {"awards.csv without grant_date", E1("awards.csv", EDIT_REPLACE, ",grant_date,", ",granted,"),
      "awards.csv:1: error: ", "grant_date: required column missing from the header", NULL},
     {"vesting.csv without vest_date", E1("vesting.csv", EDIT_REPLACE, ",vest_date,", ",vests,"),
@@ -519,16 +533,16 @@ static const error_case catalogue[] = {
     {"prices.csv without close", E1("prices.csv", EDIT_REPLACE, "date,close", "date,price"),
      "prices.csv:1: error: ", "close: required column missing from the header", NULL},
     {"assumptions.csv without volatility",
-     E1("assumptions.csv", EDIT_REPLACE, ",volatility,", ",vol,"), "assumptions.csv:1: error: ",
-     "volatility: required column missing from the header", NULL},
+     E1("assumptions.csv", EDIT_REPLACE, ",volatility,", ",vol,"),
+     "assumptions.csv:1: error: ", "volatility: required column missing from the header", NULL},
     {"outcomes.csv without probable", E1("outcomes.csv", EDIT_REPLACE, ",probable", ",probability"),
      "outcomes.csv:1: error: ", "probable: required column missing from the header", NULL},
     {"fair_values.csv without fv_per_share",
-     E1("fair_values.csv", EDIT_REPLACE, ",fv_per_share,", ",fv,"), "fair_values.csv:1: error: ",
-     "fv_per_share: required column missing from the header", NULL},
+     E1("fair_values.csv", EDIT_REPLACE, ",fv_per_share,", ",fv,"),
+     "fair_values.csv:1: error: ", "fv_per_share: required column missing from the header", NULL},
     {"performance.csv without net_income",
-     E1("performance.csv", EDIT_REPLACE, "net_income", "income"), "performance.csv:1: error: ",
-     "net_income: required column missing from the header", NULL},
+     E1("performance.csv", EDIT_REPLACE, "net_income", "income"),
+     "performance.csv:1: error: ", "net_income: required column missing from the header", NULL},
     {"reported.csv without value", E1("reported.csv", EDIT_REPLACE, ",value", ",amount"),
      "reported.csv:1: error: ", "value: required column missing from the header", NULL},
     {"a column twice in the header",
@@ -540,8 +554,9 @@ static const error_case catalogue[] = {
      "cash.csv:2:1: error: ", "person_id: unknown person 'li-yunfel' (not in people.csv)",
      "1 error in"},
     {"unknown person in roles.csv",
-     E1("roles.csv", EDIT_REPLACE, "2021,pei-xiangyu", "2021,pei-xiangyou"), "roles.csv:3:2: error: ",
-     "person_id: unknown person 'pei-xiangyou' (not in people.csv)", "1 error in"},
+     E1("roles.csv", EDIT_REPLACE, "2021,pei-xiangyu", "2021,pei-xiangyou"),
+     "roles.csv:3:2: error: ", "person_id: unknown person 'pei-xiangyou' (not in people.csv)",
+     "1 error in"},
     {"unknown PEO in roles.csv", E1("roles.csv", EDIT_REPLACE, "2022,li-yunfei", "2022,li-yunfe"),
      "roles.csv:4:2: error: ", "person_id: unknown person 'li-yunfe' (not in people.csv)",
      "1 error in"},
@@ -586,25 +601,30 @@ static const error_case catalogue[] = {
     {"two roles in one year", E1("roles.csv", EDIT_APPEND, "2022,li-yunfei,NEO,\n", NULL),
      "roles.csv:6:2: error: ", "'li-yunfei' already has a role for 2022 (line 4)", "1 error in"},
     {"award twice",
-     E1("awards.csv", EDIT_APPEND, "li-stock-2021q1,li-yunfei,stock,service,2021-03-31,5155,,,5.82,yes\n",
-        NULL),
+     E1("awards.csv", EDIT_APPEND,
+        "li-stock-2021q1,li-yunfei,stock,service,2021-03-31,5155,,,5.82,yes\n", NULL),
      "awards.csv:20:1: error: ", "award_id: duplicate award 'li-stock-2021q1' (first at line 2)",
      NULL},
-    {"tranche twice", E1("vesting.csv", EDIT_APPEND, "li-stock-2021q1,1,2021-03-31,5155,vested,\n", NULL),
-     "vesting.csv:38:2: error: ", "tranche: duplicate tranche 1 of award 'li-stock-2021q1' (first at "
-                                  "line 2)",
+    {"tranche twice",
+     E1("vesting.csv", EDIT_APPEND, "li-stock-2021q1,1,2021-03-31,5155,vested,\n", NULL),
+     "vesting.csv:38:2: error: ",
+     "tranche: duplicate tranche 1 of award 'li-stock-2021q1' (first at "
+     "line 2)",
      "1 error in"},
     {"rate twice", E1("fx.csv", EDIT_APPEND, "CNY,2022,6.80\n", NULL), "fx.csv:4:2: error: ",
      "period: duplicate rate for CNY in period 2022 (first at line 3)", "1 error in"},
-    {"price twice", E1("prices.csv", EDIT_REPLACE, "2020-12-02,3.25\n", "2020-12-02,3.25\n2020-12-01,3.30\n"),
+    {"price twice",
+     E1("prices.csv", EDIT_REPLACE, "2020-12-02,3.25\n", "2020-12-02,3.25\n2020-12-01,3.30\n"),
      "prices.csv:4:1: error: ", "date: duplicate price for 2020-12-01 (first at line 2)",
      "1 error in"},
     {"assumptions twice", E1("assumptions.csv", EDIT_APPEND, "2021-12-31,1.2,0.01,0\n", NULL),
      "assumptions.csv:7:1: error: ", "date: duplicate assumptions for 2021-12-31 (first at line 3)",
      "1 error in"},
-    {"outcome twice", E1("outcomes.csv", EDIT_APPEND, "li-option-2021-11-29,,2021-12-31,0.5\n", NULL),
+    {"outcome twice",
+     E1("outcomes.csv", EDIT_APPEND, "li-option-2021-11-29,,2021-12-31,0.5\n", NULL),
      "outcomes.csv:8:3: error: ",
-     "date: duplicate outcome for award 'li-option-2021-11-29', every tranche, on 2021-12-31 (first "
+     "date: duplicate outcome for award 'li-option-2021-11-29', every tranche, on 2021-12-31 "
+     "(first "
      "at line 3)",
      "1 error in"},
     {"fair value twice",
@@ -612,15 +632,18 @@ static const error_case catalogue[] = {
      "fair_values.csv:10:3: error: ", "duplicate fair value for award 'li-option-2021-11-29'",
      "1 error in"},
     {"net income twice", E1("performance.csv", EDIT_APPEND, "2022,1\n", NULL),
-     "performance.csv:4:1: error: ", "year: duplicate row for 2022 (first at line 3)", "1 error in"},
-    {"published figure twice", E1("reported.csv", EDIT_APPEND, "sct,2021,li-yunfei,salary,1\n", NULL),
-     "reported.csv:60:4: error: ", "duplicate figure: sct 2021 'li-yunfei' salary (first at line 2)",
+     "performance.csv:4:1: error: ", "year: duplicate row for 2022 (first at line 3)",
      "1 error in"},
+    {"published figure twice",
+     E1("reported.csv", EDIT_APPEND, "sct,2021,li-yunfei,salary,1\n", NULL),
+     "reported.csv:60:4: error: ",
+     "duplicate figure: sct 2021 'li-yunfei' salary (first at line 2)", "1 error in"},
 
     /* Rules across rows and files. */
-    {"tranche shares do not add up", E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",5150,vested"),
-     "awards.csv:2:6: error: ",
-     "shares: award 'li-stock-2021q1' has 5155 shares but its tranches in vesting.csv add up to 5150",
+    {"tranche shares do not add up",
+     E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",5150,vested"), "awards.csv:2:6: error: ",
+     "shares: award 'li-stock-2021q1' has 5155 shares but its tranches in vesting.csv add up to "
+     "5150",
      "1 error in"},
     {"no PEO in a covered year", E1("roles.csv", EDIT_DROP_LINES, "2022,li-yunfei", NULL),
      "roles.csv: error: ", "no PEO for covered year 2022: add a row with role PEO", "1 error in"},
@@ -661,11 +684,12 @@ static const error_case catalogue[] = {
     /* Whole files. */
     {"empty file", E1("people.csv", EDIT_WRITE, "", NULL), "people.csv: error: ",
      "the file is empty: it needs at least a header row naming its columns", "1 error in"},
-    {"file of blank lines", E1("awards.csv", EDIT_WRITE, "\n  \n\r\n", NULL), "awards.csv: error: ",
-     "the file is empty", "1 error in"},
+    {"file of blank lines", E1("awards.csv", EDIT_WRITE, "\n  \n\r\n", NULL),
+     "awards.csv: error: ", "the file is empty", "1 error in"},
     {"header and no rows", E1("performance.csv", EDIT_WRITE, "year,net_income\n", NULL),
      "performance.csv: error: ", "year: no row for covered year 2021", NULL},
-    {"NUL byte in a CSV file", E1("cash.csv", EDIT_NUL_AT, "li-yunfei,2021,salary,64583.00,CNY,2021-02-26", NULL),
+    {"NUL byte in a CSV file",
+     E1("cash.csv", EDIT_NUL_AT, "li-yunfei,2021,salary,64583.00,CNY,2021-02-26", NULL),
      "cash.csv:3: error: ", "not a text file: it holds a NUL byte", "1 error in"},
     {"old Excel workbook saved as prices.csv",
      E1("prices.csv", EDIT_WRITE, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", NULL),
@@ -688,14 +712,14 @@ static const error_case catalogue[] = {
      NULL},
     {"a folder where a file should be", E1("cash.csv", EDIT_FOLDER, NULL, NULL),
      "cash.csv: error: ", "this is a folder, not a file", "1 error in"},
-    {"missing people.csv", E1("people.csv", EDIT_DELETE, NULL, NULL), "people.csv: error: ",
-     "required file missing: people.csv lists each person", "1 error in"},
-    {"missing roles.csv", E1("roles.csv", EDIT_DELETE, NULL, NULL), "roles.csv: error: ",
-     "required file missing: roles.csv", "1 error in"},
-    {"missing cash.csv", E1("cash.csv", EDIT_DELETE, NULL, NULL), "cash.csv: error: ",
-     "required file missing: cash.csv", "1 error in"},
-    {"missing prices.csv", E1("prices.csv", EDIT_DELETE, NULL, NULL), "prices.csv: error: ",
-     "required file missing: prices.csv", "1 error in"},
+    {"missing people.csv", E1("people.csv", EDIT_DELETE, NULL, NULL),
+     "people.csv: error: ", "required file missing: people.csv lists each person", "1 error in"},
+    {"missing roles.csv", E1("roles.csv", EDIT_DELETE, NULL, NULL),
+     "roles.csv: error: ", "required file missing: roles.csv", "1 error in"},
+    {"missing cash.csv", E1("cash.csv", EDIT_DELETE, NULL, NULL),
+     "cash.csv: error: ", "required file missing: cash.csv", "1 error in"},
+    {"missing prices.csv", E1("prices.csv", EDIT_DELETE, NULL, NULL),
+     "prices.csv: error: ", "required file missing: prices.csv", "1 error in"},
     {"missing performance.csv", E1("performance.csv", EDIT_DELETE, NULL, NULL),
      "performance.csv: error: ", "required file missing: performance.csv", "1 error in"},
     {"missing vesting.csv with awards", E1("vesting.csv", EDIT_DELETE, NULL, NULL),
@@ -706,15 +730,15 @@ static const error_case catalogue[] = {
     {"missing outcomes.csv with a performance award", E1("outcomes.csv", EDIT_DELETE, NULL, NULL),
      "awards.csv:5:4: error: ",
      "condition: award 'li-option-2021-11-29' has a performance condition", "1 error in"},
-    {"missing paycalc.json", E1("paycalc.json", EDIT_DELETE, NULL, NULL), "paycalc.json: error: ",
-     "required file missing: paycalc.json", "1 error in"},
+    {"missing paycalc.json", E1("paycalc.json", EDIT_DELETE, NULL, NULL),
+     "paycalc.json: error: ", "required file missing: paycalc.json", "1 error in"},
 
     /* paycalc.json. */
     {"truncated paycalc.json", E1("paycalc.json", EDIT_KEEP_BEFORE, "\"smaller", NULL),
      "paycalc.json:11:2: error: ", "invalid JSON: string or '}' expected near end of file",
      "1 error in"},
-    {"empty paycalc.json", E1("paycalc.json", EDIT_WRITE, "", NULL), "paycalc.json:", "invalid JSON",
-     "1 error in"},
+    {"empty paycalc.json", E1("paycalc.json", EDIT_WRITE, "", NULL),
+     "paycalc.json:", "invalid JSON", "1 error in"},
     {"years as a string",
      E1("paycalc.json", EDIT_REPLACE, "[\n    2021,\n    2022\n  ]", "\"2021-2022\""),
      "paycalc.json:7:3: error: ",
@@ -722,8 +746,9 @@ static const error_case catalogue[] = {
     {"paycalc.json holding a list", E1("paycalc.json", EDIT_WRITE, "[2021, 2022]\n", NULL),
      "paycalc.json:1:1: error: ", "the file must hold one JSON object", "1 error in"},
     {"years not consecutive", E1("paycalc.json", EDIT_REPLACE, "2022\n  ]", "2023\n  ]"),
-     "paycalc.json:7:3: error: ", "years: the years must be consecutive and ascending (2023 follows "
-                                  "2021)",
+     "paycalc.json:7:3: error: ",
+     "years: the years must be consecutive and ascending (2023 follows "
+     "2021)",
      "1 error in"},
     {"four years for a smaller reporting company",
      E1("paycalc.json", EDIT_REPLACE, "2021,\n    2022\n", "2019, 2020, 2021,\n    2022\n"),
@@ -732,25 +757,30 @@ static const error_case catalogue[] = {
      "at most 3)",
      "1 error in"},
     {"year as text in the list", E1("paycalc.json", EDIT_REPLACE, "2022\n  ]", "\"2022\"\n  ]"),
-     "paycalc.json:7:3: error: ", "years: item 2 must be a year (2022), not a string", "1 error in"},
+     "paycalc.json:7:3: error: ", "years: item 2 must be a year (2022), not a string",
+     "1 error in"},
     {"fiscal year end 02-30", E1("paycalc.json", EDIT_REPLACE, "\"12-31\"", "\"02-30\""),
      "paycalc.json:6:3: error: ", "fiscal_year_end: invalid value '02-30': no such day",
      "1 error in"},
     {"fiscal year end 02-29", E1("paycalc.json", EDIT_REPLACE, "\"12-31\"", "\"02-29\""),
-     "paycalc.json:6:3: error: ", "fiscal_year_end: invalid value '02-29': a fiscal year end must "
-                                  "exist every year",
+     "paycalc.json:6:3: error: ",
+     "fiscal_year_end: invalid value '02-29': a fiscal year end must "
+     "exist every year",
      "1 error in"},
     {"fiscal year end as a date", E1("paycalc.json", EDIT_REPLACE, "\"12-31\"", "\"2022-12-31\""),
-     "paycalc.json:6:3: error: ", "fiscal_year_end: invalid value '2022-12-31': write the month and "
-                                  "day as MM-DD",
+     "paycalc.json:6:3: error: ",
+     "fiscal_year_end: invalid value '2022-12-31': write the month and "
+     "day as MM-DD",
      "1 error in"},
     {"unknown exchange-rate method", E1("paycalc.json", EDIT_REPLACE, "annual_average", "monthly"),
      "paycalc.json:12:3: error: ",
      "fx_method: invalid value 'monthly': use annual_average, payment_date or year_end",
      "1 error in"},
-    {"cap_decimals 3", E1("paycalc.json", EDIT_REPLACE, "\"cap_decimals\": 2", "\"cap_decimals\": 3"),
-     "paycalc.json:14:3: error: ", "cap_decimals: invalid value 3: use 0 (whole dollars) or 2 "
-                                   "(cents)",
+    {"cap_decimals 3",
+     E1("paycalc.json", EDIT_REPLACE, "\"cap_decimals\": 2", "\"cap_decimals\": 3"),
+     "paycalc.json:14:3: error: ",
+     "cap_decimals: invalid value 3: use 0 (whole dollars) or 2 "
+     "(cents)",
      "1 error in"},
     {"smaller reporting company as a word", E1("paycalc.json", EDIT_REPLACE, "true", "\"yes\""),
      "paycalc.json:11:3: error: ", "smaller_reporting_company: must be true or false, not a string",
@@ -761,7 +791,9 @@ static const error_case catalogue[] = {
         "\"CBAT\"\n  },\n",
         ""),
      "paycalc.json: error: ", "company: required setting missing", "1 error in"},
-    {"a key twice", E1("paycalc.json", EDIT_REPLACE, "\"cap_decimals\": 2", "\"cap_decimals\": 2, \"cap_decimals\": 0"),
+    {"a key twice",
+     E1("paycalc.json", EDIT_REPLACE, "\"cap_decimals\": 2",
+        "\"cap_decimals\": 2, \"cap_decimals\": 0"),
      "paycalc.json:14:", "invalid JSON: duplicate object key", "1 error in"},
     {"payment-date rates without payment dates",
      E2("paycalc.json", EDIT_REPLACE, "annual_average", "payment_date", "cash.csv", EDIT_REPLACE,
@@ -825,7 +857,8 @@ static const variation variations[] = {
       {"fx.csv", EDIT_CRLF, NULL, NULL},
       {"fair_values.csv", EDIT_CRLF, NULL, NULL},
       {"paycalc.json", EDIT_CRLF, NULL, NULL}}},
-    {"old Macintosh line ends", {{"cash.csv", EDIT_CR, NULL, NULL}, {"prices.csv", EDIT_CR, NULL, NULL}}},
+    {"old Macintosh line ends",
+     {{"cash.csv", EDIT_CR, NULL, NULL}, {"prices.csv", EDIT_CR, NULL, NULL}}},
     {"columns in another order",
      {{"cash.csv", EDIT_REVERSE, NULL, NULL},
       {"awards.csv", EDIT_REVERSE, NULL, NULL},
@@ -834,7 +867,8 @@ static const variation variations[] = {
       {"roles.csv", EDIT_REVERSE, NULL, NULL},
       {"people.csv", EDIT_REVERSE, NULL, NULL}}},
     {"RMB for CNY",
-     {{"cash.csv", EDIT_REPLACE_ALL, ",CNY,", ",RMB,"}, {"fx.csv", EDIT_REPLACE_ALL, "CNY,", "RMB,"}}},
+     {{"cash.csv", EDIT_REPLACE_ALL, ",CNY,", ",RMB,"},
+      {"fx.csv", EDIT_REPLACE_ALL, "CNY,", "RMB,"}}},
     {"blank lines",
      {{"cash.csv", EDIT_BLANK_LINES, NULL, NULL},
       {"prices.csv", EDIT_BLANK_LINES, NULL, NULL},
@@ -859,13 +893,14 @@ static const variation variations[] = {
      {{"cash.csv", EDIT_REPLACE_ALL, ",64583.00,", ",\"64,583.0000\","},
       {"awards.csv", EDIT_REPLACE, ",200000,", ",\"200,000\","},
       {"prices.csv", EDIT_REPLACE_ALL, ",3.05\n", ",3.050000000\n"}}},
-    {"every value quoted", {{"roles.csv", EDIT_WRITE,
-                             "\"year\",\"person_id\",\"role\",\"position\"\n"
-                             "\"2021\",\"li-yunfei\",\"PEO\",\"\"\n"
-                             "\"2021\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n"
-                             "\"2022\",\"li-yunfei\",\"PEO\",\"\"\n"
-                             "\"2022\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n",
-                             NULL}}},
+    {"every value quoted",
+     {{"roles.csv", EDIT_WRITE,
+       "\"year\",\"person_id\",\"role\",\"position\"\n"
+       "\"2021\",\"li-yunfei\",\"PEO\",\"\"\n"
+       "\"2021\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n"
+       "\"2022\",\"li-yunfei\",\"PEO\",\"\"\n"
+       "\"2022\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n",
+       NULL}}},
     {"no line end after the last row",
      {{"cash.csv", EDIT_REPLACE, "RMB,2022-12-30\n", "RMB,2022-12-30"}}},
     {"rows for years outside the covered years",
@@ -904,8 +939,7 @@ ParameterizedTestParameters(variations, harmless_variations_give_the_same_report
     return cr_make_param_array(int, index, NVARIATIONS);
 }
 
-ParameterizedTest(int *i, variations, harmless_variations_give_the_same_report_bytes,
-                  .timeout = 60)
+ParameterizedTest(int *i, variations, harmless_variations_give_the_same_report_bytes, .timeout = 60)
 {
     const variation *v = &variations[*i];
     char *clean = clean_report();
@@ -1213,8 +1247,7 @@ static int hidden_entries(const char *dir)
     return n;
 }
 
-Test(output, a_workbook_target_that_is_a_folder_exits_4_and_keeps_the_earlier_json,
-     .timeout = 60)
+Test(output, a_workbook_target_that_is_a_folder_exits_4_and_keeps_the_earlier_json, .timeout = 60)
 {
     /* The workbook is written first: when it fails, report.json is not
      * touched either. Tests run as root, so permissions cannot make a folder

@@ -49,7 +49,7 @@
 #define FUZZ_REQUIRE(cond)                                                                         \
     do {                                                                                           \
         if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: property failed: %s\n", __FILE__, __LINE__, #cond);           \
+            fprintf(stderr, "%s:%d: property failed: %s\n", __FILE__, __LINE__, #cond);            \
             abort();                                                                               \
         }                                                                                          \
     } while (0)
@@ -131,10 +131,10 @@ static const char *scratch_dir(void)
     if (fuzz_scratch.dir)
         return fuzz_scratch.dir;
     struct stat st;
-    const char *root = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
-                               access("/dev/shm", W_OK) == 0
-                           ? "/dev/shm"
-                           : "/tmp";
+    const char *root =
+        stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0
+            ? "/dev/shm"
+            : "/tmp";
     char tmpl[256];
     snprintf(tmpl, sizeof tmpl, "%s/paycalc-fuzz-XXXXXX", root);
     FUZZ_REQUIRE(mkdtemp(tmpl) != NULL);
