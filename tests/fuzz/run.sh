@@ -114,7 +114,7 @@ for h in "${harnesses[@]}"; do
       -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
       "${dict[@]}" -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
   if [ "$status" = 0 ]; then
     echo "fuzz_$h: ${seconds} s, ${runs:-?} runs, coverage ${cov:-?}, no crash"
   else
