@@ -60,6 +60,13 @@ class InputError(Exception):
     pass
 
 
+def vest_date_of(tranche):
+    """The date a tranche vests for t_v: when it actually vested, if it has."""
+    if tranche["status"] == "vested":
+        return tranche["status_date"]
+    return tranche["vest"]
+
+
 def rnd(x, places):
     """Half away from zero to `places` decimals (SPEC 3)."""
     return x.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
@@ -373,7 +380,7 @@ class Valuer:
             method = "stock_price"
             _, price = data.price_at(d)
             per_share = price
-            t_v = max(0.0, years_between(d, tranche["vest"]))
+            t_v = max(0.0, years_between(d, vest_date_of(tranche)))
             if not award["dividends"]:
                 q = data.assumptions_at(d)["q"]
                 if q > 0 and t_v > 0:
@@ -385,7 +392,7 @@ class Valuer:
             _, price = data.price_at(d)
             a = data.assumptions_at(d)
             t_c = years_between(d, award["expiry"])
-            t_v = max(0.0, years_between(d, tranche["vest"]))
+            t_v = max(0.0, years_between(d, vest_date_of(tranche)))
             if a["term"] is not None:
                 term = min(a["term"], t_c)
             elif data.term_method == "simplified":
