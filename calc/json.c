@@ -3,10 +3,15 @@
  * money amount exact (json_util.h), keys in the order the SPEC lists them,
  * no timestamps, so the same inputs give the same bytes.
  */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "atomic.h"
+#include "json_stream.h"
 #include "json_util.h"
 #include "paycalc/fx.h"
 #include "paycalc/write.h"
@@ -163,76 +168,108 @@ fail:
     return NULL;
 }
 
-static json_t *valuation_inputs(const pc_valuation *v)
+/* award_valuations is streamed (json_stream.h) rather than built as a
+ * jansson tree: it is the one part of the report that grows with the award
+ * ledger, and a tree of a million valuations takes gigabytes. The keys and
+ * values are the ones pc_json_money, pc_json_micro, pc_json_double and
+ * pc_json_date give. */
+static void valuation_inputs(pc_jw *w, const pc_valuation *v)
 {
     const pc_valuation_inputs *in = &v->inputs;
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
+    pc_jw_open(w, '{');
     if (in->has_price) {
-        CHECK(pc_json_set(o, "price", pc_json_micro(in->price_micro)));
-        CHECK(pc_json_set(o, "price_date", pc_json_date(in->price_date)));
+        pc_jw_key(w, "price");
+        pc_jw_micro(w, in->price_micro);
+        pc_jw_key(w, "price_date");
+        pc_jw_date(w, in->price_date);
     }
     if (in->has_assumptions) {
-        CHECK(pc_json_set(o, "assumptions_date", pc_json_date(in->assumption_date)));
-        CHECK(pc_json_set(o, "volatility", pc_json_double(in->volatility)));
-        CHECK(pc_json_set(o, "risk_free_rate", pc_json_double(in->rate)));
-        CHECK(pc_json_set(o, "dividend_yield", pc_json_double(in->yield)));
+        pc_jw_key(w, "assumptions_date");
+        pc_jw_date(w, in->assumption_date);
+        pc_jw_key(w, "volatility");
+        pc_jw_double(w, in->volatility);
+        pc_jw_key(w, "risk_free_rate");
+        pc_jw_double(w, in->rate);
+        pc_jw_key(w, "dividend_yield");
+        pc_jw_double(w, in->yield);
     }
     if (v->method == PC_METHOD_BLACK_SCHOLES) {
-        CHECK(pc_json_set(o, "exercise_price", pc_json_double(in->strike)));
-        CHECK(pc_json_set(o, "expected_term", pc_json_double(in->term)));
-        CHECK(pc_json_set(o, "time_to_vest", pc_json_double(in->vest_time)));
-        CHECK(pc_json_set(o, "remaining_contractual_term", pc_json_double(in->contractual)));
-        CHECK(pc_json_set(o, "d1", pc_json_double(in->d1)));
-        CHECK(pc_json_set(o, "d2", pc_json_double(in->d2)));
-        CHECK(pc_json_set(o, "n_d1", pc_json_double(in->nd1)));
-        CHECK(pc_json_set(o, "n_d2", pc_json_double(in->nd2)));
+        pc_jw_key(w, "exercise_price");
+        pc_jw_double(w, in->strike);
+        pc_jw_key(w, "expected_term");
+        pc_jw_double(w, in->term);
+        pc_jw_key(w, "time_to_vest");
+        pc_jw_double(w, in->vest_time);
+        pc_jw_key(w, "remaining_contractual_term");
+        pc_jw_double(w, in->contractual);
+        pc_jw_key(w, "d1");
+        pc_jw_double(w, in->d1);
+        pc_jw_key(w, "d2");
+        pc_jw_double(w, in->d2);
+        pc_jw_key(w, "n_d1");
+        pc_jw_double(w, in->nd1);
+        pc_jw_key(w, "n_d2");
+        pc_jw_double(w, in->nd2);
     } else if (v->method == PC_METHOD_STOCK_PRICE && in->has_assumptions) {
-        CHECK(pc_json_set(o, "time_to_vest", pc_json_double(in->vest_time)));
+        pc_jw_key(w, "time_to_vest");
+        pc_jw_double(w, in->vest_time);
     }
-    if (in->has_outcome)
-        CHECK(pc_json_set(o, "outcome_date", pc_json_date(in->outcome_date)));
-    if (in->supplied_line > 0)
-        CHECK(pc_json_set(o, "fair_values_line", json_integer(in->supplied_line)));
-    if (in->note)
-        CHECK(pc_json_set(o, "note", json_string(in->note)));
-    return o;
-fail:
-    json_decref(o);
-    return NULL;
+    if (in->has_outcome) {
+        pc_jw_key(w, "outcome_date");
+        pc_jw_date(w, in->outcome_date);
+    }
+    if (in->supplied_line > 0) {
+        pc_jw_key(w, "fair_values_line");
+        pc_jw_integer(w, in->supplied_line);
+    }
+    if (in->note) {
+        pc_jw_key(w, "note");
+        pc_jw_string(w, in->note);
+    }
+    pc_jw_close(w, '}');
 }
 
-static json_t *valuations(const pc_dataset *ds, const pc_report *r)
+static void valuations(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->valuations.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->valuations.count && pc_jw_ok(w); i++) {
         const pc_valuation *v = &r->valuations.items[i];
         const pc_tranche *t = &ds->tranches.items[v->tranche];
         const pc_award *aw = &ds->awards.items[t->award];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "award_id", json_string(aw->id)));
-        CHECK(pc_json_set(o, "tranche", json_integer(t->number)));
-        CHECK(pc_json_set(o, "person_id", json_string(person_id(ds, aw->person))));
-        CHECK(pc_json_set(o, "date", pc_json_date(v->date)));
-        CHECK(pc_json_set(o, "purpose", json_string(pc_purpose_name(v->purpose))));
-        CHECK(pc_json_set(o, "method", json_string(pc_method_name(v->method))));
-        CHECK(pc_json_set(o, "per_share", v->per_share_exact ? pc_json_micro(v->per_share_micro)
-                                                             : pc_json_double(v->per_share)));
-        CHECK(pc_json_set(o, "shares", json_integer(v->shares)));
-        CHECK(pc_json_set(o, "probable", pc_json_micro(v->probable_micro)));
-        CHECK(pc_json_set(o, "value", pc_json_money(v->value)));
-        CHECK(pc_json_set(o, "inputs", valuation_inputs(v)));
-        CHECK(pc_json_set(o, "year", json_integer(v->year)));
-        CHECK(pc_json_set(o, "line", json_string(v->line < 0 ? "sct"
-                                                              : pc_cap_key((pc_cap_line)v->line))));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "award_id");
+        pc_jw_string(w, aw->id);
+        pc_jw_key(w, "tranche");
+        pc_jw_integer(w, t->number);
+        pc_jw_key(w, "person_id");
+        pc_jw_string(w, person_id(ds, aw->person));
+        pc_jw_key(w, "date");
+        pc_jw_date(w, v->date);
+        pc_jw_key(w, "purpose");
+        pc_jw_string(w, pc_purpose_name(v->purpose));
+        pc_jw_key(w, "method");
+        pc_jw_string(w, pc_method_name(v->method));
+        pc_jw_key(w, "per_share");
+        if (v->per_share_exact)
+            pc_jw_micro(w, v->per_share_micro);
+        else
+            pc_jw_double(w, v->per_share);
+        pc_jw_key(w, "shares");
+        pc_jw_integer(w, v->shares);
+        pc_jw_key(w, "probable");
+        pc_jw_micro(w, v->probable_micro);
+        pc_jw_key(w, "value");
+        pc_jw_money(w, v->value);
+        pc_jw_key(w, "inputs");
+        valuation_inputs(w, v);
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, v->year);
+        pc_jw_key(w, "line");
+        pc_jw_string(w, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line));
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
 static json_t *tsr(const pc_report *r)
@@ -340,7 +377,8 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     CHECK(pc_json_set(root, "summary_compensation_table", sct(ds, r)));
     CHECK(pc_json_set(root, "pay_versus_performance", pvp(ds, r)));
     CHECK(pc_json_set(root, "cap_reconciliation", cap(ds, r)));
-    CHECK(pc_json_set(root, "award_valuations", valuations(ds, r)));
+    /* A placeholder: emit() puts the streamed array in its place. */
+    CHECK(pc_json_set(root, "award_valuations", json_array()));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
     CHECK(pc_json_set(root, "warnings", warnings(r)));
     if (r->has_checks)
@@ -351,23 +389,84 @@ fail:
     return NULL;
 }
 
-char *pc_json_dumps(const pc_dataset *ds, const pc_report *report)
+/* jansson's text of the placeholder, the top-level key at indent 2. */
+static const char placeholder[] = "\n  \"award_valuations\": []";
+
+/* The whole document into `w`: jansson's text of everything but the
+ * valuations, with the streamed valuations in place of the placeholder. */
+static pc_status emit(const pc_dataset *ds, const pc_report *r, pc_jw *w)
 {
-    json_t *root = build(ds, report);
+    json_t *root = build(ds, r);
     if (!root)
-        return NULL;
+        return PC_ERR_NOMEM;
     char *text = json_dumps(root, PC_JSON_FLAGS);
     json_decref(root);
-    return text;
+    if (!text)
+        return PC_ERR_NOMEM;
+    /* Strings are escaped, so a line break followed by two spaces and a
+     * quote only ever starts a top-level key. */
+    char *at = strstr(text, placeholder);
+    if (!at) {
+        free(text);
+        return PC_ERR_USAGE;
+    }
+    size_t head = (size_t)(at - text) + sizeof placeholder - 3; /* up to the '[' */
+    const char *tail = at + sizeof placeholder - 1;             /* after the ']' */
+    pc_jw_raw(w, text, head);
+    valuations(w, ds, r);
+    pc_jw_raw(w, tail, strlen(tail));
+    free(text);
+    return PC_OK;
 }
 
+char *pc_json_dumps(const pc_dataset *ds, const pc_report *report)
+{
+    pc_jw w;
+    pc_jw_init(&w, -1, 1);
+    pc_status st = emit(ds, report, &w);
+    pc_jw_raw(&w, "", 1); /* the terminator */
+    if (st != PC_OK || !pc_jw_ok(&w)) {
+        pc_jw_fini(&w);
+        return NULL;
+    }
+    return w.buf;
+}
+
+/* Streams to a temporary file in the target's folder, then renames it into
+ * place (atomic.h): memory stays in proportion to the buffer, not to the
+ * report. */
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    json_t *root = build(ds, report);
-    if (!root)
-        return PC_ERR_NOMEM;
-    pc_status st = pc_json_write_atomic(root, path, diags);
-    json_decref(root);
+    char *temp = NULL;
+    int fd = -1;
+    pc_status st = pc_atomic_temp(path, &temp, &fd, diags);
+    if (st)
+        return st;
+    pc_jw w;
+    pc_jw_init(&w, fd, 1);
+    st = emit(ds, report, &w);
+    pc_jw_raw(&w, "\n", 1); /* end with a newline, as text files do */
+    if (st == PC_OK && w.bad_text) {
+        pc_error(diags, path, 0, 0, "write_failed",
+                 "cannot write %s: a text from the inputs is not valid UTF-8", path);
+        st = PC_ERR_WRITE;
+    } else if (st == PC_OK && w.error == ENOMEM) {
+        st = PC_ERR_NOMEM;
+    } else if (st == PC_OK && (pc_jw_flush(&w) != 0 || fsync(fd) != 0)) {
+        pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path,
+                 strerror(w.error ? w.error : errno));
+        st = PC_ERR_WRITE;
+    }
+    pc_jw_fini(&w);
+    if (close(fd) != 0 && st == PC_OK) {
+        pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path, strerror(errno));
+        st = PC_ERR_WRITE;
+    }
+    if (st == PC_OK)
+        st = pc_atomic_commit(temp, path, diags);
+    else
+        unlink(temp);
+    free(temp);
     return st;
 }
