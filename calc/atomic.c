@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -70,7 +71,9 @@ pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, 
         p += w;
         left -= (size_t)w;
     }
-    if (fsync(fd) != 0 || close(fd) != 0) {
+    /* mkstemp makes the file readable by its owner only; a report is an
+     * ordinary file. */
+    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0 || close(fd) != 0) {
         pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path, strerror(errno));
         unlink(temp);
         free(temp);

@@ -328,7 +328,8 @@ static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
     if (result)
         return result;
     if (pvp.npeo == 0)
-        pc_report_warn(report, "no_peo", NULL, "%d: roles.csv names no PEO for this year", year);
+        pc_engine_warn(report, diags, ds, PC_FILE_ROLES, 0, "no_peo",
+                       "%d: roles.csv names no PEO for this year", year);
 
     if (nneo > 0) {
         pc_cap_row avg = {0};

@@ -63,13 +63,71 @@ static int usage_error(const char *fmt, ...)
     return PC_EXIT_USAGE;
 }
 
-static void print_diags(pc_diags *diags)
+static bool same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Prints every diagnostic once, in the order of the input (a tranche valued
+ * twice on one date would otherwise warn twice). */
+static void print_diags(pc_diags *diags, bool warnings)
 {
     pc_diags_sort(diags);
+    size_t group = 0;
     for (size_t i = 0; i < diags->count; i++) {
+        const pc_diag *d = &diags->items[i];
+        const pc_diag *g = &diags->items[group];
+        if (!same_text(d->file, g->file) || d->line != g->line || d->column != g->column)
+            group = i;
+        bool repeated = false;
+        for (size_t k = group; k < i && !repeated; k++)
+            repeated = same_text(diags->items[k].message, d->message) &&
+                       diags->items[k].severity == d->severity;
+        if (repeated || (!warnings && d->severity == PC_SEVERITY_WARNING))
+            continue;
         char line[1400];
-        fprintf(stderr, "paycalc: %s\n", pc_diag_format(&diags->items[i], line, sizeof line));
+        fprintf(stderr, "paycalc: %s\n", pc_diag_format(d, line, sizeof line));
     }
+}
+
+/* The readers' warnings (an unknown column, say) belong in the report too,
+ * before the computation's own. */
+static pc_status add_input_warnings(pc_report *report, const pc_diags *diags, size_t count)
+{
+    pc_report input;
+    pc_report_init(&input);
+    pc_status st = PC_OK;
+    for (size_t i = 0; i < count && !st; i++) {
+        const pc_diag *d = &diags->items[i];
+        if (d->severity != PC_SEVERITY_WARNING)
+            continue;
+        char source[600];
+        const char *base = d->file ? strrchr(d->file, '/') : NULL;
+        base = base ? base + 1 : d->file;
+        if (base && d->line > 0)
+            snprintf(source, sizeof source, "%s:%d", base, d->line);
+        else
+            snprintf(source, sizeof source, "%s", base ? base : "");
+        st = pc_report_warn(&input, d->code ? d->code : "input", base ? source : NULL, "%s",
+                            d->message);
+    }
+    for (size_t i = 0; i < report->warnings.count && !st; i++) {
+        pc_warning_entry *slot = PC_ARRAY_PUSH(&input.warnings);
+        if (!slot) {
+            st = PC_ERR_NOMEM;
+            break;
+        }
+        *slot = report->warnings.items[i];
+        report->warnings.items[i] = (pc_warning_entry){0};
+    }
+    if (!st) {
+        free(report->warnings.items);
+        report->warnings = input.warnings;
+        input.warnings.items = NULL;
+        input.warnings.count = 0;
+    }
+    pc_report_fini(&input);
+    return st;
 }
 
 /* Display width of UTF-8 text: East Asian wide characters count 2. */
@@ -127,7 +185,7 @@ static void print_sct(const pc_dataset *ds, const pc_report *r)
     static const char *heads[] = {"Salary", "Bonus", "Stock", "Option", "Non-equity",
                                   "Pension/NQDC", "All other", "Total"};
     printf("Summary Compensation Table (USD)\n");
-    print_padded("Name and principal position", 34);
+    print_padded("Name and principal position", 48);
     printf("%6s", "Year");
     for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
         printf(" %13s", heads[c]);
@@ -139,7 +197,7 @@ static void print_sct(const pc_dataset *ds, const pc_report *r)
         char label[512], buf[48];
         snprintf(label, sizeof label, "%s, %s", ds->people.items[row->person].name,
                  row->position ? row->position : "");
-        print_padded(label, 34);
+        print_padded(label, 48);
         printf("%6d", row->year);
         for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
             printf(" %13s", money(row->column[c], 0, buf));
@@ -191,12 +249,6 @@ static void print_pvp(const pc_dataset *ds, const pc_report *r)
     }
 }
 
-static void print_warnings(const pc_report *r)
-{
-    for (size_t i = 0; i < r->warnings.count; i++)
-        fprintf(stderr, "paycalc: warning: %s\n", r->warnings.items[i].message);
-}
-
 /* mkdir -p */
 static int make_dirs(const char *path)
 {
@@ -236,14 +288,16 @@ static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, 
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_read_input_set(dir, ds, &diags);
+    size_t read_diags = diags.count;
     if (st == PC_OK)
         st = pc_engine_run(ds, report, &diags);
+    if (st == PC_OK)
+        st = add_input_warnings(report, &diags, read_diags);
     if (st == PC_OK && ds->reported.count > 0) {
         report->has_checks = true;
         st = pc_verify_all(ds, report, &report->checks);
     }
-    if (diags.errors > 0 || !quiet)
-        print_diags(&diags);
+    print_diags(&diags, !quiet);
     size_t errors = diags.errors;
     pc_diags_fini(&diags);
     if (st == PC_ERR_NOMEM) {
@@ -314,14 +368,13 @@ static int cmd_run(int argc, char **argv)
     if (!quiet) {
         print_sct(&ds, &report);
         print_pvp(&ds, &report);
-        print_warnings(&report);
     }
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_write_xlsx(&ds, &report, xlsx_path, &diags);
     if (st == PC_OK)
         st = pc_write_json(&ds, &report, json_path, &diags);
-    print_diags(&diags);
+    print_diags(&diags, true);
     pc_diags_fini(&diags);
     if (st != PC_OK) {
         rc = PC_EXIT_WRITE;
@@ -349,7 +402,7 @@ static int cmd_check(int argc, char **argv)
     /* Computing finds what reading cannot: a missing rate or price. */
     if (st == PC_OK)
         st = pc_engine_run(&ds, &report, &diags);
-    print_diags(&diags);
+    print_diags(&diags, true);
     int rc = PC_EXIT_OK;
     if (st != PC_OK || diags.errors > 0) {
         fprintf(stderr, "paycalc: %zu error%s, %zu warning%s in %s\n", diags.errors,
@@ -427,7 +480,7 @@ static int cmd_verify(int argc, char **argv)
         if (st == PC_OK)
             st = pc_verify_internal(&ds, &checks);
     }
-    print_diags(&diags);
+    print_diags(&diags, true);
     if (st != PC_OK || diags.errors > 0) {
         fprintf(stderr, "paycalc: the input has errors; nothing was verified\n");
         rc = PC_EXIT_INPUT;
@@ -443,7 +496,7 @@ static int cmd_verify(int argc, char **argv)
         pc_diags_init(&wd);
         if (pc_write_checks_json(&checks, json, &wd) != PC_OK)
             rc = PC_EXIT_WRITE;
-        print_diags(&wd);
+        print_diags(&wd, true);
         pc_diags_fini(&wd);
         if (rc)
             goto done;

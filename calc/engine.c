@@ -4,6 +4,7 @@
  */
 #include "paycalc/engine.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,84 @@ char *pc_source_line(const pc_dataset *ds, pc_file file, int line, char *buf, si
     return buf;
 }
 
+pc_status pc_engine_warn(pc_report *report, pc_diags *diags, const pc_dataset *ds, pc_file file,
+                         int line, const char *code, const char *fmt, ...)
+{
+    char text[1024], source[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    const char *src = NULL;
+    if (file < PC_FILE_COUNT && line > 0)
+        src = pc_source_line(ds, file, line, source, sizeof source);
+    pc_status st = pc_report_warn(report, code, src, "%s", text);
+    if (st)
+        return st;
+    return pc_warning(diags, file < PC_FILE_COUNT ? pc_dataset_path(ds, file) : NULL, line, 0,
+                      code, "%s", text);
+}
+
+typedef struct warning_ref {
+    const pc_warning_entry *w;
+    size_t index;
+} warning_ref;
+
+static int compare_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int compare_warning(const void *pa, const void *pb)
+{
+    const warning_ref *a = pa, *b = pb;
+    int c = compare_text(a->w->code, b->w->code);
+    if (!c)
+        c = compare_text(a->w->message, b->w->message);
+    if (!c)
+        c = compare_text(a->w->source, b->w->source);
+    if (!c)
+        c = (a->index > b->index) - (a->index < b->index);
+    return c;
+}
+
+void pc_engine_dedupe_warnings(pc_report *report)
+{
+    size_t n = report->warnings.count;
+    if (n < 2)
+        return;
+    warning_ref *refs = malloc(n * sizeof *refs);
+    bool *drop = calloc(n, sizeof *drop);
+    if (!refs || !drop) {
+        free(refs);
+        free(drop);
+        return; /* repeated warnings are harmless */
+    }
+    for (size_t i = 0; i < n; i++)
+        refs[i] = (warning_ref){&report->warnings.items[i], i};
+    qsort(refs, n, sizeof *refs, compare_warning);
+    for (size_t i = 1; i < n; i++) {
+        const pc_warning_entry *a = refs[i - 1].w, *b = refs[i].w;
+        if (!compare_text(a->code, b->code) && !compare_text(a->message, b->message) &&
+            !compare_text(a->source, b->source))
+            drop[refs[i].index] = true;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        pc_warning_entry *w = &report->warnings.items[i];
+        if (drop[i]) {
+            free(w->code);
+            free(w->message);
+            free(w->source);
+        } else {
+            report->warnings.items[k++] = *w;
+        }
+    }
+    report->warnings.count = k;
+    free(refs);
+    free(drop);
+}
+
 pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     size_t errors_before = diags->errors;
@@ -133,5 +212,6 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
         st = tsr;
     if (st == PC_OK && diags->errors > errors_before)
         st = PC_ERR_INPUT;
+    pc_engine_dedupe_warnings(report);
     return st;
 }

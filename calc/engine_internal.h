@@ -36,6 +36,17 @@ pc_date pc_tranche_forfeited_on(const pc_tranche *t); /* PC_DATE_NONE if not for
 /* Granted on or before x, and neither vested nor forfeited on or before x. */
 bool pc_tranche_unvested_at(const pc_dataset *ds, const pc_tranche *t, pc_date x);
 
+/* A warning of the computation, in both places it belongs: the report's
+ * `warnings` (with source "file:line" when line > 0) and the diagnostics.
+ * `file` is an input file or PC_FILE_COUNT for none. */
+pc_status pc_engine_warn(pc_report *report, pc_diags *diags, const pc_dataset *ds, pc_file file,
+                         int line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* Removes repeated warnings (same code, message and source), keeping the
+ * first of each: a tranche valued twice on one date warns once. */
+void pc_engine_dedupe_warnings(pc_report *report);
+
 /* "vesting.csv:12" for messages (static buffer per call site: pass one). */
 char *pc_source_line(const pc_dataset *ds, pc_file file, int line, char *buf, size_t size);
 

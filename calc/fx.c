@@ -95,7 +95,7 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
         if (ds->fx.items[i].fiscal_year == year) {
             out->per_usd_micro = ds->fx.items[i].per_usd_micro;
             out->observations = 1;
-            out->source = format_source("average rate for fiscal %d, %s line %d", year, file,
+            out->source = format_source("published fiscal %d average, %s line %d", year, file,
                                         ds->fx.items[i].line);
             return out->source ? PC_OK : PC_ERR_NOMEM;
         }

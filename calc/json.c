@@ -318,50 +318,6 @@ fail:
     return NULL;
 }
 
-static const char *table_name(pc_reported_table t)
-{
-    switch (t) {
-    case PC_REPORTED_SCT:
-        return "sct";
-    case PC_REPORTED_PVP:
-        return "pvp";
-    case PC_REPORTED_CAP:
-        return "cap";
-    }
-    return "?";
-}
-
-/* A published or expected figure at the precision it was shown. */
-static json_t *figure(int64_t micro)
-{
-    return pc_json_micro(micro);
-}
-
-json_t *pc_json_findings(const pc_checks *checks)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < checks->findings.count; i++) {
-        const pc_finding *f = &checks->findings.items[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "check", pc_json_string(f->check)));
-        CHECK(pc_json_set(o, "severity",
-                          json_string(f->severity == PC_CHECK_ERROR ? "error" : "rounding")));
-        CHECK(pc_json_set(o, "table", json_string(table_name(f->table))));
-        CHECK(pc_json_set(o, "year", json_integer(f->year)));
-        CHECK(pc_json_set(o, "subject", pc_json_string(f->subject)));
-        CHECK(pc_json_set(o, "item", pc_json_string(f->item)));
-        CHECK(pc_json_set(o, "published", figure(f->published_micro)));
-        CHECK(pc_json_set(o, "expected", figure(f->expected_micro)));
-        CHECK(pc_json_set(o, "difference", figure(f->difference_micro)));
-    }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
-}
-
 static json_t *build(const pc_dataset *ds, const pc_report *r)
 {
     json_t *root = json_object();

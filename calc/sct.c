@@ -281,25 +281,18 @@ static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sum
     int64_t pension = s->component[PC_COMP_CHANGE_IN_PENSION_VALUE];
     const pc_person *who = &ds->people.items[row->person];
     if (ds->config.smaller_reporting_company) {
-        if (pension != 0) {
-            pc_report_warn(report, "pension_ignored_for_src", NULL,
+        if (pension != 0)
+            pc_engine_warn(report, diags, ds, PC_FILE_CASH, 0, "pension_ignored_for_src",
                            "%s %d: change_in_pension_value is not part of a smaller reporting "
                            "company's Summary Compensation Table and was left out",
                            who->name, row->year);
-            pc_warning(diags, pc_dataset_path(ds, PC_FILE_CASH), 0, 0, "pension_ignored_for_src",
-                       "%s %d: change_in_pension_value left out (smaller reporting company)",
-                       who->name, row->year);
-        }
         pension = 0;
     } else if (pension < 0) {
         char amount[48];
-        pc_report_warn(report, "negative_pension_change", NULL,
+        pc_engine_warn(report, diags, ds, PC_FILE_CASH, 0, "negative_pension_change",
                        "%s %d: the change in pension value is negative (%s) and is shown as 0 in "
                        "the Summary Compensation Table",
                        who->name, row->year, pc_money_format(pension, 2, amount, sizeof amount));
-        pc_warning(diags, pc_dataset_path(ds, PC_FILE_CASH), 0, 0, "negative_pension_change",
-                   "%s %d: negative change in pension value (%s) shown as 0", who->name,
-                   row->year, amount);
         pension = 0;
     }
     if (pc_money_add(pension, s->component[PC_COMP_NQDC_EARNINGS], &exact[PC_SCT_PENSION_NQDC]))

@@ -7,6 +7,7 @@
  */
 #include <math.h>
 
+#include "engine_internal.h"
 #include "paycalc/engine.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
@@ -43,7 +44,7 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
     }
     const pc_price *b = &ds->prices.items[base];
     if (first_day - b->date > PC_STALE_DAYS + 1)
-        pc_report_warn(report, "stale_tsr_base", NULL,
+        pc_engine_warn(report, diags, ds, PC_FILE_PRICES, b->line, "stale_tsr_base",
                        "the TSR base price is the close of %s, more than 10 days before the "
                        "first covered fiscal year starts (%s)",
                        pc_date_format(b->date, d1), pc_date_format(first_day, d2));

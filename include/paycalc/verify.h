@@ -25,9 +25,20 @@ pc_status pc_verify_all(const pc_dataset *ds, const pc_report *report, pc_checks
  * when `strict`. */
 bool pc_verify_failed(const pc_checks *checks, bool strict);
 
-/* The findings as a readable text table (check, severity, year, table, who,
- * item, published, expected, difference), then the skipped checks with
- * their reasons and a summary line. Malloc'ed; NULL when out of memory. */
+/* The readable table of SPEC section 8, for standard output: the findings
+ * (check, severity, year, table, who (the person's name from `ds` when
+ * known, else the subject), item, published, expected, difference), then
+ * the skipped checks with their reasons, then the summary line
+ * "N figures checked: E errors, R rounding differences". Negative published
+ * and expected figures are in parentheses as in a proxy, differences carry a
+ * sign. `ds` may be NULL (subjects are shown as they are). Returns a
+ * malloc'ed NUL-terminated string (caller frees), or NULL when out of
+ * memory. */
 char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds);
+
+/* The JSON spelling of a severity ("error", "rounding") and of a reported
+ * table ("sct", "pvp", "cap"); static strings. */
+const char *pc_check_severity_name(pc_check_severity severity);
+const char *pc_reported_table_name(pc_reported_table table);
 
 #endif

@@ -32,6 +32,11 @@ pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const cha
 /* The verify findings alone as JSON (SPEC section 8), to `path`. */
 pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_diags *diags);
 
+/* The same JSON text (malloc'ed, NUL-terminated, ending in a newline;
+ * caller frees), for tests and for standard output. NULL when out of
+ * memory. */
+char *pc_checks_dumps(const pc_checks *checks);
+
 /* Atomic file output: writes `size` bytes of `data` to a temporary file in
  * the folder of `path`, flushes it, and renames it to `path`. */
 pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags);

@@ -1,0 +1,679 @@
+/*
+ * report.xlsx (SPEC section 9): the workbook's lifecycle, the atomic write,
+ * the formats and the cell helpers shared by the sheet writers
+ * (calc/xlsx_tables.c, calc/xlsx_detail.c, calc/xlsx_charts.c).
+ *
+ * Atomic: libxlsxwriter writes the whole workbook to a temporary file
+ * created next to the target (".report.xlsx.tmp.XXXXXX"), which is flushed
+ * to disk and renamed over the target only when workbook_close succeeded. On
+ * any failure the temporary file is removed, an earlier report stays as it
+ * was, and the caller gets PC_ERR_WRITE with the path and libxlsxwriter's
+ * own words (lxw_strerror) in `diags` (SPEC section 1, "Outputs are written
+ * atomically").
+ *
+ * Deterministic: the same inputs give the same bytes. libxlsxwriter stamps
+ * every zip entry with 1980-01-01 and takes the document's creation time
+ * from the properties (the current time only when it is 0), so the writer
+ * sets it to the last covered fiscal year end at 00:00 UTC.
+ *
+ * Memory: the workbook is written in libxlsxwriter's constant_memory mode,
+ * in which each row goes to disk as soon as the next one starts (100,000
+ * valuation rows take about 4 MB instead of 250 MB, and half the time).
+ * That mode needs every sheet written strictly top to bottom, which all the
+ * sheet writers do. It has a second effect the charts need: libxlsxwriter
+ * then stores no cached chart values. In the default mode it caches a
+ * formula cell or a blank as 0, so a viewer that does not recalculate would
+ * draw every CAP as zero; without a cache every viewer reads the cells.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "xlsx_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paycalc/write.h"
+
+/* Excel's longest string, in characters. */
+#define XW_MAX_STRING 32767
+
+/* Excel's date serial of 1970-01-01 (pc_date 0). */
+#define XW_EXCEL_EPOCH 25569
+
+/* ---------------------------------------------------------------- errors */
+
+void xw_check(xw *w, lxw_error err)
+{
+    if (err != LXW_NO_ERROR && w->err == LXW_NO_ERROR)
+        w->err = err;
+}
+
+void xw_fail(xw *w, pc_status status, const char *fmt, ...)
+{
+    if (w->status != PC_OK)
+        return;
+    w->status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->problem, sizeof w->problem, fmt, ap);
+    va_end(ap);
+}
+
+bool xw_ok(const xw *w)
+{
+    return w->err == LXW_NO_ERROR && w->status == PC_OK;
+}
+
+/* ----------------------------------------------------------- cell writers */
+
+/* Whether text[i..] is an OOXML escape "_xHHHH_", which Excel would turn
+ * into the character HHHH when it reads the file. */
+static bool is_escape_at(const char *text, size_t i)
+{
+    if (text[i] != '_' || text[i + 1] != 'x')
+        return false;
+    for (size_t k = 2; k < 6; k++) {
+        char c = text[i + k];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
+    }
+    return text[i + 6] == '_';
+}
+
+/* The text as Excel must receive it to show it unchanged: at most 32,767
+ * characters (Excel's limit; only a pathological note is longer, and it is
+ * cut at a character boundary), and a literal "_x0041_" written with its
+ * underscore escaped ("_x005F_x0041_"). libxlsxwriter escapes control
+ * characters itself. Returns `text` itself, a malloc'ed copy in *copy, or
+ * NULL when out of memory. */
+static const char *fit_text(const char *text, char **copy)
+{
+    size_t chars = 0, escapes = 0, end = 0;
+    *copy = NULL;
+    for (; text[end]; end++) {
+        bool escape = is_escape_at(text, end);
+        size_t add = (((unsigned char)text[end] & 0xC0) != 0x80) + (escape ? 6 : 0);
+        if (chars + add > XW_MAX_STRING)
+            break;
+        chars += add;
+        escapes += escape;
+    }
+    if (!text[end] && escapes == 0)
+        return text;
+    *copy = malloc(end + escapes * 6 + 1);
+    if (!*copy)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < end; i++) {
+        if (is_escape_at(text, i)) {
+            memcpy(*copy + n, "_x005F", 6);
+            n += 6;
+        }
+        (*copy)[n++] = text[i];
+    }
+    (*copy)[n] = '\0';
+    return *copy;
+}
+
+void xw_text(xw *w, lxw_worksheet *ws, int32_t row, int col, const char *text, lxw_format *fmt)
+{
+    if (!text || !*text) {
+        xw_blank(w, ws, row, col, fmt);
+        return;
+    }
+    char *copy;
+    const char *fitted = fit_text(text, &copy);
+    if (!fitted) {
+        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    xw_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, fitted, fmt));
+    free(copy);
+}
+
+void xw_textf(xw *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt, const char *fmtstr,
+              ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmtstr);
+    vsnprintf(buf, sizeof buf, fmtstr, ap);
+    va_end(ap);
+    xw_text(w, ws, row, col, buf, fmt);
+}
+
+void xw_number(xw *w, lxw_worksheet *ws, int32_t row, int col, double value, lxw_format *fmt)
+{
+    xw_check(w, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, value, fmt));
+}
+
+void xw_cents(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents, lxw_format *fmt)
+{
+    xw_number(w, ws, row, col, (double)cents / 100.0, fmt);
+}
+
+void xw_micros(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t micros, lxw_format *fmt)
+{
+    xw_number(w, ws, row, col, (double)micros / 1e6, fmt);
+}
+
+void xw_date(xw *w, lxw_worksheet *ws, int32_t row, int col, pc_date date, lxw_format *fmt)
+{
+    if (date == PC_DATE_NONE) {
+        xw_blank(w, ws, row, col, fmt);
+        return;
+    }
+    /* Excel's serials count 1900-02-29, which never was: before March 1900
+     * they would be a day off, so such a date is written as text. */
+    if (date < pc_date_from_ymd(1900, 3, 1)) {
+        char buf[16];
+        xw_text(w, ws, row, col, pc_date_format(date, buf), w->f.text);
+        return;
+    }
+    xw_number(w, ws, row, col, (double)date + XW_EXCEL_EPOCH, fmt);
+}
+
+void xw_blank(xw *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt)
+{
+    if (fmt)
+        xw_check(w, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
+}
+
+void xw_formula(xw *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                lxw_format *fmt, double value)
+{
+    xw_check(w,
+             worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, fmt, value));
+}
+
+void xw_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
+{
+    char letters[4];
+    int n = 0;
+    /* Column letters, least significant first: A..Z, AA..XFD. */
+    for (int c = col + 1; c > 0 && n < 3; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    char name[4];
+    for (int i = 0; i < n; i++)
+        name[i] = letters[n - 1 - i];
+    name[n] = '\0';
+    if (sheet)
+        snprintf(buf, size, "'%s'!%s%ld", sheet, name, (long)row + 1);
+    else
+        snprintf(buf, size, "%s%ld", name, (long)row + 1);
+}
+
+int32_t xw_note(xw *w, lxw_worksheet *ws, int32_t row, const char *text)
+{
+    xw_text(w, ws, row, 0, text, w->f.note);
+    return row + 1;
+}
+
+void xw_buf_add(xw_buf *b, const char *fmt, ...)
+{
+    if (b->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = (b->len + (size_t)n + 1) * 2;
+        char *s = realloc(b->s, cap);
+        if (!s) {
+            b->failed = true;
+            return;
+        }
+        b->s = s;
+        b->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void xw_buf_free(xw_buf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof *b);
+}
+
+const char *xw_buf_text(const xw_buf *b)
+{
+    return b->s ? b->s : "";
+}
+
+/* ---------------------------------------------------------- sheet layout */
+
+/* Characters a text takes on screen: East Asian characters take two. */
+static size_t display_width(const char *text)
+{
+    size_t width = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        unsigned c = *p;
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        width += c >= 0xE1 ? 2 : 1; /* U+1000 and up: CJK and other wide scripts */
+        for (size_t i = 0; i < len && *p; i++)
+            p++;
+    }
+    return width;
+}
+
+void xw_headers(xw *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
+                const double *widths, size_t count)
+{
+    size_t lines = 1;
+    for (size_t i = 0; i < count; i++) {
+        xw_check(w, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL));
+        /* Wrapped words leave some of each line empty: count 80% of it. */
+        size_t per_line = widths[i] > 3 ? (size_t)(widths[i] * 0.8) : 1;
+        size_t need = (display_width(titles[i]) + per_line - 1) / per_line;
+        if (need > lines)
+            lines = need;
+    }
+    double height = 15.0 * (double)lines + 2.0;
+    if (height > 409.0)
+        height = 409.0;
+    xw_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
+    for (size_t i = 0; i < count; i++)
+        xw_text(w, ws, row, (int)i, titles[i], w->f.header);
+}
+
+void xw_fiscal_year_end_words(const pc_config *config, char *buf, size_t size)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    int m = config->fiscal_year_end.month;
+    if (m < 1 || m > 12)
+        m = 12;
+    snprintf(buf, size, "%s %d", months[m - 1], config->fiscal_year_end.day);
+}
+
+void xw_heading(xw *w, lxw_worksheet *ws, const char *title, int first_year, int last_year)
+{
+    const pc_config *config = &w->ds->config;
+    xw_text(w, ws, 0, 0, title, w->f.title);
+    if (config->ticker && *config->ticker)
+        xw_textf(w, ws, 1, 0, w->f.subtitle, "%s (%s)",
+                 config->company_name ? config->company_name : "", config->ticker);
+    else
+        xw_text(w, ws, 1, 0, config->company_name, w->f.subtitle);
+    char end[32];
+    xw_fiscal_year_end_words(config, end, sizeof end);
+    if (first_year <= 0)
+        xw_textf(w, ws, 2, 0, w->f.subtitle, "No covered fiscal years (fiscal year ends %s)", end);
+    else if (first_year == last_year)
+        xw_textf(w, ws, 2, 0, w->f.subtitle, "Fiscal year %d (fiscal year ends %s)", first_year,
+                 end);
+    else
+        xw_textf(w, ws, 2, 0, w->f.subtitle, "Fiscal years %d to %d (fiscal year ends %s)",
+                 first_year, last_year, end);
+}
+
+/* --------------------------------------------------------------- words */
+
+const char *xw_person_name(xw *w, size_t person)
+{
+    if (person >= w->ds->people.count) {
+        xw_fail(w, PC_ERR_USAGE,
+                "the report refers to person %zu, but the input set has %zu people", person,
+                w->ds->people.count);
+        return "";
+    }
+    const char *name = w->ds->people.items[person].name;
+    return name ? name : "";
+}
+
+const char *xw_fx_method_words(pc_fx_method method)
+{
+    switch (method) {
+    case PC_FX_ANNUAL_AVERAGE:
+        return "Fiscal-year average";
+    case PC_FX_PAYMENT_DATE:
+        return "Rate on the payment date";
+    case PC_FX_YEAR_END:
+        return "Rate at the fiscal year end";
+    }
+    return "?";
+}
+
+const char *xw_purpose_words(pc_purpose purpose)
+{
+    switch (purpose) {
+    case PC_PURPOSE_GRANT:
+        return "Grant date";
+    case PC_PURPOSE_PRIOR_FYE:
+        return "Prior fiscal year end";
+    case PC_PURPOSE_FYE:
+        return "Fiscal year end";
+    case PC_PURPOSE_VEST:
+        return "Vesting date";
+    }
+    return "?";
+}
+
+const char *xw_method_words(pc_method method)
+{
+    switch (method) {
+    case PC_METHOD_SUPPLIED:
+        return "Supplied fair value";
+    case PC_METHOD_STOCK_PRICE:
+        return "Closing stock price";
+    case PC_METHOD_BLACK_SCHOLES:
+        return "Black-Scholes-Merton";
+    }
+    return "?";
+}
+
+/* The reconciliation lines as filings word them (Item 402(v)(2)(iii)). */
+const char *xw_cap_line_words(pc_cap_line line)
+{
+    switch (line) {
+    case PC_CAP_SCT_TOTAL:
+        return "Summary Compensation Table Total";
+    case PC_CAP_LESS_EQUITY_AWARDS:
+        return "Less: Stock Awards and Option Awards Reported in the Summary Compensation Table";
+    case PC_CAP_LESS_PENSION:
+        return "Less: Change in Pension Value Reported in the Summary Compensation Table";
+    case PC_CAP_PLUS_PENSION_SERVICE:
+        return "Plus: Pension Service Cost";
+    case PC_CAP_PLUS_PENSION_PRIOR_SERVICE:
+        return "Plus: Pension Prior Service Cost";
+    case PC_CAP_FYE_FV_GRANTED_IN_YEAR:
+        return "Plus: Year-End Fair Value of Awards Granted in the Year and Unvested at Year End";
+    case PC_CAP_CHANGE_FV_PRIOR_UNVESTED:
+        return "Plus: Change in Fair Value of Prior-Year Awards Unvested at Year End";
+    case PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR:
+        return "Plus: Fair Value at Vesting of Awards Granted and Vested in the Year";
+    case PC_CAP_CHANGE_FV_PRIOR_VESTED:
+        return "Plus: Change in Fair Value of Prior-Year Awards Vested in the Year";
+    case PC_CAP_LESS_FV_FORFEITED:
+        return "Less: Prior Year-End Fair Value of Awards Forfeited in the Year";
+    case PC_CAP_DIVIDENDS:
+        return "Plus: Dividends or Earnings Paid on Unvested Awards";
+    case PC_CAP_CAP:
+        return "Compensation Actually Paid";
+    case PC_CAP_NLINES:
+        break;
+    }
+    return "?";
+}
+
+void xw_rate_text(int64_t per_usd_micro, char *buf, size_t size)
+{
+    pc_micro_format(per_usd_micro, 4, buf, size);
+}
+
+bool xw_has_checks_sheet(const pc_report *report)
+{
+    return report->has_checks &&
+           (report->checks.findings.count > 0 || report->checks.skipped.count > 0);
+}
+
+/* ------------------------------------------------------------- formats */
+
+static lxw_format *add_format(xw *w, const char *num_format)
+{
+    lxw_format *f = workbook_add_format(w->wb);
+    if (!f) {
+        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    format_set_font_name(f, "Calibri");
+    if (num_format)
+        format_set_num_format(f, num_format);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+static bool make_formats(xw *w)
+{
+    xw_formats *f = &w->f;
+    bool cents_cap = w->ds->config.cap_decimals == 2;
+    lxw_format **all[] = {&f->title, &f->subtitle, &f->header,    &f->text,      &f->wrap,
+                          &f->bold,  &f->note,     &f->year,      &f->integer,   &f->dollars,
+                          &f->cents, &f->cap,      &f->cap_total, &f->cap_label, &f->rate,
+                          &f->tsr,   &f->price,    &f->percent,   &f->decimal,   &f->date};
+    const char *num[] = {NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         "0",
+                         "#,##0",
+                         XW_FMT_DOLLARS,
+                         XW_FMT_CENTS,
+                         cents_cap ? XW_FMT_CENTS : XW_FMT_DOLLARS,
+                         cents_cap ? XW_FMT_CENTS : XW_FMT_DOLLARS,
+                         NULL,
+                         XW_FMT_RATE,
+                         XW_FMT_TSR,
+                         "#,##0.00####",
+                         "0.00%",
+                         "0.000000",
+                         "yyyy-mm-dd"};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        *all[i] = add_format(w, num[i]);
+        if (!*all[i])
+            return false;
+    }
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 14);
+    format_set_bold(f->header);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_CENTER);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_BOTTOM);
+    format_set_bottom(f->header, LXW_BORDER_THIN);
+    format_set_text_wrap(f->wrap);
+    format_set_bold(f->bold);
+    format_set_font_size(f->note, 10);
+    format_set_align(f->year, LXW_ALIGN_LEFT);
+    format_set_bold(f->cap_total);
+    format_set_top(f->cap_total, LXW_BORDER_THIN);
+    format_set_bold(f->cap_label);
+    format_set_top(f->cap_label, LXW_BORDER_THIN);
+    format_set_text_wrap(f->cap_label);
+    for (int d = 0; d <= 6; d++) {
+        char fmt[64] = "#,##0;(#,##0)";
+        if (d > 0)
+            snprintf(fmt, sizeof fmt, "#,##0.%.*s;(#,##0.%.*s)", d, "000000", d, "000000");
+        f->micros[d] = add_format(w, fmt);
+        if (!f->micros[d])
+            return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ workbook */
+
+static lxw_worksheet *add_sheet(xw *w, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+    if (!ws)
+        xw_fail(w, PC_ERR_WRITE, "libxlsxwriter could not add the sheet '%s'", name);
+    return ws;
+}
+
+/* Fills the workbook; every path ends with the caller's workbook_close. */
+static void fill_workbook(xw *w)
+{
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+
+    char company[512];
+    snprintf(company, sizeof company, "%s", config->company_name ? config->company_name : "");
+    /* The creation time is fixed (see the top of this file): the last
+     * covered fiscal year end at 00:00 UTC, never 0 (0 means "now"). */
+    time_t created = 86400;
+    if (config->nyears > 0) {
+        pc_date end =
+            pc_fiscal_year_end(config->fiscal_year_end, config->years[config->nyears - 1]);
+        if (end > 0)
+            created = (time_t)end * 86400;
+    }
+    lxw_doc_properties props = {
+        .title = "Summary Compensation and Pay versus Performance",
+        .subject = company,
+        .comments = "Written by paycalc " PAYCALC_VERSION,
+        .created = created,
+    };
+    xw_check(w, workbook_set_properties(w->wb, &props));
+
+    if (!make_formats(w))
+        return;
+    w->sct = add_sheet(w, XW_SHEET_SCT);
+    w->pvp = add_sheet(w, XW_SHEET_PVP);
+    w->cap = add_sheet(w, XW_SHEET_CAP);
+    w->valuations = add_sheet(w, XW_SHEET_VALUATIONS);
+    w->rates = add_sheet(w, XW_SHEET_RATES);
+    w->tsr = add_sheet(w, XW_SHEET_TSR);
+    if (xw_has_checks_sheet(r))
+        w->checks = add_sheet(w, XW_SHEET_CHECKS);
+    if (!xw_ok(w))
+        return;
+
+    /* Calloc'ed with a count of at least 1, so an empty report needs no
+     * special case. */
+    w->at.sct_row = calloc(r->sct.count + 1, sizeof *w->at.sct_row);
+    w->at.cap_row = calloc(r->cap.count + 1, sizeof *w->at.cap_row);
+    if (!w->at.sct_row || !w->at.cap_row) {
+        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+
+    /* The sheets Pay vs Performance points into come first. */
+    xw_write_sct(w);
+    xw_write_cap(w);
+    xw_write_tsr(w);
+    xw_write_pvp(w);
+    xw_write_charts(w);
+    xw_write_valuations(w);
+    xw_write_rates(w);
+    if (w->checks)
+        xw_write_checks(w);
+    worksheet_activate(w->pvp);
+}
+
+/* Flushes a closed file to disk before it is renamed into place, so a crash
+ * cannot leave an empty report under the final name. */
+static int sync_file(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        (void)fsync(fd); /* best effort: the rename itself has happened */
+        close(fd);
+    }
+}
+
+pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
+                        pc_diags *diags)
+{
+    if (!ds || !report || !path || !*path) {
+        pc_error(diags, path, 0, 0, "write_failed", "no workbook path or no report to write");
+        return PC_ERR_USAGE;
+    }
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (!*base) {
+        pc_error(diags, path, 0, 0, "write_failed",
+                 "could not write '%s': the path names a folder, not a file", path);
+        return PC_ERR_WRITE;
+    }
+    size_t dir_len = slash ? (size_t)(slash - path) : 1;
+    size_t size = dir_len + strlen(base) + 32;
+    char *dir = malloc(dir_len + 2);
+    char *tmp = malloc(size);
+    if (!dir || !tmp) {
+        free(dir);
+        free(tmp);
+        return PC_ERR_NOMEM;
+    }
+    if (slash) {
+        memcpy(dir, path, dir_len);
+        dir[dir_len] = '\0';
+        if (dir_len == 0)
+            strcpy(dir, "/");
+    } else {
+        strcpy(dir, ".");
+    }
+    snprintf(tmp, size, "%s/.%s.tmp.XXXXXX", strcmp(dir, "/") ? dir : "", base);
+
+    pc_status status = PC_OK;
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        pc_error(diags, path, 0, 0, "write_failed",
+                 "could not write '%s': cannot create a temporary file in '%s': %s", path, dir,
+                 strerror(errno));
+        free(dir);
+        free(tmp);
+        return PC_ERR_WRITE;
+    }
+    /* mkstemp makes the file private; a report is an ordinary document. */
+    (void)fchmod(fd, 0644);
+    close(fd);
+
+    xw w;
+    memset(&w, 0, sizeof w);
+    w.ds = ds;
+    w.report = report;
+    lxw_workbook_options options = {
+        .constant_memory = LXW_TRUE, /* see the top of this file */
+        .tmpdir = NULL,
+        .use_zip64 = 0,
+    };
+    w.wb = workbook_new_opt(tmp, &options);
+    if (!w.wb) {
+        xw_fail(&w, PC_ERR_WRITE, "libxlsxwriter could not start the workbook");
+    } else {
+        fill_workbook(&w);
+        /* Always closed: it writes the file and frees the workbook even
+         * after an error, and the file is discarded below then. */
+        xw_check(&w, workbook_close(w.wb));
+    }
+    free(w.at.sct_row);
+    free(w.at.cap_row);
+
+    if (w.status != PC_OK) {
+        status = w.status;
+        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path, w.problem);
+    } else if (w.err != LXW_NO_ERROR) {
+        status = PC_ERR_WRITE;
+        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
+                 lxw_strerror(w.err));
+    } else if (sync_file(tmp) != 0 || rename(tmp, path) != 0) {
+        status = PC_ERR_WRITE;
+        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
+                 strerror(errno));
+    } else {
+        sync_dir(dir);
+    }
+    if (status != PC_OK)
+        unlink(tmp);
+    free(dir);
+    free(tmp);
+    return status;
+}

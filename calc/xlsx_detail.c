@@ -1,0 +1,328 @@
+/*
+ * The working sheets of report.xlsx (SPEC section 9): every award valuation
+ * with its inputs (SPEC section 5), the exchange rates used (section 4), the
+ * TSR computation (section 7, Item 201(e)) and the verify findings
+ * (section 8). These are the audit trail behind the proxy tables: one row
+ * per item, filterable, in the units the inputs use.
+ *
+ * The valuation sheet can hold hundreds of thousands of rows; it does a
+ * constant amount of work per row (index lookups, no searches) and writes
+ * rows strictly in order, as constant_memory mode needs.
+ */
+#include "xlsx_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------ Award Valuations */
+
+static const char *const valuation_titles[] = {
+    "Award ID",
+    "Tranche",
+    "Executive",
+    "Valuation Date",
+    "Purpose",
+    "Method",
+    "Stock Price ($)",
+    "Price Date",
+    "Exercise Price ($)",
+    "Volatility",
+    "Risk-Free Rate",
+    "Dividend Yield",
+    "Expected Term (Years)",
+    "d1",
+    "d2",
+    "Probable Outcome",
+    "Fair Value per Share ($)",
+    "Shares (#)",
+    "Value ($)",
+    "Fiscal Year",
+    "Feeds",
+    "Key",
+    "Source",
+    "Note",
+};
+#define VALUATION_COLS (sizeof valuation_titles / sizeof valuation_titles[0])
+
+static void valuation_row(xw *w, int32_t row, size_t index)
+{
+    lxw_worksheet *ws = w->valuations;
+    const pc_dataset *ds = w->ds;
+    const pc_valuation *v = &w->report->valuations.items[index];
+    const pc_valuation_inputs *in = &v->inputs;
+    if (v->tranche >= ds->tranches.count ||
+        ds->tranches.items[v->tranche].award >= ds->awards.count) {
+        xw_fail(w, PC_ERR_USAGE,
+                "award valuation %zu refers to tranche %zu, which the input set does not have",
+                index + 1, v->tranche);
+        return;
+    }
+    const pc_tranche *t = &ds->tranches.items[v->tranche];
+    const pc_award *a = &ds->awards.items[t->award];
+    if (v->line >= PC_CAP_NLINES) {
+        xw_fail(w, PC_ERR_USAGE, "award valuation %zu feeds line %d, which does not exist",
+                index + 1, v->line);
+        return;
+    }
+    xw_text(w, ws, row, 0, a->id, w->f.text);
+    xw_number(w, ws, row, 1, t->number, w->f.year);
+    xw_text(w, ws, row, 2, xw_person_name(w, a->person), w->f.text);
+    xw_date(w, ws, row, 3, v->date, w->f.date);
+    xw_text(w, ws, row, 4, xw_purpose_words(v->purpose), w->f.text);
+    xw_text(w, ws, row, 5, xw_method_words(v->method), w->f.text);
+    if (in->has_price) {
+        xw_micros(w, ws, row, 6, in->price_micro, w->f.price);
+        xw_date(w, ws, row, 7, in->price_date, w->f.date);
+    }
+    if (v->method == PC_METHOD_BLACK_SCHOLES) {
+        xw_number(w, ws, row, 8, in->strike, w->f.price);
+        xw_number(w, ws, row, 13, in->d1, w->f.decimal);
+        xw_number(w, ws, row, 14, in->d2, w->f.decimal);
+    }
+    if (in->has_assumptions) {
+        xw_number(w, ws, row, 9, in->volatility, w->f.percent);
+        xw_number(w, ws, row, 10, in->rate, w->f.percent);
+        xw_number(w, ws, row, 11, in->yield, w->f.percent);
+        xw_number(w, ws, row, 12, in->term, w->f.decimal);
+    }
+    xw_micros(w, ws, row, 15, v->probable_micro, w->f.percent);
+    if (v->per_share_exact)
+        xw_micros(w, ws, row, 16, v->per_share_micro, w->f.price);
+    else
+        xw_number(w, ws, row, 16, v->per_share, w->f.price);
+    xw_number(w, ws, row, 17, (double)v->shares, w->f.integer);
+    xw_cents(w, ws, row, 18, v->value, w->f.cents);
+    xw_number(w, ws, row, 19, v->year, w->f.year);
+    if (v->line < 0) {
+        xw_text(w, ws, row, 20, "Summary Compensation Table (grant-date value)", w->f.text);
+        xw_text(w, ws, row, 21, "sct", w->f.text);
+    } else {
+        xw_text(w, ws, row, 20, xw_cap_line_words((pc_cap_line)v->line), w->f.text);
+        xw_text(w, ws, row, 21, pc_cap_key((pc_cap_line)v->line), w->f.text);
+    }
+    if (in->supplied_line > 0)
+        xw_textf(w, ws, row, 22, w->f.text, "fair_values.csv line %d", in->supplied_line);
+    else if (v->method == PC_METHOD_SUPPLIED)
+        xw_textf(w, ws, row, 22, w->f.text, "awards.csv line %d (grant_fv_per_share)", a->line);
+    xw_text(w, ws, row, 23, in->note, w->f.text);
+}
+
+void xw_write_valuations(xw *w)
+{
+    lxw_worksheet *ws = w->valuations;
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    xw_heading(w, ws, "Award Valuations", first, last);
+    static const double widths[VALUATION_COLS] = {14, 8,  22, 11, 20, 20, 10, 11, 10, 10, 10, 10,
+                                                  10, 10, 10, 10, 12, 11, 14, 8,  44, 26, 24, 30};
+    xw_headers(w, ws, XW_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
+    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
+
+    /* A sheet holds 1,048,576 rows; beyond that the rows are left out and
+     * the sheet says so (report.json has them all). */
+    size_t room = (size_t)(XW_LAST_ROW - XW_FIRST_DATA_ROW - 2);
+    size_t n = r->valuations.count < room ? r->valuations.count : room;
+    int32_t row = XW_FIRST_DATA_ROW;
+    for (size_t i = 0; i < n && xw_ok(w); i++)
+        valuation_row(w, row++, i);
+    xw_check(w, worksheet_autofilter(ws, XW_HEADER_ROW, 0,
+                                     (lxw_row_t)(row > XW_FIRST_DATA_ROW ? row - 1 : XW_HEADER_ROW),
+                                     (lxw_col_t)(VALUATION_COLS - 1)));
+    row++;
+    if (n < r->valuations.count)
+        xw_textf(w, ws, row++, 0, w->f.note,
+                 "%zu more valuations are not shown: a sheet holds at most 1,048,576 rows. "
+                 "report.json lists them all.",
+                 r->valuations.count - n);
+    if (r->valuations.count == 0)
+        row = xw_note(w, ws, row, "No equity awards were valued.");
+    row = xw_note(w, ws, row,
+                  "Value = shares x fair value per share x probable outcome, rounded to the "
+                  "cent; a model value uses the unrounded per-share value.");
+    xw_note(w, ws, row,
+            "Stock price: the close on the valuation date or the last trading day before it. "
+            "Rates and yields are continuously compounded; times are in years of 365 days.");
+}
+
+/* --------------------------------------------------------- Exchange Rates */
+
+void xw_write_rates(xw *w)
+{
+    lxw_worksheet *ws = w->rates;
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    xw_heading(w, ws, "Exchange Rates Used", first, last);
+    static const char *const titles[] = {"Currency",  "Fiscal Year",   "Method",
+                                         "Rate Date", "Units per USD", "Daily Rates Averaged",
+                                         "Source"};
+    static const double widths[] = {10, 8, 26, 11, 12, 10, 50};
+    xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 7);
+    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
+    int32_t row = XW_FIRST_DATA_ROW;
+    for (size_t i = 0; i < r->rates.count && xw_ok(w) && row < XW_LAST_ROW - 4; i++, row++) {
+        const pc_rate_used *rt = &r->rates.items[i];
+        xw_text(w, ws, row, 0, rt->currency, w->f.text);
+        xw_number(w, ws, row, 1, rt->fiscal_year, w->f.year);
+        xw_text(w, ws, row, 2, xw_fx_method_words(rt->method), w->f.text);
+        xw_date(w, ws, row, 3, rt->date, w->f.date);
+        xw_micros(w, ws, row, 4, rt->per_usd_micro, w->f.rate);
+        if (rt->method == PC_FX_ANNUAL_AVERAGE && rt->observations > 1)
+            xw_number(w, ws, row, 5, rt->observations, w->f.integer);
+        xw_text(w, ws, row, 6, rt->source, w->f.text);
+    }
+    row++;
+    if (r->rates.count == 0)
+        row = xw_note(w, ws, row,
+                      "Every amount was paid in US dollars: no exchange rate was needed.");
+    xw_note(w, ws, row,
+            "An amount in another currency is divided exactly by the rate and rounded to the "
+            "cent; a mean of daily rates is rounded to 4 decimals and that rounded rate is used.");
+}
+
+/* -------------------------------------------------------------------- TSR */
+
+void xw_write_tsr(xw *w)
+{
+    lxw_worksheet *ws = w->tsr;
+    const pc_tsr *tsr = &w->report->tsr;
+    const pc_config *config = &w->ds->config;
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    xw_heading(w, ws, "Cumulative Total Shareholder Return", first, last);
+    static const char *const titles[] = {"Fiscal Year",
+                                         "Date",
+                                         "Price Date",
+                                         "Closing Price ($)",
+                                         "Shares Held (Dividends Reinvested)",
+                                         "Value of Initial Fixed $100 Investment ($)"};
+    static const double widths[] = {10, 11, 11, 12, 16, 18};
+    xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 6);
+    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
+    w->at.tsr_value_col = 5;
+    for (size_t i = 0; i < PC_MAX_YEARS; i++)
+        w->at.tsr_row[i] = XW_NONE;
+    int32_t row = XW_FIRST_DATA_ROW;
+    if (!tsr->computed) {
+        xw_note(w, ws, row + 1, "Total shareholder return was not computed.");
+        return;
+    }
+    int32_t base = row++;
+    xw_text(w, ws, base, 0, "Base", w->f.text);
+    xw_date(w, ws, base, 1, tsr->base_date, w->f.date);
+    xw_date(w, ws, base, 2, tsr->base_date, w->f.date);
+    xw_micros(w, ws, base, 3, tsr->base_price_micro, w->f.price);
+    xw_number(w, ws, base, 4, 1.0, w->f.decimal);
+    xw_number(w, ws, base, 5, 100.0, w->f.tsr);
+    char price0[XW_REF_SIZE];
+    xw_ref(price0, sizeof price0, NULL, base, 3);
+    /* Absolute row for the base price: "D$6". */
+    char base_ref[XW_REF_SIZE];
+    size_t letters = strcspn(price0, "0123456789");
+    snprintf(base_ref, sizeof base_ref, "%.*s$%s", (int)letters, price0, price0 + letters);
+    for (size_t i = 0; i < tsr->npoints && i < PC_MAX_YEARS; i++, row++) {
+        const pc_tsr_point *p = &tsr->points[i];
+        xw_number(w, ws, row, 0, p->year, w->f.year);
+        xw_date(w, ws, row, 1, p->date, w->f.date);
+        xw_date(w, ws, row, 2, p->price_date, w->f.date);
+        xw_micros(w, ws, row, 3, p->price_micro, w->f.price);
+        xw_number(w, ws, row, 4, p->units, w->f.decimal);
+        /* R6: 100 x units at the year end x price at the year end / base
+         * price, rounded to 2 decimals. */
+        char units[XW_REF_SIZE], price[XW_REF_SIZE], formula[4 * XW_REF_SIZE];
+        xw_ref(units, sizeof units, NULL, row, 4);
+        xw_ref(price, sizeof price, NULL, row, 3);
+        if (tsr->base_price_micro > 0) {
+            snprintf(formula, sizeof formula, "=ROUND(100*%s*%s/%s,2)", units, price, base_ref);
+            xw_formula(w, ws, row, 5, formula, w->f.tsr, (double)p->value / 100.0);
+        } else {
+            xw_cents(w, ws, row, 5, p->value, w->f.tsr);
+        }
+        w->at.tsr_row[i] = row;
+    }
+    row++;
+    row = xw_note(w, ws, row,
+                  "Base: the close of the last trading day before the first covered fiscal year. "
+                  "On each ex-dividend date the dividend is reinvested at that day's close "
+                  "(shares x (1 + dividend / close)).");
+    xw_note(w, ws, row,
+            "Value = 100 x shares held x closing price / base price, rounded to the cent "
+            "(Item 201(e) of Regulation S-K).");
+}
+
+/* ------------------------------------------------------------------ Checks */
+
+static const char *table_words(pc_reported_table table)
+{
+    switch (table) {
+    case PC_REPORTED_SCT:
+        return "Summary Compensation";
+    case PC_REPORTED_PVP:
+        return "Pay vs Performance";
+    case PC_REPORTED_CAP:
+        return "CAP Reconciliation";
+    }
+    return "?";
+}
+
+void xw_write_checks(xw *w)
+{
+    lxw_worksheet *ws = w->checks;
+    const pc_checks *c = &w->report->checks;
+    const pc_config *config = &w->ds->config;
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    xw_heading(w, ws, "Checks of the Published Figures", first, last);
+    xw_textf(w, ws, 3, 0, w->f.subtitle,
+             "Checked %zu figures and relations: %zu errors, %zu rounding differences (at most 1 "
+             "in the last digit shown).",
+             c->checked, c->errors, c->rounding);
+    static const char *const titles[] = {
+        "Check", "Severity",  "Table",    "Fiscal Year", "Subject",
+        "Item",  "Published", "Expected", "Difference",  "reported.csv Line"};
+    static const double widths[] = {28, 10, 20, 8, 22, 24, 14, 14, 12, 10};
+    xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 10);
+    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
+    int32_t row = XW_FIRST_DATA_ROW;
+    size_t i = 0;
+    for (; i < c->findings.count && xw_ok(w) && row < XW_LAST_ROW / 2; i++, row++) {
+        const pc_finding *f = &c->findings.items[i];
+        lxw_format *num = w->f.micros[f->decimals < 0 ? 0 : f->decimals > 6 ? 6 : f->decimals];
+        xw_text(w, ws, row, 0, f->check, w->f.text);
+        xw_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "error" : "rounding", w->f.text);
+        xw_text(w, ws, row, 2, table_words(f->table), w->f.text);
+        xw_number(w, ws, row, 3, f->year, w->f.year);
+        xw_text(w, ws, row, 4, f->subject, w->f.text);
+        xw_text(w, ws, row, 5, f->item, w->f.text);
+        xw_micros(w, ws, row, 6, f->published_micro, num);
+        xw_micros(w, ws, row, 7, f->expected_micro, num);
+        xw_micros(w, ws, row, 8, f->difference_micro, num);
+        if (f->line > 0)
+            xw_number(w, ws, row, 9, f->line, w->f.year);
+    }
+    if (c->findings.count == 0)
+        row = xw_note(w, ws, row, "No differences found.");
+    else if (i < c->findings.count)
+        xw_textf(w, ws, row++, 0, w->f.note, "%zu more findings are in the verify output.",
+                 c->findings.count - i);
+    if (c->skipped.count == 0)
+        return;
+    row++;
+    xw_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
+    /* Same columns as the findings where they mean the same thing. */
+    xw_text(w, ws, row, 0, "Check", w->f.header);
+    xw_text(w, ws, row, 3, "Fiscal Year", w->f.header);
+    xw_text(w, ws, row, 4, "Subject", w->f.header);
+    xw_text(w, ws, row, 5, "Reason", w->f.header);
+    row++;
+    for (size_t k = 0; k < c->skipped.count && xw_ok(w) && row < XW_LAST_ROW - 2; k++, row++) {
+        const pc_skipped *s = &c->skipped.items[k];
+        xw_text(w, ws, row, 0, s->check, w->f.text);
+        xw_number(w, ws, row, 3, s->year, w->f.year);
+        xw_text(w, ws, row, 4, s->subject, w->f.text);
+        xw_text(w, ws, row, 5, s->reason, w->f.text);
+    }
+}

@@ -1,0 +1,187 @@
+/*
+ * What the parts of the XLSX writer share (calc/xlsx.c, calc/xlsx_tables.c,
+ * calc/xlsx_detail.c, calc/xlsx_charts.c); private to them, not a public
+ * header, because it names libxlsxwriter types and only the writers may see
+ * that library (STYLE.md, "The shape").
+ *
+ * Every sheet is written strictly top to bottom, one row after the other,
+ * as libxlsxwriter's constant_memory mode requires (calc/xlsx.c says why
+ * the writer uses it); a write above the current row would fail. The first
+ * libxlsxwriter error is kept in the context and turned into a pc_diag once
+ * the workbook is closed; later calls still run so the workbook is always
+ * closed and freed (workbook_close writes and frees even after an error).
+ */
+#ifndef PAYCALC_XLSX_INTERNAL_H
+#define PAYCALC_XLSX_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <xlsxwriter.h>
+
+#include "paycalc/date.h"
+#include "paycalc/model.h"
+#include "paycalc/money.h"
+#include "paycalc/report.h"
+#include "paycalc/status.h"
+
+/* Sheet names, in workbook order (SPEC section 9). */
+#define XW_SHEET_SCT "Summary Compensation"
+#define XW_SHEET_PVP "Pay vs Performance"
+#define XW_SHEET_CAP "CAP Reconciliation"
+#define XW_SHEET_VALUATIONS "Award Valuations"
+#define XW_SHEET_RATES "Exchange Rates"
+#define XW_SHEET_TSR "TSR"
+#define XW_SHEET_CHECKS "Checks"
+
+/* Every table sheet: title, company, years, a blank row, then the column
+ * headers on XW_HEADER_ROW and the data from the row after it. */
+#define XW_HEADER_ROW 4
+#define XW_FIRST_DATA_ROW 5
+
+/* Excel's last row (0-based). */
+#define XW_LAST_ROW 1048575
+
+/* Cell addresses: buffers big enough for "'CAP Reconciliation'!XFD1048576". */
+#define XW_REF_SIZE 64
+
+/* Number formats (SPEC section 9; negative amounts in parentheses). */
+#define XW_FMT_DOLLARS "#,##0;(#,##0)"
+#define XW_FMT_CENTS "#,##0.00;(#,##0.00)"
+#define XW_FMT_RATE "0.0000##"
+#define XW_FMT_TSR "0.00"
+
+/* No PvP cell or CAP line cell. */
+#define XW_NONE (-1)
+
+typedef struct xw_formats {
+    lxw_format *title;     /* the table's title */
+    lxw_format *subtitle;  /* company, years */
+    lxw_format *header;    /* column headers: bold, wrapped, bottom border */
+    lxw_format *text;      /* plain text, top aligned */
+    lxw_format *wrap;      /* text that wraps in its cell */
+    lxw_format *bold;      /* a section label */
+    lxw_format *note;      /* footnote text */
+    lxw_format *year;      /* 2022 (no thousands separator) */
+    lxw_format *integer;   /* shares, counts: 1,234 */
+    lxw_format *dollars;   /* whole dollars */
+    lxw_format *cents;     /* dollars and cents */
+    lxw_format *cap;       /* CAP figures: dollars or cents per cap_decimals */
+    lxw_format *cap_total; /* a CAP or average row: bold, top border */
+    lxw_format *cap_label; /* the label of an average row */
+    lxw_format *rate;      /* exchange rates */
+    lxw_format *tsr;       /* TSR values */
+    lxw_format *price;     /* prices and per-share values */
+    lxw_format *percent;   /* volatility, rates, yields, probable outcomes */
+    lxw_format *decimal;   /* model intermediates (d1, d2, terms, units) */
+    lxw_format *date;      /* yyyy-mm-dd */
+    lxw_format *micros[7]; /* a published figure shown with 0..6 decimals */
+} xw_formats;
+
+/* Where the writer put the figures the Pay vs Performance formulas point at. */
+typedef struct xw_layout {
+    int32_t *sct_row; /* per report->sct item: its Summary Compensation row, or XW_NONE */
+    lxw_col_t sct_total_col;
+    int32_t *cap_row;           /* per report->cap item: its CAP Reconciliation row, or XW_NONE */
+    int cap_col[PC_CAP_NLINES]; /* column of each line, or XW_NONE when not shown */
+    int32_t tsr_row[PC_MAX_YEARS]; /* per report->tsr point: its TSR row */
+    lxw_col_t tsr_value_col;
+    /* Pay vs Performance: the table's rows and the columns the charts use. */
+    int32_t pvp_first_row, pvp_last_row;
+    int pvp_peo_cap_col[PC_MAX_PEOS * PC_MAX_YEARS];
+    size_t pvp_npeo_cols;
+    int pvp_avg_cap_col, pvp_tsr_col, pvp_peer_col, pvp_net_income_col, pvp_csm_col;
+    int32_t pvp_next_row; /* the first free row under the table and its notes */
+} xw_layout;
+
+typedef struct xw {
+    const pc_dataset *ds;
+    const pc_report *report;
+    lxw_workbook *wb;
+    lxw_worksheet *sct, *pvp, *cap, *valuations, *rates, *tsr, *checks;
+    xw_formats f;
+    xw_layout at;
+    lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
+    pc_status status;  /* the first error of our own, or PC_OK */
+    char problem[512]; /* what that error was, for the diagnostic */
+} xw;
+
+/* Records a libxlsxwriter result; keeps the first error. */
+void xw_check(xw *w, lxw_error err);
+/* Records an error of our own (an inconsistent report, out of memory). */
+void xw_fail(xw *w, pc_status status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Whether nothing has gone wrong so far. */
+bool xw_ok(const xw *w);
+
+/* Cell writers. Text is always written as text (worksheet_write_string), so
+ * "=1+1" or "@x" from an input stays what it is; NULL or "" is a blank. */
+void xw_text(xw *w, lxw_worksheet *ws, int32_t row, int col, const char *text, lxw_format *fmt);
+void xw_textf(xw *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt, const char *fmtstr,
+              ...) __attribute__((format(printf, 6, 7)));
+void xw_number(xw *w, lxw_worksheet *ws, int32_t row, int col, double value, lxw_format *fmt);
+/* An exact amount in cents, converted to dollars only here (STYLE.md, "Money"). */
+void xw_cents(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents, lxw_format *fmt);
+void xw_micros(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t micros, lxw_format *fmt);
+/* A calendar date as an Excel date; PC_DATE_NONE is a blank. */
+void xw_date(xw *w, lxw_worksheet *ws, int32_t row, int col, pc_date date, lxw_format *fmt);
+void xw_blank(xw *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt);
+/* A formula with its computed value stored (formula starts with '='). */
+void xw_formula(xw *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                lxw_format *fmt, double value);
+
+/* A footnote line in column A; returns the next row. */
+int32_t xw_note(xw *w, lxw_worksheet *ws, int32_t row, const char *text);
+
+/* A growing text, for footnotes that list names or years. */
+typedef struct xw_buf {
+    char *s;
+    size_t len, cap;
+    bool failed; /* out of memory: s holds what fitted */
+} xw_buf;
+void xw_buf_add(xw_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void xw_buf_free(xw_buf *b);
+/* The text so far ("" when empty). */
+const char *xw_buf_text(const xw_buf *b);
+
+/* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL. */
+void xw_ref(char *buf, size_t size, const char *sheet, int32_t row, int col);
+
+/* The title block of a sheet: title, company name, fiscal years. */
+void xw_heading(xw *w, lxw_worksheet *ws, const char *title, int first_year, int last_year);
+/* A header row of wrapped column titles, tall enough for the longest. */
+void xw_headers(xw *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
+                const double *widths, size_t count);
+
+/* The name of a person, or "" for a bad index (flagged as an error). */
+const char *xw_person_name(xw *w, size_t person);
+/* "December 31" for a fiscal year end. */
+void xw_fiscal_year_end_words(const pc_config *config, char *buf, size_t size);
+/* Human words for report enums. */
+const char *xw_fx_method_words(pc_fx_method method);
+const char *xw_purpose_words(pc_purpose purpose);
+const char *xw_method_words(pc_method method);
+const char *xw_cap_line_words(pc_cap_line line);
+/* "6.7264" (at least 4 decimals, as many as the rate has). */
+void xw_rate_text(int64_t per_usd_micro, char *buf, size_t size);
+
+/* The sheets, each written top to bottom (calc/xlsx_tables.c,
+ * calc/xlsx_detail.c). Summary Compensation, CAP Reconciliation and TSR
+ * record their cell addresses in w->at, which Pay vs Performance then
+ * references, so they are written first. */
+void xw_write_sct(xw *w);
+void xw_write_cap(xw *w);
+void xw_write_tsr(xw *w);
+void xw_write_pvp(xw *w);
+void xw_write_valuations(xw *w);
+void xw_write_rates(xw *w);
+void xw_write_checks(xw *w);
+
+/* Charts under the Pay vs Performance table (calc/xlsx_charts.c). */
+void xw_write_charts(xw *w);
+
+/* Whether the Checks sheet is written (SPEC section 9: when there are
+ * findings to show). */
+bool xw_has_checks_sheet(const pc_report *report);
+
+#endif

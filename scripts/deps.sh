@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, whatever paycalc needs that this machine
+# lacks: the compiler and build tools, the four libraries, Criterion, and the
+# tools the tests use (Debian's python3 with openpyxl to read the workbook
+# back, clang with its sanitizer and fuzzer runtimes).
+set -euo pipefail
+packages=(gcc make cmake pkg-config libcsv-dev libjansson-dev libxlsxwriter-dev
+          libcriterion-dev python3 python3-openpyxl clang libclang-rt-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

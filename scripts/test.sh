@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds paycalc and runs every test: the Criterion suite in a normal build,
+# the same suite under AddressSanitizer and UndefinedBehaviorSanitizer, and
+# (first) each fuzzing harness briefly over its corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+jobs=2
+
+if [ -x tests/fuzz/run.sh ]; then
+  echo "== fuzzing harnesses, briefly, over their corpora"
+  tests/fuzz/run.sh --seconds 10
+fi
+
+echo "== build and test"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== build and test under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPAYCALC_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"

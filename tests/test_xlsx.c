@@ -1,0 +1,834 @@
+/*
+ * report.xlsx (SPEC section 9): the workbook is read back with openpyxl
+ * (tests/xlsx_check.py, run with /usr/bin/python3) and compared with the
+ * figures of the in-memory report it was written from; determinism and the
+ * atomic write are checked here directly.
+ *
+ * The fixture is the CBAK Energy 2023 proxy (../shared/seeds, "摘要 補償表"
+ * and "薪酬與績效"): 李雲飛 (PEO) and 裴翔宇 (non-PEO NEO) for fiscal 2021
+ * and 2022, RMB salaries at 6.4525 and 6.7264, TSR 30.83 and 19.57, plus a
+ * second NEO in 2022 whose name starts with '=' so that the NEO average is
+ * a real mean (and its last line a half-cent tie, 10.01 / 2).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paycalc/model.h"
+#include "paycalc/money.h"
+#include "paycalc/report.h"
+#include "paycalc/write.h"
+#include "support.h"
+
+#define PYTHON "/usr/bin/python3"
+#define CHECKER SOURCE_DIR "/tests/xlsx_check.py"
+
+#define D(y, m, d) pc_date_from_ymd(y, m, d)
+#define USD(dollars, cents) ((int64_t)(dollars)*100 + (cents))
+
+enum { LI = 0, PEI = 1, SMITH = 2, WANG = 3 };
+
+typedef struct fixture_opts {
+    bool src;         /* smaller reporting company (CBAK is one) */
+    bool two_peos;    /* a second PEO in 2022: per-PEO columns */
+    int cap_decimals; /* 2 as CBAK, or 0 */
+    int sct_years;    /* 2, or 1: 2021 then only in the reconciliation */
+    size_t extra_valuations;
+    bool checks;      /* findings from verify */
+    const char *note; /* the note of the last valuation, or NULL */
+} fixture_opts;
+
+static const fixture_opts CBAK = {true, false, 2, 2, 0, true, "rule _x0041_ stays as typed"};
+
+/* ------------------------------------------------------------- fixture */
+
+static void add_person(pc_dataset *ds, const char *id, const char *name, const char *position)
+{
+    pc_person *p = PC_ARRAY_PUSH(&ds->people);
+    cr_assert_not_null(p);
+    p->id = pc_strdup(id);
+    p->name = pc_strdup(name);
+    p->position = pc_strdup(position);
+    p->line = (int)ds->people.count + 1;
+}
+
+static void add_award(pc_dataset *ds, const char *id, size_t person, pc_award_type type,
+                      int ntranches)
+{
+    pc_award *a = PC_ARRAY_PUSH(&ds->awards);
+    cr_assert_not_null(a);
+    a->id = pc_strdup(id);
+    a->person = person;
+    a->type = type;
+    a->line = (int)ds->awards.count + 1;
+    a->first_tranche = ds->tranches.count;
+    a->ntranches = (size_t)ntranches;
+    for (int k = 1; k <= ntranches; k++) {
+        pc_tranche *t = PC_ARRAY_PUSH(&ds->tranches);
+        cr_assert_not_null(t);
+        t->award = ds->awards.count - 1;
+        t->number = k;
+        t->line = (int)ds->tranches.count + 1;
+    }
+}
+
+static void add_sct(pc_report *r, size_t person, int year, pc_role_kind role, const char *position,
+                    int64_t salary, int64_t bonus, int64_t stock, int64_t option, bool in_table)
+{
+    pc_sct_row *s = PC_ARRAY_PUSH(&r->sct);
+    cr_assert_not_null(s);
+    s->person = person;
+    s->year = year;
+    s->role = role;
+    s->position = position;
+    s->column[PC_SCT_SALARY] = salary;
+    s->column[PC_SCT_BONUS] = bonus;
+    s->column[PC_SCT_STOCK_AWARDS] = stock;
+    s->column[PC_SCT_OPTION_AWARDS] = option;
+    s->column[PC_SCT_TOTAL] = salary + bonus + stock + option; /* R3: foots */
+    s->in_table = in_table;
+}
+
+/* A CAP row from the published lines; each line rounded to cap_decimals
+ * (R4) and CAP their sum. Returns a copy (the array may move). */
+static pc_cap_row add_cap(pc_report *r, int year, size_t subject, int decimals,
+                          const int64_t lines[PC_CAP_CAP])
+{
+    pc_cap_row *c = PC_ARRAY_PUSH(&r->cap);
+    cr_assert_not_null(c);
+    c->year = year;
+    c->subject = subject;
+    int64_t sum = 0;
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        cr_assert_eq(pc_money_round(lines[l], decimals, &c->line[l]), PC_OK);
+        sum += c->line[l];
+    }
+    c->line[PC_CAP_CAP] = sum;
+    return *c;
+}
+
+/* R5: each line the exact mean over the NEOs, rounded to cap_decimals. */
+static pc_cap_row add_average(pc_report *r, int year, int decimals, const pc_cap_row *neos,
+                              size_t n)
+{
+    int64_t lines[PC_CAP_CAP];
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        int64_t sum = 0, mean;
+        for (size_t k = 0; k < n; k++)
+            sum += neos[k].line[l];
+        cr_assert_eq(pc_round_div(sum, (int64_t)n, &mean), PC_OK);
+        lines[l] = mean;
+    }
+    return add_cap(r, year, PC_SUBJECT_AVERAGE, decimals, lines);
+}
+
+static void add_valuation(pc_report *r, size_t tranche, pc_date date, pc_purpose purpose,
+                          pc_method method, int64_t shares, int64_t value, int year, int line)
+{
+    pc_valuation *v = PC_ARRAY_PUSH(&r->valuations);
+    cr_assert_not_null(v);
+    v->tranche = tranche;
+    v->date = date;
+    v->purpose = purpose;
+    v->method = method;
+    v->shares = shares;
+    v->probable_micro = PC_MICRO;
+    v->value = value;
+    v->year = year;
+    v->line = line;
+}
+
+static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
+{
+    pc_dataset_init(ds);
+    pc_report_init(r);
+    ds->name = pc_strdup("cbak-fy2022");
+    pc_config *c = &ds->config;
+    c->company_name = pc_strdup("CBAK Energy Technology, Inc.");
+    c->ticker = pc_strdup("CBAT");
+    c->fiscal_year_end = (pc_fiscal_calendar){12, 31};
+    c->years[0] = 2021;
+    c->years[1] = 2022;
+    c->nyears = 2;
+    c->sct_years = o->sct_years;
+    c->smaller_reporting_company = o->src;
+    c->fx_method = PC_FX_ANNUAL_AVERAGE;
+    c->cap_decimals = o->cap_decimals;
+    c->company_selected_measure = o->src ? NULL : pc_strdup("Revenue ($ thousands)");
+
+    /* Text that a spreadsheet would take for a formula if written as one. */
+    add_person(ds, "li", "李雲飛", "President and Chief Executive Officer");
+    add_person(ds, "pei", "裴翔宇", "-Former Interim CFO");
+    add_person(ds, "smith", "=1+1 Smith", "Vice President, Operations");
+    if (o->two_peos)
+        add_person(ds, "wang", "@Wang Wei", "Chief Executive Officer");
+    add_award(ds, "CBAT-2021-LI", LI, PC_AWARD_OPTION, 2);
+    add_award(ds, "+A2", PEI, PC_AWARD_OPTION, 1);
+    add_award(ds, "RSU-SMITH", SMITH, PC_AWARD_STOCK, 1);
+
+    pc_rate_used *rt = PC_ARRAY_PUSH(&r->rates);
+    *rt = (pc_rate_used){"CNY",        2021, PC_FX_ANNUAL_AVERAGE,      6452500,
+                         PC_DATE_NONE, 1,    pc_strdup("fx.csv line 2")};
+    rt = PC_ARRAY_PUSH(&r->rates);
+    *rt = (pc_rate_used){"CNY",        2022, PC_FX_ANNUAL_AVERAGE,      6726400,
+                         PC_DATE_NONE, 1,    pc_strdup("fx.csv line 3")};
+
+    /* SCT, by person then year, PEOs first (the engine's order). */
+    bool in2021 = o->sct_years >= 2;
+    const char *li_pos = ds->people.items[LI].position;
+    const char *pei_pos = ds->people.items[PEI].position;
+    add_sct(r, LI, 2021, PC_ROLE_PEO, li_pos, USD(120107, 0), 0, USD(120000, 0), USD(53450, 0),
+            in2021);
+    add_sct(r, LI, 2022, PC_ROLE_PEO, li_pos, USD(117658, 0), 0, USD(60000, 0), 0, true);
+    if (o->two_peos)
+        add_sct(r, WANG, 2022, PC_ROLE_PEO, ds->people.items[WANG].position, USD(30000, 0), 0, 0, 0,
+                true);
+    add_sct(r, PEI, 2021, PC_ROLE_NEO, pei_pos, USD(74979, 0), 0, USD(54000, 0), USD(40087, 0),
+            in2021);
+    add_sct(r, PEI, 2022, PC_ROLE_NEO, pei_pos, USD(88556, 0), 0, USD(27000, 0), 0, true);
+    add_sct(r, SMITH, 2022, PC_ROLE_NEO, ds->people.items[SMITH].position, USD(50000, 0),
+            USD(1234, 0), 0, 0, true);
+
+    /* The reconciliation footnotes (1) and (2) of the proxy. */
+    int d = o->cap_decimals;
+    const int64_t li21[PC_CAP_CAP] = {USD(293557, 0),
+                                      -USD(106994, 0),
+                                      0,
+                                      0,
+                                      0,
+                                      USD(312000, 0),
+                                      USD(233333, 33),
+                                      0,
+                                      USD(179333, 33),
+                                      0,
+                                      0};
+    const int64_t pei21[PC_CAP_CAP] = {USD(169066, 0),
+                                       -USD(64182, 0),
+                                       0,
+                                       0,
+                                       0,
+                                       USD(234000, 0),
+                                       USD(105000, 0),
+                                       0,
+                                       USD(80700, 0),
+                                       0,
+                                       0};
+    const int64_t li22[PC_CAP_CAP] = {
+        USD(177658, 0), -USD(5678, 0), 0, 0, 0, 0, USD(45207, 9), 0, USD(18666, 76), 0, 0};
+    const int64_t pei22[PC_CAP_CAP] = {
+        USD(115556, 0), -USD(2555, 0), 0, 0, 0, 0, USD(33905, 32), 0, USD(8400, 0), 0, 0};
+    const int64_t smith22[PC_CAP_CAP] = {USD(51234, 0), 0, 0, 0, 0, 0, 0, 0, 0, 0, USD(10, 1)};
+    const int64_t wang22[PC_CAP_CAP] = {USD(30000, 0), 0, 0, 0, 0, USD(1500, 49), 0, 0, 0, 0, 0};
+
+    pc_cap_row c_li21 = add_cap(r, 2021, LI, d, li21);
+    pc_cap_row n21[] = {add_cap(r, 2021, PEI, d, pei21)};
+    pc_cap_row c_avg21 = add_average(r, 2021, d, n21, 1);
+
+    pc_cap_row c_li22 = add_cap(r, 2022, LI, d, li22), c_wang22 = {0};
+    if (o->two_peos)
+        c_wang22 = add_cap(r, 2022, WANG, d, wang22);
+    pc_cap_row n22[] = {add_cap(r, 2022, PEI, d, pei22), add_cap(r, 2022, SMITH, d, smith22)};
+    pc_cap_row c_avg22 = add_average(r, 2022, d, n22, 2);
+
+    pc_pvp_row *v = PC_ARRAY_PUSH(&r->pvp);
+    v->year = 2021;
+    v->peo[0] = (pc_pvp_peo){LI, USD(293557, 0), c_li21.line[PC_CAP_CAP]};
+    v->npeo = 1;
+    v->has_average = true;
+    v->avg_count = 1;
+    v->avg_people = malloc(sizeof *v->avg_people);
+    v->avg_people[0] = PEI;
+    v->avg_sct_total = c_avg21.line[PC_CAP_SCT_TOTAL];
+    v->avg_cap = c_avg21.line[PC_CAP_CAP];
+    v->tsr = 3083;
+    v->has_net_income = true;
+    v->net_income = USD(61559144, 0);
+    v->has_peer_tsr = !o->src;
+    v->peer_tsr = 11050;
+    v->has_csm = !o->src;
+    v->csm_micro = INT64_C(204435) * PC_MICRO + 500000;
+
+    v = PC_ARRAY_PUSH(&r->pvp);
+    v->year = 2022;
+    v->peo[0] = (pc_pvp_peo){LI, USD(177658, 0), c_li22.line[PC_CAP_CAP]};
+    v->npeo = 1;
+    if (o->two_peos) {
+        v->peo[1] = (pc_pvp_peo){WANG, USD(30000, 0), c_wang22.line[PC_CAP_CAP]};
+        v->npeo = 2;
+    }
+    v->has_average = true;
+    v->avg_count = 2;
+    v->avg_people = malloc(2 * sizeof *v->avg_people);
+    v->avg_people[0] = PEI;
+    v->avg_people[1] = SMITH;
+    v->avg_sct_total = c_avg22.line[PC_CAP_SCT_TOTAL];
+    v->avg_cap = c_avg22.line[PC_CAP_CAP];
+    v->tsr = 1957;
+    v->has_net_income = true;
+    v->net_income = -USD(11327811, 0);
+    v->has_peer_tsr = !o->src;
+    v->peer_tsr = 9340;
+    v->has_csm = !o->src;
+    v->csm_micro = INT64_C(248700) * PC_MICRO;
+
+    /* TSR: $100 at the close of 2020-12-31 ($6.76), no dividends. */
+    r->tsr.computed = true;
+    r->tsr.base_date = D(2020, 12, 31);
+    r->tsr.base_price_micro = 6760000;
+    r->tsr.points[0] = (pc_tsr_point){2021, D(2021, 12, 31), D(2021, 12, 31), 2084100, 1.0, 3083};
+    r->tsr.points[1] = (pc_tsr_point){2022, D(2022, 12, 31), D(2022, 12, 30), 1323000, 1.0, 1957};
+    r->tsr.npoints = 2;
+
+    /* Valuations: the 2021 performance option grant (Black-Scholes), a
+     * supplied value with a note, a stock price. */
+    add_valuation(r, 0, D(2021, 11, 29), PC_PURPOSE_GRANT, PC_METHOD_BLACK_SCHOLES, 20000,
+                  USD(26725, 0), 2021, -1);
+    pc_valuation *x = &r->valuations.items[r->valuations.count - 1];
+    x->per_share = 1.33625;
+    x->inputs = (pc_valuation_inputs){.has_price = true,
+                                      .price_date = D(2021, 11, 29),
+                                      .price_micro = 1960000,
+                                      .has_assumptions = true,
+                                      .assumption_date = D(2021, 11, 29),
+                                      .volatility = 0.85,
+                                      .rate = 0.0123,
+                                      .yield = 0,
+                                      .term = 5.83,
+                                      .strike = 1.96,
+                                      .d1 = 1.0421,
+                                      .d2 = -1.0103};
+    add_valuation(r, 1, D(2021, 12, 31), PC_PURPOSE_FYE, PC_METHOD_BLACK_SCHOLES, 20000,
+                  USD(31200, 0), 2021, PC_CAP_FYE_FV_GRANTED_IN_YEAR);
+    x = &r->valuations.items[r->valuations.count - 1];
+    x->per_share = 1.56;
+    x->inputs.has_assumptions = true;
+    x->inputs.volatility = 0.82;
+    x->inputs.term = 5.75;
+    add_valuation(r, 2, D(2022, 5, 30), PC_PURPOSE_VEST, PC_METHOD_SUPPLIED, 15000, 1111110, 2022,
+                  PC_CAP_CHANGE_FV_PRIOR_VESTED);
+    x = &r->valuations.items[r->valuations.count - 1];
+    x->per_share_exact = true;
+    x->per_share_micro = 1234567;
+    x->per_share = 1.234567;
+    x->probable_micro = 600000;
+    x->inputs.supplied_line = 5;
+    x->inputs.note = "@board valuation of 2022-05-30";
+    add_valuation(r, 3, D(2022, 12, 31), PC_PURPOSE_FYE, PC_METHOD_STOCK_PRICE, 1000, 132300, 2022,
+                  PC_CAP_FYE_FV_GRANTED_IN_YEAR);
+    x = &r->valuations.items[r->valuations.count - 1];
+    x->per_share_exact = true;
+    x->per_share_micro = 1323000;
+    x->inputs.has_price = true;
+    x->inputs.price_date = D(2022, 12, 30);
+    x->inputs.price_micro = 1323000;
+    x->inputs.note = o->note;
+    for (size_t i = 0; i < o->extra_valuations; i++) {
+        add_valuation(r, i % 4, D(2022, 12, 31), PC_PURPOSE_FYE, PC_METHOD_STOCK_PRICE,
+                      (int64_t)(i % 1000) + 1, (int64_t)i * 7 + 1, 2022,
+                      PC_CAP_CHANGE_FV_PRIOR_UNVESTED);
+        x = &r->valuations.items[r->valuations.count - 1];
+        x->per_share_exact = true;
+        x->per_share_micro = 1323000;
+    }
+
+    cr_assert_eq(pc_report_warn(r, "negative_pension_change", "cash.csv:12",
+                                "a negative change in pension value shows as 0"),
+                 PC_OK);
+    r->has_checks = o->checks;
+    if (o->checks) {
+        pc_finding *f = PC_ARRAY_PUSH(&r->checks.findings);
+        f->check = pc_strdup("mismatch");
+        f->severity = PC_CHECK_ROUNDING;
+        f->table = PC_REPORTED_PVP;
+        f->year = 2021;
+        f->subject = pc_strdup("li");
+        f->item = pc_strdup("cap");
+        f->published_micro = INT64_C(911229670000);
+        f->expected_micro = INT64_C(911229660000);
+        f->difference_micro = 10000;
+        f->decimals = 2;
+        f->line = 12;
+        pc_skipped *s = PC_ARRAY_PUSH(&r->checks.skipped);
+        s->check = pc_strdup("average_differs");
+        s->year = 2022;
+        s->subject = pc_strdup("non_peo_neo_average");
+        s->reason = pc_strdup("reported.csv gives no count of NEOs for 2022");
+        r->checks.checked = 40;
+        r->checks.rounding = 1;
+    }
+}
+
+/* ---------------------------------------------------- expected figures */
+
+static json_t *lines_json(const pc_cap_row *c)
+{
+    json_t *a = json_array();
+    for (int l = 0; l < PC_CAP_CAP; l++)
+        json_array_append_new(a, json_integer(c->line[l]));
+    return a;
+}
+
+static const char *name_of(const pc_dataset *ds, size_t person)
+{
+    return ds->people.items[person].name;
+}
+
+/* What the workbook must show, taken from the report (not from the
+ * writer), for tests/xlsx_check.py. */
+static void write_expected(const pc_dataset *ds, const pc_report *r, const fixture_opts *o,
+                           const char *path)
+{
+    json_t *e = json_object();
+    json_t *sheets = json_pack("[ssssss]", "Summary Compensation", "Pay vs Performance",
+                               "CAP Reconciliation", "Award Valuations", "Exchange Rates", "TSR");
+    if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
+        json_array_append_new(sheets, json_string("Checks"));
+    json_object_set_new(e, "sheets", sheets);
+    json_object_set_new(e, "created", json_string("2022-12-31T00:00:00Z"));
+    /* CAP vs TSR and CAP vs net income (a pair each); CAP vs the measure
+     * (a pair) and TSR vs peer TSR (one) when those exist. */
+    json_object_set_new(e, "charts", json_integer(o->src ? 4 : 7));
+    json_object_set_new(e, "cap_decimals", json_integer(ds->config.cap_decimals));
+    /* Column (h): an SRC shows NQDC earnings alone (Item 402(n)). */
+    json_object_set_new(
+        e, "sct_pension_header",
+        json_string(o->src ? "Nonqualified Deferred Compensation Earnings ($)"
+                           : "Change in Pension Value and Nonqualified Deferred Compensation "
+                             "Earnings ($)"));
+
+    json_t *sct = json_array();
+    for (size_t i = 0; i < r->sct.count; i++) {
+        const pc_sct_row *s = &r->sct.items[i];
+        if (!s->in_table)
+            continue;
+        json_t *cols = json_array();
+        for (int k = 0; k < PC_SCT_TOTAL; k++)
+            json_array_append_new(cols, json_integer(s->column[k]));
+        json_array_append_new(sct, json_pack("{s:s,s:i,s:o,s:I}", "name", name_of(ds, s->person),
+                                             "year", s->year, "columns", cols, "total",
+                                             (json_int_t)s->column[PC_SCT_TOTAL]));
+    }
+    json_object_set_new(e, "sct", sct);
+
+    json_t *cap = json_array();
+    for (size_t i = 0; i < r->cap.count; i++) {
+        const pc_cap_row *c = &r->cap.items[i];
+        json_t *row = json_pack("{s:i,s:o,s:I}", "year", c->year, "lines", lines_json(c), "cap",
+                                (json_int_t)c->line[PC_CAP_CAP]);
+        if (c->subject == PC_SUBJECT_AVERAGE) {
+            json_object_set_new(row, "name", json_null());
+            json_t *neos = json_array();
+            for (size_t k = 0; k < r->pvp.count; k++)
+                if (r->pvp.items[k].year == c->year)
+                    for (size_t j = 0; j < r->pvp.items[k].avg_count; j++)
+                        json_array_append_new(
+                            neos, json_string(name_of(ds, r->pvp.items[k].avg_people[j])));
+            json_object_set_new(row, "neos", neos);
+        } else {
+            json_object_set_new(row, "name", json_string(name_of(ds, c->subject)));
+        }
+        json_array_append_new(cap, row);
+    }
+    json_object_set_new(e, "cap", cap);
+
+    json_t *headers = json_array(), *notes = json_array();
+    json_array_append_new(headers, json_string("Year"));
+    json_t *pvp = json_array();
+    for (size_t i = 0; i < r->pvp.count; i++) {
+        const pc_pvp_row *p = &r->pvp.items[i];
+        json_t *peos = json_array();
+        for (size_t k = 0; k < p->npeo; k++) {
+            char sct_h[96], cap_h[96];
+            size_t slot = o->two_peos ? (p->peo[k].person == LI ? 1 : 2) : 0;
+            if (slot) {
+                snprintf(sct_h, sizeof sct_h, "Summary Compensation Table Total for PEO %zu ($)",
+                         slot);
+                snprintf(cap_h, sizeof cap_h, "Compensation Actually Paid to PEO %zu ($)", slot);
+            } else {
+                snprintf(sct_h, sizeof sct_h, "Summary Compensation Table Total for PEO ($)");
+                snprintf(cap_h, sizeof cap_h, "Compensation Actually Paid to PEO ($)");
+            }
+            const pc_sct_row *s = pc_report_sct(r, p->peo[k].person, p->year);
+            json_array_append_new(
+                peos, json_pack("{s:s,s:I,s:I,s:[ss],s:s}", "name", name_of(ds, p->peo[k].person),
+                                "sct_total", (json_int_t)p->peo[k].sct_total, "cap",
+                                (json_int_t)p->peo[k].cap, "columns", sct_h, cap_h, "sct_ref",
+                                s && s->in_table ? "='Summary Compensation'!"
+                                                 : "='CAP Reconciliation'!"));
+        }
+        json_t *row = json_pack("{s:i,s:o,s:I,s:I}", "year", p->year, "peo", peos, "tsr",
+                                (json_int_t)p->tsr, "net_income", (json_int_t)p->net_income);
+        if (p->has_average) {
+            json_t *names = json_array();
+            for (size_t k = 0; k < p->avg_count; k++)
+                json_array_append_new(names, json_string(name_of(ds, p->avg_people[k])));
+            json_object_set_new(row, "avg",
+                                json_pack("{s:I,s:I,s:o}", "sct_total",
+                                          (json_int_t)p->avg_sct_total, "cap",
+                                          (json_int_t)p->avg_cap, "names", names));
+        } else {
+            json_object_set_new(row, "avg", json_null());
+        }
+        if (p->has_peer_tsr)
+            json_object_set_new(row, "peer_tsr", json_integer(p->peer_tsr));
+        if (p->has_csm)
+            json_object_set_new(row, "csm", json_real((double)p->csm_micro / 1e6));
+        json_array_append_new(pvp, row);
+    }
+    json_object_set_new(e, "pvp", pvp);
+    if (o->two_peos) {
+        json_array_append_new(headers, json_string("Compensation Actually Paid to PEO 1 ($)"));
+        json_array_append_new(headers, json_string("Compensation Actually Paid to PEO 2 ($)"));
+        json_array_append_new(notes, json_string("PEO 1: 李雲飛"));
+        json_array_append_new(notes, json_string("PEO 2: @Wang Wei"));
+    } else {
+        json_array_append_new(headers, json_string("Summary Compensation Table Total for PEO ($)"));
+        json_array_append_new(headers, json_string("Compensation Actually Paid to PEO ($)"));
+    }
+    json_array_append_new(
+        headers, json_string("Average Summary Compensation Table Total for Non-PEO NEOs ($)"));
+    json_array_append_new(headers,
+                          json_string("Average Compensation Actually Paid to Non-PEO NEOs ($)"));
+    json_array_append_new(headers, json_string("Value of Initial Fixed $100 Investment Based On: "
+                                               "Total Shareholder Return ($)"));
+    json_array_append_new(headers, json_string("Net Income ($)"));
+    json_t *absent = json_array();
+    if (o->src) {
+        json_array_append_new(absent, json_string("Peer Group Total Shareholder Return ($)"));
+    } else {
+        json_array_append_new(headers, json_string("Peer Group Total Shareholder Return ($)"));
+        json_array_append_new(headers, json_string(ds->config.company_selected_measure));
+        json_object_set_new(e, "csm_name", json_string(ds->config.company_selected_measure));
+    }
+    json_object_set_new(e, "pvp_headers", headers);
+    json_object_set_new(e, "pvp_absent_headers", absent);
+    json_object_set_new(e, "pvp_notes", notes);
+
+    json_t *vals = json_array();
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        /* The first rows and the last: enough to see order and content. */
+        if (i >= 6 && i + 1 != r->valuations.count)
+            continue;
+        const pc_valuation *v = &r->valuations.items[i];
+        const pc_tranche *t = &ds->tranches.items[v->tranche];
+        const pc_award *a = &ds->awards.items[t->award];
+        json_t *row = json_pack(
+            "{s:I,s:s,s:i,s:s,s:I,s:s,s:i}", "index", (json_int_t)i, "award_id", a->id, "tranche",
+            t->number, "name", name_of(ds, a->person), "value", (json_int_t)v->value, "key",
+            v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), "year", v->year);
+        if (v->inputs.note) {
+            /* Excel holds at most 32,767 characters in a cell. */
+            json_t *note = json_stringn(v->inputs.note, strnlen(v->inputs.note, 32767));
+            json_object_set_new(row, "note", note);
+        }
+        json_array_append_new(vals, row);
+    }
+    json_object_set_new(e, "valuations", vals);
+    json_object_set_new(e, "valuation_count", json_integer((json_int_t)r->valuations.count));
+
+    json_t *rates = json_array();
+    for (size_t i = 0; i < r->rates.count; i++) {
+        const pc_rate_used *rt = &r->rates.items[i];
+        json_array_append_new(
+            rates, json_pack("{s:s,s:i,s:f,s:s}", "currency", rt->currency, "year", rt->fiscal_year,
+                             "per_usd", (double)rt->per_usd_micro / 1e6, "source", rt->source));
+    }
+    json_object_set_new(e, "rates", rates);
+    json_t *sct_notes = json_array();
+    if (o->sct_years >= 2)
+        json_array_append_new(sct_notes, json_string("Amounts paid in CNY were converted at 6.4525 "
+                                                     "CNY per USD, the average rate for fiscal "
+                                                     "2021 (fx.csv line 2)"));
+    json_array_append_new(sct_notes, json_string("Amounts paid in CNY were converted at 6.7264 CNY "
+                                                 "per USD, the average rate for fiscal 2022 "
+                                                 "(fx.csv line 3)"));
+    json_object_set_new(e, "sct_notes", sct_notes);
+
+    json_t *tsr = json_array();
+    for (size_t i = 0; i < r->tsr.npoints; i++)
+        json_array_append_new(tsr, json_pack("{s:i,s:I}", "year", r->tsr.points[i].year, "value",
+                                             (json_int_t)r->tsr.points[i].value));
+    json_object_set_new(e, "tsr", tsr);
+    json_t *checks = json_array();
+    for (size_t i = 0; i < r->checks.findings.count; i++)
+        json_array_append_new(checks, json_string(r->checks.findings.items[i].check));
+    for (size_t i = 0; i < r->checks.skipped.count; i++) {
+        json_array_append_new(checks, json_string(r->checks.skipped.items[i].check));
+        json_array_append_new(checks, json_string(r->checks.skipped.items[i].reason));
+    }
+    json_object_set_new(e, "checks", checks);
+
+    json_t *text = json_pack("[ssss]", "李雲飛", "裴翔宇", "=1+1 Smith", "-Former Interim CFO");
+    json_array_append_new(text, json_string("+A2"));
+    json_array_append_new(text, json_string("@board valuation of 2022-05-30"));
+    if (o->two_peos)
+        json_array_append_new(text, json_string("@Wang Wei"));
+    if (o->note && strlen(o->note) < 100)
+        json_array_append_new(text, json_string(o->note));
+    json_object_set_new(e, "text_cells", text);
+
+    cr_assert_eq(json_dump_file(e, path, JSON_INDENT(1)), 0);
+    json_decref(e);
+}
+
+/* ------------------------------------------------------------- helpers */
+
+/* Runs /usr/bin/python3 with args; returns its exit status and its output
+ * (stdout and stderr together, malloc'ed) in *output. */
+static int run_python(const char *const *args, const char *log, char **output)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            dup2(fd, 2);
+        }
+        size_t n = 0;
+        while (args[n])
+            n++;
+        char **argv = calloc(n + 2, sizeof *argv);
+        argv[0] = (char *)PYTHON;
+        for (size_t i = 0; i < n; i++)
+            argv[i + 1] = (char *)args[i];
+        execv(PYTHON, argv);
+        _exit(127);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    if (output)
+        *output = read_file(log, NULL);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void require_openpyxl(const char *dir)
+{
+    if (access(PYTHON, X_OK) != 0)
+        cr_skip_test("%s is not installed", PYTHON);
+    char log[4096];
+    snprintf(log, sizeof log, "%s/python.log", dir);
+    const char *args[] = {"-c", "import openpyxl", NULL};
+    if (run_python(args, log, NULL) != 0)
+        cr_skip_test("openpyxl is not installed for %s", PYTHON);
+    unlink(log);
+}
+
+/* Writes the report and checks it with tests/xlsx_check.py. */
+static void write_and_check(const fixture_opts *o)
+{
+    char *dir = make_temp_dir();
+    cr_assert_not_null(dir);
+    require_openpyxl(dir);
+    pc_dataset ds;
+    pc_report r;
+    build(&ds, &r, o);
+    char xlsx[4096], expected[4096], log[4096];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", dir);
+    snprintf(expected, sizeof expected, "%s/expected.json", dir);
+    snprintf(log, sizeof log, "%s/check.log", dir);
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_status st = pc_write_xlsx(&ds, &r, xlsx, &diags);
+    cr_assert_eq(st, PC_OK, "pc_write_xlsx: %s", diags.count ? diags.items[0].message : "?");
+    cr_assert_eq(diags.count, 0);
+    write_expected(&ds, &r, o, expected);
+    char *out = NULL;
+    const char *args[] = {CHECKER, xlsx, expected, NULL};
+    int rc = run_python(args, log, &out);
+    cr_assert_eq(rc, 0, "xlsx_check.py found problems:\n%s", out ? out : "(no output)");
+    free(out);
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+static bool same_bytes(const char *a, const char *b)
+{
+    size_t na, nb;
+    char *x = read_file(a, &na), *y = read_file(b, &nb);
+    bool same = x && y && na == nb && memcmp(x, y, na) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+/* --------------------------------------------------------------- tests */
+
+Test(xlsx, cbak_workbook_reads_back_with_live_formulas_and_exact_figures)
+{
+    write_and_check(&CBAK);
+}
+
+Test(xlsx, two_peos_get_their_own_columns_and_non_src_columns_appear)
+{
+    /* A CEO change in 2022, peer TSR and a company-selected measure, CAP
+     * in whole dollars, and an SCT that shows 2022 only (so the 2021 PvP
+     * SCT total points at the reconciliation). */
+    fixture_opts o = {false, true, 0, 1, 0, true, NULL};
+    write_and_check(&o);
+}
+
+Test(xlsx, many_valuations_read_back_in_order)
+{
+    fixture_opts o = CBAK;
+    o.extra_valuations = 5000;
+    write_and_check(&o);
+}
+
+Test(xlsx, overlong_text_is_cut_to_what_a_cell_holds)
+{
+    static char note[40001];
+    memset(note, 'x', sizeof note - 1);
+    fixture_opts o = CBAK;
+    o.note = note;
+    write_and_check(&o);
+}
+
+Test(xlsx, checks_sheet_is_left_out_without_findings)
+{
+    fixture_opts o = CBAK;
+    o.checks = false;
+    write_and_check(&o);
+}
+
+Test(xlsx, same_report_gives_identical_bytes, .timeout = 60)
+{
+    char *dir = make_temp_dir();
+    pc_dataset ds;
+    pc_report r;
+    build(&ds, &r, &CBAK);
+    char a[4096], b[4096];
+    snprintf(a, sizeof a, "%s/a.xlsx", dir);
+    snprintf(b, sizeof b, "%s/b.xlsx", dir);
+    pc_diags diags;
+    pc_diags_init(&diags);
+    cr_assert_eq(pc_write_xlsx(&ds, &r, a, &diags), PC_OK);
+    /* Past the 2-second resolution of zip times and the 1-second one of
+     * document times: a clock in either would show. */
+    struct timespec wait = {2, 200000000};
+    nanosleep(&wait, NULL);
+    cr_assert_eq(pc_write_xlsx(&ds, &r, b, &diags), PC_OK);
+    cr_assert(same_bytes(a, b), "two writes of the same report differ");
+    /* Overwriting gives the same bytes again, and nothing else is left. */
+    cr_assert_eq(pc_write_xlsx(&ds, &r, a, &diags), PC_OK);
+    cr_assert(same_bytes(a, b));
+    cr_assert_eq(count_entries(dir), 2);
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(xlsx, missing_folder_is_a_write_error_naming_the_path)
+{
+    char *dir = make_temp_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/no-such-folder/report.xlsx", dir);
+    pc_dataset ds;
+    pc_report r;
+    build(&ds, &r, &CBAK);
+    pc_diags diags;
+    pc_diags_init(&diags);
+    cr_assert_eq(pc_write_xlsx(&ds, &r, path, &diags), PC_ERR_WRITE);
+    cr_assert_eq(diags.errors, 1);
+    cr_assert_str_eq(diags.items[0].file, path);
+    cr_assert_not_null(strstr(diags.items[0].message, path), "%s", diags.items[0].message);
+    cr_assert_not_null(strstr(diags.items[0].message, "No such file or directory"), "%s",
+                       diags.items[0].message);
+    cr_assert_eq(count_entries(dir), 0);
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(xlsx, target_that_is_a_folder_fails_and_leaves_no_temporary_file)
+{
+    char *dir = make_temp_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xlsx", dir);
+    cr_assert_eq(mkdir(path, 0755), 0);
+    pc_dataset ds;
+    pc_report r;
+    build(&ds, &r, &CBAK);
+    pc_diags diags;
+    pc_diags_init(&diags);
+    cr_assert_eq(pc_write_xlsx(&ds, &r, path, &diags), PC_ERR_WRITE);
+    cr_assert_eq(diags.errors, 1);
+    cr_assert_not_null(strstr(diags.items[0].message, path));
+    struct stat st;
+    cr_assert_eq(stat(path, &st), 0);
+    cr_assert(S_ISDIR(st.st_mode));
+    cr_assert_eq(count_entries(dir), 1, "a temporary file was left behind");
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(xlsx, failed_write_leaves_the_earlier_report_untouched)
+{
+    char *dir = make_temp_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xlsx", dir);
+    cr_assert_eq(write_text(path, "earlier report"), 0);
+    pc_dataset ds;
+    pc_report r;
+    build(&ds, &r, &CBAK);
+    /* A valuation of a tranche the input set does not have: found while
+     * the workbook is being written, after the temporary file exists. */
+    r.valuations.items[2].tranche = 99;
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_status st = pc_write_xlsx(&ds, &r, path, &diags);
+    cr_assert_neq(st, PC_OK);
+    cr_assert_eq(diags.errors, 1);
+    cr_assert_not_null(strstr(diags.items[0].message, "tranche 99"), "%s", diags.items[0].message);
+    char *text = read_file(path, NULL);
+    cr_assert_str_eq(text, "earlier report");
+    free(text);
+    cr_assert_eq(count_entries(dir), 1, "a temporary file was left behind");
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(xlsx, empty_report_still_gives_a_workbook)
+{
+    char *dir = make_temp_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.xlsx", dir);
+    pc_dataset ds;
+    pc_report r;
+    pc_dataset_init(&ds);
+    pc_report_init(&r);
+    ds.config.fiscal_year_end = (pc_fiscal_calendar){12, 31};
+    pc_diags diags;
+    pc_diags_init(&diags);
+    cr_assert_eq(pc_write_xlsx(&ds, &r, path, &diags), PC_OK);
+    size_t n = 0;
+    char *data = read_file(path, &n);
+    cr_assert(data && n > 4 && memcmp(data, "PK\3\4", 4) == 0, "not a zip file");
+    free(data);
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}

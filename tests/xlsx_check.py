@@ -1,0 +1,566 @@
+#!/usr/bin/python3
+"""Reads a report.xlsx back with openpyxl and checks it against the figures
+the test expects (a JSON file written by tests/test_xlsx.c from the same
+in-memory report the workbook was written from).
+
+Usage: /usr/bin/python3 xlsx_check.py REPORT.xlsx EXPECTED.json
+
+It checks what a reader relies on: sheet names and order; that every total,
+CAP and average is a live formula whose stored value is the engine's exact
+figure and whose formula, evaluated over the stored values of the cells it
+names, gives that figure again; that text from the inputs is text (never a
+formula); charts; number formats; frozen headers; fixed timestamps.
+Rows are found by their labels (year, name), not by position, so the test
+does not depend on the layout beyond what a reader sees.
+
+Exit status 0 when everything holds; otherwise 1, with one line per problem.
+"""
+
+import json
+import re
+import sys
+import zipfile
+from decimal import Decimal, ROUND_HALF_UP
+
+import openpyxl
+from openpyxl.utils import column_index_from_string, get_column_letter
+
+problems = []
+
+
+def fail(msg):
+    problems.append(msg)
+
+
+# ---------------------------------------------------------------- formulas
+
+TOKEN = re.compile(
+    r"\s*(?:(?P<fn>[A-Z]+)\("
+    r"|(?P<ref>(?:'(?P<qs>[^']+)'!|(?P<us>[A-Za-z_][A-Za-z0-9_]*)!)?"
+    r"\$?(?P<c1>[A-Z]{1,3})\$?(?P<r1>\d+)(?::\$?(?P<c2>[A-Z]{1,3})\$?(?P<r2>\d+))?)"
+    r"|(?P<num>\d+(?:\.\d+)?)"
+    r"|(?P<op>[-+*/(),]))"
+)
+
+
+def excel_round(x, n):
+    """Excel's ROUND: half away from zero on the decimal the cell shows."""
+    q = Decimal(1).scaleb(-int(n))
+    d = Decimal(repr(float(x))).quantize(q, rounding=ROUND_HALF_UP)
+    return float(d)
+
+
+class Formula:
+    """A tiny evaluator for the formulas the writer uses: + - * /, cell
+    references (sheet-qualified or not), ranges, SUM, AVERAGE, ROUND."""
+
+    def __init__(self, text, sheet, values):
+        if not text.startswith("="):
+            raise ValueError("not a formula: %r" % text)
+        self.tokens = []
+        pos, body = 0, text[1:]
+        while pos < len(body):
+            m = TOKEN.match(body, pos)
+            if not m or m.end() == pos:
+                raise ValueError("cannot read formula %r at %d" % (text, pos))
+            self.tokens.append(m)
+            pos = m.end()
+        self.i = 0
+        self.sheet = sheet
+        self.values = values
+        self.cells = []  # (sheet, row, col) of every cell read
+
+    def peek(self):
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def take_op(self, ch):
+        t = self.peek()
+        if t is not None and t.group("op") == ch:
+            self.i += 1
+            return True
+        return False
+
+    def cell(self, sheet, col, row):
+        self.cells.append((sheet, row, col))
+        v = self.values[sheet].cell(row=row, column=col).value
+        return v
+
+    def ref(self, m):
+        sheet = m.group("qs") or m.group("us") or self.sheet
+        c1, r1 = column_index_from_string(m.group("c1")), int(m.group("r1"))
+        if m.group("c2") is None:
+            return self.cell(sheet, c1, r1)
+        c2, r2 = column_index_from_string(m.group("c2")), int(m.group("r2"))
+        return [self.cell(sheet, c, r) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+
+    def args(self):
+        out = []
+        if self.take_op(")"):
+            return out
+        while True:
+            out.append(self.expr(allow_range=True))
+            if self.take_op(")"):
+                return out
+            if not self.take_op(","):
+                raise ValueError("expected , or )")
+
+    def factor(self, allow_range=False):
+        t = self.peek()
+        if t is None:
+            raise ValueError("formula ends too early")
+        self.i += 1
+        if t.group("op") == "-":
+            return -self.factor()
+        if t.group("op") == "(":
+            v = self.expr()
+            if not self.take_op(")"):
+                raise ValueError("expected )")
+            return v
+        if t.group("num"):
+            return float(t.group("num"))
+        if t.group("ref"):
+            v = self.ref(t)
+            if isinstance(v, list) and not allow_range:
+                raise ValueError("range outside a function")
+            return v
+        if t.group("fn"):
+            name, args = t.group("fn"), self.args()
+            flat = []
+            for a in args:
+                flat.extend(a if isinstance(a, list) else [a])
+            nums = [x for x in flat if isinstance(x, (int, float))]
+            if name == "SUM":
+                return float(sum(nums))
+            if name == "AVERAGE":
+                return float(sum(nums)) / len(nums)
+            if name == "ROUND":
+                return excel_round(args[0], args[1])
+            raise ValueError("unknown function " + name)
+        raise ValueError("unexpected token %r" % t.group(0))
+
+    def term(self, allow_range=False):
+        v = self.factor(allow_range)
+        while True:
+            if self.take_op("*"):
+                v = v * self.factor()
+            elif self.take_op("/"):
+                v = v / self.factor()
+            else:
+                return v
+
+    def expr(self, allow_range=False):
+        v = self.term(allow_range)
+        while True:
+            if self.take_op("+"):
+                v = v + self.term()
+            elif self.take_op("-"):
+                v = v - self.term()
+            else:
+                return v
+
+    def evaluate(self):
+        v = self.expr()
+        if self.i != len(self.tokens):
+            raise ValueError("unread tokens")
+        return v
+
+
+# ------------------------------------------------------------------ helpers
+
+
+class Book:
+    def __init__(self, path):
+        self.f = openpyxl.load_workbook(path, data_only=False)  # formulas
+        self.v = openpyxl.load_workbook(path, data_only=True)  # stored values
+
+    def formula_cell(self, sheet, row, col, expected, what, prefix=None):
+        """A formula cell whose stored value is `expected` and whose formula
+        gives it again. Returns the evaluator (for the cells it read)."""
+        fc = self.f[sheet].cell(row=row, column=col)
+        stored = self.v[sheet].cell(row=row, column=col).value
+        where = "%s!%s%d (%s)" % (sheet, get_column_letter(col), row, what)
+        if fc.data_type != "f" or not isinstance(fc.value, str):
+            fail("%s: expected a formula, found %r" % (where, fc.value))
+            return None
+        if prefix and not fc.value.startswith(prefix):
+            fail("%s: formula %r does not start with %r" % (where, fc.value, prefix))
+        if stored != expected:
+            fail("%s: stored value %r, expected %r" % (where, stored, expected))
+        try:
+            ev = Formula(fc.value, sheet, self.v)
+            got = ev.evaluate()
+        except (ValueError, TypeError, KeyError, ZeroDivisionError) as e:
+            fail("%s: cannot evaluate %r: %s" % (where, fc.value, e))
+            return None
+        # Sums of cent amounts in binary floating point are off by far less
+        # than a cent; a twentieth of a cent tells a wrong cell from that.
+        if abs(got - expected) > 0.0005:
+            fail("%s: %r evaluates to %r, expected %r" % (where, fc.value, got, expected))
+        return ev
+
+    def number_cell(self, sheet, row, col, expected, what):
+        v = self.v[sheet].cell(row=row, column=col).value
+        if v != expected:
+            fail("%s!%s%d (%s): %r, expected %r" % (sheet, get_column_letter(col), row, what, v, expected))
+
+
+def header_row(ws, first_label, col=1):
+    for row in range(1, 40):
+        if ws.cell(row=row, column=col).value == first_label:
+            return row
+    return None
+
+
+def headers(ws, row):
+    out = {}
+    for c in range(1, ws.max_column + 1):
+        v = ws.cell(row=row, column=c).value
+        if isinstance(v, str):
+            out[v] = c
+    return out
+
+
+def cents(x):
+    return x / 100
+
+
+def ooxml_text(value):
+    """A string cell as Excel shows it: "_xHHHH_" is the character HHHH
+    (ECMA-376 Part 1, 22.4.2.4); openpyxl leaves those escapes as they are."""
+    if not isinstance(value, str):
+        return value
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), value)
+
+
+# ------------------------------------------------------------------- checks
+
+
+def check_package(path, exp):
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        for info in z.infolist():
+            if info.date_time != (1980, 1, 1, 0, 0, 0):
+                fail("zip entry %s has time %r, not the fixed 1980-01-01" % (info.filename, info.date_time))
+        charts = [n for n in names if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+        if len(charts) != exp["charts"]:
+            fail("%d charts, expected %d" % (len(charts), exp["charts"]))
+        for n in charts:
+            xml = z.read(n).decode("utf-8")
+            if "'Pay vs Performance'!$" not in xml:
+                fail("%s does not plot the Pay vs Performance cells" % n)
+            # A cached copy would hold 0 for formula cells: none is stored.
+            if "<c:numCache>" in xml:
+                fail("%s stores cached values" % n)
+        core = z.read("docProps/core.xml").decode("utf-8")
+        for tag in ("created", "modified"):
+            m = re.search(r"<dcterms:%s[^>]*>([^<]*)<" % tag, core)
+            if not m or m.group(1) != exp["created"]:
+                fail("document %s time %r, expected %r" % (tag, m and m.group(1), exp["created"]))
+        # The Pay vs Performance sheet (the second) holds the drawing.
+        rels = z.read("xl/worksheets/_rels/sheet2.xml.rels").decode("utf-8") if "xl/worksheets/_rels/sheet2.xml.rels" in names else ""
+        if exp["charts"] and "drawing" not in rels:
+            fail("the charts are not on the Pay vs Performance sheet")
+        # Input text is never a formula: no <f> element holds it.
+        for n in names:
+            if n.startswith("xl/worksheets/sheet"):
+                xml = z.read(n).decode("utf-8")
+                for t in exp["text_cells"]:
+                    body = t[1:] if t[:1] in "=+-@" else t
+                    esc = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    if "<f>" + esc + "</f>" in xml:
+                        fail("%s: %r was written as a formula" % (n, t))
+
+
+def check_text(book, exp):
+    found = {t: 0 for t in exp["text_cells"]}
+    for ws in book.f.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None:
+                    continue
+                if c.data_type == "f" and any(str(c.value).startswith(t) for t in exp["text_cells"]):
+                    fail("%s!%s: input text %r became a formula" % (ws.title, c.coordinate, c.value))
+                if isinstance(c.value, str):
+                    for t in found:
+                        if t in ooxml_text(c.value).split("\n"):
+                            if c.data_type != "s":
+                                fail("%s!%s: %r is not a text cell (%s)" % (ws.title, c.coordinate, t, c.data_type))
+                            found[t] += 1
+    for t, n in found.items():
+        if n == 0:
+            fail("text %r is not in any cell, or changed on the way" % t)
+
+
+def check_sct(book, exp):
+    sheet = "Summary Compensation"
+    ws = book.f[sheet]
+    hr = header_row(ws, "Name and Principal Position")
+    if hr is None:
+        fail("Summary Compensation: no header row")
+        return
+    h = headers(ws, hr)
+    want = ["Name and Principal Position", "Year", "Salary ($)", "Bonus ($)", "Stock Awards ($)",
+            "Option Awards ($)", "Non-Equity Incentive Plan Compensation ($)", exp["sct_pension_header"],
+            "All Other Compensation ($)", "Total ($)"]
+    got = [ws.cell(row=hr, column=c).value for c in range(1, len(want) + 1)]
+    if got != want:
+        fail("Summary Compensation headers %r" % got)
+        return
+    if ws.freeze_panes is None:
+        fail("Summary Compensation: header rows are not frozen")
+    names = {r["name"] for r in exp["sct"]}
+    rows = {}
+    person = None
+    r = hr + 1
+    while isinstance(book.v[sheet].cell(row=r, column=2).value, (int, float)):
+        a = ws.cell(row=r, column=1).value
+        if isinstance(a, str) and a.split("\n")[0] in names:
+            person = a.split("\n")[0]
+        rows[(person, int(book.v[sheet].cell(row=r, column=2).value))] = r
+        r += 1
+    if len(rows) != len(exp["sct"]):
+        fail("Summary Compensation: %d rows, expected %d" % (len(rows), len(exp["sct"])))
+    keys = want[2:9]
+    for e in exp["sct"]:
+        row = rows.get((e["name"], e["year"]))
+        if row is None:
+            fail("Summary Compensation: no row for %s %d" % (e["name"], e["year"]))
+            continue
+        for k, v in zip(keys, e["columns"]):
+            book.number_cell(sheet, row, h[k], cents(v), "%s %d %s" % (e["name"], e["year"], k))
+        book.formula_cell(sheet, row, h["Total ($)"], cents(e["total"]), "total", "=SUM(")
+        fmt = ws.cell(row=row, column=h["Total ($)"]).number_format
+        if fmt != "#,##0;(#,##0)":
+            fail("Summary Compensation total format %r" % fmt)
+
+
+def cap_rows(book):
+    sheet = "CAP Reconciliation"
+    ws = book.f[sheet]
+    hr = header_row(ws, "Year")
+    h = headers(ws, hr)
+    rows = {}
+    r = hr + 1
+    blank = 0
+    while blank < 2:
+        y = book.v[sheet].cell(row=r, column=1).value
+        if isinstance(y, (int, float)):
+            blank = 0
+            rows[(int(y), ws.cell(row=r, column=2).value)] = r
+        else:
+            blank += 1
+        r += 1
+    return hr, h, rows
+
+
+def check_cap(book, exp):
+    sheet = "CAP Reconciliation"
+    ws = book.f[sheet]
+    hr, h, rows = cap_rows(book)
+    if ws.freeze_panes is None:
+        fail("CAP Reconciliation: header rows are not frozen")
+    cap_col = h.get("Compensation Actually Paid ($)")
+    role_col = h.get("Role")
+    if cap_col is None or role_col is None:
+        fail("CAP Reconciliation: headers %r" % sorted(h))
+        return
+    line_cols = list(range(role_col + 1, cap_col))
+    fmt_want = "#,##0.00;(#,##0.00)" if exp["cap_decimals"] == 2 else "#,##0;(#,##0)"
+    for e in exp["cap"]:
+        label = e["name"] if e["name"] is not None else "Average of non-PEO NEOs"
+        row = rows.get((e["year"], label))
+        if row is None:
+            fail("CAP Reconciliation: no row for %s %d" % (label, e["year"]))
+            continue
+        lines = e["lines"]
+        if len(line_cols) != len(lines):
+            # Pension lines left out (smaller reporting company): they must be 0.
+            skipped = [2, 3, 4]
+            if len(line_cols) != len(lines) - 3 or any(lines[i] for i in skipped):
+                fail("CAP Reconciliation: %d line columns for %d lines" % (len(line_cols), len(lines)))
+                continue
+            lines = [v for i, v in enumerate(lines) if i not in skipped]
+        what = "%s %d" % (label, e["year"])
+        for col, v in zip(line_cols, lines):
+            if e["name"] is None:
+                ev = book.formula_cell(sheet, row, col, cents(v), what + " average line", "=ROUND(AVERAGE(")
+                if ev is not None:
+                    # The average reads exactly the year's NEO rows of this sheet.
+                    read = sorted({ws.cell(row=rr, column=2).value for (_, rr, _) in ev.cells})
+                    years = {book.v[sheet].cell(row=rr, column=1).value for (_, rr, _) in ev.cells}
+                    if read != sorted(e["neos"]) or years != {e["year"]}:
+                        fail("%s: averages %r of %r, expected %r" % (what, read, years, sorted(e["neos"])))
+                    if ev.cells and any(s != sheet for (s, _, _) in ev.cells):
+                        fail("%s: average reads another sheet" % what)
+            else:
+                book.number_cell(sheet, row, col, cents(v), what)
+            if ws.cell(row=row, column=col).number_format != fmt_want:
+                fail("%s: number format %r" % (what, ws.cell(row=row, column=col).number_format))
+        book.formula_cell(sheet, row, cap_col, cents(e["cap"]), what + " CAP", "=SUM(")
+
+
+def check_pvp(book, exp):
+    sheet = "Pay vs Performance"
+    ws = book.f[sheet]
+    hr = header_row(ws, "Year")
+    if hr is None:
+        fail("Pay vs Performance: no header row")
+        return
+    if ws.freeze_panes is None:
+        fail("Pay vs Performance: header rows are not frozen")
+    h = headers(ws, hr)
+    for t in exp["pvp_headers"]:
+        if t not in h:
+            fail("Pay vs Performance: no column %r (have %r)" % (t, list(h)))
+    for t in exp.get("pvp_absent_headers", []):
+        if t in h:
+            fail("Pay vs Performance: column %r should not be there" % t)
+    if any(t not in h for t in exp["pvp_headers"]):
+        return
+    rows = {}
+    r = hr + 1
+    while isinstance(book.v[sheet].cell(row=r, column=1).value, (int, float)):
+        rows[int(book.v[sheet].cell(row=r, column=1).value)] = r
+        r += 1
+    years = [e["year"] for e in exp["pvp"]]
+    if list(rows) != sorted(years, reverse=True):
+        fail("Pay vs Performance years %r, expected most recent first %r" % (list(rows), sorted(years, reverse=True)))
+    notes = "\n".join(str(ws.cell(row=rr, column=1).value) for rr in range(r, ws.max_row + 1)
+                      if isinstance(ws.cell(row=rr, column=1).value, str))
+    for e in exp["pvp"]:
+        row = rows.get(e["year"])
+        if row is None:
+            fail("Pay vs Performance: no row for %d" % e["year"])
+            continue
+        y = e["year"]
+        for p in e["peo"]:
+            sct_h, cap_h = p["columns"]
+            book.formula_cell(sheet, row, h[sct_h], cents(p["sct_total"]), "%d %s" % (y, sct_h),
+                              p["sct_ref"])
+            book.formula_cell(sheet, row, h[cap_h], cents(p["cap"]), "%d %s" % (y, cap_h),
+                              "='CAP Reconciliation'!")
+            if p["name"] not in notes:
+                fail("Pay vs Performance notes do not name PEO %r" % p["name"])
+        avg_sct = "Average Summary Compensation Table Total for Non-PEO NEOs ($)"
+        avg_cap = "Average Compensation Actually Paid to Non-PEO NEOs ($)"
+        if e["avg"] is None:
+            for t in (avg_sct, avg_cap):
+                if book.v[sheet].cell(row=row, column=h[t]).value is not None:
+                    fail("Pay vs Performance %d: %s should be blank" % (y, t))
+        else:
+            book.formula_cell(sheet, row, h[avg_sct], cents(e["avg"]["sct_total"]), "%d average SCT" % y,
+                              "='CAP Reconciliation'!")
+            book.formula_cell(sheet, row, h[avg_cap], cents(e["avg"]["cap"]), "%d average CAP" % y,
+                              "='CAP Reconciliation'!")
+            for n in e["avg"]["names"]:
+                if n not in notes:
+                    fail("Pay vs Performance notes do not name NEO %r" % n)
+        tsr_h = "Value of Initial Fixed $100 Investment Based On: Total Shareholder Return ($)"
+        book.formula_cell(sheet, row, h[tsr_h], cents(e["tsr"]), "%d TSR" % y, "='TSR'!")
+        book.number_cell(sheet, row, h["Net Income ($)"], cents(e["net_income"]), "%d net income" % y)
+        if "peer_tsr" in e:
+            book.number_cell(sheet, row, h["Peer Group Total Shareholder Return ($)"], cents(e["peer_tsr"]),
+                             "%d peer TSR" % y)
+        if "csm" in e:
+            book.number_cell(sheet, row, h[exp["csm_name"]], e["csm"], "%d company-selected measure" % y)
+        for t, want in (("Net Income ($)", None), (tsr_h, "0.00")):
+            fmt = ws.cell(row=row, column=h[t]).number_format
+            if want and fmt != want:
+                fail("Pay vs Performance %d %s: format %r" % (y, t, fmt))
+    for needle in exp["pvp_notes"]:
+        if needle not in notes:
+            fail("Pay vs Performance notes lack %r" % needle)
+
+
+def check_valuations(book, exp):
+    sheet = "Award Valuations"
+    ws = book.v[sheet]
+    hr = header_row(book.f[sheet], "Award ID")
+    if hr is None:
+        fail("Award Valuations: no header row")
+        return
+    h = headers(book.f[sheet], hr)
+    if not book.f[sheet].auto_filter.ref:
+        fail("Award Valuations: no autofilter")
+    n = 0
+    for i, e in enumerate(exp["valuations"]):
+        r = hr + 1 + e.get("index", i)
+        got = (ws.cell(row=r, column=h["Award ID"]).value, ws.cell(row=r, column=h["Tranche"]).value,
+               ws.cell(row=r, column=h["Executive"]).value, ws.cell(row=r, column=h["Value ($)"]).value,
+               ws.cell(row=r, column=h["Key"]).value, ws.cell(row=r, column=h["Fiscal Year"]).value)
+        want = (e["award_id"], e["tranche"], e["name"], cents(e["value"]), e["key"], e["year"])
+        if got != want:
+            fail("Award Valuations row %d: %r, expected %r" % (r, got, want))
+        note = ooxml_text(ws.cell(row=r, column=h["Note"]).value)
+        if "note" in e and note != e["note"]:
+            fail("Award Valuations row %d note %r" % (r, note if len(note or "") < 80 else "%d chars" % len(note)))
+        n += 1
+    count = 0
+    r = hr + 1
+    while ws.cell(row=r, column=h["Value ($)"]).value is not None:
+        count += 1
+        r += 1
+    if count != exp["valuation_count"]:
+        fail("Award Valuations: %d rows, expected %d" % (count, exp["valuation_count"]))
+
+
+def check_rates(book, exp):
+    sheet = "Exchange Rates"
+    ws = book.v[sheet]
+    hr = header_row(book.f[sheet], "Currency")
+    h = headers(book.f[sheet], hr)
+    for i, e in enumerate(exp["rates"]):
+        r = hr + 1 + i
+        got = (ws.cell(row=r, column=h["Currency"]).value, ws.cell(row=r, column=h["Fiscal Year"]).value,
+               ws.cell(row=r, column=h["Units per USD"]).value, ws.cell(row=r, column=h["Source"]).value)
+        want = (e["currency"], e["year"], e["per_usd"], e["source"])
+        if got != want:
+            fail("Exchange Rates row %d: %r, expected %r" % (r, got, want))
+    for needle in exp["sct_notes"]:
+        text = "\n".join(str(c.value) for c in book.v["Summary Compensation"]["A"] if isinstance(c.value, str))
+        if needle not in text:
+            fail("Summary Compensation notes lack %r" % needle)
+
+
+def check_tsr(book, exp):
+    sheet = "TSR"
+    hr = header_row(book.f[sheet], "Fiscal Year")
+    h = headers(book.f[sheet], hr)
+    col = h["Value of Initial Fixed $100 Investment ($)"]
+    for i, e in enumerate(exp["tsr"]):
+        book.formula_cell(sheet, hr + 2 + i, col, cents(e["value"]), "TSR %d" % e["year"], "=ROUND(")
+
+
+def check_checks(book, exp):
+    if "Checks" not in book.v.sheetnames:
+        return
+    ws = book.v["Checks"]
+    text = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+    for needle in exp["checks"]:
+        if needle not in text:
+            fail("Checks sheet lacks %r" % needle)
+
+
+def main():
+    path, exp_path = sys.argv[1], sys.argv[2]
+    with open(exp_path, encoding="utf-8") as f:
+        exp = json.load(f)
+    book = Book(path)
+    if book.f.sheetnames != exp["sheets"]:
+        fail("sheets %r, expected %r" % (book.f.sheetnames, exp["sheets"]))
+    check_package(path, exp)
+    check_text(book, exp)
+    check_sct(book, exp)
+    check_cap(book, exp)
+    check_pvp(book, exp)
+    check_valuations(book, exp)
+    check_rates(book, exp)
+    check_tsr(book, exp)
+    check_checks(book, exp)
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
