@@ -43,12 +43,13 @@
 #include "paycalc/status.h"
 #include "paycalc/write.h"
 
-/* Columns of the Award Valuations sheet (calc/xlsx*.c): award, tranche,
- * person, date, purpose, method, per-share value, shares, probable outcome,
- * value, fiscal year, reconciliation line, price, price date, assumptions
- * date, volatility, risk-free rate, dividend yield, expected term, d1, d2,
- * N(d1), N(d2), note. The raw workbook writes this many numbers a row. */
-enum { VALUATION_COLUMNS = 24, VALUATION_HEADER_ROWS = 2 };
+/* The Award Valuations sheet (calc/xlsx_detail.c): 24 columns (award,
+ * tranche, executive, date, purpose, method, price, price date, exercise
+ * price, volatility, rate, yield, term, d1, d2, probable outcome, fair value,
+ * shares, value, fiscal year, line, key, source, note) and 5 rows of title
+ * and headers above one row per valuation. The raw workbook writes that
+ * many cells, all numbers. */
+enum { VALUATION_COLUMNS = 24, VALUATION_HEADER_ROWS = 5 };
 
 enum stage { READ, COMPUTE, JSON, XLSX, RAW_XLSX, NSTAGES };
 static const char *const stage_names[NSTAGES] = {"read", "compute", "json", "xlsx", "raw_xlsx"};

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic.h"
@@ -75,104 +76,129 @@ fail:
     return NULL;
 }
 
-static json_t *sct(const pc_dataset *ds, const pc_report *r)
+/* The tables that grow with the input (one row per person and year, one
+ * per valuation, one per warning) are streamed (json_stream.h) rather than
+ * built as a jansson tree: a tree costs kilobytes and dozens of allocations
+ * per row, gigabytes for a large award ledger. The keys and values are the
+ * ones pc_json_money, pc_json_micro, pc_json_double, pc_json_date and
+ * pc_json_string give. */
+static void sct(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->sct.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->sct.count && pc_jw_ok(w); i++) {
         const pc_sct_row *row = &r->sct.items[i];
         if (!row->in_table)
             continue;
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "person_id", json_string(person_id(ds, row->person))));
-        CHECK(pc_json_set(o, "name", json_string(ds->people.items[row->person].name)));
-        CHECK(pc_json_set(o, "position", pc_json_string(row->position)));
-        CHECK(pc_json_set(o, "year", json_integer(row->year)));
-        for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
-            CHECK(pc_json_set(o, pc_sct_key((pc_sct_column)c), pc_json_money(row->column[c])));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "person_id");
+        pc_jw_string(w, person_id(ds, row->person));
+        pc_jw_key(w, "name");
+        pc_jw_string(w, ds->people.items[row->person].name);
+        pc_jw_key(w, "position");
+        pc_jw_string(w, row->position);
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, row->year);
+        for (int c = 0; c < PC_SCT_NCOLUMNS; c++) {
+            pc_jw_key(w, pc_sct_key((pc_sct_column)c));
+            pc_jw_money(w, row->column[c]);
+        }
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
-static json_t *pvp(const pc_dataset *ds, const pc_report *r)
+static void pvp(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->pvp.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->pvp.count && pc_jw_ok(w); i++) {
         const pc_pvp_row *row = &r->pvp.items[i];
-        json_t *o = json_object(), *peos = json_array();
-        if (!o || json_array_append_new(a, o) || !peos)
-            goto fail;
-        CHECK(pc_json_set(o, "year", json_integer(row->year)));
-        CHECK(pc_json_set(o, "peo", peos));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, row->year);
+        pc_jw_key(w, "peo");
+        pc_jw_open(w, '[');
         for (size_t k = 0; k < row->npeo; k++) {
-            json_t *p = json_object();
-            if (!p || json_array_append_new(peos, p))
-                goto fail;
-            CHECK(pc_json_set(p, "person_id", json_string(person_id(ds, row->peo[k].person))));
-            CHECK(pc_json_set(p, "name", json_string(ds->people.items[row->peo[k].person].name)));
-            CHECK(pc_json_set(p, "sct_total", pc_json_money(row->peo[k].sct_total)));
-            CHECK(pc_json_set(p, "cap", pc_json_money(row->peo[k].cap)));
+            pc_jw_element(w);
+            pc_jw_open(w, '{');
+            pc_jw_key(w, "person_id");
+            pc_jw_string(w, person_id(ds, row->peo[k].person));
+            pc_jw_key(w, "name");
+            pc_jw_string(w, ds->people.items[row->peo[k].person].name);
+            pc_jw_key(w, "sct_total");
+            pc_jw_money(w, row->peo[k].sct_total);
+            pc_jw_key(w, "cap");
+            pc_jw_money(w, row->peo[k].cap);
+            pc_jw_close(w, '}');
         }
+        pc_jw_close(w, ']');
+        pc_jw_key(w, "non_peo_neo_average");
         if (row->has_average) {
-            json_t *avg = json_object(), *ids = json_array();
-            if (!avg || !ids || pc_json_set(o, "non_peo_neo_average", avg)) {
-                json_decref(ids);
-                goto fail;
+            pc_jw_open(w, '{');
+            pc_jw_key(w, "count");
+            pc_jw_integer(w, (long long)row->avg_count);
+            pc_jw_key(w, "person_ids");
+            pc_jw_open(w, '[');
+            for (size_t k = 0; k < row->avg_count; k++) {
+                pc_jw_element(w);
+                pc_jw_string(w, person_id(ds, row->avg_people[k]));
             }
-            CHECK(pc_json_set(avg, "count", json_integer((json_int_t)row->avg_count)));
-            CHECK(pc_json_set(avg, "person_ids", ids));
-            for (size_t k = 0; k < row->avg_count; k++)
-                CHECK(json_array_append_new(ids, json_string(person_id(ds, row->avg_people[k]))));
-            CHECK(pc_json_set(avg, "sct_total", pc_json_money(row->avg_sct_total)));
-            CHECK(pc_json_set(avg, "cap", pc_json_money(row->avg_cap)));
+            pc_jw_close(w, ']');
+            pc_jw_key(w, "sct_total");
+            pc_jw_money(w, row->avg_sct_total);
+            pc_jw_key(w, "cap");
+            pc_jw_money(w, row->avg_cap);
+            pc_jw_close(w, '}');
         } else {
-            CHECK(pc_json_set(o, "non_peo_neo_average", json_null()));
+            pc_jw_raw(w, "null", 4);
         }
-        CHECK(pc_json_set(o, "tsr", r->tsr.computed ? pc_json_money(row->tsr) : json_null()));
-        CHECK(pc_json_set(o, "peer_group_tsr",
-                          row->has_peer_tsr ? pc_json_money(row->peer_tsr) : json_null()));
-        CHECK(pc_json_set(o, "net_income",
-                          row->has_net_income ? pc_json_money(row->net_income) : json_null()));
-        CHECK(pc_json_set(o, "company_selected_measure",
-                          row->has_csm ? pc_json_micro(row->csm_micro) : json_null()));
+        pc_jw_key(w, "tsr");
+        if (r->tsr.computed)
+            pc_jw_money(w, row->tsr);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_key(w, "peer_group_tsr");
+        if (row->has_peer_tsr)
+            pc_jw_money(w, row->peer_tsr);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_key(w, "net_income");
+        if (row->has_net_income)
+            pc_jw_money(w, row->net_income);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_key(w, "company_selected_measure");
+        if (row->has_csm)
+            pc_jw_micro(w, row->csm_micro);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
-static json_t *cap(const pc_dataset *ds, const pc_report *r)
+static void cap(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->cap.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->cap.count && pc_jw_ok(w); i++) {
         const pc_cap_row *row = &r->cap.items[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "year", json_integer(row->year)));
-        CHECK(pc_json_set(o, "subject",
-                          json_string(row->subject == PC_SUBJECT_AVERAGE
-                                          ? "non_peo_neo_average"
-                                          : person_id(ds, row->subject))));
-        for (int l = 0; l < PC_CAP_NLINES; l++)
-            CHECK(pc_json_set(o, pc_cap_key((pc_cap_line)l), pc_json_money(row->line[l])));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, row->year);
+        pc_jw_key(w, "subject");
+        pc_jw_string(w, row->subject == PC_SUBJECT_AVERAGE ? "non_peo_neo_average"
+                                                           : person_id(ds, row->subject));
+        for (int l = 0; l < PC_CAP_NLINES; l++) {
+            pc_jw_key(w, pc_cap_key((pc_cap_line)l));
+            pc_jw_money(w, row->line[l]);
+        }
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
-/* award_valuations is streamed (json_stream.h) rather than built as a
- * jansson tree: it is the one part of the report that grows with the award
- * ledger, and a tree of a million valuations takes gigabytes. The keys and
- * values are the ones pc_json_money, pc_json_micro, pc_json_double and
- * pc_json_date give. */
 static void valuation_inputs(pc_jw *w, const pc_valuation *v)
 {
     const pc_valuation_inputs *in = &v->inputs;
@@ -300,22 +326,23 @@ fail:
     return NULL;
 }
 
-static json_t *warnings(const pc_report *r)
+static void warnings(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->warnings.count; i++) {
-        const pc_warning_entry *w = &r->warnings.items[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "code", pc_json_string(w->code)));
-        CHECK(pc_json_set(o, "message", pc_json_string(w->message)));
-        CHECK(pc_json_set(o, "source", pc_json_string(w->source)));
+    (void)ds;
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->warnings.count && pc_jw_ok(w); i++) {
+        const pc_warning_entry *e = &r->warnings.items[i];
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "code");
+        pc_jw_string(w, e->code);
+        pc_jw_key(w, "message");
+        pc_jw_string(w, e->message);
+        pc_jw_key(w, "source");
+        pc_jw_string(w, e->source);
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
 static json_t *build(const pc_dataset *ds, const pc_report *r)
@@ -330,13 +357,13 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     CHECK(pc_json_set(root, "company", company(ds)));
     CHECK(pc_json_set(root, "years", years(ds)));
     CHECK(pc_json_set(root, "exchange_rates", rates(r)));
-    CHECK(pc_json_set(root, "summary_compensation_table", sct(ds, r)));
-    CHECK(pc_json_set(root, "pay_versus_performance", pvp(ds, r)));
-    CHECK(pc_json_set(root, "cap_reconciliation", cap(ds, r)));
-    /* A placeholder: emit() puts the streamed array in its place. */
+    /* Placeholders: emit() puts the streamed tables in their place. */
+    CHECK(pc_json_set(root, "summary_compensation_table", json_array()));
+    CHECK(pc_json_set(root, "pay_versus_performance", json_array()));
+    CHECK(pc_json_set(root, "cap_reconciliation", json_array()));
     CHECK(pc_json_set(root, "award_valuations", json_array()));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
-    CHECK(pc_json_set(root, "warnings", warnings(r)));
+    CHECK(pc_json_set(root, "warnings", json_array()));
     if (r->has_checks)
         CHECK(pc_json_set(root, "checks", pc_json_findings(&r->checks)));
     return root;
@@ -345,11 +372,22 @@ fail:
     return NULL;
 }
 
-/* jansson's text of the placeholder, the top-level key at indent 2. */
-static const char placeholder[] = "\n  \"award_valuations\": []";
+/* The streamed tables, in document order, each with jansson's text of its
+ * empty placeholder (a top-level key, at indent 2). */
+typedef void streamer(pc_jw *w, const pc_dataset *ds, const pc_report *r);
+static const struct {
+    const char *placeholder;
+    streamer *write;
+} streamed[] = {
+    {"\n  \"summary_compensation_table\": []", sct},
+    {"\n  \"pay_versus_performance\": []", pvp},
+    {"\n  \"cap_reconciliation\": []", cap},
+    {"\n  \"award_valuations\": []", valuations},
+    {"\n  \"warnings\": []", warnings},
+};
 
-/* The whole document into `w`: jansson's text of everything but the
- * valuations, with the streamed valuations in place of the placeholder. */
+/* The whole document into `w`: jansson's text of the small parts, with each
+ * streamed table in place of its placeholder. */
 static pc_status emit(const pc_dataset *ds, const pc_report *r, pc_jw *w)
 {
     json_t *root = build(ds, r);
@@ -361,16 +399,19 @@ static pc_status emit(const pc_dataset *ds, const pc_report *r, pc_jw *w)
         return PC_ERR_NOMEM;
     /* Strings are escaped, so a line break followed by two spaces and a
      * quote only ever starts a top-level key. */
-    char *at = strstr(text, placeholder);
-    if (!at) {
-        free(text);
-        return PC_ERR_USAGE;
+    const char *rest = text;
+    for (size_t i = 0; i < sizeof streamed / sizeof streamed[0]; i++) {
+        const char *at = strstr(rest, streamed[i].placeholder);
+        if (!at) {
+            free(text);
+            return PC_ERR_USAGE;
+        }
+        size_t len = strlen(streamed[i].placeholder);
+        pc_jw_raw(w, rest, (size_t)(at - rest) + len - 2); /* up to the '[' */
+        streamed[i].write(w, ds, r);
+        rest = at + len; /* after the ']' */
     }
-    size_t head = (size_t)(at - text) + sizeof placeholder - 3; /* up to the '[' */
-    const char *tail = at + sizeof placeholder - 1;             /* after the ']' */
-    pc_jw_raw(w, text, head);
-    valuations(w, ds, r);
-    pc_jw_raw(w, tail, strlen(tail));
+    pc_jw_raw(w, rest, strlen(rest));
     free(text);
     return PC_OK;
 }
@@ -389,8 +430,8 @@ char *pc_json_dumps(const pc_dataset *ds, const pc_report *report)
 }
 
 /* Streams to a temporary file in the target's folder, then renames it into
- * place (atomic.h): memory stays in proportion to the buffer, not to the
- * report. */
+ * place (atomic.h), readable like any other report (pc_write_file_atomic):
+ * memory stays in proportion to the buffer, not to the report. */
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
@@ -409,7 +450,7 @@ pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const cha
         st = PC_ERR_WRITE;
     } else if (st == PC_OK && w.error == ENOMEM) {
         st = PC_ERR_NOMEM;
-    } else if (st == PC_OK && (pc_jw_flush(&w) != 0 || fsync(fd) != 0)) {
+    } else if (st == PC_OK && (pc_jw_flush(&w) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0)) {
         pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path,
                  strerror(w.error ? w.error : errno));
         st = PC_ERR_WRITE;

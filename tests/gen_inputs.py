@@ -239,7 +239,7 @@ def generate(args):
         "years": years,
         "smaller_reporting_company": src,
         "fx_method": "annual_average",
-        "expected_term": "remaining_contractual",
+        "expected_term": args.expected_term,
         "cap_decimals": 2,
         "company_selected_measure": None if src else "Adjusted EBITDA",
     }
@@ -288,7 +288,11 @@ def generate(args):
             cash.append((pid, year, "bonus", fmt_money(bonus), "USD",
                          fiscal_year_end(fye, year).isoformat()))
             if not src and i % 3 == 0:
-                change_cents = rng.randint(-20_000, 80_000) * 100
+                # One negative change (shown as 0, with a warning); the rest
+                # positive, so a large set does not drown in warnings.
+                change_cents = rng.randint(1_000, 80_000) * 100
+                if i == 0 and year == years[0]:
+                    change_cents = -change_cents
                 cash.append((pid, year, "change_in_pension_value", fmt_money(change_cents), "USD", ""))
                 cash.append((pid, year, "pension_service_cost",
                              fmt_money(rng.randint(5_000, 30_000) * 100), "USD", ""))
@@ -472,6 +476,9 @@ def main(argv):
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--last-year", type=int, default=2023)
     p.add_argument("--fiscal-year-end", default="12-31", help="MM-DD")
+    p.add_argument("--expected-term", default="remaining_contractual",
+                   choices=["remaining_contractual", "simplified"],
+                   help="simplified: a warning for each option valued away from the money")
     args = p.parse_args(argv)
     if args.neos < 1 or args.awards_per_person < 0 or not 1 <= args.tranches <= 100 \
             or not 1 <= args.years <= 5:

@@ -309,6 +309,8 @@ static void valued_dataset(pc_dataset *ds)
         b_cash(ds, cfo, y, PC_COMP_SALARY, 9876501, "USD", NULL);
         b_performance(ds, y, -123456789);
     }
+    /* A negative change in pension value: a warning in report.json. */
+    b_cash(ds, cfo, 2022, PC_COMP_CHANGE_IN_PENSION_VALUE, -250001, "USD", NULL);
     size_t s = b_award(ds, "stock", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-06-30", 300, 0,
                        NULL, -1);
     b_tranche(ds, s, 1, "2021-06-30", 100, PC_TRANCHE_VESTED, NULL);
@@ -361,6 +363,8 @@ Test(json_stream, report_json_is_what_jansson_would_write)
     cr_assert(methods[PC_METHOD_SUPPLIED] && methods[PC_METHOD_STOCK_PRICE] &&
               methods[PC_METHOD_BLACK_SCHOLES]);
 
+    cr_assert(report.warnings.count > 0 && report.cap.count > 0 && report.sct.count > 0);
+
     char *text = pc_json_dumps(&ds, &report);
     cr_assert_not_null(text);
     /* Read back and dumped by jansson: the same bytes, so the streamed
@@ -383,6 +387,16 @@ Test(json_stream, report_json_is_what_jansson_would_write)
         cr_assert_str_eq(json_string_value(json_object_get(o, "purpose")),
                          pc_purpose_name(v->purpose));
     }
+    /* Every streamed table holds what the report does. */
+    cr_assert_eq(json_array_size(json_object_get(root, "cap_reconciliation")), report.cap.count);
+    cr_assert_eq(json_array_size(json_object_get(root, "pay_versus_performance")),
+                 report.pvp.count);
+    cr_assert_eq(json_array_size(json_object_get(root, "warnings")), report.warnings.count);
+    json_t *sct = json_object_get(root, "summary_compensation_table");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(sct, 0), "name")), "李雲飛");
+    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "company"), "ticker")),
+                     "TEST");
+
     /* The escaped note came through intact. */
     bool note = false;
     for (size_t i = 0; i < json_array_size(vals); i++) {
