@@ -213,7 +213,7 @@ int main(int argc, char **argv)
     double raw_rate = ms[RAW_XLSX] > 0 ? cells / (ms[RAW_XLSX] / 1e3) : 0;
     double xlsx_rate = ms[XLSX] > 0 ? cells / (ms[XLSX] / 1e3) : 0;
     if (markdown) {
-        printf("| %zu | %zu | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |\n", n,
+        printf("| %zu | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f |\n", n,
                ds.tranches.count, ms[READ], ms[COMPUTE], ms[JSON], ms[XLSX], ms[RAW_XLSX],
                per_second, peak_mib());
     } else {
