@@ -165,8 +165,8 @@ Test(fx, missing_rate_names_the_cash_row_and_currency, .init = setup, .fini = te
               diags.items[0].message);
 }
 
-Test(fx, every_person_and_component_converts_at_the_rate_of_its_currency_and_year,
-     .init = setup, .fini = teardown)
+Test(fx, every_person_and_component_converts_at_the_rate_of_its_currency_and_year, .init = setup,
+     .fini = teardown)
 {
     /* Two currencies, two years, several people and components: each sum
      * is converted at its own currency and year's daily mean (the SCT finds
@@ -210,8 +210,8 @@ Test(fx, every_person_and_component_converts_at_the_rate_of_its_currency_and_yea
         const char *currency;
         int year;
         int64_t per_usd;
-    } want[4] = {{"CNY", 2021, M(6.5)}, {"CNY", 2022, M(8)}, {"HKD", 2021, M(8)},
-                 {"HKD", 2022, M(7.8)}};
+    } want[4] = {
+        {"CNY", 2021, M(6.5)}, {"CNY", 2022, M(8)}, {"HKD", 2021, M(8)}, {"HKD", 2022, M(7.8)}};
     for (int k = 0; k < 4; k++) {
         cr_assert_str_eq(report.rates.items[k].currency, want[k].currency);
         cr_assert_eq(report.rates.items[k].fiscal_year, want[k].year);
