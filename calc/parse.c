@@ -53,18 +53,30 @@ static bool has_currency_sign(const char *s)
     return false;
 }
 
+static pc_status parse_decimal(const char *text, int max_decimals, int scale, int64_t *out,
+                               char *why, size_t why_size);
+
 pc_status pc_parse_decimal(const char *text, int max_decimals, int scale, int64_t *out, char *why,
                            size_t why_size)
+{
+    pc_status st = parse_decimal(text, max_decimals, scale, out, why, why_size);
+    /* Only a value that is not a number can hold a currency sign: looking
+     * for one then, not in every value, keeps reading fast. */
+    if (st == PC_ERR_SYNTAX && has_currency_sign(text))
+        return fail(PC_ERR_SYNTAX, why, why_size,
+                    "currency signs are not accepted; write the number alone and give the "
+                    "currency in its own column");
+    return st;
+}
+
+static pc_status parse_decimal(const char *text, int max_decimals, int scale, int64_t *out,
+                               char *why, size_t why_size)
 {
     const char *p = text;
     size_t len = strlen(text);
     bool negative = false, parens = false;
     if (len == 0)
         return fail(PC_ERR_SYNTAX, why, why_size, "a number is required");
-    if (has_currency_sign(text))
-        return fail(PC_ERR_SYNTAX, why, why_size,
-                    "currency signs are not accepted; write the number alone and give the "
-                    "currency in its own column");
     if (p[0] == '(') {
         if (p[len - 1] != ')')
             return fail(PC_ERR_SYNTAX, why, why_size, "unbalanced parenthesis");

@@ -244,27 +244,13 @@ static bool get_currency(reader *r, const rd_row *row, int c, char out[4])
                   "currency", why);
 }
 
-static bool same_word(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a, y = *b;
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
 /* One of `names` (case does not matter): its index, or -1 (reported). */
 static int get_choice(reader *r, const rd_row *row, int c, const char *const *names, int count)
 {
     if (!need(r, row, c, NULL))
         return -1;
     for (int i = 0; i < count; i++)
-        if (same_word(val(row, c), names[i]))
+        if (pc_read_same_word(val(row, c), names[i]))
             return i;
     char allowed[400] = "";
     size_t used = 0;

@@ -380,7 +380,7 @@ static void on_field(void *data, size_t len, void *ctx)
     st->text[st->text_len++] = '\0';
 }
 
-static bool same_name(const char *a, const char *b)
+bool pc_read_same_word(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++) {
         char x = *a, y = *b;
@@ -414,7 +414,7 @@ static void read_header(csv_state *st)
         const char *name = st->text + f->offset;
         int match = -1;
         for (int c = 0; c < st->ncolumns; c++)
-            if (same_name(name, st->columns[c].name)) {
+            if (pc_read_same_word(name, st->columns[c].name)) {
                 match = c;
                 break;
             }

@@ -100,4 +100,7 @@ rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int 
  * month 0 when it is wrong), so checks that depend on it can tell. */
 rd_open rd_read_config(rd_ctx *rd, const char *path, pc_config *config);
 
+/* ASCII case-insensitive equality of two words (column names, word lists). */
+bool pc_read_same_word(const char *a, const char *b);
+
 #endif
