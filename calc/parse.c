@@ -37,14 +37,6 @@ static bool is_currency_sign(const char *p)
 
 static bool has_currency_sign(const char *s)
 {
-    /* Nearly every number is digits and punctuation alone: no need to look
-     * for signs or codes in it (this runs for every number of every file). */
-    const char *q = s;
-    while ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',' || *q == '-' || *q == '(' ||
-           *q == ')' || *q == '+')
-        q++;
-    if (*q == '\0')
-        return false;
     for (const char *p = s; *p; p++)
         if (is_currency_sign(p))
             return true;
