@@ -84,7 +84,7 @@ done
 
 cores=$(nproc)
 echo
-echo "paycalc $(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt"), Release build, $cores cores, $(uname -m); median of ${BENCH_REPEAT:-3} runs (1 for 1M)"
+echo "paycalc $(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt"), Release build, $cores cores, $(uname -m); wall-clock ms, median of ${BENCH_REPEAT:-3} runs (1 for 1M)"
 echo
 echo "| valuations | tranches | read ms | compute ms | JSON ms | XLSX ms | raw XLSX ms | valuations/s | peak MiB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
