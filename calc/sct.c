@@ -112,14 +112,34 @@ static pc_status missing_rate(const pc_dataset *ds, const pc_cash *c, pc_diags *
     return PC_ERR_USAGE;
 }
 
+/* The rates already found, for the methods whose rate depends only on the
+ * currency and the fiscal year (annual_average, year_end): every person's
+ * cash of that year uses the same one, and a fiscal-year mean of daily rates
+ * is worth computing once, not once per person and component. */
+#define RATE_CACHE 32
+typedef struct rate_cache {
+    char currency[RATE_CACHE][4];
+    int year[RATE_CACHE];
+    int64_t per_usd_micro[RATE_CACHE];
+    int count;
+} rate_cache;
+
 /* Converts `foreign` cents of cash row `c`'s currency (R1), recording the
  * rate used. */
 static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign, int64_t *usd,
-                         pc_report *report, pc_diags *diags)
+                         rate_cache *cache, pc_report *report, pc_diags *diags)
 {
     if (strcmp(c->currency, "USD") == 0) {
         *usd = foreign;
         return PC_OK;
+    }
+    bool cacheable = ds->config.fx_method != PC_FX_PAYMENT_DATE;
+    for (int i = 0; cacheable && i < cache->count; i++) {
+        if (cache->year[i] == c->year && strcmp(cache->currency[i], c->currency) == 0) {
+            if (pc_fx_convert(foreign, cache->per_usd_micro[i], usd) == PC_OK)
+                return PC_OK;
+            break; /* the overflow is reported below, as the first time */
+        }
     }
     pc_rate_used rate;
     pc_status st = pc_fx_rate_for_cash(ds, c, &rate);
@@ -139,6 +159,12 @@ static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign
                  pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
                  "amount: the converted amount is too large");
         return PC_ERR_INPUT;
+    }
+    if (cacheable && cache->count < RATE_CACHE) {
+        memcpy(cache->currency[cache->count], c->currency, 4);
+        cache->year[cache->count] = c->year;
+        cache->per_usd_micro[cache->count] = rate.per_usd_micro;
+        cache->count++;
     }
     pc_rate_used *slot = PC_ARRAY_PUSH(&report->rates);
     if (!slot) {
@@ -168,6 +194,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
 
     pc_status result = PC_OK;
     bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
+    rate_cache cache = {.count = 0};
     for (size_t i = 0; i < n;) {
         const pc_cash *first = &ds->cash.items[keys[i].index];
         size_t j = i;
@@ -182,7 +209,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
             if (per_row) { /* payment_date: convert each row, then sum */
                 int64_t one;
                 if (!st)
-                    st = convert(ds, c, c->amount_cents, &one, report, diags);
+                    st = convert(ds, c, c->amount_cents, &one, &cache, report, diags);
                 if (!st && pc_money_add(usd, one, &usd))
                     st = PC_ERR_OVERFLOW;
             } else if (pc_money_add(foreign, c->amount_cents, &foreign)) {
@@ -192,7 +219,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
         }
         int r = pc_role_index_get(roles, ds, first->person, first->year);
         if (r >= 0 && !per_row && !st)
-            st = convert(ds, first, foreign, &usd, report, diags);
+            st = convert(ds, first, foreign, &usd, &cache, report, diags);
         if (st == PC_ERR_OVERFLOW) {
             pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
                      pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
