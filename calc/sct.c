@@ -25,6 +25,7 @@ typedef struct row_sums {
     int64_t component[PC_COMP_COUNT];
     int64_t stock_awards;
     int64_t option_awards;
+    int pension_line; /* the first cash.csv row of the pension change, for warnings */
 } row_sums;
 
 /* A cash row's grouping key, sorted without a global context. */
@@ -239,6 +240,9 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
             int64_t *acc = &sums[row].component[first->component];
             if (pc_money_add(*acc, usd, acc))
                 result = PC_ERR_INPUT;
+            if (first->component == PC_COMP_CHANGE_IN_PENSION_VALUE &&
+                (!sums[row].pension_line || first->line < sums[row].pension_line))
+                sums[row].pension_line = first->line;
         }
         i = j;
     }
@@ -309,17 +313,18 @@ static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sum
     const pc_person *who = &ds->people.items[row->person];
     if (ds->config.smaller_reporting_company) {
         if (pension != 0)
-            pc_engine_warn(report, diags, ds, PC_FILE_CASH, 0, "pension_ignored_for_src",
+            pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line, "pension_ignored_for_src",
                            "%s %d: change_in_pension_value is not part of a smaller reporting "
                            "company's Summary Compensation Table and was left out",
                            who->name, row->year);
         pension = 0;
     } else if (pension < 0) {
         char amount[48];
-        pc_engine_warn(report, diags, ds, PC_FILE_CASH, 0, "negative_pension_change",
-                       "%s %d: the change in pension value is negative (%s) and is shown as 0 in "
-                       "the Summary Compensation Table",
-                       who->name, row->year, pc_money_format(pension, 2, amount, sizeof amount));
+        pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
+                       "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
+                       "in the Summary Compensation Table",
+                       who->name, row->year,
+                       pc_money_format_display(-pension, 2, amount, sizeof amount));
         pension = 0;
     }
     if (pc_money_add(pension, s->component[PC_COMP_NQDC_EARNINGS], &exact[PC_SCT_PENSION_NQDC]))
