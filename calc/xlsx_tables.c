@@ -146,6 +146,27 @@ static void sct_fx_notes(xw *w, lxw_worksheet *ws, int32_t *row, int first, int 
 
 /* How the grant-date values in the SCT were measured (Item 402(c)(2)(v)
  * and (vi), Instruction 1: FASB ASC Topic 718). */
+
+/* "3 from fair values supplied by the company, 2 at the closing stock
+ * price, ...)." : how many valuations each method gave, for a footnote. */
+static void add_method_counts(xw_buf *b, const size_t *by_method)
+{
+    const char *sep = "";
+    if (by_method[PC_METHOD_SUPPLIED]) {
+        xw_buf_add(b, " %zu from fair values supplied by the company",
+                   by_method[PC_METHOD_SUPPLIED]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_STOCK_PRICE]) {
+        xw_buf_add(b, "%s %zu at the closing stock price", sep, by_method[PC_METHOD_STOCK_PRICE]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_BLACK_SCHOLES])
+        xw_buf_add(b, "%s %zu with the Black-Scholes-Merton model", sep,
+                   by_method[PC_METHOD_BLACK_SCHOLES]);
+    xw_buf_add(b, ").");
+}
+
 static void sct_equity_note(xw *w, lxw_worksheet *ws, int32_t *row, int first, int last,
                             int *number)
 {
@@ -173,20 +194,7 @@ static void sct_equity_note(xw *w, lxw_worksheet *ws, int32_t *row, int first, i
                "the awards granted in each fiscal year, computed in accordance with FASB ASC "
                "Topic 718 (%zu tranche values:",
                (*number)++, n);
-    const char *sep = "";
-    if (by_method[PC_METHOD_SUPPLIED]) {
-        xw_buf_add(&b, " %zu from fair values supplied by the company",
-                   by_method[PC_METHOD_SUPPLIED]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_STOCK_PRICE]) {
-        xw_buf_add(&b, "%s %zu at the closing stock price", sep, by_method[PC_METHOD_STOCK_PRICE]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_BLACK_SCHOLES])
-        xw_buf_add(&b, "%s %zu with the Black-Scholes-Merton model", sep,
-                   by_method[PC_METHOD_BLACK_SCHOLES]);
-    xw_buf_add(&b, ").");
+    add_method_counts(&b, by_method);
     if (performance)
         xw_buf_add(&b, " Performance-condition awards are at the probable outcome at the grant "
                        "date.");
@@ -473,20 +481,7 @@ static int32_t fair_value_note(xw *w, lxw_worksheet *ws, int32_t row, int number
                "(%d) Equity awards were re-measured at each fiscal year end and vesting date in "
                "accordance with FASB ASC Topic 718 (%zu values:",
                number, n);
-    const char *sep = "";
-    if (by_method[PC_METHOD_SUPPLIED]) {
-        xw_buf_add(&b, " %zu from fair values supplied by the company",
-                   by_method[PC_METHOD_SUPPLIED]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_STOCK_PRICE]) {
-        xw_buf_add(&b, "%s %zu at the closing stock price", sep, by_method[PC_METHOD_STOCK_PRICE]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_BLACK_SCHOLES])
-        xw_buf_add(&b, "%s %zu with the Black-Scholes-Merton model", sep,
-                   by_method[PC_METHOD_BLACK_SCHOLES]);
-    xw_buf_add(&b, ").");
+    add_method_counts(&b, by_method);
     if (performance)
         xw_buf_add(&b, " Performance-condition awards are at the probable outcome at each date.");
     row = xw_note(w, ws, row, xw_buf_text(&b));
