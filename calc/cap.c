@@ -143,8 +143,7 @@ static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, s
                 return st;
             if (st == PC_ERR_OVERFLOW) {
                 pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), award->line, 1, "overflow",
-                         "award_id: the values of '%s' are too large to add up exactly",
-                         award->id);
+                         "award_id: the values of '%s' are too large to add up exactly", award->id);
                 return PC_ERR_INPUT;
             }
             if (st)
@@ -168,9 +167,8 @@ static pc_status round_lines(const int64_t *exact, int decimals, int64_t *line)
     return PC_OK;
 }
 
-static pc_status person_row(const pc_dataset *ds, const awards_by_person *g,
-                            const pc_sct_row *sct, pc_cap_row *row, pc_report *report,
-                            pc_diags *diags)
+static pc_status person_row(const pc_dataset *ds, const awards_by_person *g, const pc_sct_row *sct,
+                            pc_cap_row *row, pc_report *report, pc_diags *diags)
 {
     bool src = ds->config.smaller_reporting_company;
     int64_t exact[PC_CAP_NLINES] = {0};
@@ -224,6 +222,44 @@ static pc_status average_row(const pc_cap_row *neos, size_t n, int decimals, pc_
     return PC_OK;
 }
 
+/* The SCT row of each person and covered year: rows[person * nyears + year
+ * index], -1 when there is none. Looking rows up one by one with
+ * pc_report_sct would scan the whole SCT for every role: quadratic in the
+ * number of people. */
+typedef struct sct_index {
+    long *rows;
+} sct_index;
+
+static pc_status index_sct(const pc_dataset *ds, const pc_report *report, sct_index *index)
+{
+    size_t ny = (size_t)(ds->config.nyears > 0 ? ds->config.nyears : 1);
+    size_t cells = ds->people.count * ny;
+    index->rows = malloc((cells ? cells : 1) * sizeof *index->rows);
+    if (!index->rows)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < cells; i++)
+        index->rows[i] = -1;
+    /* Backwards, so that the first row of a person and year wins, as with
+     * pc_report_sct. */
+    for (size_t i = report->sct.count; i-- > 0;) {
+        const pc_sct_row *row = &report->sct.items[i];
+        int y = pc_config_year_index(&ds->config, row->year);
+        if (y >= 0 && row->person < ds->people.count)
+            index->rows[row->person * ny + (size_t)y] = (long)i;
+    }
+    return PC_OK;
+}
+
+static const pc_sct_row *sct_of(const pc_dataset *ds, const pc_report *report,
+                                const sct_index *index, size_t person, int year)
+{
+    int y = pc_config_year_index(&ds->config, year);
+    if (y < 0 || person >= ds->people.count)
+        return NULL;
+    long row = index->rows[person * (size_t)ds->config.nyears + (size_t)y];
+    return row < 0 ? NULL : &report->sct.items[row];
+}
+
 static const pc_performance *performance_of(const pc_dataset *ds, int year)
 {
     for (size_t i = 0; i < ds->performance.count; i++)
@@ -240,8 +276,8 @@ static int64_t micro_to_cents(int64_t micro)
     return cents;
 }
 
-static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g, int year,
-                           pc_report *report, pc_diags *diags)
+static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
+                           const sct_index *sct_rows, int year, pc_report *report, pc_diags *diags)
 {
     const pc_config *cfg = &ds->config;
     pc_pvp_row pvp = {0};
@@ -257,7 +293,7 @@ static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g, int 
             const pc_role *role = &ds->roles.items[r];
             if (role->year != year || (role->role == PC_ROLE_PEO) != (pass == 0))
                 continue;
-            const pc_sct_row *sct = pc_report_sct(report, role->person, year);
+            const pc_sct_row *sct = sct_of(ds, report, sct_rows, role->person, year);
             if (!sct)
                 continue; /* the SCT step already reported why */
             pc_cap_row row = {0};
@@ -344,10 +380,13 @@ static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g, int 
 pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     awards_by_person g = {0};
+    sct_index sct_rows = {0};
     pc_status st = group_awards(ds, &g);
+    if (!st)
+        st = index_sct(ds, report, &sct_rows);
     pc_status result = st;
     for (int y = 0; !st && y < ds->config.nyears; y++) {
-        st = year_rows(ds, &g, ds->config.years[y], report, diags);
+        st = year_rows(ds, &g, &sct_rows, ds->config.years[y], report, diags);
         if (st == PC_ERR_NOMEM || st == PC_ERR_OVERFLOW) {
             result = st;
             break;
@@ -356,6 +395,7 @@ pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags
             result = PC_ERR_INPUT;
         st = PC_OK;
     }
+    free(sct_rows.rows);
     free(g.start);
     free(g.awards);
     return result;

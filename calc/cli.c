@@ -241,8 +241,14 @@ static void print_pvp(const pc_dataset *ds, const pc_report *r)
                 printf(" %8s", k == 0 && row->has_peer_tsr ? money(row->peer_tsr, 2, g) : "");
             printf(" %16s", k == 0 && row->has_net_income ? money(row->net_income, 0, a) : "");
             if (!src && ds->config.company_selected_measure && k == 0 && row->has_csm) {
+                /* With separators, like the money beside it; a measure with
+                 * more than 2 decimals (a ratio) is shown as given. */
                 char m[48];
-                printf(" %s", pc_micro_format(row->csm_micro, 0, m, sizeof m));
+                if (row->csm_micro % 10000 == 0)
+                    money(row->csm_micro / 10000, row->csm_micro % 1000000 ? 2 : 0, m);
+                else
+                    pc_micro_format(row->csm_micro, 0, m, sizeof m);
+                printf(" %s", m);
             }
             putchar('\n');
         }

@@ -3,10 +3,16 @@
  * money amount exact (json_util.h), keys in the order the SPEC lists them,
  * no timestamps, so the same inputs give the same bytes.
  */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "atomic.h"
+#include "json_stream.h"
 #include "json_util.h"
 #include "paycalc/fx.h"
 #include "paycalc/write.h"
@@ -70,169 +76,226 @@ fail:
     return NULL;
 }
 
-static json_t *sct(const pc_dataset *ds, const pc_report *r)
+/* The tables that grow with the input (one row per person and year, one
+ * per valuation, one per warning) are streamed (json_stream.h) rather than
+ * built as a jansson tree: a tree costs kilobytes and dozens of allocations
+ * per row, gigabytes for a large award ledger. The keys and values are the
+ * ones pc_json_money, pc_json_micro, pc_json_double, pc_json_date and
+ * pc_json_string give. */
+static void sct(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->sct.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->sct.count && pc_jw_ok(w); i++) {
         const pc_sct_row *row = &r->sct.items[i];
         if (!row->in_table)
             continue;
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "person_id", json_string(person_id(ds, row->person))));
-        CHECK(pc_json_set(o, "name", json_string(ds->people.items[row->person].name)));
-        CHECK(pc_json_set(o, "position", pc_json_string(row->position)));
-        CHECK(pc_json_set(o, "year", json_integer(row->year)));
-        for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
-            CHECK(pc_json_set(o, pc_sct_key((pc_sct_column)c), pc_json_money(row->column[c])));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "person_id");
+        pc_jw_string(w, person_id(ds, row->person));
+        pc_jw_key(w, "name");
+        pc_jw_string(w, ds->people.items[row->person].name);
+        pc_jw_key(w, "position");
+        pc_jw_string(w, row->position);
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, row->year);
+        for (int c = 0; c < PC_SCT_NCOLUMNS; c++) {
+            pc_jw_key(w, pc_sct_key((pc_sct_column)c));
+            pc_jw_money(w, row->column[c]);
+        }
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
-static json_t *pvp(const pc_dataset *ds, const pc_report *r)
+static void pvp(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->pvp.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->pvp.count && pc_jw_ok(w); i++) {
         const pc_pvp_row *row = &r->pvp.items[i];
-        json_t *o = json_object(), *peos = json_array();
-        if (!o || json_array_append_new(a, o) || !peos)
-            goto fail;
-        CHECK(pc_json_set(o, "year", json_integer(row->year)));
-        CHECK(pc_json_set(o, "peo", peos));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, row->year);
+        pc_jw_key(w, "peo");
+        pc_jw_open(w, '[');
         for (size_t k = 0; k < row->npeo; k++) {
-            json_t *p = json_object();
-            if (!p || json_array_append_new(peos, p))
-                goto fail;
-            CHECK(pc_json_set(p, "person_id", json_string(person_id(ds, row->peo[k].person))));
-            CHECK(pc_json_set(p, "name", json_string(ds->people.items[row->peo[k].person].name)));
-            CHECK(pc_json_set(p, "sct_total", pc_json_money(row->peo[k].sct_total)));
-            CHECK(pc_json_set(p, "cap", pc_json_money(row->peo[k].cap)));
+            pc_jw_element(w);
+            pc_jw_open(w, '{');
+            pc_jw_key(w, "person_id");
+            pc_jw_string(w, person_id(ds, row->peo[k].person));
+            pc_jw_key(w, "name");
+            pc_jw_string(w, ds->people.items[row->peo[k].person].name);
+            pc_jw_key(w, "sct_total");
+            pc_jw_money(w, row->peo[k].sct_total);
+            pc_jw_key(w, "cap");
+            pc_jw_money(w, row->peo[k].cap);
+            pc_jw_close(w, '}');
         }
+        pc_jw_close(w, ']');
+        pc_jw_key(w, "non_peo_neo_average");
         if (row->has_average) {
-            json_t *avg = json_object(), *ids = json_array();
-            if (!avg || !ids || pc_json_set(o, "non_peo_neo_average", avg)) {
-                json_decref(ids);
-                goto fail;
+            pc_jw_open(w, '{');
+            pc_jw_key(w, "count");
+            pc_jw_integer(w, (long long)row->avg_count);
+            pc_jw_key(w, "person_ids");
+            pc_jw_open(w, '[');
+            for (size_t k = 0; k < row->avg_count; k++) {
+                pc_jw_element(w);
+                pc_jw_string(w, person_id(ds, row->avg_people[k]));
             }
-            CHECK(pc_json_set(avg, "count", json_integer((json_int_t)row->avg_count)));
-            CHECK(pc_json_set(avg, "person_ids", ids));
-            for (size_t k = 0; k < row->avg_count; k++)
-                CHECK(json_array_append_new(ids, json_string(person_id(ds, row->avg_people[k]))));
-            CHECK(pc_json_set(avg, "sct_total", pc_json_money(row->avg_sct_total)));
-            CHECK(pc_json_set(avg, "cap", pc_json_money(row->avg_cap)));
+            pc_jw_close(w, ']');
+            pc_jw_key(w, "sct_total");
+            pc_jw_money(w, row->avg_sct_total);
+            pc_jw_key(w, "cap");
+            pc_jw_money(w, row->avg_cap);
+            pc_jw_close(w, '}');
         } else {
-            CHECK(pc_json_set(o, "non_peo_neo_average", json_null()));
+            pc_jw_raw(w, "null", 4);
         }
-        CHECK(pc_json_set(o, "tsr", r->tsr.computed ? pc_json_money(row->tsr) : json_null()));
-        CHECK(pc_json_set(o, "peer_group_tsr",
-                          row->has_peer_tsr ? pc_json_money(row->peer_tsr) : json_null()));
-        CHECK(pc_json_set(o, "net_income",
-                          row->has_net_income ? pc_json_money(row->net_income) : json_null()));
-        CHECK(pc_json_set(o, "company_selected_measure",
-                          row->has_csm ? pc_json_micro(row->csm_micro) : json_null()));
+        pc_jw_key(w, "tsr");
+        if (r->tsr.computed)
+            pc_jw_money(w, row->tsr);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_key(w, "peer_group_tsr");
+        if (row->has_peer_tsr)
+            pc_jw_money(w, row->peer_tsr);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_key(w, "net_income");
+        if (row->has_net_income)
+            pc_jw_money(w, row->net_income);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_key(w, "company_selected_measure");
+        if (row->has_csm)
+            pc_jw_micro(w, row->csm_micro);
+        else
+            pc_jw_raw(w, "null", 4);
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
-static json_t *cap(const pc_dataset *ds, const pc_report *r)
+static void cap(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->cap.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->cap.count && pc_jw_ok(w); i++) {
         const pc_cap_row *row = &r->cap.items[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "year", json_integer(row->year)));
-        CHECK(pc_json_set(o, "subject",
-                          json_string(row->subject == PC_SUBJECT_AVERAGE
-                                          ? "non_peo_neo_average"
-                                          : person_id(ds, row->subject))));
-        for (int l = 0; l < PC_CAP_NLINES; l++)
-            CHECK(pc_json_set(o, pc_cap_key((pc_cap_line)l), pc_json_money(row->line[l])));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, row->year);
+        pc_jw_key(w, "subject");
+        pc_jw_string(w, row->subject == PC_SUBJECT_AVERAGE ? "non_peo_neo_average"
+                                                           : person_id(ds, row->subject));
+        for (int l = 0; l < PC_CAP_NLINES; l++) {
+            pc_jw_key(w, pc_cap_key((pc_cap_line)l));
+            pc_jw_money(w, row->line[l]);
+        }
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
-static json_t *valuation_inputs(const pc_valuation *v)
+static void valuation_inputs(pc_jw *w, const pc_valuation *v)
 {
     const pc_valuation_inputs *in = &v->inputs;
-    json_t *o = json_object();
-    if (!o)
-        return NULL;
+    pc_jw_open(w, '{');
     if (in->has_price) {
-        CHECK(pc_json_set(o, "price", pc_json_micro(in->price_micro)));
-        CHECK(pc_json_set(o, "price_date", pc_json_date(in->price_date)));
+        pc_jw_key(w, "price");
+        pc_jw_micro(w, in->price_micro);
+        pc_jw_key(w, "price_date");
+        pc_jw_date(w, in->price_date);
     }
     if (in->has_assumptions) {
-        CHECK(pc_json_set(o, "assumptions_date", pc_json_date(in->assumption_date)));
-        CHECK(pc_json_set(o, "volatility", pc_json_double(in->volatility)));
-        CHECK(pc_json_set(o, "risk_free_rate", pc_json_double(in->rate)));
-        CHECK(pc_json_set(o, "dividend_yield", pc_json_double(in->yield)));
+        pc_jw_key(w, "assumptions_date");
+        pc_jw_date(w, in->assumption_date);
+        pc_jw_key(w, "volatility");
+        pc_jw_double(w, in->volatility);
+        pc_jw_key(w, "risk_free_rate");
+        pc_jw_double(w, in->rate);
+        pc_jw_key(w, "dividend_yield");
+        pc_jw_double(w, in->yield);
     }
     if (v->method == PC_METHOD_BLACK_SCHOLES) {
-        CHECK(pc_json_set(o, "exercise_price", pc_json_double(in->strike)));
-        CHECK(pc_json_set(o, "expected_term", pc_json_double(in->term)));
-        CHECK(pc_json_set(o, "time_to_vest", pc_json_double(in->vest_time)));
-        CHECK(pc_json_set(o, "remaining_contractual_term", pc_json_double(in->contractual)));
-        CHECK(pc_json_set(o, "d1", pc_json_double(in->d1)));
-        CHECK(pc_json_set(o, "d2", pc_json_double(in->d2)));
-        CHECK(pc_json_set(o, "n_d1", pc_json_double(in->nd1)));
-        CHECK(pc_json_set(o, "n_d2", pc_json_double(in->nd2)));
+        pc_jw_key(w, "exercise_price");
+        pc_jw_double(w, in->strike);
+        pc_jw_key(w, "expected_term");
+        pc_jw_double(w, in->term);
+        pc_jw_key(w, "time_to_vest");
+        pc_jw_double(w, in->vest_time);
+        pc_jw_key(w, "remaining_contractual_term");
+        pc_jw_double(w, in->contractual);
+        pc_jw_key(w, "d1");
+        pc_jw_double(w, in->d1);
+        pc_jw_key(w, "d2");
+        pc_jw_double(w, in->d2);
+        pc_jw_key(w, "n_d1");
+        pc_jw_double(w, in->nd1);
+        pc_jw_key(w, "n_d2");
+        pc_jw_double(w, in->nd2);
     } else if (v->method == PC_METHOD_STOCK_PRICE && in->has_assumptions) {
-        CHECK(pc_json_set(o, "time_to_vest", pc_json_double(in->vest_time)));
+        pc_jw_key(w, "time_to_vest");
+        pc_jw_double(w, in->vest_time);
     }
-    if (in->has_outcome)
-        CHECK(pc_json_set(o, "outcome_date", pc_json_date(in->outcome_date)));
-    if (in->supplied_line > 0)
-        CHECK(pc_json_set(o, "fair_values_line", json_integer(in->supplied_line)));
-    if (in->note)
-        CHECK(pc_json_set(o, "note", json_string(in->note)));
-    return o;
-fail:
-    json_decref(o);
-    return NULL;
+    if (in->has_outcome) {
+        pc_jw_key(w, "outcome_date");
+        pc_jw_date(w, in->outcome_date);
+    }
+    if (in->supplied_line > 0) {
+        pc_jw_key(w, "fair_values_line");
+        pc_jw_integer(w, in->supplied_line);
+    }
+    if (in->note) {
+        pc_jw_key(w, "note");
+        pc_jw_string(w, in->note);
+    }
+    pc_jw_close(w, '}');
 }
 
-static json_t *valuations(const pc_dataset *ds, const pc_report *r)
+static void valuations(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->valuations.count; i++) {
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->valuations.count && pc_jw_ok(w); i++) {
         const pc_valuation *v = &r->valuations.items[i];
         const pc_tranche *t = &ds->tranches.items[v->tranche];
         const pc_award *aw = &ds->awards.items[t->award];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "award_id", json_string(aw->id)));
-        CHECK(pc_json_set(o, "tranche", json_integer(t->number)));
-        CHECK(pc_json_set(o, "person_id", json_string(person_id(ds, aw->person))));
-        CHECK(pc_json_set(o, "date", pc_json_date(v->date)));
-        CHECK(pc_json_set(o, "purpose", json_string(pc_purpose_name(v->purpose))));
-        CHECK(pc_json_set(o, "method", json_string(pc_method_name(v->method))));
-        CHECK(pc_json_set(o, "per_share", v->per_share_exact ? pc_json_micro(v->per_share_micro)
-                                                             : pc_json_double(v->per_share)));
-        CHECK(pc_json_set(o, "shares", json_integer(v->shares)));
-        CHECK(pc_json_set(o, "probable", pc_json_micro(v->probable_micro)));
-        CHECK(pc_json_set(o, "value", pc_json_money(v->value)));
-        CHECK(pc_json_set(o, "inputs", valuation_inputs(v)));
-        CHECK(pc_json_set(o, "year", json_integer(v->year)));
-        CHECK(pc_json_set(o, "line", json_string(v->line < 0 ? "sct"
-                                                              : pc_cap_key((pc_cap_line)v->line))));
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "award_id");
+        pc_jw_string(w, aw->id);
+        pc_jw_key(w, "tranche");
+        pc_jw_integer(w, t->number);
+        pc_jw_key(w, "person_id");
+        pc_jw_string(w, person_id(ds, aw->person));
+        pc_jw_key(w, "date");
+        pc_jw_date(w, v->date);
+        pc_jw_key(w, "purpose");
+        pc_jw_string(w, pc_purpose_name(v->purpose));
+        pc_jw_key(w, "method");
+        pc_jw_string(w, pc_method_name(v->method));
+        pc_jw_key(w, "per_share");
+        if (v->per_share_exact)
+            pc_jw_micro(w, v->per_share_micro);
+        else
+            pc_jw_double(w, v->per_share);
+        pc_jw_key(w, "shares");
+        pc_jw_integer(w, v->shares);
+        pc_jw_key(w, "probable");
+        pc_jw_micro(w, v->probable_micro);
+        pc_jw_key(w, "value");
+        pc_jw_money(w, v->value);
+        pc_jw_key(w, "inputs");
+        valuation_inputs(w, v);
+        pc_jw_key(w, "year");
+        pc_jw_integer(w, v->year);
+        pc_jw_key(w, "line");
+        pc_jw_string(w, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line));
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
 static json_t *tsr(const pc_report *r)
@@ -263,22 +326,23 @@ fail:
     return NULL;
 }
 
-static json_t *warnings(const pc_report *r)
+static void warnings(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < r->warnings.count; i++) {
-        const pc_warning_entry *w = &r->warnings.items[i];
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o))
-            goto fail;
-        CHECK(pc_json_set(o, "code", pc_json_string(w->code)));
-        CHECK(pc_json_set(o, "message", pc_json_string(w->message)));
-        CHECK(pc_json_set(o, "source", pc_json_string(w->source)));
+    (void)ds;
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < r->warnings.count && pc_jw_ok(w); i++) {
+        const pc_warning_entry *e = &r->warnings.items[i];
+        pc_jw_element(w);
+        pc_jw_open(w, '{');
+        pc_jw_key(w, "code");
+        pc_jw_string(w, e->code);
+        pc_jw_key(w, "message");
+        pc_jw_string(w, e->message);
+        pc_jw_key(w, "source");
+        pc_jw_string(w, e->source);
+        pc_jw_close(w, '}');
     }
-    return a;
-fail:
-    json_decref(a);
-    return NULL;
+    pc_jw_close(w, ']');
 }
 
 static json_t *build(const pc_dataset *ds, const pc_report *r)
@@ -293,12 +357,13 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     CHECK(pc_json_set(root, "company", company(ds)));
     CHECK(pc_json_set(root, "years", years(ds)));
     CHECK(pc_json_set(root, "exchange_rates", rates(r)));
-    CHECK(pc_json_set(root, "summary_compensation_table", sct(ds, r)));
-    CHECK(pc_json_set(root, "pay_versus_performance", pvp(ds, r)));
-    CHECK(pc_json_set(root, "cap_reconciliation", cap(ds, r)));
-    CHECK(pc_json_set(root, "award_valuations", valuations(ds, r)));
+    /* Placeholders: emit() puts the streamed tables in their place. */
+    CHECK(pc_json_set(root, "summary_compensation_table", json_array()));
+    CHECK(pc_json_set(root, "pay_versus_performance", json_array()));
+    CHECK(pc_json_set(root, "cap_reconciliation", json_array()));
+    CHECK(pc_json_set(root, "award_valuations", json_array()));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
-    CHECK(pc_json_set(root, "warnings", warnings(r)));
+    CHECK(pc_json_set(root, "warnings", json_array()));
     if (r->has_checks)
         CHECK(pc_json_set(root, "checks", pc_json_findings(&r->checks)));
     return root;
@@ -307,23 +372,98 @@ fail:
     return NULL;
 }
 
-char *pc_json_dumps(const pc_dataset *ds, const pc_report *report)
+/* The streamed tables, in document order, each with jansson's text of its
+ * empty placeholder (a top-level key, at indent 2). */
+typedef void streamer(pc_jw *w, const pc_dataset *ds, const pc_report *r);
+static const struct {
+    const char *placeholder;
+    streamer *write;
+} streamed[] = {
+    {"\n  \"summary_compensation_table\": []", sct},
+    {"\n  \"pay_versus_performance\": []", pvp},
+    {"\n  \"cap_reconciliation\": []", cap},
+    {"\n  \"award_valuations\": []", valuations},
+    {"\n  \"warnings\": []", warnings},
+};
+
+/* The whole document into `w`: jansson's text of the small parts, with each
+ * streamed table in place of its placeholder. */
+static pc_status emit(const pc_dataset *ds, const pc_report *r, pc_jw *w)
 {
-    json_t *root = build(ds, report);
+    json_t *root = build(ds, r);
     if (!root)
-        return NULL;
+        return PC_ERR_NOMEM;
     char *text = json_dumps(root, PC_JSON_FLAGS);
     json_decref(root);
-    return text;
+    if (!text)
+        return PC_ERR_NOMEM;
+    /* Strings are escaped, so a line break followed by two spaces and a
+     * quote only ever starts a top-level key. */
+    const char *rest = text;
+    for (size_t i = 0; i < sizeof streamed / sizeof streamed[0]; i++) {
+        const char *at = strstr(rest, streamed[i].placeholder);
+        if (!at) {
+            free(text);
+            return PC_ERR_USAGE;
+        }
+        size_t len = strlen(streamed[i].placeholder);
+        pc_jw_raw(w, rest, (size_t)(at - rest) + len - 2); /* up to the '[' */
+        streamed[i].write(w, ds, r);
+        rest = at + len; /* after the ']' */
+    }
+    pc_jw_raw(w, rest, strlen(rest));
+    free(text);
+    return PC_OK;
 }
 
+char *pc_json_dumps(const pc_dataset *ds, const pc_report *report)
+{
+    pc_jw w;
+    pc_jw_init(&w, -1, 1);
+    pc_status st = emit(ds, report, &w);
+    pc_jw_raw(&w, "", 1); /* the terminator */
+    if (st != PC_OK || !pc_jw_ok(&w)) {
+        pc_jw_fini(&w);
+        return NULL;
+    }
+    return w.buf;
+}
+
+/* Streams to a temporary file in the target's folder, then renames it into
+ * place (atomic.h), readable like any other report (pc_write_file_atomic):
+ * memory stays in proportion to the buffer, not to the report. */
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    json_t *root = build(ds, report);
-    if (!root)
-        return PC_ERR_NOMEM;
-    pc_status st = pc_json_write_atomic(root, path, diags);
-    json_decref(root);
+    char *temp = NULL;
+    int fd = -1;
+    pc_status st = pc_atomic_temp(path, &temp, &fd, diags);
+    if (st)
+        return st;
+    pc_jw w;
+    pc_jw_init(&w, fd, 1);
+    st = emit(ds, report, &w);
+    pc_jw_raw(&w, "\n", 1); /* end with a newline, as text files do */
+    if (st == PC_OK && w.bad_text) {
+        pc_error(diags, path, 0, 0, "write_failed",
+                 "cannot write %s: a text from the inputs is not valid UTF-8", path);
+        st = PC_ERR_WRITE;
+    } else if (st == PC_OK && w.error == ENOMEM) {
+        st = PC_ERR_NOMEM;
+    } else if (st == PC_OK && (pc_jw_flush(&w) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0)) {
+        pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path,
+                 strerror(w.error ? w.error : errno));
+        st = PC_ERR_WRITE;
+    }
+    pc_jw_fini(&w);
+    if (close(fd) != 0 && st == PC_OK) {
+        pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path, strerror(errno));
+        st = PC_ERR_WRITE;
+    }
+    if (st == PC_OK)
+        st = pc_atomic_commit(temp, path, diags);
+    else
+        unlink(temp);
+    free(temp);
     return st;
 }

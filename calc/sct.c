@@ -25,6 +25,7 @@ typedef struct row_sums {
     int64_t component[PC_COMP_COUNT];
     int64_t stock_awards;
     int64_t option_awards;
+    int pension_line; /* the first cash.csv row of the pension change, for warnings */
 } row_sums;
 
 /* A cash row's grouping key, sorted without a global context. */
@@ -112,14 +113,34 @@ static pc_status missing_rate(const pc_dataset *ds, const pc_cash *c, pc_diags *
     return PC_ERR_USAGE;
 }
 
+/* The rates already found, for the methods whose rate depends only on the
+ * currency and the fiscal year (annual_average, year_end): every person's
+ * cash of that year uses the same one, and a fiscal-year mean of daily rates
+ * is worth computing once, not once per person and component. */
+#define RATE_CACHE 32
+typedef struct rate_cache {
+    char currency[RATE_CACHE][4];
+    int year[RATE_CACHE];
+    int64_t per_usd_micro[RATE_CACHE];
+    int count;
+} rate_cache;
+
 /* Converts `foreign` cents of cash row `c`'s currency (R1), recording the
  * rate used. */
 static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign, int64_t *usd,
-                         pc_report *report, pc_diags *diags)
+                         rate_cache *cache, pc_report *report, pc_diags *diags)
 {
     if (strcmp(c->currency, "USD") == 0) {
         *usd = foreign;
         return PC_OK;
+    }
+    bool cacheable = ds->config.fx_method != PC_FX_PAYMENT_DATE;
+    for (int i = 0; cacheable && i < cache->count; i++) {
+        if (cache->year[i] == c->year && strcmp(cache->currency[i], c->currency) == 0) {
+            if (pc_fx_convert(foreign, cache->per_usd_micro[i], usd) == PC_OK)
+                return PC_OK;
+            break; /* the overflow is reported below, as the first time */
+        }
     }
     pc_rate_used rate;
     pc_status st = pc_fx_rate_for_cash(ds, c, &rate);
@@ -139,6 +160,12 @@ static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign
                  pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
                  "amount: the converted amount is too large");
         return PC_ERR_INPUT;
+    }
+    if (cacheable && cache->count < RATE_CACHE) {
+        memcpy(cache->currency[cache->count], c->currency, 4);
+        cache->year[cache->count] = c->year;
+        cache->per_usd_micro[cache->count] = rate.per_usd_micro;
+        cache->count++;
     }
     pc_rate_used *slot = PC_ARRAY_PUSH(&report->rates);
     if (!slot) {
@@ -168,6 +195,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
 
     pc_status result = PC_OK;
     bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
+    rate_cache cache = {.count = 0};
     for (size_t i = 0; i < n;) {
         const pc_cash *first = &ds->cash.items[keys[i].index];
         size_t j = i;
@@ -182,7 +210,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
             if (per_row) { /* payment_date: convert each row, then sum */
                 int64_t one;
                 if (!st)
-                    st = convert(ds, c, c->amount_cents, &one, report, diags);
+                    st = convert(ds, c, c->amount_cents, &one, &cache, report, diags);
                 if (!st && pc_money_add(usd, one, &usd))
                     st = PC_ERR_OVERFLOW;
             } else if (pc_money_add(foreign, c->amount_cents, &foreign)) {
@@ -192,7 +220,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
         }
         int r = pc_role_index_get(roles, ds, first->person, first->year);
         if (r >= 0 && !per_row && !st)
-            st = convert(ds, first, foreign, &usd, report, diags);
+            st = convert(ds, first, foreign, &usd, &cache, report, diags);
         if (st == PC_ERR_OVERFLOW) {
             pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
                      pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
@@ -220,6 +248,9 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
                          pc_component_name(first->component), first->year);
                 result = PC_ERR_INPUT;
             }
+            if (first->component == PC_COMP_CHANGE_IN_PENSION_VALUE &&
+                (!sums[row].pension_line || first->line < sums[row].pension_line))
+                sums[row].pension_line = first->line;
         }
         i = j;
     }
@@ -290,17 +321,18 @@ static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sum
     const pc_person *who = &ds->people.items[row->person];
     if (ds->config.smaller_reporting_company) {
         if (pension != 0)
-            pc_engine_warn(report, diags, ds, PC_FILE_CASH, 0, "pension_ignored_for_src",
+            pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line, "pension_ignored_for_src",
                            "%s %d: change_in_pension_value is not part of a smaller reporting "
                            "company's Summary Compensation Table and was left out",
                            who->name, row->year);
         pension = 0;
     } else if (pension < 0) {
         char amount[48];
-        pc_engine_warn(report, diags, ds, PC_FILE_CASH, 0, "negative_pension_change",
-                       "%s %d: the change in pension value is negative (%s) and is shown as 0 in "
-                       "the Summary Compensation Table",
-                       who->name, row->year, pc_money_format(pension, 2, amount, sizeof amount));
+        pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
+                       "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
+                       "in the Summary Compensation Table",
+                       who->name, row->year,
+                       pc_money_format_display(-pension, 2, amount, sizeof amount));
         pension = 0;
     }
     if (pc_money_add(pension, s->component[PC_COMP_NQDC_EARNINGS], &exact[PC_SCT_PENSION_NQDC]))

@@ -16,6 +16,7 @@
  * an error in the diagnostics that points at the tranche's vesting.csv line
  * and says which value needed it.
  */
+#include "engine_internal.h"
 #include "paycalc/value.h"
 
 #include <math.h>
@@ -137,6 +138,14 @@ static bool away_from_the_money(int64_t spot_micro, int64_t strike_micro)
  * not receive the dividends paid before vesting, so the share is worth the
  * price less their present value, price x exp(-q t_v) with the continuous
  * yield q at the date (SPEC section 5). */
+/* The date a tranche vests for t_v: the date it actually vested when it has
+ * (an accelerated vesting on a departure, say), else its scheduled date. */
+static pc_date vest_date_of(const pc_tranche *t)
+{
+    pc_date v = pc_tranche_vested_on(t);
+    return v != PC_DATE_NONE ? v : t->vest_date;
+}
+
 static pc_status value_stock(const job *j, pc_valuation *out)
 {
     const pc_price *price;
@@ -149,7 +158,7 @@ static pc_status value_stock(const job *j, pc_valuation *out)
     out->per_share_micro = price->close_micro;
     out->per_share = pc_micro_to_double(price->close_micro);
 
-    double t_v = years_until(j->date, j->tranche->vest_date);
+    double t_v = years_until(j->date, vest_date_of(j->tranche));
     /* On or after the vest date nothing is left to discount, and the yield
      * is not needed at all. */
     if (j->award->dividend_rights || t_v == 0)
@@ -238,7 +247,7 @@ static pc_status value_option(const job *j, pc_valuation *out, pc_report *report
         term = pc_micro_to_double(a->term_micro);
     } else if (j->ds->config.expected_term == PC_TERM_SIMPLIFIED) {
         simplified = true;
-        in->vest_time = years_until(j->date, j->tranche->vest_date);
+        in->vest_time = years_until(j->date, vest_date_of(j->tranche));
         term = (in->vest_time + in->contractual) / 2;
     } else {
         term = in->contractual;

@@ -210,12 +210,6 @@ void xw_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
         snprintf(buf, size, "%s%ld", name, (long)row + 1);
 }
 
-int32_t xw_note(xw *w, lxw_worksheet *ws, int32_t row, const char *text)
-{
-    xw_text(w, ws, row, 0, text, w->f.note);
-    return row + 1;
-}
-
 void xw_buf_add(xw_buf *b, const char *fmt, ...)
 {
     if (b->failed)
@@ -255,39 +249,236 @@ const char *xw_buf_text(const xw_buf *b)
 
 /* ---------------------------------------------------------- sheet layout */
 
-/* Characters a text takes on screen: East Asian characters take two. */
-static size_t display_width(const char *text)
+/* Characters the first n bytes of a text take on screen: East Asian
+ * characters take two. */
+static size_t display_width_n(const char *text, size_t n)
 {
     size_t width = 0;
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p) {
+    const unsigned char *p = (const unsigned char *)text, *end = p + n;
+    while (p < end && *p) {
         unsigned c = *p;
         size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         width += c >= 0xE1 ? 2 : 1; /* U+1000 and up: CJK and other wide scripts */
-        for (size_t i = 0; i < len && *p; i++)
+        for (size_t i = 0; i < len && p < end && *p; i++)
             p++;
     }
     return width;
 }
 
+size_t xw_display_width(const char *text)
+{
+    return display_width_n(text, strlen(text));
+}
+
+double xw_name_width(xw *w, double min, double max)
+{
+    double width = min;
+    for (size_t i = 0; i < w->ds->people.count; i++) {
+        const char *name = w->ds->people.items[i].name;
+        double need = (double)xw_display_width(name ? name : "") + 2;
+        if (need > width)
+            width = need;
+    }
+    return width > max ? max : width;
+}
+
+/* How many lines a text takes when wrapped at word boundaries into lines
+ * of `capacity` characters, as a spreadsheet wraps a cell: a line break
+ * starts a line, a word longer than a line is broken across lines. */
+static size_t wrapped_lines(const char *text, double capacity)
+{
+    size_t cap = capacity >= 1 ? (size_t)capacity : 1;
+    size_t lines = 1, used = 0;
+    const char *p = text;
+    while (*p) {
+        if (*p == '\n') {
+            lines++;
+            used = 0;
+            p++;
+            continue;
+        }
+        if (*p == ' ') {
+            p++;
+            if (used > 0 && used < cap)
+                used++;
+            continue;
+        }
+        size_t n = strcspn(p, " \n");
+        size_t word = display_width_n(p, n);
+        p += n;
+        if (used > 0 && used + word > cap) {
+            lines++;
+            used = 0;
+        }
+        while (word > cap) {
+            lines++;
+            word -= cap;
+        }
+        used += word;
+    }
+    return lines;
+}
+
+/* The widest word of a text, in characters. */
+static size_t longest_word(const char *text)
+{
+    size_t most = 0;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " \n");
+        size_t width = display_width_n(p, n);
+        if (width > most)
+            most = width;
+        p += n;
+        if (*p)
+            p++;
+    }
+    return most;
+}
+
+/* Characters of text per unit of column width (a unit is the width of a
+ * digit in the workbook's 11-point font). Measured in LibreOffice, with
+ * Carlito (Calibri's metrics) and with DejaVu Sans standing in for Calibri:
+ * bold 11-point headers fit about 1.0, 11-point text about 1.2, 10-point
+ * footnotes about 1.35. The figures below leave some room, so a wrapped
+ * line is never cut off; at worst a row has a line to spare. */
+#define HEADER_CHARS_PER_UNIT 0.95
+#define NOTE_CHARS_PER_UNIT 1.3
+#define TEXT_CHARS_PER_UNIT 1.15
+/* Points per line: 11-point headers and text, 10-point notes; a row holds at
+ * most 409. */
+#define HEADER_LINE_HEIGHT 15.0
+#define TEXT_LINE_HEIGHT 15.0
+#define NOTE_LINE_HEIGHT 13.5
+#define MAX_ROW_HEIGHT 409.0
+
 void xw_headers(xw *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
                 const double *widths, size_t count)
 {
     size_t lines = 1;
+    w->ncols = count < XW_MAX_COLS ? count : XW_MAX_COLS;
     for (size_t i = 0; i < count; i++) {
-        xw_check(w, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL));
-        /* Wrapped words leave some of each line empty: count 80% of it. */
-        size_t per_line = widths[i] > 3 ? (size_t)(widths[i] * 0.8) : 1;
-        size_t need = (display_width(titles[i]) + per_line - 1) / per_line;
+        /* A word is not broken across lines: the column takes the longest
+         * word ("reported.csv") and the cell's padding, up to 60 characters
+         * (a longer word, from an input, is broken). */
+        double width = widths[i];
+        double word = (double)longest_word(titles[i]) / HEADER_CHARS_PER_UNIT + 1.0;
+        if (word > width)
+            width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
+        if (i < XW_MAX_COLS)
+            w->col_width[i] = width;
+        xw_check(w, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width, NULL));
+        size_t need = wrapped_lines(titles[i], (width - 1.0) * HEADER_CHARS_PER_UNIT);
         if (need > lines)
             lines = need;
     }
-    double height = 15.0 * (double)lines + 2.0;
-    if (height > 409.0)
-        height = 409.0;
+    double height = HEADER_LINE_HEIGHT * (double)lines + 3.0;
+    if (height > MAX_ROW_HEIGHT)
+        height = MAX_ROW_HEIGHT;
     xw_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
     for (size_t i = 0; i < count; i++)
         xw_text(w, ws, row, (int)i, titles[i], w->f.header);
+}
+
+size_t xw_cell_lines(const xw *w, int col, const char *text)
+{
+    double width = col >= 0 && (size_t)col < w->ncols ? w->col_width[col] : LXW_DEF_COL_WIDTH;
+    return wrapped_lines(text ? text : "", (width - 1.0) * TEXT_CHARS_PER_UNIT);
+}
+
+void xw_row_lines(xw *w, lxw_worksheet *ws, int32_t row, size_t lines)
+{
+    if (lines <= 1)
+        return;
+    double height = TEXT_LINE_HEIGHT * (double)lines + 2.0;
+    if (height > MAX_ROW_HEIGHT)
+        height = MAX_ROW_HEIGHT;
+    xw_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
+}
+
+int32_t xw_wrapped(xw *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
+                   lxw_format *fmt)
+{
+    int last_col = w->ncols > 0 ? (int)w->ncols - 1 : 0;
+    if (last_col < first_col)
+        last_col = first_col;
+    double width = 0;
+    for (int c = first_col; c <= last_col; c++)
+        width += (size_t)c < w->ncols ? w->col_width[c] : LXW_DEF_COL_WIDTH;
+    /* Footnotes are 10-point, other text 11-point. */
+    bool small = fmt == w->f.note || fmt == w->f.note_more;
+    double per_unit = small ? NOTE_CHARS_PER_UNIT : TEXT_CHARS_PER_UNIT;
+    size_t lines = wrapped_lines(text ? text : "", (width - 1.0) * per_unit);
+    double height = (small ? NOTE_LINE_HEIGHT : TEXT_LINE_HEIGHT) * (double)lines + 2.0;
+    if (height > MAX_ROW_HEIGHT)
+        height = MAX_ROW_HEIGHT;
+    xw_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
+    /* The merge writes blanks across the row; the text then goes into its
+     * first cell through xw_text, which keeps it text and within Excel's
+     * limits. */
+    if (last_col > first_col)
+        xw_check(w, worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)first_col, (lxw_row_t)row,
+                                          (lxw_col_t)last_col, "", fmt));
+    xw_text(w, ws, row, first_col, text, fmt);
+    return row + 1;
+}
+
+int32_t xw_note(xw *w, lxw_worksheet *ws, int32_t row, const char *text)
+{
+    return xw_wrapped(w, ws, row, 0, text, w->f.note);
+}
+
+int32_t xw_note_more(xw *w, lxw_worksheet *ws, int32_t row, const char *text)
+{
+    return xw_wrapped(w, ws, row, 0, text, w->f.note_more);
+}
+
+int32_t xw_notef(xw *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return xw_note(w, ws, row, buf);
+}
+
+/* The footer: the company on the left (each '&' doubled, as footer codes
+ * need), the sheet's name in the middle, the page on the right. A footer
+ * holds at most 255 characters, so a very long name is cut at a character
+ * boundary. */
+static void footer_text(const char *company, char *buf, size_t size)
+{
+    static const char tail[] = "&C&A&RPage &P of &N";
+    size_t room = size - sizeof tail; /* what "&L" and the name may take */
+    size_t n = 0;
+    buf[n++] = '&';
+    buf[n++] = 'L';
+    for (const unsigned char *p = (const unsigned char *)(company ? company : ""); *p;) {
+        size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        size_t add = *p == '&' ? 2 : len;
+        if (n + add > room || strnlen((const char *)p, len) < len)
+            break;
+        if (*p == '&')
+            buf[n++] = '&';
+        memcpy(buf + n, p, len);
+        n += len;
+        p += len;
+    }
+    memcpy(buf + n, tail, sizeof tail);
+}
+
+void xw_page_setup(xw *w, lxw_worksheet *ws, uint16_t pages_wide, bool repeat_header)
+{
+    worksheet_set_landscape(ws);
+    /* Inches: left, right, top, bottom. */
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    if (repeat_header)
+        xw_check(w, worksheet_repeat_rows(ws, XW_HEADER_ROW, XW_HEADER_ROW));
+    if (pages_wide > 0)
+        worksheet_fit_to_pages(ws, pages_wide, 0);
+    char footer[LXW_HEADER_FOOTER_MAX + 1];
+    footer_text(w->ds->config.company_name, footer, sizeof footer);
+    xw_check(w, worksheet_set_footer(ws, footer));
 }
 
 void xw_fiscal_year_end_words(const pc_config *config, char *buf, size_t size)
@@ -411,6 +602,15 @@ const char *xw_cap_line_words(pc_cap_line line)
     return "?";
 }
 
+void xw_decimal_format(int decimals, char *buf, size_t size)
+{
+    int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+    if (d == 0)
+        snprintf(buf, size, "%s", XW_FMT_DOLLARS);
+    else
+        snprintf(buf, size, "#,##0.%.*s;(#,##0.%.*s)", d, "000000", d, "000000");
+}
+
 void xw_rate_text(int64_t per_usd_micro, char *buf, size_t size)
 {
     pc_micro_format(per_usd_micro, 4, buf, size);
@@ -442,11 +642,13 @@ static bool make_formats(xw *w)
 {
     xw_formats *f = &w->f;
     bool cents_cap = w->ds->config.cap_decimals == 2;
-    lxw_format **all[] = {&f->title, &f->subtitle, &f->header,    &f->text,      &f->wrap,
-                          &f->bold,  &f->note,     &f->year,      &f->integer,   &f->dollars,
-                          &f->cents, &f->cap,      &f->cap_total, &f->cap_label, &f->rate,
-                          &f->tsr,   &f->price,    &f->percent,   &f->decimal,   &f->date};
+    lxw_format **all[] = {&f->title,     &f->subtitle, &f->header,    &f->text,    &f->wrap,
+                          &f->bold,      &f->note,     &f->note_more, &f->year,    &f->integer,
+                          &f->dollars,   &f->cents,    &f->cap,       &f->cap_sum, &f->cap_total,
+                          &f->cap_label, &f->rate,     &f->tsr,       &f->price,   &f->percent,
+                          &f->decimal,   &f->date,     &f->centred};
     const char *num[] = {NULL,
+                         NULL,
                          NULL,
                          NULL,
                          NULL,
@@ -459,13 +661,17 @@ static bool make_formats(xw *w)
                          XW_FMT_CENTS,
                          cents_cap ? XW_FMT_CENTS : XW_FMT_DOLLARS,
                          cents_cap ? XW_FMT_CENTS : XW_FMT_DOLLARS,
+                         cents_cap ? XW_FMT_CENTS : XW_FMT_DOLLARS,
                          NULL,
                          XW_FMT_RATE,
                          XW_FMT_TSR,
                          "#,##0.00####",
                          "0.00%",
                          "0.000000",
-                         "yyyy-mm-dd"};
+                         "yyyy-mm-dd",
+                         "0"};
+    _Static_assert(sizeof all / sizeof all[0] == sizeof num / sizeof num[0],
+                   "a number format for every format");
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         *all[i] = add_format(w, num[i]);
         if (!*all[i])
@@ -481,16 +687,24 @@ static bool make_formats(xw *w)
     format_set_text_wrap(f->wrap);
     format_set_bold(f->bold);
     format_set_font_size(f->note, 10);
+    format_set_text_wrap(f->note);
+    format_set_font_size(f->note_more, 10);
+    format_set_text_wrap(f->note_more);
+    format_set_indent(f->note_more, 2);
     format_set_align(f->year, LXW_ALIGN_LEFT);
+    /* Dates, years and line numbers centred where they stand beside text or
+     * amounts, so the two do not run together. */
+    format_set_align(f->date, LXW_ALIGN_CENTER);
+    format_set_align(f->centred, LXW_ALIGN_CENTER);
+    format_set_bold(f->cap_sum);
     format_set_bold(f->cap_total);
     format_set_top(f->cap_total, LXW_BORDER_THIN);
     format_set_bold(f->cap_label);
     format_set_top(f->cap_label, LXW_BORDER_THIN);
     format_set_text_wrap(f->cap_label);
     for (int d = 0; d <= 6; d++) {
-        char fmt[64] = "#,##0;(#,##0)";
-        if (d > 0)
-            snprintf(fmt, sizeof fmt, "#,##0.%.*s;(#,##0.%.*s)", d, "000000", d, "000000");
+        char fmt[64];
+        xw_decimal_format(d, fmt, sizeof fmt);
         f->micros[d] = add_format(w, fmt);
         if (!f->micros[d])
             return false;

@@ -13,34 +13,61 @@
  * the left, the measure as a line over the same years on the right. The two
  * TSR series share a scale and share one chart.
  *
- * No text from the inputs becomes a chart name: libxlsxwriter reads a name
- * starting with '=' as a cell reference, so series are named with fixed
- * words and the company-selected measure's name is taken from its header
- * cell (a reference, never parsed).
+ * Text from the inputs becomes a chart name only when it cannot be taken
+ * for a formula: libxlsxwriter reads a name starting with '=' as a cell
+ * reference, so series are named with fixed words, and the
+ * company-selected measure's name is used as it is unless it starts with
+ * '=', when its header cell (a reference, never parsed) names it instead.
  */
 #include "xlsx_internal.h"
 
 #include <stdio.h>
 
-/* Default chart size is 480 x 288 pixels: about 15 rows of 20 pixels. */
-#define CHART_ROWS 17
+/* Charts are 480 x 259 pixels (the default 480 x 288 at 90% height), about
+ * 13 rows of 20 pixels: a pair takes its label row and 15 rows, so two pairs
+ * fit on a printed landscape page. The right chart of a pair starts 500
+ * pixels from column A. */
+#define CHART_Y_SCALE 0.9
+#define CHART_ROWS 15
+#define CHART_WIDTH_PX 480
 #define RIGHT_CHART_OFFSET 500
+/* Printable width of a landscape Letter page with the margins of
+ * xw_page_setup (11 - 2 x 0.4 inches), in pixels of 1/96 inch. */
+#define PRINTABLE_WIDTH_PX (10.2 * 96)
 
-static lxw_chart *new_chart(xw *w, uint8_t type, const char *title, const char *num_format)
+/* A column's width in pixels: 7 per unit of width plus 5 of padding, as
+ * Excel draws columns in 11-point Calibri. */
+static double column_px(double width)
+{
+    return width * 7 + 5;
+}
+
+static lxw_chart *new_chart(xw *w, uint8_t type, const char *title, const char *y_name,
+                            const char *num_format)
 {
     lxw_chart *chart = workbook_add_chart(w->wb, type);
     if (!chart) {
         xw_fail(w, PC_ERR_NOMEM, "out of memory");
         return NULL;
     }
+    /* libxlsxwriter copies the fonts. */
+    lxw_chart_font title_font = {.size = 12, .bold = 1};
+    lxw_chart_font axis_name_font = {.size = 9};
     if (title)
         chart_title_set_name(chart, title);
+    chart_title_set_name_font(chart, &title_font);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     /* The table lists the most recent year first; the charts run left to
      * right in time, with the value axis kept on the left. */
     chart_axis_set_reverse(chart->x_axis);
     chart_axis_set_crossing_max(chart->x_axis);
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+    chart_axis_set_name(chart->x_axis, "Fiscal year");
+    chart_axis_set_name_font(chart->x_axis, &axis_name_font);
+    if (y_name) {
+        chart_axis_set_name(chart->y_axis, y_name);
+        chart_axis_set_name_font(chart->y_axis, &axis_name_font);
+    }
     chart_axis_set_num_format(chart->y_axis, num_format);
     return chart;
 }
@@ -70,14 +97,16 @@ static void insert(xw *w, lxw_chart *chart, int32_t row, bool right)
 {
     if (!chart)
         return;
-    lxw_chart_options opt = {.x_offset = right ? RIGHT_CHART_OFFSET : 0, .y_offset = 4};
+    lxw_chart_options opt = {
+        .x_offset = right ? RIGHT_CHART_OFFSET : 0, .y_offset = 4, .y_scale = CHART_Y_SCALE};
     xw_check(w, worksheet_insert_chart_opt(w->pvp, (lxw_row_t)row, 0, chart, &opt));
 }
 
 /* Columns of compensation actually paid: each PEO and the NEO average. */
 static lxw_chart *cap_chart(xw *w)
 {
-    lxw_chart *chart = new_chart(w, LXW_CHART_COLUMN, "Compensation Actually Paid", "#,##0");
+    lxw_chart *chart =
+        new_chart(w, LXW_CHART_COLUMN, "Compensation Actually Paid", "USD", XW_FMT_DOLLARS);
     bool any_average = false;
     for (size_t i = 0; i < w->report->pvp.count; i++)
         any_average = any_average || w->report->pvp.items[i].has_average;
@@ -102,11 +131,35 @@ static int32_t pair(xw *w, int32_t row, const char *label, lxw_chart *measure)
     return row + 1 + CHART_ROWS;
 }
 
+/* Print setup of the Pay vs Performance sheet: a fixed scale that fits the
+ * table and the charts across the page, rather than "fit to width", since
+ * Excel ignores manual page breaks under "fit to" and the charts need them:
+ * the table prints alone on its first page and each page after it holds
+ * two chart pairs, none cut in two. Pages break between columns, so the
+ * width to fit runs to the end of the column the charts end in. */
+static void print_scale(xw *w, double content_px)
+{
+    double px = 0;
+    for (size_t c = 0; c < w->ncols || px < content_px; c++)
+        px += column_px(c < w->ncols ? w->col_width[c] : LXW_DEF_COL_WIDTH);
+    /* 8% to spare: LibreOffice draws columns about 5% wider than Excel. */
+    double scale = px > 0 ? PRINTABLE_WIDTH_PX * 0.92 / px * 100 : 100;
+    if (scale > 100)
+        scale = 100;
+    if (scale < 10)
+        scale = 10;
+    worksheet_set_print_scale(w->pvp, (uint16_t)scale);
+}
+
 void xw_write_charts(xw *w)
 {
     const pc_report *r = w->report;
-    if (r->pvp.count == 0 || !xw_ok(w))
+    if (r->pvp.count == 0 || !xw_ok(w)) {
+        print_scale(w, 0);
         return;
+    }
+    print_scale(w, RIGHT_CHART_OFFSET + CHART_WIDTH_PX);
+
     bool net_income = false, csm = false, peer = false;
     for (size_t i = 0; i < r->pvp.count; i++) {
         net_income = net_income || r->pvp.items[i].has_net_income;
@@ -114,27 +167,51 @@ void xw_write_charts(xw *w)
         peer = peer || r->pvp.items[i].has_peer_tsr;
     }
     int32_t row = w->at.pvp_next_row;
+    /* A page break before the first pair and before every second one. */
+    lxw_row_t breaks[4];
+    size_t nbreaks = 0;
+    breaks[nbreaks++] = (lxw_row_t)row;
 
-    lxw_chart *tsr = new_chart(w, LXW_CHART_LINE, "Company TSR (Value of $100 Invested)", "0");
+    lxw_chart *tsr =
+        new_chart(w, LXW_CHART_LINE, "Company TSR", "Value of $100 invested ($)", "#,##0");
     add_series(w, tsr, "Company TSR", w->at.pvp_tsr_col);
     row = pair(w, row, "Compensation Actually Paid vs. Total Shareholder Return", tsr);
+    size_t pairs = 1;
 
     if (net_income) {
-        lxw_chart *ni = new_chart(w, LXW_CHART_LINE, "Net Income", "#,##0");
+        lxw_chart *ni = new_chart(w, LXW_CHART_LINE, "Net Income", "USD", XW_FMT_DOLLARS);
         add_series(w, ni, "Net Income", w->at.pvp_net_income_col);
+        if (pairs++ % 2 == 0)
+            breaks[nbreaks++] = (lxw_row_t)row;
         row = pair(w, row, "Compensation Actually Paid vs. Net Income", ni);
     }
     if (csm && w->at.pvp_csm_col != XW_NONE) {
-        lxw_chart *m = new_chart(w, LXW_CHART_LINE, NULL, "General");
-        chart_title_set_name_range(m, XW_SHEET_PVP, XW_HEADER_ROW, (lxw_col_t)w->at.pvp_csm_col);
-        add_series(w, m, NULL, w->at.pvp_csm_col);
+        /* The measure's own name as the title, unless libxlsxwriter would
+         * read it as a reference; then its header cell, which Excel shows
+         * but LibreOffice does not. */
+        const char *name = w->ds->config.company_selected_measure;
+        bool literal = name && *name && *name != '=';
+        char fmt[64];
+        xw_decimal_format(w->at.pvp_csm_decimals, fmt, sizeof fmt);
+        lxw_chart *m = new_chart(w, LXW_CHART_LINE, literal ? name : NULL, NULL, fmt);
+        if (m && !literal)
+            chart_title_set_name_range(m, XW_SHEET_PVP, XW_HEADER_ROW,
+                                       (lxw_col_t)w->at.pvp_csm_col);
+        add_series(w, m, literal ? name : NULL, w->at.pvp_csm_col);
+        if (pairs++ % 2 == 0)
+            breaks[nbreaks++] = (lxw_row_t)row;
         row = pair(w, row, "Compensation Actually Paid vs. the Company-Selected Measure", m);
     }
     if (peer && w->at.pvp_peer_col != XW_NONE) {
+        if (pairs++ % 2 == 0)
+            breaks[nbreaks++] = (lxw_row_t)row;
         xw_text(w, w->pvp, row, 0, "Company TSR vs. Peer Group TSR", w->f.bold);
-        lxw_chart *both = new_chart(w, LXW_CHART_LINE, "Value of $100 Invested", "0");
+        lxw_chart *both = new_chart(w, LXW_CHART_LINE, "Total Shareholder Return",
+                                    "Value of $100 invested ($)", "#,##0");
         add_series(w, both, "Company TSR", w->at.pvp_tsr_col);
         add_series(w, both, "Peer Group TSR", w->at.pvp_peer_col);
         insert(w, both, row + 1, false);
     }
+    breaks[nbreaks] = 0;
+    xw_check(w, worksheet_set_h_pagebreaks(w->pvp, breaks));
 }

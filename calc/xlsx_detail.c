@@ -12,6 +12,7 @@
 #include "xlsx_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------ Award Valuations */
@@ -92,19 +93,24 @@ static void valuation_row(xw *w, int32_t row, size_t index)
         xw_number(w, ws, row, 16, v->per_share, w->f.price);
     xw_number(w, ws, row, 17, (double)v->shares, w->f.integer);
     xw_cents(w, ws, row, 18, v->value, w->f.cents);
-    xw_number(w, ws, row, 19, v->year, w->f.year);
-    if (v->line < 0) {
-        xw_text(w, ws, row, 20, "Summary Compensation Table (grant-date value)", w->f.text);
-        xw_text(w, ws, row, 21, "sct", w->f.text);
-    } else {
-        xw_text(w, ws, row, 20, xw_cap_line_words((pc_cap_line)v->line), w->f.text);
-        xw_text(w, ws, row, 21, pc_cap_key((pc_cap_line)v->line), w->f.text);
-    }
+    xw_number(w, ws, row, 19, v->year, w->f.centred);
+    const char *feeds = v->line < 0 ? "Summary Compensation Table (grant-date value)"
+                                    : xw_cap_line_words((pc_cap_line)v->line);
+    xw_text(w, ws, row, 20, feeds, w->f.wrap);
+    xw_text(w, ws, row, 21, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), w->f.text);
+    char source[96] = "";
     if (in->supplied_line > 0)
-        xw_textf(w, ws, row, 22, w->f.text, "fair_values.csv line %d", in->supplied_line);
+        snprintf(source, sizeof source, "fair_values.csv line %d", in->supplied_line);
     else if (v->method == PC_METHOD_SUPPLIED)
-        xw_textf(w, ws, row, 22, w->f.text, "awards.csv line %d (grant_fv_per_share)", a->line);
-    xw_text(w, ws, row, 23, in->note, w->f.text);
+        snprintf(source, sizeof source, "awards.csv line %d (grant_fv_per_share)", a->line);
+    if (*source)
+        xw_text(w, ws, row, 22, source, w->f.wrap);
+    xw_text(w, ws, row, 23, in->note, w->f.wrap);
+    size_t lines = xw_cell_lines(w, 20, feeds);
+    size_t more = xw_cell_lines(w, 22, source);
+    lines = more > lines ? more : lines;
+    more = xw_cell_lines(w, 23, in->note);
+    xw_row_lines(w, ws, row, more > lines ? more : lines);
 }
 
 void xw_write_valuations(xw *w)
@@ -115,10 +121,26 @@ void xw_write_valuations(xw *w)
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     xw_heading(w, ws, "Award Valuations", first, last);
-    static const double widths[VALUATION_COLS] = {14, 8,  22, 11, 20, 20, 10, 11, 10, 10, 10, 10,
-                                                  10, 10, 10, 10, 12, 11, 14, 8,  44, 26, 24, 30};
+    /* The award IDs and names decide their columns' widths (a cut-off ID
+     * reads as another award); the long texts wrap in their cells. */
+    double widths[VALUATION_COLS] = {10, 8,  14, 11, 21, 21, 10, 11, 10, 10, 10, 10,
+                                     10, 10, 10, 10, 12, 11, 14, 8,  50, 28, 40, 60};
+    for (size_t i = 0; i < w->ds->awards.count; i++) {
+        const char *id = w->ds->awards.items[i].id;
+        double width = (double)xw_display_width(id ? id : "") + 1.5;
+        if (width > widths[0])
+            widths[0] = width < 40 ? width : 40;
+    }
+    widths[2] = xw_name_width(w, widths[2], 30);
     xw_headers(w, ws, XW_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
+    /* 24 columns: three pages across at close to full size, with the award,
+     * tranche and executive repeated on each. */
+    xw_page_setup(w, ws, 3, true);
+    /* Each block of rows is printed across its three pages before the
+     * next block, so a row's pages follow one another. */
+    worksheet_print_across(ws);
+    xw_check(w, worksheet_repeat_columns(ws, 0, 2));
 
     /* A sheet holds 1,048,576 rows; beyond that the rows are left out and
      * the sheet says so (report.json has them all). */
@@ -132,10 +154,10 @@ void xw_write_valuations(xw *w)
                                      (lxw_col_t)(VALUATION_COLS - 1)));
     row++;
     if (n < r->valuations.count)
-        xw_textf(w, ws, row++, 0, w->f.note,
-                 "%zu more valuations are not shown: a sheet holds at most 1,048,576 rows. "
-                 "report.json lists them all.",
-                 r->valuations.count - n);
+        row = xw_notef(w, ws, row,
+                       "%zu more valuations are not shown: a sheet holds at most 1,048,576 rows. "
+                       "report.json lists them all.",
+                       r->valuations.count - n);
     if (r->valuations.count == 0)
         row = xw_note(w, ws, row, "No equity awards were valued.");
     row = xw_note(w, ws, row,
@@ -161,6 +183,7 @@ void xw_write_rates(xw *w)
                                          "Source"};
     static const double widths[] = {10, 8, 26, 11, 12, 10, 50};
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 7);
+    xw_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
     int32_t row = XW_FIRST_DATA_ROW;
     for (size_t i = 0; i < r->rates.count && xw_ok(w) && row < XW_LAST_ROW - 4; i++, row++) {
@@ -201,6 +224,7 @@ void xw_write_tsr(xw *w)
                                          "Value of Initial Fixed $100 Investment ($)"};
     static const double widths[] = {10, 11, 11, 12, 16, 18};
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 6);
+    xw_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
     w->at.tsr_value_col = 5;
     for (size_t i = 0; i < PC_MAX_YEARS; i++)
@@ -268,6 +292,79 @@ static const char *table_words(pc_reported_table table)
     return "?";
 }
 
+/* What each check compares (SPEC section 8; the README's table of checks),
+ * for the legend under the findings. */
+static const struct {
+    const char *check;
+    const char *meaning;
+} check_meanings[] = {
+    {"mismatch", "A published figure against the figure computed from the inputs."},
+    {"sct_does_not_foot",
+     "The published Summary Compensation Table total against the sum of its published columns."},
+    {"cap_does_not_foot", "The published compensation actually paid against the sum of the "
+                          "published reconciliation lines."},
+    {"deduction_differs_from_sct",
+     "The published deduction for equity awards (less_equity_awards) against minus the "
+     "published Stock Awards and Option Awards of the same person and year (for the average, "
+     "minus their mean over the year's non-PEO NEOs)."},
+    {"pvp_sct_total_differs", "A PEO's Summary Compensation Table total in the Pay versus "
+                              "Performance table against their published SCT total."},
+    {"pvp_cap_differs", "Compensation actually paid in the Pay versus Performance table (PEO "
+                        "and average) against the published reconciliation."},
+    {"average_differs", "The average Summary Compensation Table total in the Pay versus "
+                        "Performance table against the mean of the published SCT totals of the "
+                        "year's non-PEO NEOs."},
+    {"wrong_sign", "A deduction (a less_ line) published as a positive amount."},
+    {"tsr_not_value_of_100",
+     "A TSR below 0: a percentage was published instead of the value of $100."},
+};
+#define NCHECK_MEANINGS (sizeof check_meanings / sizeof check_meanings[0])
+
+/* People by id, to name the subject of a finding (reported.csv names
+ * people by their person_id). */
+typedef struct person_id {
+    const char *id;
+    size_t person;
+} person_id;
+
+static int person_id_cmp(const void *a, const void *b)
+{
+    return strcmp(((const person_id *)a)->id, ((const person_id *)b)->id);
+}
+
+/* Who a finding is about, as a reader names them: "李雲飛 (li-yunfei)",
+ * "Non-PEO NEO average", "Company"; an unknown id as it is. */
+static const char *subject_words(xw *w, const person_id *ids, size_t nids, const char *subject,
+                                 char *buf, size_t size)
+{
+    if (!subject)
+        return "";
+    if (strcmp(subject, "non_peo_neo_average") == 0)
+        return "Non-PEO NEO average";
+    if (strcmp(subject, "company") == 0)
+        return "Company";
+    person_id key = {subject, 0};
+    const person_id *hit = ids ? bsearch(&key, ids, nids, sizeof *ids, person_id_cmp) : NULL;
+    if (!hit)
+        return subject;
+    const char *name = xw_person_name(w, hit->person);
+    if (!*name || strcmp(name, subject) == 0)
+        return subject;
+    snprintf(buf, size, "%s (%s)", name, subject);
+    return buf;
+}
+
+static bool check_used(const pc_checks *c, const char *check)
+{
+    for (size_t i = 0; i < c->findings.count; i++)
+        if (c->findings.items[i].check && strcmp(c->findings.items[i].check, check) == 0)
+            return true;
+    for (size_t i = 0; i < c->skipped.count; i++)
+        if (c->skipped.items[i].check && strcmp(c->skipped.items[i].check, check) == 0)
+            return true;
+    return false;
+}
+
 void xw_write_checks(xw *w)
 {
     lxw_worksheet *ws = w->checks;
@@ -280,12 +377,36 @@ void xw_write_checks(xw *w)
              "Checked %zu figures and relations: %zu errors, %zu rounding differences (at most 1 "
              "in the last digit shown).",
              c->checked, c->errors, c->rounding);
-    static const char *const titles[] = {
-        "Check", "Severity",  "Table",    "Fiscal Year", "Subject",
-        "Item",  "Published", "Expected", "Difference",  "reported.csv Line"};
-    static const double widths[] = {28, 10, 20, 8, 22, 24, 14, 14, 12, 10};
+    static const char *const titles[] = {"Check",
+                                         "Severity",
+                                         "Table",
+                                         "Fiscal Year",
+                                         "Subject",
+                                         "Item",
+                                         "Published",
+                                         "Expected",
+                                         "Difference (Published - Expected)",
+                                         "reported.csv Line"};
+    static const double widths[] = {27, 10, 20, 8, 26, 25, 14, 14, 14, 10};
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 10);
+    xw_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
+
+    /* Sorted once, so each subject is a binary search. */
+    size_t nids = w->ds->people.count;
+    person_id *ids = malloc((nids + 1) * sizeof *ids);
+    if (!ids) {
+        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < nids; k++)
+        if (w->ds->people.items[k].id)
+            ids[n++] = (person_id){w->ds->people.items[k].id, k};
+    nids = n;
+    qsort(ids, nids, sizeof *ids, person_id_cmp);
+
+    char who[512];
     int32_t row = XW_FIRST_DATA_ROW;
     size_t i = 0;
     for (; i < c->findings.count && xw_ok(w) && row < XW_LAST_ROW / 2; i++, row++) {
@@ -295,34 +416,57 @@ void xw_write_checks(xw *w)
         xw_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "error" : "rounding", w->f.text);
         xw_text(w, ws, row, 2, table_words(f->table), w->f.text);
         xw_number(w, ws, row, 3, f->year, w->f.year);
-        xw_text(w, ws, row, 4, f->subject, w->f.text);
+        xw_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who, sizeof who), w->f.text);
         xw_text(w, ws, row, 5, f->item, w->f.text);
         xw_micros(w, ws, row, 6, f->published_micro, num);
         xw_micros(w, ws, row, 7, f->expected_micro, num);
         xw_micros(w, ws, row, 8, f->difference_micro, num);
         if (f->line > 0)
-            xw_number(w, ws, row, 9, f->line, w->f.year);
+            xw_number(w, ws, row, 9, f->line, w->f.centred);
     }
     if (c->findings.count == 0)
         row = xw_note(w, ws, row, "No differences found.");
     else if (i < c->findings.count)
-        xw_textf(w, ws, row++, 0, w->f.note, "%zu more findings are in the verify output.",
-                 c->findings.count - i);
-    if (c->skipped.count == 0)
+        row = xw_notef(w, ws, row, "%zu more findings are in the verify output.",
+                       c->findings.count - i);
+    if (c->skipped.count > 0) {
+        row++;
+        xw_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
+        /* Same columns as the findings where they mean the same thing; the
+         * reason takes the rest of the row. */
+        xw_text(w, ws, row, 0, "Check", w->f.header);
+        for (int col = 1; col < 3; col++)
+            xw_blank(w, ws, row, col, w->f.header);
+        xw_text(w, ws, row, 3, "Fiscal Year", w->f.header);
+        xw_text(w, ws, row, 4, "Subject", w->f.header);
+        xw_check(w,
+                 worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
+        xw_text(w, ws, row, 5, "Reason", w->f.header);
+        xw_row_lines(w, ws, row, xw_cell_lines(w, 3, "Fiscal Year"));
+        row++;
+        for (size_t k = 0; k < c->skipped.count && xw_ok(w) && row < XW_LAST_ROW - 2 - 10; k++) {
+            const pc_skipped *s = &c->skipped.items[k];
+            xw_text(w, ws, row, 0, s->check, w->f.text);
+            xw_number(w, ws, row, 3, s->year, w->f.year);
+            xw_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who, sizeof who),
+                    w->f.text);
+            row = xw_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
+        }
+    }
+    free(ids);
+
+    /* A legend of the checks that appear above, in words. */
+    row++;
+    if (row >= XW_LAST_ROW - (int32_t)NCHECK_MEANINGS - 1)
         return;
-    row++;
-    xw_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
-    /* Same columns as the findings where they mean the same thing. */
-    xw_text(w, ws, row, 0, "Check", w->f.header);
-    xw_text(w, ws, row, 3, "Fiscal Year", w->f.header);
-    xw_text(w, ws, row, 4, "Subject", w->f.header);
-    xw_text(w, ws, row, 5, "Reason", w->f.header);
-    row++;
-    for (size_t k = 0; k < c->skipped.count && xw_ok(w) && row < XW_LAST_ROW - 2; k++, row++) {
-        const pc_skipped *s = &c->skipped.items[k];
-        xw_text(w, ws, row, 0, s->check, w->f.text);
-        xw_number(w, ws, row, 3, s->year, w->f.year);
-        xw_text(w, ws, row, 4, s->subject, w->f.text);
-        xw_text(w, ws, row, 5, s->reason, w->f.text);
+    bool any = false;
+    for (size_t k = 0; k < NCHECK_MEANINGS && xw_ok(w); k++) {
+        if (!check_used(c, check_meanings[k].check))
+            continue;
+        if (!any)
+            xw_text(w, ws, row++, 0, "What each check compares", w->f.bold);
+        any = true;
+        xw_text(w, ws, row, 0, check_meanings[k].check, w->f.note);
+        row = xw_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
     }
 }

@@ -55,6 +55,10 @@
 /* No PvP cell or CAP line cell. */
 #define XW_NONE (-1)
 
+/* The most columns a table has (Pay vs Performance with a pair of columns
+ * for each PEO of each year). */
+#define XW_MAX_COLS (2 * PC_MAX_PEOS * PC_MAX_YEARS + 8)
+
 typedef struct xw_formats {
     lxw_format *title;     /* the table's title */
     lxw_format *subtitle;  /* company, years */
@@ -62,20 +66,23 @@ typedef struct xw_formats {
     lxw_format *text;      /* plain text, top aligned */
     lxw_format *wrap;      /* text that wraps in its cell */
     lxw_format *bold;      /* a section label */
-    lxw_format *note;      /* footnote text */
+    lxw_format *note;      /* footnote text: wrapped, merged across the table */
+    lxw_format *note_more; /* a footnote paragraph continuing the numbered one above */
     lxw_format *year;      /* 2022 (no thousands separator) */
     lxw_format *integer;   /* shares, counts: 1,234 */
     lxw_format *dollars;   /* whole dollars */
     lxw_format *cents;     /* dollars and cents */
     lxw_format *cap;       /* CAP figures: dollars or cents per cap_decimals */
-    lxw_format *cap_total; /* a CAP or average row: bold, top border */
+    lxw_format *cap_sum;   /* a person's CAP: bold */
+    lxw_format *cap_total; /* an average row: bold, top border */
     lxw_format *cap_label; /* the label of an average row */
     lxw_format *rate;      /* exchange rates */
     lxw_format *tsr;       /* TSR values */
     lxw_format *price;     /* prices and per-share values */
     lxw_format *percent;   /* volatility, rates, yields, probable outcomes */
     lxw_format *decimal;   /* model intermediates (d1, d2, terms, units) */
-    lxw_format *date;      /* yyyy-mm-dd */
+    lxw_format *date;      /* yyyy-mm-dd, centred */
+    lxw_format *centred;   /* a whole number centred: a year beside amounts, a line number */
     lxw_format *micros[7]; /* a published figure shown with 0..6 decimals */
 } xw_formats;
 
@@ -92,6 +99,7 @@ typedef struct xw_layout {
     int pvp_peo_cap_col[PC_MAX_PEOS * PC_MAX_YEARS];
     size_t pvp_npeo_cols;
     int pvp_avg_cap_col, pvp_tsr_col, pvp_peer_col, pvp_net_income_col, pvp_csm_col;
+    int pvp_csm_decimals; /* decimals the company-selected measure is shown with */
     int32_t pvp_next_row; /* the first free row under the table and its notes */
 } xw_layout;
 
@@ -102,6 +110,10 @@ typedef struct xw {
     lxw_worksheet *sct, *pvp, *cap, *valuations, *rates, *tsr, *checks;
     xw_formats f;
     xw_layout at;
+    /* The column widths of the table being written (set by xw_headers), so
+     * the footnotes under it wrap across its width. */
+    double col_width[XW_MAX_COLS];
+    size_t ncols;
     lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
     pc_status status;  /* the first error of our own, or PC_OK */
     char problem[512]; /* what that error was, for the diagnostic */
@@ -130,8 +142,26 @@ void xw_blank(xw *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt);
 void xw_formula(xw *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
                 lxw_format *fmt, double value);
 
-/* A footnote line in column A; returns the next row. */
+/* A footnote paragraph under the table: one cell merged across the table's
+ * width (the columns of the last xw_headers), wrapped, in a row tall enough
+ * for its lines, so a long note neither runs off the page nor hides behind
+ * the next cell. Returns the next row. xw_note_more indents a paragraph
+ * that continues the numbered note above it. */
 int32_t xw_note(xw *w, lxw_worksheet *ws, int32_t row, const char *text);
+int32_t xw_notef(xw *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+int32_t xw_note_more(xw *w, lxw_worksheet *ws, int32_t row, const char *text);
+/* Wrapped text in a data cell: spreadsheets do not size a row for it when
+ * they open a file (LibreOffice keeps the default height and the lines
+ * overlap the next row), so the writer sets the height itself.
+ * xw_cell_lines is how many lines a text takes in column `col` of the table
+ * (11-point text); xw_row_lines makes the row tall enough for that many
+ * (nothing for one line). */
+size_t xw_cell_lines(const xw *w, int col, const char *text);
+void xw_row_lines(xw *w, lxw_worksheet *ws, int32_t row, size_t lines);
+/* The same from column `first_col` to the table's last column, in `fmt`. */
+int32_t xw_wrapped(xw *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
+                   lxw_format *fmt);
 
 /* A growing text, for footnotes that list names or years. */
 typedef struct xw_buf {
@@ -149,9 +179,22 @@ void xw_ref(char *buf, size_t size, const char *sheet, int32_t row, int col);
 
 /* The title block of a sheet: title, company name, fiscal years. */
 void xw_heading(xw *w, lxw_worksheet *ws, const char *title, int first_year, int last_year);
-/* A header row of wrapped column titles, tall enough for the longest. */
+/* A header row of wrapped column titles, tall enough for the longest; a
+ * column is widened where a single word of its title would not fit. Sets the
+ * column widths and records them for the footnotes (w->col_width). */
 void xw_headers(xw *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
                 const double *widths, size_t count);
+/* Print setup of a sheet: landscape, narrow margins, a footer with the
+ * company, sheet and page, the header row repeated on every page when
+ * `repeat_header`, and scaled to `pages_wide` pages across (0: not fitted;
+ * the caller may set a scale). */
+void xw_page_setup(xw *w, lxw_worksheet *ws, uint16_t pages_wide, bool repeat_header);
+
+/* Characters a text takes on screen (East Asian characters take two). */
+size_t xw_display_width(const char *text);
+/* A column width for the people's names: the longest name, within
+ * [min, max] characters. */
+double xw_name_width(xw *w, double min, double max);
 
 /* The name of a person, or "" for a bad index (flagged as an error). */
 const char *xw_person_name(xw *w, size_t person);
@@ -162,6 +205,9 @@ const char *xw_fx_method_words(pc_fx_method method);
 const char *xw_purpose_words(pc_purpose purpose);
 const char *xw_method_words(pc_method method);
 const char *xw_cap_line_words(pc_cap_line line);
+/* "#,##0.00;(#,##0.00)" for 2 decimals: an amount with that many decimals
+ * (0 to 6), negatives in parentheses. */
+void xw_decimal_format(int decimals, char *buf, size_t size);
 /* "6.7264" (at least 4 decimals, as many as the rate has). */
 void xw_rate_text(int64_t per_usd_micro, char *buf, size_t size);
 

@@ -62,22 +62,6 @@ static bool is_peo(const pc_pvp_row *p, size_t person)
     return false;
 }
 
-static double name_width(xw *w, double min, double max)
-{
-    /* Column widths in characters; names in East Asian scripts take two. */
-    double width = min;
-    for (size_t i = 0; i < w->ds->people.count; i++) {
-        const pc_person *p = &w->ds->people.items[i];
-        size_t n = 0;
-        for (const unsigned char *c = (const unsigned char *)(p->name ? p->name : ""); *c; c++)
-            if ((*c & 0xC0) != 0x80)
-                n += *c >= 0xE1 ? 2 : 1;
-        if ((double)n + 2 > width)
-            width = (double)n + 2;
-    }
-    return width > max ? max : width;
-}
-
 /* ------------------------------------------------- Summary Compensation */
 
 static const char *const sct_titles[] = {
@@ -112,30 +96,29 @@ static void sct_fx_notes(xw *w, lxw_worksheet *ws, int32_t *row, int first, int 
         const pc_rate_used *rt = &r->rates.items[i];
         if (rt->fiscal_year < first || rt->fiscal_year > last)
             continue;
-        char rate[48], date[16], lead[16], src[512] = "";
+        char rate[48], date[16], lead[16] = "", src[512] = "", text[2048];
         xw_rate_text(rt->per_usd_micro, rate, sizeof rate);
         if (rt->source && *rt->source)
             snprintf(src, sizeof src, " (%s)", rt->source);
+        /* The first rate opens the numbered note; the others continue it. */
         if (shown == 0)
             snprintf(lead, sizeof lead, "(%d) ", (*number)++);
-        else
-            snprintf(lead, sizeof lead, "     ");
         const char *cur = rt->currency;
         switch (rt->method) {
         case PC_FX_ANNUAL_AVERAGE:
             if (rt->observations > 1)
-                xw_textf(w, ws, (*row)++, 0, w->f.note,
+                snprintf(text, sizeof text,
                          "%sAmounts paid in %s were converted at %s %s per USD, the mean of %d "
                          "daily rates in fiscal %d rounded to 4 decimals%s.",
                          lead, cur, rate, cur, rt->observations, rt->fiscal_year, src);
             else
-                xw_textf(w, ws, (*row)++, 0, w->f.note,
+                snprintf(text, sizeof text,
                          "%sAmounts paid in %s were converted at %s %s per USD, the average rate "
                          "for fiscal %d%s.",
                          lead, cur, rate, cur, rt->fiscal_year, src);
             break;
         case PC_FX_PAYMENT_DATE:
-            xw_textf(w, ws, (*row)++, 0, w->f.note,
+            snprintf(text, sizeof text,
                      "%sAmounts paid in %s in fiscal %d on or after %s (before the next rate) were "
                      "converted at %s %s per USD, the rate of that day%s.",
                      lead, cur, rt->fiscal_year,
@@ -143,23 +126,47 @@ static void sct_fx_notes(xw *w, lxw_worksheet *ws, int32_t *row, int first, int 
                      src);
             break;
         case PC_FX_YEAR_END:
-            xw_textf(w, ws, (*row)++, 0, w->f.note,
+            snprintf(text, sizeof text,
                      "%sAmounts paid in %s in fiscal %d were converted at %s %s per USD, the rate "
                      "at the fiscal year end (%s)%s.",
                      lead, cur, rt->fiscal_year, rate, cur,
                      rt->date == PC_DATE_NONE ? "?" : pc_date_format(rt->date, date), src);
             break;
         }
+        *row = shown == 0 ? xw_note(w, ws, *row, text) : xw_note_more(w, ws, *row, text);
         shown++;
     }
-    if (total > shown)
-        xw_textf(w, ws, (*row)++, 0, w->f.note,
-                 "     ... and %zu more rates, all listed on the Exchange Rates sheet.",
-                 total - shown);
+    if (total > shown) {
+        char text[128];
+        snprintf(text, sizeof text,
+                 "... and %zu more rates, all listed on the Exchange Rates sheet.", total - shown);
+        *row = xw_note_more(w, ws, *row, text);
+    }
 }
 
 /* How the grant-date values in the SCT were measured (Item 402(c)(2)(v)
  * and (vi), Instruction 1: FASB ASC Topic 718). */
+
+/* "3 from fair values supplied by the company, 2 at the closing stock
+ * price, ...)." : how many valuations each method gave, for a footnote. */
+static void add_method_counts(xw_buf *b, const size_t *by_method)
+{
+    const char *sep = "";
+    if (by_method[PC_METHOD_SUPPLIED]) {
+        xw_buf_add(b, " %zu from fair values supplied by the company",
+                   by_method[PC_METHOD_SUPPLIED]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_STOCK_PRICE]) {
+        xw_buf_add(b, "%s %zu at the closing stock price", sep, by_method[PC_METHOD_STOCK_PRICE]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_BLACK_SCHOLES])
+        xw_buf_add(b, "%s %zu with the Black-Scholes-Merton model", sep,
+                   by_method[PC_METHOD_BLACK_SCHOLES]);
+    xw_buf_add(b, ").");
+}
+
 static void sct_equity_note(xw *w, lxw_worksheet *ws, int32_t *row, int first, int last,
                             int *number)
 {
@@ -177,8 +184,8 @@ static void sct_equity_note(xw *w, lxw_worksheet *ws, int32_t *row, int first, i
     }
     size_t n = by_method[0] + by_method[1] + by_method[2];
     if (n == 0) {
-        xw_textf(w, ws, (*row)++, 0, w->f.note,
-                 "(%d) No equity awards were granted in the years shown.", (*number)++);
+        *row = xw_notef(w, ws, *row, "(%d) No equity awards were granted in the years shown.",
+                        (*number)++);
         return;
     }
     xw_buf b = {0};
@@ -187,20 +194,7 @@ static void sct_equity_note(xw *w, lxw_worksheet *ws, int32_t *row, int first, i
                "the awards granted in each fiscal year, computed in accordance with FASB ASC "
                "Topic 718 (%zu tranche values:",
                (*number)++, n);
-    const char *sep = "";
-    if (by_method[PC_METHOD_SUPPLIED]) {
-        xw_buf_add(&b, " %zu from fair values supplied by the company",
-                   by_method[PC_METHOD_SUPPLIED]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_STOCK_PRICE]) {
-        xw_buf_add(&b, "%s %zu at the closing stock price", sep, by_method[PC_METHOD_STOCK_PRICE]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_BLACK_SCHOLES])
-        xw_buf_add(&b, "%s %zu with the Black-Scholes-Merton model", sep,
-                   by_method[PC_METHOD_BLACK_SCHOLES]);
-    xw_buf_add(&b, ").");
+    add_method_counts(&b, by_method);
     if (performance)
         xw_buf_add(&b, " Performance-condition awards are at the probable outcome at the grant "
                        "date.");
@@ -244,8 +238,18 @@ void xw_write_sct(xw *w)
     memcpy(titles, sct_titles, sizeof titles);
     if (!pension)
         titles[SCT_COL(PC_SCT_PENSION_NQDC)] = "Nonqualified Deferred Compensation Earnings ($)";
-    double widths[] = {name_width(w, 34, 60), 7, 12, 12, 12, 12, 15, 19, 13, 13};
+    /* The first column holds names and positions: as wide as the longest
+     * (within 60 characters, beyond which a position wraps). */
+    double widths[] = {xw_name_width(w, 34, 60), 7, 12, 12, 12, 12, 15, 19, 13, 13};
+    for (size_t i = 0; i < r->sct.count; i++) {
+        const char *position = r->sct.items[i].position;
+        double need =
+            r->sct.items[i].in_table && position ? (double)xw_display_width(position) / 1.1 + 2 : 0;
+        if (need > widths[0])
+            widths[0] = need < 60 ? need : 60;
+    }
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 10);
+    xw_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
     w->at.sct_total_col = SCT_COL(PC_SCT_TOTAL);
 
@@ -269,12 +273,18 @@ void xw_write_sct(xw *w)
             const pc_sct_row *s = &r->sct.items[i];
             if (!s->in_table)
                 continue;
+            char cell[2048];
             if (k == 0 && shown == 1 && position && *position)
-                xw_textf(w, ws, row, 0, w->f.wrap, "%s\n%s", name, position);
-            else if (k == 0)
-                xw_text(w, ws, row, 0, name, w->f.wrap);
-            else if (k == 1)
-                xw_text(w, ws, row, 0, position, w->f.wrap);
+                snprintf(cell, sizeof cell, "%s\n%s", name, position);
+            else
+                snprintf(cell, sizeof cell, "%s",
+                         k == 0               ? name
+                         : k == 1 && position ? position
+                                              : "");
+            if (k <= 1) {
+                xw_text(w, ws, row, 0, cell, w->f.wrap);
+                xw_row_lines(w, ws, row, xw_cell_lines(w, 0, cell));
+            }
             xw_number(w, ws, row, 1, s->year, w->f.year);
             for (int c = 0; c < PC_SCT_TOTAL; c++)
                 xw_cents(w, ws, row, SCT_COL(c), s->column[c], w->f.dollars);
@@ -295,7 +305,7 @@ void xw_write_sct(xw *w)
     int number = 1;
     sct_fx_notes(w, ws, &row, first, last, &number);
     sct_equity_note(w, ws, &row, first, last, &number);
-    xw_textf(w, ws, row++, 0, w->f.note,
+    xw_notef(w, ws, row,
              "(%d) Each column is rounded to the whole dollar; Total is the sum of the rounded "
              "columns (a formula), so the table foots.",
              number++);
@@ -396,14 +406,16 @@ static void cap_person_row(xw *w, int32_t row, const pc_cap_row *c, const pc_pvp
 {
     lxw_worksheet *ws = w->cap;
     xw_number(w, ws, row, 0, c->year, w->f.year);
-    xw_text(w, ws, row, 1, xw_person_name(w, c->subject), w->f.wrap);
+    const char *name = xw_person_name(w, c->subject);
+    xw_text(w, ws, row, 1, name, w->f.wrap);
+    xw_row_lines(w, ws, row, xw_cell_lines(w, 1, name));
     xw_text(w, ws, row, 2, is_peo(p, c->subject) ? "PEO" : "Non-PEO NEO", w->f.text);
     for (int l = 0; l < PC_CAP_CAP; l++)
         if (w->at.cap_col[l] != XW_NONE)
             xw_cents(w, ws, row, w->at.cap_col[l], c->line[l], w->f.cap);
     char formula[3 * XW_REF_SIZE];
     sum_formula(formula, sizeof formula, row, first_col, last_col);
-    xw_formula(w, ws, row, w->at.cap_col[PC_CAP_CAP], formula, w->f.cap_total,
+    xw_formula(w, ws, row, w->at.cap_col[PC_CAP_CAP], formula, w->f.cap_sum,
                (double)c->line[PC_CAP_CAP] / 100.0);
 }
 
@@ -469,36 +481,34 @@ static int32_t fair_value_note(xw *w, lxw_worksheet *ws, int32_t row, int number
                "(%d) Equity awards were re-measured at each fiscal year end and vesting date in "
                "accordance with FASB ASC Topic 718 (%zu values:",
                number, n);
-    const char *sep = "";
-    if (by_method[PC_METHOD_SUPPLIED]) {
-        xw_buf_add(&b, " %zu from fair values supplied by the company",
-                   by_method[PC_METHOD_SUPPLIED]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_STOCK_PRICE]) {
-        xw_buf_add(&b, "%s %zu at the closing stock price", sep, by_method[PC_METHOD_STOCK_PRICE]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_BLACK_SCHOLES])
-        xw_buf_add(&b, "%s %zu with the Black-Scholes-Merton model", sep,
-                   by_method[PC_METHOD_BLACK_SCHOLES]);
-    xw_buf_add(&b, ").");
+    add_method_counts(&b, by_method);
     if (performance)
         xw_buf_add(&b, " Performance-condition awards are at the probable outcome at each date.");
     row = xw_note(w, ws, row, xw_buf_text(&b));
     if (bs) {
         b.len = 0;
-        xw_buf_add(&b,
-                   "     Black-Scholes-Merton assumptions used: volatility %.2f%% to %.2f%%, "
-                   "risk-free rate %.2f%% to %.2f%%, dividend yield %.2f%% to %.2f%%, expected "
-                   "term %.2f to %.2f years.",
-                   lo[0] * 100, hi[0] * 100, lo[1] * 100, hi[1] * 100, lo[2] * 100, hi[2] * 100,
-                   lo[3], hi[3]);
-        row = xw_note(w, ws, row, xw_buf_text(&b));
+        /* Each assumption as a range, or one figure when every valuation
+         * used the same. */
+        static const char *const what[4] = {"volatility", "risk-free rate", "dividend yield",
+                                            "expected term"};
+        xw_buf_add(&b, "Black-Scholes-Merton assumptions used:");
+        for (int k = 0; k < 4; k++) {
+            double scale = k < 3 ? 100 : 1;
+            const char *unit = k < 3 ? "%" : " years";
+            char a[32], z[32];
+            snprintf(a, sizeof a, "%.2f", lo[k] * scale);
+            snprintf(z, sizeof z, "%.2f", hi[k] * scale);
+            if (strcmp(a, z) == 0)
+                xw_buf_add(&b, "%s %s %s%s", k ? "," : "", what[k], a, unit);
+            else
+                xw_buf_add(&b, "%s %s %s%s to %s%s", k ? "," : "", what[k], a, unit, z, unit);
+        }
+        xw_buf_add(&b, ".");
+        row = xw_note_more(w, ws, row, xw_buf_text(&b));
     }
-    row = xw_note(w, ws, row,
-                  "     Every valuation, with its date, inputs and the line it feeds, is on the "
-                  "Award Valuations sheet.");
+    row = xw_note_more(w, ws, row,
+                       "Every valuation, with its date, inputs and the line it feeds, is on the "
+                       "Award Valuations sheet.");
     if (b.failed)
         xw_fail(w, PC_ERR_NOMEM, "out of memory");
     xw_buf_free(&b);
@@ -518,7 +528,7 @@ void xw_write_cap(xw *w)
     titles[ncols] = "Year";
     widths[ncols++] = 7;
     titles[ncols] = "Executive";
-    widths[ncols++] = name_width(w, 24, 50);
+    widths[ncols++] = xw_name_width(w, 24, 50);
     titles[ncols] = "Role";
     widths[ncols++] = 13;
     for (int l = 0; l < PC_CAP_NLINES; l++) {
@@ -529,7 +539,7 @@ void xw_write_cap(xw *w)
                  xw_cap_line_words((pc_cap_line)l));
         w->at.cap_col[l] = (int)ncols;
         titles[ncols] = line_titles[l];
-        widths[ncols++] = l == PC_CAP_CAP ? 16 : 18;
+        widths[ncols++] = 16;
     }
     int first_col = w->at.cap_col[PC_CAP_SCT_TOTAL];
     int last_col = w->at.cap_col[PC_CAP_CAP] - 1;
@@ -538,6 +548,7 @@ void xw_write_cap(xw *w)
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     xw_heading(w, ws, "Compensation Actually Paid: Reconciliation", first, last);
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, ncols);
+    xw_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 2);
 
     /* Distinct years, most recent first. */
@@ -588,20 +599,23 @@ void xw_write_cap(xw *w)
 
     int decimals = config->cap_decimals == 2 ? 2 : 0;
     int number = 1;
-    xw_textf(w, ws, row++, 0, w->f.note,
-             "(%d) Each line is rounded to the %s; Compensation Actually Paid is the sum of the "
-             "rounded lines (a formula over the row).",
-             number++, decimals ? "cent" : "whole dollar");
-    xw_textf(w, ws, row++, 0, w->f.note,
-             "(%d) Each line of an average row is the mean of that line over the year's non-PEO "
-             "NEOs listed above it, rounded to the %s (a formula); the average Compensation "
-             "Actually Paid is the sum of the averaged lines.",
-             number++, decimals ? "cent" : "whole dollar");
+    row = xw_notef(
+        w, ws, row,
+        "(%d) Each line is rounded to the %s; Compensation Actually Paid is the sum of the "
+        "rounded lines (a formula over the row).",
+        number++, decimals ? "cent" : "whole dollar");
+    row = xw_notef(
+        w, ws, row,
+        "(%d) Each line of an average row is the mean of that line over the year's non-PEO "
+        "NEOs listed above it, rounded to the %s (a formula); the average Compensation "
+        "Actually Paid is the sum of the averaged lines.",
+        number++, decimals ? "cent" : "whole dollar");
     if (w->at.cap_col[PC_CAP_LESS_PENSION] == XW_NONE)
-        xw_textf(w, ws, row++, 0, w->f.note,
-                 "(%d) As a smaller reporting company, the company makes no pension adjustments; "
-                 "those lines are not shown.",
-                 number++);
+        row = xw_notef(
+            w, ws, row,
+            "(%d) As a smaller reporting company, the company makes no pension adjustments; "
+            "those lines are not shown.",
+            number++);
     row = fair_value_note(w, ws, row, number);
 done:
     free(years);
@@ -698,7 +712,7 @@ static void pvp_peo_cells(xw *w, int32_t row, int col, const pc_pvp_row *p, cons
 }
 
 /* The number format of the company-selected measure: as many decimals as
- * its values have (at most 6). */
+ * its values have (at most 6); the charts use the same (w->at). */
 static lxw_format *csm_format(xw *w)
 {
     int decimals = 0;
@@ -715,6 +729,7 @@ static lxw_format *csm_format(xw *w)
         if (d > decimals)
             decimals = d;
     }
+    w->at.pvp_csm_decimals = decimals;
     return w->f.micros[decimals];
 }
 
@@ -759,35 +774,40 @@ static int32_t pvp_name_notes(xw *w, lxw_worksheet *ws, int32_t row, const peo_s
             }
             char list[64];
             years_text(list, sizeof list, years, n);
-            xw_textf(w, ws, row++, 0, w->f.note, "%s PEO %zu: %s (PEO in %s).",
-                     k == 0 ? "(1)" : "    ", k + 1, xw_person_name(w, slots->person[k]), list);
+            b.len = 0;
+            xw_buf_add(&b, "%sPEO %zu: %s (PEO in %s).", k == 0 ? "(1) " : "", k + 1,
+                       xw_person_name(w, slots->person[k]), list);
+            row = k == 0 ? xw_note(w, ws, row, xw_buf_text(&b))
+                         : xw_note_more(w, ws, row, xw_buf_text(&b));
         }
     } else {
         for (size_t y = 0; y < ndesc; y++) {
             const pc_pvp_row *p = pvp_for_year(r, desc[y]);
             b.len = 0; /* reuse the buffer: the next add writes from the start */
-            xw_buf_add(&b, "%s PEO in %d: ", y == 0 ? "(1)" : "    ", desc[y]);
+            xw_buf_add(&b, "%sPEO in %d: ", y == 0 ? "(1) " : "", desc[y]);
             if (p && p->npeo > 0)
                 xw_buf_add(&b, "%s.", xw_person_name(w, p->peo[0].person));
             else
                 xw_buf_add(&b, "none.");
-            row = xw_note(w, ws, row, xw_buf_text(&b));
+            row = y == 0 ? xw_note(w, ws, row, xw_buf_text(&b))
+                         : xw_note_more(w, ws, row, xw_buf_text(&b));
         }
     }
     for (size_t y = 0; y < ndesc; y++) {
         const pc_pvp_row *p = pvp_for_year(r, desc[y]);
         b.len = 0;
-        const char *lead = y == 0 ? "(2)" : "    ";
+        const char *lead = y == 0 ? "(2) " : "";
         if (!p || !p->has_average || p->avg_count == 0) {
-            xw_buf_add(&b, "%s Non-PEO NEOs in %d: none; the averages are left blank.", lead,
+            xw_buf_add(&b, "%sNon-PEO NEOs in %d: none; the averages are left blank.", lead,
                        desc[y]);
         } else {
-            xw_buf_add(&b, "%s Non-PEO NEOs in %d (average of %zu): ", lead, desc[y], p->avg_count);
+            xw_buf_add(&b, "%sNon-PEO NEOs in %d (average of %zu): ", lead, desc[y], p->avg_count);
             for (size_t k = 0; k < p->avg_count; k++)
                 xw_buf_add(&b, "%s%s", k ? ", " : "", xw_person_name(w, p->avg_people[k]));
             xw_buf_add(&b, ".");
         }
-        row = xw_note(w, ws, row, xw_buf_text(&b));
+        row = y == 0 ? xw_note(w, ws, row, xw_buf_text(&b))
+                     : xw_note_more(w, ws, row, xw_buf_text(&b));
     }
     if (b.failed)
         xw_fail(w, PC_ERR_NOMEM, "out of memory");
@@ -861,6 +881,8 @@ void xw_write_pvp(xw *w)
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     xw_heading(w, ws, "Pay Versus Performance", first, last);
     xw_headers(w, ws, XW_HEADER_ROW, titles, widths, ncols);
+    /* Scaled to fit with the charts under it (calc/xlsx_charts.c). */
+    xw_page_setup(w, ws, 0, false);
     worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
 
     /* Most recent year first. */
@@ -926,38 +948,41 @@ void xw_write_pvp(xw *w)
 
     row = pvp_name_notes(w, ws, row + 1, &slots, desc, ndesc);
     int number = 3;
-    xw_textf(w, ws, row++, 0, w->f.note,
-             "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) requires; each "
-             "figure refers to its row on the CAP Reconciliation sheet, and each Summary "
-             "Compensation Table total to the Summary Compensation sheet (or, for a year that "
-             "sheet does not show, to the first line of the reconciliation).",
-             number++);
+    row = xw_notef(
+        w, ws, row,
+        "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) requires; each "
+        "figure refers to its row on the CAP Reconciliation sheet, and each Summary "
+        "Compensation Table total to the Summary Compensation sheet (or, for a year that "
+        "sheet does not show, to the first line of the reconciliation).",
+        number++);
     if (r->tsr.computed) {
         char base[16];
         char price[48];
         pc_micro_format(r->tsr.base_price_micro, 2, price, sizeof price);
-        xw_textf(w, ws, row++, 0, w->f.note,
-                 "(%d) Cumulative total shareholder return: the value at each fiscal year end of "
-                 "$100 invested in the company's stock at the close of %s ($%s per share), with "
-                 "dividends reinvested (Item 201(e)); see the TSR sheet.",
-                 number++,
-                 r->tsr.base_date == PC_DATE_NONE ? "?" : pc_date_format(r->tsr.base_date, base),
-                 price);
+        row = xw_notef(
+            w, ws, row,
+            "(%d) Cumulative total shareholder return: the value at each fiscal year end of "
+            "$100 invested in the company's stock at the close of %s ($%s per share), with "
+            "dividends reinvested (Item 201(e)); see the TSR sheet.",
+            number++,
+            r->tsr.base_date == PC_DATE_NONE ? "?" : pc_date_format(r->tsr.base_date, base), price);
     } else {
-        xw_textf(w, ws, row++, 0, w->f.note,
-                 "(%d) Total shareholder return as computed for the report (Item 201(e)).",
-                 number++);
+        row = xw_notef(w, ws, row,
+                       "(%d) Total shareholder return as computed for the report (Item 201(e)).",
+                       number++);
     }
     if (!src)
-        xw_textf(w, ws, row++, 0, w->f.note,
-                 "(%d) Peer group total shareholder return as supplied (performance.csv), on the "
-                 "same $100 basis.",
-                 number++);
-    xw_textf(w, ws, row++, 0, w->f.note,
-             "(%d) Net income as reported in the company's audited financial statements.",
-             number++);
+        row = xw_notef(
+            w, ws, row,
+            "(%d) Peer group total shareholder return as supplied (performance.csv), on the "
+            "same $100 basis.",
+            number++);
+    row = xw_notef(w, ws, row,
+                   "(%d) Net income as reported in the company's audited financial statements.",
+                   number++);
     if (has_csm)
-        xw_textf(w, ws, row++, 0, w->f.note,
-                 "(%d) The company-selected measure, as supplied (performance.csv).", number++);
+        row =
+            xw_notef(w, ws, row,
+                     "(%d) The company-selected measure, as supplied (performance.csv).", number++);
     w->at.pvp_next_row = row + 1;
 }

@@ -3,6 +3,7 @@
  * reconciliation line with hand-computed figures, the PvP rows, averages.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "builder.h"
@@ -403,4 +404,52 @@ Test(cap, missing_price_at_a_year_end_is_an_input_error, .init = setup, .fini = 
         if (diags.items[i].code && strcmp(diags.items[i].code, "missing_price") == 0)
             found = true;
     cr_assert(found);
+}
+
+Test(cap, each_subject_starts_from_their_own_sct_total_whatever_the_order_of_people, .init = setup,
+     .fini = teardown)
+{
+    /* people.csv order differs from the table order (PEOs first, then by
+     * first appearance in roles.csv), and one NEO has a role in the second
+     * year only: the CAP row of every person and year must start from that
+     * person's SCT total for that year, found through the engine's index. */
+    enum { N = 40 };
+    b_init(&ds, 12, 31, 2021, 2022, true);
+    size_t who[N];
+    char id[16];
+    for (int i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "p%02d", i);
+        who[i] = b_person(&ds, id, id);
+    }
+    for (int y = 2021; y <= 2022; y++)
+        for (int i = N - 1; i >= 0; i--) {
+            if (y == 2021 && i == 7)
+                continue;
+            b_role(&ds, y, who[i], i == 3 ? PC_ROLE_PEO : PC_ROLE_NEO);
+            b_cash(&ds, who[i], y, PC_COMP_SALARY, D(1000 * (i + 1) + (y - 2020)), "USD", NULL);
+        }
+    b_price(&ds, "2020-12-31", M(10), 0);
+    b_price(&ds, "2021-12-31", M(11), 0);
+    b_price(&ds, "2022-12-30", M(12), 0);
+    b_performance(&ds, 2021, 0);
+    b_performance(&ds, 2022, 0);
+    b_done(&ds);
+    run_ok();
+
+    for (int y = 2021; y <= 2022; y++)
+        for (int i = 0; i < N; i++) {
+            if (y == 2021 && i == 7) {
+                for (size_t r = 0; r < report.cap.count; r++)
+                    cr_assert_not(report.cap.items[r].year == 2021 &&
+                                      report.cap.items[r].subject == who[i],
+                                  "no role in 2021, so no CAP row");
+                continue;
+            }
+            const pc_cap_row *row = cap_of(y, who[i]);
+            cr_assert_eq(row->line[PC_CAP_SCT_TOTAL], D(1000 * (i + 1) + (y - 2020)), "p%02d %d", i,
+                         y);
+            cr_assert_eq(row->line[PC_CAP_CAP], row->line[PC_CAP_SCT_TOTAL]);
+        }
+    cr_assert_eq(pvp_of(2022)->peo[0].sct_total, D(4002));
+    cr_assert_eq(pvp_of(2021)->avg_count, N - 2);
 }

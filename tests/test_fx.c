@@ -164,3 +164,57 @@ Test(fx, missing_rate_names_the_cash_row_and_currency, .init = setup, .fini = te
     cr_assert(strstr(diags.items[0].message, "no CNY rate for fiscal 2022") != NULL, "%s",
               diags.items[0].message);
 }
+
+Test(fx, every_person_and_component_converts_at_the_rate_of_its_currency_and_year, .init = setup,
+     .fini = teardown)
+{
+    /* Two currencies, two years, several people and components: each sum
+     * is converted at its own currency and year's daily mean (the SCT finds
+     * each rate once and reuses it), and each rate is listed once. */
+    b_init(&ds, 12, 31, 2021, 2022, true);
+    b_fx_day(&ds, "CNY", "2021-03-01", M(6.4));
+    b_fx_day(&ds, "CNY", "2021-09-01", M(6.6)); /* 2021: 6.5 */
+    b_fx_day(&ds, "CNY", "2022-06-01", M(8));   /* 2022: 8 */
+    b_fx_day(&ds, "HKD", "2021-06-01", M(8));   /* 2021: 8 */
+    b_fx_day(&ds, "HKD", "2022-06-01", M(7.8)); /* 2022: 7.8 */
+    size_t p[3];
+    const char *ids[3] = {"a", "b", "c"};
+    for (int i = 0; i < 3; i++) {
+        p[i] = b_person(&ds, ids[i], ids[i]);
+        for (int y = 2021; y <= 2022; y++) {
+            b_role(&ds, y, p[i], i == 0 ? PC_ROLE_PEO : PC_ROLE_NEO);
+            b_cash(&ds, p[i], y, PC_COMP_SALARY, D(65000) * (i + 1), "CNY", NULL);
+            b_cash(&ds, p[i], y, PC_COMP_BONUS, D(15600) * (i + 1), "HKD", NULL);
+            b_cash(&ds, p[i], y, PC_COMP_ALL_OTHER, D(1300), "CNY", NULL);
+        }
+    }
+    b_price(&ds, "2020-12-31", M(10), 0);
+    b_price(&ds, "2021-12-31", M(10), 0);
+    b_price(&ds, "2022-12-30", M(10), 0);
+    b_performance(&ds, 2021, 0);
+    b_performance(&ds, 2022, 0);
+    b_done(&ds);
+    cr_assert_eq(pc_engine_run(&ds, &report, &diags), PC_OK);
+    for (int i = 0; i < 3; i++) {
+        const pc_sct_row *r21 = pc_report_sct(&report, p[i], 2021);
+        const pc_sct_row *r22 = pc_report_sct(&report, p[i], 2022);
+        cr_assert_eq(r21->column[PC_SCT_SALARY], D(10000) * (i + 1)); /* 65,000 / 6.5 */
+        cr_assert_eq(r21->column[PC_SCT_BONUS], D(1950) * (i + 1));   /* 15,600 / 8 */
+        cr_assert_eq(r21->column[PC_SCT_ALL_OTHER], D(200));          /* 1,300 / 6.5 */
+        cr_assert_eq(r22->column[PC_SCT_SALARY], D(8125) * (i + 1));  /* 65,000 / 8 */
+        cr_assert_eq(r22->column[PC_SCT_BONUS], D(2000) * (i + 1));   /* 15,600 / 7.8 */
+        cr_assert_eq(r22->column[PC_SCT_ALL_OTHER], D(163));          /* 162.50 -> 163 */
+    }
+    cr_assert_eq(report.rates.count, 4);
+    const struct {
+        const char *currency;
+        int year;
+        int64_t per_usd;
+    } want[4] = {
+        {"CNY", 2021, M(6.5)}, {"CNY", 2022, M(8)}, {"HKD", 2021, M(8)}, {"HKD", 2022, M(7.8)}};
+    for (int k = 0; k < 4; k++) {
+        cr_assert_str_eq(report.rates.items[k].currency, want[k].currency);
+        cr_assert_eq(report.rates.items[k].fiscal_year, want[k].year);
+        cr_assert_eq(report.rates.items[k].per_usd_micro, want[k].per_usd);
+    }
+}

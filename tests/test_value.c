@@ -374,6 +374,27 @@ Test(value, stock_without_dividend_rights_is_discounted_for_the_yield)
     cr_assert(fabs(v.inputs.vest_time - 2.0) < 1e-15);
 }
 
+Test(value, an_early_vesting_ends_the_discount_on_the_day_it_vested)
+{
+    /* Scheduled for 2023-12-31 but vested on 2022-03-31 (accelerated on a
+     * departure): at 2021-12-31 the holder misses 90 days of dividends, not
+     * two years. */
+    size_t a = add_award("RSU-5", PC_AWARD_STOCK, PC_CONDITION_SERVICE, 1000);
+    ds.awards.items[a].dividend_rights = false;
+    add_tranche(a, 1, "2023-12-31", 1000, 2);
+    ds.tranches.items[0].status = PC_TRANCHE_VESTED;
+    ds.tranches.items[0].status_date = day("2022-03-31");
+    add_price("2021-12-31", 10000000);
+    add_assumptions("2021-06-30", 500000, 30000, 20000, 0);
+    index_dataset();
+    pc_valuation v;
+    cr_assert_eq(pc_value_tranche(&ds, 0, day("2021-12-31"), PC_PURPOSE_PRIOR_FYE, &v, &report,
+                                  &diags),
+                 PC_OK);
+    cr_assert(fabs(v.inputs.vest_time - 90.0 / 365.0) < 1e-15);
+    cr_assert(fabs(v.per_share - 10.0 * exp(-0.02 * 90.0 / 365.0)) < 1e-12);
+}
+
 Test(value, stock_without_dividend_rights_at_vesting_needs_no_yield)
 {
     size_t a = add_award("RSU-3", PC_AWARD_STOCK, PC_CONDITION_SERVICE, 1000);

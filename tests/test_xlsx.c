@@ -565,7 +565,31 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
         json_array_append_new(checks, json_string(r->checks.skipped.items[i].check));
         json_array_append_new(checks, json_string(r->checks.skipped.items[i].reason));
     }
+    /* Each finding names its subject as a reader would: a person by name
+     * with the id reported.csv uses, the average in words. */
+    json_t *codes = json_array();
+    for (size_t i = 0; i < r->checks.findings.count + r->checks.skipped.count; i++) {
+        bool finding = i < r->checks.findings.count;
+        size_t k = finding ? i : i - r->checks.findings.count;
+        const char *code =
+            finding ? r->checks.findings.items[k].check : r->checks.skipped.items[k].check;
+        const char *subject =
+            finding ? r->checks.findings.items[k].subject : r->checks.skipped.items[k].subject;
+        bool seen = false;
+        for (size_t j = 0; j < json_array_size(codes) && !seen; j++)
+            seen = strcmp(json_string_value(json_array_get(codes, j)), code) == 0;
+        if (!seen)
+            json_array_append_new(codes, json_string(code));
+        if (strcmp(subject, "non_peo_neo_average") == 0)
+            json_array_append_new(checks, json_string("Non-PEO NEO average"));
+        for (size_t p = 0; p < ds->people.count; p++)
+            if (strcmp(ds->people.items[p].id, subject) == 0)
+                json_array_append_new(
+                    checks, json_sprintf("%s (%s)", name_of(ds, p), ds->people.items[p].id));
+    }
     json_object_set_new(e, "checks", checks);
+    json_object_set_new(e, "check_codes", codes);
+    json_object_set_new(e, "company", json_string(ds->config.company_name));
 
     json_t *text = json_pack("[ssss]", "李雲飛", "裴翔宇", "=1+1 Smith", "-Former Interim CFO");
     json_array_append_new(text, json_string("+A2"));

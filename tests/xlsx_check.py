@@ -9,7 +9,10 @@ It checks what a reader relies on: sheet names and order; that every total,
 CAP and average is a live formula whose stored value is the engine's exact
 figure and whose formula, evaluated over the stored values of the cells it
 names, gives that figure again; that text from the inputs is text (never a
-formula); charts; number formats; frozen headers; fixed timestamps.
+formula); charts; number formats; frozen headers; fixed timestamps; the
+print setup (landscape, fitted, header row repeated, footer), footnotes
+merged across the table and wrapped in rows tall enough, headers whose words
+fit their columns, rows tall enough for wrapped cells; the Checks legend.
 Rows are found by their labels (year, name), not by position, so the test
 does not depend on the layout beyond what a reader sees.
 
@@ -539,6 +542,131 @@ def check_checks(book, exp):
     for needle in exp["checks"]:
         if needle not in text:
             fail("Checks sheet lacks %r" % needle)
+    # Each check that appears is explained in words under the findings.
+    if "What each check compares" not in text:
+        fail("Checks sheet has no legend of the checks")
+    for code in exp["check_codes"]:
+        if text.count(code) < 2:
+            fail("Checks sheet does not explain check %r" % code)
+
+
+# ---------------------------------------------------------- print and layout
+
+# What a cell of a given width holds at most, in characters per unit of
+# column width: more than any font standing in for Calibri fits (bold
+# 11-point headers about 1.0, 10-point notes about 1.35). A text longer than
+# this needs more lines than one.
+MAX_CHARS_PER_UNIT = 1.6
+
+
+def text_width(text):
+    """Characters a text takes on screen: East Asian characters take two."""
+    return sum(2 if ord(ch) >= 0x1000 else 1 for ch in text)
+
+
+def column_widths(ws):
+    return {c: (ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in range(1, ws.max_column + 1)}
+
+
+def check_print(book, exp):
+    """Every sheet prints landscape with its company, name and page in the
+    footer; the tables fit the page width (Award Valuations three pages
+    across, its first three columns repeated) with the header row repeated;
+    Pay vs Performance prints at a fixed scale with a page break before the
+    charts, which "fit to width" would make Excel ignore."""
+    for ws in book.f.worksheets:
+        name = ws.title
+        if ws.page_setup.orientation != "landscape":
+            fail("%s: prints %r, not landscape" % (name, ws.page_setup.orientation))
+        if "&P" not in (ws.oddFooter.right.text or "") or ws.oddFooter.center.text != "&A":
+            fail("%s: footer %r / %r has no sheet name or page number" % (name, ws.oddFooter.center.text, ws.oddFooter.right.text))
+        if exp["company"] and not (ws.oddFooter.left.text or "").startswith(exp["company"].replace("&", "&&")[:40]):
+            fail("%s: footer does not name the company: %r" % (name, ws.oddFooter.left.text))
+        fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+        if name == "Pay vs Performance":
+            scale = int(ws.page_setup.scale or 100)
+            if fit or not 10 <= scale <= 100:
+                fail("%s: fit to page %r, scale %r: expected a fixed scale" % (name, fit, scale))
+            if exp["charts"] and not ws.row_breaks.brk:
+                fail("%s: no page break before the charts" % name)
+            continue
+        wide = 3 if name == "Award Valuations" else 1
+        if not fit or int(ws.page_setup.fitToWidth or 1) != wide or int(ws.page_setup.fitToHeight or 0) != 0:
+            fail("%s: not fitted to %d page(s) wide (fit %r, %r x %r)" % (name, wide, fit, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight))
+        if ws.print_title_rows != "$5:$5":
+            fail("%s: header row not repeated on printed pages (%r)" % (name, ws.print_title_rows))
+        if name == "Award Valuations" and ws.print_title_cols != "$A:$C":
+            fail("%s: award, tranche and executive not repeated (%r)" % (name, ws.print_title_cols))
+
+
+def check_headers_fit(book):
+    """No word of a column header is wider than its column, so none is cut
+    in the middle ("reported.csv" in "reported.csv Line")."""
+    for ws in book.f.worksheets:
+        widths = column_widths(ws)
+        for c in range(1, ws.max_column + 1):
+            title = ws.cell(row=5, column=c).value
+            if not isinstance(title, str):
+                continue
+            longest = max(text_width(word) for word in title.split())
+            if longest > widths[c]:
+                fail("%s: header %r has a word of %d characters in a column %.1f wide" % (ws.title, title, longest, widths[c]))
+
+
+def check_notes_wrap(book):
+    """Footnotes under the proxy tables are paragraphs: each is one cell merged
+    across the table's width, wrapped, in a row tall enough for its lines
+    (not one long line running off the page)."""
+    for name in ("Summary Compensation", "Pay vs Performance", "CAP Reconciliation"):
+        ws = book.f[name]
+        widths = column_widths(ws)
+        last = max(c for c in range(1, ws.max_column + 1) if isinstance(ws.cell(row=5, column=c).value, str))
+        merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+        notes = 0
+        for r in range(6, ws.max_row + 1):
+            v = ws.cell(row=r, column=1).value
+            if not (isinstance(v, str) and re.match(r"\(\d+\) ", v)):
+                continue
+            notes += 1
+            m = merged.get((r, 1))
+            if m is None or m.max_row != r or m.max_col != last:
+                fail("%s!A%d: note not merged across A..%s: %s" % (name, r, get_column_letter(last), m))
+                continue
+            if not ws.cell(row=r, column=1).alignment.wrap_text:
+                fail("%s!A%d: note does not wrap" % (name, r))
+            width = sum(widths[c] for c in range(1, last + 1))
+            lines = -(-text_width(v) // int(width * MAX_CHARS_PER_UNIT))
+            height = ws.row_dimensions[r].height
+            if height is None or height < 12 * lines:
+                fail("%s!A%d: row height %r for a note of at least %d lines" % (name, r, height, lines))
+        if notes == 0:
+            fail("%s: no numbered footnotes found" % name)
+
+
+def check_wrapped_rows(book):
+    """A data cell whose text takes more than one line has a row tall enough
+    for it (spreadsheets do not size rows on opening a file), and award IDs
+    are not cut."""
+    ws = book.f["Award Valuations"]
+    widths = column_widths(ws)
+    h = headers(ws, 5)
+    ids = [ws.cell(row=r, column=h["Award ID"]).value for r in range(6, ws.max_row + 1)
+           if isinstance(book.v["Award Valuations"].cell(row=r, column=h["Value ($)"]).value, (int, float))]
+    longest = max((text_width(i) for i in ids if isinstance(i, str)), default=0)
+    if longest > widths[h["Award ID"]]:
+        fail("Award Valuations: award IDs of %d characters in a column %.1f wide" % (longest, widths[h["Award ID"]]))
+    for sheet, cols in (("Award Valuations", ("Feeds", "Source", "Note")),):
+        ws = book.f[sheet]
+        hh = headers(ws, 5)
+        for r in range(6, ws.max_row + 1):
+            for t in cols:
+                v = ws.cell(row=r, column=hh[t]).value
+                if not isinstance(v, str):
+                    continue
+                lines = min(-(-text_width(v) // int(widths[hh[t]] * MAX_CHARS_PER_UNIT)), 27)
+                height = ws.row_dimensions[r].height
+                if lines > 1 and (height is None or height < 14 * lines):
+                    fail("%s!%s%d: %d-line text in a row of height %r" % (sheet, get_column_letter(hh[t]), r, lines, height))
 
 
 def main():
@@ -557,6 +685,10 @@ def main():
     check_rates(book, exp)
     check_tsr(book, exp)
     check_checks(book, exp)
+    check_print(book, exp)
+    check_headers_fit(book)
+    check_notes_wrap(book)
+    check_wrapped_rows(book)
     for p in problems:
         print(p)
     return 1 if problems else 0

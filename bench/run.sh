@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The pipeline benchmark: builds paycalc in Release mode (build-bench/),
+# generates synthetic input sets of about 1,000 to 1,000,000 tranche
+# valuations (tests/gen_inputs.py: 5 executives, 4 tranches an award, 5
+# covered years, more awards for each size), runs bench_pipeline on each and
+# prints a Markdown table: milliseconds per stage, valuations per second of
+# the compute stage, and peak memory.
+#
+#   bench/run.sh                   # every size: 1k 10k 100k 1M
+#   bench/run.sh 1k 10k            # only these sizes
+#   BENCH_REPEAT=5 bench/run.sh    # runs per size (the median is shown; default 3, 1 for 1M)
+#
+# Each size's input set is generated once into build-bench/inputs/ and kept;
+# the reports are written to a scratch folder and removed. Timings vary from
+# run to run on a shared machine: the median of the runs is shown.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build-bench"
+inputs="$build/inputs"
+
+python=/usr/bin/python3
+[ -x "$python" ] || python=$(command -v python3 || true)
+if [ -z "$python" ]; then
+    echo "bench/run.sh: the input generator needs python3" >&2
+    exit 2
+fi
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DPAYCALC_TESTS=OFF >/dev/null
+cmake --build "$build" -j "$(nproc)" --target bench_pipeline >/dev/null
+
+# Awards per executive for each size (about 4.2 valuations per tranche).
+awards_for() {
+    case "$1" in
+    1k) echo 12 ;;
+    10k) echo 120 ;;
+    100k) echo 1200 ;;
+    1M) echo 12000 ;;
+    *)
+        echo "bench/run.sh: unknown size '$1' (use 1k, 10k, 100k or 1M)" >&2
+        exit 2
+        ;;
+    esac
+}
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1k 10k 100k 1M)
+
+# The median of each column over the runs of one size.
+median_row() {
+    awk -F'|' '
+        { for (i = 2; i < NF; i++) v[i, NR] = $i + 0; n = NR; cols = NF - 1 }
+        END {
+            row = "|"
+            for (i = 2; i <= cols; i++) {
+                for (k = 1; k <= n; k++) a[k] = v[i, k]
+                for (x = 2; x <= n; x++)
+                    for (y = x; y > 1 && a[y - 1] > a[y]; y--) { t = a[y]; a[y] = a[y - 1]; a[y - 1] = t }
+                m = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+                row = row sprintf(m == int(m) ? " %.0f |" : " %.1f |", m)
+            }
+            print row
+        }'
+}
+
+mkdir -p "$inputs"
+rows=()
+for size in "${sizes[@]}"; do
+    awards=$(awards_for "$size")
+    set_dir="$inputs/n5-a$awards-t4-y5-s1"
+    if [ ! -f "$set_dir/performance.csv" ]; then
+        "$python" "$root/tests/gen_inputs.py" "$set_dir" --neos 5 --awards-per-person "$awards" \
+            --tranches 4 --years 5 --seed 1 >&2
+    fi
+    repeat=${BENCH_REPEAT:-3}
+    [ "$size" != 1M ] || repeat=${BENCH_REPEAT:-1}
+    runs=""
+    for ((i = 0; i < repeat; i++)); do
+        echo "bench/run.sh: $size, run $((i + 1)) of $repeat" >&2
+        runs+=$("$build/bench_pipeline" "$set_dir" --markdown)$'\n'
+    done
+    rows+=("$(printf '%s' "$runs" | median_row)")
+done
+
+cores=$(nproc)
+echo
+echo "paycalc $(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt"), Release build, $cores cores, $(uname -m); wall-clock ms, median of ${BENCH_REPEAT:-3} runs (1 for 1M)"
+echo
+echo "| valuations | tranches | read ms | compute ms | JSON ms | XLSX ms | raw XLSX ms | valuations/s | peak MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"

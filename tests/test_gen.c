@@ -1,0 +1,210 @@
+/*
+ * The synthetic input generator (tests/gen_inputs.py), which the benchmark
+ * (bench/run.sh) feeds paycalc with: what it writes must be a valid input
+ * set that `paycalc check` accepts and `paycalc run` computes, with as many
+ * tranche valuations as the generator planned, and the same seed must give
+ * the same bytes. The generator needs Python 3 (standard library only); the
+ * tests are skipped where there is none.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support.h"
+
+#define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
+
+/* /usr/bin/python3, else the first python3 on PATH (into buf); NULL if
+ * there is none. */
+static const char *find_python(char *buf, size_t size)
+{
+    if (access("/usr/bin/python3", X_OK) == 0)
+        return "/usr/bin/python3";
+    const char *path = getenv("PATH");
+    while (path && *path) {
+        const char *colon = strchr(path, ':');
+        size_t len = colon ? (size_t)(colon - path) : strlen(path);
+        if (len > 0 && (size_t)snprintf(buf, size, "%.*s/python3", (int)len, path) < size &&
+            access(buf, X_OK) == 0)
+            return buf;
+        path = colon ? colon + 1 : NULL;
+    }
+    return NULL;
+}
+
+/* Runs the generator into `dir` with the extra arguments `args` (NULL-
+ * terminated); returns its exit status and its standard output in *out
+ * (malloc'ed). Skips the test when there is no Python. */
+static int generate(const char *dir, const char *const *args, char **out)
+{
+    char buf[4096];
+    const char *python = find_python(buf, sizeof buf);
+    if (!python)
+        cr_skip_test("the generator needs python3, which is not installed");
+    const char *argv[32] = {python, GENERATOR, dir};
+    size_t n = 3;
+    for (size_t i = 0; args[i] && n < 31; i++)
+        argv[n++] = args[i];
+    argv[n] = NULL;
+
+    int pipefd[2];
+    cr_assert_eq(pipe(pipefd), 0);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(pipefd[1], 1);
+        close(pipefd[0]);
+        close(pipefd[1]);
+        execv(python, (char *const *)argv);
+        _exit(127);
+    }
+    close(pipefd[1]);
+    size_t len = 0, cap = 1024;
+    char *text = malloc(cap);
+    ssize_t got;
+    while ((got = read(pipefd[0], text + len, cap - len - 1)) > 0) {
+        len += (size_t)got;
+        if (cap - len - 1 == 0)
+            text = realloc(text, cap *= 2);
+    }
+    text[len] = '\0';
+    close(pipefd[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    *out = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* "... N planned tranche valuations" from the generator's summary line. */
+static long planned_valuations(const char *summary)
+{
+    const char *end = strstr(summary, " planned tranche valuations");
+    cr_assert_not_null(end, "summary line: %s", summary);
+    const char *start = end;
+    while (start > summary && start[-1] >= '0' && start[-1] <= '9')
+        start--;
+    return strtol(start, NULL, 10);
+}
+
+/* The generator's arguments, as text (Criterion runs each parameter in a
+ * new process, where a pointer into this one means nothing). */
+typedef struct gen_case {
+    char neos[8], awards[8], tranches[8], years[8], seed[8], fye[8], term[24];
+} gen_case;
+
+static gen_case gen_cases[] = {
+    {"3", "4", "2", "5", "42", "12-31", "remaining_contractual"}, /* not an SRC: CSM, peer TSR */
+    {"2", "3", "3", "3", "7", "06-30", "remaining_contractual"},  /* SRC, June year end */
+    {"1", "5", "1", "1", "9", "02-28", "simplified"},             /* one person, one year */
+    {"6", "2", "12", "4", "3", "09-30", "simplified"},            /* monthly tranches */
+};
+
+ParameterizedTestParameters(gen, writes_an_input_set_paycalc_accepts_and_computes)
+{
+    return cr_make_param_array(gen_case, gen_cases, sizeof gen_cases / sizeof gen_cases[0]);
+}
+
+ParameterizedTest(gen_case *c, gen, writes_an_input_set_paycalc_accepts_and_computes)
+{
+    char *dir = make_temp_dir(), *out_dir = make_temp_dir();
+    cr_assert(dir && out_dir);
+    char input[512];
+    snprintf(input, sizeof input, "%s/set", dir);
+    const char *args[] = {"--neos",
+                          c->neos,
+                          "--awards-per-person",
+                          c->awards,
+                          "--tranches",
+                          c->tranches,
+                          "--years",
+                          c->years,
+                          "--seed",
+                          c->seed,
+                          "--fiscal-year-end",
+                          c->fye,
+                          "--expected-term",
+                          c->term,
+                          NULL};
+    char *summary = NULL;
+    cr_assert_eq(generate(input, args, &summary), 0, "generator failed: %s", summary);
+    long planned = planned_valuations(summary);
+    cr_assert(planned > 0);
+
+    const char *check[] = {"check", input, NULL};
+    run_result r = run_paycalc(check);
+    cr_assert_eq(r.status, 0, "paycalc check: %s", r.err);
+    run_result_free(&r);
+
+    const char *run[] = {"run", input, "--out", out_dir, "--quiet", NULL};
+    r = run_paycalc(run);
+    cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+
+    /* The engine values exactly the tranches and dates the generator
+     * planned by the rules of SPEC sections 6 and 7. */
+    char report[600];
+    snprintf(report, sizeof report, "%s/report.json", out_dir);
+    json_error_t error;
+    json_t *root = json_load_file(report, 0, &error);
+    cr_assert_not_null(root, "%s: %s", report, error.text);
+    cr_assert_eq((long)json_array_size(json_object_get(root, "award_valuations")), planned);
+    cr_assert_eq((long)json_array_size(json_object_get(root, "pay_versus_performance")),
+                 atol(c->years));
+    json_decref(root);
+
+    free(summary);
+    remove_dir(dir);
+    remove_dir(out_dir);
+    free(dir);
+    free(out_dir);
+}
+
+static const char *const set_files[] = {
+    "paycalc.json",    "people.csv",   "roles.csv",       "cash.csv",
+    "fx.csv",          "awards.csv",   "vesting.csv",     "prices.csv",
+    "assumptions.csv", "outcomes.csv", "fair_values.csv", "performance.csv",
+};
+
+Test(gen, the_same_seed_gives_the_same_bytes_and_another_seed_other_ones)
+{
+    char *dir = make_temp_dir();
+    cr_assert_not_null(dir);
+    char a[512], b[512], c[512];
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    snprintf(c, sizeof c, "%s/c", dir);
+    const char *seed1[] = {"--neos", "3", "--awards-per-person", "3", "--seed", "5", NULL};
+    const char *seed2[] = {"--neos", "3", "--awards-per-person", "3", "--seed", "6", NULL};
+    char *out[3];
+    cr_assert_eq(generate(a, seed1, &out[0]), 0);
+    cr_assert_eq(generate(b, seed1, &out[1]), 0);
+    cr_assert_eq(generate(c, seed2, &out[2]), 0);
+
+    bool differs = false;
+    for (size_t i = 0; i < sizeof set_files / sizeof set_files[0]; i++) {
+        char pa[600], pb[600], pc[600];
+        snprintf(pa, sizeof pa, "%s/%s", a, set_files[i]);
+        snprintf(pb, sizeof pb, "%s/%s", b, set_files[i]);
+        snprintf(pc, sizeof pc, "%s/%s", c, set_files[i]);
+        size_t na, nb, nc;
+        char *ta = read_file(pa, &na), *tb = read_file(pb, &nb), *tc = read_file(pc, &nc);
+        cr_assert(ta && tb && tc, "%s was written", set_files[i]);
+        cr_assert(na == nb && memcmp(ta, tb, na) == 0, "%s differs for the same seed",
+                  set_files[i]);
+        differs = differs || na != nc || memcmp(ta, tc, na) != 0;
+        free(ta);
+        free(tb);
+        free(tc);
+    }
+    cr_assert(differs, "another seed gives another input set");
+    for (int i = 0; i < 3; i++)
+        free(out[i]);
+    remove_dir(dir);
+    free(dir);
+}
