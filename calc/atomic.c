@@ -39,8 +39,7 @@ pc_status pc_atomic_temp(const char *path, char **temp, int *fd, pc_diags *diags
 pc_status pc_atomic_commit(const char *temp, const char *path, pc_diags *diags)
 {
     if (rename(temp, path) != 0) {
-        pc_error(diags, path, 0, 0, "write_failed", "cannot replace %s: %s", path,
-                 strerror(errno));
+        pc_error(diags, path, 0, 0, "write_failed", "cannot replace %s: %s", path, strerror(errno));
         unlink(temp);
         return PC_ERR_WRITE;
     }

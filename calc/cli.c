@@ -182,8 +182,8 @@ static const char *money(int64_t cents, int decimals, char *buf)
 
 static void print_sct(const pc_dataset *ds, const pc_report *r)
 {
-    static const char *heads[] = {"Salary", "Bonus", "Stock", "Option", "Non-equity",
-                                  "Pension/NQDC", "All other", "Total"};
+    static const char *heads[] = {"Salary",     "Bonus",        "Stock",     "Option",
+                                  "Non-equity", "Pension/NQDC", "All other", "Total"};
     printf("Summary Compensation Table (USD)\n");
     print_padded("Name and principal position", 48);
     printf("%6s", "Year");
@@ -210,8 +210,8 @@ static void print_pvp(const pc_dataset *ds, const pc_report *r)
     int d = ds->config.cap_decimals;
     bool src = ds->config.smaller_reporting_company;
     printf("\nPay versus Performance (USD)\n");
-    printf("%-6s %-24s %14s %16s %14s %16s %8s", "Year", "PEO", "SCT total", "CAP",
-           "Avg SCT total", "Avg CAP", "TSR");
+    printf("%-6s %-24s %14s %16s %14s %16s %8s", "Year", "PEO", "SCT total", "CAP", "Avg SCT total",
+           "Avg CAP", "TSR");
     if (!src)
         printf(" %8s", "Peer TSR");
     printf(" %16s", "Net income");
@@ -538,8 +538,8 @@ static int cmd_value(int argc, char **argv)
 {
     if (argc < 1 || strcmp(argv[0], "option") != 0)
         return usage_error("%s", "value needs 'option' and its inputs");
-    static const char *names[] = {"--price", "--strike", "--vol", "--rate", "--dividend-yield",
-                                  "--term"};
+    static const char *names[] = {"--price", "--strike",         "--vol",
+                                  "--rate",  "--dividend-yield", "--term"};
     double v[6];
     bool seen[6] = {false};
     for (int i = 1; i < argc; i++) {

@@ -131,8 +131,8 @@ pc_status pc_engine_warn(pc_report *report, pc_diags *diags, const pc_dataset *d
     pc_status st = pc_report_warn(report, code, src, "%s", text);
     if (st)
         return st;
-    return pc_warning(diags, file < PC_FILE_COUNT ? pc_dataset_path(ds, file) : NULL, line, 0,
-                      code, "%s", text);
+    return pc_warning(diags, file < PC_FILE_COUNT ? pc_dataset_path(ds, file) : NULL, line, 0, code,
+                      "%s", text);
 }
 
 typedef struct warning_ref {

@@ -134,8 +134,7 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
     return out->source ? PC_OK : PC_ERR_NOMEM;
 }
 
-pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date,
-                      pc_rate_used *out)
+pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date, pc_rate_used *out)
 {
     size_t lo, hi;
     currency_range(ds, currency, &lo, &hi);

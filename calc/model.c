@@ -7,7 +7,7 @@
 #include <string.h>
 
 static const char *const file_names[PC_FILE_COUNT] = {
-    "paycalc.json",    "people.csv",      "roles.csv",   "cash.csv",       "fx.csv",
+    "paycalc.json",    "people.csv",      "roles.csv",   "cash.csv",        "fx.csv",
     "awards.csv",      "vesting.csv",     "prices.csv",  "assumptions.csv", "outcomes.csv",
     "fair_values.csv", "performance.csv", "reported.csv"};
 
@@ -244,10 +244,10 @@ static int compare_fx(const void *a, const void *b)
 
 pc_status pc_dataset_index(pc_dataset *ds)
 {
-    size_t *people = index_ids(ds->people.items, ds->people.count, sizeof(pc_person),
-                               offsetof(pc_person, id));
-    size_t *awards = index_ids(ds->awards.items, ds->awards.count, sizeof(pc_award),
-                               offsetof(pc_award, id));
+    size_t *people =
+        index_ids(ds->people.items, ds->people.count, sizeof(pc_person), offsetof(pc_person, id));
+    size_t *awards =
+        index_ids(ds->awards.items, ds->awards.count, sizeof(pc_award), offsetof(pc_award, id));
     if (!people || !awards) {
         free(people);
         free(awards);

@@ -90,8 +90,8 @@ pc_status pc_fx_convert(int64_t foreign_cents, int64_t per_usd_micro, int64_t *u
 
 /* R2: shares * fv (10^-6 dollars) * probable (10^-6) is in 10^-12 dollars;
  * cents are 10^-2 dollars, so divide by 10^10. */
-pc_status pc_tranche_value_exact(int64_t shares, int64_t fv_per_share_micro,
-                                 int64_t probable_micro, int64_t *cents)
+pc_status pc_tranche_value_exact(int64_t shares, int64_t fv_per_share_micro, int64_t probable_micro,
+                                 int64_t *cents)
 {
     return pc_mul3_div_round(shares, fv_per_share_micro, probable_micro, INT64_C(10000000000),
                              cents);

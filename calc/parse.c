@@ -27,8 +27,8 @@ static pc_status fail(pc_status st, char *why, size_t size, const char *fmt, ...
 
 static bool is_currency_sign(const char *p)
 {
-    static const char *signs[] = {"$", "\xc2\xa5", "\xe2\x82\xac", "\xc2\xa3", "\xef\xbf\xa5",
-                                  "\xe5\x85\x83"};
+    static const char *signs[] = {"$",        "\xc2\xa5",     "\xe2\x82\xac",
+                                  "\xc2\xa3", "\xef\xbf\xa5", "\xe5\x85\x83"};
     for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
         if (strncmp(p, signs[i], strlen(signs[i])) == 0)
             return true;
@@ -265,8 +265,9 @@ pc_status pc_parse_currency(const char *text, char out[4], char *why, size_t why
 {
     char code[4];
     if (strlen(text) != 3)
-        return fail(PC_ERR_SYNTAX, why, why_size, "a currency is a three-letter ISO 4217 code "
-                                                  "(USD, CNY, HKD)");
+        return fail(PC_ERR_SYNTAX, why, why_size,
+                    "a currency is a three-letter ISO 4217 code "
+                    "(USD, CNY, HKD)");
     for (int i = 0; i < 3; i++) {
         if (!isalpha((unsigned char)text[i]))
             return fail(PC_ERR_SYNTAX, why, why_size,

@@ -146,8 +146,8 @@ void pc_report_fini(pc_report *report)
     memset(report, 0, sizeof *report);
 }
 
-pc_status pc_report_warn(pc_report *report, const char *code, const char *source,
-                         const char *fmt, ...)
+pc_status pc_report_warn(pc_report *report, const char *code, const char *source, const char *fmt,
+                         ...)
 {
     char text[1024];
     va_list ap;

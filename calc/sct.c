@@ -275,8 +275,8 @@ static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums
             continue;
         for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
             pc_valuation v;
-            pc_status st = pc_value_tranche(ds, t, award->grant_date, PC_PURPOSE_GRANT, &v, report,
-                                            diags);
+            pc_status st =
+                pc_value_tranche(ds, t, award->grant_date, PC_PURPOSE_GRANT, &v, report, diags);
             if (st == PC_ERR_NOMEM)
                 return st;
             if (st) {
@@ -289,8 +289,8 @@ static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums
             if (!slot)
                 return PC_ERR_NOMEM;
             *slot = v;
-            int64_t *acc = award->type == PC_AWARD_STOCK ? &sums[row].stock_awards
-                                                         : &sums[row].option_awards;
+            int64_t *acc =
+                award->type == PC_AWARD_STOCK ? &sums[row].stock_awards : &sums[row].option_awards;
             if (pc_money_add(*acc, v.value, acc)) {
                 pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), award->line, 1, "overflow",
                          "award_id: the grant-date values of '%s' are too large", award->id);
@@ -321,7 +321,8 @@ static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sum
     const pc_person *who = &ds->people.items[row->person];
     if (ds->config.smaller_reporting_company) {
         if (pension != 0)
-            pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line, "pension_ignored_for_src",
+            pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line,
+                           "pension_ignored_for_src",
                            "%s %d: change_in_pension_value is not part of a smaller reporting "
                            "company's Summary Compensation Table and was left out",
                            who->name, row->year);

@@ -88,9 +88,8 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
             /* Exact: 100 x price / base price, in cents. */
             st = pc_mul_div_round(at->close_micro, 10000, b->close_micro, &pt->value);
         } else {
-            st = pc_money_from_double(100.0 * units * (double)at->close_micro /
-                                          (double)b->close_micro,
-                                      &pt->value);
+            st = pc_money_from_double(
+                100.0 * units * (double)at->close_micro / (double)b->close_micro, &pt->value);
         }
         if (st) {
             pc_error(diags, path, at->line, 0, "overflow", "the TSR for %d is out of range",

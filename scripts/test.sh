@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh
 jobs=2
 
+echo "== source formatting (.clang-format)"
+git ls-files 'calc/*.[ch]' 'include/*.h' 'tests/*.[ch]' 'bench/*.c' 'tests/fuzz/*.[ch]' |
+  xargs clang-format --dry-run --Werror
+
 if [ -x tests/fuzz/run.sh ]; then
   echo "== fuzzing harnesses, briefly, over their corpora"
   tests/fuzz/run.sh --seconds 10

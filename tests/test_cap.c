@@ -9,8 +9,8 @@
 #include "builder.h"
 #include "paycalc/engine.h"
 
-#define D(x) ((int64_t)((x) * 100 + ((x) >= 0 ? 0.5 : -0.5))) /* dollars -> cents */
-#define M(x) ((int64_t)((x) * 1000000 + 0.5))                  /* decimal -> micros */
+#define D(x) ((int64_t)((x)*100 + ((x) >= 0 ? 0.5 : -0.5))) /* dollars -> cents */
+#define M(x) ((int64_t)((x)*1000000 + 0.5))                 /* decimal -> micros */
 
 static pc_dataset ds;
 static pc_report report;
@@ -73,13 +73,13 @@ static size_t every_state(bool src)
     b_role(&ds, 2022, ceo, PC_ROLE_PEO);
     b_cash(&ds, ceo, 2021, PC_COMP_SALARY, D(100000), "USD", NULL);
     b_cash(&ds, ceo, 2022, PC_COMP_SALARY, D(100000), "USD", NULL);
-    size_t s1 = b_award(&ds, "S1", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-06-30", 300,
-                        0, NULL, -1);
+    size_t s1 = b_award(&ds, "S1", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-06-30", 300, 0,
+                        NULL, -1);
     b_tranche(&ds, s1, 1, "2021-06-30", 100, PC_TRANCHE_VESTED, NULL);
     b_tranche(&ds, s1, 2, "2022-06-30", 100, PC_TRANCHE_FORFEITED, "2022-03-31");
     b_tranche(&ds, s1, 3, "2023-06-30", 100, PC_TRANCHE_UNVESTED, NULL);
-    size_t s2 = b_award(&ds, "S2", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2021-03-31", 200,
-                        0, NULL, M(10.5));
+    size_t s2 = b_award(&ds, "S2", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2021-03-31", 200, 0,
+                        NULL, M(10.5));
     b_tranche(&ds, s2, 1, "2021-09-30", 100, PC_TRANCHE_VESTED, NULL);
     b_tranche(&ds, s2, 2, "2022-09-30", 100, PC_TRANCHE_VESTED, NULL);
     b_price(&ds, "2020-12-31", M(10), 0);
@@ -178,8 +178,8 @@ Test(cap, performance_award_follows_the_probable_outcome, .init = setup, .fini =
     size_t p = b_person(&ds, "p", "P");
     b_role(&ds, 2021, p, PC_ROLE_PEO);
     b_role(&ds, 2022, p, PC_ROLE_PEO);
-    size_t a = b_award(&ds, "PSU", p, PC_AWARD_STOCK, PC_CONDITION_PERFORMANCE, "2021-01-15",
-                       1000, 0, NULL, M(20));
+    size_t a = b_award(&ds, "PSU", p, PC_AWARD_STOCK, PC_CONDITION_PERFORMANCE, "2021-01-15", 1000,
+                       0, NULL, M(20));
     b_tranche(&ds, a, 1, "2023-01-15", 1000, PC_TRANCHE_UNVESTED, NULL);
     b_outcome(&ds, a, 0, "2021-01-15", M(1));
     b_outcome(&ds, a, 0, "2021-12-31", M(0.5));
@@ -196,8 +196,8 @@ Test(cap, performance_award_follows_the_probable_outcome, .init = setup, .fini =
     cr_assert_eq(cap_of(2022, p)->line[PC_CAP_CHANGE_FV_PRIOR_UNVESTED], D(7500));
 }
 
-Test(cap, ceo_change_year_has_two_peo_columns_and_a_promoted_neo_keeps_old_awards,
-     .init = setup, .fini = teardown)
+Test(cap, ceo_change_year_has_two_peo_columns_and_a_promoted_neo_keeps_old_awards, .init = setup,
+     .fini = teardown)
 {
     /* Old CEO is PEO in both years; the new CEO is an NEO in 2021 and a PEO
      * in 2022 (both served as PEO during 2022). The new CEO's 2020 award
@@ -219,8 +219,8 @@ Test(cap, ceo_change_year_has_two_peo_columns_and_a_promoted_neo_keeps_old_award
     b_cash(&ds, cfo, 2021, PC_COMP_SALARY, D(100000.01), "USD", NULL);
     b_cash(&ds, new_ceo, 2021, PC_COMP_UNVESTED_DIVIDENDS, 1, "USD", NULL);
     b_cash(&ds, cfo, 2022, PC_COMP_SALARY, D(120000), "USD", NULL);
-    size_t a = b_award(&ds, "N1", new_ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-05-01",
-                       1000, 0, NULL, -1);
+    size_t a = b_award(&ds, "N1", new_ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-05-01", 1000,
+                       0, NULL, -1);
     b_tranche(&ds, a, 1, "2023-05-01", 1000, PC_TRANCHE_UNVESTED, NULL);
     b_price(&ds, "2020-12-31", M(10), 0);
     b_price(&ds, "2021-12-31", M(12), 0);
@@ -259,8 +259,7 @@ Test(cap, ceo_change_year_has_two_peo_columns_and_a_promoted_neo_keeps_old_award
     cr_assert_eq(p22->avg_people[0], cfo);
 }
 
-Test(cap, average_rounds_to_whole_dollars_when_cap_decimals_is_0, .init = setup,
-     .fini = teardown)
+Test(cap, average_rounds_to_whole_dollars_when_cap_decimals_is_0, .init = setup, .fini = teardown)
 {
     b_init(&ds, 12, 31, 2022, 2022, true);
     ds.config.cap_decimals = 0;
@@ -390,8 +389,8 @@ Test(cap, missing_price_at_a_year_end_is_an_input_error, .init = setup, .fini = 
     b_init(&ds, 12, 31, 2022, 2022, true);
     size_t p = b_person(&ds, "p", "P");
     b_role(&ds, 2022, p, PC_ROLE_PEO);
-    size_t a = b_award(&ds, "A", p, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-01-01", 100, 0,
-                       NULL, -1);
+    size_t a =
+        b_award(&ds, "A", p, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-01-01", 100, 0, NULL, -1);
     b_tranche(&ds, a, 1, "2024-01-01", 100, PC_TRANCHE_UNVESTED, NULL);
     b_price(&ds, "2021-12-31", M(10), 0);
     b_price(&ds, "2022-11-30", M(10), 0); /* 31 days before the year end */

@@ -272,8 +272,9 @@ Test(cli, value_option_prints_the_value_first_for_a_hand_check)
 {
     /* Hull, Options, Futures, and Other Derivatives: S=42, K=40, r=10%,
      * sigma=20%, T=0.5 gives a call of 4.76. */
-    const char *args[] = {"value", "option", "--price", "42", "--strike", "40", "--vol", "0.2",
-                          "--rate", "10%", "--dividend-yield", "0", "--term", "0.5", NULL};
+    const char *args[] = {"value",  "option", "--price", "42",  "--strike",         "40",
+                          "--vol",  "0.2",    "--rate",  "10%", "--dividend-yield", "0",
+                          "--term", "0.5",    NULL};
     run_result r = run_paycalc(args);
     cr_assert_eq(r.status, 0, "%s", r.err);
     double v = strtod(r.out, NULL);

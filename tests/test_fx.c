@@ -9,8 +9,8 @@
 #include "paycalc/engine.h"
 #include "paycalc/fx.h"
 
-#define D(x) ((int64_t)((x) * 100 + ((x) >= 0 ? 0.5 : -0.5)))
-#define M(x) ((int64_t)((x) * 1000000 + 0.5))
+#define D(x) ((int64_t)((x)*100 + ((x) >= 0 ? 0.5 : -0.5)))
+#define M(x) ((int64_t)((x)*1000000 + 0.5))
 
 static pc_dataset ds;
 static pc_report report;

@@ -12,8 +12,8 @@
 #include "paycalc/write.h"
 #include "support.h"
 
-#define D(x) ((int64_t)((x) * 100 + ((x) >= 0 ? 0.5 : -0.5)))
-#define M(x) ((int64_t)((x) * 1000000 + 0.5))
+#define D(x) ((int64_t)((x)*100 + ((x) >= 0 ? 0.5 : -0.5)))
+#define M(x) ((int64_t)((x)*1000000 + 0.5))
 
 static pc_dataset ds;
 static pc_report report;
@@ -66,11 +66,16 @@ Test(json, has_every_top_level_key_in_order, .init = setup, .fini = teardown)
     json_error_t err;
     json_t *root = json_loads(text, 0, &err);
     cr_assert_not_null(root, "%s", err.text);
-    static const char *keys[] = {"schema_version",    "generator",
-                                 "company",           "years",
-                                 "exchange_rates",    "summary_compensation_table",
-                                 "pay_versus_performance", "cap_reconciliation",
-                                 "award_valuations",  "tsr",
+    static const char *keys[] = {"schema_version",
+                                 "generator",
+                                 "company",
+                                 "years",
+                                 "exchange_rates",
+                                 "summary_compensation_table",
+                                 "pay_versus_performance",
+                                 "cap_reconciliation",
+                                 "award_valuations",
+                                 "tsr",
                                  "warnings"};
     const char *prev = text;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -86,8 +91,7 @@ Test(json, has_every_top_level_key_in_order, .init = setup, .fini = teardown)
     cr_assert(json_is_null(json_object_get(pvp, "non_peo_neo_average")));
     json_t *val = json_array_get(json_object_get(root, "award_valuations"), 0);
     cr_assert_str_eq(json_string_value(json_object_get(val, "method")), "supplied");
-    cr_assert_str_eq(json_string_value(json_object_get(val, "line")),
-                     "change_fv_prior_unvested");
+    cr_assert_str_eq(json_string_value(json_object_get(val, "line")), "change_fv_prior_unvested");
     cr_assert_null(json_object_get(root, "checks"), "checks only with reported.csv");
     json_decref(root);
     free(text);

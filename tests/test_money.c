@@ -14,10 +14,24 @@ typedef struct div_case {
 ParameterizedTestParameters(money, rounds_half_away_from_zero)
 {
     static div_case cases[] = {
-        {5, 10, 1},   {-5, 10, -1},  {4, 10, 0},     {-4, 10, 0},  {15, 10, 2},
-        {-15, 10, -2}, {25, 10, 3},  {-25, 10, -3},  {0, 7, 0},    {6, 10, 1},
-        {1, 3, 0},     {2, 3, 1},    {-2, 3, -1},    {5, -10, -1}, {-5, -10, 1},
-        {INT64_MAX, 1, INT64_MAX},   {INT64_MIN, 1, INT64_MIN},   {INT64_MAX, 2, INT64_MAX / 2 + 1},
+        {5, 10, 1},
+        {-5, 10, -1},
+        {4, 10, 0},
+        {-4, 10, 0},
+        {15, 10, 2},
+        {-15, 10, -2},
+        {25, 10, 3},
+        {-25, 10, -3},
+        {0, 7, 0},
+        {6, 10, 1},
+        {1, 3, 0},
+        {2, 3, 1},
+        {-2, 3, -1},
+        {5, -10, -1},
+        {-5, -10, 1},
+        {INT64_MAX, 1, INT64_MAX},
+        {INT64_MIN, 1, INT64_MIN},
+        {INT64_MAX, 2, INT64_MAX / 2 + 1},
     };
     return cr_make_param_array(div_case, cases, sizeof cases / sizeof cases[0]);
 }
@@ -44,9 +58,9 @@ Test(money, wide_products_are_exact)
 {
     int64_t out;
     /* 10^12 shares x $1,000,000 x 100% needs 128 bits on the way. */
-    cr_assert_eq(pc_tranche_value_exact(INT64_C(1000000), INT64_C(1000000) * PC_MICRO, PC_MICRO,
-                                        &out),
-                 PC_OK);
+    cr_assert_eq(
+        pc_tranche_value_exact(INT64_C(1000000), INT64_C(1000000) * PC_MICRO, PC_MICRO, &out),
+        PC_OK);
     cr_assert_eq(out, INT64_C(100000000000000));
 }
 
@@ -54,8 +68,8 @@ Test(money, converts_cbak_salaries_at_the_published_rates)
 {
     int64_t usd;
     /* R1: exact division by the rate, rounded to the cent. */
-    cr_assert_eq(pc_fx_convert(100, 6452500, &usd), PC_OK); /* 1.00 RMB */
-    cr_assert_eq(usd, 15);                                  /* 0.154978 -> 0.15 */
+    cr_assert_eq(pc_fx_convert(100, 6452500, &usd), PC_OK);   /* 1.00 RMB */
+    cr_assert_eq(usd, 15);                                    /* 0.154978 -> 0.15 */
     cr_assert_eq(pc_fx_convert(67264, 6726400, &usd), PC_OK); /* 672.64 RMB = $100 */
     cr_assert_eq(usd, 10000);
     cr_assert_eq(pc_fx_convert(-67264, 6726400, &usd), PC_OK);

@@ -25,15 +25,17 @@ ParameterizedTestParameters(parse, decimals)
         {"+7", 2, 2, PC_OK, 700},
         {"0.05", 2, 2, PC_OK, 5},
         {"12,345,678", 2, 2, PC_OK, 1234567800},
-        {"1.50000", 2, 2, PC_OK, 150},        /* trailing zeros beyond the limit */
+        {"1.50000", 2, 2, PC_OK, 150}, /* trailing zeros beyond the limit */
         {"6.7264", 6, 6, PC_OK, 6726400},
         {"1.149", 6, 6, PC_OK, 1149000},
-        {"1.001", 2, 2, PC_ERR_SYNTAX, 0},    /* too many decimals for money */
+        {"1.001", 2, 2, PC_ERR_SYNTAX, 0}, /* too many decimals for money */
         {"1.0000001", 6, 6, PC_ERR_SYNTAX, 0},
-        {"$100", 2, 2, PC_ERR_SYNTAX, 0},     /* currency signs */
+        {"$100", 2, 2, PC_ERR_SYNTAX, 0}, /* currency signs */
         {"100 USD", 2, 2, PC_ERR_SYNTAX, 0},
-        {"\xc2\xa5" "100", 2, 2, PC_ERR_SYNTAX, 0},
-        {"12,34", 2, 2, PC_ERR_SYNTAX, 0},    /* misplaced separator */
+        {"\xc2\xa5"
+         "100",
+         2, 2, PC_ERR_SYNTAX, 0},
+        {"12,34", 2, 2, PC_ERR_SYNTAX, 0}, /* misplaced separator */
         {"1,2345", 2, 2, PC_ERR_SYNTAX, 0},
         {",123", 2, 2, PC_ERR_SYNTAX, 0},
         {"12,34O.00", 2, 2, PC_ERR_SYNTAX, 0},
@@ -71,8 +73,7 @@ Test(parse, reasons_tell_the_user_what_to_fix)
     cr_assert_str_eq(why, "at most 2 decimals");
     cr_assert_eq(pc_parse_money("$5", &v, why, sizeof why), PC_ERR_SYNTAX);
     cr_assert(strstr(why, "currency signs are not accepted") != NULL);
-    cr_assert_eq(pc_parse_fraction("85", 5000000, 0, &v, why, sizeof why),
-                 PC_ERR_RANGE);
+    cr_assert_eq(pc_parse_fraction("85", 5000000, 0, &v, why, sizeof why), PC_ERR_RANGE);
     cr_assert(strstr(why, "85%") != NULL, "%s", why);
 }
 

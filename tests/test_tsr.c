@@ -8,7 +8,7 @@
 #include "builder.h"
 #include "paycalc/engine.h"
 
-#define M(x) ((int64_t)((x) * 1000000 + 0.5))
+#define M(x) ((int64_t)((x)*1000000 + 0.5))
 
 Test(tsr, reinvests_dividends_at_the_ex_date_close)
 {

@@ -388,9 +388,9 @@ Test(value, an_early_vesting_ends_the_discount_on_the_day_it_vested)
     add_assumptions("2021-06-30", 500000, 30000, 20000, 0);
     index_dataset();
     pc_valuation v;
-    cr_assert_eq(pc_value_tranche(&ds, 0, day("2021-12-31"), PC_PURPOSE_PRIOR_FYE, &v, &report,
-                                  &diags),
-                 PC_OK);
+    cr_assert_eq(
+        pc_value_tranche(&ds, 0, day("2021-12-31"), PC_PURPOSE_PRIOR_FYE, &v, &report, &diags),
+        PC_OK);
     cr_assert(fabs(v.inputs.vest_time - 90.0 / 365.0) < 1e-15);
     cr_assert(fabs(v.per_share - 10.0 * exp(-0.02 * 90.0 / 365.0)) < 1e-12);
 }

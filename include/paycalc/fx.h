@@ -18,8 +18,7 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
 
 /* The daily observation of `currency` on or before `date`, at most 10 days
  * before it. PC_ERR_MISSING when there is none. */
-pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date,
-                      pc_rate_used *out);
+pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date, pc_rate_used *out);
 
 /* The rate that converts cash row `cash` under the configured fx_method
  * (annual_average: the fiscal year's average; payment_date: the rate of its

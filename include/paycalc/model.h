@@ -121,7 +121,11 @@ typedef struct pc_fx_rate {
     int line;
 } pc_fx_rate;
 
-typedef enum pc_award_type { PC_AWARD_OPTION = 0, PC_AWARD_SAR = 1, PC_AWARD_STOCK = 2 } pc_award_type;
+typedef enum pc_award_type {
+    PC_AWARD_OPTION = 0,
+    PC_AWARD_SAR = 1,
+    PC_AWARD_STOCK = 2
+} pc_award_type;
 
 typedef enum pc_condition {
     PC_CONDITION_SERVICE = 0,
@@ -135,14 +139,14 @@ typedef struct pc_award {
     pc_award_type type;
     pc_condition condition;
     pc_date grant_date;
-    int64_t shares;                /* target shares or options */
-    int64_t exercise_price_micro;  /* options and SARs */
-    pc_date expiration_date;       /* options and SARs; PC_DATE_NONE for stock */
-    bool has_grant_fv;             /* grant_fv_per_share given */
-    int64_t grant_fv_micro;        /* grant-date fair value per share */
-    bool dividend_rights;          /* default yes */
-    size_t first_tranche;          /* tranches of this award: */
-    size_t ntranches;              /* tranches[first_tranche .. +ntranches) */
+    int64_t shares;               /* target shares or options */
+    int64_t exercise_price_micro; /* options and SARs */
+    pc_date expiration_date;      /* options and SARs; PC_DATE_NONE for stock */
+    bool has_grant_fv;            /* grant_fv_per_share given */
+    int64_t grant_fv_micro;       /* grant-date fair value per share */
+    bool dividend_rights;         /* default yes */
+    size_t first_tranche;         /* tranches of this award: */
+    size_t ntranches;             /* tranches[first_tranche .. +ntranches) */
     int line;
 } pc_award;
 
@@ -236,8 +240,8 @@ typedef struct pc_reported {
  * engine can point at a cell: columns[file][name]. */
 #define PC_MAX_COLUMNS 16
 typedef struct pc_file_columns {
-    bool present;        /* the file was read */
-    char *path;          /* the path used in messages */
+    bool present; /* the file was read */
+    char *path;   /* the path used in messages */
     char *names[PC_MAX_COLUMNS];
     int count;
 } pc_file_columns;

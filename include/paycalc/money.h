@@ -55,8 +55,8 @@ pc_status pc_fx_convert(int64_t foreign_cents, int64_t per_usd_micro, int64_t *u
 
 /* R2, exact case: shares x fair value per share (micros) x probable outcome
  * (micros; pass PC_MICRO for 100%), rounded to the cent. */
-pc_status pc_tranche_value_exact(int64_t shares, int64_t fv_per_share_micro,
-                                 int64_t probable_micro, int64_t *cents);
+pc_status pc_tranche_value_exact(int64_t shares, int64_t fv_per_share_micro, int64_t probable_micro,
+                                 int64_t *cents);
 
 /* The one step where a model value in double precision becomes money: a
  * dollar amount rounded half away from zero to the cent. PC_ERR_RANGE for a

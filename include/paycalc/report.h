@@ -51,7 +51,7 @@ typedef struct pc_sct_row {
     size_t person;
     int year;
     pc_role_kind role;
-    const char *position;           /* borrowed from the dataset */
+    const char *position;            /* borrowed from the dataset */
     int64_t column[PC_SCT_NCOLUMNS]; /* cents, whole dollars (R3) */
     int64_t pension_change;          /* cents, whole dollars, floored at 0 (as the SCT shows it) */
     int64_t pension_service_cost;    /* cents, exact sum */
@@ -84,7 +84,7 @@ const char *pc_cap_key(pc_cap_line line);
 
 typedef struct pc_cap_row {
     int year;
-    size_t subject; /* person index, or PC_SUBJECT_AVERAGE */
+    size_t subject;              /* person index, or PC_SUBJECT_AVERAGE */
     int64_t line[PC_CAP_NLINES]; /* cents, each rounded to cap_decimals; CAP is their sum */
 } pc_cap_row;
 
@@ -100,9 +100,9 @@ typedef struct pc_pvp_row {
     int year;
     pc_pvp_peo peo[PC_MAX_PEOS];
     size_t npeo;
-    bool has_average;  /* false: no NEO that year (null average) */
+    bool has_average; /* false: no NEO that year (null average) */
     size_t avg_count;
-    size_t *avg_people; /* person indexes, in roles.csv order (owned) */
+    size_t *avg_people;    /* person indexes, in roles.csv order (owned) */
     int64_t avg_sct_total; /* cents, rounded to cap_decimals (R5) */
     int64_t avg_cap;       /* cents: the sum of the averaged lines (R5) */
     int64_t tsr;           /* cents of the value of $100 (R6) */
@@ -155,15 +155,15 @@ typedef struct pc_valuation {
     pc_date date;
     pc_purpose purpose;
     pc_method method;
-    double per_share;          /* per-share fair value (before the probable outcome) */
-    bool per_share_exact;      /* per_share_micro holds the exact decimal */
+    double per_share;     /* per-share fair value (before the probable outcome) */
+    bool per_share_exact; /* per_share_micro holds the exact decimal */
     int64_t per_share_micro;
     int64_t shares;
     int64_t probable_micro; /* PC_MICRO (100%) unless a performance award */
     int64_t value;          /* cents (R2) */
     pc_valuation_inputs inputs;
-    int year;       /* the fiscal year the value feeds */
-    int line;       /* the pc_cap_line it feeds, or -1 for the SCT */
+    int year; /* the fiscal year the value feeds */
+    int line; /* the pc_cap_line it feeds, or -1 for the SCT */
 } pc_valuation;
 
 typedef struct pc_tsr_point {
@@ -226,8 +226,8 @@ typedef struct pc_report {
     /* By person (in order of first appearance in roles.csv, PEOs first),
      * then year ascending, as a proxy prints the SCT. */
     PC_ARRAY(pc_sct_row) sct;
-    PC_ARRAY(pc_pvp_row) pvp;  /* one per covered year, ascending */
-    PC_ARRAY(pc_cap_row) cap;  /* by year ascending: the year's PEOs, then NEOs, then the average */
+    PC_ARRAY(pc_pvp_row) pvp; /* one per covered year, ascending */
+    PC_ARRAY(pc_cap_row) cap; /* by year ascending: the year's PEOs, then NEOs, then the average */
     PC_ARRAY(pc_valuation) valuations;
     pc_tsr tsr;
     PC_ARRAY(pc_warning_entry) warnings;
@@ -241,8 +241,8 @@ void pc_checks_init(pc_checks *checks);
 void pc_checks_fini(pc_checks *checks);
 
 /* Adds a warning (printf-style message); `source` may be NULL. */
-pc_status pc_report_warn(pc_report *report, const char *code, const char *source,
-                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+pc_status pc_report_warn(pc_report *report, const char *code, const char *source, const char *fmt,
+                         ...) __attribute__((format(printf, 4, 5)));
 
 /* The SCT row of a person and year, or NULL. */
 const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year);

@@ -70,8 +70,7 @@ const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche
  * awards.csv or vesting.csv line; the result is then PC_ERR_MISSING.
  * A warning (simplified term on an option away from the money, C&DI
  * 128D.21) goes to `report` when it is not NULL. */
-pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date,
-                           pc_purpose purpose, pc_valuation *out, pc_report *report,
-                           pc_diags *diags);
+pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
+                           pc_valuation *out, pc_report *report, pc_diags *diags);
 
 #endif
