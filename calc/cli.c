@@ -311,8 +311,12 @@ static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, 
         return PC_EXIT_INPUT;
     }
     if (st != PC_OK || errors > 0) {
-        fprintf(stderr, "paycalc: %zu error%s in %s; nothing was written\n", errors,
-                errors == 1 ? "" : "s", dir);
+        /* Every failure should have said why; if one ever does not, the
+         * status itself is better than "0 errors". */
+        if (errors == 0)
+            fprintf(stderr, "paycalc: %s: error: %s\n", dir, pc_status_message(st));
+        fprintf(stderr, "paycalc: %zu error%s in %s; nothing was written\n", errors ? errors : 1,
+                errors == 1 || errors == 0 ? "" : "s", dir);
         return PC_EXIT_INPUT;
     }
     return PC_EXIT_OK;
