@@ -56,9 +56,10 @@
 
 /* ---- the scratch input set ---------------------------------------------------- */
 
-/* One process-lifetime copy of tests/fuzz/base (in /dev/shm when there is
- * one, so the fuzzer's file writes stay in memory). Each input replaces one
- * file and puts the original back afterwards. Test code: the one global. */
+/* One process-lifetime copy of tests/fuzz/base (in PAYCALC_FUZZ_TMPDIR when
+ * set, else in /dev/shm when there is one, so the fuzzer's file writes stay
+ * in memory). Each input replaces one file and puts the original back
+ * afterwards. Test code: the one global. */
 typedef struct scratch {
     char *dir;
     char *original[PC_FILE_COUNT]; /* each file's original text */
@@ -130,12 +131,15 @@ static const char *scratch_dir(void)
 {
     if (fuzz_scratch.dir)
         return fuzz_scratch.dir;
+    /* libFuzzer ends a timed run with _Exit, which skips atexit: run.sh
+     * names a folder it removes itself. */
     struct stat st;
-    const char *root =
-        stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0
-            ? "/dev/shm"
-            : "/tmp";
-    char tmpl[256];
+    const char *root = getenv("PAYCALC_FUZZ_TMPDIR");
+    if (!root)
+        root = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) && access("/dev/shm", W_OK) == 0
+                   ? "/dev/shm"
+                   : "/tmp";
+    char tmpl[4096];
     snprintf(tmpl, sizeof tmpl, "%s/paycalc-fuzz-XXXXXX", root);
     FUZZ_REQUIRE(mkdtemp(tmpl) != NULL);
     fuzz_scratch.dir = strdup(tmpl);

@@ -109,10 +109,13 @@ for h in "${harnesses[@]}"; do
   dict=()
   [ -f "tests/fuzz/$h.dict" ] && dict=(-dict="tests/fuzz/$h.dict")
   status=0
+  scratch=$(mktemp -d "${TMPDIR:-/tmp}/paycalc-fuzz-run.XXXXXX")
+  PAYCALC_FUZZ_TMPDIR="$scratch" \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$out/fuzz_$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
       "${dict[@]}" -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1 || status=$?
+  rm -rf "$scratch"
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
   if [ "$status" = 0 ]; then
