@@ -73,6 +73,37 @@ static pc_status add_line(int64_t *exact, pc_cap_line line, int64_t amount)
     return pc_money_add(exact[line], amount, &exact[line]) ? PC_ERR_OVERFLOW : PC_OK;
 }
 
+/* What one person-year's equity lines share. */
+typedef struct line_job {
+    const pc_dataset *ds;
+    int year;
+    pc_date prior; /* the prior fiscal year end */
+    int64_t *exact;
+    pc_report *report;
+    pc_diags *diags;
+} line_job;
+
+/* Adds to `line` a tranche's value at `at` (none when PC_DATE_NONE), less
+ * its value at the prior year end when `less_prior`: the shape of every
+ * equity line of Item 402(v)(2)(iii)(C)(1). */
+static pc_status add_value(const line_job *j, size_t tranche, pc_cap_line line, pc_date at,
+                           pc_purpose purpose, bool less_prior)
+{
+    int64_t now = 0, before = 0;
+    pc_status st = PC_OK;
+    if (at != PC_DATE_NONE)
+        st = value_at(j->ds, tranche, at, purpose, j->year, line, &now, j->report, j->diags);
+    if (!st && less_prior)
+        st = value_at(j->ds, tranche, j->prior, PC_PURPOSE_PRIOR_FYE, j->year, line, &before,
+                      j->report, j->diags);
+    int64_t change;
+    if (!st && pc_money_sub(now, before, &change))
+        st = PC_ERR_OVERFLOW;
+    if (!st)
+        st = add_line(j->exact, line, change);
+    return st;
+}
+
 /* The five equity lines of Item 402(v)(2)(iii)(C)(1)(i)-(v) for one person
  * and year, as exact cents. */
 static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, size_t person,
@@ -92,53 +123,28 @@ static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, s
             bool forfeited_in = f != PC_DATE_NONE && f > prior && f <= end;
             bool unvested_prior = pc_tranche_unvested_at(ds, tr, prior);
             bool unvested_end = pc_tranche_unvested_at(ds, tr, end);
-            int64_t at_end = 0, at_prior = 0, at_vest = 0;
+            line_job job = {ds, year, prior, exact, report, diags};
             pc_status st = PC_OK;
-
             /* (i) granted in the year, outstanding and unvested at its end. */
-            if (granted_in && unvested_end) {
-                st = value_at(ds, t, end, PC_PURPOSE_FYE, year, PC_CAP_FYE_FV_GRANTED_IN_YEAR,
-                              &at_end, report, diags);
-                if (!st)
-                    st = add_line(exact, PC_CAP_FYE_FV_GRANTED_IN_YEAR, at_end);
-            }
+            if (granted_in && unvested_end)
+                st = add_value(&job, t, PC_CAP_FYE_FV_GRANTED_IN_YEAR, end, PC_PURPOSE_FYE, false);
             /* (ii) granted earlier, unvested at both year ends: the change. */
-            else if (unvested_prior && unvested_end) {
-                st = value_at(ds, t, end, PC_PURPOSE_FYE, year, PC_CAP_CHANGE_FV_PRIOR_UNVESTED,
-                              &at_end, report, diags);
-                if (!st)
-                    st = value_at(ds, t, prior, PC_PURPOSE_PRIOR_FYE, year,
-                                  PC_CAP_CHANGE_FV_PRIOR_UNVESTED, &at_prior, report, diags);
-                if (!st)
-                    st = add_line(exact, PC_CAP_CHANGE_FV_PRIOR_UNVESTED, at_end - at_prior);
-            }
+            else if (unvested_prior && unvested_end)
+                st = add_value(&job, t, PC_CAP_CHANGE_FV_PRIOR_UNVESTED, end, PC_PURPOSE_FYE, true);
             /* (iii) granted and vested in the year: the value at vesting. */
-            else if (granted_in && vested_in) {
-                st = value_at(ds, t, v, PC_PURPOSE_VEST, year, PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR,
-                              &at_vest, report, diags);
-                if (!st)
-                    st = add_line(exact, PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR, at_vest);
-            }
+            else if (granted_in && vested_in)
+                st = add_value(&job, t, PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR, v, PC_PURPOSE_VEST,
+                               false);
             /* (iv) granted earlier, vested in the year: change from the prior
              * year end to the vesting date. */
-            else if (unvested_prior && vested_in) {
-                st = value_at(ds, t, v, PC_PURPOSE_VEST, year, PC_CAP_CHANGE_FV_PRIOR_VESTED,
-                              &at_vest, report, diags);
-                if (!st)
-                    st = value_at(ds, t, prior, PC_PURPOSE_PRIOR_FYE, year,
-                                  PC_CAP_CHANGE_FV_PRIOR_VESTED, &at_prior, report, diags);
-                if (!st)
-                    st = add_line(exact, PC_CAP_CHANGE_FV_PRIOR_VESTED, at_vest - at_prior);
-            }
+            else if (unvested_prior && vested_in)
+                st = add_value(&job, t, PC_CAP_CHANGE_FV_PRIOR_VESTED, v, PC_PURPOSE_VEST, true);
             /* (v) granted earlier, failed or forfeited in the year: minus the
              * prior year-end value. A tranche granted and forfeited in the
              * same year adds nothing. */
-            else if (unvested_prior && forfeited_in) {
-                st = value_at(ds, t, prior, PC_PURPOSE_PRIOR_FYE, year, PC_CAP_LESS_FV_FORFEITED,
-                              &at_prior, report, diags);
-                if (!st)
-                    st = add_line(exact, PC_CAP_LESS_FV_FORFEITED, -at_prior);
-            }
+            else if (unvested_prior && forfeited_in)
+                st = add_value(&job, t, PC_CAP_LESS_FV_FORFEITED, PC_DATE_NONE, PC_PURPOSE_FYE,
+                               true);
             if (st == PC_ERR_NOMEM)
                 return st;
             if (st == PC_ERR_OVERFLOW) {
