@@ -96,7 +96,7 @@ static pc_status add_value(const line_job *j, size_t tranche, pc_cap_line line, 
     if (!st && less_prior)
         st = value_at(j->ds, tranche, j->prior, PC_PURPOSE_PRIOR_FYE, j->year, line, &before,
                       j->report, j->diags);
-    int64_t change;
+    int64_t change = 0;
     if (!st && pc_money_sub(now, before, &change))
         st = PC_ERR_OVERFLOW;
     if (!st)
