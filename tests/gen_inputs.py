@@ -20,6 +20,11 @@ of T tranches, with every file an input set can have:
   vesting.csv      tranches adding up to the award's shares, with statuses as
                    of the last covered fiscal year end: vested when the vest
                    date is on or before it, some forfeited on a status_date;
+                   with --schedules, patterns (annual 4, cliff 1y then
+                   monthly 36, semiannual 5 from a date, ...) split by the
+                   rule of SPEC section 13;
+  separations.csv  with --separations, departures of some executives (or of
+                   single awards): forfeit, accelerate or continue;
   prices.csv       closes on trading days from a year before the earliest
                    grant through the last fiscal year end, a yearly dividend;
   assumptions.csv  monthly rows, an expected_term now and then;
@@ -33,7 +38,15 @@ of T tranches, with every file an input set can have:
                    and the CSM and peer group TSR when not an SRC.
 
     python3 tests/gen_inputs.py OUTDIR --neos N --awards-per-person A \
-        --tranches T --years Y --seed S
+        --tranches T --years Y --seed S [--schedules] [--separations] \
+        [--ledger schedule|tranches]
+
+--ledger says how the award ledger is written: `schedule` puts each
+award's pattern in awards.csv and its departures in separations.csv, so
+paycalc derives the tranches and their statuses; `tranches` (the default)
+writes the same tranches one by one in vesting.csv with the statuses
+paycalc should derive. The two forms of one seed describe the same awards,
+so they must give the same SCT and CAP reconciliation.
 
 The same arguments give the same bytes (one seeded generator, drawn in a
 fixed order; no clock, no hash order). It prints the counts, among them the
@@ -166,8 +179,41 @@ class Tranche:
 class Award:
     __slots__ = (
         "id", "person", "type", "condition", "grant", "shares", "strike", "expiration",
-        "grant_fv", "dividend_rights", "tranches",
+        "grant_fv", "dividend_rights", "tranches", "schedule",
     )
+
+
+# Patterns drawn with --schedules: (text without `from`, steps as (months
+# between instalments, instalments)). Every one covers at most 48 months.
+PATTERNS = [
+    ("annual 4", [(12, 4)]),
+    ("annual 3", [(12, 3)]),
+    ("cliff 1y then monthly 36", [(12, 1), (1, 36)]),
+    ("cliff 1y then quarterly 12", [(12, 1), (3, 12)]),
+    ("quarterly 8", [(3, 8)]),
+    ("semiannual 5", [(6, 5)]),
+    ("cliff 18m", [(18, 1)]),
+    ("cliff 6m then semiannual 3", [(6, 1), (6, 3)]),
+    ("monthly 12", [(1, 12)]),
+]
+
+
+def schedule_tranches(steps, grant, first, shares):
+    """SPEC section 13, written independently of paycalc: instalment k
+    falls m_k months after the grant (or m_k - m_1 after the `from` date
+    `first`), and gets floor(S m_k / M) - floor(S m_(k-1) / M) shares."""
+    months = []
+    for period, count in steps:
+        for _ in range(count):
+            months.append((months[-1] if months else 0) + period)
+    total = months[-1]
+    out, before = [], 0
+    for k, m in enumerate(months):
+        date = add_months(grant, m) if first is None else add_months(first, m - months[0])
+        through = shares * m // total
+        out.append(Tranche(k + 1, date, through - before))
+        before = through
+    return out
 
 
 def unvested_at(award, tr, x):
@@ -207,6 +253,35 @@ def valuation_dates(award, tr, fye, years):
         elif u_prior and forfeited_in:
             out.append(prior)
     return out
+
+
+def apply_statuses(awards, separations, last_fye):
+    """Statuses as of the last fiscal year end (SPEC section 13): a tranche
+    is vested on its date when that date is on or before it, unless a
+    separation on an earlier date applies (the award's own row before the
+    person's; a person's row only to awards granted by then). Written as
+    vesting.csv would give them for CAP: `forfeit` forfeits on the date,
+    `accelerate` vests on it, `continue` vests on it when the only condition
+    is service (C&DI 128D.18) and otherwise keeps the schedule. A separation
+    after the last fiscal year end has not happened yet."""
+    by_award = {sep[3]: sep for sep in separations if sep[3]}
+    by_person = {sep[0]: sep for sep in separations if not sep[3]}
+    for a in awards:
+        sep = by_award.get(a.id) or by_person.get(a.person)
+        if sep is not None and (sep[1] > last_fye or sep[1] < a.grant):
+            sep = None
+        for tr in a.tranches:
+            tr.status, tr.status_date = "unvested", None
+            if sep is not None and tr.vest > sep[1]:
+                mode = sep[2]
+                if mode == "forfeit":
+                    tr.status, tr.status_date = "forfeited", sep[1]
+                    continue
+                if mode == "accelerate" or a.condition == "service":
+                    tr.status, tr.status_date = "vested", sep[1]
+                    continue
+            if tr.vest <= last_fye:
+                tr.status = "vested"
 
 
 def write_csv(path, header, rows):
@@ -343,7 +418,7 @@ def generate(args):
     # awards.csv and vesting.csv
     span = (grant_to - grant_from).days
     step = max(1, 48 // args.tranches)  # months between tranches: 4 years in all
-    awards = []
+    awards, separations = [], []
     for i, pid in enumerate(ids):
         for k in range(args.awards_per_person):
             a = Award()
@@ -376,26 +451,54 @@ def generate(args):
             if a.condition == "market" and rng.random() < 0.5:
                 a.grant_fv = to_micro(close / 1e6 * rng.uniform(0.6, 1.2), 4)
             a.dividend_rights = rng.choice(["yes", "no", ""])
-            # Tranches: equal shares, the remainder in the last one.
-            each = a.shares // args.tranches
-            a.tranches = []
-            for t in range(args.tranches):
-                shares = each if t < args.tranches - 1 else a.shares - each * (args.tranches - 1)
-                a.tranches.append(Tranche(t + 1, add_months(a.grant, step * (t + 1)), shares))
-            # Statuses as of the last fiscal year end; about one award in
-            # twelve loses its unvested tranches on a forfeiture date.
+            a.schedule = None
+            if args.schedules:
+                text, steps = rng.choice(PATTERNS)
+                first = None
+                if rng.random() < 0.3:
+                    # A first vest date of its own, on or after the grant.
+                    first = add_months(a.grant, rng.randint(0, 12)) + rng.randint(0, 20) * DAY
+                    text += " from " + first.isoformat()
+                a.schedule = text
+                a.tranches = schedule_tranches(steps, a.grant, first, a.shares)
+            else:
+                # Tranches: equal shares, the remainder in the last one.
+                each = a.shares // args.tranches
+                a.tranches = []
+                for t in range(args.tranches):
+                    shares = each if t < args.tranches - 1 else a.shares - each * (args.tranches - 1)
+                    a.tranches.append(Tranche(t + 1, add_months(a.grant, step * (t + 1)), shares))
+            # About one award in twelve loses its unvested tranches on a
+            # forfeiture date (with --separations: a separations.csv row for
+            # the award).
             forfeit = None
             if rng.random() < 1 / 12:
                 forfeit = a.grant + dt.timedelta(days=rng.randint(30, max(30, (last_fye - a.grant).days)))
                 if forfeit > last_fye:
                     forfeit = None
-            for tr in a.tranches:
-                if forfeit is not None and tr.vest > forfeit:
-                    tr.status, tr.status_date = "forfeited", forfeit
-                elif tr.vest <= last_fye:
-                    tr.status = "vested"
+            if forfeit is not None:
+                separations.append((a.person, forfeit, "forfeit", a.id))
             awards.append(a)
 
+    if args.separations:
+        # Some executives leave during the covered years: one row for the
+        # person, or now and then a row for a single award of theirs.
+        window_days = (last_fye - prior_first).days
+        for pid in ids:
+            if rng.random() >= 0.35:
+                continue
+            date = prior_first + rng.randint(1, window_days) * DAY
+            mode = rng.choice(["forfeit", "accelerate", "continue"])
+            held = [a for a in awards if a.person == pid and a.grant <= date]
+            if held and rng.random() < 0.4:
+                a = rng.choice(held)
+                if not any(sep[3] == a.id for sep in separations):
+                    separations.append((pid, date, mode, a.id))
+            else:
+                separations.append((pid, date, mode, ""))
+    apply_statuses(awards, separations, last_fye)
+
+    schedule_form = args.ledger == "schedule"
     award_rows, vesting_rows = [], []
     for a in awards:
         award_rows.append((
@@ -404,17 +507,22 @@ def generate(args):
             a.expiration.isoformat() if a.expiration else "",
             fmt_micro(a.grant_fv, 4) if a.grant_fv is not None else "",
             a.dividend_rights,
-        ))
+        ) + ((a.schedule,) if schedule_form else ()))
         for tr in a.tranches:
             vesting_rows.append((a.id, tr.number, tr.vest.isoformat(), tr.shares, tr.status,
                                  tr.status_date.isoformat() if tr.status_date else ""))
     write_csv(out("awards.csv"),
               ["award_id", "person_id", "type", "condition", "grant_date", "shares",
-               "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights"],
+               "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights"]
+              + (["schedule"] if schedule_form else []),
               award_rows)
-    write_csv(out("vesting.csv"),
-              ["award_id", "tranche", "vest_date", "shares", "status", "status_date"],
-              vesting_rows)
+    if schedule_form:
+        write_csv(out("separations.csv"), ["person_id", "date", "unvested", "award_id"],
+                  [(pid, date.isoformat(), mode, award) for pid, date, mode, award in separations])
+    else:
+        write_csv(out("vesting.csv"),
+                  ["award_id", "tranche", "vest_date", "shares", "status", "status_date"],
+                  vesting_rows)
 
     # outcomes.csv: at the grant date and each fiscal year end after it,
     # for the whole award; now and then a tranche of its own.
@@ -479,10 +587,18 @@ def main(argv):
     p.add_argument("--expected-term", default="remaining_contractual",
                    choices=["remaining_contractual", "simplified"],
                    help="simplified: a warning for each option valued away from the money")
+    p.add_argument("--schedules", action="store_true",
+                   help="vesting patterns (awards.csv schedule) instead of --tranches equal tranches")
+    p.add_argument("--separations", action="store_true",
+                   help="some executives leave: forfeit, accelerate or continue")
+    p.add_argument("--ledger", default="tranches", choices=["tranches", "schedule"],
+                   help="schedule: patterns in awards.csv and separations.csv; tranches: vesting.csv")
     args = p.parse_args(argv)
     if args.neos < 1 or args.awards_per_person < 0 or not 1 <= args.tranches <= 100 \
             or not 1 <= args.years <= 5:
         p.error("need --neos >= 1, --awards-per-person >= 0, --tranches 1-100, --years 1-5")
+    if args.ledger == "schedule" and not args.schedules:
+        p.error("--ledger schedule needs --schedules")
     counts = generate(args)
     print("%s: %d people, %d awards, %d tranches, %d planned tranche valuations"
           % (args.outdir, counts["people"], counts["awards"], counts["tranches"],
