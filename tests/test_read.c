@@ -368,7 +368,8 @@ Test(read, optional_files_may_be_absent)
 {
     char *dir = scratch_copy();
     const char *optional[] = {"assumptions.csv", "fair_values.csv", "reported.csv",
-                              "outcomes.csv",    "vesting.csv",     "awards.csv"};
+                              "outcomes.csv",    "vesting.csv",     "awards.csv",
+                              "separations.csv"};
     for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++)
         drop(dir, optional[i]);
     loaded l;
@@ -656,6 +657,15 @@ typedef struct error_case {
     "S1,1,2022-09-01,1000,forfeited,2022-08-15\nP1,1,2023-06-01,1000,unvested,\n"                  \
     "P1,2,2024-06-01,1000,unvested,\n"
 
+#define AWARDS_HEADER_S                                                                            \
+    "award_id,person_id,type,condition,grant_date,shares,exercise_price,expiration_date,"          \
+    "grant_fv_per_share,dividend_rights,schedule,retirement_vesting\n"
+#define AWARD_ROWS_S                                                                               \
+    "O1,li,option,service,2021-11-29,30000,4.5,2031-11-28,,,,\n"                                   \
+    "S1,pei,stock,service,2022-03-01,1000,,,3.25,no,,\n"                                           \
+    "P1,wang,stock,performance,2022-06-01,2000,,,,yes,,\n"
+#define SEPARATIONS_HEADER "person_id,date,unvested,award_id\n"
+
 /* At file scope: Criterion runs each case in a new process, where only the
  * parameter's bytes arrive, so the parameter is an index into this table. */
 static const error_case error_cases[] = {
@@ -820,6 +830,63 @@ static const error_case error_cases[] = {
      VESTING_HEADER VESTING_O1 "P1,1,2023-06-01,1000,unvested,\nP1,2,2024-06-01,1000,unvested,\n",
      "awards.csv", 3, 1, "no_tranches", "award_id: award 'S1' has no tranches in vesting.csv", 1},
 
+    /* schedules (SPEC section 13): each at the schedule cell, the pattern quoted */
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S "M1,li,stock,service,2022-01-31,1200,,,,,annualy 4,\n", NULL, 5,
+     11, "bad_schedule",
+     "schedule: 'annualy 4': 'annualy' is not a step: use cliff Ny, cliff Nm, annual N", 1},
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S "M1,li,stock,service,2022-01-31,1200,,,,,annual 0,\n", NULL, 5,
+     11, "bad_schedule",
+     "schedule: 'annual 0': '0' is not a number of instalments: a whole number from 1", 1},
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S "M1,li,stock,service,2022-01-31,1200,,,,,cliff 1y then,\n", NULL,
+     5, 11, "bad_schedule", "schedule: 'cliff 1y then': 'then' must be followed by another step",
+     1},
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S "M1,li,stock,service,2022-01-31,1200,,,,,cliff 1 year,\n", NULL,
+     5, 11, "bad_schedule", "schedule: 'cliff 1 year': '1' is not a cliff length", 1},
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S
+     "M1,li,stock,service,2022-01-31,1200,,,,,annual 4 from 2022-01-30,\n",
+     NULL, 5, 11, "schedule_does_not_fit",
+     "schedule: 'annual 4 from 2022-01-30': the first vest date 2022-01-30 is before the grant "
+     "date 2022-01-31",
+     1},
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S "M1,li,stock,service,2022-01-31,30,,,,,monthly 36,\n", NULL, 5,
+     11, "schedule_does_not_fit",
+     "schedule: 'monthly 36' has 36 instalments but the award has only 30 shares", 1},
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S
+     "M1,li,stock,service,2022-01-31,3,,,,,cliff 46m then monthly 2,\n",
+     NULL, 5, 11, "schedule_does_not_fit",
+     "schedule: 'cliff 46m then monthly 2' leaves instalment 2 of 3 without a share", 1},
+    {"awards.csv",
+     AWARDS_HEADER_S AWARD_ROWS_S "M1,li,stock,service,2022-01-31,1200,,,,,annual 4,maybe\n", NULL,
+     5, 12, "bad_value", "retirement_vesting: invalid value 'maybe': use yes or no", 1},
+    {"people.csv",
+     "person_id,name,position,retirement_eligible_date\nli,A,,2021-02-30\npei,B,,\nwang,C,,\n",
+     NULL, 2, 4, "bad_date", "retirement_eligible_date: invalid date '2021-02-30'", 1},
+
+    /* separations.csv */
+    {"separations.csv", SEPARATIONS_HEADER "zhang,2022-06-30,forfeit,\n", NULL, 2, 1,
+     "unknown_person", "person_id: unknown person 'zhang'", 1},
+    {"separations.csv", SEPARATIONS_HEADER "li,2022-06-30,leave,\n", NULL, 2, 3, "bad_value",
+     "unvested: invalid value 'leave': use forfeit, accelerate or continue", 1},
+    {"separations.csv", SEPARATIONS_HEADER "li,30/06/2022,forfeit,\n", NULL, 2, 2, "bad_date",
+     "date: invalid date '30/06/2022'", 1},
+    {"separations.csv", SEPARATIONS_HEADER "li,2021-11-28,forfeit,O1\n", NULL, 2, 2, "before_grant",
+     "date: separation date 2021-11-28 is before the grant date 2021-11-29 of award 'O1'", 1},
+    {"separations.csv", SEPARATIONS_HEADER "pei,2022-06-30,forfeit,O1\n", NULL, 2, 4,
+     "wrong_person", "award_id: award 'O1' is held by 'li', not by 'pei'", 1},
+    {"separations.csv", SEPARATIONS_HEADER "li,2022-06-30,forfeit,X9\n", NULL, 2, 4,
+     "unknown_award", "award_id: unknown award 'X9'", 1},
+    {"separations.csv", SEPARATIONS_HEADER "li,2022-06-30,forfeit,\nli,2022-07-30,continue,\n",
+     NULL, 3, 1, "duplicate", "person_id: a second separation for 'li' (first at line 2)", 1},
+    {"separations.csv", SEPARATIONS_HEADER "li,2022-06-30,forfeit,O1\nli,2022-07-30,continue,O1\n",
+     NULL, 3, 4, "duplicate", "award_id: a second separation for award 'O1' (first at line 2)", 1},
+
     /* prices.csv */
     {"prices.csv", "date,close\n2021-12-31,5.10\n2021-12-31,5.20\n", NULL, 3, 1, "duplicate",
      "date: duplicate price for 2021-12-31 (first at line 2)", 1},
@@ -978,6 +1045,255 @@ Test(read, vesting_is_required_with_awards)
     expect(&l.diags, PC_SEVERITY_ERROR, "vesting.csv", 0, 0, "missing_file",
            "vesting.csv gives the tranches of the awards in awards.csv");
     expect_errors(&l.diags, 1);
+    unload(&l);
+    remove_dir(dir);
+}
+
+/* ---- schedules, separations, retirement (SPEC section 13) ------------------------- */
+
+/* The good set with O1 (30,000 options granted 2021-11-29, li) written as
+ * `schedule` and its vesting.csv rows dropped; `separations` replaces
+ * separations.csv. Covered years 2021-2022: the last year end is
+ * 2022-12-31. */
+static void load_scheduled(const char *schedule, const char *separations, loaded *l, char **dir)
+{
+    *dir = scratch_copy();
+    char awards[1024];
+    snprintf(awards, sizeof awards,
+             AWARDS_HEADER_S "O1,li,option,service,2021-11-29,30000,4.5,2031-11-28,,,%s,yes\n"
+                             "S1,pei,stock,service,2022-03-01,1000,,,3.25,no,,\n"
+                             "P1,wang,stock,performance,2022-06-01,2000,,,,yes,,\n",
+             schedule);
+    put(*dir, "awards.csv", awards);
+    put(*dir, "vesting.csv", VESTING_HEADER VESTING_REST);
+    put(*dir, "separations.csv", separations);
+    load(*dir, l);
+}
+
+static const pc_tranche *tranche_of(const pc_dataset *ds, const char *award, int number)
+{
+    const pc_award *a = pc_dataset_award(ds, award, NULL);
+    cr_assert_not_null(a);
+    cr_assert(number >= 1 && (size_t)number <= a->ntranches, "%s has %zu tranches", award,
+              a->ntranches);
+    const pc_tranche *t = &ds->tranches.items[a->first_tranche + (size_t)number - 1];
+    cr_assert_eq(t->number, number);
+    return t;
+}
+
+static void expect_tranche(const pc_tranche *t, const char *vest, int64_t shares,
+                           pc_tranche_status status, const char *status_date)
+{
+    pc_date v, sd = PC_DATE_NONE;
+    cr_assert_eq(pc_date_parse(vest, &v), PC_OK);
+    if (status_date)
+        cr_assert_eq(pc_date_parse(status_date, &sd), PC_OK);
+    char a[11], b[11];
+    cr_assert_eq(t->vest_date, v, "tranche %d vests %s, expected %s", t->number,
+                 pc_date_format(t->vest_date, a), vest);
+    cr_assert_eq(t->shares, shares, "tranche %d: %lld shares", t->number, (long long)t->shares);
+    cr_assert_eq(t->status, status, "tranche %d: status %d, expected %d", t->number, t->status,
+                 status);
+    cr_assert_eq(t->status_date, sd, "tranche %d: status date %s", t->number,
+                 t->status_date == PC_DATE_NONE ? "none" : pc_date_format(t->status_date, b));
+}
+
+Test(read, a_schedule_lays_out_tranches_whose_status_follows_their_dates)
+{
+    /* annual 3 of 30,000 from the grant 2021-11-29: 10,000 on 2022-11-29
+     * (on or before 2022-12-31: vested), 2023-11-29, 2024-11-29 (unvested). */
+    loaded l;
+    char *dir;
+    load_scheduled("annual 3", SEPARATIONS_HEADER, &l, &dir);
+    expect_clean(&l);
+    const pc_award *o = pc_dataset_award(&l.ds, "O1", NULL);
+    cr_assert_str_eq(o->schedule, "annual 3");
+    cr_assert(o->retirement_vesting);
+    cr_assert_eq(o->ntranches, 3);
+    expect_tranche(tranche_of(&l.ds, "O1", 1), "2022-11-29", 10000, PC_TRANCHE_VESTED,
+                   "2022-11-29");
+    expect_tranche(tranche_of(&l.ds, "O1", 2), "2023-11-29", 10000, PC_TRANCHE_UNVESTED, NULL);
+    expect_tranche(tranche_of(&l.ds, "O1", 3), "2024-11-29", 10000, PC_TRANCHE_UNVESTED, NULL);
+    const pc_tranche *t = tranche_of(&l.ds, "O1", 3);
+    cr_assert(t->scheduled);
+    cr_assert_eq(t->line, 2, "a laid-out tranche points at its awards.csv line");
+    cr_assert_not(t->cap_vested_early);
+    /* Awards without a schedule keep their vesting.csv rows. */
+    cr_assert_not(tranche_of(&l.ds, "S1", 1)->scheduled);
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, separations_forfeit_accelerate_or_continue_what_is_unvested)
+{
+    loaded l;
+    char *dir;
+    /* li leaves 2022-06-30, before the first instalment (2022-11-29). */
+    load_scheduled("annual 3", SEPARATIONS_HEADER "li,2022-06-30,forfeit,\n", &l, &dir);
+    expect_clean(&l);
+    for (int k = 1; k <= 3; k++)
+        cr_assert_eq(tranche_of(&l.ds, "O1", k)->status, PC_TRANCHE_FORFEITED);
+    expect_tranche(tranche_of(&l.ds, "O1", 2), "2023-11-29", 10000, PC_TRANCHE_FORFEITED,
+                   "2022-06-30");
+    unload(&l);
+    remove_dir(dir);
+
+    load_scheduled("annual 3", SEPARATIONS_HEADER "li,2022-06-30,accelerate,O1\n", &l, &dir);
+    expect_clean(&l);
+    for (int k = 1; k <= 3; k++)
+        expect_tranche(tranche_of(&l.ds, "O1", k),
+                       k == 1   ? "2022-11-29"
+                       : k == 2 ? "2023-11-29"
+                                : "2024-11-29",
+                       10000, PC_TRANCHE_VESTED, "2022-06-30");
+    unload(&l);
+    remove_dir(dir);
+
+    /* continue: the schedule goes on (the first instalment vests on its
+     * date), and for CAP every unvested tranche is vested on 2022-06-30. */
+    load_scheduled("annual 3", SEPARATIONS_HEADER "li,2022-06-30,continue,\n", &l, &dir);
+    expect_clean(&l);
+    expect_tranche(tranche_of(&l.ds, "O1", 1), "2022-11-29", 10000, PC_TRANCHE_VESTED,
+                   "2022-11-29");
+    expect_tranche(tranche_of(&l.ds, "O1", 3), "2024-11-29", 10000, PC_TRANCHE_UNVESTED, NULL);
+    for (int k = 1; k <= 3; k++) {
+        const pc_tranche *t = tranche_of(&l.ds, "O1", k);
+        cr_assert(t->cap_vested_early);
+        cr_assert_eq(t->cap_vested_on, pc_date_from_ymd(2022, 6, 30));
+    }
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, a_separation_leaves_alone_what_vested_before_it_and_what_it_does_not_cover)
+{
+    loaded l;
+    char *dir;
+    /* On 2022-11-29 itself the first instalment vests; the award's own row
+     * beats the person's; a separation after the last year end has not
+     * happened yet. */
+    load_scheduled("annual 3",
+                   SEPARATIONS_HEADER "li,2022-11-29,forfeit,O1\nli,2022-01-15,accelerate,\n", &l,
+                   &dir);
+    expect_clean(&l);
+    expect_tranche(tranche_of(&l.ds, "O1", 1), "2022-11-29", 10000, PC_TRANCHE_VESTED,
+                   "2022-11-29");
+    expect_tranche(tranche_of(&l.ds, "O1", 2), "2023-11-29", 10000, PC_TRANCHE_FORFEITED,
+                   "2022-11-29");
+    unload(&l);
+    remove_dir(dir);
+
+    load_scheduled("annual 3", SEPARATIONS_HEADER "li,2023-01-15,forfeit,\n", &l, &dir);
+    expect_clean(&l);
+    expect_tranche(tranche_of(&l.ds, "O1", 2), "2023-11-29", 10000, PC_TRANCHE_UNVESTED, NULL);
+    unload(&l);
+    remove_dir(dir);
+
+    /* A person's row before an award's grant leaves that award alone. */
+    load_scheduled("annual 3", SEPARATIONS_HEADER "li,2021-10-01,forfeit,\n", &l, &dir);
+    expect_clean(&l);
+    expect_tranche(tranche_of(&l.ds, "O1", 1), "2022-11-29", 10000, PC_TRANCHE_VESTED,
+                   "2022-11-29");
+    unload(&l);
+    remove_dir(dir);
+
+    /* vesting.csv statuses win: P1's tranches stay unvested. */
+    load_scheduled("annual 3", SEPARATIONS_HEADER "wang,2022-07-01,forfeit,\n", &l, &dir);
+    expect_clean(&l);
+    cr_assert_eq(tranche_of(&l.ds, "P1", 1)->status, PC_TRANCHE_UNVESTED);
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, a_scheduled_award_listed_in_vesting_csv_too_is_an_error_at_each_row)
+{
+    char *dir = scratch_copy();
+    put(dir, "awards.csv",
+        AWARDS_HEADER_S "O1,li,option,service,2021-11-29,30000,4.5,2031-11-28,,,annual 3,\n"
+                        "S1,pei,stock,service,2022-03-01,1000,,,3.25,no,,\n"
+                        "P1,wang,stock,performance,2022-06-01,2000,,,,yes,,\n");
+    loaded l;
+    load(dir, &l);
+    cr_assert_eq(l.status, PC_ERR_INPUT);
+    for (int line = 2; line <= 4; line++)
+        expect(&l.diags, PC_SEVERITY_ERROR, "vesting.csv", line, 1, "schedule_and_vesting",
+               "award_id: award 'O1' has a schedule in awards.csv (line 2), which gives its "
+               "tranches: list them in one place only");
+    expect_errors(&l.diags, 3);
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, vesting_csv_is_not_needed_when_every_award_has_a_schedule)
+{
+    char *dir = scratch_copy();
+    drop(dir, "vesting.csv");
+    drop(dir, "outcomes.csv");
+    drop(dir, "fair_values.csv");
+    put(dir, "awards.csv",
+        AWARDS_HEADER_S
+        "O1,li,option,service,2021-11-29,30000,4.5,2031-11-28,,,cliff 6m then "
+        "quarterly 4,\nS1,pei,stock,service,2022-03-01,1000,,,3.25,no,monthly 12,\n");
+    loaded l;
+    load(dir, &l);
+    expect_clean(&l);
+    cr_assert_eq(pc_dataset_award(&l.ds, "O1", NULL)->ntranches, 5);
+    /* S1's separation (2022-08-15, forfeit) takes the instalments after it:
+     * 2022-04-01 .. 2022-08-01 vested, 2022-09-01 on forfeited. */
+    expect_tranche(tranche_of(&l.ds, "S1", 5), "2022-08-01", 83, PC_TRANCHE_VESTED, "2022-08-01");
+    expect_tranche(tranche_of(&l.ds, "S1", 6), "2022-09-01", 84, PC_TRANCHE_FORFEITED,
+                   "2022-08-15");
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, outcomes_of_a_scheduled_award_name_only_its_tranches)
+{
+    loaded l;
+    char *dir;
+    load_scheduled("annual 3", SEPARATIONS_HEADER, &l, &dir);
+    unload(&l);
+    put(dir, "fair_values.csv", "award_id,tranche,date,fv_per_share\nO1,4,2022-12-30,1\n");
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "fair_values.csv", 2, 2, "unknown_tranche",
+           "tranche: award 'O1' has no tranche 4 in its schedule");
+    expect_errors(&l.diags, 1);
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, a_past_due_unvested_tranche_is_a_warning_naming_its_row)
+{
+    char *dir = scratch_copy();
+    put(dir, "vesting.csv",
+        VESTING_HEADER "O1,1,2022-11-29,10000,unvested,\nO1,2,2023-11-29,10000,unvested,\n"
+                       "O1,3,2024-11-29,10000,unvested,\n" VESTING_REST);
+    loaded l;
+    load(dir, &l);
+    cr_assert_eq(l.status, PC_OK);
+    expect(&l.diags, PC_SEVERITY_WARNING, "vesting.csv", 2, 5, "past_due_unvested",
+           "status: tranche 1 of award 'O1' was due to vest on 2022-11-29, on or before the "
+           "last covered fiscal year end 2022-12-31, but is still unvested");
+    cr_assert_eq(l.diags.warnings, 1, "only the past-due row warns");
+    unload(&l);
+    remove_dir(dir);
+}
+
+Test(read, reads_retirement_eligibility)
+{
+    char *dir = scratch_copy();
+    put(dir, "people.csv",
+        "person_id,name,position,retirement_eligible_date\nli,A,,2021-06-30\npei,B,,\nwang,C,,\n");
+    loaded l;
+    load(dir, &l);
+    expect_clean(&l);
+    const pc_person *li = pc_dataset_person(&l.ds, "li", NULL);
+    cr_assert(li->retirement_eligible);
+    cr_assert_eq(li->retirement_eligible_date, pc_date_from_ymd(2021, 6, 30));
+    const pc_person *pei = pc_dataset_person(&l.ds, "pei", NULL);
+    cr_assert_not(pei->retirement_eligible);
+    cr_assert_eq(pei->retirement_eligible_date, PC_DATE_NONE);
+    cr_assert_not(pc_dataset_award(&l.ds, "O1", NULL)->retirement_vesting, "default no");
     unload(&l);
     remove_dir(dir);
 }

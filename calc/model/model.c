@@ -7,9 +7,9 @@
 #include <string.h>
 
 static const char *const file_names[PC_FILE_COUNT] = {
-    "paycalc.json",    "people.csv",      "roles.csv",   "cash.csv",        "fx.csv",
-    "awards.csv",      "vesting.csv",     "prices.csv",  "assumptions.csv", "outcomes.csv",
-    "fair_values.csv", "performance.csv", "reported.csv"};
+    "paycalc.json",    "people.csv",      "roles.csv",    "cash.csv",        "fx.csv",
+    "awards.csv",      "vesting.csv",     "prices.csv",   "assumptions.csv", "outcomes.csv",
+    "fair_values.csv", "performance.csv", "reported.csv", "separations.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -85,8 +85,10 @@ void pc_dataset_fini(pc_dataset *ds)
     free(ds->roles.items);
     free(ds->cash.items);
     free(ds->fx.items);
-    for (size_t i = 0; i < ds->awards.count; i++)
+    for (size_t i = 0; i < ds->awards.count; i++) {
         free(ds->awards.items[i].id);
+        free(ds->awards.items[i].schedule);
+    }
     free(ds->awards.items);
     free(ds->tranches.items);
     free(ds->prices.items);
@@ -101,6 +103,7 @@ void pc_dataset_fini(pc_dataset *ds)
         free(ds->reported.items[i].item);
     }
     free(ds->reported.items);
+    free(ds->separations.items);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);
         for (int c = 0; c < ds->files[f].count; c++)

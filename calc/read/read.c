@@ -31,10 +31,12 @@ static const pc_read_column vesting_columns[] = {{"award_id", true},  {"tranche"
                                                  {"vest_date", true}, {"shares", true},
                                                  {"status", true},    {"status_date", false}};
 static const pc_read_column awards_columns[] = {
-    {"award_id", true},        {"person_id", true},        {"type", true},
-    {"condition", true},       {"grant_date", true},       {"shares", true},
-    {"exercise_price", false}, {"expiration_date", false}, {"grant_fv_per_share", false},
-    {"dividend_rights", false}};
+    {"award_id", true},         {"person_id", true},        {"type", true},
+    {"condition", true},        {"grant_date", true},       {"shares", true},
+    {"exercise_price", false},  {"expiration_date", false}, {"grant_fv_per_share", false},
+    {"dividend_rights", false}, {"schedule", false},        {"retirement_vesting", false}};
+static const pc_read_column separations_columns[] = {
+    {"person_id", true}, {"date", true}, {"unvested", true}, {"award_id", false}};
 static const pc_read_column fx_columns[] = {
     {"currency", true}, {"period", true}, {"per_usd", true}};
 static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},
@@ -58,7 +60,7 @@ static const pc_read_column prices_columns[] = {
 static const pc_read_column roles_columns[] = {
     {"year", true}, {"person_id", true}, {"role", true}, {"position", false}};
 static const pc_read_column people_columns[] = {
-    {"person_id", true}, {"name", true}, {"position", true}};
+    {"person_id", true}, {"name", true}, {"position", true}, {"retirement_eligible_date", false}};
 static const pc_read_column reported_columns[] = {
     {"table", true}, {"year", true}, {"subject", true}, {"item", true}, {"value", true}};
 
@@ -213,6 +215,8 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
                               ""};
     const file_spec vesting = {PC_FILE_VESTING, COLUMNS(vesting_columns), pc_read_vesting_row,
                                false, ""};
+    const file_spec separations = {PC_FILE_SEPARATIONS, COLUMNS(separations_columns),
+                                   pc_read_separations_row, false, ""};
     const file_spec prices = {PC_FILE_PRICES, COLUMNS(prices_columns), pc_read_prices_row, true,
                               "prices.csv holds the closing stock prices (date,close) for the TSR "
                               "and the fair values"};
@@ -252,15 +256,23 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
         r.awards_failed = true;
     if (have_awards == PC_READ_READ && index_dataset(&r)) {
         pc_read_check_awards(&r);
+        /* vesting.csv gives the tranches of the awards without a schedule
+         * (SPEC section 13). */
         pc_read_open have_vesting = read_file(&r, &vesting);
-        if (have_vesting == PC_READ_READ) {
-            if (index_dataset(&r))
-                pc_read_check_tranches(&r);
-        } else if (have_vesting == PC_READ_ABSENT) {
+        bool vesting_missing = have_vesting == PC_READ_ABSENT && r.unscheduled_line;
+        if (vesting_missing)
             pc_read_error(&r.rd, ds->files[PC_FILE_VESTING].path, 0, 0, "missing_file",
                           "required file missing: vesting.csv gives the tranches of the awards in "
-                          "awards.csv (award_id,tranche,vest_date,shares,status)");
-        }
+                          "awards.csv without a schedule (award_id,tranche,vest_date,shares,"
+                          "status); the first is at awards.csv line %d",
+                          r.unscheduled_line);
+        if (read_file(&r, &separations) == PC_READ_READ)
+            pc_read_check_separations(&r);
+        pc_read_lay_out_schedules(&r);
+        if (have_vesting != PC_READ_FAILED && !vesting_missing && index_dataset(&r))
+            pc_read_check_tranches(&r);
+    } else if (read_file(&r, &separations) == PC_READ_READ) {
+        pc_read_check_separations(&r);
     }
     if (read_file(&r, &prices) == PC_READ_READ)
         pc_read_check_prices(&r);

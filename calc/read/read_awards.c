@@ -24,6 +24,7 @@
 #include "paycalc/money.h"
 #include "paycalc/parse.h"
 #include "paycalc/report.h"
+#include "paycalc/schedule.h"
 #include "read_set.h"
 
 /* ---- awards.csv ------------------------------------------------------------ */
@@ -38,8 +39,85 @@ enum {
     AWARDS_EXERCISE_PRICE,
     AWARDS_EXPIRATION,
     AWARDS_GRANT_FV,
-    AWARDS_DIVIDEND_RIGHTS
+    AWARDS_DIVIDEND_RIGHTS,
+    AWARDS_SCHEDULE,
+    AWARDS_RETIREMENT_VESTING
 };
+
+/* A schedule's problem, quoting the pattern and the word at fault. */
+static void schedule_error(reader *r, const pc_read_row *row, const pc_schedule_error *err)
+{
+    const char *text = pc_read_val(row, AWARDS_SCHEDULE);
+    char *quoted = pc_read_dup_text(r, pc_read_show(&r->rd, text));
+    char *word = malloc(err->len + 1);
+    if (!word || !quoted) {
+        r->rd.nomem = true;
+    } else {
+        memcpy(word, text + err->at, err->len);
+        word[err->len] = '\0';
+        /* 'then' and 'from' name themselves in the problem's words. */
+        if (err->problem == PC_SCHEDULE_MISSING_STEP || err->problem == PC_SCHEDULE_MISSING_DATE ||
+            err->len == 0)
+            pc_read_cell_error(r, row, AWARDS_SCHEDULE, "bad_schedule", "'%s': %s", quoted,
+                               pc_schedule_problem_text(err->problem));
+        else
+            pc_read_cell_error(r, row, AWARDS_SCHEDULE, "bad_schedule", "'%s': '%s' %s", quoted,
+                               pc_read_show(&r->rd, word), pc_schedule_problem_text(err->problem));
+    }
+    free(word);
+    free(quoted);
+}
+
+/* Whether the award's schedule is well formed and fits its grant date and
+ * shares (SPEC section 13); every problem is reported at the cell. */
+static bool check_schedule(reader *r, const pc_read_row *row, pc_date grant, int64_t shares)
+{
+    const char *text = pc_read_val(row, AWARDS_SCHEDULE);
+    pc_schedule s;
+    pc_schedule_error err;
+    if (pc_schedule_parse(text, &s, &err) != PC_OK) {
+        schedule_error(r, row, &err);
+        return false;
+    }
+    if (grant == PC_DATE_NONE || shares <= 0)
+        return false; /* the grant date or shares are wrong: reported already */
+    int tranche = 0;
+    char buf[16], buf2[16];
+    const char *shown = pc_read_show(&r->rd, text);
+    switch (pc_schedule_check(&s, grant, shares, &tranche)) {
+    case PC_SCHEDULE_FITS:
+        break;
+    case PC_SCHEDULE_BEFORE_GRANT:
+        pc_read_cell_error(r, row, AWARDS_SCHEDULE, "schedule_does_not_fit",
+                           "'%s': the first vest date %s is before the grant date %s", shown,
+                           pc_read_date_text(s.from, buf), pc_read_date_text(grant, buf2));
+        return false;
+    case PC_SCHEDULE_TOO_FEW_SHARES:
+        pc_read_cell_error(r, row, AWARDS_SCHEDULE, "schedule_does_not_fit",
+                           "'%s' has %d instalments but the award has only %lld shares", shown,
+                           s.instalments, (long long)shares);
+        return false;
+    case PC_SCHEDULE_EMPTY_TRANCHE:
+        pc_read_cell_error(r, row, AWARDS_SCHEDULE, "schedule_does_not_fit",
+                           "'%s' leaves instalment %d of %d without a share when %lld shares are "
+                           "split by months: list the tranches in vesting.csv instead",
+                           shown, tranche, s.instalments, (long long)shares);
+        return false;
+    case PC_SCHEDULE_PAST_CALENDAR:
+        pc_read_cell_error(r, row, AWARDS_SCHEDULE, "schedule_does_not_fit",
+                           "'%s' vests after the last year paycalc accepts (%d)", shown,
+                           PC_YEAR_MAX);
+        return false;
+    }
+    r->scheduled_tranches += s.instalments;
+    if (r->scheduled_tranches > PC_LIMIT_ROWS) {
+        pc_read_cell_error(r, row, AWARDS_SCHEDULE, "limit",
+                           "'%s': the schedules lay out more than %ld tranches in all", shown,
+                           PC_LIMIT_ROWS);
+        return false;
+    }
+    return true;
+}
 
 void pc_read_awards_row(void *ctx, const pc_read_row *row)
 {
@@ -94,6 +172,13 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row)
         static const char *const yes_no[] = {"yes", "no"};
         dividend_rights = pc_read_get_choice(r, row, AWARDS_DIVIDEND_RIGHTS, yes_no, 2) != 1;
     }
+    bool retirement_vesting = false;
+    if (pc_read_has(row, AWARDS_RETIREMENT_VESTING)) {
+        static const char *const yes_no[] = {"yes", "no"};
+        retirement_vesting = pc_read_get_choice(r, row, AWARDS_RETIREMENT_VESTING, yes_no, 2) == 0;
+    }
+    bool has_schedule = pc_read_has(row, AWARDS_SCHEDULE);
+    bool schedule_ok = !has_schedule || check_schedule(r, row, grant, shares_ok ? shares : 0);
 
     /* award_unsure runs parallel to the awards. */
     bool *unsure = pc_read_push(r, PC_ARRAY_PUSH(&r->award_unsure));
@@ -115,8 +200,14 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row)
     a->has_grant_fv = has_grant_fv;
     a->grant_fv_micro = grant_fv;
     a->dividend_rights = dividend_rights;
+    a->retirement_vesting = retirement_vesting;
+    a->schedule = has_schedule ? pc_read_dup_text(r, pc_read_val(row, AWARDS_SCHEDULE)) : NULL;
     a->line = row->line;
-    *unsure = !shares_ok;
+    /* A schedule that is wrong lays out no tranches: its award is not
+     * checked for them either. */
+    *unsure = !shares_ok || !schedule_ok;
+    if (!has_schedule && !r->unscheduled_line)
+        r->unscheduled_line = row->line;
     if (condition == PC_CONDITION_PERFORMANCE && !r->performance_line) {
         r->performance_line = row->line_of[AWARDS_CONDITION];
         r->performance_column = row->column[AWARDS_CONDITION];
@@ -218,8 +309,30 @@ void pc_read_vesting_row(void *ctx, const pc_read_row *row)
             ok = false;
         }
     }
+    if (status == PC_TRANCHE_UNVESTED && ok && have_number && pc_read_years_known(r) &&
+        pc_read_calendar_known(r)) {
+        pc_date last_end =
+            pc_fiscal_year_end(ds->config.fiscal_year_end, ds->config.years[ds->config.nyears - 1]);
+        if (vest <= last_end)
+            pc_read_cell_warning(r, row, VEST_STATUS, "past_due_unvested",
+                                 "tranche %d of award '%s' was due to vest on %s, on or before "
+                                 "the last covered fiscal year end %s, but is still unvested: "
+                                 "mark it vested (or forfeited, with the date) or correct its "
+                                 "vest date",
+                                 number, pc_read_show(&r->rd, pc_read_val(row, VEST_AWARD)),
+                                 pc_read_date_text(vest, buf), pc_read_date_text(last_end, buf2));
+    }
     if (!have_award)
         return;
+    if (a->schedule) {
+        /* SPEC section 13: the tranches come from the schedule or from
+         * vesting.csv, never from both. */
+        pc_read_cell_error(r, row, VEST_AWARD, "schedule_and_vesting",
+                           "award '%s' has a schedule in awards.csv (line %d), which gives its "
+                           "tranches: list them in one place only",
+                           pc_read_show(&r->rd, a->id), a->line);
+        return;
+    }
     if (!have_number || !shares_ok || !ok || status < 0) {
         /* The award's tranche total cannot be checked without this row. */
         r->award_unsure.items[award] = true;

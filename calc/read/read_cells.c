@@ -303,10 +303,17 @@ bool pc_read_get_tranche_ref(reader *r, const pc_read_row *row, int c, bool have
         return !row->silent[c];
     if (!pc_read_get_tranche_number(r, row, c, out))
         return false;
-    if (have_award && r->ds->files[PC_FILE_VESTING].present && !find_tranche(r->ds, award, *out)) {
-        pc_read_cell_error(r, row, c, "unknown_tranche",
-                           "award '%s' has no tranche %d in vesting.csv",
-                           pc_read_show(&r->rd, r->ds->awards.items[award].id), *out);
+    if (!have_award)
+        return true;
+    const pc_award *a = &r->ds->awards.items[award];
+    /* A schedule's tranches are known once it is laid out (SPEC section
+     * 13), unless it was wrong (reported); vesting.csv's once it is read. */
+    bool known =
+        a->schedule ? !r->award_unsure.items[award] : r->ds->files[PC_FILE_VESTING].present;
+    if (known && !find_tranche(r->ds, award, *out)) {
+        pc_read_cell_error(r, row, c, "unknown_tranche", "award '%s' has no tranche %d in %s",
+                           pc_read_show(&r->rd, a->id), *out,
+                           a->schedule ? "its schedule" : "vesting.csv");
         return false;
     }
     return true;

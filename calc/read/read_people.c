@@ -28,7 +28,7 @@
 
 /* ---- people.csv ------------------------------------------------------------- */
 
-enum { PEOPLE_ID, PEOPLE_NAME, PEOPLE_POSITION };
+enum { PEOPLE_ID, PEOPLE_NAME, PEOPLE_POSITION, PEOPLE_RETIREMENT };
 
 void pc_read_people_row(void *ctx, const pc_read_row *row)
 {
@@ -43,6 +43,13 @@ void pc_read_people_row(void *ctx, const pc_read_row *row)
     p->id = pc_read_dup_text(r, pc_read_val(row, PEOPLE_ID));
     p->name = pc_read_dup_text(r, pc_read_val(row, PEOPLE_NAME));
     p->position = pc_read_dup_text(r, pc_read_val(row, PEOPLE_POSITION)); /* "" when blank */
+    /* SPEC section 13: eligible to retire from this date (blank: never). */
+    p->retirement_eligible_date = PC_DATE_NONE;
+    if (pc_read_has(row, PEOPLE_RETIREMENT) &&
+        pc_read_get_date(r, row, PEOPLE_RETIREMENT, &p->retirement_eligible_date))
+        p->retirement_eligible = true;
+    else
+        p->retirement_eligible_date = PC_DATE_NONE;
 }
 
 static void person_duplicate(reader *r, size_t index, int first_line)

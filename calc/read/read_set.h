@@ -49,6 +49,10 @@ typedef struct reader {
      * performance.csv, counted even when the row has other errors (so a
      * wrong value does not also raise "no row for the year"). */
     bool peo_seen[PC_MAX_YEARS];
+    /* The first award without a schedule (vesting.csv is then required). */
+    int unscheduled_line;
+    /* Tranches laid out from schedules so far, against PC_LIMIT_ROWS. */
+    long scheduled_tranches;
     bool performance_seen[PC_MAX_YEARS];
 } reader;
 
@@ -171,6 +175,16 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row);
 void pc_read_check_awards(reader *r);
 
 void pc_read_vesting_row(void *ctx, const pc_read_row *row);
+
+/* separations.csv (read_ledger.c): one row per departure, per person or
+ * per award; no second row for the same person or award. */
+void pc_read_separations_row(void *ctx, const pc_read_row *row);
+void pc_read_check_separations(reader *r);
+
+/* Lays out the tranches of every award with a valid schedule, with the
+ * statuses derived from their dates and the separations (SPEC section 13).
+ * Needs the awards and separations read, before the tranches are indexed. */
+void pc_read_lay_out_schedules(reader *r);
 
 /* Tranches of each award: no duplicates, at least one, and shares adding up
  * to the award's (SPEC section 2). Needs the tranches indexed. */

@@ -65,6 +65,7 @@ typedef enum pc_file {
     PC_FILE_FAIR_VALUES,
     PC_FILE_PERFORMANCE,
     PC_FILE_REPORTED,
+    PC_FILE_SEPARATIONS,
     PC_FILE_COUNT
 } pc_file;
 
@@ -75,6 +76,8 @@ typedef struct pc_person {
     char *id;
     char *name; /* UTF-8, any script */
     char *position;
+    bool retirement_eligible;         /* a retirement_eligible_date is given */
+    pc_date retirement_eligible_date; /* when retirement_eligible (SPEC section 13) */
     int line;
 } pc_person;
 
@@ -146,6 +149,8 @@ typedef struct pc_award {
     bool has_grant_fv;            /* grant_fv_per_share given */
     int64_t grant_fv_micro;       /* grant-date fair value per share */
     bool dividend_rights;         /* default yes */
+    char *schedule;               /* the vesting pattern (SPEC section 13), NULL when none */
+    bool retirement_vesting;      /* vests in full on retirement once eligible (default no) */
     size_t first_tranche;         /* tranches of this award: */
     size_t ntranches;             /* tranches[first_tranche .. +ntranches) */
     int line;
@@ -164,8 +169,33 @@ typedef struct pc_tranche {
     int64_t shares;
     pc_tranche_status status; /* as of the last covered fiscal year end */
     pc_date status_date;      /* vested: the vest date unless given; forfeited: required */
+    /* Laid out from the award's `schedule`: `line` is then the awards.csv
+     * line, and the status was derived (SPEC section 13). */
+    bool scheduled;
+    /* A `continue` separation of a service-condition tranche: it keeps its
+     * schedule, but for CAP it is vested on cap_vested_on, no substantive
+     * condition remaining (C&DI 128D.18). */
+    bool cap_vested_early;
+    pc_date cap_vested_on;
     int line;
 } pc_tranche;
+
+/* separations.csv: what happens on a departure to the tranches still
+ * unvested (SPEC section 13). */
+typedef enum pc_separation_kind {
+    PC_SEPARATION_FORFEIT = 0,    /* forfeited on the date */
+    PC_SEPARATION_ACCELERATE = 1, /* vested on the date */
+    PC_SEPARATION_CONTINUE = 2    /* keeps vesting on schedule, no service required */
+} pc_separation_kind;
+
+typedef struct pc_separation {
+    size_t person;
+    pc_date date;
+    pc_separation_kind unvested;
+    bool has_award; /* a row for one award; else every award of the person */
+    size_t award;
+    int line;
+} pc_separation;
 
 typedef struct pc_price {
     pc_date date;
@@ -262,6 +292,7 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_supplied_fv) fair_values;
     PC_ARRAY(pc_performance) performance;
     PC_ARRAY(pc_reported) reported;
+    PC_ARRAY(pc_separation) separations;
     pc_file_columns files[PC_FILE_COUNT];
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;
