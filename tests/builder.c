@@ -116,6 +116,17 @@ size_t b_award(pc_dataset *ds, const char *id, size_t person, pc_award_type type
     return ds->awards.count - 1;
 }
 
+void b_retirement_eligible(pc_dataset *ds, size_t person, const char *date)
+{
+    ds->people.items[person].retirement_eligible = true;
+    ds->people.items[person].retirement_eligible_date = b_date(date);
+}
+
+void b_retirement_vesting(pc_dataset *ds, size_t award)
+{
+    ds->awards.items[award].retirement_vesting = true;
+}
+
 void b_tranche(pc_dataset *ds, size_t award, int number, const char *vest, int64_t shares,
                pc_tranche_status status, const char *status_date)
 {

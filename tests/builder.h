@@ -26,6 +26,10 @@ size_t b_award(pc_dataset *ds, const char *id, size_t person, pc_award_type type
 /* status_date may be NULL. */
 void b_tranche(pc_dataset *ds, size_t award, int number, const char *vest, int64_t shares,
                pc_tranche_status status, const char *status_date);
+/* SPEC section 13: the person may retire from `date`; the award vests in
+ * full on retirement. */
+void b_retirement_eligible(pc_dataset *ds, size_t person, const char *date);
+void b_retirement_vesting(pc_dataset *ds, size_t award);
 void b_price(pc_dataset *ds, const char *date, int64_t close_micro, int64_t dividend_micro);
 /* Closes every calendar day from..to (inclusive) at one price. */
 void b_prices_flat(pc_dataset *ds, const char *from, const char *to, int64_t close_micro);

@@ -266,6 +266,7 @@ def apply_statuses(awards, separations, last_fye):
     after the last fiscal year end has not happened yet."""
     by_award = {sep[3]: sep for sep in separations if sep[3]}
     by_person = {sep[0]: sep for sep in separations if not sep[3]}
+    changed = {"forfeit": 0, "accelerate": 0, "continue": 0}
     for a in awards:
         sep = by_award.get(a.id) or by_person.get(a.person)
         if sep is not None and (sep[1] > last_fye or sep[1] < a.grant):
@@ -276,12 +277,15 @@ def apply_statuses(awards, separations, last_fye):
                 mode = sep[2]
                 if mode == "forfeit":
                     tr.status, tr.status_date = "forfeited", sep[1]
+                    changed[mode] += 1
                     continue
                 if mode == "accelerate" or a.condition == "service":
                     tr.status, tr.status_date = "vested", sep[1]
+                    changed[mode] += 1
                     continue
             if tr.vest <= last_fye:
                 tr.status = "vested"
+    return changed
 
 
 def write_csv(path, header, rows):
@@ -481,22 +485,27 @@ def generate(args):
             awards.append(a)
 
     if args.separations:
-        # Some executives leave during the covered years: one row for the
-        # person, or now and then a row for a single award of theirs.
-        window_days = (last_fye - prior_first).days
+        # About half the executives leave during the covered years, a little
+        # before one of their service awards' tranches would vest, so that
+        # the separation has something to act on; the modes take turns.
+        # One row for the person, or now and then for that award alone.
+        modes = ["forfeit", "accelerate", "continue"]
         for pid in ids:
-            if rng.random() >= 0.35:
+            if rng.random() >= 0.5:
                 continue
-            date = prior_first + rng.randint(1, window_days) * DAY
-            mode = rng.choice(["forfeit", "accelerate", "continue"])
-            held = [a for a in awards if a.person == pid and a.grant <= date]
-            if held and rng.random() < 0.4:
-                a = rng.choice(held)
-                if not any(sep[3] == a.id for sep in separations):
-                    separations.append((pid, date, mode, a.id))
+            due = [(a, tr) for a in awards if a.person == pid and a.condition == "service"
+                   for tr in a.tranches if prior_first < tr.vest <= last_fye + 365 * DAY]
+            if not due:
+                continue
+            a, tr = rng.choice(due)
+            date = min(max(tr.vest - rng.randint(1, 200) * DAY, a.grant, prior_first + DAY),
+                       last_fye)
+            mode = modes[len([sep for sep in separations if sep[2] in modes]) % 3]
+            if rng.random() < 0.4 and not any(sep[3] == a.id for sep in separations):
+                separations.append((pid, date, mode, a.id))
             else:
                 separations.append((pid, date, mode, ""))
-    apply_statuses(awards, separations, last_fye)
+    changed = apply_statuses(awards, separations, last_fye)
 
     schedule_form = args.ledger == "schedule"
     award_rows, vesting_rows = [], []
@@ -571,7 +580,8 @@ def generate(args):
 
     ntranches = sum(len(a.tranches) for a in awards)
     planned = sum(len(valuation_dates(a, tr, fye, years)) for a in awards for tr in a.tranches)
-    return {"people": n, "awards": len(awards), "tranches": ntranches, "valuations": planned}
+    return {"people": n, "awards": len(awards), "tranches": ntranches, "valuations": planned,
+            "changed": changed}
 
 
 def main(argv):
@@ -603,6 +613,8 @@ def main(argv):
     print("%s: %d people, %d awards, %d tranches, %d planned tranche valuations"
           % (args.outdir, counts["people"], counts["awards"], counts["tranches"],
              counts["valuations"]))
+    print("separations: %(forfeit)d tranches forfeited, %(accelerate)d accelerated, "
+          "%(continue)d continued" % counts["changed"])
 
 
 if __name__ == "__main__":

@@ -452,3 +452,162 @@ Test(cap, each_subject_starts_from_their_own_sct_total_whatever_the_order_of_peo
     cr_assert_eq(pvp_of(2022)->peo[0].sct_total, D(4002));
     cr_assert_eq(pvp_of(2021)->avg_count, N - 2);
 }
+
+/* ---- retirement eligibility (SPEC section 13, C&DI 128D.18) ---------------------- */
+
+/* A PEO with $100,000 salary a year in 2021-2022 (an SRC: no pension
+ * lines) and one award with retirement_vesting, and these closes:
+ * 2020-12-31 9, 2021-03-31 10, 2021-06-30 11, 2021-12-31 12, 2022-03-31 13,
+ * 2022-06-30 13.50, 2022-12-31 14. */
+static size_t retiring_ceo(const char *eligible)
+{
+    b_init(&ds, 12, 31, 2021, 2022, true);
+    size_t ceo = b_person(&ds, "ceo", "Chief Executive");
+    if (eligible)
+        b_retirement_eligible(&ds, ceo, eligible);
+    b_role(&ds, 2021, ceo, PC_ROLE_PEO);
+    b_role(&ds, 2022, ceo, PC_ROLE_PEO);
+    b_cash(&ds, ceo, 2021, PC_COMP_SALARY, D(100000), "USD", NULL);
+    b_cash(&ds, ceo, 2022, PC_COMP_SALARY, D(100000), "USD", NULL);
+    b_price(&ds, "2020-12-31", M(9), 0);
+    b_price(&ds, "2021-03-31", M(10), 0);
+    b_price(&ds, "2021-06-30", M(11), 0);
+    b_price(&ds, "2021-12-31", M(12), 0);
+    b_price(&ds, "2022-03-31", M(13), 0);
+    b_price(&ds, "2022-06-30", M(13.5), 0);
+    b_price(&ds, "2022-12-31", M(14), 0);
+    b_performance(&ds, 2021, D(1000000));
+    b_performance(&ds, 2022, D(1000000));
+    return ceo;
+}
+
+/* The equity lines of a year, in order (i) to (v), and CAP. */
+static void expect_equity(int year, size_t who, double fye_granted, double prior_unvested,
+                          double vest_granted, double prior_vested, double forfeited, double cap)
+{
+    const pc_cap_row *r = cap_of(year, who);
+    cr_assert_eq(r->line[PC_CAP_FYE_FV_GRANTED_IN_YEAR], D(fye_granted), "%d (i)", year);
+    cr_assert_eq(r->line[PC_CAP_CHANGE_FV_PRIOR_UNVESTED], D(prior_unvested), "%d (ii)", year);
+    cr_assert_eq(r->line[PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR], D(vest_granted), "%d (iii)", year);
+    cr_assert_eq(r->line[PC_CAP_CHANGE_FV_PRIOR_VESTED], D(prior_vested), "%d (iv)", year);
+    cr_assert_eq(r->line[PC_CAP_LESS_FV_FORFEITED], D(forfeited), "%d (v)", year);
+    cr_assert_eq(r->line[PC_CAP_CAP], D(cap), "%d CAP %lld", year, (long long)r->line[PC_CAP_CAP]);
+}
+
+static void expect_retirement(size_t i, int tranche, const char *eligible, const char *treated)
+{
+    cr_assert(i < report.retirement.count);
+    const pc_retirement_entry *e = &report.retirement.items[i];
+    cr_assert_eq(ds.tranches.items[e->tranche].number, tranche);
+    cr_assert_eq(e->eligible_date, b_date(eligible));
+    cr_assert_eq(e->treated_vested_on, b_date(treated));
+}
+
+Test(cap, eligible_at_grant_the_award_is_granted_and_vested_in_the_same_year, .init = setup,
+     .fini = teardown)
+{
+    /* Granted 2021-03-31 at $10 (SCT 3,000), 3 x 100 shares vesting
+     * 2022-03-31 (vested), 2023-03-31, 2024-03-31; eligible since 2019.
+     * CAP: every tranche vested on the grant date, line (iii) at the grant
+     * date close: 300 x 10 = 3,000 (without retirement: (i) 300 x 12 =
+     * 3,600 in 2021, and 100 + 2 x 200 = 500 in 2022). 2021 CAP: 103,000 -
+     * 3,000 + 3,000 = 103,000; 2022: nothing left to re-measure. */
+    size_t ceo = retiring_ceo("2019-01-01");
+    size_t r = b_award(&ds, "R", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2021-03-31", 300, 0,
+                       NULL, M(10));
+    b_retirement_vesting(&ds, r);
+    b_tranche(&ds, r, 1, "2022-03-31", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, r, 2, "2023-03-31", 100, PC_TRANCHE_UNVESTED, NULL);
+    b_tranche(&ds, r, 3, "2024-03-31", 100, PC_TRANCHE_UNVESTED, NULL);
+    b_done(&ds);
+    run_ok();
+    const pc_cap_row *y1 = cap_of(2021, ceo);
+    cr_assert_eq(y1->line[PC_CAP_SCT_TOTAL], D(103000), "the SCT is unchanged");
+    cr_assert_eq(y1->line[PC_CAP_LESS_EQUITY_AWARDS], D(-3000));
+    expect_equity(2021, ceo, 0, 0, 3000, 0, 0, 103000);
+    expect_equity(2022, ceo, 0, 0, 0, 0, 0, 100000);
+    cr_assert_eq(report.retirement.count, 3);
+    for (int k = 0; k < 3; k++)
+        expect_retirement((size_t)k, k + 1, "2019-01-01", "2021-03-31");
+}
+
+Test(cap, eligible_mid_year_the_unvested_tranches_vest_at_eligibility, .init = setup,
+     .fini = teardown)
+{
+    /* Granted 2020-06-30, 3 x 100 shares: T1 vests 2021-03-31, T2
+     * 2022-06-30, T3 2023-06-30; eligible 2021-06-30. 2021: T1 (iv)
+     * 1,000 - 900 = 100; T2 and T3 vested at eligibility, (iv) 1,100 - 900
+     * = 200 each: (iv) 500, CAP 100,500 (without retirement: (ii) 600 and
+     * (iv) 100). 2022: nothing. */
+    size_t ceo = retiring_ceo("2021-06-30");
+    size_t r = b_award(&ds, "R", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-06-30", 300, 0,
+                       NULL, M(8));
+    b_retirement_vesting(&ds, r);
+    b_tranche(&ds, r, 1, "2021-03-31", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, r, 2, "2022-06-30", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, r, 3, "2023-06-30", 100, PC_TRANCHE_UNVESTED, NULL);
+    b_done(&ds);
+    run_ok();
+    expect_equity(2021, ceo, 0, 0, 0, 500, 0, 100500);
+    expect_equity(2022, ceo, 0, 0, 0, 0, 0, 100000);
+    cr_assert_eq(report.retirement.count, 2);
+    expect_retirement(0, 2, "2021-06-30", "2021-06-30");
+    expect_retirement(1, 3, "2021-06-30", "2021-06-30");
+}
+
+Test(cap, eligible_after_the_last_vest_date_changes_nothing, .init = setup, .fini = teardown)
+{
+    /* Granted 2020-06-30, 2 x 100 shares vesting 2021-03-31 and 2022-03-31;
+     * eligible 2022-06-30, after both. 2021: T1 (iv) 1,000 - 900 = 100, T2
+     * (ii) 1,200 - 900 = 300: CAP 100,400. 2022: T2 (iv) 1,300 - 1,200 =
+     * 100: CAP 100,100. */
+    size_t ceo = retiring_ceo("2022-06-30");
+    size_t r = b_award(&ds, "R", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-06-30", 200, 0,
+                       NULL, M(8));
+    b_retirement_vesting(&ds, r);
+    b_tranche(&ds, r, 1, "2021-03-31", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, r, 2, "2022-03-31", 100, PC_TRANCHE_VESTED, NULL);
+    b_done(&ds);
+    run_ok();
+    expect_equity(2021, ceo, 0, 300, 0, 100, 0, 100400);
+    expect_equity(2022, ceo, 0, 0, 0, 100, 0, 100100);
+    cr_assert_eq(report.retirement.count, 0);
+}
+
+Test(cap, a_performance_condition_keeps_its_tranches_until_they_vest, .init = setup,
+     .fini = teardown)
+{
+    /* Performance shares granted 2020-06-30 at a probable outcome of 100%,
+     * 2 x 100 vesting 2022-03-31 and 2023-03-31; eligible since 2019. The
+     * condition is met only at vesting, so nothing changes: 2021 (ii)
+     * (1,200 - 900) x 2 = 600, CAP 100,600; 2022: T1 (iv) 1,300 - 1,200 =
+     * 100, T2 (ii) 1,400 - 1,200 = 200, CAP 100,300. */
+    size_t ceo = retiring_ceo("2019-01-01");
+    size_t r = b_award(&ds, "R", ceo, PC_AWARD_STOCK, PC_CONDITION_PERFORMANCE, "2020-06-30", 200,
+                       0, NULL, M(8));
+    b_retirement_vesting(&ds, r);
+    b_tranche(&ds, r, 1, "2022-03-31", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, r, 2, "2023-03-31", 100, PC_TRANCHE_UNVESTED, NULL);
+    b_outcome(&ds, r, 0, "2020-06-30", M(1));
+    b_done(&ds);
+    run_ok();
+    expect_equity(2021, ceo, 0, 600, 0, 0, 0, 100600);
+    expect_equity(2022, ceo, 0, 200, 0, 100, 0, 100300);
+    cr_assert_eq(report.retirement.count, 0);
+}
+
+Test(cap, without_retirement_vesting_eligibility_changes_nothing, .init = setup, .fini = teardown)
+{
+    /* The mid-year case with an award that does not vest on retirement:
+     * 2021 (ii) (1,200 - 900) x 2 = 600 and (iv) 100, CAP 100,700. */
+    size_t ceo = retiring_ceo("2021-06-30");
+    size_t r = b_award(&ds, "R", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-06-30", 300, 0,
+                       NULL, M(8));
+    b_tranche(&ds, r, 1, "2021-03-31", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, r, 2, "2022-06-30", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, r, 3, "2023-06-30", 100, PC_TRANCHE_UNVESTED, NULL);
+    b_done(&ds);
+    run_ok();
+    expect_equity(2021, ceo, 0, 600, 0, 100, 0, 100700);
+    cr_assert_eq(report.retirement.count, 0);
+}

@@ -208,3 +208,154 @@ Test(gen, the_same_seed_gives_the_same_bytes_and_another_seed_other_ones)
     remove_dir(dir);
     free(dir);
 }
+
+/* ---- the same awards as patterns and as tranches ---------------------------- */
+
+/* The report's SCT and CAP reconciliation as compact JSON with sorted keys
+ * (malloc'ed), for a byte comparison. */
+static char *tables_of(const char *out_dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/report.json", out_dir);
+    json_error_t error;
+    json_t *root = json_load_file(path, 0, &error);
+    cr_assert_not_null(root, "%s: %s", path, error.text);
+    json_t *tables = json_pack("{sOsO}", "summary_compensation_table",
+                               json_object_get(root, "summary_compensation_table"),
+                               "cap_reconciliation", json_object_get(root, "cap_reconciliation"));
+    char *text = json_dumps(tables, JSON_SORT_KEYS | JSON_COMPACT);
+    json_decref(tables);
+    json_decref(root);
+    cr_assert_not_null(text);
+    return text;
+}
+
+/* Generates one ledger form into dir/name and runs paycalc on it; returns
+ * the tables and the generator's planned valuations. */
+/* "separations: F tranches forfeited, A accelerated, C continued" from the
+ * generator's summary: how many tranches separations changed. */
+static long separated_tranches(const char *summary)
+{
+    long f = 0, a = 0, c = 0;
+    const char *line = strstr(summary, "separations: ");
+    cr_assert_not_null(line, "summary: %s", summary);
+    cr_assert_eq(sscanf(line, "separations: %ld tranches forfeited, %ld accelerated, %ld continued",
+                        &f, &a, &c),
+                 3, "summary: %s", summary);
+    return f + a + c;
+}
+
+static char *run_form(const char *dir, const char *name, const char *const *args, long *planned,
+                      long *separated)
+{
+    char input[512], out[512];
+    snprintf(input, sizeof input, "%s/%s", dir, name);
+    snprintf(out, sizeof out, "%s/%s-out", dir, name);
+    char *summary = NULL;
+    cr_assert_eq(generate(input, args, &summary), 0, "generator failed: %s", summary);
+    *planned = planned_valuations(summary);
+    *separated = separated_tranches(summary);
+    free(summary);
+    const char *run[] = {"run", input, "--out", out, "--quiet", NULL};
+    run_result r = run_paycalc(run);
+    cr_assert_eq(r.status, 0, "paycalc run %s: %s", name, r.err);
+    run_result_free(&r);
+    char *tables = tables_of(out);
+    char report[600];
+    snprintf(report, sizeof report, "%s/report.json", out);
+    json_error_t error;
+    json_t *root = json_load_file(report, 0, &error);
+    cr_assert_eq((long)json_array_size(json_object_get(root, "award_valuations")), *planned,
+                 "%s: the valuations the generator planned", name);
+    json_decref(root);
+    return tables;
+}
+
+/* Lines of a file, header included (0 when it cannot be read). */
+static size_t line_count(const char *dir, const char *name)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t n = 0, count = 0;
+    char *text = read_file(path, &n);
+    for (size_t i = 0; text && i < n; i++)
+        count += text[i] == '\n';
+    free(text);
+    return count;
+}
+
+typedef struct ledger_case {
+    char seed[8], neos[8], years[8], fye[8], term[24];
+} ledger_case;
+
+static ledger_case ledger_cases[] = {
+    {"1", "4", "3", "12-31", "remaining_contractual"},
+    {"2", "3", "5", "06-30", "simplified"},
+    {"3", "5", "2", "12-31", "simplified"},
+    {"4", "3", "4", "03-31", "remaining_contractual"},
+    {"5", "6", "3", "09-30", "remaining_contractual"},
+    {"6", "4", "5", "12-31", "simplified"},
+};
+
+ParameterizedTestParameters(
+    gen, patterns_with_separations_give_the_tables_of_the_tranches_they_stand_for)
+{
+    return cr_make_param_array(ledger_case, ledger_cases,
+                               sizeof ledger_cases / sizeof ledger_cases[0]);
+}
+
+/* SPEC section 13: an award's schedule and the separations.csv rows are
+ * another way of writing its vesting.csv tranches and statuses, so the two
+ * forms of a random ledger must give byte-identical SCTs and CAP
+ * reconciliations. */
+ParameterizedTest(ledger_case *c, gen,
+                  patterns_with_separations_give_the_tables_of_the_tranches_they_stand_for)
+{
+    char buf[4096];
+    cr_assert_not_null(find_python(buf, sizeof buf),
+                       "the generator needs python3 (scripts/deps.sh installs it)");
+    char *dir = make_temp_dir();
+    cr_assert_not_null(dir);
+    const char *tranches[] = {"--neos",      c->neos,           "--awards-per-person",
+                              "4",           "--years",         c->years,
+                              "--seed",      c->seed,           "--fiscal-year-end",
+                              c->fye,        "--expected-term", c->term,
+                              "--schedules", "--separations",   NULL};
+    const char *schedule[] = {"--neos",
+                              c->neos,
+                              "--awards-per-person",
+                              "4",
+                              "--years",
+                              c->years,
+                              "--seed",
+                              c->seed,
+                              "--fiscal-year-end",
+                              c->fye,
+                              "--expected-term",
+                              c->term,
+                              "--schedules",
+                              "--separations",
+                              "--ledger",
+                              "schedule",
+                              NULL};
+    long planned_tranches = 0, planned_schedule = 0, separated = 0;
+    char *a = run_form(dir, "tranches", tranches, &planned_tranches, &separated);
+    char *b = run_form(dir, "schedule", schedule, &planned_schedule, &separated);
+    cr_assert_eq(planned_tranches, planned_schedule);
+    cr_assert_gt(separated, 0, "the separations change some tranches");
+
+    /* The schedule form really is shorter: no vesting.csv, a few rows of
+     * separations; the tranche form lists every tranche. */
+    char path[600];
+    snprintf(path, sizeof path, "%s/schedule", dir);
+    cr_assert_eq(line_count(path, "vesting.csv"), 0, "the schedule form has no vesting.csv");
+    cr_assert_gt(line_count(path, "separations.csv"), 1, "the ledger has separations");
+    snprintf(path, sizeof path, "%s/tranches", dir);
+    cr_assert_gt(line_count(path, "vesting.csv"), 4 * (size_t)atoi(c->neos));
+
+    cr_assert_str_eq(a, b, "the SCT and CAP of the two forms differ");
+    free(a);
+    free(b);
+    remove_dir(dir);
+    free(dir);
+}

@@ -19,11 +19,90 @@
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
-/* Awards grouped by person: awards[start[p] .. start[p+1]). */
+/* Awards grouped by person: awards[start[p] .. start[p+1]), and the date
+ * each tranche is treated as vested on retirement eligibility (retired[t],
+ * PC_DATE_NONE when it is not). */
 typedef struct awards_by_person {
     size_t *start;
     size_t *awards;
+    pc_date *retired;
 } awards_by_person;
+
+/* SPEC section 13, C&DI 128D.18: a service-condition tranche of an award
+ * that vests in full on retirement is vested, for CAP, once its holder is
+ * eligible to retire: on the later of the grant date and the eligibility
+ * date, when that is within the covered years and the tranche has not
+ * vested or been forfeited by then. A performance or market condition is
+ * met only when the tranche vests, so such a tranche is left as it is. */
+static pc_date retirement_vested_on(const pc_dataset *ds, const pc_tranche *t, pc_date last_end)
+{
+    const pc_award *a = &ds->awards.items[t->award];
+    if (!a->retirement_vesting || a->condition != PC_CONDITION_SERVICE ||
+        a->person >= ds->people.count)
+        return PC_DATE_NONE;
+    const pc_person *holder = &ds->people.items[a->person];
+    if (!holder->retirement_eligible)
+        return PC_DATE_NONE;
+    pc_date on = holder->retirement_eligible_date > a->grant_date ? holder->retirement_eligible_date
+                                                                  : a->grant_date;
+    pc_date v = pc_tranche_cap_vested_on(t), f = pc_tranche_forfeited_on(t);
+    if (on > last_end || (v != PC_DATE_NONE && v <= on) || (f != PC_DATE_NONE && f <= on))
+        return PC_DATE_NONE;
+    return on;
+}
+
+/* Fills g->retired and lists each tranche so treated in the report. */
+static pc_status find_retirement_vesting(const pc_dataset *ds, awards_by_person *g,
+                                         pc_report *report)
+{
+    size_t n = ds->tranches.count;
+    g->retired = malloc((n ? n : 1) * sizeof *g->retired);
+    if (!g->retired)
+        return PC_ERR_NOMEM;
+    pc_date last_end = PC_DATE_NONE;
+    if (ds->config.nyears > 0)
+        last_end =
+            pc_fiscal_year_end(ds->config.fiscal_year_end, ds->config.years[ds->config.nyears - 1]);
+    for (size_t t = 0; t < n; t++) {
+        const pc_tranche *tr = &ds->tranches.items[t];
+        g->retired[t] = retirement_vested_on(ds, tr, last_end);
+        if (g->retired[t] == PC_DATE_NONE)
+            continue;
+        pc_retirement_entry *e = PC_ARRAY_PUSH(&report->retirement);
+        if (!e)
+            return PC_ERR_NOMEM;
+        e->tranche = t;
+        e->eligible_date =
+            ds->people.items[ds->awards.items[tr->award].person].retirement_eligible_date;
+        e->treated_vested_on = g->retired[t];
+    }
+    return PC_OK;
+}
+
+/* When CAP takes a tranche as vested and as forfeited (SPEC sections 7 and
+ * 13): a tranche treated as vested on retirement eligibility is vested
+ * then, and a later forfeiture no longer concerns it. */
+typedef struct cap_facts {
+    pc_date vested, forfeited;
+} cap_facts;
+
+static cap_facts facts_of(const pc_tranche *t, pc_date retired)
+{
+    cap_facts f = {pc_tranche_cap_vested_on(t), pc_tranche_forfeited_on(t)};
+    if (retired != PC_DATE_NONE) {
+        f.vested = retired;
+        f.forfeited = PC_DATE_NONE;
+    }
+    return f;
+}
+
+/* Granted on or before x, and neither vested nor forfeited on or before x,
+ * as CAP sees the tranche. */
+static bool unvested_at(const pc_award *a, cap_facts f, pc_date x)
+{
+    return a->grant_date <= x && !(f.vested != PC_DATE_NONE && f.vested <= x) &&
+           !(f.forfeited != PC_DATE_NONE && f.forfeited <= x);
+}
 
 static pc_status group_awards(const pc_dataset *ds, awards_by_person *g)
 {
@@ -117,12 +196,12 @@ static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, s
         const pc_award *award = &ds->awards.items[g->awards[k]];
         bool granted_in = award->grant_date > prior && award->grant_date <= end;
         for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
-            const pc_tranche *tr = &ds->tranches.items[t];
-            pc_date v = pc_tranche_vested_on(tr), f = pc_tranche_forfeited_on(tr);
+            cap_facts facts = facts_of(&ds->tranches.items[t], g->retired[t]);
+            pc_date v = facts.vested, f = facts.forfeited;
             bool vested_in = v != PC_DATE_NONE && v > prior && v <= end;
             bool forfeited_in = f != PC_DATE_NONE && f > prior && f <= end;
-            bool unvested_prior = pc_tranche_unvested_at(ds, tr, prior);
-            bool unvested_end = pc_tranche_unvested_at(ds, tr, end);
+            bool unvested_prior = unvested_at(award, facts, prior);
+            bool unvested_end = unvested_at(award, facts, end);
             line_job job = {ds, year, prior, exact, report, diags};
             pc_status st = PC_OK;
             /* (i) granted in the year, outstanding and unvested at its end. */
@@ -389,6 +468,8 @@ pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags
     sct_index sct_rows = {0};
     pc_status st = group_awards(ds, &g);
     if (!st)
+        st = find_retirement_vesting(ds, &g, report);
+    if (!st)
         st = index_sct(ds, report, &sct_rows);
     pc_status result = st;
     for (int y = 0; !st && y < ds->config.nyears; y++) {
@@ -404,5 +485,6 @@ pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags
     free(sct_rows.rows);
     free(g.start);
     free(g.awards);
+    free(g.retired);
     return result;
 }

@@ -139,10 +139,11 @@ static bool away_from_the_money(int64_t spot_micro, int64_t strike_micro)
  * price less their present value, price x exp(-q t_v) with the continuous
  * yield q at the date (SPEC section 5). */
 /* The date a tranche vests for t_v: the date it actually vested when it has
- * (an accelerated vesting on a departure, say), else its scheduled date. */
+ * (an accelerated vesting on a departure, say, or a `continue` separation,
+ * which CAP takes as vesting: SPEC section 13), else its scheduled date. */
 static pc_date vest_date_of(const pc_tranche *t)
 {
-    pc_date v = pc_tranche_vested_on(t);
+    pc_date v = pc_tranche_cap_vested_on(t);
     return v != PC_DATE_NONE ? v : t->vest_date;
 }
 

@@ -90,6 +90,14 @@ pc_date pc_tranche_vested_on(const pc_tranche *t)
     return t->status_date != PC_DATE_NONE ? t->status_date : t->vest_date;
 }
 
+pc_date pc_tranche_cap_vested_on(const pc_tranche *t)
+{
+    pc_date v = pc_tranche_vested_on(t);
+    if (t->cap_vested_early && (v == PC_DATE_NONE || t->cap_vested_on < v))
+        return t->cap_vested_on;
+    return v;
+}
+
 pc_date pc_tranche_forfeited_on(const pc_tranche *t)
 {
     return t->status == PC_TRANCHE_FORFEITED ? t->status_date : PC_DATE_NONE;

@@ -136,6 +136,7 @@ void pc_report_fini(pc_report *report)
     free(report->pvp.items);
     free(report->cap.items);
     free(report->valuations.items);
+    free(report->retirement.items);
     for (size_t i = 0; i < report->warnings.count; i++) {
         free(report->warnings.items[i].code);
         free(report->warnings.items[i].message);

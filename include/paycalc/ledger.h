@@ -38,6 +38,12 @@ int pc_ledger_roles_get(const pc_ledger_roles *index, const pc_dataset *ds, size
 /* The date a tranche vested (status `vested`: its status date, else its
  * vest date), or PC_DATE_NONE. */
 pc_date pc_tranche_vested_on(const pc_tranche *t);
+/* The date compensation actually paid takes a tranche as vested (SPEC
+ * section 13): the date it vested, or, earlier, the date a `continue`
+ * separation left it with no condition but the passage of time (C&DI
+ * 128D.18); PC_DATE_NONE when neither. Retirement eligibility is the CAP
+ * step's own rule (it needs the holder and the covered years). */
+pc_date pc_tranche_cap_vested_on(const pc_tranche *t);
 /* The date a tranche was forfeited, or PC_DATE_NONE. */
 pc_date pc_tranche_forfeited_on(const pc_tranche *t);
 /* Granted on or before x, and neither vested nor forfeited on or before x. */

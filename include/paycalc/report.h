@@ -221,6 +221,14 @@ typedef struct pc_warning_entry {
     char *source; /* "cash.csv:12" or NULL */
 } pc_warning_entry;
 
+/* A tranche that compensation actually paid treats as vested because its
+ * holder became eligible to retire with it (C&DI 128D.18, SPEC section 13). */
+typedef struct pc_retirement_entry {
+    size_t tranche;            /* index into dataset tranches */
+    pc_date eligible_date;     /* the holder's retirement_eligible_date */
+    pc_date treated_vested_on; /* the later of the grant date and eligible_date */
+} pc_retirement_entry;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -231,6 +239,9 @@ typedef struct pc_report {
     PC_ARRAY(pc_valuation) valuations;
     pc_tsr tsr;
     PC_ARRAY(pc_warning_entry) warnings;
+    /* Tranches CAP treats as vested on retirement eligibility (SPEC section
+     * 13), in tranche order. */
+    PC_ARRAY(pc_retirement_entry) retirement;
     bool has_checks;
     pc_checks checks;
 } pc_report;
