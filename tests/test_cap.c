@@ -611,3 +611,57 @@ Test(cap, without_retirement_vesting_eligibility_changes_nothing, .init = setup,
     expect_equity(2021, ceo, 0, 600, 0, 100, 0, 100700);
     cr_assert_eq(report.retirement.count, 0);
 }
+
+/* ---- supplied values on trading days (SPEC section 5) --------------------------- */
+
+/* An option of 1,000 shares granted 2021-03-31 (grant-date value given),
+ * unvested through 2022; valuation reports dated Friday 2021-12-31 ($2.00)
+ * and Friday 2022-12-30 ($2.75), the latter for the Saturday year end
+ * 2022-12-31, and one dated Thursday 2022-12-29 ($9.99) that serves no
+ * valuation. No assumptions: the model could not run, so only the supplied
+ * values can give these lines. 2021 (i) 1,000 x 2.00 = 2,000; 2022 (ii)
+ * 1,000 x (2.75 - 2.00) = 750. */
+Test(cap, a_friday_valuation_report_serves_a_saturday_year_end, .init = setup, .fini = teardown)
+{
+    b_init(&ds, 12, 31, 2021, 2022, true);
+    size_t ceo = b_person(&ds, "ceo", "Chief Executive");
+    b_role(&ds, 2021, ceo, PC_ROLE_PEO);
+    b_role(&ds, 2022, ceo, PC_ROLE_PEO);
+    b_cash(&ds, ceo, 2021, PC_COMP_SALARY, D(100000), "USD", NULL);
+    b_cash(&ds, ceo, 2022, PC_COMP_SALARY, D(100000), "USD", NULL);
+    size_t o = b_award(&ds, "OPT", ceo, PC_AWARD_OPTION, PC_CONDITION_SERVICE, "2021-03-31", 1000,
+                       M(3), "2031-03-30", M(1.5));
+    b_tranche(&ds, o, 1, "2024-03-31", 1000, PC_TRANCHE_UNVESTED, NULL);
+    b_price(&ds, "2020-12-31", M(3), 0);
+    b_price(&ds, "2021-12-31", M(4), 0);
+    b_price(&ds, "2022-12-29", M(4.5), 0);
+    b_price(&ds, "2022-12-30", M(5), 0);
+    b_fair_value(&ds, o, 0, "2021-12-31", M(2));    /* line 2 */
+    b_fair_value(&ds, o, 0, "2022-12-29", M(9.99)); /* line 3: used by nothing */
+    b_fair_value(&ds, o, 0, "2022-12-30", M(2.75)); /* line 4 */
+    b_performance(&ds, 2021, D(1000000));
+    b_performance(&ds, 2022, D(1000000));
+    b_done(&ds);
+    run_ok();
+    expect_equity(2021, ceo, 2000, 0, 0, 0, 0, 102000); /* 101,500 - 1,500 + 2,000 */
+    expect_equity(2022, ceo, 0, 750, 0, 0, 0, 100750);
+    bool friday = false;
+    for (size_t i = 0; i < report.valuations.count; i++) {
+        const pc_valuation *v = &report.valuations.items[i];
+        if (v->date == b_date("2022-12-31")) {
+            cr_assert_eq(v->method, PC_METHOD_SUPPLIED);
+            cr_assert_eq(v->inputs.supplied_line, 4);
+            cr_assert_eq(v->value, D(2750));
+            friday = true;
+        }
+    }
+    cr_assert(friday, "the year end 2022-12-31 is valued");
+    /* The Thursday report warns, naming its line; the others are used. */
+    cr_assert_eq(report.warnings.count, 1);
+    const pc_warning_entry *w = &report.warnings.items[0];
+    cr_assert_str_eq(w->code, "unused_fair_value");
+    cr_assert_str_eq(w->source, "fair_values.csv:3");
+    cr_assert(strstr(w->message, "the fair value of award OPT (every tranche) on 2022-12-29 is "
+                                 "used by no valuation"),
+              "%s", w->message);
+}

@@ -844,3 +844,28 @@ Test(value, unindexed_dataset_or_unknown_tranche_is_a_usage_error)
                  PC_OK);
     cr_assert_eq(diags.count, 0);
 }
+
+Test(market, a_supplied_value_on_the_trading_day_serves_a_date_that_is_not_one)
+{
+    size_t a = add_award("A1", PC_AWARD_STOCK, PC_CONDITION_MARKET, 200);
+    add_tranche(a, 1, "2024-01-01", 100, 3);
+    add_tranche(a, 2, "2024-01-01", 100, 4);
+    add_price("2022-12-29", 4000000); /* Thursday */
+    add_price("2022-12-30", 5000000); /* Friday */
+    add_supplied(a, 0, "2022-12-29", 1000000, NULL, 2);
+    add_supplied(a, 0, "2022-12-30", 2000000, NULL, 3);
+    add_supplied(a, 2, "2022-12-30", 3000000, NULL, 4);
+    add_supplied(a, 2, "2023-01-01", 4000000, NULL, 5);
+    index_dataset();
+    size_t t1 = tranche_of(a, 1), t2 = tranche_of(a, 2);
+    /* Saturday 2022-12-31 takes Friday's close, and so Friday's value. */
+    cr_assert_eq(pc_market_supplied_at(&ds, t1, day("2022-12-31"))->line, 3);
+    cr_assert_eq(pc_market_supplied_at(&ds, t2, day("2022-12-31"))->line, 4, "tranche row first");
+    /* A row on the date itself beats one on the trading day. */
+    cr_assert_eq(pc_market_supplied_at(&ds, t2, day("2023-01-01"))->line, 5);
+    cr_assert_eq(pc_market_supplied_at(&ds, t1, day("2023-01-01"))->line, 3);
+    /* A trading day never takes another day's value. */
+    cr_assert_eq(pc_market_supplied_at(&ds, t1, day("2022-12-29"))->line, 2);
+    /* Past the stale limit there is no price, and no trading day to use. */
+    cr_assert_null(pc_market_supplied_at(&ds, t1, day("2023-01-20")));
+}

@@ -11,6 +11,46 @@
 
 #include "paycalc/ledger.h"
 
+static int compare_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* SPEC section 5: a fair_values.csv row that no valuation used is a warning
+ * naming its line, since a value meant to count would otherwise be passed
+ * over in silence (a report dated on a day no valuation falls on). */
+static pc_status warn_unused_fair_values(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    size_t n = report->valuations.count, used = 0;
+    if (ds->fair_values.count == 0)
+        return PC_OK;
+    int *lines = malloc((n ? n : 1) * sizeof *lines);
+    if (!lines)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (report->valuations.items[i].inputs.supplied_line > 0)
+            lines[used++] = report->valuations.items[i].inputs.supplied_line;
+    qsort(lines, used, sizeof *lines, compare_int);
+    pc_status st = PC_OK;
+    for (size_t i = 0; i < ds->fair_values.count && !st; i++) {
+        const pc_supplied_fv *f = &ds->fair_values.items[i];
+        if (bsearch(&f->line, lines, used, sizeof *lines, compare_int))
+            continue;
+        char day[11], which[32] = "every tranche";
+        if (f->tranche)
+            snprintf(which, sizeof which, "tranche %d", f->tranche);
+        st = pc_report_warn_at(report, diags, ds, PC_FILE_FAIR_VALUES, f->line, "unused_fair_value",
+                               "the fair value of award %s (%s) on %s is used by no valuation: "
+                               "awards are valued at grant, at fiscal year ends and at vesting, "
+                               "on that date or, when it is not a trading day, on the trading "
+                               "day whose close is used for it",
+                               ds->awards.items[f->award].id, which, pc_date_format(f->date, day));
+    }
+    free(lines);
+    return st;
+}
+
 pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     size_t errors_before = diags->errors;
@@ -28,6 +68,8 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
         st = tsr;
     if (st == PC_OK && diags->errors > errors_before)
         st = PC_ERR_INPUT;
+    if (st == PC_OK)
+        st = warn_unused_fair_values(ds, report, diags);
     pc_report_dedupe_warnings(report);
     return st;
 }

@@ -124,8 +124,19 @@ const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche
     if (tranche >= ds->tranches.count)
         return NULL;
     const pc_tranche *t = &ds->tranches.items[tranche];
-    /* A value supplied for this tranche beats one for the whole award; a
-     * value on another date is never used (SPEC section 2, fair_values.csv). */
+    /* A value supplied for this tranche beats one for the whole award. */
     const pc_supplied_fv *own = exact_fv(ds, t->award, t->number, date);
-    return own ? own : exact_fv(ds, t->award, 0, date);
+    if (!own)
+        own = exact_fv(ds, t->award, 0, date);
+    if (own)
+        return own;
+    /* SPEC section 5: on a date that is not a trading day, a value dated on
+     * the trading day whose close the price lookup uses (a valuation report
+     * dated Friday serves a Saturday year end). Any other date is never
+     * carried over. */
+    const pc_price *p = pc_market_price_at(ds, date);
+    if (!p || p->date == date)
+        return NULL;
+    own = exact_fv(ds, t->award, t->number, p->date);
+    return own ? own : exact_fv(ds, t->award, 0, p->date);
 }

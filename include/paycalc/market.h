@@ -28,8 +28,10 @@ const pc_assumption *pc_market_assumptions_at(const pc_dataset *ds, pc_date date
  * whole award. NULL when there is none. */
 const pc_outcome *pc_market_outcome_at(const pc_dataset *ds, size_t tranche, pc_date date);
 
-/* A supplied fair value for the tranche on exactly `date` (a tranche row
- * beats an award row), or NULL. */
+/* A supplied fair value for the tranche on `date` or, when `date` is not a
+ * trading day, on the trading day whose close pc_market_price_at uses for
+ * it (SPEC section 5); a tranche row beats an award row, and a row on
+ * `date` itself beats one on that trading day. NULL when there is none. */
 const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche, pc_date date);
 
 #endif
