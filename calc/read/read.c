@@ -1,9 +1,10 @@
 /*
- * Reading an input set (SPEC section 2) into a pc_dataset: one row handler
- * per CSV file, the checks that span files (references between files, the
- * tranches of each award, the files one file makes necessary), and the
- * duplicate checks. The CSV and JSON mechanics are in read_csv.c and
- * read_config.c.
+ * Reading an input set (SPEC section 2) into a pc_dataset: the order of the
+ * files, the columns each must have, the files one file makes necessary, and
+ * the checks that span files. Each file's rows are read by its reader
+ * (read_people.c, read_cash.c, read_awards.c, read_market.c,
+ * read_reported.c) over the cell helpers of read_cells.c; the CSV and JSON
+ * mechanics are in read_csv.c and read_config.c.
  *
  * Every problem is reported with file, line, column (the 1-based position of
  * the value in its row) and the value, and reading goes on, so that
