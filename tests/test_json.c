@@ -75,6 +75,7 @@ Test(json, has_every_top_level_key_in_order, .init = setup, .fini = teardown)
                                  "pay_versus_performance",
                                  "cap_reconciliation",
                                  "award_valuations",
+                                 "retirement_eligible",
                                  "tsr",
                                  "warnings"};
     const char *prev = text;
@@ -138,4 +139,45 @@ Test(json, failed_write_leaves_the_earlier_report_untouched, .init = setup, .fin
     cr_assert_eq(count_entries(dir), 2, "no temporary file is left behind");
     remove_dir(dir);
     free(dir);
+}
+
+Test(json, lists_the_tranches_cap_treats_as_vested_on_retirement, .init = setup, .fini = teardown)
+{
+    /* The setup's PEO, eligible from 2022-03-15, gets a service award with
+     * retirement_vesting granted 2022-01-10: treated as vested on the
+     * eligibility date (the later of the two). */
+    pc_report_fini(&report);
+    pc_report_init(&report);
+    size_t p = 0;
+    b_retirement_eligible(&ds, p, "2022-03-15");
+    size_t a = b_award(&ds, "R1", p, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2022-01-10", 100, 0,
+                       NULL, M(2));
+    b_retirement_vesting(&ds, a);
+    b_tranche(&ds, a, 1, "2025-01-10", 100, PC_TRANCHE_UNVESTED, NULL);
+    b_price(&ds, "2022-03-15", M(4), 0);
+    b_done(&ds);
+    cr_assert_eq(pc_engine_run(&ds, &report, &diags), PC_OK);
+    char *text = pc_json_dumps(&ds, &report);
+    cr_assert_not_null(text);
+    json_error_t error;
+    json_t *root = json_loads(text, 0, &error);
+    cr_assert_not_null(root, "%s", error.text);
+    json_t *list = json_object_get(root, "retirement_eligible");
+    cr_assert(json_is_array(list));
+    cr_assert_eq(json_array_size(list), 1);
+    char *entry = json_dumps(json_array_get(list, 0), JSON_SORT_KEYS | JSON_COMPACT);
+    cr_assert_str_eq(entry, "{\"award_id\":\"R1\",\"eligible_date\":\"2022-03-15\",\"person_id\":"
+                            "\"li-yunfei\",\"tranche\":1,\"treated_vested_on\":\"2022-03-15\"}");
+    free(entry);
+    json_decref(root);
+    free(text);
+}
+
+Test(json, retirement_eligible_is_an_empty_list_when_nothing_is_treated, .init = setup,
+     .fini = teardown)
+{
+    char *text = pc_json_dumps(&ds, &report);
+    cr_assert_not_null(text);
+    cr_assert(strstr(text, "\"retirement_eligible\": []") != NULL, "%s", text);
+    free(text);
 }

@@ -326,6 +326,29 @@ fail:
     return NULL;
 }
 
+/* SPEC section 13: the tranches CAP treats as vested on retirement
+ * eligibility, with the dates behind the treatment. */
+static json_t *retirement(const pc_dataset *ds, const pc_report *r)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < r->retirement.count; i++) {
+        const pc_retirement_entry *e = &r->retirement.items[i];
+        const pc_tranche *t = &ds->tranches.items[e->tranche];
+        const pc_award *aw = &ds->awards.items[t->award];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(list, o) ||
+            pc_json_set(o, "award_id", json_string(aw->id)) ||
+            pc_json_set(o, "tranche", json_integer(t->number)) ||
+            pc_json_set(o, "person_id", json_string(person_id(ds, aw->person))) ||
+            pc_json_set(o, "eligible_date", pc_json_date(e->eligible_date)) ||
+            pc_json_set(o, "treated_vested_on", pc_json_date(e->treated_vested_on))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
 static void warnings(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
     (void)ds;
@@ -362,6 +385,7 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     CHECK(pc_json_set(root, "pay_versus_performance", json_array()));
     CHECK(pc_json_set(root, "cap_reconciliation", json_array()));
     CHECK(pc_json_set(root, "award_valuations", json_array()));
+    CHECK(pc_json_set(root, "retirement_eligible", retirement(ds, r)));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
     CHECK(pc_json_set(root, "warnings", json_array()));
     if (r->has_checks)
