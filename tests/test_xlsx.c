@@ -23,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "builder.h"
+#include "paycalc/engine.h"
 #include "paycalc/model.h"
 #include "paycalc/money.h"
 #include "paycalc/report.h"
@@ -850,6 +852,71 @@ Test(xlsx, empty_report_still_gives_a_workbook)
     char *data = read_file(path, &n);
     cr_assert(data && n > 4 && memcmp(data, "PK\3\4", 4) == 0, "not a zip file");
     free(data);
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* SPEC section 13: the tranches CAP treats as vested on retirement
+ * eligibility get their own sheet, after Award Valuations, one row each
+ * with the dates behind the treatment. */
+Test(xlsx, retirement_eligible_tranches_are_listed_on_their_own_sheet)
+{
+    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is needed (scripts/deps.sh installs it)", PYTHON);
+    char *dir = make_temp_dir();
+    cr_assert_not_null(dir);
+    pc_dataset ds;
+    pc_report r;
+    pc_diags diags;
+    pc_report_init(&r);
+    pc_diags_init(&diags);
+    b_init(&ds, 12, 31, 2021, 2022, true);
+    size_t ceo = b_person(&ds, "ceo", "李雲飛");
+    b_retirement_eligible(&ds, ceo, "2021-06-30");
+    b_role(&ds, 2021, ceo, PC_ROLE_PEO);
+    b_role(&ds, 2022, ceo, PC_ROLE_PEO);
+    b_cash(&ds, ceo, 2021, PC_COMP_SALARY, 10000000, "USD", NULL);
+    b_cash(&ds, ceo, 2022, PC_COMP_SALARY, 10000000, "USD", NULL);
+    size_t a = b_award(&ds, "RSU-2020", ceo, PC_AWARD_STOCK, PC_CONDITION_SERVICE, "2020-06-30",
+                       300, 0, NULL, 8000000);
+    b_retirement_vesting(&ds, a);
+    b_tranche(&ds, a, 1, "2021-03-31", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, a, 2, "2022-06-30", 100, PC_TRANCHE_VESTED, NULL);
+    b_tranche(&ds, a, 3, "2023-06-30", 100, PC_TRANCHE_UNVESTED, NULL);
+    b_prices_flat(&ds, "2020-12-01", "2022-12-31", 10000000);
+    b_performance(&ds, 2021, 100000000);
+    b_performance(&ds, 2022, 100000000);
+    b_done(&ds);
+    cr_assert_eq(pc_engine_run(&ds, &r, &diags), PC_OK);
+    cr_assert_eq(r.retirement.count, 2);
+
+    char xlsx[4096], log[4096];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", dir);
+    snprintf(log, sizeof log, "%s/python.log", dir);
+    cr_assert_eq(pc_write_xlsx(&ds, &r, xlsx, &diags), PC_OK);
+    static const char script[] =
+        "import sys, openpyxl\n"
+        "wb = openpyxl.load_workbook(sys.argv[1])\n"
+        "print('|'.join(wb.sheetnames))\n"
+        "ws = wb['Retirement Eligibility']\n"
+        "for row in ws.iter_rows(min_row=5, max_row=7, values_only=True):\n"
+        "    print(','.join('' if v is None else str(v.date()) if hasattr(v, 'date') else str(v)\n"
+        "                   for v in row[:8]))\n";
+    const char *args[] = {"-c", script, xlsx, NULL};
+    char *out = NULL;
+    int rc = run_python(args, log, &out);
+    cr_assert_eq(rc, 0, "%s", out ? out : "");
+    cr_assert_not_null(strstr(out, "|Award Valuations|Retirement Eligibility|"), "%s", out);
+    const char *rows = strchr(out, '\n');
+    cr_assert_not_null(rows);
+    cr_assert_str_eq(rows + 1,
+                     "Executive,Award,Tranche,Shares,Grant Date,Scheduled Vest Date,Eligible to "
+                     "Retire,Treated as Vested On\n"
+                     "李雲飛,RSU-2020,2,100,2020-06-30,2022-06-30,2021-06-30,2021-06-30\n"
+                     "李雲飛,RSU-2020,3,100,2020-06-30,2023-06-30,2021-06-30,2021-06-30\n");
+    free(out);
     pc_diags_fini(&diags);
     pc_report_fini(&r);
     pc_dataset_fini(&ds);

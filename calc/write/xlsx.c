@@ -180,6 +180,9 @@ static void fill_workbook(pc_xlsx *w)
     w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
     w->cap = add_sheet(w, PC_XLSX_SHEET_CAP);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
+    /* Only when some tranche is treated as vested on retirement (SPEC
+     * section 13), beside the valuations it explains. */
+    lxw_worksheet *retirement = r->retirement.count ? add_sheet(w, PC_XLSX_SHEET_RETIREMENT) : NULL;
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
@@ -203,6 +206,8 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_pvp(w);
     pc_xlsx_write_charts(w);
     pc_xlsx_write_valuations(w);
+    if (retirement)
+        pc_xlsx_write_retirement(w, retirement);
     pc_xlsx_write_rates(w);
     if (w->checks)
         pc_xlsx_write_checks(w);

@@ -35,6 +35,7 @@
 #define PC_XLSX_SHEET_RATES "Exchange Rates"
 #define PC_XLSX_SHEET_TSR "TSR"
 #define PC_XLSX_SHEET_CHECKS "Checks"
+#define PC_XLSX_SHEET_RETIREMENT "Retirement Eligibility"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
@@ -217,6 +218,9 @@ void pc_xlsx_write_pvp(pc_xlsx *w);
 void pc_xlsx_write_valuations(pc_xlsx *w);
 void pc_xlsx_write_rates(pc_xlsx *w);
 void pc_xlsx_write_checks(pc_xlsx *w);
+/* The tranches treated as vested on retirement eligibility (SPEC section
+ * 13), on their own sheet `ws` (xlsx_retirement.c). */
+void pc_xlsx_write_retirement(pc_xlsx *w, lxw_worksheet *ws);
 
 /* Charts under the Pay vs Performance table (calc/xlsx_charts.c). */
 void pc_xlsx_write_charts(pc_xlsx *w);
