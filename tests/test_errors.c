@@ -188,6 +188,8 @@ static void apply(const char *dir, const edit *e)
     }
     size_t n = 0;
     char *text = read_file(path, &n);
+    if (!text && e->op == EDIT_WRITE) /* a file the set does not have yet */
+        text = strdup("");
     cr_assert_not_null(text, "%s", path);
     switch (e->op) {
     case EDIT_REPLACE:
@@ -361,6 +363,28 @@ static const error_case catalogue[] = {
         "li-stock-2021q1,1,2021-03-30"),
      "vesting.csv:2:3: error: ",
      "vest date 2021-03-30 is before the grant date 2021-03-31 of award 'li-stock-2021q1'",
+     "1 error in"},
+    /* Vesting patterns and separations (SPEC section 13). */
+    {"a schedule with a misspelt word",
+     E2("awards.csv", EDIT_REPLACE, "dividend_rights\n", "dividend_rights,schedule\n", "awards.csv",
+        EDIT_REPLACE, ",0.267249,no\n", ",0.267249,no,semiannual 10 form 2022-05-30\n"),
+     "awards.csv:5:11: error: ",
+     "schedule: 'semiannual 10 form 2022-05-30': 'form' cannot follow a step: steps are joined "
+     "by 'then', and 'from YYYY-MM-DD' may end the schedule",
+     NULL},
+    {"a schedule whose first vest date is before the grant",
+     E2("awards.csv", EDIT_REPLACE, "dividend_rights\n", "dividend_rights,schedule\n", "awards.csv",
+        EDIT_REPLACE, ",0.267249,no\n", ",0.267249,no,semiannual 10 from 2021-11-28\n"),
+     "awards.csv:5:11: error: ",
+     "schedule: 'semiannual 10 from 2021-11-28': the first vest date 2021-11-28 is before the "
+     "grant date 2021-11-29",
+     NULL},
+    {"a separation before the grant",
+     E1("separations.csv", EDIT_WRITE,
+        "person_id,date,unvested,award_id\nli-yunfei,2021-03-30,forfeit,li-stock-2021q1\n", NULL),
+     "separations.csv:2:2: error: ",
+     "date: separation date 2021-03-30 is before the grant date 2021-03-31 of award "
+     "'li-stock-2021q1'",
      "1 error in"},
     {"expiration before the grant", E1("awards.csv", EDIT_REPLACE, "2027-09-26", "2020-09-26"),
      "awards.csv:5:8: error: ",
