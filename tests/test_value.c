@@ -782,6 +782,32 @@ ParameterizedTest(purpose_case *c, value, missing_price_names_the_date_and_the_v
     assert_one_error("missing_price", "in/vesting.csv", 8, 3, message);
 }
 
+Test(value, a_missing_price_for_a_scheduled_tranche_points_at_its_schedule)
+{
+    /* A tranche laid out from awards.csv's schedule (SPEC section 13) has
+     * no vesting.csv row: the error is at the award's schedule cell. */
+    static const char *const names[] = {"award_id",   "person_id", "type",    "condition",
+                                        "grant_date", "shares",    "schedule"};
+    pc_file_columns *fc = &ds.files[PC_FILE_AWARDS];
+    fc->present = true;
+    fc->path = pc_strdup("in/awards.csv");
+    for (int i = 0; i < 7; i++)
+        fc->names[i] = pc_strdup(names[i]);
+    fc->count = 7;
+    read_vesting_columns();
+    size_t a = add_award("RSU-7", PC_AWARD_STOCK, PC_CONDITION_SERVICE, 400);
+    add_tranche(a, 3, "2023-12-31", 100, 4);
+    ds.tranches.items[0].scheduled = true;
+    index_dataset();
+    pc_valuation v;
+    cr_assert_eq(pc_value_tranche(&ds, 0, day("2021-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
+                 PC_ERR_MISSING);
+    assert_one_error("missing_price", "in/awards.csv", 4, 7,
+                     "award RSU-7 tranche 3: no closing price on 2021-12-31 or in the 10 days "
+                     "before it (prices.csv), needed for the value at the fiscal year end "
+                     "2021-12-31");
+}
+
 Test(value, option_without_assumptions_is_an_error)
 {
     read_vesting_columns();

@@ -55,11 +55,19 @@ static const char *purpose_words(pc_purpose purpose)
     return "the value on";
 }
 
-/* The vesting.csv cell a tranche's problems point at: its vest_date (the
- * tranche's row is what asks for a value on that date). */
-static int tranche_column(const pc_dataset *ds)
+/* The cell a tranche's problems point at: its vesting.csv vest_date (the
+ * tranche's row is what asks for a value on that date), or, for a tranche
+ * laid out from a pattern, the award's awards.csv schedule (SPEC section
+ * 13). */
+static pc_file tranche_file(const pc_tranche *t)
 {
-    int column = pc_dataset_column(ds, PC_FILE_VESTING, "vest_date");
+    return t->scheduled ? PC_FILE_AWARDS : PC_FILE_VESTING;
+}
+
+static int tranche_column(const pc_dataset *ds, const pc_tranche *t)
+{
+    int column = t->scheduled ? pc_dataset_column(ds, PC_FILE_AWARDS, "schedule")
+                              : pc_dataset_column(ds, PC_FILE_VESTING, "vest_date");
     return column > 0 ? column : 1;
 }
 
@@ -76,10 +84,11 @@ fail(const job *j, pc_status status, const char *code, const char *fmt, ...)
     va_end(ap);
     if (!what)
         return PC_ERR_NOMEM;
-    pc_status st = pc_error(
-        j->diags, pc_dataset_path(j->ds, PC_FILE_VESTING), j->tranche->line, tranche_column(j->ds),
-        code, "award %s tranche %d: %s, needed for %s %s", j->award->id, j->tranche->number, what,
-        purpose_words(j->purpose), pc_date_format(j->date, day));
+    pc_status st =
+        pc_error(j->diags, pc_dataset_path(j->ds, tranche_file(j->tranche)), j->tranche->line,
+                 tranche_column(j->ds, j->tranche), code,
+                 "award %s tranche %d: %s, needed for %s %s", j->award->id, j->tranche->number,
+                 what, purpose_words(j->purpose), pc_date_format(j->date, day));
     free(what);
     return st == PC_OK ? status : st;
 }
@@ -202,14 +211,16 @@ static pc_status warn_simplified(const job *j, int64_t spot_micro, int64_t strik
              pc_micro_format(spot_micro, 2, spot, sizeof spot),
              pc_micro_format(strike_micro, 2, strike, sizeof strike));
     if (report) {
-        snprintf(source, sizeof source, "%s:%d", pc_file_name(PC_FILE_VESTING), j->tranche->line);
+        snprintf(source, sizeof source, "%s:%d", pc_file_name(tranche_file(j->tranche)),
+                 j->tranche->line);
         pc_status st =
             pc_report_warn(report, "simplified_term_not_at_the_money", source, "%s", text);
         if (st != PC_OK)
             return st;
     }
-    return pc_warning(j->diags, pc_dataset_path(j->ds, PC_FILE_VESTING), j->tranche->line,
-                      tranche_column(j->ds), "simplified_term_not_at_the_money", "%s", text);
+    return pc_warning(j->diags, pc_dataset_path(j->ds, tranche_file(j->tranche)), j->tranche->line,
+                      tranche_column(j->ds, j->tranche), "simplified_term_not_at_the_money", "%s",
+                      text);
 }
 
 /* Options and SARs: Black-Scholes-Merton (SPEC section 5). A SAR settled in
