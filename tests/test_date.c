@@ -60,3 +60,22 @@ Test(status, every_code_has_its_own_message)
             cr_assert_str_neq(m, pc_status_message((pc_status)b), "codes %d and %d", a, b);
     }
 }
+
+Test(date, adding_months_keeps_the_day_or_takes_the_months_last)
+{
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2023, 1, 31), 1),
+                 pc_date_from_ymd(2023, 2, 28));
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2024, 1, 31), 1),
+                 pc_date_from_ymd(2024, 2, 29));
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2023, 1, 31), 2),
+                 pc_date_from_ymd(2023, 3, 31));
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2022, 5, 30), 6),
+                 pc_date_from_ymd(2022, 11, 30));
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2021, 12, 15), 0),
+                 pc_date_from_ymd(2021, 12, 15));
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2020, 8, 31), 1200),
+                 pc_date_from_ymd(2120, 8, 31));
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2200, 11, 30), 1),
+                 pc_date_from_ymd(2200, 12, 30));
+    cr_assert_eq(pc_date_add_months(pc_date_from_ymd(2200, 12, 31), 1), PC_DATE_NONE);
+}

@@ -23,6 +23,19 @@ bool pc_date_valid_ymd(int year, int month, int day)
            day <= days_in_month(year, month);
 }
 
+pc_date pc_date_add_months(pc_date date, int months)
+{
+    int y, m, d;
+    pc_date_to_ymd(date, &y, &m, &d);
+    long index = (long)y * 12 + (m - 1) + months;
+    long year = index / 12;
+    int month = (int)(index % 12) + 1;
+    if (year > PC_YEAR_MAX)
+        return PC_DATE_NONE;
+    int last = days_in_month((int)year, month);
+    return pc_date_from_ymd((int)year, month, d < last ? d : last);
+}
+
 pc_date pc_date_from_ymd(int y, int m, int d)
 {
     y -= m <= 2;

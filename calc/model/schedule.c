@@ -250,36 +250,12 @@ static int months_through(const pc_schedule *s, int k)
     return months;
 }
 
-static bool leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
-pc_date pc_schedule_add_months(pc_date date, int months)
-{
-    int y, m, d;
-    pc_date_to_ymd(date, &y, &m, &d);
-    long index = (long)y * 12 + (m - 1) + months;
-    long year = index / 12;
-    int month = (int)(index % 12) + 1;
-    if (year > PC_YEAR_MAX)
-        return PC_DATE_NONE;
-    int last = days_in_month((int)year, month);
-    return pc_date_from_ymd((int)year, month, d < last ? d : last);
-}
-
 /* The vest date of instalment k: the anchor plus its months. */
 static pc_date date_of(const pc_schedule *s, pc_date grant, int k)
 {
     if (s->from == PC_DATE_NONE)
-        return pc_schedule_add_months(grant, months_through(s, k));
-    return pc_schedule_add_months(s->from, months_through(s, k) - months_through(s, 1));
+        return pc_date_add_months(grant, months_through(s, k));
+    return pc_date_add_months(s->from, months_through(s, k) - months_through(s, 1));
 }
 
 /* floor(S m / M), in 128 bits: S m can pass 64 bits. */

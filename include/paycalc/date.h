@@ -40,6 +40,11 @@ pc_status pc_date_parse(const char *text, pc_date *out);
 /* Writes "YYYY-MM-DD" into buf (at least 11 bytes); returns buf. */
 char *pc_date_format(pc_date date, char *buf);
 
+/* `date` plus `months` months (>= 0), keeping the day of the month, or the
+ * month's last day when it has fewer days (2023-01-31 plus 1 is 2023-02-28;
+ * SPEC section 13); PC_DATE_NONE past PC_YEAR_MAX. */
+pc_date pc_date_add_months(pc_date date, int months);
+
 /* (later - earlier) in days / 365: the model time of SPEC section 5. */
 double pc_years_between(pc_date earlier, pc_date later);
 

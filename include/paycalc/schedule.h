@@ -104,8 +104,4 @@ pc_schedule_fit pc_schedule_check(const pc_schedule *s, pc_date grant, int64_t s
 void pc_schedule_instalment(const pc_schedule *s, pc_date grant, int64_t shares, int k,
                             pc_date *date, int64_t *tranche_shares);
 
-/* `date` plus `months` months (>= 0), keeping the day of the month or the
- * month's last day when it has fewer; PC_DATE_NONE past PC_YEAR_MAX. */
-pc_date pc_schedule_add_months(pc_date date, int months);
-
 #endif
