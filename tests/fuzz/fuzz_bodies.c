@@ -309,8 +309,8 @@ void fuzz_csv_body(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return;
-    /* The CSV files are people.csv (PC_FILE_PEOPLE) to reported.csv. */
-    int ncsv = PC_FILE_REPORTED - PC_FILE_PEOPLE + 1;
+    /* The CSV files are people.csv (PC_FILE_PEOPLE) to separations.csv. */
+    int ncsv = PC_FILE_SEPARATIONS - PC_FILE_PEOPLE + 1;
     pc_file file = (pc_file)(PC_FILE_PEOPLE + data[0] % ncsv);
     /* A first byte of 0xF0 or more also writes the workbook. */
     run_with_file(file, data + 1, size - 1, data[0] >= 0xF0);
