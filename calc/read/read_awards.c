@@ -110,6 +110,38 @@ static bool check_schedule(reader *r, const pc_read_row *row, pc_date grant, int
     return true;
 }
 
+/* An option's or SAR's exercise price and expiration date (required); for
+ * stock they are ignored with a warning. Outputs stay 0 / PC_DATE_NONE when
+ * absent or wrong (reported). */
+static void read_exercise_terms(reader *r, const pc_read_row *row, int type, pc_date grant,
+                                int64_t *strike, pc_date *expiration)
+{
+    *strike = 0;
+    *expiration = PC_DATE_NONE;
+    if (type == PC_AWARD_OPTION || type == PC_AWARD_SAR) {
+        const char *why = " for an option or SAR";
+        if (pc_read_need(r, row, AWARDS_EXERCISE_PRICE, why))
+            pc_read_get_price(r, row, AWARDS_EXERCISE_PRICE, "exercise price", 0, true, strike);
+        if (pc_read_need(r, row, AWARDS_EXPIRATION, why) &&
+            pc_read_get_date(r, row, AWARDS_EXPIRATION, expiration) && grant != PC_DATE_NONE &&
+            *expiration <= grant) {
+            char buf[16];
+            pc_read_cell_error(r, row, AWARDS_EXPIRATION, "bad_date",
+                               "expiration date %s is not after the grant date %s",
+                               pc_read_val(row, AWARDS_EXPIRATION), pc_read_date_text(grant, buf));
+        }
+    } else if (type == PC_AWARD_STOCK) {
+        if (pc_read_has(row, AWARDS_EXERCISE_PRICE))
+            pc_read_cell_warning(r, row, AWARDS_EXERCISE_PRICE, "ignored_value",
+                                 "'%s' is ignored: a stock award has no exercise price",
+                                 pc_read_show(&r->rd, pc_read_val(row, AWARDS_EXERCISE_PRICE)));
+        if (pc_read_has(row, AWARDS_EXPIRATION))
+            pc_read_cell_warning(r, row, AWARDS_EXPIRATION, "ignored_value",
+                                 "'%s' is ignored: a stock award has no expiration date",
+                                 pc_read_show(&r->rd, pc_read_val(row, AWARDS_EXPIRATION)));
+    }
+}
+
 void pc_read_awards_row(void *ctx, const pc_read_row *row)
 {
     reader *r = ctx;
@@ -131,29 +163,7 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row)
 
     int64_t strike = 0;
     pc_date expiration = PC_DATE_NONE;
-    bool is_option = type == PC_AWARD_OPTION || type == PC_AWARD_SAR;
-    if (is_option) {
-        const char *why = " for an option or SAR";
-        if (pc_read_need(r, row, AWARDS_EXERCISE_PRICE, why))
-            pc_read_get_price(r, row, AWARDS_EXERCISE_PRICE, "exercise price", 0, true, &strike);
-        if (pc_read_need(r, row, AWARDS_EXPIRATION, why) &&
-            pc_read_get_date(r, row, AWARDS_EXPIRATION, &expiration) && grant != PC_DATE_NONE &&
-            expiration <= grant) {
-            char buf[16];
-            pc_read_cell_error(r, row, AWARDS_EXPIRATION, "bad_date",
-                               "expiration date %s is not after the grant date %s",
-                               pc_read_val(row, AWARDS_EXPIRATION), pc_read_date_text(grant, buf));
-        }
-    } else if (type == PC_AWARD_STOCK) {
-        if (pc_read_has(row, AWARDS_EXERCISE_PRICE))
-            pc_read_cell_warning(r, row, AWARDS_EXERCISE_PRICE, "ignored_value",
-                                 "'%s' is ignored: a stock award has no exercise price",
-                                 pc_read_show(&r->rd, pc_read_val(row, AWARDS_EXERCISE_PRICE)));
-        if (pc_read_has(row, AWARDS_EXPIRATION))
-            pc_read_cell_warning(r, row, AWARDS_EXPIRATION, "ignored_value",
-                                 "'%s' is ignored: a stock award has no expiration date",
-                                 pc_read_show(&r->rd, pc_read_val(row, AWARDS_EXPIRATION)));
-    }
+    read_exercise_terms(r, row, type, grant, &strike, &expiration);
     int64_t grant_fv = 0;
     bool has_grant_fv =
         pc_read_has(row, AWARDS_GRANT_FV) &&
@@ -229,6 +239,37 @@ void pc_read_check_awards(reader *r)
 
 enum { VEST_AWARD, VEST_TRANCHE, VEST_DATE, VEST_SHARES, VEST_STATUS, VEST_STATUS_DATE };
 
+/* The status is as of the last covered fiscal year end: a tranche vested or
+ * forfeited after it is an error (it is still unvested then), and one still
+ * unvested though due on or before it is the warning past_due_unvested
+ * (tranche `number`, 0 when unknown: no warning). False on the error. */
+static bool check_status_at_year_end(reader *r, const pc_read_row *row, int status,
+                                     pc_date status_date, int status_cell, pc_date vest, int number)
+{
+    if (!pc_read_years_known(r) || !pc_read_calendar_known(r))
+        return true;
+    const pc_config *c = &r->ds->config;
+    pc_date last_end = pc_fiscal_year_end(c->fiscal_year_end, c->years[c->nyears - 1]);
+    char buf[16], buf2[16];
+    if ((status == PC_TRANCHE_VESTED || status == PC_TRANCHE_FORFEITED) &&
+        status_date != PC_DATE_NONE && status_date > last_end) {
+        pc_read_cell_error(r, row, status_cell, "status_after_year_end",
+                           "the tranche is %s on %s, after the last covered fiscal year end %s; "
+                           "the status is as of that year end, so it is unvested",
+                           status == PC_TRANCHE_VESTED ? "vested" : "forfeited",
+                           pc_read_date_text(status_date, buf), pc_read_date_text(last_end, buf2));
+        return false;
+    }
+    if (status == PC_TRANCHE_UNVESTED && number > 0 && vest <= last_end)
+        pc_read_cell_warning(r, row, VEST_STATUS, "past_due_unvested",
+                             "tranche %d of award '%s' was due to vest on %s, on or before the "
+                             "last covered fiscal year end %s, but is still unvested: mark it "
+                             "vested (or forfeited, with the date) or correct its vest date",
+                             number, pc_read_show(&r->rd, pc_read_val(row, VEST_AWARD)),
+                             pc_read_date_text(vest, buf), pc_read_date_text(last_end, buf2));
+    return true;
+}
+
 void pc_read_vesting_row(void *ctx, const pc_read_row *row)
 {
     reader *r = ctx;
@@ -284,35 +325,9 @@ void pc_read_vesting_row(void *ctx, const pc_read_row *row)
                          " for a forfeited tranche: the date it was cancelled or its condition was "
                          "determined to have failed");
     }
-    /* The status is as of the last covered fiscal year end: a tranche that
-     * vests or is forfeited later is still unvested then. */
-    if ((status == PC_TRANCHE_VESTED || status == PC_TRANCHE_FORFEITED) &&
-        status_date != PC_DATE_NONE && pc_read_years_known(r) && pc_read_calendar_known(r)) {
-        pc_date last_end =
-            pc_fiscal_year_end(ds->config.fiscal_year_end, ds->config.years[ds->config.nyears - 1]);
-        if (status_date > last_end) {
-            pc_read_cell_error(
-                r, row, status_cell, "status_after_year_end",
-                "the tranche is %s on %s, after the last covered fiscal year end %s; "
-                "the status is as of that year end, so it is unvested",
-                statuses[status], pc_read_date_text(status_date, buf),
-                pc_read_date_text(last_end, buf2));
-            ok = false;
-        }
-    }
-    if (status == PC_TRANCHE_UNVESTED && ok && have_number && pc_read_years_known(r) &&
-        pc_read_calendar_known(r)) {
-        pc_date last_end =
-            pc_fiscal_year_end(ds->config.fiscal_year_end, ds->config.years[ds->config.nyears - 1]);
-        if (vest <= last_end)
-            pc_read_cell_warning(r, row, VEST_STATUS, "past_due_unvested",
-                                 "tranche %d of award '%s' was due to vest on %s, on or before "
-                                 "the last covered fiscal year end %s, but is still unvested: "
-                                 "mark it vested (or forfeited, with the date) or correct its "
-                                 "vest date",
-                                 number, pc_read_show(&r->rd, pc_read_val(row, VEST_AWARD)),
-                                 pc_read_date_text(vest, buf), pc_read_date_text(last_end, buf2));
-    }
+    bool in_time = check_status_at_year_end(r, row, status, status_date, status_cell, vest,
+                                            ok && have_number ? number : 0);
+    ok = ok && in_time;
     if (!have_award)
         return;
     if (a->schedule) {
