@@ -266,7 +266,9 @@ static void read_awards_and_vesting(reader *r)
                       r->unscheduled_line);
     read_separations(r);
     pc_read_lay_out_schedules(r);
-    if (have_vesting != PC_READ_FAILED && !vesting_missing && index_dataset(r))
+    /* Indexed in any case: outcomes.csv and fair_values.csv look tranches
+     * up. Checked only when vesting.csv could be read in full. */
+    if (index_dataset(r) && have_vesting != PC_READ_FAILED && !vesting_missing)
         pc_read_check_tranches(r);
 }
 
