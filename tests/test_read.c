@@ -1205,6 +1205,32 @@ Test(read, a_separation_leaves_alone_what_vested_before_it_and_what_it_does_not_
     remove_dir(dir);
 }
 
+Test(read, continue_keeps_a_performance_award_on_its_schedule_for_cap_too)
+{
+    /* P1 (wang, performance shares granted 2022-06-01) as `annual 2`: its
+     * condition still has to be met, so a `continue` separation leaves
+     * both tranches unvested and not vested early for CAP. */
+    char *dir = scratch_copy();
+    put(dir, "awards.csv",
+        AWARDS_HEADER_S "O1,li,option,service,2021-11-29,30000,4.5,2031-11-28,,,,\n"
+                        "S1,pei,stock,service,2022-03-01,1000,,,3.25,no,,\n"
+                        "P1,wang,stock,performance,2022-06-01,2000,,,,yes,annual 2,\n");
+    put(dir, "vesting.csv",
+        VESTING_HEADER VESTING_O1 "S1,1,2022-09-01,1000,forfeited,2022-08-15\n");
+    put(dir, "separations.csv", SEPARATIONS_HEADER "wang,2022-09-30,continue,\n");
+    loaded l;
+    load(dir, &l);
+    expect_clean(&l);
+    for (int k = 1; k <= 2; k++) {
+        const pc_tranche *t = tranche_of(&l.ds, "P1", k);
+        cr_assert_eq(t->status, PC_TRANCHE_UNVESTED);
+        cr_assert_not(t->cap_vested_early, "tranche %d", k);
+    }
+    expect_tranche(tranche_of(&l.ds, "P1", 2), "2024-06-01", 1000, PC_TRANCHE_UNVESTED, NULL);
+    unload(&l);
+    remove_dir(dir);
+}
+
 Test(read, a_scheduled_award_listed_in_vesting_csv_too_is_an_error_at_each_row)
 {
     char *dir = scratch_copy();
