@@ -890,6 +890,51 @@ static const variation variations[] = {
       {"prices.csv", EDIT_REVERSE, NULL, NULL},
       {"roles.csv", EDIT_REVERSE, NULL, NULL},
       {"people.csv", EDIT_REVERSE, NULL, NULL}}},
+    /* SPEC section 13: the CBAK ledger as patterns, every stock grant
+     * vesting in one instalment on its grant date and the options in ten
+     * half-yearly ones, in place of vesting.csv's 36 rows. */
+    {"the ledger written as patterns",
+     {{"awards.csv", EDIT_WRITE,
+       "award_id,person_id,type,condition,grant_date,shares,exercise_price,expiration_date,grant_"
+       "fv_per_share,dividend_rights,schedule\n"
+       "li-stock-2021q1,li-yunfei,stock,service,2021-03-31,5155,,,5.82,yes,annual 1 from "
+       "2021-03-31\n"
+       "li-stock-2021q2,li-yunfei,stock,service,2021-06-30,7673,,,3.91,yes,annual 1 from "
+       "2021-06-30\n"
+       "li-stock-2021q3,li-yunfei,stock,service,2021-09-30,12146,,,2.47,yes,annual 1 from "
+       "2021-09-30\n"
+       "li-option-2021-11-29,li-yunfei,option,performance,2021-11-29,200000,1.96,2027-09-26,0."
+       "267249,no,semiannual 10 from 2022-05-30\n"
+       "li-stock-2021q4,li-yunfei,stock,service,2021-12-31,16573,,,1.81,yes,annual 1 from "
+       "2021-12-31\n"
+       "li-stock-2022q1,li-yunfei,stock,service,2022-03-31,14151,,,1.06,yes,annual 1 from "
+       "2022-03-31\n"
+       "li-stock-2022q2,li-yunfei,stock,service,2022-06-30,9804,,,1.53,yes,annual 1 from "
+       "2022-06-30\n"
+       "li-stock-2022q3,li-yunfei,stock,service,2022-09-30,11194,,,1.34,yes,annual 1 from "
+       "2022-09-30\n"
+       "li-stock-2022q4,li-yunfei,stock,service,2022-12-30,13055,,,1.149,yes,annual 1 from "
+       "2022-12-30\n"
+       "pei-stock-2021q1,pei-xiangyu,stock,service,2021-03-31,2320,,,5.82,yes,annual 1 from "
+       "2021-03-31\n"
+       "pei-stock-2021q2,pei-xiangyu,stock,service,2021-06-30,3453,,,3.91,yes,annual 1 from "
+       "2021-06-30\n"
+       "pei-stock-2021q3,pei-xiangyu,stock,service,2021-09-30,5466,,,2.47,yes,annual 1 from "
+       "2021-09-30\n"
+       "pei-option-2021-11-29,pei-xiangyu,option,performance,2021-11-29,150000,1.96,2027-09-26,0."
+       "267249,no,semiannual 10 from 2022-05-30\n"
+       "pei-stock-2021q4,pei-xiangyu,stock,service,2021-12-31,7456,,,1.81,yes,annual 1 from "
+       "2021-12-31\n"
+       "pei-stock-2022q1,pei-xiangyu,stock,service,2022-03-31,6368,,,1.06,yes,annual 1 from "
+       "2022-03-31\n"
+       "pei-stock-2022q2,pei-xiangyu,stock,service,2022-06-30,4412,,,1.53,yes,annual 1 from "
+       "2022-06-30\n"
+       "pei-stock-2022q3,pei-xiangyu,stock,service,2022-09-30,5037,,,1.34,yes,annual 1 from "
+       "2022-09-30\n"
+       "pei-stock-2022q4,pei-xiangyu,stock,service,2022-12-30,5875,,,1.149,yes,annual 1 from "
+       "2022-12-30\n",
+       NULL},
+      {"vesting.csv", EDIT_DELETE, NULL, NULL}}},
     {"RMB for CNY",
      {{"cash.csv", EDIT_REPLACE_ALL, ",CNY,", ",RMB,"},
       {"fx.csv", EDIT_REPLACE_ALL, "CNY,", "RMB,"}}},
