@@ -1,9 +1,14 @@
 /*
  * The program end to end (SPEC section 1): the CBAK Energy reference case,
- * exit statuses, messages, and outputs that are deterministic and atomic.
+ * exit statuses, messages, and outputs that are deterministic and atomic;
+ * `verify` against the findings inputs/cbak-fy2022/tools/check.py derives
+ * on its own; reader warnings carried into report.json.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,4 +293,286 @@ Test(cli, value_option_prints_the_value_first_for_a_hand_check)
     r = run_paycalc(missing);
     cr_assert_eq(r.status, 2);
     run_result_free(&r);
+}
+
+/* ------------------------------------------------- verify, end to end */
+
+#define CHECK_PY CBAK "/tools/check.py"
+
+/* check.py's independent findings for the CBAK set (with `reported`, for
+ * that published file instead of the set's own): its JSON, parsed. */
+static json_t *oracle_findings(const char *reported)
+{
+    const char *args[] = {CHECK_PY, "--json", reported ? "--reported" : NULL, reported, NULL};
+    run_result r = run_python(args);
+    cr_assert_eq(r.status, 0, "check.py --json failed:\n%s", r.err);
+    json_error_t err;
+    json_t *root = json_loads(r.out, 0, &err);
+    cr_assert_not_null(root, "check.py --json: %s", err.text);
+    run_result_free(&r);
+    json_t *findings = json_incref(json_object_get(root, "findings"));
+    json_decref(root);
+    cr_assert(json_is_array(findings));
+    return findings;
+}
+
+/* A figure in cents: check.py writes decimal text, paycalc JSON numbers. */
+static long long cents_of(json_t *v)
+{
+    double x = json_is_string(v) ? strtod(json_string_value(v), NULL) : json_number_value(v);
+    cr_assert(json_is_string(v) || json_is_number(v));
+    return llround(x * 100);
+}
+
+/* One finding as comparable text: every field, the figures in cents. */
+static char *finding_key(json_t *f)
+{
+    char *key = NULL;
+    size_t size = 0;
+    FILE *s = open_memstream(&key, &size);
+    fprintf(s, "%s|%s|%s|%lld|%s|%s", json_string_value(json_object_get(f, "check")),
+            json_string_value(json_object_get(f, "severity")),
+            json_string_value(json_object_get(f, "table")),
+            (long long)json_integer_value(json_object_get(f, "year")),
+            json_string_value(json_object_get(f, "subject")),
+            json_string_value(json_object_get(f, "item")));
+    const char *figures[] = {"published", "expected", "difference"};
+    for (int i = 0; i < 3; i++)
+        fprintf(s, "|%lld", cents_of(json_object_get(f, figures[i])));
+    fclose(s);
+    return key;
+}
+
+static int compare_text(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The two lists hold the same findings, in any order. */
+static void assert_same_findings(json_t *got, json_t *want)
+{
+    size_t n = json_array_size(want);
+    cr_assert_eq(json_array_size(got), n, "paycalc lists %zu findings, check.py %zu",
+                 json_array_size(got), n);
+    char **a = calloc(n + 1, sizeof *a), **b = calloc(n + 1, sizeof *b);
+    for (size_t i = 0; i < n; i++) {
+        a[i] = finding_key(json_array_get(got, i));
+        b[i] = finding_key(json_array_get(want, i));
+    }
+    qsort(a, n, sizeof *a, compare_text);
+    qsort(b, n, sizeof *b, compare_text);
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_str_eq(a[i], b[i], "paycalc and check.py differ");
+        free(a[i]);
+        free(b[i]);
+    }
+    free(a);
+    free(b);
+}
+
+static size_t count_severity(json_t *findings, const char *severity)
+{
+    size_t i, n = 0;
+    json_t *f;
+    json_array_foreach(findings, i, f) n +=
+        strcmp(json_string_value(json_object_get(f, "severity")), severity) == 0;
+    return n;
+}
+
+Test(cli, verify_cbak_exits_1_with_the_findings_check_py_derives_in_its_json)
+{
+    require_python_module("json");
+    char *dir = make_temp_dir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/findings.json", dir);
+    const char *args[] = {"verify", CBAK, "--json", path, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 1, "the proxy's CAP figures differ beyond rounding: %s", r.err);
+    json_t *root = load_json(path);
+    json_t *want = oracle_findings(NULL);
+    cr_assert_gt(json_array_size(want), 20);
+    assert_same_findings(json_object_get(root, "findings"), want);
+    json_t *summary = json_object_get(root, "summary");
+    cr_assert_eq(json_integer_value(json_object_get(summary, "errors")),
+                 (json_int_t)count_severity(want, "error"));
+    cr_assert_eq(json_integer_value(json_object_get(summary, "rounding")),
+                 (json_int_t)count_severity(want, "rounding"));
+    json_decref(want);
+    json_decref(root);
+    run_result_free(&r);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* The figure as the printed table shows it: thousands separators, the
+ * published number of decimals, negatives in parentheses. */
+static void printed_figure(json_t *v, int places, char *buf, size_t size)
+{
+    long long c = cents_of(v);
+    long long units = llabs(c) / 100, frac = llabs(c) % 100;
+    char digits[32], grouped[48];
+    int n = snprintf(digits, sizeof digits, "%lld", units), k = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            grouped[k++] = ',';
+        grouped[k++] = digits[i];
+    }
+    grouped[k] = '\0';
+    char body[64];
+    if (places == 2)
+        snprintf(body, sizeof body, "%s.%02lld", grouped, frac);
+    else
+        snprintf(body, sizeof body, "%s", grouped);
+    snprintf(buf, size, c < 0 ? "(%s)" : "%s", body);
+}
+
+/* A line of `text` holding every word of `words`, in that order. */
+static bool has_line_with(const char *text, const char *const *words)
+{
+    for (const char *line = text; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char *copy = strndup(line, len);
+        const char *at = copy;
+        bool all = true;
+        for (size_t i = 0; words[i] && all; i++) {
+            const char *hit = strstr(at, words[i]);
+            all = hit != NULL;
+            if (hit)
+                at = hit + strlen(words[i]);
+        }
+        free(copy);
+        if (all)
+            return true;
+        line = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+static const char *table_label(const char *table)
+{
+    return strcmp(table, "sct") == 0 ? "SCT" : strcmp(table, "cap") == 0 ? "CAP" : "PvP";
+}
+
+Test(cli, verify_cbak_prints_every_finding_check_py_derives_and_a_summary)
+{
+    require_python_module("json");
+    const char *args[] = {"verify", CBAK, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    json_t *want = oracle_findings(NULL);
+    size_t i;
+    json_t *f;
+    json_array_foreach(want, i, f)
+    {
+        const char *published = json_string_value(json_object_get(f, "published"));
+        const char *dot = strchr(published, '.');
+        int places = dot ? (int)strlen(dot + 1) : 0;
+        char year[16], pub[64], exp[64];
+        snprintf(year, sizeof year, "%lld",
+                 (long long)json_integer_value(json_object_get(f, "year")));
+        printed_figure(json_object_get(f, "published"), places, pub, sizeof pub);
+        printed_figure(json_object_get(f, "expected"), places, exp, sizeof exp);
+        const char *words[] = {json_string_value(json_object_get(f, "check")),
+                               json_string_value(json_object_get(f, "severity")),
+                               year,
+                               table_label(json_string_value(json_object_get(f, "table"))),
+                               json_string_value(json_object_get(f, "name")),
+                               json_string_value(json_object_get(f, "item")),
+                               pub,
+                               exp,
+                               NULL};
+        cr_assert(has_line_with(r.out, words), "no printed line for %s %s %s %s %s %s %s %s:\n%s",
+                  words[0], words[1], words[2], words[3], words[4], words[5], pub, exp, r.out);
+    }
+    char summary[128];
+    snprintf(summary, sizeof summary, ": %zu errors, %zu rounding differences",
+             count_severity(want, "error"), count_severity(want, "rounding"));
+    cr_assert(strstr(r.out, summary) != NULL, "no '%s' in:\n%s", summary, r.out);
+    json_decref(want);
+    run_result_free(&r);
+}
+
+/* Published figures that differ from the computed ones by rounding alone:
+ * the CBAK proxy's 2021 SCT row of its PEO, whose total is a dollar short.
+ * verify passes them; with --strict it fails on them. */
+Test(cli, verify_strict_fails_on_rounding_differences_that_verify_alone_passes)
+{
+    require_python_module("json");
+    char *dir = make_temp_dir();
+    char reported[512], path[512];
+    snprintf(reported, sizeof reported, "%s/published.csv", dir);
+    snprintf(path, sizeof path, "%s/findings.json", dir);
+    cr_assert_eq(write_text(reported, "table,year,subject,item,value\n"
+                                      "sct,2021,li-yunfei,salary,\"120,107\"\n"
+                                      "sct,2021,li-yunfei,stock_awards,\"120,001\"\n"
+                                      "sct,2021,li-yunfei,option_awards,\"53,450\"\n"
+                                      "sct,2021,li-yunfei,total,\"293,557\"\n"),
+                 0);
+    json_t *want = oracle_findings(reported);
+    cr_assert_gt(json_array_size(want), 0);
+    cr_assert_eq(count_severity(want, "error"), 0, "check.py sees more than rounding");
+
+    const char *plain[] = {"verify", CBAK, "--reported", reported, "--json", path, NULL};
+    run_result r = run_paycalc(plain);
+    cr_assert_eq(r.status, 0, "rounding alone passes without --strict: %s%s", r.out, r.err);
+    json_t *root = load_json(path);
+    assert_same_findings(json_object_get(root, "findings"), want);
+    json_decref(root);
+    run_result_free(&r);
+
+    const char *strict[] = {"verify", CBAK, "--reported", reported, "--strict", NULL};
+    r = run_paycalc(strict);
+    cr_assert_eq(r.status, 1, "--strict fails on rounding: %s%s", r.out, r.err);
+    run_result_free(&r);
+    json_decref(want);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* A reader's warning (here an unknown column, perhaps a misspelt name) is
+ * kept in report.json, naming the file and line, not only printed. */
+Test(cli, reader_warnings_reach_report_json)
+{
+    char *in = make_temp_dir(), *out = make_temp_dir();
+    cr_assert_eq(copy_dir(CBAK, in), 0);
+    char people[512], report[512];
+    snprintf(people, sizeof people, "%s/people.csv", in);
+    char *text = read_file(people, NULL);
+    char *eol = strchr(text, '\n');
+    cr_assert_not_null(eol);
+    size_t head = (size_t)(eol - text);
+    char *edited = malloc(strlen(text) + 16);
+    sprintf(edited, "%.*s,nickname%s", (int)head, text, eol);
+    cr_assert_eq(write_text(people, edited), 0);
+    free(edited);
+    free(text);
+
+    const char *args[] = {"run", in, "--out", out, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "nickname") != NULL, "the warning is printed: %s", r.err);
+    snprintf(report, sizeof report, "%s/report.json", out);
+    json_t *root = load_json(report);
+    json_t *warnings = json_object_get(root, "warnings");
+    size_t i, found = 0;
+    json_t *w;
+    json_array_foreach(warnings, i, w)
+    {
+        const char *code = json_string_value(json_object_get(w, "code"));
+        const char *message = json_string_value(json_object_get(w, "message"));
+        const char *source = json_string_value(json_object_get(w, "source"));
+        if (code && strcmp(code, "unknown_column") == 0) {
+            found++;
+            cr_assert(message && strstr(message, "nickname") != NULL, "%s", message);
+            cr_assert_str_eq(source, "people.csv:1");
+        }
+    }
+    cr_assert_eq(found, 1, "one unknown_column warning in report.json");
+    json_decref(root);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
 }
