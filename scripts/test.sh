@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds paycalc and runs every test: the Criterion suite in a normal build,
-# the same suite under AddressSanitizer and UndefinedBehaviorSanitizer, and
-# (first) each fuzzing harness briefly over its corpus.
+# Builds paycalc and runs every test: the Criterion suite built with gcc, again
+# built with clang (both with warnings as errors: each compiler warns about
+# things the other does not), and again under AddressSanitizer and
+# UndefinedBehaviorSanitizer; first the format check and each fuzzing harness
+# briefly over its corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -16,10 +18,15 @@ if [ -x tests/fuzz/run.sh ]; then
   tests/fuzz/run.sh --seconds 10
 fi
 
-echo "== build and test"
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+echo "== build and test with gcc"
+CC=gcc cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAYCALC_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== build and test with clang"
+CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAYCALC_WERROR=ON >/dev/null
+cmake --build build-clang -j"$jobs"
+ctest --test-dir build-clang --output-on-failure -j"$jobs"
 
 echo "== build and test under AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPAYCALC_SANITIZE=ON >/dev/null
