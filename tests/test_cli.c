@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "support.h"
 
@@ -292,6 +293,31 @@ Test(cli, value_option_prints_the_value_first_for_a_hand_check)
     const char *missing[] = {"value", "option", "--price", "42", NULL};
     r = run_paycalc(missing);
     cr_assert_eq(r.status, 2);
+    run_result_free(&r);
+}
+
+/* The option loop reads name-value pairs in any order; a name without its
+ * value, or a value where a name belongs, is a usage error that says so. */
+Test(cli, value_option_reads_its_inputs_as_pairs_in_any_order)
+{
+    const char *shuffled[] = {"value",    "option", "--term",  "0.5",   "--dividend-yield",
+                              "0",        "--rate", "10%",     "--vol", "0.2",
+                              "--strike", "40",     "--price", "42",    NULL};
+    run_result r = run_paycalc(shuffled);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_float_eq(strtod(r.out, NULL), 4.759422, 1e-6);
+    run_result_free(&r);
+
+    const char *no_value[] = {"value", "option", "--price", "42", "--term", NULL};
+    r = run_paycalc(no_value);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--term needs a value") != NULL, "%s", r.err);
+    run_result_free(&r);
+
+    const char *stray[] = {"value", "option", "--price", "42", "40", "--strike", NULL};
+    r = run_paycalc(stray);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "unknown option '40'") != NULL, "%s", r.err);
     run_result_free(&r);
 }
 
@@ -575,4 +601,56 @@ Test(cli, reader_warnings_reach_report_json)
     remove_dir(out);
     free(in);
     free(out);
+}
+
+/* ------------------------------------------- the default output folder */
+
+static bool exists(const char *dir, const char *rel)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* `run DIR` writes to reports/<the folder's own name>/ whatever the path
+ * looks like: ".", "..", a trailing slash or a trailing "/." all name the
+ * folder they stand for, never reports/ itself or the current folder. */
+Test(cli, default_output_folder_is_named_after_the_input_folder_however_it_is_written)
+{
+    char *top = make_temp_dir();
+    char set[1024], sub[1100];
+    snprintf(set, sizeof set, "%s/acme-fy2022", top);
+    snprintf(sub, sizeof sub, "%s/sub", set);
+    cr_assert_eq(mkdir(set, 0755), 0);
+    cr_assert_eq(copy_dir(CBAK, set), 0);
+    cr_assert_eq(mkdir(sub, 0755), 0);
+
+    struct {
+        const char *cwd, *arg, *report; /* report: where it must land, from cwd */
+    } cases[] = {
+        {set, ".", "reports/acme-fy2022/report.json"},
+        {sub, "..", "reports/acme-fy2022/report.json"},
+        {top, "acme-fy2022/", "reports/acme-fy2022/report.json"},
+        {top, "./acme-fy2022/.", "reports/acme-fy2022/report.json"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cr_assert_eq(chdir(cases[i].cwd), 0);
+        const char *args[] = {"run", cases[i].arg, "--quiet", NULL};
+        run_result r = run_paycalc(args);
+        cr_assert_eq(r.status, 0, "run %s: %s", cases[i].arg, r.err);
+        run_result_free(&r);
+        cr_assert(exists(cases[i].cwd, cases[i].report), "run %s (in %s) wrote no %s", cases[i].arg,
+                  cases[i].cwd, cases[i].report);
+        cr_assert(!exists(cases[i].cwd, "reports/report.json"), "run %s wrote into reports/",
+                  cases[i].arg);
+        cr_assert(!exists(cases[i].cwd, "report.json"), "run %s wrote into the current folder",
+                  cases[i].arg);
+        char reports[4200];
+        snprintf(reports, sizeof reports, "%s/reports", cases[i].cwd);
+        remove_dir(reports);
+    }
+    cr_assert_eq(chdir("/"), 0);
+    remove_dir(top);
+    free(top);
 }
