@@ -24,7 +24,7 @@ find "$out" -name '*.gcda' -delete
 ctest --test-dir "$out" -j2 --output-on-failure >"$out/ctest.log" || {
   cat "$out/ctest.log"; echo "coverage.sh: the tests failed" >&2; exit 1; }
 
-lcov "${rc[@]}" --quiet --capture --directory "$out" --output-file "$out/all.info"
+lcov "${rc[@]}" --quiet --capture --directory "$out" --output-file "$out/all.info" 2>"$out/lcov.log"
 lcov "${rc[@]}" --quiet --extract "$out/all.info" "$PWD/calc/*" --output-file "$out/calc.info"
 lcov "${rc[@]}" --summary "$out/calc.info" 2>&1 | grep -E "lines|branches|functions"
 if [ "${1:-}" = "--html" ]; then
