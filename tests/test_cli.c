@@ -321,6 +321,61 @@ Test(cli, value_option_reads_its_inputs_as_pairs_in_any_order)
     run_result_free(&r);
 }
 
+/* Each usage error says what was wrong, in words, and exits 2. */
+Test(cli, usage_errors_say_what_was_wrong)
+{
+    struct {
+        const char *args[16];
+        const char *says;
+    } cases[] = {
+        {{"run", CBAK, "--out", NULL}, "--out needs a value"},
+        {{"run", CBAK, CBAK, NULL}, "unexpected argument"},
+        {{"run", NULL}, "run needs an INPUT_DIR"},
+        {{"verify", CBAK, "--loose", NULL}, "unknown option '--loose' for verify"},
+        {{"verify", CBAK, "--json", NULL}, "--json needs a value"},
+        {{"verify", NULL}, "verify needs an INPUT_DIR or --reported FILE"},
+        {{"verify", CBAK, CBAK, NULL}, "unexpected argument"},
+        {{"value", NULL}, "value needs 'option' and its inputs"},
+        {{"value", "option", "--price", "42", NULL}, "value option needs --strike"},
+        {{"value", "option", "--price", "4x2", NULL}, "'4x2' is not a number"},
+        {{"value", "option", "--price", "-1", "--strike", "40", "--vol", "0.2", "--rate", "0.1",
+          "--dividend-yield", "0", "--term", "1"},
+         "must not be negative"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run_paycalc(cases[i].args);
+        cr_assert_eq(r.status, 2, "case %zu: %s", i, r.err);
+        cr_assert(strstr(r.err, cases[i].says) != NULL, "case %zu: no '%s' in: %s", i,
+                  cases[i].says, r.err);
+        run_result_free(&r);
+    }
+}
+
+/* verify of a set without published figures is an input error naming the
+ * file; findings that cannot be written exit 4. */
+Test(cli, verify_without_published_figures_or_with_an_unwritable_json_fails_plainly)
+{
+    char *in = make_temp_dir();
+    cr_assert_eq(copy_dir(CBAK, in), 0);
+    char reported[512];
+    snprintf(reported, sizeof reported, "%s/reported.csv", in);
+    cr_assert_eq(unlink(reported), 0);
+    const char *args[] = {"verify", in, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert(strstr(r.err, "reported.csv is missing or empty") != NULL, "%s", r.err);
+    run_result_free(&r);
+
+    const char *unwritable[] = {"verify", CBAK, "--json", "/nonexistent-folder/findings.json",
+                                NULL};
+    r = run_paycalc(unwritable);
+    cr_assert_eq(r.status, 4, "%s", r.err);
+    cr_assert(strstr(r.err, "/nonexistent-folder/findings.json") != NULL, "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+}
+
 /* ------------------------------------------------- verify, end to end */
 
 #define CHECK_PY CBAK "/tools/check.py"
