@@ -895,3 +895,18 @@ Test(market, a_supplied_value_on_the_trading_day_serves_a_date_that_is_not_one)
     /* Past the stale limit there is no price, and no trading day to use. */
     cr_assert_null(pc_market_supplied_at(&ds, t1, day("2023-01-20")));
 }
+
+/* A tranche index the dataset does not hold is a usage error, and the
+ * valuation is still set (no note to free, no value), not left as it was. */
+Test(value, unknown_tranche_is_a_usage_error_with_the_valuation_set)
+{
+    cr_assert_eq(pc_dataset_index(&ds), PC_OK);
+    pc_valuation v;
+    memset(&v, 0xA5, sizeof v);
+    cr_assert_eq(pc_value_tranche(&ds, 5, day("2022-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
+                 PC_ERR_USAGE);
+    cr_assert_null(v.inputs.note);
+    cr_assert_eq(v.value, 0);
+    cr_assert_eq(v.shares, 0);
+    cr_assert_eq(v.tranche, 5);
+}
