@@ -1132,6 +1132,7 @@ Test(read, a_schedule_lays_out_tranches_whose_status_follows_their_dates)
     cr_assert_not(tranche_of(&l.ds, "S1", 1)->scheduled);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, separations_forfeit_accelerate_or_continue_what_is_unvested)
@@ -1147,6 +1148,7 @@ Test(read, separations_forfeit_accelerate_or_continue_what_is_unvested)
                    "2022-06-30");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 
     load_scheduled("annual 3", SEPARATIONS_HEADER "li,2022-06-30,accelerate,O1\n", &l, &dir);
     expect_clean(&l);
@@ -1158,6 +1160,7 @@ Test(read, separations_forfeit_accelerate_or_continue_what_is_unvested)
                        10000, PC_TRANCHE_VESTED, "2022-06-30");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 
     /* continue: the schedule goes on (the first instalment vests on its
      * date), and for CAP every unvested tranche is vested on 2022-06-30. */
@@ -1173,6 +1176,7 @@ Test(read, separations_forfeit_accelerate_or_continue_what_is_unvested)
     }
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_separation_leaves_alone_what_vested_before_it_and_what_it_does_not_cover)
@@ -1192,12 +1196,14 @@ Test(read, a_separation_leaves_alone_what_vested_before_it_and_what_it_does_not_
                    "2022-11-29");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 
     load_scheduled("annual 3", SEPARATIONS_HEADER "li,2023-01-15,forfeit,\n", &l, &dir);
     expect_clean(&l);
     expect_tranche(tranche_of(&l.ds, "O1", 2), "2023-11-29", 10000, PC_TRANCHE_UNVESTED, NULL);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 
     /* A person's row before an award's grant leaves that award alone. */
     load_scheduled("annual 3", SEPARATIONS_HEADER "li,2021-10-01,forfeit,\n", &l, &dir);
@@ -1206,6 +1212,7 @@ Test(read, a_separation_leaves_alone_what_vested_before_it_and_what_it_does_not_
                    "2022-11-29");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 
     /* vesting.csv statuses win: P1's tranches stay unvested. */
     load_scheduled("annual 3", SEPARATIONS_HEADER "wang,2022-07-01,forfeit,\n", &l, &dir);
@@ -1213,6 +1220,7 @@ Test(read, a_separation_leaves_alone_what_vested_before_it_and_what_it_does_not_
     cr_assert_eq(tranche_of(&l.ds, "P1", 1)->status, PC_TRANCHE_UNVESTED);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, continue_keeps_a_performance_award_on_its_schedule_for_cap_too)
@@ -1239,6 +1247,7 @@ Test(read, continue_keeps_a_performance_award_on_its_schedule_for_cap_too)
     expect_tranche(tranche_of(&l.ds, "P1", 2), "2024-06-01", 1000, PC_TRANCHE_UNVESTED, NULL);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_scheduled_award_listed_in_vesting_csv_too_is_an_error_at_each_row)
@@ -1258,6 +1267,7 @@ Test(read, a_scheduled_award_listed_in_vesting_csv_too_is_an_error_at_each_row)
     expect_errors(&l.diags, 3);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, vesting_csv_is_not_needed_when_every_award_has_a_schedule)
@@ -1281,6 +1291,7 @@ Test(read, vesting_csv_is_not_needed_when_every_award_has_a_schedule)
                    "2022-08-15");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, outcomes_of_a_scheduled_award_name_only_its_tranches)
@@ -1296,6 +1307,7 @@ Test(read, outcomes_of_a_scheduled_award_name_only_its_tranches)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_past_due_unvested_tranche_is_a_warning_naming_its_row)
@@ -1313,6 +1325,7 @@ Test(read, a_past_due_unvested_tranche_is_a_warning_naming_its_row)
     cr_assert_eq(l.diags.warnings, 1, "only the past-due row warns");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, reads_retirement_eligibility)
@@ -1332,6 +1345,7 @@ Test(read, reads_retirement_eligibility)
     cr_assert_not(pc_dataset_award(&l.ds, "O1", NULL)->retirement_vesting, "default no");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, outcomes_are_required_by_a_performance_award)
