@@ -3,11 +3,14 @@
  * year's, from last year's report.json or reported.csv; and the yearly
  * roll-forward through the program.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "paycalc/model.h"
 #include "paycalc/parse.h"
@@ -256,4 +259,194 @@ Test(restated, a_prior_that_is_neither_is_an_input_error_naming_the_file)
     pc_diags_fini(&diags);
     pc_dataset_fini(&prior);
     free(path);
+}
+
+/* ------------------------------------------------ the yearly roll-forward */
+
+#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */
+#define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
+
+/* The generated company of the roll-forward, as the input set of the proxy
+ * covering `cover` ("2021:2023"). A missing Python fails the test. */
+static void generate(const char *dir, const char *cover)
+{
+    cr_assert_eq(access(PYTHON, X_OK), 0, "the roll-forward needs %s (scripts/deps.sh)", PYTHON);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        const char *argv[] = {PYTHON, GENERATOR,    dir, "--neos",  "3",   "--awards-per-person",
+                              "2",    "--tranches", "3", "--years", "4",   "--last-year",
+                              "2024", "--seed",     "7", "--cover", cover, NULL};
+        if (!freopen("/dev/null", "w", stdout))
+            _exit(126);
+        execv(PYTHON, (char *const *)argv);
+        _exit(127);
+    }
+    int status;
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the generator failed");
+}
+
+static void run_ok(const char *const *args)
+{
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc %s %s: exit %d\n%s", args[0], args[1], r.status, r.err);
+    run_result_free(&r);
+}
+
+/* A figure's key, "table year subject item", as report.json's tables and
+ * its restated findings name it. */
+static char *key_of(const char *table, json_int_t year, const char *subject, const char *item)
+{
+    char *k = malloc(strlen(subject) + strlen(item) + 40);
+    cr_assert_not_null(k);
+    sprintf(k, "%s %lld %s %s", table, (long long)year, subject, item);
+    return k;
+}
+
+/* Every figure of a report.json as "key=value" lines in `out` (an object:
+ * key -> number), read independently of paycalc's own reader. TSR is left
+ * out: its base moves with the first covered year. */
+static void put_row(json_t *out, const char *table, json_t *row, const char *subject)
+{
+    const char *k;
+    json_t *v;
+    json_int_t year = json_integer_value(json_object_get(row, "year"));
+    json_object_foreach(row, k, v)
+    {
+        if (!json_is_number(v) || !strcmp(k, "year") || !strcmp(k, "tsr") ||
+            !strcmp(k, "peer_group_tsr"))
+            continue;
+        char *key = key_of(table, year, subject, k);
+        json_object_set(out, key, v);
+        free(key);
+    }
+}
+
+static json_t *figures_of(const char *report_path)
+{
+    json_error_t err;
+    json_t *root = json_load_file(report_path, 0, &err);
+    cr_assert_not_null(root, "%s: %s", report_path, err.text);
+    json_t *out = json_object();
+    size_t i, k;
+    json_t *row, *peo;
+    json_array_foreach(json_object_get(root, "summary_compensation_table"), i, row)
+        put_row(out, "sct", row, json_string_value(json_object_get(row, "person_id")));
+    json_array_foreach(json_object_get(root, "cap_reconciliation"), i, row)
+        put_row(out, "cap", row, json_string_value(json_object_get(row, "subject")));
+    json_array_foreach(json_object_get(root, "pay_versus_performance"), i, row)
+    {
+        put_row(out, "pvp", row, "company");
+        json_array_foreach(json_object_get(row, "peo"), k, peo)
+        {
+            json_object_set(peo, "year", json_object_get(row, "year"));
+            put_row(out, "pvp", peo, json_string_value(json_object_get(peo, "person_id")));
+        }
+        json_t *avg = json_object_get(row, AVG);
+        if (json_is_object(avg)) {
+            json_object_set(avg, "year", json_object_get(row, "year"));
+            put_row(out, "pvp", avg, AVG);
+        }
+    }
+    json_decref(root);
+    return out;
+}
+
+/* The restated findings of a report.json, as a sorted list of keys. */
+static json_t *restated_of(const char *report_path)
+{
+    json_error_t err;
+    json_t *root = json_load_file(report_path, 0, &err);
+    cr_assert_not_null(root, "%s: %s", report_path, err.text);
+    json_t *checks = json_object_get(root, "checks");
+    cr_assert(json_is_array(checks), "report.json has its checks");
+    json_t *keys = json_object();
+    size_t i;
+    json_t *f;
+    json_array_foreach(checks, i, f)
+    {
+        if (strcmp(json_string_value(json_object_get(f, "check")), "restated") != 0)
+            continue;
+        char *key = key_of(json_string_value(json_object_get(f, "table")),
+                           json_integer_value(json_object_get(f, "year")),
+                           json_string_value(json_object_get(f, "subject")),
+                           json_string_value(json_object_get(f, "item")));
+        cr_assert_null(json_object_get(keys, key), "one finding per figure: %s", key);
+        json_object_set_new(keys, key, json_true());
+        free(key);
+    }
+    json_decref(root);
+    return keys;
+}
+
+/* Changes the first cash.csv row starting with `prefix` to `row`. */
+static void replace_cash_row(const char *dir, const char *prefix, const char *row)
+{
+    char *path = malloc(strlen(dir) + 16);
+    sprintf(path, "%s/cash.csv", dir);
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text);
+    char *at = strstr(text, prefix);
+    cr_assert_not_null(at, "cash.csv has a row %s", prefix);
+    char *end = strchr(at, '\n');
+    cr_assert_not_null(end);
+    size_t n = strlen(text) + strlen(row) + 2;
+    char *changed = malloc(n);
+    snprintf(changed, n, "%.*s%s%s", (int)(at - text), text, row, end);
+    cr_assert_eq(write_text(path, changed), 0);
+    free(changed);
+    free(text);
+    free(path);
+}
+
+Test(restated, a_yearly_roll_forward_reports_exactly_the_figures_that_moved, .timeout = 120)
+{
+    char *tmp = make_temp_dir();
+    char last[512], now[512], last_out[512], now_out[512], prior[600], report[600];
+    snprintf(last, sizeof last, "%s/fy2023", tmp);
+    snprintf(now, sizeof now, "%s/fy2024", tmp);
+    snprintf(last_out, sizeof last_out, "%s/reports-2023", tmp);
+    snprintf(now_out, sizeof now_out, "%s/reports-2024", tmp);
+    snprintf(prior, sizeof prior, "%s/report.json", last_out);
+    snprintf(report, sizeof report, "%s/report.json", now_out);
+    generate(last, "2021:2023");
+    generate(now, "2022:2024");
+
+    const char *run_last[] = {"run", last, "--out", last_out, "--quiet", NULL};
+    run_ok(run_last);
+    const char *run_now[] = {"run", now, "--out", now_out, "--prior", prior, "--quiet", NULL};
+    run_ok(run_now);
+    json_t *moved = restated_of(report);
+    cr_assert_eq(json_object_size(moved), 0, "nothing moved, nothing restated");
+    json_decref(moved);
+
+    /* One 2022 cash row changed: a bonus paid in USD to the second person. */
+    replace_cash_row(now, "p00001,2022,bonus,", "p00001,2022,bonus,123456.78,USD,2022-12-31");
+    run_ok(run_now);
+    moved = restated_of(report);
+    json_t *then = figures_of(prior), *later = figures_of(report);
+    size_t differing = 0;
+    const char *key;
+    json_t *value;
+    json_object_foreach(then, key, value)
+    {
+        json_t *other = json_object_get(later, key);
+        if (!other)
+            continue;
+        bool differs = json_number_value(other) != json_number_value(value);
+        differing += differs;
+        cr_assert_eq(differs, json_object_get(moved, key) != NULL, "%s: %g last year, %g now, %s",
+                     key, json_number_value(value), json_number_value(other),
+                     differs ? "not reported" : "reported");
+        cr_assert(!differs || strstr(key, " 2022 "), "only 2022 moved: %s", key);
+    }
+    cr_assert_gt(differing, 0);
+    cr_assert_eq(json_object_size(moved), differing);
+    cr_assert_not_null(json_object_get(moved, "sct 2022 p00001 bonus"));
+    cr_assert_not_null(json_object_get(moved, "pvp 2022 non_peo_neo_average sct_total"));
+    json_decref(then);
+    json_decref(later);
+    json_decref(moved);
+    free(tmp);
 }
