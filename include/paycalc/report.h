@@ -197,7 +197,17 @@ typedef struct pc_finding {
     int64_t expected_micro;
     int64_t difference_micro; /* published - expected */
     int decimals;             /* decimals to show */
+    bool percent;             /* the figure is a percentage (printed with "%") */
     int line;                 /* reported.csv line */
+    /* A check between two published cells (the PvP SCT total against the
+     * SCT total, say) names the other one: same year, `other_table`,
+     * `other_subject`, `other_item` (owned; NULL for other checks). */
+    pc_reported_table other_table;
+    char *other_subject;
+    char *other_item;
+    /* The other checks the same published cell failed for the same cause
+     * (SPEC section 8: one published cell, one finding); owned names. */
+    PC_ARRAY(char *) related;
 } pc_finding;
 
 typedef struct pc_skipped {

@@ -32,6 +32,13 @@ pc_status pc_verify_all(const pc_dataset *ds, const pc_report *report, pc_checks
 pc_status pc_verify_restated(const pc_dataset *prior, const pc_dataset *ds, const pc_report *report,
                              pc_checks *checks);
 
+/* One published cell, one finding (SPEC section 8): findings on the same
+ * cell become one, the others' checks listed in its `related`; a check
+ * between two cells that failed nothing else on its own cell joins the
+ * other cell's finding when that one failed another check. Recounts errors
+ * and rounding findings. */
+pc_status pc_verify_relate(pc_checks *checks);
+
 /* True when the run should fail: any error finding, or any finding at all
  * when `strict`. */
 bool pc_verify_failed(const pc_checks *checks, bool strict);
