@@ -292,8 +292,9 @@ Test(verify, cbak_proxy_internal_findings_have_the_right_severity)
     cr_assert_eq(c.errors, 4);
     cr_assert_eq(c.rounding, 2);
     /* 4 SCT footings, 4 CAP footings, 4 deductions, 2 PvP SCT totals,
-     * 4 PvP CAPs, 2 averages, 8 less_ lines, 2 TSRs. */
-    cr_assert_eq(c.checked, 30);
+     * 4 PvP CAPs, 4 reconciliation starts, 2 averages, 8 less_ lines,
+     * 2 TSRs. */
+    cr_assert_eq(c.checked, 34);
     cr_assert(pc_verify_failed(&c, false));
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
@@ -343,8 +344,8 @@ Test(verify, consistent_published_tables_have_no_findings)
     cr_assert_eq(c.findings.count, 0);
     cr_assert_eq(c.skipped.count, 0);
     /* 3 SCT footings, 2 CAP footings, 2 deductions, 1 PvP SCT total,
-     * 2 PvP CAPs, 1 average, 4 less_ lines, 1 TSR. */
-    cr_assert_eq(c.checked, 16);
+     * 2 PvP CAPs, 2 reconciliation starts, 1 average, 4 less_ lines, 1 TSR. */
+    cr_assert_eq(c.checked, 18);
     cr_assert_not(pc_verify_failed(&c, true));
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
@@ -360,8 +361,8 @@ Test(verify, consistent_tables_agree_with_their_computed_figures)
     cr_assert_eq(pc_verify_all(&ds, &r, &r.checks), PC_OK);
     cr_assert_eq(r.checks.findings.count, 0);
     cr_assert_eq(r.checks.skipped.count, 0);
-    /* 16 internal comparisons and every one of the 31 published figures. */
-    cr_assert_eq(r.checks.checked, 16 + ds.reported.count);
+    /* 18 internal comparisons and every one of the 31 published figures. */
+    cr_assert_eq(r.checks.checked, 18 + ds.reported.count);
     cr_assert_eq(r.checks.errors, 0);
     cr_assert_eq(r.checks.rounding, 0);
     pc_report_fini(&r);
@@ -976,16 +977,20 @@ Test(verify, verify_all_runs_both_and_counts)
     pc_dataset_init(&ds);
     clean_published(&ds);
     clean_computed(&r);
-    /* One internal finding (the CEO's SCT total) that is also a mismatch. */
+    /* One slip, the CEO's SCT total: it does not foot, it mismatches the
+     * computation, and the PvP (right) differs from it. One published cell,
+     * one finding, naming the other two checks. */
     ds.reported.items[3].value_micro = M(175001);
     cr_assert_eq(pc_verify_all(&ds, &r, &r.checks), PC_OK);
-    cr_assert_eq(r.checks.findings.count, 3);
-    cr_assert_str_eq(r.checks.findings.items[0].check, "sct_does_not_foot");
-    cr_assert_str_eq(r.checks.findings.items[1].check, "pvp_sct_total_differs");
-    cr_assert_str_eq(r.checks.findings.items[2].check, "mismatch");
+    cr_assert_eq(r.checks.findings.count, 1);
+    const pc_finding *f = &r.checks.findings.items[0];
+    cr_assert_str_eq(f->check, "sct_does_not_foot");
+    cr_assert_eq(f->related.count, 2);
+    cr_assert_str_eq(f->related.items[0], "pvp_sct_total_differs");
+    cr_assert_str_eq(f->related.items[1], "mismatch");
     cr_assert_eq(r.checks.errors, 0);
-    cr_assert_eq(r.checks.rounding, 3);
-    cr_assert_eq(r.checks.checked, 16 + ds.reported.count);
+    cr_assert_eq(r.checks.rounding, 1);
+    cr_assert_eq(r.checks.checked, 18 + ds.reported.count);
     cr_assert_not(pc_verify_failed(&r.checks, false));
     cr_assert(pc_verify_failed(&r.checks, true));
     pc_report_fini(&r);
@@ -1080,7 +1085,7 @@ Test(verify, table_lists_findings_skipped_checks_and_a_summary)
     cr_assert_not_null(strstr(table, "\nSkipped checks\n"));
     cr_assert_not_null(
         strstr(table, "reported.csv gives no count of the NEOs in the 2020 average"));
-    const char *summary = "\n30 figures checked: 4 errors, 2 rounding differences\n";
+    const char *summary = "\n34 figures checked: 4 errors, 2 rounding differences\n";
     size_t n = strlen(table), k = strlen(summary);
     cr_assert(n > k && strcmp(table + n - k, summary) == 0, "ends with: %s",
               n > 80 ? table + n - 80 : table);
@@ -1176,7 +1181,7 @@ Test(verify, json_has_the_keys_of_spec_section_8_in_order)
     cr_assert_str_eq(json_string_value(json_object_get(s0, "subject")), AVG);
     cr_assert_not_null(json_string_value(json_object_get(s0, "reason")));
     json_t *summary = json_object_get(root, "summary");
-    cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 30);
+    cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 34);
     cr_assert_eq(json_integer_value(json_object_get(summary, "errors")), 4);
     cr_assert_eq(json_integer_value(json_object_get(summary, "rounding")), 2);
     json_decref(root);

@@ -148,10 +148,9 @@ pc_status pc_verify_relate(pc_checks *checks)
     if (!checks)
         return PC_ERR_USAGE;
     size_t n = checks->findings.count;
-    if (n < 2)
-        return PC_OK;
-    cell_ref *cells = malloc(n * sizeof *cells);
-    size_t *keep = malloc(n * sizeof *keep), *on_cell = calloc(n, sizeof *on_cell);
+    cell_ref *cells = malloc((n ? n : 1) * sizeof *cells);
+    size_t *keep = malloc((n ? n : 1) * sizeof *keep),
+           *on_cell = calloc(n ? n : 1, sizeof *on_cell);
     pc_status st = PC_ERR_NOMEM;
     if (!cells || !keep || !on_cell)
         goto done;
