@@ -1147,9 +1147,9 @@ Test(verify, json_has_the_keys_of_spec_section_8_in_order)
     cr_log_info("%s", text);
     /* Top level, then a finding's keys, in the order the SPEC lists. */
     const char *top[] = {"\"findings\"", "\"skipped\"", "\"summary\""};
-    const char *finding[] = {"\"check\"",     "\"severity\"", "\"table\"",
-                             "\"year\"",      "\"subject\"",  "\"item\"",
-                             "\"published\"", "\"expected\"", "\"difference\""};
+    const char *finding[] = {"\"check\"",      "\"severity\"", "\"table\"",     "\"year\"",
+                             "\"subject\"",    "\"item\"",     "\"published\"", "\"expected\"",
+                             "\"difference\"", "\"related\""};
     const char *at = text;
     for (size_t i = 0; i < 3; i++) {
         const char *p = strstr(text, top[i]);
@@ -1157,7 +1157,7 @@ Test(verify, json_has_the_keys_of_spec_section_8_in_order)
         at = p;
     }
     at = text;
-    for (size_t i = 0; i < 9; i++) {
+    for (size_t i = 0; i < 10; i++) {
         const char *p = strstr(at, finding[i]);
         cr_assert_not_null(p, "%s missing", finding[i]);
         at = p;
@@ -1214,9 +1214,9 @@ Test(verify, json_figures_are_exact_decimals)
     cr_assert_not_null(strstr(text, "\"expected\": 235853.84,"));
     cr_assert_not_null(strstr(text, "\"published\": 911229.67,"));
     cr_assert_not_null(strstr(text, "\"expected\": 911229.66,"));
-    cr_assert_not_null(strstr(text, "\"difference\": 0.01\n"));
+    cr_assert_not_null(strstr(text, "\"difference\": 0.01,\n"));
     cr_assert_not_null(strstr(text, "\"published\": -106994,"));
-    cr_assert_not_null(strstr(text, "\"difference\": 66457\n"));
+    cr_assert_not_null(strstr(text, "\"difference\": 66457,\n"));
     cr_assert_null(strstr(text, "00000000"), "a figure printed with binary noise");
     cr_assert_null(strstr(text, ".0,"), "a whole figure printed as a real");
     /* And they read back as the same decimals. */

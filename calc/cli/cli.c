@@ -26,12 +26,14 @@
 #include "paycalc/write.h"
 
 static const char usage_text[] =
-    "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--quiet]\n"
+    "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--prior FILE] "
+    "[--quiet]\n"
     "       paycalc check INPUT_DIR\n"
-    "       paycalc verify INPUT_DIR [--reported FILE] [--json FILE] [--strict]\n"
-    "       paycalc verify --reported FILE [--json FILE] [--strict]\n"
+    "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
+    "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
     "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
     "--term T\n"
+    "       paycalc init DIR\n"
     "       paycalc --help | --version\n";
 
 static const char help_text[] =
@@ -46,7 +48,11 @@ static const char help_text[] =
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
     "           --reported FILE alone runs only the internal checks\n"
+    "  --prior FILE  (run, verify) last year's report.json or reported.csv: every\n"
+    "           figure of a year both cover that moved is a `restated` finding\n"
     "  value option  print the Black-Scholes-Merton value of one option\n"
+    "  init     write a new input set into DIR (new or empty): every file with\n"
+    "           its header and one example row, and a README.txt\n"
     "\n"
     "Exit status: 0 success; 1 verify found a difference beyond rounding;\n"
     "2 usage error; 3 the input has errors; 4 an output could not be written.\n";
@@ -200,12 +206,16 @@ static int make_dirs(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
-/* Reads and computes; prints problems. Returns an exit status. */
-static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, bool quiet)
+/* Reads and computes, and compares with last year's figures when `prior`
+ * is not NULL; prints problems. Returns an exit status. */
+static int load_and_compute(const char *dir, const char *prior, pc_dataset *ds, pc_report *report,
+                            bool quiet)
 {
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_compute(dir, ds, report, &diags);
+    if (st == PC_OK && diags.errors == 0 && prior)
+        st = pc_compute_restated(prior, ds, report, true, &diags);
     print_diags(&diags, !quiet);
     size_t errors = diags.errors;
     pc_diags_fini(&diags);
@@ -227,16 +237,20 @@ static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, 
 
 static int cmd_run(int argc, char **argv)
 {
-    const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL;
+    const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL, *prior = NULL;
     bool quiet = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--quiet")) {
             quiet = true;
-        } else if (!strcmp(a, "--out") || !strcmp(a, "--json") || !strcmp(a, "--xlsx")) {
+        } else if (!strcmp(a, "--out") || !strcmp(a, "--json") || !strcmp(a, "--xlsx") ||
+                   !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
-            const char **slot = a[2] == 'o' ? &out : a[2] == 'j' ? &json : &xlsx;
+            const char **slot = a[2] == 'o'   ? &out
+                                : a[2] == 'j' ? &json
+                                : a[2] == 'x' ? &xlsx
+                                              : &prior;
             *slot = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s' for run", a);
@@ -253,7 +267,7 @@ static int cmd_run(int argc, char **argv)
     pc_report report;
     pc_dataset_init(&ds);
     pc_report_init(&report);
-    int rc = load_and_compute(dir, &ds, &report, quiet);
+    int rc = load_and_compute(dir, prior, &ds, &report, quiet);
     if (rc != PC_EXIT_OK)
         goto done;
 
@@ -331,19 +345,17 @@ static int cmd_check(int argc, char **argv)
 
 static int cmd_verify(int argc, char **argv)
 {
-    const char *dir = NULL, *reported = NULL, *json = NULL;
+    const char *dir = NULL, *reported = NULL, *json = NULL, *prior = NULL;
     bool strict = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--strict")) {
             strict = true;
-        } else if (!strcmp(a, "--reported") || !strcmp(a, "--json")) {
+        } else if (!strcmp(a, "--reported") || !strcmp(a, "--json") || !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
-            if (a[2] == 'r')
-                reported = argv[++i];
-            else
-                json = argv[++i];
+            const char **slot = a[2] == 'r' ? &reported : a[2] == 'j' ? &json : &prior;
+            *slot = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s' for verify", a);
         } else if (!dir) {
@@ -376,16 +388,23 @@ static int cmd_verify(int argc, char **argv)
         }
         if (st == PC_OK)
             st = pc_compute_dataset(&ds, &report, &diags);
-        if (st == PC_OK && ds.reported.count == 0) {
+        if (st == PC_OK && ds.reported.count == 0 && !prior) {
             pc_error(&diags, pc_dataset_path(&ds, PC_FILE_REPORTED), 0, 0, "missing_file",
-                     "verify needs the published figures: reported.csv is missing or empty");
+                     "verify needs the published figures: reported.csv is missing or empty "
+                     "(or last year's figures: --prior FILE)");
             st = PC_ERR_INPUT;
         }
     } else {
         st = pc_read_reported_file(reported, &ds, &diags);
         if (st == PC_OK)
             st = pc_verify_internal(&ds, &report.checks);
+        if (st == PC_OK)
+            st = pc_verify_relate(&report.checks);
     }
+    /* This year's figures against last year's: the computed ones when there
+     * is an input set, else the published ones. */
+    if (st == PC_OK && diags.errors == 0 && prior)
+        st = pc_compute_restated(prior, &ds, &report, dir != NULL, &diags);
     const pc_checks *checks = &report.checks;
     print_diags(&diags, true);
     if (st != PC_OK || diags.errors > 0) {
@@ -414,6 +433,28 @@ done:
     pc_report_fini(&report);
     pc_dataset_fini(&ds);
     return rc;
+}
+
+static int cmd_init(int argc, char **argv)
+{
+    if (argc != 1 || argv[0][0] == '-')
+        return usage_error("%s", "init takes exactly one DIR");
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_status st = pc_write_starter(argv[0], &diags);
+    print_diags(&diags, true);
+    pc_diags_fini(&diags);
+    if (st == PC_ERR_NOMEM) {
+        fprintf(stderr, "paycalc: out of memory\n");
+        return PC_EXIT_WRITE;
+    }
+    if (st != PC_OK)
+        return PC_EXIT_WRITE;
+    printf("A new input set is in %s: replace the example rows with the company's own "
+           "(README.txt there says what each file holds), then run\n"
+           "  paycalc check %s\n",
+           argv[0], argv[0]);
+    return PC_EXIT_OK;
 }
 
 /* A number for `value option`: a plain decimal, or a percentage ("30%"). */
@@ -499,5 +540,7 @@ int pc_cli_main(int argc, char **argv)
         return cmd_verify(argc - 2, argv + 2);
     if (!strcmp(cmd, "value"))
         return cmd_value(argc - 2, argv + 2);
+    if (!strcmp(cmd, "init"))
+        return cmd_init(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }
