@@ -1303,3 +1303,181 @@ Test(verify, json_to_a_missing_folder_fails_with_a_message)
     free(dir);
     pc_diags_fini(&diags);
 }
+
+/* ------------------------------------- published tables as proxies print */
+
+#define FIXTURES SOURCE_DIR "/tests/data/verify/"
+
+/* `paycalc verify ARGS... --json FILE`: the exit status, standard output
+ * and the findings as JSON (caller frees). */
+typedef struct verify_run {
+    int status;
+    char *out, *err;
+    json_t *json;
+} verify_run;
+
+static verify_run run_verify(const char *a, const char *b, const char *c, const char *d)
+{
+    char *dir = make_temp_dir();
+    char json_path[600];
+    snprintf(json_path, sizeof json_path, "%s/findings.json", dir);
+    const char *args[8] = {"verify"};
+    size_t n = 1;
+    const char *given[] = {a, b, c, d};
+    for (size_t i = 0; i < 4 && given[i]; i++)
+        args[n++] = given[i];
+    args[n++] = "--json";
+    args[n++] = json_path;
+    args[n] = NULL;
+    run_result r = run_paycalc(args);
+    verify_run v = {r.status, r.out, r.err, NULL};
+    json_error_t err;
+    v.json = json_load_file(json_path, 0, &err);
+    remove_dir(dir);
+    free(dir);
+    return v;
+}
+
+static void verify_run_free(verify_run *v)
+{
+    free(v->out);
+    free(v->err);
+    json_decref(v->json);
+}
+
+static json_t *findings_of(const verify_run *v)
+{
+    cr_assert_not_null(v->json, "no JSON findings: %s", v->err);
+    return json_object_get(v->json, "findings");
+}
+
+static const char *text_of(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+Test(verify, tables_printed_with_signs_dashes_units_and_percentages_agree)
+{
+    verify_run v = run_verify("--reported", FIXTURES "printed.csv", NULL, NULL);
+    cr_assert_eq(v.status, 0, "%s%s", v.out, v.err);
+    cr_assert(strstr(v.out, "No findings"), "%s", v.out);
+    cr_assert_eq(json_array_size(findings_of(&v)), 0);
+    /* 4 SCT footings, 4 CAP footings, 4 deductions, 2 PvP SCT totals,
+     * 4 PvP CAPs, 4 reconciliation starts, 2 averages, 5 less_ lines,
+     * 2 TSRs and 2 peer TSRs. */
+    json_t *summary = json_object_get(v.json, "summary");
+    cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 33);
+    verify_run_free(&v);
+}
+
+Test(verify, a_reconciliation_starting_from_a_transposed_total_is_one_finding)
+{
+    verify_run v = run_verify("--reported", FIXTURES "wrong-start.csv", NULL, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 1, "%s", v.out);
+    json_t *f0 = json_array_get(f, 0);
+    cr_assert_str_eq(text_of(f0, "check"), "cap_sct_total_differs");
+    cr_assert_str_eq(text_of(f0, "severity"), "error");
+    cr_assert_str_eq(text_of(f0, "subject"), "ceo");
+    cr_assert_eq(json_integer_value(json_object_get(f0, "published")), 1560000);
+    cr_assert_eq(json_integer_value(json_object_get(f0, "expected")), 1650000);
+    verify_run_free(&v);
+}
+
+Test(verify, unsigned_deductions_are_one_wrong_sign_each_and_nothing_else)
+{
+    verify_run v = run_verify("--reported", FIXTURES "unsigned.csv", NULL, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 4, "%s", v.out);
+    size_t i;
+    json_t *x;
+    json_array_foreach(f, i, x)
+    {
+        cr_assert_str_eq(text_of(x, "check"), "wrong_sign");
+        cr_assert_str_eq(text_of(x, "item"), "less_equity_awards");
+        cr_assert_gt(json_integer_value(json_object_get(x, "published")), 0);
+        cr_assert_eq(json_integer_value(json_object_get(x, "expected")),
+                     -json_integer_value(json_object_get(x, "published")));
+        cr_assert_eq(json_array_size(json_object_get(x, "related")), 0);
+    }
+    verify_run_free(&v);
+}
+
+Test(verify, a_misfooted_sct_total_is_one_row_naming_the_checks_it_failed)
+{
+    verify_run v = run_verify("--reported", FIXTURES "misfooted.csv", NULL, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 1, "%s", v.out);
+    json_t *f0 = json_array_get(f, 0);
+    cr_assert_str_eq(text_of(f0, "check"), "sct_does_not_foot");
+    json_t *related = json_object_get(f0, "related");
+    cr_assert_eq(json_array_size(related), 1);
+    cr_assert_str_eq(json_string_value(json_array_get(related, 0)), "pvp_sct_total_differs");
+    cr_assert(strstr(v.out, "sct_does_not_foot (also pvp_sct_total_differs)"), "%s", v.out);
+    verify_run_free(&v);
+}
+
+Test(verify, a_count_that_is_not_a_whole_number_of_neos_is_an_input_error)
+{
+    verify_run v = run_verify("--reported", FIXTURES "bad-count.csv", NULL, NULL);
+    cr_assert_eq(v.status, 3, "%s%s", v.out, v.err);
+    cr_assert(strstr(v.err, "bad-count.csv:22:5: error: value: invalid count '1.5'"), "%s", v.err);
+    cr_assert(strstr(v.err, "bad-count.csv:31:5: error: value: invalid count '0'"), "%s", v.err);
+    cr_assert_null(v.json, "nothing was written");
+    verify_run_free(&v);
+}
+
+Test(verify, last_years_published_tables_against_this_years_name_what_moved)
+{
+    verify_run v =
+        run_verify("--reported", FIXTURES "wrong-start.csv", "--prior", FIXTURES "printed.csv");
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    size_t i, restated = 0;
+    json_t *x;
+    json_array_foreach(f, i, x)
+    {
+        if (strcmp(text_of(x, "check"), "restated") != 0)
+            continue;
+        restated++;
+        cr_assert_eq(json_integer_value(json_object_get(x, "year")), 2023);
+        cr_assert_str_eq(text_of(x, "subject"), "ceo");
+    }
+    /* The reconciliation's start and CAP, and the PvP CAP. */
+    cr_assert_eq(restated, 3, "%s", v.out);
+    cr_assert(strstr(v.out, "Published is this year's figure, Expected last year's"), "%s", v.out);
+    verify_run_free(&v);
+}
+
+/* Net income printed in millions, as a proxy may: compared at the precision
+ * shown (one unit of the last digit, $100,000, is a rounding difference). */
+Test(verify, figures_in_millions_are_compared_at_the_precision_shown)
+{
+    char *dir = make_temp_dir();
+    char path[600];
+    snprintf(path, sizeof path, "%s/reported.csv", dir);
+    cr_assert_eq(write_text(path, "table,year,subject,item,value\n"
+                                  "pvp,2021,company,net_income,$61.6 M\n"
+                                  "pvp,2022,company,net_income,$(11.4) million\n"
+                                  "pvp,2022,company,tsr,$ 20.57\n"),
+                 0);
+    verify_run v = run_verify(SOURCE_DIR "/inputs/cbak-fy2022", "--reported", path, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 2, "%s", v.out);
+    /* In the order of the PvP table: TSR, then net income. */
+    json_t *tsr = json_array_get(f, 0), *income = json_array_get(f, 1);
+    cr_assert_str_eq(text_of(income, "item"), "net_income");
+    cr_assert_str_eq(text_of(income, "severity"), "rounding");
+    cr_assert_eq(json_integer_value(json_object_get(income, "published")), -11400000);
+    cr_assert_eq(json_integer_value(json_object_get(income, "expected")), -11327811);
+    cr_assert_str_eq(text_of(tsr, "item"), "tsr");
+    cr_assert_str_eq(text_of(tsr, "severity"), "error");
+    verify_run_free(&v);
+    remove_dir(dir);
+    free(dir);
+}
