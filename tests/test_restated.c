@@ -380,6 +380,46 @@ static json_t *restated_of(const char *report_path)
     return keys;
 }
 
+/* How many rows of the workbook's Checks sheet are `check` findings (read
+ * with openpyxl, as an analyst's spreadsheet reads it). */
+static int checks_sheet_rows(const char *xlsx, const char *check)
+{
+    /* The findings are the rows under the header "Check", up to the first
+     * empty row (the skipped checks and the legend follow). */
+    static const char script[] =
+        "import sys, openpyxl\n"
+        "ws = openpyxl.load_workbook(sys.argv[1])['Checks']\n"
+        "rows = [v for (v,) in ws.iter_rows(min_col=1, max_col=1, values_only=True)]\n"
+        "first = rows.index('Check') + 1\n"
+        "end = rows.index(None, first) if None in rows[first:] else len(rows)\n"
+        "print(sum(1 for v in rows[first:end] if v.split(' ')[0] == sys.argv[2]))\n";
+    int pipefd[2];
+    cr_assert_eq(pipe(pipefd), 0);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(pipefd[1], 1);
+        close(pipefd[0]);
+        close(pipefd[1]);
+        const char *argv[] = {PYTHON, "-c", script, xlsx, check, NULL};
+        execv(PYTHON, (char *const *)argv);
+        _exit(127);
+    }
+    close(pipefd[1]);
+    char out[64] = "";
+    size_t got = 0;
+    ssize_t n;
+    while (got < sizeof out - 1 && (n = read(pipefd[0], out + got, sizeof out - 1 - got)) > 0)
+        got += (size_t)n;
+    close(pipefd[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0 && got > 0,
+              "reading the Checks sheet needs openpyxl (scripts/deps.sh): status %d, '%s'", status,
+              out);
+    return atoi(out);
+}
+
 /* Changes the first cash.csv row starting with `prefix` to `row`. */
 static void replace_cash_row(const char *dir, const char *prefix, const char *row)
 {
@@ -443,6 +483,10 @@ Test(restated, a_yearly_roll_forward_reports_exactly_the_figures_that_moved, .ti
     }
     cr_assert_gt(differing, 0);
     cr_assert_eq(json_object_size(moved), differing);
+    /* The workbook's Checks sheet lists them too, one row each. */
+    char xlsx[600];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", now_out);
+    cr_assert_eq(checks_sheet_rows(xlsx, "restated"), (int)differing);
     cr_assert_not_null(json_object_get(moved, "sct 2022 p00001 bonus"));
     cr_assert_not_null(json_object_get(moved, "pvp 2022 non_peo_neo_average sct_total"));
     json_decref(then);
