@@ -76,10 +76,28 @@ static bool same_text(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* Prints every diagnostic once, in the order of the input (a tranche valued
- * twice on one date would otherwise warn twice). */
-static void print_diags(pc_diags *diags, bool warnings)
+/* One diagnostic the way compilers print it ("FILE:LINE:COLUMN: error:
+ * message"), however long the message. */
+static void print_diag(const pc_diag *d)
 {
+    const char *sev = d->severity == PC_SEVERITY_ERROR ? "error" : "warning";
+    fputs("paycalc: ", stderr);
+    if (d->file && d->line > 0 && d->column > 0)
+        fprintf(stderr, "%s:%d:%d: ", d->file, d->line, d->column);
+    else if (d->file && d->line > 0)
+        fprintf(stderr, "%s:%d: ", d->file, d->line);
+    else if (d->file)
+        fprintf(stderr, "%s: ", d->file);
+    fprintf(stderr, "%s: %s\n", sev, d->message);
+}
+
+/* Prints every diagnostic once, in the order of the input (a tranche valued
+ * twice on one date would otherwise warn twice); warnings only when
+ * `warnings`. Returns how many warnings were printed, the count a summary
+ * gives. */
+static size_t print_diags(pc_diags *diags, bool warnings)
+{
+    size_t shown = 0;
     pc_diags_sort(diags);
     size_t group = 0;
     for (size_t i = 0; i < diags->count; i++) {
@@ -93,9 +111,10 @@ static void print_diags(pc_diags *diags, bool warnings)
                        diags->items[k].severity == d->severity;
         if (repeated || (!warnings && d->severity == PC_SEVERITY_WARNING))
             continue;
-        char line[1400];
-        fprintf(stderr, "paycalc: %s\n", pc_diag_format(d, line, sizeof line));
+        print_diag(d);
+        shown += d->severity == PC_SEVERITY_WARNING;
     }
+    return shown;
 }
 
 static void print_padded(const char *s, int width)
@@ -300,14 +319,19 @@ static int cmd_run(int argc, char **argv)
     pc_status st = pc_write_xlsx(&ds, &report, xlsx_path, &diags);
     if (st == PC_OK)
         st = pc_write_json(&ds, &report, json_path, &diags);
-    print_diags(&diags, true);
+    print_diags(&diags, !quiet);
     pc_diags_fini(&diags);
     if (st != PC_OK) {
         rc = PC_EXIT_WRITE;
         goto done;
     }
-    if (!quiet)
+    if (!quiet) {
         printf("\nReports written: %s and %s\n", json_path, xlsx_path);
+        size_t n = report.warnings.count;
+        if (n)
+            printf("%zu warning%s (on standard error above, and in report.json)\n", n,
+                   n == 1 ? "" : "s");
+    }
 done:
     pc_report_fini(&report);
     pc_dataset_fini(&ds);
@@ -326,16 +350,15 @@ static int cmd_check(int argc, char **argv)
     pc_diags_init(&diags);
     /* Computing finds what reading cannot: a missing rate or price. */
     pc_status st = pc_compute(argv[0], &ds, &report, &diags);
-    print_diags(&diags, true);
+    /* The count is of the warnings shown, one per award and cause. */
+    size_t warnings = print_diags(&diags, true);
     int rc = PC_EXIT_OK;
     if (st != PC_OK || diags.errors > 0) {
         fprintf(stderr, "paycalc: %zu error%s, %zu warning%s in %s\n", diags.errors,
-                diags.errors == 1 ? "" : "s", diags.warnings, diags.warnings == 1 ? "" : "s",
-                argv[0]);
+                diags.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", argv[0]);
         rc = PC_EXIT_INPUT;
     } else {
-        printf("%s: no errors, %zu warning%s\n", argv[0], diags.warnings,
-               diags.warnings == 1 ? "" : "s");
+        printf("%s: no errors, %zu warning%s\n", argv[0], warnings, warnings == 1 ? "" : "s");
     }
     pc_diags_fini(&diags);
     pc_report_fini(&report);

@@ -231,6 +231,15 @@ typedef struct pc_warning_entry {
     char *source; /* "cash.csv:12" or NULL */
 } pc_warning_entry;
 
+/* One option valued with the simplified expected term away from the money
+ * (SPEC section 5), kept until the engine run ends so that the warning is
+ * one per award naming every date (pc_engine_group_warnings). */
+typedef struct pc_term_note {
+    size_t tranche; /* index into dataset tranches */
+    pc_date date;
+    int64_t spot_micro; /* the stock price used */
+} pc_term_note;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -241,6 +250,7 @@ typedef struct pc_report {
     PC_ARRAY(pc_valuation) valuations;
     pc_tsr tsr;
     PC_ARRAY(pc_warning_entry) warnings;
+    PC_ARRAY(pc_term_note) term_notes; /* emptied by pc_engine_group_warnings */
     bool has_checks;
     pc_checks checks;
 } pc_report;
