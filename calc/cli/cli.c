@@ -9,7 +9,6 @@
 #include "paycalc/compute.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 
 #include "paycalc/engine.h"
 #include "paycalc/money.h"
+#include "paycalc/parse.h"
 #include "paycalc/read.h"
 #include "paycalc/report.h"
 #include "paycalc/value.h"
@@ -480,22 +480,33 @@ static int cmd_init(int argc, char **argv)
     return PC_EXIT_OK;
 }
 
-/* A number for `value option`: a plain decimal, or a percentage ("30%"). */
-static bool parse_number(const char *text, double *out)
+/* An input of `value option`, read by the rules of the input files (SPEC
+ * section 2, one parser for both): prices and the term as decimals of at
+ * most 6 places, volatility, rate and yield as fractions ("0.3" or "30%"),
+ * where a value above 5 without "%" is refused as a likely percentage.
+ * Only the risk-free rate may be negative. On failure `why` says why. */
+static bool parse_value_input(int k, const char *text, double *out, char *why, size_t size)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (end == text || errno == ERANGE || !isfinite(v))
-        return false;
-    if (*end == '%') {
-        v /= 100.0;
-        end++;
+    int64_t micro = 0;
+    pc_status st;
+    switch (k) {
+    case 2: /* --vol */
+    case 4: /* --dividend-yield */
+        st = pc_parse_fraction(text, 5 * PC_MICRO, 0, &micro, why, size);
+        break;
+    case 3: /* --rate */
+        st = pc_parse_fraction(text, 5 * PC_MICRO, 1, &micro, why, size);
+        break;
+    default: /* --price, --strike, --term */
+        st = pc_parse_decimal(text, 6, 6, &micro, why, size);
+        if (st == PC_OK && micro < 0) {
+            snprintf(why, size, "must not be negative");
+            st = PC_ERR_RANGE;
+        }
+        break;
     }
-    if (*end != '\0')
-        return false;
-    *out = v;
-    return true;
+    *out = pc_micro_to_double(micro);
+    return st == PC_OK;
 }
 
 static int cmd_value(int argc, char **argv)
@@ -515,16 +526,15 @@ static int cmd_value(int argc, char **argv)
             return usage_error("unknown option '%s' for value option", argv[i]);
         if (i + 1 >= argc)
             return usage_error("%s needs a value", argv[i]);
-        if (!parse_number(argv[i + 1], &v[k]))
-            return usage_error("'%s' is not a number", argv[i + 1]);
+        char why[200] = "";
+        if (!parse_value_input(k, argv[i + 1], &v[k], why, sizeof why))
+            return usage_error("%s: invalid value '%s': %s", argv[i], argv[i + 1], why);
         seen[k] = true;
         i++;
     }
     for (int n = 0; n < 6; n++)
         if (!seen[n])
             return usage_error("value option needs %s", names[n]);
-    if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[5] < 0)
-        return usage_error("%s", "price, strike, volatility and term must not be negative");
     pc_bsm_inputs in = {v[0], v[1], v[2], v[3], v[4], v[5]};
     pc_bsm_result r = pc_bsm_call(&in);
     printf("%.12g\n", r.value);
