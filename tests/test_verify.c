@@ -1481,3 +1481,51 @@ Test(verify, figures_in_millions_are_compared_at_the_precision_shown)
     remove_dir(dir);
     free(dir);
 }
+
+/* A company-selected measure printed as a percentage ("14.51%", a return)
+ * is compared as a number of percent with performance.csv's value (14.51)
+ * and shown with its sign. */
+Test(verify, a_percentage_is_compared_and_shown_as_a_percentage)
+{
+    static const char *const printed[] = {"14.51%", "14.61%"};
+    for (size_t k = 0; k < 2; k++) {
+        pc_dataset ds;
+        pc_report r;
+        pc_checks c;
+        pc_dataset_init(&ds);
+        pc_checks_init(&c);
+        clean_computed(&r);
+        r.pvp.items[0].has_csm = true;
+        r.pvp.items[0].csm_micro = 14510000;
+        pc_printed p;
+        char why[160] = "";
+        cr_assert_eq(pc_parse_printed(printed[k], &p, why, sizeof why), PC_OK, "%s", why);
+        pc_reported *row = PC_ARRAY_PUSH(&ds.reported);
+        *row = (pc_reported){PVP,
+                             2022,
+                             pc_strdup("company"),
+                             pc_strdup("company_selected_measure"),
+                             p.value_micro,
+                             p.decimals,
+                             p.percent,
+                             2};
+        cr_assert_eq(pc_verify_against(&ds, &r, &c), PC_OK);
+        if (k == 0) {
+            cr_assert_eq(c.findings.count, 0);
+        } else {
+            cr_assert_eq(c.findings.count, 1);
+            const pc_finding *f = &c.findings.items[0];
+            cr_assert(f->percent);
+            cr_assert_eq(f->severity, PC_CHECK_ERROR);
+            cr_assert_eq(f->published_micro, 14610000);
+            cr_assert_eq(f->expected_micro, 14510000);
+            char *table = pc_verify_format_table(&c, &ds);
+            cr_assert(strstr(table, "14.61%") && strstr(table, "14.51%") && strstr(table, "+0.10%"),
+                      "%s", table);
+            free(table);
+        }
+        pc_report_fini(&r);
+        pc_checks_fini(&c);
+        pc_dataset_fini(&ds);
+    }
+}

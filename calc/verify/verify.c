@@ -175,7 +175,8 @@ static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const
                      "for %d",
                      row->year);
             else
-                found(c, pvp->csm_micro, MAX_DECIMALS);
+                /* As precise as performance.csv gives it. */
+                found(c, pvp->csm_micro, pc_verify_decimals_needed(pvp->csm_micro));
             return;
         default:
             none(c, "no computed figure: '%s' is not a company figure of the PvP table", row->item);

@@ -65,7 +65,7 @@ static const starter_file files[] = {
     {"performance.csv", "year,net_income\n"
                         "2024,\"(1,250,000.00)\"\n"},
     {"reported.csv", "table,year,subject,item,value\n"
-                     "sct,2024,ceo,salary,\"166,954\"\n"},
+                     "sct,2024,ceo,salary,\"$166,954\"\n"},
     {"README.txt", "A paycalc input set. Replace the example rows with the company's own;\n"
                    "`paycalc check DIR` lists every problem, `paycalc run DIR` writes the\n"
                    "reports. The full description of every column is in paycalc's README.\n"
