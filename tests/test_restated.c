@@ -108,6 +108,18 @@ Test(restated, a_moved_figure_names_both_values)
     pair_fini(&p);
 }
 
+Test(restated, an_unsigned_deduction_is_read_as_the_deduction_it_is)
+{
+    pair p;
+    pair_init(&p);
+    publish(&p.prior, CAP, 2022, "li", "less_equity_awards", "(5,678.00)");
+    publish(&p.now, CAP, 2022, "li", "less_equity_awards", "5,678.00"); /* under "Minus:" */
+    cr_assert_eq(pc_verify_restated(&p.prior, &p.now, NULL, &p.checks), PC_OK);
+    cr_assert_eq(p.checks.findings.count, 0);
+    cr_assert_eq(p.checks.checked, 1);
+    pair_fini(&p);
+}
+
 Test(restated, figures_of_different_precision_compare_at_the_coarser)
 {
     pair p;

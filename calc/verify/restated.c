@@ -120,15 +120,53 @@ static bool computed_figures(const pc_dataset *ds, const pc_report *report, figu
     return true;
 }
 
+/* The figures of a reported.csv. A `less_` line published as a positive
+ * amount is read as the deduction its label says (SPEC section 8: the sign
+ * slip is wrong_sign's finding, not a restatement). */
 static bool published_figures(const pc_dataset *ds, figures *out)
 {
     for (size_t i = 0; i < ds->reported.count; i++) {
         const pc_reported *r = &ds->reported.items[i];
-        if (!push(out, r->table, r->year, r->subject, r->item, r->value_micro, r->decimals,
-                  r->line))
+        int64_t micro = r->value_micro;
+        if (r->table == PC_REPORTED_CAP && strncmp(r->item, "less_", 5) == 0 && micro > 0)
+            micro = -micro;
+        if (!push(out, r->table, r->year, r->subject, r->item, micro, r->decimals, r->line))
             return false;
     }
     return true;
+}
+
+/* An item's place in its table, so the findings read in the order of the
+ * proxy's columns and lines (unknown items last, by name). */
+static int item_rank(pc_reported_table table, const char *item)
+{
+    static const char *const pvp[] = {"sct_total",
+                                      "cap",
+                                      "count",
+                                      "tsr",
+                                      "peer_group_tsr",
+                                      "net_income",
+                                      "company_selected_measure"};
+    switch (table) {
+    case PC_REPORTED_SCT:
+        for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
+            if (!strcmp(item, pc_sct_key((pc_sct_column)c)))
+                return c;
+        break;
+    case PC_REPORTED_CAP:
+        for (int l = 0; l < PC_CAP_NLINES; l++)
+            if (!strcmp(item, pc_cap_key((pc_cap_line)l)))
+                return 2 * l;
+        if (!strcmp(item, "equity_award_adjustments"))
+            return 2 * PC_CAP_LESS_FV_FORFEITED + 1;
+        break;
+    case PC_REPORTED_PVP:
+        for (int i = 0; i < (int)(sizeof pvp / sizeof pvp[0]); i++)
+            if (!strcmp(item, pvp[i]))
+                return i;
+        break;
+    }
+    return 1000;
 }
 
 static int compare_figure(const void *pa, const void *pb)
@@ -139,7 +177,12 @@ static int compare_figure(const void *pa, const void *pb)
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
     int c = strcmp(a->subject, b->subject);
-    return c ? c : strcmp(a->item, b->item);
+    if (c)
+        return c;
+    int ra = item_rank(a->table, a->item), rb = item_rank(b->table, b->item);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return strcmp(a->item, b->item);
 }
 
 /* The first covered year of a list: its earliest PvP year (0 if none). */
