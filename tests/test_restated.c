@@ -506,3 +506,24 @@ Test(restated, a_yearly_roll_forward_reports_exactly_the_figures_that_moved, .ti
     json_decref(moved);
     free(tmp);
 }
+
+Test(restated, an_unreadable_prior_is_an_input_error_and_nothing_is_written)
+{
+    char *tmp = make_temp_dir();
+    char out[512], missing[512];
+    snprintf(out, sizeof out, "%s/reports", tmp);
+    snprintf(missing, sizeof missing, "%s/no-such-report.json", tmp);
+    const char *run[] = {
+        "run", SOURCE_DIR "/inputs/cbak-fy2022", "--out", out, "--prior", missing, "--quiet", NULL};
+    run_result r = run_paycalc(run);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert(strstr(r.err, "no-such-report.json: error: cannot read last year's figures"), "%s",
+              r.err);
+    cr_assert_eq(count_entries(tmp), 0, "nothing was written");
+    run_result_free(&r);
+    const char *usage[] = {"run", SOURCE_DIR "/inputs/cbak-fy2022", "--prior", NULL};
+    r = run_paycalc(usage);
+    cr_assert_eq(r.status, 2);
+    run_result_free(&r);
+    free(tmp);
+}

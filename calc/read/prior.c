@@ -45,14 +45,11 @@ static void input_error(prior_reader *r, const char *fmt, ...)
 
 static void input_error(prior_reader *r, const char *fmt, ...)
 {
-    char text[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    pc_status st = pc_diags_addv(r->diags, PC_SEVERITY_ERROR, r->path, 0, 0, "bad_prior", fmt, ap);
     va_end(ap);
-    if (pc_error(r->diags, r->path, 0, 0, "bad_prior", "%s", text) == PC_ERR_NOMEM)
-        failed(r, PC_ERR_NOMEM);
-    failed(r, PC_ERR_INPUT);
+    failed(r, st == PC_ERR_NOMEM ? st : PC_ERR_INPUT);
 }
 
 /* One figure: `value` is a JSON number of `decimals` decimals at most. */
@@ -231,19 +228,18 @@ pc_status pc_read_prior(const char *path, pc_dataset *prior, pc_diags *diags)
 {
     if (!path || !prior || !diags)
         return PC_ERR_USAGE;
+    /* A regular file no larger than an input file may be (SPEC section 14). */
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > PC_LIMIT_FILE_BYTES) {
-        const char *why = stat(path, &st) != 0   ? strerror(errno)
-                          : !S_ISREG(st.st_mode) ? "not a regular file"
-                                                 : "larger than an input file may be";
+    const char *why = stat(path, &st) != 0               ? strerror(errno)
+                      : !S_ISREG(st.st_mode)             ? "not a regular file"
+                      : st.st_size > PC_LIMIT_FILE_BYTES ? "larger than an input file may be"
+                                                         : NULL;
+    FILE *f = why ? NULL : fopen(path, "rb");
+    if (!why && !f)
+        why = strerror(errno);
+    if (why) {
         pc_status e = pc_error(diags, path, 0, 0, "bad_prior",
                                "cannot read last year's figures (--prior): %s", why);
-        return e == PC_ERR_NOMEM ? e : PC_ERR_INPUT;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pc_status e = pc_error(diags, path, 0, 0, "bad_prior",
-                               "cannot read last year's figures (--prior): %s", strerror(errno));
         return e == PC_ERR_NOMEM ? e : PC_ERR_INPUT;
     }
     bool json = looks_like_json(f);

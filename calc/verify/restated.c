@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "paycalc/money.h"
+#include "paycalc/text.h"
 #include "paycalc/verify.h"
 
 __extension__ typedef __int128 i128;
@@ -242,15 +243,12 @@ static pc_status skip_tsr(pc_checks *checks, int year, int now_first, int then_f
     pc_skipped *s = PC_ARRAY_PUSH(&checks->skipped);
     if (!s)
         return PC_ERR_NOMEM;
-    char reason[256];
-    snprintf(reason, sizeof reason,
-             "TSR is cumulative from the first covered year, %d now and %d last year, so a "
-             "year's TSR is not expected to stay the same",
-             now_first, then_first);
     s->check = pc_strdup("restated");
     s->year = year;
     s->subject = pc_strdup(COMPANY);
-    s->reason = pc_strdup(reason);
+    s->reason = pc_text_format("TSR is cumulative from the first covered year, %d now and %d last "
+                               "year, so a year's TSR is not expected to stay the same",
+                               now_first, then_first);
     return s->check && s->subject && s->reason ? PC_OK : PC_ERR_NOMEM;
 }
 
