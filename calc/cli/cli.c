@@ -366,6 +366,46 @@ static int cmd_check(int argc, char **argv)
     return rc;
 }
 
+/* The checks of `verify` into report->checks: with an input set, the
+ * published figures (its reported.csv, or `reported`) against the
+ * computation and each other; with `reported` alone, the internal checks;
+ * then, with `prior`, this year's figures against last year's (the
+ * computed ones when there is an input set, else the published ones). */
+static pc_status verify_checks(const char *dir, const char *reported, const char *prior,
+                               pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    pc_status st;
+    if (dir) {
+        st = pc_read_input_set(dir, ds, diags);
+        if (st == PC_OK && reported) {
+            /* A published table from elsewhere replaces the set's own. */
+            for (size_t i = 0; i < ds->reported.count; i++) {
+                free(ds->reported.items[i].subject);
+                free(ds->reported.items[i].item);
+            }
+            ds->reported.count = 0;
+            st = pc_read_reported_file(reported, ds, diags);
+        }
+        if (st == PC_OK)
+            st = pc_compute_dataset(ds, report, diags);
+        if (st == PC_OK && ds->reported.count == 0 && !prior) {
+            pc_error(diags, pc_dataset_path(ds, PC_FILE_REPORTED), 0, 0, "missing_file",
+                     "verify needs the published figures: reported.csv is missing or empty "
+                     "(or last year's figures: --prior FILE)");
+            st = PC_ERR_INPUT;
+        }
+    } else {
+        st = pc_read_reported_file(reported, ds, diags);
+        if (st == PC_OK)
+            st = pc_verify_internal(ds, &report->checks);
+        if (st == PC_OK)
+            st = pc_verify_relate(&report->checks);
+    }
+    if (st == PC_OK && diags->errors == 0 && prior)
+        st = pc_compute_restated(prior, ds, report, dir != NULL, diags);
+    return st;
+}
+
 static int cmd_verify(int argc, char **argv)
 {
     const char *dir = NULL, *reported = NULL, *json = NULL, *prior = NULL;
@@ -397,37 +437,7 @@ static int cmd_verify(int argc, char **argv)
     pc_report_init(&report);
     pc_diags_init(&diags);
     int rc = PC_EXIT_OK;
-    pc_status st;
-    if (dir) {
-        st = pc_read_input_set(dir, &ds, &diags);
-        if (st == PC_OK && reported) {
-            /* A published table from elsewhere replaces the set's own. */
-            for (size_t i = 0; i < ds.reported.count; i++) {
-                free(ds.reported.items[i].subject);
-                free(ds.reported.items[i].item);
-            }
-            ds.reported.count = 0;
-            st = pc_read_reported_file(reported, &ds, &diags);
-        }
-        if (st == PC_OK)
-            st = pc_compute_dataset(&ds, &report, &diags);
-        if (st == PC_OK && ds.reported.count == 0 && !prior) {
-            pc_error(&diags, pc_dataset_path(&ds, PC_FILE_REPORTED), 0, 0, "missing_file",
-                     "verify needs the published figures: reported.csv is missing or empty "
-                     "(or last year's figures: --prior FILE)");
-            st = PC_ERR_INPUT;
-        }
-    } else {
-        st = pc_read_reported_file(reported, &ds, &diags);
-        if (st == PC_OK)
-            st = pc_verify_internal(&ds, &report.checks);
-        if (st == PC_OK)
-            st = pc_verify_relate(&report.checks);
-    }
-    /* This year's figures against last year's: the computed ones when there
-     * is an input set, else the published ones. */
-    if (st == PC_OK && diags.errors == 0 && prior)
-        st = pc_compute_restated(prior, &ds, &report, dir != NULL, &diags);
+    pc_status st = verify_checks(dir, reported, prior, &ds, &report, &diags);
     const pc_checks *checks = &report.checks;
     print_diags(&diags, true);
     if (st != PC_OK || diags.errors > 0) {
