@@ -527,7 +527,8 @@ static int cmd_value(int argc, char **argv)
                                   "--rate",  "--dividend-yield", "--term"};
     double v[6];
     bool seen[6] = {false};
-    for (int i = 1; i < argc; i++) {
+    /* Options come in pairs: a name, then its value. */
+    for (int i = 1; i < argc; i += 2) {
         int k = -1;
         for (int n = 0; n < 6; n++)
             if (!strcmp(argv[i], names[n]))
@@ -540,7 +541,6 @@ static int cmd_value(int argc, char **argv)
         if (!parse_value_input(k, argv[i + 1], &v[k], why, sizeof why))
             return usage_error("%s: invalid value '%s': %s", argv[i], argv[i + 1], why);
         seen[k] = true;
-        i++;
     }
     for (int n = 0; n < 6; n++)
         if (!seen[n])
