@@ -378,7 +378,7 @@ Test(cli, usage_errors_say_what_was_wrong)
         {{"verify", CBAK, CBAK, NULL}, "unexpected argument"},
         {{"value", NULL}, "value needs 'option' and its inputs"},
         {{"value", "option", "--price", "42", NULL}, "value option needs --strike"},
-        {{"value", "option", "--price", "4x2", NULL}, "'4x2' is not a number"},
+        {{"value", "option", "--price", "4x2", NULL}, "--price: invalid value '4x2': not a number"},
         {{"value", "option", "--price", "-1", "--strike", "40", "--vol", "0.2", "--rate", "0.1",
           "--dividend-yield", "0", "--term", "1"},
          "must not be negative"},
