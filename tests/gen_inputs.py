@@ -38,8 +38,12 @@ of T tranches, with every file an input set can have:
                    and the CSM and peer group TSR when not an SRC.
 
     python3 tests/gen_inputs.py OUTDIR --neos N --awards-per-person A \
-        --tranches T --years Y --seed S [--schedules] [--separations] \
-        [--ledger schedule|tranches]
+        --tranches T --years Y --seed S [--cover FIRST:LAST] [--schedules] \
+        [--separations] [--ledger schedule|tranches]
+
+--cover writes the same company as the input set of a proxy that covers
+only FIRST..LAST of the generated years: two runs with different --cover
+give last year's and this year's input sets of a yearly roll-forward.
 
 --ledger says how the award ledger is written: `schedule` puts each
 award's pattern in awards.csv and its departures in separations.csv, so
@@ -255,37 +259,57 @@ def valuation_dates(award, tr, fye, years):
     return out
 
 
+def separation_of(award, by_award, by_person, last_fye):
+    """The separation that applies to an award as of the year end
+    `last_fye`: its own row, else its holder's (a person's row only to
+    awards granted by its date); one dated after that year end has not
+    happened yet."""
+    sep = by_award.get(award.id) or by_person.get(award.person)
+    if sep is not None and (sep[1] > last_fye or sep[1] < award.grant):
+        return None
+    return sep
+
+
+def tranche_status(award, tr, sep, last_fye):
+    """SPEC section 13, as vesting.csv would give it for CAP: vested on its
+    date when that date is on or before `last_fye`, unless the separation
+    `sep` on an earlier date applies: `forfeit` forfeits on the date,
+    `accelerate` vests on it, `continue` vests on it when the only
+    condition is service (C&DI 128D.18) and otherwise keeps the schedule.
+    Returns (status, status_date, the separation's mode or None)."""
+    if sep is not None and tr.vest > sep[1]:
+        if sep[2] == "forfeit":
+            return "forfeited", sep[1], sep[2]
+        if sep[2] == "accelerate" or award.condition == "service":
+            return "vested", sep[1], sep[2]
+    if tr.vest <= last_fye:
+        return "vested", None, None
+    return "unvested", None, None
+
+
 def apply_statuses(awards, separations, last_fye):
-    """Statuses as of the last fiscal year end (SPEC section 13): a tranche
-    is vested on its date when that date is on or before it, unless a
-    separation on an earlier date applies (the award's own row before the
-    person's; a person's row only to awards granted by then). Written as
-    vesting.csv would give them for CAP: `forfeit` forfeits on the date,
-    `accelerate` vests on it, `continue` vests on it when the only condition
-    is service (C&DI 128D.18) and otherwise keeps the schedule. A separation
-    after the last fiscal year end has not happened yet."""
+    """Sets every tranche's status as of the last fiscal year end; returns
+    how many tranches each separation mode changed."""
     by_award = {sep[3]: sep for sep in separations if sep[3]}
     by_person = {sep[0]: sep for sep in separations if not sep[3]}
     changed = {"forfeit": 0, "accelerate": 0, "continue": 0}
     for a in awards:
-        sep = by_award.get(a.id) or by_person.get(a.person)
-        if sep is not None and (sep[1] > last_fye or sep[1] < a.grant):
-            sep = None
+        sep = separation_of(a, by_award, by_person, last_fye)
         for tr in a.tranches:
-            tr.status, tr.status_date = "unvested", None
-            if sep is not None and tr.vest > sep[1]:
-                mode = sep[2]
-                if mode == "forfeit":
-                    tr.status, tr.status_date = "forfeited", sep[1]
-                    changed[mode] += 1
-                    continue
-                if mode == "accelerate" or a.condition == "service":
-                    tr.status, tr.status_date = "vested", sep[1]
-                    changed[mode] += 1
-                    continue
-            if tr.vest <= last_fye:
-                tr.status = "vested"
+            tr.status, tr.status_date, mode = tranche_status(a, tr, sep, last_fye)
+            if mode:
+                changed[mode] += 1
     return changed
+
+
+def status_as_of(award, tr, separations, date):
+    """A tranche's status and status_date as of the fiscal year end `date`
+    (vesting.csv's statuses are as of the last covered fiscal year end)."""
+    by_award = {sep[3]: sep for sep in separations if sep[3]}
+    by_person = {sep[0]: sep for sep in separations if not sep[3]}
+    status, status_date, _ = tranche_status(
+        award, tr, separation_of(award, by_award, by_person, date), date)
+    return status, status_date
 
 
 def write_csv(path, header, rows):
@@ -303,6 +327,16 @@ def generate(args):
     first_start = fiscal_year_end(fye, years[0] - 1) + DAY
     prior_first = fiscal_year_end(fye, years[0] - 1)
     last_fye = fiscal_year_end(fye, years[-1])
+    # --cover: the same company's data, as the input set of a proxy covering
+    # fewer of its years (a roll-forward): those years in paycalc.json and
+    # the statuses as of their last fiscal year end; every other file is
+    # unchanged (rows for other years are ignored).
+    covered = years
+    if args.cover:
+        first, last = (int(x) for x in args.cover.split(":"))
+        covered = list(range(first, last + 1))
+        if not (years[0] <= first <= last <= years[-1]):
+            raise SystemExit("--cover must lie within the generated years")
     # Grants from three years before the covered years, so that awards
     # granted earlier are still unvested when the window opens.
     grant_from = add_months(first_start, -36)
@@ -315,7 +349,7 @@ def generate(args):
     config = {
         "company": {"name": "Synthetic Holdings %d, Inc." % args.seed, "ticker": "SYN"},
         "fiscal_year_end": "%02d-%02d" % fye,
-        "years": years,
+        "years": covered,
         "smaller_reporting_company": src,
         "fx_method": "annual_average",
         "expected_term": args.expected_term,
@@ -518,8 +552,12 @@ def generate(args):
             a.dividend_rights,
         ) + ((a.schedule,) if schedule_form else ()))
         for tr in a.tranches:
-            vesting_rows.append((a.id, tr.number, tr.vest.isoformat(), tr.shares, tr.status,
-                                 tr.status_date.isoformat() if tr.status_date else ""))
+            status, status_date = tr.status, tr.status_date
+            if args.cover:
+                status, status_date = status_as_of(a, tr, separations,
+                                                   fiscal_year_end(fye, covered[-1]))
+            vesting_rows.append((a.id, tr.number, tr.vest.isoformat(), tr.shares, status,
+                                 status_date.isoformat() if status_date else ""))
     write_csv(out("awards.csv"),
               ["award_id", "person_id", "type", "condition", "grant_date", "shares",
                "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights"]
@@ -597,6 +635,9 @@ def main(argv):
     p.add_argument("--expected-term", default="remaining_contractual",
                    choices=["remaining_contractual", "simplified"],
                    help="simplified: a warning for each option valued away from the money")
+    p.add_argument("--cover", metavar="FIRST:LAST",
+                   help="write the input set of a proxy covering only these of the generated "
+                        "years (paycalc.json years, vesting statuses as of LAST's year end)")
     p.add_argument("--schedules", action="store_true",
                    help="vesting patterns (awards.csv schedule) instead of --tranches equal tranches")
     p.add_argument("--separations", action="store_true",
