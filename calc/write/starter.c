@@ -6,9 +6,10 @@
  * in RMB, one performance-condition option whose grant-date value comes
  * from the model (assumptions.csv, outcomes.csv) and whose year-end value
  * is supplied (fair_values.csv), three closing prices (the TSR base date,
- * the grant date, the fiscal year end), and one published figure in
- * reported.csv that agrees with the computation. README.txt says what each
- * file holds.
+ * the grant date, the fiscal year end), restricted stock vesting by a
+ * pattern (awards.csv `schedule`, SPEC section 13) with a departure after the
+ * covered year in separations.csv, and one published figure in reported.csv
+ * that agrees with the computation. README.txt says what each file holds.
  *
  * Files are written one by one with the atomic writer into a folder that
  * is new or empty: init never overwrites anything.
@@ -39,8 +40,8 @@ static const starter_file files[] = {
                      "  \"cap_decimals\": 2,\n"
                      "  \"company_selected_measure\": null\n"
                      "}\n"},
-    {"people.csv", "person_id,name,position\n"
-                   "ceo,Jane Example,Chief Executive Officer\n"},
+    {"people.csv", "person_id,name,position,retirement_eligible_date\n"
+                   "ceo,Jane Example,Chief Executive Officer,\n"},
     {"roles.csv", "year,person_id,role,position\n"
                   "2024,ceo,PEO,\n"},
     {"cash.csv", "person_id,year,component,amount,currency,pay_date\n"
@@ -48,10 +49,14 @@ static const starter_file files[] = {
     {"fx.csv", "currency,period,per_usd\n"
                "CNY,2024,7.1876\n"},
     {"awards.csv", "award_id,person_id,type,condition,grant_date,shares,exercise_price,"
-                   "expiration_date,grant_fv_per_share,dividend_rights\n"
-                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no\n"},
+                   "expiration_date,grant_fv_per_share,dividend_rights,schedule,"
+                   "retirement_vesting\n"
+                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,,\n"
+                   "rsu-2024,ceo,stock,service,2024-03-01,4000,,,5.00,yes,annual 4,no\n"},
     {"vesting.csv", "award_id,tranche,vest_date,shares,status,status_date\n"
                     "opt-2024,1,2026-03-02,10000,unvested,\n"},
+    {"separations.csv", "person_id,date,unvested,award_id\n"
+                        "ceo,2025-06-30,forfeit,\n"},
     {"prices.csv", "date,close,dividend\n"
                    "2023-12-29,4.60,\n"
                    "2024-03-01,5.00,\n"
@@ -74,7 +79,7 @@ static const starter_file files[] = {
                    "                 reporting company or not, exchange-rate and expected-term\n"
                    "                 methods, CAP decimals, the company-selected measure\n"
                    "people.csv       one row per person: person_id (the key every other file\n"
-                   "                 uses), name, position\n"
+                   "                 uses), name, position, the date the person may retire\n"
                    "roles.csv        who is PEO or NEO (another named executive officer) in\n"
                    "                 each covered year\n"
                    "cash.csv         salary, bonus, non-equity incentive, pension and other\n"
@@ -83,9 +88,15 @@ static const starter_file files[] = {
                    "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
                    "awards.csv       equity awards: options, SARs and stock, with a service,\n"
                    "                 performance or market condition; a blank\n"
-                   "                 grant_fv_per_share is computed\n"
-                   "vesting.csv      each award's tranches: vest date, shares, status as of the\n"
-                   "                 last covered fiscal year end\n"
+                   "                 grant_fv_per_share is computed; a schedule such as\n"
+                   "                 'annual 4' or 'cliff 1y then monthly 36' gives the\n"
+                   "                 tranches instead of vesting.csv\n"
+                   "vesting.csv      the tranches of each award without a schedule: vest date,\n"
+                   "                 shares, status as of the last covered fiscal year end\n"
+                   "separations.csv  departures: on the date, the unvested tranches of the\n"
+                   "                 person (or of one award) are forfeited, accelerated or\n"
+                   "                 continue on schedule (the example's date is after the\n"
+                   "                 covered year, so it changes nothing yet)\n"
                    "prices.csv       the company's closing price on trading days, with\n"
                    "                 dividends on their ex-dates; the first row is the TSR\n"
                    "                 base (the last trading day before the first covered year)\n"
