@@ -358,6 +358,7 @@ typedef struct plan {
     unsigned char *in_window; /* per step: 1 start window, 2 end window */
     double *drift;            /* per step and asset: (r - sigma^2 / 2) dt */
     double *diffusion;        /* per step and asset: sigma sqrt(dt) */
+    double *twin;             /* per step and asset: exp(2 drift), for the antithetic twin */
     double tau;               /* years to the performance end */
     double discount;          /* exp(-r tau) */
     size_t normals;           /* normals per base path */
@@ -413,6 +414,7 @@ static void step_coefficients(plan *p)
             double vol = p->market->asset[a].volatility;
             p->drift[s * p->assets + a] = (p->market->rate - 0.5 * vol * vol) * dt;
             p->diffusion[s * p->assets + a] = vol * sqrt(dt);
+            p->twin[s * p->assets + a] = exp(2 * p->drift[s * p->assets + a]);
         }
     }
 }
@@ -425,7 +427,8 @@ static pc_status plan_alloc(plan *p, size_t steps)
     p->in_window = calloc(steps + 1, 1);
     p->drift = calloc((steps + 1) * n, sizeof *p->drift);
     p->diffusion = calloc((steps + 1) * n, sizeof *p->diffusion);
-    if (!p->lower || !p->times || !p->in_window || !p->drift || !p->diffusion)
+    p->twin = calloc((steps + 1) * n, sizeof *p->twin);
+    if (!p->lower || !p->times || !p->in_window || !p->drift || !p->diffusion || !p->twin)
         return PC_ERR_NOMEM;
     return PC_OK;
 }
@@ -437,6 +440,7 @@ static void plan_free(plan *p)
     free(p->in_window);
     free(p->drift);
     free(p->diffusion);
+    free(p->twin);
 }
 
 /* The Cholesky factor of the correlations, repairing a matrix that is not
@@ -510,48 +514,57 @@ static pc_status plan_hurdle(plan *p)
 
 typedef struct scratch {
     double *z;           /* the base path's normals */
-    double *log_tr;      /* per asset: log of total return since the valuation date */
-    double *start, *end; /* per asset: sums of the window's total-return ratios */
+    double *tr;          /* per path and asset: total return since the valuation date */
+    double *start, *end; /* per path and asset: sums of the window's total-return ratios */
     double *tsr;
     double *ring; /* price hurdle: the closes of the moving average */
 } scratch;
 
-/* One TSR path; `sign` is +1 or -1 (the antithetic twin). Returns the
- * discounted value per target share and sets *payout. */
-static double path_tsr(const plan *p, scratch *w, double sign, double *payout)
+/* One TSR base path and, when `twins` is 2, its antithetic twin (the same
+ * shocks negated). The shocks are correlated once for both, and the twin's
+ * growth over a step is exp(2 drift) / the path's, which saves an exp.
+ * Sets the discounted value per target share and the payout of each. */
+static void paths_tsr(const plan *p, scratch *w, int twins, double value[2], double payout[2])
 {
     size_t n = p->assets;
     const pc_mc_asset *as = p->market->asset;
-    for (size_t a = 0; a < n; a++) {
-        w->log_tr[a] = 0;
-        w->start[a] = as[a].start_known;
-        w->end[a] = as[a].end_known;
-    }
+    for (int k = 0; k < twins; k++)
+        for (size_t a = 0; a < n; a++) {
+            w->tr[k * n + a] = 1;
+            w->start[k * n + a] = as[a].start_known;
+            w->end[k * n + a] = as[a].end_known;
+        }
     for (size_t s = 0; s < p->steps; s++) {
         const double *z = w->z + s * n, *drift = p->drift + s * n, *diff = p->diffusion + s * n;
+        const double *twin = p->twin + s * n;
         for (size_t a = 0; a < n; a++) {
             const double *row = p->lower + a * n;
             double shock = 0;
             for (size_t k = 0; k <= a; k++)
                 shock += row[k] * z[k];
-            w->log_tr[a] += drift[a] + sign * diff[a] * shock;
+            double growth = exp(drift[a] + diff[a] * shock);
+            w->tr[a] *= growth;
+            if (twins == 2)
+                w->tr[n + a] *= twin[a] / growth;
         }
         unsigned char in = p->in_window[s];
-        for (size_t a = 0; a < n; a++) {
-            double x = exp(w->log_tr[a]);
+        for (size_t i = 0; i < (size_t)twins * n; i++) {
             if (in & 1)
-                w->start[a] += x;
+                w->start[i] += w->tr[i];
             if (in & 2)
-                w->end[a] += x;
+                w->end[i] += w->tr[i];
         }
     }
     const pc_mc_terms *t = p->terms;
-    for (size_t a = 0; a < n; a++)
-        w->tsr[a] = (w->end[a] / (double)t->end.days) / (w->start[a] / (double)t->start.days) - 1;
-    double metric = pc_mc_metric_value(t, w->tsr, n);
-    *payout = pc_mc_payout(t, metric, w->tsr[0]);
-    double price = as[0].spot * exp(w->log_tr[0] - as[0].yield * p->tau);
-    return p->discount * *payout * price;
+    for (int k = 0; k < twins; k++) {
+        for (size_t a = 0; a < n; a++)
+            w->tsr[a] = (w->end[k * n + a] / (double)t->end.days) /
+                            (w->start[k * n + a] / (double)t->start.days) -
+                        1;
+        payout[k] = pc_mc_payout(t, pc_mc_metric_value(t, w->tsr, n), w->tsr[0]);
+        double price = as[0].spot * w->tr[k * n] * exp(-as[0].yield * p->tau);
+        value[k] = p->discount * payout[k] * price;
+    }
 }
 
 /* One price-hurdle path: the moving average of `hurdle_days` closes, the
@@ -595,15 +608,18 @@ static void run_block(const plan *p, scratch *w, size_t block, block_sums *out)
     block_sums sums = {0, 0, 0};
     for (size_t path = first; path < last; path++) {
         fill_normals(p->key, p->stream, path, w->z, p->normals);
-        double pay_a, pay_b = 0;
-        double y = hurdle ? path_hurdle(p, w, 1, &pay_a) : path_tsr(p, w, 1, &pay_a);
-        if (p->antithetic) {
-            double twin = hurdle ? path_hurdle(p, w, -1, &pay_b) : path_tsr(p, w, -1, &pay_b);
-            y = 0.5 * (y + twin);
+        double v[2] = {0, 0}, pay[2] = {0, 0};
+        if (hurdle) {
+            v[0] = path_hurdle(p, w, 1, &pay[0]);
+            if (p->antithetic)
+                v[1] = path_hurdle(p, w, -1, &pay[1]);
+        } else {
+            paths_tsr(p, w, p->antithetic ? 2 : 1, v, pay);
         }
+        double y = p->antithetic ? 0.5 * (v[0] + v[1]) : v[0];
         sums.value += y;
         sums.square += y * y;
-        sums.payout += pay_a + pay_b;
+        sums.payout += pay[0] + pay[1];
     }
     *out = sums;
 }
@@ -623,16 +639,16 @@ static void *work(void *arg)
     const plan *p = wk->p;
     size_t n = p->assets;
     scratch w;
-    double *buf = malloc((p->normals + 4 + 4 * n + p->terms->hurdle_days) * sizeof *buf);
+    double *buf = malloc((p->normals + 4 + 7 * n + p->terms->hurdle_days) * sizeof *buf);
     if (!buf) {
         wk->failed = true;
         return NULL;
     }
     w.z = buf;
-    w.log_tr = buf + p->normals + 4;
-    w.start = w.log_tr + n;
-    w.end = w.start + n;
-    w.tsr = w.end + n;
+    w.tr = buf + p->normals + 4;
+    w.start = w.tr + 2 * n;
+    w.end = w.start + 2 * n;
+    w.tsr = w.end + 2 * n;
     w.ring = w.tsr + n;
     for (size_t b = wk->index; b < p->blocks; b += wk->stride)
         run_block(p, &w, b, &wk->sums[b]);
