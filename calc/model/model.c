@@ -68,7 +68,7 @@ void pc_dataset_init(pc_dataset *ds)
 {
     memset(ds, 0, sizeof *ds);
     ds->config.cap_decimals = 2;
-    ds->config.monte_carlo = (pc_mc_config){100000, 1, true};
+    ds->config.monte_carlo = (pc_mc_config){100000, 1, true, 0};
 }
 
 void pc_dataset_fini(pc_dataset *ds)

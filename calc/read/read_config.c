@@ -376,6 +376,9 @@ static void read_monte_carlo(config_reader *cr, json_t *root, pc_config *config)
         if (mc_integer(cr, mc, ref.offset, "seed", "monte_carlo.seed", 0, (json_int_t)INT64_MAX,
                        "a whole number from 0", &v))
             config->monte_carlo.seed = (uint64_t)v;
+        if (mc_integer(cr, mc, ref.offset, "threads", "monte_carlo.threads", 0, 1024,
+                       "a whole number of threads from 0 (every core) to 1,024", &v))
+            config->monte_carlo.threads = (unsigned)v;
         json_t *anti = json_object_get(mc, "antithetic");
         if (anti && !json_is_boolean(anti))
             wrong_type(cr, locate(cr, ref.offset, "antithetic", "monte_carlo.antithetic"), anti,
@@ -386,8 +389,8 @@ static void read_monte_carlo(config_reader *cr, json_t *root, pc_config *config)
             key_error(cr, locate(cr, ref.offset, "paths", "monte_carlo.paths"), "bad_value",
                       "invalid value %zu: antithetic paths come in pairs, use an even number",
                       config->monte_carlo.paths);
-        static const char *const known[] = {"paths", "seed", "antithetic"};
-        check_unknown_keys(cr, mc, ref.offset, "monte_carlo.", known, 3);
+        static const char *const known[] = {"paths", "seed", "antithetic", "threads"};
+        check_unknown_keys(cr, mc, ref.offset, "monte_carlo.", known, 4);
     }
     key_ref peer_ref = locate(cr, 0, "peer_group", "peer_group");
     json_t *peer = json_object_get(root, "peer_group");

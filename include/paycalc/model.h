@@ -37,9 +37,10 @@ typedef enum pc_term_method {
 
 /* paycalc.json "monte_carlo" (SPEC section 10). */
 typedef struct pc_mc_config {
-    size_t paths;    /* default 100,000 */
-    uint64_t seed;   /* default 1 */
-    bool antithetic; /* default true */
+    size_t paths;     /* default 100,000 */
+    uint64_t seed;    /* default 1 */
+    bool antithetic;  /* default true */
+    unsigned threads; /* 0 (default): every core; the results never depend on it */
 } pc_mc_config;
 
 /* paycalc.json */
