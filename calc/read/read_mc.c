@@ -194,11 +194,11 @@ void pc_read_check_market_conditions(reader *r)
         size_t members = set_size(r->ds, mc->peer_set);
         if (members == 0)
             pc_read_file_error(r, PC_FILE_MARKET_CONDITIONS, mc->line, "peer_set",
-                               "unknown_peer_set", "peer_set: no set '%s' in peers.csv",
+                               "unknown_peer_set", "no set '%s' in peers.csv",
                                pc_read_show(&r->rd, mc->peer_set));
         else if (mc->metric == PC_METRIC_INDEX_TSR && members != 1)
             pc_read_file_error(r, PC_FILE_MARKET_CONDITIONS, mc->line, "peer_set", "bad_peer_set",
-                               "peer_set: an index_tsr condition is measured against one ticker "
+                               "an index_tsr condition is measured against one ticker "
                                "(the index), but set '%s' has %zu",
                                pc_read_show(&r->rd, mc->peer_set), members);
     }
