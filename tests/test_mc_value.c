@@ -211,3 +211,38 @@ Test(mc_value, a_peer_without_prices_is_an_error_at_the_condition)
     remove_dir(dir);
     free(dir);
 }
+
+/* market_assumptions.csv and correlations.csv replace the estimates (the
+ * latest row on or before the date); correlations that no matrix can have
+ * are repaired, with a warning at the condition's row. */
+Test(mc_value, supplied_assumptions_and_correlations_are_used_and_repaired)
+{
+    char *dir = copy_set("{\"paths\": 2000}");
+    put(dir, "market_assumptions.csv",
+        "date,ticker,volatility,dividend_yield\n2021-01-04,MRDN,10%,0.5%\n"
+        "2022-01-03,MRDN,41%,\n2030-01-01,MRDN,99%,\n");
+    put(dir, "correlations.csv",
+        "date,ticker_a,ticker_b,correlation\n2022-01-03,MRDN,ARCL,0.99\n"
+        "2022-01-03,BRKT,MRDN,0.99\n2022-01-03,ARCL,BRKT,-0.99\n");
+    run_result res = run_set(dir);
+    cr_assert_eq(res.status, 0, "%s", res.err);
+    json_t *r = report_of(dir);
+    json_t *in = json_object_get(valuation(r, "HOLT-TSR-2022", "2022-03-01", "grant"), "inputs");
+    json_t *w = json_array_get(json_object_get(r, "warnings"), 0);
+    cr_assert_str_eq(json_string_value(json_object_get(w, "code")), "correlation_repaired");
+    cr_assert_str_eq(json_string_value(json_object_get(w, "source")), "market_conditions.csv:2");
+    cr_assert(strstr(json_string_value(json_object_get(w, "message")),
+                     "award HOLT-TSR-2022 tranche 1: the correlations are not a valid correlation "
+                     "matrix"));
+    cr_assert(fabs(json_number_value(json_array_get(json_object_get(in, "volatilities"), 0)) -
+                   0.41) < 1e-12);
+    /* The yield is estimated (the 2022 row leaves it blank). */
+    cr_assert(json_number_value(json_array_get(json_object_get(in, "dividend_yields"), 0)) > 0.01);
+    json_t *row0 = json_array_get(json_object_get(in, "correlations"), 0);
+    double c01 = json_number_value(json_array_get(row0, 1));
+    cr_assert(c01 > 0.5 && c01 < 0.99, "repaired correlation %g", c01);
+    json_decref(r);
+    run_result_free(&res);
+    remove_dir(dir);
+    free(dir);
+}

@@ -1492,6 +1492,13 @@ Test(read, reads_market_conditions_peers_and_peer_prices)
     cr_assert_eq(l.ds.peers.items[0].market_cap_cents, INT64_C(100000000000));
     cr_assert_eq(l.ds.peer_prices.count, 3);
     cr_assert_eq(l.ds.peer_prices.items[1].dividend_micro, 100000);
+    cr_assert_eq(l.ds.market_assumptions.count, 2);
+    cr_assert(l.ds.market_assumptions.items[0].has_volatility);
+    cr_assert_eq(l.ds.market_assumptions.items[0].volatility_micro, 350000);
+    cr_assert_not(l.ds.market_assumptions.items[0].has_yield);
+    cr_assert_eq(l.ds.market_assumptions.items[1].yield_micro, 10000);
+    cr_assert_eq(l.ds.correlations.count, 1);
+    cr_assert_eq(l.ds.correlations.items[0].correlation_micro, 450000);
     cr_assert_eq(l.ds.config.monte_carlo.paths, 100000);
     cr_assert_eq(l.ds.config.monte_carlo.seed, 1);
     cr_assert(l.ds.config.monte_carlo.antithetic);
@@ -1516,6 +1523,10 @@ Test(read, market_condition_errors_point_at_their_cells)
     put(dir, "peers.csv", "peer_set,ticker,market_cap\npeers,AAA,-5\npeers,BBB,\npeers,BBB,\n");
     put(dir, "peer_prices.csv",
         "ticker,date,close\nAAA,2022-01-03,10\nAAA,2022-01-03,11\nBBB,2022-13-01,5\n");
+    put(dir, "correlations.csv",
+        "date,ticker_a,ticker_b,correlation\n2022-01-03,AAA,BBB,1.5\n2022-01-03,AAA,AAA,0.5\n");
+    put(dir, "market_assumptions.csv",
+        "date,ticker,volatility,dividend_yield\n2022-01-03,AAA,35,\n");
     loaded l;
     load(dir, &l);
     cr_assert_eq(l.status, PC_ERR_INPUT);
@@ -1545,6 +1556,12 @@ Test(read, market_condition_errors_point_at_their_cells)
     expect(&l.diags, PC_SEVERITY_ERROR, "peer_prices.csv", 3, 2, "duplicate",
            "duplicate price of 'AAA' for 2022-01-03 (first at line 2)");
     expect(&l.diags, PC_SEVERITY_ERROR, "peer_prices.csv", 4, 2, "bad_date", "2022-13-01");
+    expect(&l.diags, PC_SEVERITY_ERROR, "correlations.csv", 2, 4, "bad_value",
+           "correlation: invalid value '1.5': must be between -1 and 1");
+    expect(&l.diags, PC_SEVERITY_ERROR, "correlations.csv", 3, 3, "bad_value",
+           "ticker_b: 'AAA' is ticker_a too");
+    expect(&l.diags, PC_SEVERITY_ERROR, "market_assumptions.csv", 2, 3, "bad_fraction",
+           "volatility");
     unload(&l);
     remove_dir(dir);
 }

@@ -271,21 +271,59 @@ static pc_date lookback_from(const ctx *c, double *years)
     return c->date - length;
 }
 
+/* The latest market_assumptions.csv row of `ticker` on or before the date. */
+static const pc_market_assumption *supplied_assumption(const ctx *c, const char *ticker)
+{
+    const pc_market_assumption *best = NULL;
+    for (size_t i = 0; i < c->ds->market_assumptions.count; i++) {
+        const pc_market_assumption *m = &c->ds->market_assumptions.items[i];
+        if (m->date <= c->date && strcmp(m->ticker, ticker) == 0 &&
+            (!best || m->date > best->date || (m->date == best->date && m->line > best->line)))
+            best = m;
+    }
+    return best;
+}
+
+/* The latest correlations.csv row of the pair (either order) on or before
+ * the date. */
+static const pc_correlation *supplied_correlation(const ctx *c, const char *a, const char *b)
+{
+    const pc_correlation *best = NULL;
+    for (size_t i = 0; i < c->ds->correlations.count; i++) {
+        const pc_correlation *x = &c->ds->correlations.items[i];
+        bool pair = (strcmp(x->ticker_a, a) == 0 && strcmp(x->ticker_b, b) == 0) ||
+                    (strcmp(x->ticker_a, b) == 0 && strcmp(x->ticker_b, a) == 0);
+        if (pair && x->date <= c->date &&
+            (!best || x->date > best->date || (x->date == best->date && x->line > best->line)))
+            best = x;
+    }
+    return best;
+}
+
+/* A company's volatility and dividend yield: market_assumptions.csv's when
+ * it has them, else estimated over the lookback. */
 static pc_status estimate_one(ctx *c, size_t a, pc_date from, double years, double *vol,
                               double *yield)
 {
     const series *s = &c->s[a];
+    const pc_market_assumption *m = supplied_assumption(c, s->ticker);
     long lo = at_or_before(s, from) + 1, hi = at_or_before(s, c->date);
     size_t count = hi >= lo ? (size_t)(hi - lo + 1) : 0;
-    if (pc_mc_estimate_volatility(s->tr + lo, count, vol) != PC_OK)
+    if (m && m->has_volatility)
+        *vol = pc_micro_to_double(m->volatility_micro);
+    else if (pc_mc_estimate_volatility(s->tr + lo, count, vol) != PC_OK)
         return problem(c,
                        "estimating the volatility of '%s' needs at least 3 closes in the "
                        "lookback, %zu found (%s)",
                        s->ticker, count, a ? "peer_prices.csv" : "prices.csv");
+    if (m && m->has_yield) {
+        *yield = pc_micro_to_double(m->yield_micro);
+        return PC_OK;
+    }
     double dividends = 0;
     for (long i = lo; i <= hi; i++)
         dividends += s->dividend[i];
-    *yield = dividends / years / s->close[hi];
+    *yield = count > 0 ? dividends / years / s->close[hi] : 0;
     return PC_OK;
 }
 
@@ -332,8 +370,10 @@ static pc_status estimate(ctx *c, double *vol, double *yield, double *corr)
             return st;
         corr[a * n + a] = 1;
         for (size_t b = 0; b < a; b++) {
-            st = estimate_pair(c, a, b, from, &corr[a * n + b]);
-            if (st != PC_OK)
+            const pc_correlation *x = supplied_correlation(c, c->s[a].ticker, c->s[b].ticker);
+            if (x)
+                corr[a * n + b] = pc_micro_to_double(x->correlation_micro);
+            else if ((st = estimate_pair(c, a, b, from, &corr[a * n + b])) != PC_OK)
                 return st;
             corr[b * n + a] = corr[a * n + b];
         }
@@ -549,6 +589,9 @@ static pc_status simulate(const ctx *c, pc_mc_terms *t, work *w, pc_valuation *o
         st = problem(c, "the simulation could not run: %s",
                      local.count ? local.items[0].message : pc_status_message(st));
     pc_diags_fini(&local);
+    /* Record the matrix the engine used: the same repair, done again. */
+    if (st == PC_OK && r.repaired)
+        st = pc_mc_nearest_correlation(w->corr, c->count, NULL);
     if (st != PC_OK)
         return st;
     out->method = PC_METHOD_MONTE_CARLO;

@@ -8,14 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",    "people.csv",
-                                                      "roles.csv",       "cash.csv",
-                                                      "fx.csv",          "awards.csv",
-                                                      "vesting.csv",     "prices.csv",
-                                                      "assumptions.csv", "outcomes.csv",
-                                                      "fair_values.csv", "performance.csv",
-                                                      "reported.csv",    "market_conditions.csv",
-                                                      "peers.csv",       "peer_prices.csv"};
+static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",
+                                                      "people.csv",
+                                                      "roles.csv",
+                                                      "cash.csv",
+                                                      "fx.csv",
+                                                      "awards.csv",
+                                                      "vesting.csv",
+                                                      "prices.csv",
+                                                      "assumptions.csv",
+                                                      "outcomes.csv",
+                                                      "fair_values.csv",
+                                                      "performance.csv",
+                                                      "reported.csv",
+                                                      "market_conditions.csv",
+                                                      "peers.csv",
+                                                      "peer_prices.csv",
+                                                      "market_assumptions.csv",
+                                                      "correlations.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -121,6 +131,14 @@ void pc_dataset_fini(pc_dataset *ds)
     for (size_t i = 0; i < ds->peer_prices.count; i++)
         free(ds->peer_prices.items[i].ticker);
     free(ds->peer_prices.items);
+    for (size_t i = 0; i < ds->market_assumptions.count; i++)
+        free(ds->market_assumptions.items[i].ticker);
+    free(ds->market_assumptions.items);
+    for (size_t i = 0; i < ds->correlations.count; i++) {
+        free(ds->correlations.items[i].ticker_a);
+        free(ds->correlations.items[i].ticker_b);
+    }
+    free(ds->correlations.items);
     free(ds->config.peer_group);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);

@@ -66,6 +66,10 @@ static const pc_read_column market_conditions_columns[] = {
     {"peer_set", false},       {"negative_tsr_cap", false}};
 static const pc_read_column peers_columns[] = {
     {"peer_set", true}, {"ticker", true}, {"market_cap", false}};
+static const pc_read_column market_assumptions_columns[] = {
+    {"date", true}, {"ticker", true}, {"volatility", true}, {"dividend_yield", true}};
+static const pc_read_column correlations_columns[] = {
+    {"date", true}, {"ticker_a", true}, {"ticker_b", true}, {"correlation", true}};
 static const pc_read_column peer_prices_columns[] = {
     {"ticker", true}, {"date", true}, {"close", true}, {"dividend", false}};
 static const pc_read_column reported_columns[] = {
@@ -194,6 +198,12 @@ static void read_market_condition_files(reader *r)
         pc_read_check_peer_prices(r);
     if (!r->awards_failed && read_file(r, &conditions) == PC_READ_READ)
         pc_read_check_market_conditions(r);
+    const file_spec assumptions = {PC_FILE_MARKET_ASSUMPTIONS, COLUMNS(market_assumptions_columns),
+                                   pc_read_market_assumptions_row, false, ""};
+    const file_spec correlations = {PC_FILE_CORRELATIONS, COLUMNS(correlations_columns),
+                                    pc_read_correlations_row, false, ""};
+    read_file(r, &assumptions);
+    read_file(r, &correlations);
     if (r->ds->config.peer_group && !pc_read_halted(&r->rd) && index_dataset(r)) {
         bool found = false;
         for (size_t i = 0; i < r->ds->peers.count && !found; i++)

@@ -314,3 +314,70 @@ void pc_read_check_peer_prices(reader *r)
     }
     pc_read_report_duplicates(r, keys, n, peer_price_duplicate);
 }
+
+/* ---- market_assumptions.csv and correlations.csv --------------------------------- */
+
+enum { MA_DATE, MA_TICKER, MA_VOLATILITY, MA_YIELD };
+
+void pc_read_market_assumptions_row(void *ctx, const pc_read_row *row)
+{
+    reader *r = ctx;
+    pc_market_assumption a = {0};
+    bool ok = pc_read_get_date(r, row, MA_DATE, &a.date);
+    ok &= pc_read_need(r, row, MA_TICKER, NULL);
+    a.has_volatility = pc_read_has(row, MA_VOLATILITY);
+    if (a.has_volatility)
+        ok &= pc_read_get_fraction(r, row, MA_VOLATILITY, "volatility", false, &a.volatility_micro);
+    a.has_yield = pc_read_has(row, MA_YIELD);
+    if (a.has_yield)
+        ok &= pc_read_get_fraction(r, row, MA_YIELD, "dividend yield", false, &a.yield_micro);
+    if (!ok)
+        return;
+    a.ticker = pc_read_dup_text(r, pc_read_val(row, MA_TICKER));
+    pc_market_assumption *slot =
+        a.ticker ? pc_read_push(r, PC_ARRAY_PUSH(&r->ds->market_assumptions)) : NULL;
+    if (!slot) {
+        free(a.ticker);
+        return;
+    }
+    a.line = row->line;
+    *slot = a;
+}
+
+enum { CORR_DATE, CORR_A, CORR_B, CORR_VALUE };
+
+void pc_read_correlations_row(void *ctx, const pc_read_row *row)
+{
+    reader *r = ctx;
+    pc_correlation c = {0};
+    bool ok = pc_read_get_date(r, row, CORR_DATE, &c.date);
+    ok &= pc_read_need(r, row, CORR_A, NULL);
+    ok &= pc_read_need(r, row, CORR_B, NULL);
+    ok &= pc_read_get_decimal(r, row, CORR_VALUE, "correlation", &c.correlation_micro);
+    if (ok && (c.correlation_micro < -PC_MICRO || c.correlation_micro > PC_MICRO)) {
+        pc_read_cell_error(r, row, CORR_VALUE, "bad_value",
+                           "correlation: invalid value '%s': must be between -1 and 1",
+                           pc_read_show(&r->rd, pc_read_val(row, CORR_VALUE)));
+        ok = false;
+    }
+    if (ok && strcmp(pc_read_val(row, CORR_A), pc_read_val(row, CORR_B)) == 0) {
+        pc_read_cell_error(r, row, CORR_B, "bad_value",
+                           "ticker_b: '%s' is ticker_a too: a ticker's correlation with itself "
+                           "is 1",
+                           pc_read_show(&r->rd, pc_read_val(row, CORR_B)));
+        ok = false;
+    }
+    if (!ok)
+        return;
+    c.ticker_a = pc_read_dup_text(r, pc_read_val(row, CORR_A));
+    c.ticker_b = pc_read_dup_text(r, pc_read_val(row, CORR_B));
+    pc_correlation *slot =
+        c.ticker_a && c.ticker_b ? pc_read_push(r, PC_ARRAY_PUSH(&r->ds->correlations)) : NULL;
+    if (!slot) {
+        free(c.ticker_a);
+        free(c.ticker_b);
+        return;
+    }
+    c.line = row->line;
+    *slot = c;
+}

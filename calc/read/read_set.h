@@ -212,6 +212,10 @@ void pc_read_peer_prices_row(void *ctx, const pc_read_row *row);
 
 void pc_read_check_peer_prices(reader *r);
 
+void pc_read_market_assumptions_row(void *ctx, const pc_read_row *row);
+
+void pc_read_correlations_row(void *ctx, const pc_read_row *row);
+
 void pc_read_check_reported(reader *r);
 
 #endif

@@ -78,6 +78,8 @@ typedef enum pc_file {
     PC_FILE_MARKET_CONDITIONS,
     PC_FILE_PEERS,
     PC_FILE_PEER_PRICES,
+    PC_FILE_MARKET_ASSUMPTIONS,
+    PC_FILE_CORRELATIONS,
     PC_FILE_COUNT
 } pc_file;
 
@@ -274,6 +276,26 @@ typedef struct pc_peer_price {
     int line;
 } pc_peer_price;
 
+/* A market_assumptions.csv row: a volatility and dividend yield for one
+ * ticker from `date` on (either may be blank: then it is estimated). */
+typedef struct pc_market_assumption {
+    pc_date date;
+    char *ticker;
+    bool has_volatility;
+    int64_t volatility_micro; /* annualised */
+    bool has_yield;
+    int64_t yield_micro; /* continuous */
+    int line;
+} pc_market_assumption;
+
+/* A correlations.csv row: the correlation of two tickers from `date` on. */
+typedef struct pc_correlation {
+    pc_date date;
+    char *ticker_a, *ticker_b;
+    int64_t correlation_micro; /* -1000000 to 1000000 */
+    int line;
+} pc_correlation;
+
 typedef enum pc_reported_table {
     PC_REPORTED_SCT = 0,
     PC_REPORTED_PVP = 1,
@@ -326,6 +348,8 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_market_condition) market_conditions; /* by award once indexed */
     PC_ARRAY(pc_peer) peers;                         /* by set, then ticker once indexed */
     PC_ARRAY(pc_peer_price) peer_prices;             /* by ticker, then date once indexed */
+    PC_ARRAY(pc_market_assumption) market_assumptions;
+    PC_ARRAY(pc_correlation) correlations;
     pc_file_columns files[PC_FILE_COUNT];
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;
