@@ -5,6 +5,9 @@
  * the averaging windows, volatilities, correlations, yields), or, on or
  * after the performance end, the payout known from the prices.
  *
+ * market_assumptions.csv and correlations.csv, when they have a row for a
+ * ticker or pair on or before the date, replace the estimates.
+ *
  * Choices the SPEC leaves open, written down in the README:
  * - returns for volatilities and correlations are those of the total-return
  *   index (dividends reinvested), so an ex-dividend drop is not volatility;
