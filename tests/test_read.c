@@ -1532,6 +1532,7 @@ Test(read, reads_market_conditions_peers_and_peer_prices)
     cr_assert(l.ds.config.monte_carlo.antithetic);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, market_condition_errors_point_at_their_cells)
@@ -1592,6 +1593,7 @@ Test(read, market_condition_errors_point_at_their_cells)
            "volatility");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_peer_group_must_name_a_set_of_peers)
@@ -1611,4 +1613,5 @@ Test(read, a_peer_group_must_name_a_set_of_peers)
     cr_assert_eq(l.ds.config.monte_carlo.threads, 2);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
