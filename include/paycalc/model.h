@@ -64,6 +64,7 @@ typedef enum pc_file {
     PC_FILE_FAIR_VALUES,
     PC_FILE_PERFORMANCE,
     PC_FILE_REPORTED,
+    PC_FILE_EXERCISES,
     PC_FILE_COUNT
 } pc_file;
 
@@ -145,8 +146,12 @@ typedef struct pc_award {
     bool has_grant_fv;            /* grant_fv_per_share given */
     int64_t grant_fv_micro;       /* grant-date fair value per share */
     bool dividend_rights;         /* default yes */
-    size_t first_tranche;         /* tranches of this award: */
-    size_t ntranches;             /* tranches[first_tranche .. +ntranches) */
+    bool has_threshold;           /* threshold_shares given (Item 402(d) column (f)) */
+    int64_t threshold_shares;
+    bool has_maximum; /* maximum_shares given (Item 402(d) column (h)) */
+    int64_t maximum_shares;
+    size_t first_tranche; /* tranches of this award: */
+    size_t ntranches;     /* tranches[first_tranche .. +ntranches) */
     int line;
 } pc_award;
 
@@ -165,6 +170,14 @@ typedef struct pc_tranche {
     pc_date status_date;      /* vested: the vest date unless given; forfeited: required */
     int line;
 } pc_tranche;
+
+/* exercises.csv: options or SARs of an award exercised on a date. */
+typedef struct pc_exercise {
+    size_t award; /* index into awards (an option or a SAR) */
+    pc_date date;
+    int64_t shares;
+    int line;
+} pc_exercise;
 
 typedef struct pc_price {
     pc_date date;
@@ -261,6 +274,7 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_supplied_fv) fair_values;
     PC_ARRAY(pc_performance) performance;
     PC_ARRAY(pc_reported) reported;
+    PC_ARRAY(pc_exercise) exercises;
     pc_file_columns files[PC_FILE_COUNT];
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;
