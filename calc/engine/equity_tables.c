@@ -6,7 +6,7 @@
  * exercises and prices that feed the SCT and CAP, so the tables cannot
  * drift apart from the reconciliation (rules background OEA-3).
  *
- * Tranche states are read as CAP reads them (engine_internal.h): a tranche
+ * Tranche states are read as CAP reads them (ledger.h): a tranche
  * is unvested at a date when it was granted on or before it and neither
  * vested nor forfeited on or before it; a vested tranche vested on its
  * status date (an accelerated vesting is simply an earlier date).
@@ -17,25 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_internal.h"
+#include "paycalc/ledger.h"
+#include "paycalc/market.h"
 #include "paycalc/money.h"
 #include "paycalc/report.h"
 #include "paycalc/value.h"
-
-void pc_equity_tables_init(pc_equity_tables *tables)
-{
-    memset(tables, 0, sizeof *tables);
-}
-
-void pc_equity_tables_fini(pc_equity_tables *tables)
-{
-    if (!tables)
-        return;
-    free(tables->oea.items);
-    free(tables->oesv.items);
-    free(tables->gpba.items);
-    memset(tables, 0, sizeof *tables);
-}
 
 const char *pc_equity_item_key(pc_equity_item item)
 {

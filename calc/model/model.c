@@ -7,9 +7,9 @@
 #include <string.h>
 
 static const char *const file_names[PC_FILE_COUNT] = {
-    "paycalc.json",    "people.csv",      "roles.csv",   "cash.csv",        "fx.csv",
-    "awards.csv",      "vesting.csv",     "prices.csv",  "assumptions.csv", "outcomes.csv",
-    "fair_values.csv", "performance.csv", "reported.csv"};
+    "paycalc.json",    "people.csv",      "roles.csv",    "cash.csv",        "fx.csv",
+    "awards.csv",      "vesting.csv",     "prices.csv",   "assumptions.csv", "outcomes.csv",
+    "fair_values.csv", "performance.csv", "reported.csv", "exercises.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -96,6 +96,7 @@ void pc_dataset_fini(pc_dataset *ds)
         free(ds->fair_values.items[i].note);
     free(ds->fair_values.items);
     free(ds->performance.items);
+    free(ds->exercises.items);
     for (size_t i = 0; i < ds->reported.count; i++) {
         free(ds->reported.items[i].subject);
         free(ds->reported.items[i].item);

@@ -27,11 +27,11 @@ typedef struct sheet_formats {
     lxw_format *dash;   /* an em dash in a column that does not apply */
 } sheet_formats;
 
-static lxw_format *format_of(xw *w, const char *num_format, uint8_t align)
+static lxw_format *format_of(pc_xlsx *w, const char *num_format, uint8_t align)
 {
     lxw_format *f = workbook_add_format(w->wb);
     if (!f) {
-        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         return NULL;
     }
     format_set_font_name(f, "Calibri");
@@ -42,7 +42,7 @@ static lxw_format *format_of(xw *w, const char *num_format, uint8_t align)
     return f;
 }
 
-static bool make_formats(xw *w, sheet_formats *f)
+static bool make_formats(pc_xlsx *w, sheet_formats *f)
 {
     f->shares = format_of(w, FMT_SHARES_NIL, LXW_ALIGN_RIGHT);
     f->money = format_of(w, FMT_DOLLARS_NIL, LXW_ALIGN_RIGHT);
@@ -52,38 +52,38 @@ static bool make_formats(xw *w, sheet_formats *f)
     return f->shares && f->money && f->price && f->date && f->dash;
 }
 
-static void dash(xw *w, lxw_worksheet *ws, int32_t row, int col, const sheet_formats *f)
+static void dash(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const sheet_formats *f)
 {
-    xw_text(w, ws, row, col, "\xE2\x80\x94", f->dash);
+    pc_xlsx_text(w, ws, row, col, "\xE2\x80\x94", f->dash);
 }
 
-static void shares(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t n,
+static void shares(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t n,
                    const sheet_formats *f)
 {
-    xw_number(w, ws, row, col, (double)n, f->shares);
+    pc_xlsx_number(w, ws, row, col, (double)n, f->shares);
 }
 
 /* A value in whole dollars (SPEC section 9: whole dollars in the
  * disclosure tables); the exact cents are in report.json. */
-static void dollars(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents,
+static void dollars(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents,
                     const sheet_formats *f)
 {
     int64_t whole = 0;
     if (pc_money_round(cents, 0, &whole) != PC_OK)
         whole = cents;
-    xw_cents(w, ws, row, col, whole, f->money);
+    pc_xlsx_cents(w, ws, row, col, whole, f->money);
 }
 
 /* The person's name on the first of their rows, a rule of white space
  * (nothing) on the others, as a proxy prints it. */
-static void name_cell(xw *w, lxw_worksheet *ws, int32_t row, size_t person, size_t *last)
+static void name_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t person, size_t *last)
 {
     if (*last != person)
-        xw_text(w, ws, row, 0, xw_person_name(w, person), w->f.bold);
+        pc_xlsx_text(w, ws, row, 0, pc_xlsx_person_name(w, person), w->f.bold);
     *last = person;
 }
 
-static int last_year(const xw *w)
+static int last_year(const pc_xlsx *w)
 {
     const pc_config *c = &w->ds->config;
     return c->nyears > 0 ? c->years[c->nyears - 1] : 0;
@@ -107,7 +107,7 @@ static const char *const oea_titles[] = {
     "Rights That Have Not Vested ($)\xC2\xB2",
 };
 
-static void oea_row(xw *w, lxw_worksheet *ws, int32_t row, const pc_oea_row *r,
+static void oea_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_oea_row *r,
                     const sheet_formats *f)
 {
     bool option = r->expiration_date != PC_DATE_NONE;
@@ -115,8 +115,8 @@ static void oea_row(xw *w, lxw_worksheet *ws, int32_t row, const pc_oea_row *r,
         shares(w, ws, row, 1, r->options_exercisable, f);
         shares(w, ws, row, 2, r->options_unexercisable, f);
         shares(w, ws, row, 3, r->options_unearned, f);
-        xw_micros(w, ws, row, 4, r->exercise_price_micro, f->price);
-        xw_date(w, ws, row, 5, r->expiration_date, f->date);
+        pc_xlsx_micros(w, ws, row, 4, r->exercise_price_micro, f->price);
+        pc_xlsx_date(w, ws, row, 5, r->expiration_date, f->date);
         for (int c = 6; c <= 9; c++)
             dash(w, ws, row, c, f);
         return;
@@ -129,7 +129,7 @@ static void oea_row(xw *w, lxw_worksheet *ws, int32_t row, const pc_oea_row *r,
     dollars(w, ws, row, 9, r->stock_unearned_value, f);
 }
 
-static int32_t oea_notes(xw *w, lxw_worksheet *ws, int32_t row, int year)
+static int32_t oea_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int year)
 {
     const pc_equity_tables *t = &w->report->equity;
     pc_date close_date = PC_DATE_NONE;
@@ -139,51 +139,53 @@ static int32_t oea_notes(xw *w, lxw_worksheet *ws, int32_t row, int year)
             close_date = t->oea.items[i].close_date;
             close = t->oea.items[i].close_micro;
         }
-    row = xw_note(w, ws, row,
-                  "(1) Awards whose vesting depends on a performance or market condition, shown "
-                  "at the number of shares the company expected to be earned at fiscal year end "
-                  "(the probable outcome of the condition); a market-condition award with no "
-                  "assessment is shown at target.");
+    row =
+        pc_xlsx_note(w, ws, row,
+                     "(1) Awards whose vesting depends on a performance or market condition, shown "
+                     "at the number of shares the company expected to be earned at fiscal year end "
+                     "(the probable outcome of the condition); a market-condition award with no "
+                     "assessment is shown at target.");
     if (close_date != PC_DATE_NONE) {
         char day[11], price[32];
         pc_date_format(close_date, day);
         pc_micro_format(close, 2, price, sizeof price);
-        row = xw_notef(w, ws, row,
-                       "(2) Market value is the number of shares times $%s, the closing price "
-                       "of our common stock on %s, the last trading day of fiscal %d.",
-                       price, day, year);
+        row = pc_xlsx_notef(w, ws, row,
+                            "(2) Market value is the number of shares times $%s, the closing price "
+                            "of our common stock on %s, the last trading day of fiscal %d.",
+                            price, day, year);
     } else {
-        row = xw_notef(w, ws, row,
-                       "(2) Market value is the number of shares times the closing price of our "
-                       "common stock on the last trading day of fiscal %d.",
-                       year);
+        row =
+            pc_xlsx_notef(w, ws, row,
+                          "(2) Market value is the number of shares times the closing price of our "
+                          "common stock on the last trading day of fiscal %d.",
+                          year);
     }
     return row;
 }
 
-void xw_write_equity_oea(xw *w, lxw_worksheet *ws)
+void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws)
 {
     sheet_formats f;
     if (!make_formats(w, &f))
         return;
     int year = last_year(w);
-    xw_heading(w, ws, "Outstanding Equity Awards at Fiscal Year-End", year, year);
-    double widths[] = {xw_name_width(w, 24, 40), 13, 13, 16, 10, 12, 14, 14, 17, 17};
-    xw_headers(w, ws, XW_HEADER_ROW, oea_titles, widths, 10);
-    xw_page_setup(w, ws, 1, true);
-    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
-    int32_t row = XW_FIRST_DATA_ROW;
+    pc_xlsx_heading(w, ws, "Outstanding Equity Awards at Fiscal Year-End", year, year);
+    double widths[] = {pc_xlsx_name_width(w, 24, 40), 13, 13, 16, 10, 12, 14, 14, 17, 17};
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, oea_titles, widths, 10);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
-    for (size_t i = 0; i < t->oea.count && xw_ok(w); i++) {
+    for (size_t i = 0; i < t->oea.count && pc_xlsx_ok(w); i++) {
         const pc_oea_row *r = &t->oea.items[i];
         if (r->year != year)
             continue;
         name_cell(w, ws, row, r->person, &last);
         oea_row(w, ws, row++, r, &f);
     }
-    if (row == XW_FIRST_DATA_ROW)
-        row = xw_note(w, ws, row, "No equity awards were outstanding at fiscal year end.");
+    if (row == PC_XLSX_FIRST_DATA_ROW)
+        row = pc_xlsx_note(w, ws, row, "No equity awards were outstanding at fiscal year end.");
     oea_notes(w, ws, row + 1, year);
 }
 
@@ -197,21 +199,21 @@ static const char *const oesv_titles[] = {
     "Stock Awards: Value Realized on Vesting ($)\xC2\xB2",
 };
 
-void xw_write_equity_oesv(xw *w, lxw_worksheet *ws)
+void pc_xlsx_write_equity_oesv(pc_xlsx *w, lxw_worksheet *ws)
 {
     sheet_formats f;
     if (!make_formats(w, &f))
         return;
     int year = last_year(w);
-    xw_heading(w, ws, "Option Exercises and Stock Vested", year, year);
-    double widths[] = {xw_name_width(w, 24, 40), 16, 16, 16, 16};
-    xw_headers(w, ws, XW_HEADER_ROW, oesv_titles, widths, 5);
-    xw_page_setup(w, ws, 1, true);
-    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
-    int32_t row = XW_FIRST_DATA_ROW;
+    pc_xlsx_heading(w, ws, "Option Exercises and Stock Vested", year, year);
+    double widths[] = {pc_xlsx_name_width(w, 24, 40), 16, 16, 16, 16};
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, oesv_titles, widths, 5);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
-    for (size_t i = 0; i < t->oesv.count && xw_ok(w); i++) {
+    for (size_t i = 0; i < t->oesv.count && pc_xlsx_ok(w); i++) {
         const pc_oesv_row *r = &t->oesv.items[i];
         if (r->year != year)
             continue;
@@ -222,17 +224,18 @@ void xw_write_equity_oesv(xw *w, lxw_worksheet *ws)
         dollars(w, ws, row, 4, r->vesting_value, &f);
         row++;
     }
-    if (row == XW_FIRST_DATA_ROW)
-        row = xw_notef(w, ws, row, "No options were exercised and no stock vested in fiscal %d.",
-                       year);
+    if (row == PC_XLSX_FIRST_DATA_ROW)
+        row = pc_xlsx_notef(w, ws, row,
+                            "No options were exercised and no stock vested in fiscal %d.", year);
     row++;
-    row = xw_note(w, ws, row,
-                  "(1) The closing price of our common stock on the exercise date less the "
-                  "exercise price, times the number of shares acquired.");
-    xw_note(w, ws, row,
-            "(2) The closing price of our common stock on the vesting date times the number of "
-            "shares acquired; for an award with a performance condition, the shares earned at "
-            "the outcome assessed on that date.");
+    row = pc_xlsx_note(w, ws, row,
+                       "(1) The closing price of our common stock on the exercise date less the "
+                       "exercise price, times the number of shares acquired.");
+    pc_xlsx_note(
+        w, ws, row,
+        "(2) The closing price of our common stock on the vesting date times the number of "
+        "shares acquired; for an award with a performance condition, the shares earned at "
+        "the outcome assessed on that date.");
 }
 
 /* ---- Grants of Plan-Based Awards ----------------------------------------- */
@@ -249,8 +252,8 @@ static const char *const gpba_titles[] = {
     "Grant Date Fair Value of Stock and Option Awards ($)\xC2\xB9",
 };
 
-static void shares_or_dash(xw *w, lxw_worksheet *ws, int32_t row, int col, bool given, int64_t n,
-                           const sheet_formats *f)
+static void shares_or_dash(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, bool given,
+                           int64_t n, const sheet_formats *f)
 {
     if (given)
         shares(w, ws, row, col, n, f);
@@ -258,43 +261,43 @@ static void shares_or_dash(xw *w, lxw_worksheet *ws, int32_t row, int col, bool 
         dash(w, ws, row, col, f);
 }
 
-void xw_write_equity_gpba(xw *w, lxw_worksheet *ws)
+void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws)
 {
     sheet_formats f;
     if (!make_formats(w, &f))
         return;
     int year = last_year(w);
-    xw_heading(w, ws, "Grants of Plan-Based Awards", year, year);
-    double widths[] = {xw_name_width(w, 24, 40), 12, 14, 14, 14, 14, 14, 12, 16};
-    xw_headers(w, ws, XW_HEADER_ROW, gpba_titles, widths, 9);
-    xw_page_setup(w, ws, 1, true);
-    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
-    int32_t row = XW_FIRST_DATA_ROW;
+    pc_xlsx_heading(w, ws, "Grants of Plan-Based Awards", year, year);
+    double widths[] = {pc_xlsx_name_width(w, 24, 40), 12, 14, 14, 14, 14, 14, 12, 16};
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, gpba_titles, widths, 9);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
-    for (size_t i = 0; i < t->gpba.count && xw_ok(w); i++) {
+    for (size_t i = 0; i < t->gpba.count && pc_xlsx_ok(w); i++) {
         const pc_gpba_row *r = &t->gpba.items[i];
         if (r->year != year)
             continue;
         name_cell(w, ws, row, r->person, &last);
-        xw_date(w, ws, row, 1, r->grant_date, f.date);
+        pc_xlsx_date(w, ws, row, 1, r->grant_date, f.date);
         shares_or_dash(w, ws, row, 2, r->has_threshold, r->threshold_shares, &f);
         shares_or_dash(w, ws, row, 3, r->incentive_plan, r->target_shares, &f);
         shares_or_dash(w, ws, row, 4, r->has_maximum, r->maximum_shares, &f);
         shares(w, ws, row, 5, r->other_stock_shares, &f);
         shares(w, ws, row, 6, r->other_option_shares, &f);
         if (w->ds->awards.items[r->award].type != PC_AWARD_STOCK)
-            xw_micros(w, ws, row, 7, r->exercise_price_micro, f.price);
+            pc_xlsx_micros(w, ws, row, 7, r->exercise_price_micro, f.price);
         else
             dash(w, ws, row, 7, &f);
         dollars(w, ws, row, 8, r->grant_date_fair_value, &f);
         row++;
     }
-    if (row == XW_FIRST_DATA_ROW)
-        row = xw_notef(w, ws, row, "No equity awards were granted in fiscal %d.", year);
-    xw_note(w, ws, row + 1,
-            "(1) The grant date fair value of each award computed in accordance with FASB ASC "
-            "Topic 718, as reported in the Summary Compensation Table; for an award with a "
-            "performance condition, at the probable outcome of the condition on the grant "
-            "date.");
+    if (row == PC_XLSX_FIRST_DATA_ROW)
+        row = pc_xlsx_notef(w, ws, row, "No equity awards were granted in fiscal %d.", year);
+    pc_xlsx_note(w, ws, row + 1,
+                 "(1) The grant date fair value of each award computed in accordance with FASB ASC "
+                 "Topic 718, as reported in the Summary Compensation Table; for an award with a "
+                 "performance condition, at the probable outcome of the condition on the grant "
+                 "date.");
 }

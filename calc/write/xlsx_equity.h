@@ -7,13 +7,13 @@
 
 #include "xlsx_internal.h"
 
-#define XW_SHEET_OEA "Equity Awards at FYE"
-#define XW_SHEET_OESV "Exercises and Vesting"
-#define XW_SHEET_GPBA "Plan-Based Awards"
+#define PC_XLSX_SHEET_OEA "Equity Awards at FYE"
+#define PC_XLSX_SHEET_OESV "Exercises and Vesting"
+#define PC_XLSX_SHEET_GPBA "Plan-Based Awards"
 
-void xw_write_equity_oea(xw *w, lxw_worksheet *ws);
-void xw_write_equity_oesv(xw *w, lxw_worksheet *ws);
+void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws);
+void pc_xlsx_write_equity_oesv(pc_xlsx *w, lxw_worksheet *ws);
 /* Only for a company that is not a smaller reporting company (Item 402(d)). */
-void xw_write_equity_gpba(xw *w, lxw_worksheet *ws);
+void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws);
 
 #endif
