@@ -19,32 +19,25 @@
 static pc_dataset ds;
 static pc_report report;
 static pc_diags diags;
-static pc_equity_tables tables;
+#define tables (report.equity) /* what pc_engine_run computed */
 
 static void setup(void)
 {
     pc_report_init(&report);
     pc_diags_init(&diags);
-    pc_equity_tables_init(&tables);
 }
 
 static void teardown(void)
 {
-    pc_equity_tables_fini(&tables);
     pc_report_fini(&report);
     pc_diags_fini(&diags);
     pc_dataset_fini(&ds);
 }
 
-/* Runs the engine and the equity tables; returns the tables' status. */
+/* Runs the engine, which computes the equity tables after the SCT and CAP. */
 static pc_status compute(void)
 {
-    pc_status st = pc_engine_run(&ds, &report, &diags);
-    for (size_t i = 0; i < diags.count; i++)
-        if (diags.items[i].severity == PC_SEVERITY_ERROR)
-            cr_log_error("%s", diags.items[i].message);
-    cr_assert_eq(st, PC_OK);
-    return pc_equity_tables_compute(&ds, &report, &tables, &diags);
+    return pc_engine_run(&ds, &report, &diags);
 }
 
 static void compute_ok(void)
@@ -499,6 +492,7 @@ Test(equity, exercising_more_than_vested_and_unexercised_is_an_error, .init = se
     b_done(&ds);
     cr_assert_eq(compute(), PC_ERR_INPUT);
     const pc_diag *d = error_with("exercise_exceeds_vested");
+    cr_assert_str_eq(d->file, "exercises.csv");
     cr_assert_eq(d->line, 4); /* the third exercise, under the header */
     cr_assert_str_eq(d->message, "shares: '141' exercised on 2022-07-01, but only 140 of award "
                                  "'O1' were vested and not yet exercised then");
@@ -556,8 +550,28 @@ Test(equity, missing_year_end_price_for_unvested_stock_is_an_error, .init = setu
     b_done(&ds);
     pc_status st = pc_engine_run(&ds, &report, &diags);
     cr_assert_eq(st, PC_OK);
+    cr_assert_eq(report.equity.oea.items[0].stock_unvested_value, D(1000));
     /* Take the year-end price away after the CAP step has used it. */
     ds.prices.count = 300;
-    cr_assert_eq(pc_equity_tables_compute(&ds, &report, &tables, &diags), PC_ERR_INPUT);
-    cr_assert_eq(error_with("missing_price")->line, 2);
+    pc_equity_tables again;
+    pc_equity_tables_init(&again);
+    cr_assert_eq(pc_equity_tables_compute(&ds, &report, &again, &diags), PC_ERR_INPUT);
+    pc_equity_tables_fini(&again);
+    const pc_diag *d = error_with("missing_price");
+    cr_assert_eq(d->line, 2);
+    cr_assert_str_eq(d->message, "award_id: 'S': no closing price on 2022-12-31 or in the 10 days "
+                                 "before it (prices.csv), needed for the market value of stock not "
+                                 "vested at the fiscal year end");
+}
+
+Test(equity, exercising_a_stock_award_is_an_error, .init = setup, .fini = teardown)
+{
+    ledger(false);
+    b_exercise(&ds, award_index("S1"), "2022-09-01", 10);
+    b_done(&ds);
+    cr_assert_eq(compute(), PC_ERR_INPUT);
+    const pc_diag *d = error_with("not_an_option");
+    cr_assert_eq(d->line, 4);
+    cr_assert_str_eq(d->message, "award_id: award 'S1' is a stock award; only options and SARs "
+                                 "are exercised");
 }

@@ -13,7 +13,6 @@
  */
 #include "paycalc/equity.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,7 +307,15 @@ static pc_status check_exercises(const ledger *lg)
             char day[11], end[11];
             if (e->date > lg->last_end)
                 continue;
-            assert(is_option(award));
+            if (!is_option(award)) {
+                pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "award_id"),
+                         "not_an_option",
+                         "award_id: award '%s' is a stock award; only options and SARs are "
+                         "exercised",
+                         award->id);
+                result = PC_ERR_INPUT;
+                continue;
+            }
             pc_date_format(e->date, day);
             if (e->date > award->expiration_date) {
                 pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "date"),

@@ -31,10 +31,12 @@ static const pc_read_column vesting_columns[] = {{"award_id", true},  {"tranche"
                                                  {"vest_date", true}, {"shares", true},
                                                  {"status", true},    {"status_date", false}};
 static const pc_read_column awards_columns[] = {
-    {"award_id", true},        {"person_id", true},        {"type", true},
-    {"condition", true},       {"grant_date", true},       {"shares", true},
-    {"exercise_price", false}, {"expiration_date", false}, {"grant_fv_per_share", false},
-    {"dividend_rights", false}};
+    {"award_id", true},         {"person_id", true},         {"type", true},
+    {"condition", true},        {"grant_date", true},        {"shares", true},
+    {"exercise_price", false},  {"expiration_date", false},  {"grant_fv_per_share", false},
+    {"dividend_rights", false}, {"threshold_shares", false}, {"maximum_shares", false}};
+static const pc_read_column exercises_columns[] = {
+    {"award_id", true}, {"date", true}, {"shares", true}};
 static const pc_read_column fx_columns[] = {
     {"currency", true}, {"period", true}, {"per_usd", true}};
 static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},
@@ -213,6 +215,8 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
                               ""};
     const file_spec vesting = {PC_FILE_VESTING, COLUMNS(vesting_columns), pc_read_vesting_row,
                                false, ""};
+    const file_spec exercises = {PC_FILE_EXERCISES, COLUMNS(exercises_columns),
+                                 pc_read_exercises_row, false, ""};
     const file_spec prices = {PC_FILE_PRICES, COLUMNS(prices_columns), pc_read_prices_row, true,
                               "prices.csv holds the closing stock prices (date,close) for the TSR "
                               "and the fair values"};
@@ -261,6 +265,10 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
                           "required file missing: vesting.csv gives the tranches of the awards in "
                           "awards.csv (award_id,tranche,vest_date,shares,status)");
         }
+        read_file(&r, &exercises);
+    } else if (have_awards == PC_READ_ABSENT) {
+        /* Exercises of awards that awards.csv would have to list. */
+        read_file(&r, &exercises);
     }
     if (read_file(&r, &prices) == PC_READ_READ)
         pc_read_check_prices(&r);
