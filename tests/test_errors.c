@@ -512,7 +512,8 @@ static const error_case catalogue[] = {
      "awards.csv:2:10: error: ", "dividend_rights: invalid value 'maybe': use yes or no",
      "1 error in"},
     {"unknown published table", E1("reported.csv", EDIT_REPLACE, "sct,2021", "sxt,2021"),
-     "reported.csv:2:1: error: ", "table: invalid value 'sxt': use sct, pvp or cap", "1 error in"},
+     "reported.csv:2:1: error: ",
+     "table: invalid value 'sxt': use sct, pvp, cap, oea, oesv or gpba", "1 error in"},
     {"unknown published item",
      E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary", "li-yunfei,wage"),
      "reported.csv:2:4: error: ", "item: invalid item 'wage' for table sct", "1 error in"},
@@ -636,7 +637,7 @@ static const error_case catalogue[] = {
      "1 error in"},
     {"published figure twice",
      E1("reported.csv", EDIT_APPEND, "sct,2021,li-yunfei,salary,1\n", NULL),
-     "reported.csv:60:4: error: ",
+     "reported.csv:74:4: error: ",
      "duplicate figure: sct 2021 'li-yunfei' salary (first at line 2)", "1 error in"},
 
     /* Rules across rows and files. */

@@ -886,7 +886,7 @@ static const error_case error_cases[] = {
 
     /* reported.csv */
     {"reported.csv", "table,year,subject,item,value\nsummary,2022,li,salary,1\n", NULL, 2, 1,
-     "bad_value", "table: invalid value 'summary': use sct, pvp or cap", 1},
+     "bad_value", "table: invalid value 'summary': use sct, pvp, cap, oea, oesv or gpba", 1},
     {"reported.csv", "table,year,subject,item,value\nsct,2022,li,wages,1\n", NULL, 2, 4,
      "bad_value", "item: invalid item 'wages' for table sct", 1},
     {"reported.csv", "table,year,subject,item,value\npvp,2022,li,tsr,1\n", NULL, 2, 3,

@@ -123,21 +123,6 @@ void pc_checks_fini(pc_checks *checks)
     memset(checks, 0, sizeof *checks);
 }
 
-void pc_equity_tables_init(pc_equity_tables *tables)
-{
-    memset(tables, 0, sizeof *tables);
-}
-
-void pc_equity_tables_fini(pc_equity_tables *tables)
-{
-    if (!tables)
-        return;
-    free(tables->oea.items);
-    free(tables->oesv.items);
-    free(tables->gpba.items);
-    memset(tables, 0, sizeof *tables);
-}
-
 void pc_report_fini(pc_report *report)
 {
     if (!report)

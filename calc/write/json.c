@@ -399,14 +399,10 @@ static const struct {
     const char *placeholder;
     streamer *write;
 } streamed[] = {
-    {"\n  \"summary_compensation_table\": []", sct},
-    {"\n  \"pay_versus_performance\": []", pvp},
-    {"\n  \"cap_reconciliation\": []", cap},
-    {"\n  \"award_valuations\": []", valuations},
-    {"\n  \"outstanding_equity_awards\": []", oea},
-    {"\n  \"exercises_and_vesting\": []", oesv},
-    {"\n  \"plan_based_awards\": []", gpba},
-    {"\n  \"warnings\": []", warnings},
+    {"\n  \"summary_compensation_table\": []", sct}, {"\n  \"pay_versus_performance\": []", pvp},
+    {"\n  \"cap_reconciliation\": []", cap},         {"\n  \"award_valuations\": []", valuations},
+    {"\n  \"outstanding_equity_awards\": []", oea},  {"\n  \"exercises_and_vesting\": []", oesv},
+    {"\n  \"plan_based_awards\": []", gpba},         {"\n  \"warnings\": []", warnings},
 };
 
 /* The whole document into `w`: jansson's text of the small parts, with each

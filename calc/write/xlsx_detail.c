@@ -293,6 +293,12 @@ static const char *table_words(pc_reported_table table)
         return "Pay vs Performance";
     case PC_REPORTED_CAP:
         return "CAP Reconciliation";
+    case PC_REPORTED_OEA:
+        return "Outstanding Equity Awards";
+    case PC_REPORTED_OESV:
+        return "Option Exercises and Stock Vested";
+    case PC_REPORTED_GPBA:
+        return "Grants of Plan-Based Awards";
     }
     return "?";
 }

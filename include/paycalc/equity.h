@@ -115,6 +115,9 @@ typedef enum pc_equity_item {
 const char *pc_equity_item_key(pc_equity_item item);
 /* The item of a key, or PC_EQ_NITEMS when there is none. */
 pc_equity_item pc_equity_item_of(const char *key);
+/* The reported.csv table an item belongs to: PC_REPORTED_OEA, _OESV or
+ * _GPBA; -1 for PC_EQ_NITEMS. */
+int pc_equity_item_table(pc_equity_item item);
 /* True when the item is money (cents), false for a number of shares. */
 bool pc_equity_item_is_money(pc_equity_item item);
 

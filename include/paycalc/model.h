@@ -229,14 +229,17 @@ typedef struct pc_performance {
 typedef enum pc_reported_table {
     PC_REPORTED_SCT = 0,
     PC_REPORTED_PVP = 1,
-    PC_REPORTED_CAP = 2
+    PC_REPORTED_CAP = 2,
+    PC_REPORTED_OEA = 3,  /* Outstanding Equity Awards at FYE (SPEC section 12) */
+    PC_REPORTED_OESV = 4, /* Option Exercises and Stock Vested */
+    PC_REPORTED_GPBA = 5  /* Grants of Plan-Based Awards */
 } pc_reported_table;
 
 typedef struct pc_reported {
     pc_reported_table table;
     int year;
     char *subject;       /* a person_id, "non_peo_neo_average" or "company" */
-    char *item;          /* a key of SPEC sections 7 and 9, or "count" */
+    char *item;          /* a key of SPEC sections 7, 9 and 12, or "count" */
     int64_t value_micro; /* as printed, negatives from '-' or parentheses */
     int decimals;        /* how many decimals were printed (the last shown digit) */
     int line;
