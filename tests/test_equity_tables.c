@@ -7,11 +7,17 @@
  * granted in the last year, and a person who left.
  */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "builder.h"
 #include "paycalc/engine.h"
 #include "paycalc/equity.h"
+#include "support.h"
 
 #define D(x) ((int64_t)((x)*100 + ((x) >= 0 ? 0.5 : -0.5))) /* dollars -> cents */
 #define M(x) ((int64_t)((x)*1000000 + 0.5))                 /* decimal -> micros */
@@ -574,4 +580,154 @@ Test(equity, exercising_a_stock_award_is_an_error, .init = setup, .fini = teardo
     cr_assert_eq(d->line, 4);
     cr_assert_str_eq(d->message, "award_id: award 'S1' is a stock award; only options and SARs "
                                  "are exercised");
+}
+
+/* ---- An independent recomputation (tests/equity_tables_check.py) ----------- */
+
+#define PYTHON "/usr/bin/python3"
+#define CHECKER SOURCE_DIR "/tests/equity_tables_check.py"
+#define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
+
+/* Runs argv[0] with argv (no shell); its exit status, and its standard
+ * output and error together in *out (malloc'ed). */
+static int run(const char *const *argv, char **out)
+{
+    int pipefd[2];
+    cr_assert_eq(pipe(pipefd), 0);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(pipefd[1], 1);
+        dup2(pipefd[1], 2);
+        close(pipefd[0]);
+        close(pipefd[1]);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(pipefd[1]);
+    size_t len = 0, cap = 4096;
+    char *text = malloc(cap);
+    cr_assert_not_null(text);
+    ssize_t got;
+    while ((got = read(pipefd[0], text + len, cap - len - 1)) > 0) {
+        len += (size_t)got;
+        if (cap - len - 1 == 0) {
+            text = realloc(text, cap *= 2);
+            cr_assert_not_null(text);
+        }
+    }
+    text[len] = '\0';
+    close(pipefd[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    *out = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The checker needs Debian's Python (scripts/deps.sh installs it): without
+ * it the test fails, it is not skipped. */
+static void need_python(void)
+{
+    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is missing: run scripts/deps.sh", PYTHON);
+}
+
+/* `paycalc run INPUT --out OUT --quiet`, then the checker on its report;
+ * returns the checker's summary line. */
+static char *run_and_check(const char *input, const char *out_dir)
+{
+    char *out = NULL;
+    const char *paycalc[] = {PAYCALC, "run", input, "--out", out_dir, "--quiet", NULL};
+    int rc = run(paycalc, &out);
+    cr_assert_eq(rc, 0, "paycalc run %s: %s", input, out);
+    free(out);
+    char json[4096];
+    snprintf(json, sizeof json, "%s/report.json", out_dir);
+    const char *check[] = {PYTHON, CHECKER, input, json, NULL};
+    rc = run(check, &out);
+    cr_assert_eq(rc, 0, "equity_tables_check.py disagrees on %s:\n%s", input, out);
+    return out;
+}
+
+/* "equity tables: N outstanding, ..." : N. */
+static long outstanding_rows(const char *summary)
+{
+    const char *p = strstr(summary, "equity tables: ");
+    cr_assert_not_null(p, "%s", summary);
+    return strtol(p + strlen("equity tables: "), NULL, 10);
+}
+
+Test(oracle, golden_set_agrees_on_every_figure, .timeout = 120)
+{
+    need_python();
+    char *dir = make_temp_dir();
+    char *summary = run_and_check(SOURCE_DIR "/tests/data/golden-nonsrc", dir);
+    /* 23 outstanding awards, 12 exercises or vestings, 9 grants. */
+    cr_assert_not_null(strstr(summary, "23 outstanding, 12 exercises/vesting, 9 grants; 0 "
+                                       "differences"),
+                       "%s", summary);
+    free(summary);
+    remove_dir(dir);
+    free(dir);
+}
+
+typedef struct gen_set {
+    char neos[4], awards[4], tranches[4], years[4], seed[4], fye[8];
+} gen_set;
+
+static gen_set gen_sets[] = {
+    {"4", "6", "4", "5", "21", "12-31"}, /* not an SRC: Grants of Plan-Based Awards */
+    {"3", "8", "3", "3", "5", "06-30"},  /* an SRC, June year end */
+    {"2", "5", "12", "4", "8", "09-30"}, /* monthly tranches */
+};
+
+ParameterizedTestParameters(oracle, generated_sets_agree_on_every_figure)
+{
+    return cr_make_param_array(gen_set, gen_sets, sizeof gen_sets / sizeof gen_sets[0]);
+}
+
+ParameterizedTest(gen_set *g, oracle, generated_sets_agree_on_every_figure, .timeout = 120)
+{
+    need_python();
+    char *dir = make_temp_dir();
+    char input[4096], output[4096];
+    snprintf(input, sizeof input, "%s/in", dir);
+    snprintf(output, sizeof output, "%s/out", dir);
+    const char *gen[] = {
+        PYTHON,    GENERATOR,           input,       "--neos",  g->neos,  "--awards-per-person",
+        g->awards, "--tranches",        g->tranches, "--years", g->years, "--seed",
+        g->seed,   "--fiscal-year-end", g->fye,      NULL};
+    char *out = NULL;
+    cr_assert_eq(run(gen, &out), 0, "gen_inputs.py: %s", out);
+    free(out);
+    char *summary = run_and_check(input, output);
+    cr_assert_gt(outstanding_rows(summary), 5, "%s", summary);
+    free(summary);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    free(dir);
+}
+
+Test(oracle, a_figure_off_by_one_share_is_found, .timeout = 120)
+{
+    need_python();
+    char *dir = make_temp_dir();
+    free(run_and_check(SOURCE_DIR "/inputs/cbak-fy2022", dir));
+    char path[4096];
+    snprintf(path, sizeof path, "%s/report.json", dir);
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text);
+    char *at = strstr(text, "\"options_unearned\": 90000");
+    cr_assert_not_null(at);
+    memcpy(at, "\"options_unearned\": 90001", strlen("\"options_unearned\": 90001"));
+    cr_assert_eq(write_text(path, text), 0);
+    free(text);
+    char *out = NULL;
+    const char *check[] = {PYTHON, CHECKER, SOURCE_DIR "/inputs/cbak-fy2022", path, NULL};
+    cr_assert_eq(run(check, &out), 1, "%s", out);
+    cr_assert_not_null(strstr(out, "options_unearned: expected 90000, report has 90001"), "%s",
+                       out);
+    free(out);
+    remove_dir(dir);
+    free(dir);
 }
