@@ -1,15 +1,6 @@
 /*
- * Reading an input set (SPEC section 2) into a pc_dataset: one row handler
- * per CSV file, the checks that span files (references between files, the
- * tranches of each award, the files one file makes necessary), and the
- * duplicate checks. The CSV and JSON mechanics are in read_csv.c and
- * read_config.c.
- *
- * Every problem is reported with file, line, column (the 1-based position of
- * the value in its row) and the value, and reading goes on, so that
- * `paycalc check` lists them all. Lookups go through the dataset's sorted
- * indexes (pc_dataset_index) and duplicates are found by sorting keys, so a
- * file of a million rows reads in linear-logarithmic time.
+ * awards.csv and vesting.csv (SPEC section 2): the equity awards and their
+ * tranches, with the check that each award's tranches add up to its shares.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 

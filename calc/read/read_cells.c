@@ -1,15 +1,10 @@
 /*
- * Reading an input set (SPEC section 2) into a pc_dataset: one row handler
- * per CSV file, the checks that span files (references between files, the
- * tranches of each award, the files one file makes necessary), and the
- * duplicate checks. The CSV and JSON mechanics are in read_csv.c and
- * read_config.c.
- *
- * Every problem is reported with file, line, column (the 1-based position of
- * the value in its row) and the value, and reading goes on, so that
- * `paycalc check` lists them all. Lookups go through the dataset's sorted
- * indexes (pc_dataset_index) and duplicates are found by sorting keys, so a
- * file of a million rows reads in linear-logarithmic time.
+ * The cell helpers every CSV reader of the input set uses (read_set.h): a
+ * value parsed by the rules of SPEC section 2 (dates, money, prices,
+ * fractions, shares, currencies, choices, references to people, awards and
+ * tranches), errors and warnings at a value with file, line, column and the
+ * value quoted, and the duplicate-key check (sorted keys, so a file of a
+ * million rows is checked in linear-logarithmic time).
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 

@@ -1,7 +1,7 @@
 /*
- * Verify (SPEC section 8): checks the figures a proxy published
- * (reported.csv, in ds->reported) against each other and against the
- * computed report, and prints the findings as a readable table.
+ * The published figures of reported.csv as verify reads them (SPEC section
+ * 8): one sorted index (table, year, subject, item), and the comparison
+ * rule every check shares.
  *
  * Every comparison puts one published figure (the one being checked: a
  * total, a CAP deduction, a PvP figure) against an expected value and
@@ -19,11 +19,11 @@
  *    published figures (a sum of columns or lines, a mean, the SCT equity
  *    columns), the unit is that of the figure being checked.
  *
- * Published rows are looked up through one sorted index (table, year,
- * subject, item), so every check is a binary search or a walk over a
- * contiguous group: O(n log n) for n published rows. Subjects are ordered by
- * their first appearance in reported.csv and items in table order, so the
- * findings come out in the order a reader of the proxy meets the figures.
+ * Published rows are looked up through one sorted index, so every check is
+ * a binary search or a walk over a contiguous group: O(n log n) for n
+ * published rows. Subjects are ordered by their first appearance in
+ * reported.csv and items in table order, so the findings come out in the
+ * order a reader of the proxy meets the figures.
  */
 #include "paycalc/verify.h"
 

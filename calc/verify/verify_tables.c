@@ -1,29 +1,8 @@
 /*
- * Verify (SPEC section 8): checks the figures a proxy published
- * (reported.csv, in ds->reported) against each other and against the
- * computed report, and prints the findings as a readable table.
- *
- * Every comparison puts one published figure (the one being checked: a
- * total, a CAP deduction, a PvP figure) against an expected value and
- * decides two things:
- *  - whether there is a finding at all: the published figure differs from
- *    the expected value rounded (half away from zero) to the decimals the
- *    published figure shows. A mean of SCT totals shown correctly rounded is
- *    not a finding; a total one dollar off its columns is.
- *  - its severity: `rounding` when the published figure is at most one unit
- *    of its last shown digit away from the unrounded expected value, `error`
- *    beyond. When the expected value is the same figure shown independently
- *    elsewhere (the computed figure, or the PvP against the SCT or the
- *    reconciliation), either side may be the rounded one, so the unit is
- *    that of the coarser of the two. When it is derived exactly from
- *    published figures (a sum of columns or lines, a mean, the SCT equity
- *    columns), the unit is that of the figure being checked.
- *
- * Published rows are looked up through one sorted index (table, year,
- * subject, item), so every check is a binary search or a walk over a
- * contiguous group: O(n log n) for n published rows. Subjects are ordered by
- * their first appearance in reported.csv and items in table order, so the
- * findings come out in the order a reader of the proxy meets the figures.
+ * The internal checks of verify (SPEC section 8): the published tables
+ * against each other, with no inputs needed (footing, the CAP deduction
+ * against the SCT, the PvP against the SCT and the reconciliation, the
+ * average, signs, TSR as the value of $100).
  */
 #include "paycalc/verify.h"
 

@@ -1,7 +1,9 @@
 /*
- * report.xlsx (SPEC section 9): the workbook's lifecycle, the atomic write,
- * the formats and the cell helpers shared by the sheet writers
- * (calc/xlsx_tables.c, calc/xlsx_detail.c, calc/xlsx_charts.c).
+ * report.xlsx (SPEC section 9): the workbook's lifecycle (open, formats,
+ * the sheet writers in order, close) and the atomic write. The sheet
+ * writers (xlsx_sct.c, xlsx_cap.c, xlsx_pvp.c, xlsx_detail.c,
+ * xlsx_charts.c) write over the cell toolkit of xlsx_cells.c and never call
+ * back here.
  *
  * Atomic: libxlsxwriter writes the whole workbook to a temporary file
  * created next to the target (".report.xlsx.tmp.XXXXXX"), which is flushed

@@ -1,29 +1,9 @@
 /*
- * report.xlsx (SPEC section 9): the workbook's lifecycle, the atomic write,
- * the formats and the cell helpers shared by the sheet writers
- * (calc/xlsx_tables.c, calc/xlsx_detail.c, calc/xlsx_charts.c).
- *
- * Atomic: libxlsxwriter writes the whole workbook to a temporary file
- * created next to the target (".report.xlsx.tmp.XXXXXX"), which is flushed
- * to disk and renamed over the target only when workbook_close succeeded. On
- * any failure the temporary file is removed, an earlier report stays as it
- * was, and the caller gets PC_ERR_WRITE with the path and libxlsxwriter's
- * own words (lxw_strerror) in `diags` (SPEC section 1, "Outputs are written
- * atomically").
- *
- * Deterministic: the same inputs give the same bytes. libxlsxwriter stamps
- * every zip entry with 1980-01-01 and takes the document's creation time
- * from the properties (the current time only when it is 0), so the writer
- * sets it to the last covered fiscal year end at 00:00 UTC.
- *
- * Memory: the workbook is written in libxlsxwriter's constant_memory mode,
- * in which each row goes to disk as soon as the next one starts (100,000
- * valuation rows take about 4 MB instead of 250 MB, and half the time).
- * That mode needs every sheet written strictly top to bottom, which all the
- * sheet writers do. It has a second effect the charts need: libxlsxwriter
- * then stores no cached chart values. In the default mode it caches a
- * formula cell or a blank as 0, so a viewer that does not recalculate would
- * draw every CAP as zero; without a cache every viewer reads the cells.
+ * The cell toolkit of report.xlsx (SPEC section 9), used by every sheet
+ * writer: errors mapped from libxlsxwriter, cells (text always as text,
+ * money from the exact value, dates, formulas with their stored values),
+ * wrapped notes, column widths by display width, page setup, and the words
+ * the sheets use for methods, purposes and lines.
  */
 #define _POSIX_C_SOURCE 200809L
 

@@ -1,26 +1,14 @@
 /*
- * The three proxy tables of report.xlsx (SPEC section 9): the Summary
- * Compensation Table (Item 402(c), or 402(n) for a smaller reporting
- * company), the reconciliation behind compensation actually paid (Item
- * 402(v)(2)(iii)) and the Pay versus Performance table (Item 402(v)(2)).
+ * The Summary Compensation sheet of report.xlsx (SPEC section 9; Item
+ * 402(c), or 402(n) for a smaller reporting company), and the helpers the
+ * three proxy tables share.
  *
  * Every figure the engine derived from other figures is a live formula over
  * the cells it comes from, with the engine's exact figure stored as the
  * formula's value, so a reader can trace it and a program that does not
- * recalculate still reads the right number:
- * - an SCT total is =SUM of its row's columns (R3: the table foots);
- * - a CAP is =SUM of its reconciliation lines (R4);
- * - each line of the non-PEO NEO average is =ROUND(AVERAGE(the NEOs' cells
- *   of that line), cap_decimals), and the average CAP the SUM of the
- *   averaged lines (R5);
- * - the Pay vs Performance figures point at those cells on the other sheets.
- * A reference is written only when the figure it points at equals the one
- * the engine put in the table; otherwise the figure is written as a plain
- * number, so the sheet never shows a value other than the engine's.
- *
- * Years: the Pay vs Performance table and the reconciliation list the most
- * recent year first, as filings print them (the CBAK 2023 proxy does); the
- * Summary Compensation Table keeps the engine's order (by person, then year).
+ * recalculate still reads the right number; an SCT total is =SUM of its
+ * row's columns (R3: the table foots). The Summary Compensation Table keeps
+ * the engine's order (by person, then year).
  */
 #include "xlsx_internal.h"
 
