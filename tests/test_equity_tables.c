@@ -518,9 +518,17 @@ Test(equity, exercising_before_vesting_is_an_error, .init = setup, .fini = teard
 {
     ledger(false);
     b_exercise(&ds, award_index("P1"), "2022-05-29", 1);
+    /* A later exercise that is fine does not make up for it. */
+    b_exercise(&ds, award_index("P1"), "2022-06-01", 50);
     b_done(&ds);
     cr_assert_eq(compute(), PC_ERR_INPUT);
     cr_assert_eq(error_with("exercise_exceeds_vested")->line, 4);
+    cr_assert_eq(diags.errors, 1);
+    /* The module's own status says so too, not only the count of errors. */
+    pc_equity_tables again;
+    pc_equity_tables_init(&again);
+    cr_assert_eq(pc_equity_tables_compute(&ds, &report, &again, &diags), PC_ERR_INPUT);
+    pc_equity_tables_fini(&again);
 }
 
 Test(equity, exercising_after_expiry_is_an_error, .init = setup, .fini = teardown)

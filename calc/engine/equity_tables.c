@@ -135,65 +135,94 @@ static int column(const pc_dataset *ds, pc_file file, const char *name)
 
 /* ---- Exercises: never more than is vested and unexercised -------------- */
 
-/* Shares of an award vested on or before `date`. */
-static int64_t vested_by(const pc_dataset *ds, const pc_award *a, pc_date date)
+/* A vested tranche of the award being checked: when, and how many. */
+typedef struct vest_point {
+    pc_date date;
+    int64_t shares;
+} vest_point;
+
+static int by_vest_date(const void *pa, const void *pb)
 {
-    int64_t n = 0;
-    for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches; t++) {
-        pc_date v = pc_tranche_vested_on(&ds->tranches.items[t]);
-        if (v != PC_DATE_NONE && v <= date)
-            n += ds->tranches.items[t].shares;
-    }
-    return n;
+    const vest_point *a = pa, *b = pb;
+    return a->date < b->date ? -1 : a->date > b->date;
 }
 
-/* Checks every exercise up to the last covered fiscal year end against the
- * options vested and not yet exercised on its date, and against the award's
- * life (SPEC section 12: more than that is an error). Exercises after that
- * year end belong to a later year's tables and are not read. */
+/* One award's exercises, in date order, against the award's life and the
+ * options vested and not yet exercised on each date (SPEC section 12: more
+ * than that is an error). The vested tranches are sorted by date into
+ * `points` (room for the award's tranches) and walked beside the exercises,
+ * so an award is checked in one pass however many rows it has. Exercises
+ * after the last covered fiscal year end belong to a later year's tables
+ * and are not read. */
+static pc_status check_award_exercises(const ledger *lg, size_t a, vest_point *points)
+{
+    const pc_dataset *ds = lg->ds;
+    const pc_award *award = &ds->awards.items[a];
+    const char *path = pc_dataset_path(ds, PC_FILE_EXERCISES);
+    size_t n = 0;
+    for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
+        pc_date v = pc_tranche_vested_on(&ds->tranches.items[t]);
+        if (v != PC_DATE_NONE)
+            points[n++] = (vest_point){v, ds->tranches.items[t].shares};
+    }
+    qsort(points, n, sizeof *points, by_vest_date);
+    pc_status result = PC_OK;
+    size_t next = 0;
+    int64_t vested = 0, done = 0; /* both at most the award's shares */
+    for (size_t k = lg->award_first[a]; k < lg->award_first[a + 1]; k++) {
+        const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
+        char day[11], end[11];
+        if (e->date > lg->last_end)
+            continue;
+        if (!is_option(award)) {
+            pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "award_id"),
+                     "not_an_option",
+                     "award_id: award '%s' is a stock award; only options and SARs are exercised",
+                     award->id);
+            result = PC_ERR_INPUT;
+            continue;
+        }
+        pc_date_format(e->date, day);
+        if (e->date > award->expiration_date) {
+            pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "date"),
+                     "exercise_after_expiry", "date: '%s' is after award '%s' expired on %s", day,
+                     award->id, pc_date_format(award->expiration_date, end));
+            result = PC_ERR_INPUT;
+            continue;
+        }
+        while (next < n && points[next].date <= e->date)
+            vested += points[next++].shares;
+        int64_t open = vested - done;
+        if (e->shares > open) {
+            pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "shares"),
+                     "exercise_exceeds_vested",
+                     "shares: '%lld' exercised on %s, but only %lld of award '%s' were vested "
+                     "and not yet exercised then",
+                     (long long)e->shares, day, (long long)(open > 0 ? open : 0), award->id);
+            result = PC_ERR_INPUT;
+            continue;
+        }
+        done += e->shares;
+    }
+    return result;
+}
+
 static pc_status check_exercises(const ledger *lg)
 {
     const pc_dataset *ds = lg->ds;
-    const char *path = pc_dataset_path(ds, PC_FILE_EXERCISES);
+    size_t most = 1;
+    for (size_t a = 0; a < ds->awards.count; a++)
+        if (ds->awards.items[a].ntranches > most)
+            most = ds->awards.items[a].ntranches;
+    vest_point *points = malloc(most * sizeof *points);
+    if (!points)
+        return PC_ERR_NOMEM;
     pc_status result = PC_OK;
-    for (size_t a = 0; a < ds->awards.count; a++) {
-        const pc_award *award = &ds->awards.items[a];
-        int64_t done = 0;
-        for (size_t k = lg->award_first[a]; k < lg->award_first[a + 1]; k++) {
-            const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
-            char day[11], end[11];
-            if (e->date > lg->last_end)
-                continue;
-            if (!is_option(award)) {
-                pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "award_id"),
-                         "not_an_option",
-                         "award_id: award '%s' is a stock award; only options and SARs are "
-                         "exercised",
-                         award->id);
-                result = PC_ERR_INPUT;
-                continue;
-            }
-            pc_date_format(e->date, day);
-            if (e->date > award->expiration_date) {
-                pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "date"),
-                         "exercise_after_expiry", "date: '%s' is after award '%s' expired on %s",
-                         day, award->id, pc_date_format(award->expiration_date, end));
-                result = PC_ERR_INPUT;
-                continue;
-            }
-            int64_t open = vested_by(ds, award, e->date) - done;
-            if (e->shares > open) {
-                pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "shares"),
-                         "exercise_exceeds_vested",
-                         "shares: '%lld' exercised on %s, but only %lld of award '%s' were "
-                         "vested and not yet exercised then",
-                         (long long)e->shares, day, (long long)(open > 0 ? open : 0), award->id);
-                result = PC_ERR_INPUT;
-                continue;
-            }
-            done += e->shares;
-        }
-    }
+    for (size_t a = 0; a < ds->awards.count; a++)
+        if (lg->award_first[a] < lg->award_first[a + 1] &&
+            check_award_exercises(lg, a, points) != PC_OK)
+            result = PC_ERR_INPUT;
+    free(points);
     return result;
 }
 
@@ -283,10 +312,11 @@ static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row 
         if (st)
             break;
         bool service = a->condition == PC_CONDITION_SERVICE;
-        if (is_option(a))
-            *(service ? &row->options_unexercisable : &row->options_unearned) += n;
-        else
-            *(service ? &row->stock_unvested : &row->stock_unearned) += n;
+        int64_t *column_of = is_option(a)
+                                 ? (service ? &row->options_unexercisable : &row->options_unearned)
+                                 : (service ? &row->stock_unvested : &row->stock_unearned);
+        /* Shares times an outcome above 100% can pass the int64 range. */
+        st = pc_money_add(*column_of, n, column_of);
     }
     if (st)
         return st;
@@ -363,7 +393,8 @@ static pc_status oesv_award(const ledger *lg, size_t ai, pc_date prior, pc_date 
             st = shares_value(n, close->close_micro, &value);
         if (!st)
             st = pc_money_add(row->vesting_value, value, &row->vesting_value);
-        row->stock_vested += n;
+        if (!st)
+            st = pc_money_add(row->stock_vested, n, &row->stock_vested);
     }
     return st;
 }
@@ -435,6 +466,11 @@ static pc_status person_year(const ledger *lg, pc_equity_tables *out, size_t per
         }
         if (st == PC_ERR_NOMEM || st2 == PC_ERR_NOMEM)
             return PC_ERR_NOMEM;
+        if (st == PC_ERR_OVERFLOW || st2 == PC_ERR_OVERFLOW)
+            pc_error(lg->diags, pc_dataset_path(ds, PC_FILE_AWARDS), a->line,
+                     column(ds, PC_FILE_AWARDS, "shares"), "overflow",
+                     "shares: the equity award table figures of award '%s' in %d are too large",
+                     a->id, year);
         if (st || st2)
             result = PC_ERR_INPUT;
     }
