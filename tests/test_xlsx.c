@@ -473,6 +473,39 @@ static json_t *expected_oea(const pc_dataset *ds, const pc_report *r)
     return rows;
 }
 
+/* The Option Exercises and Stock Vested rows and the Grants of Plan-Based
+ * Awards rows of the last covered year: the name on a person's first row,
+ * then the figures as the sheet shows them (whole dollars). */
+static json_t *expected_oesv_gpba(const pc_dataset *ds, const pc_report *r)
+{
+    int year = ds->config.years[ds->config.nyears - 1];
+    json_t *oesv = json_array(), *gpba = json_array();
+    size_t last = (size_t)-1;
+    for (size_t i = 0; i < r->equity.oesv.count; i++) {
+        const pc_oesv_row *o = &r->equity.oesv.items[i];
+        if (o->year != year)
+            continue;
+        json_array_append_new(
+            oesv, json_pack("[s?,I,I,I,I]", o->person != last ? name_of(ds, o->person) : NULL,
+                            (json_int_t)o->options_exercised, whole_dollars(o->exercise_value),
+                            (json_int_t)o->stock_vested, whole_dollars(o->vesting_value)));
+        last = o->person;
+    }
+    last = (size_t)-1;
+    for (size_t i = 0; i < r->equity.gpba.count; i++) {
+        const pc_gpba_row *g = &r->equity.gpba.items[i];
+        if (g->year != year)
+            continue;
+        json_array_append_new(
+            gpba, json_pack("[s?,I,I,I,I,I]", g->person != last ? name_of(ds, g->person) : NULL,
+                            (json_int_t)g->target_shares, (json_int_t)g->maximum_shares,
+                            (json_int_t)g->other_stock_shares, (json_int_t)g->other_option_shares,
+                            whole_dollars(g->grant_date_fair_value)));
+        last = g->person;
+    }
+    return json_pack("{s:o,s:o}", "oesv", oesv, "gpba", gpba);
+}
+
 /* What the workbook must show, taken from the report (not from the
  * writer), for tests/xlsx_check.py. */
 static void write_expected(const pc_dataset *ds, const pc_report *r, const fixture_opts *o,
@@ -516,6 +549,9 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     }
     json_object_set_new(e, "sct", sct);
     json_object_set_new(e, "oea", expected_oea(ds, r));
+    json_t *more = expected_oesv_gpba(ds, r);
+    json_object_update(e, more);
+    json_decref(more);
 
     json_t *cap = json_array();
     for (size_t i = 0; i < r->cap.count; i++) {

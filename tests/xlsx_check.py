@@ -563,6 +563,31 @@ def check_equity(book, exp):
         fail("%s: a row after the %d expected: %r" % (sheet, len(exp["oea"]), after))
 
 
+def check_rows(book, sheet, want, cols, what):
+    """Rows under the header of `sheet`: the name on a person's first row,
+    then the figures in `cols` (1-based columns after the name)."""
+    if sheet not in book.v.sheetnames:
+        if want:
+            fail("no sheet %s" % sheet)
+        return
+    ws = book.v[sheet]
+    hr = header_row(ws, "Name")
+    for i, e in enumerate(want):
+        r = hr + 1 + i
+        got = [ws.cell(row=r, column=1).value] + [ws.cell(row=r, column=c).value for c in cols]
+        if got != e:
+            fail("%s row %d: %r, expected %s %r" % (sheet, r, got, what, e))
+
+
+def check_oesv_gpba(book, exp):
+    """Option Exercises and Stock Vested: shares and whole-dollar values;
+    Grants of Plan-Based Awards: target, maximum, other stock and option
+    shares and the grant-date fair value (a non-SRC only)."""
+    check_rows(book, "Exercises and Vesting", exp["oesv"], [2, 3, 4, 5], "shares and values")
+    if "Plan-Based Awards" in exp["sheets"]:
+        check_rows(book, "Plan-Based Awards", exp["gpba"], [4, 5, 6, 7, 9], "grant")
+
+
 def check_checks(book, exp):
     if "Checks" not in book.v.sheetnames:
         return
@@ -714,6 +739,7 @@ def main():
     check_rates(book, exp)
     check_tsr(book, exp)
     check_equity(book, exp)
+    check_oesv_gpba(book, exp)
     check_checks(book, exp)
     check_print(book, exp)
     check_headers_fit(book)
