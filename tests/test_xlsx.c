@@ -415,6 +415,19 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
         f->difference_micro = 10000;
         f->decimals = 2;
         f->line = 12;
+        /* An equity table finding: its table and check named in words. */
+        f = PC_ARRAY_PUSH(&r->checks.findings);
+        f->check = pc_strdup("oea_market_value_differs");
+        f->severity = PC_CHECK_ERROR;
+        f->table = PC_REPORTED_OEA;
+        f->year = 2022;
+        f->subject = pc_strdup("smith");
+        f->item = pc_strdup("stock_unvested_value");
+        f->published_micro = INT64_C(1500000000);
+        f->expected_micro = INT64_C(1149000000);
+        f->difference_micro = INT64_C(351000000);
+        f->decimals = 0;
+        f->line = 80;
         pc_skipped *s = PC_ARRAY_PUSH(&r->checks.skipped);
         s->check = pc_strdup("average_differs");
         s->year = 2022;
@@ -422,6 +435,7 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
         s->reason = pc_strdup("reported.csv gives no count of NEOs for 2022");
         r->checks.checked = 40;
         r->checks.rounding = 1;
+        r->checks.errors = 1;
     }
 }
 

@@ -328,6 +328,9 @@ static const struct {
     {"wrong_sign", "A deduction (a less_ line) published as a positive amount."},
     {"tsr_not_value_of_100",
      "A TSR below 0: a percentage was published instead of the value of $100."},
+    {"oea_market_value_differs",
+     "A published market value in the Outstanding Equity Awards table against the published "
+     "number of shares times the closing price at the fiscal year end."},
 };
 #define NCHECK_MEANINGS (sizeof check_meanings / sizeof check_meanings[0])
 
