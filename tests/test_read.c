@@ -1499,6 +1499,7 @@ Test(read, incentive_plan_levels_must_bracket_the_target)
     expect_errors(&l.diags, 2);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, exercise_errors_point_at_their_cell)
@@ -1522,4 +1523,5 @@ Test(read, exercise_errors_point_at_their_cell)
     cr_assert_eq(l.ds.exercises.count, 0);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
