@@ -53,12 +53,14 @@ static const starter_file files[] = {
                    "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,5000,"
                    "15000\n"},
     {"vesting.csv", "award_id,tranche,vest_date,shares,status,status_date\n"
-                    "opt-2024,1,2026-03-02,10000,unvested,\n"},
-    /* The example option has not vested, so nothing can be exercised yet. */
-    {"exercises.csv", "award_id,date,shares\n"},
+                    "opt-2024,1,2024-09-03,5000,vested,\n"
+                    "opt-2024,2,2026-03-02,5000,unvested,\n"},
+    {"exercises.csv", "award_id,date,shares\n"
+                      "opt-2024,2024-12-31,1000\n"},
     {"prices.csv", "date,close,dividend\n"
                    "2023-12-29,4.60,\n"
                    "2024-03-01,5.00,\n"
+                   "2024-09-03,5.40,\n"
                    "2024-12-31,5.80,\n"},
     {"assumptions.csv", "date,volatility,risk_free_rate,dividend_yield,expected_term\n"
                         "2024-03-01,55%,4.2%,0,\n"},
@@ -91,8 +93,8 @@ static const starter_file files[] = {
                    "                 shares of performance and market awards\n"
                    "vesting.csv      each award's tranches: vest date, shares, status as of the\n"
                    "                 last covered fiscal year end\n"
-                   "exercises.csv    options and SARs exercised: award, date, shares (none in\n"
-                   "                 the example: its option has not vested yet)\n"
+                   "exercises.csv    options and SARs exercised: award, date, shares (never\n"
+                   "                 more than is vested and not yet exercised that day)\n"
                    "prices.csv       the company's closing price on trading days, with\n"
                    "                 dividends on their ex-dates; the first row is the TSR\n"
                    "                 base (the last trading day before the first covered year)\n"
