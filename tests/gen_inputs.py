@@ -16,7 +16,8 @@ of T tranches, with every file an input set can have:
                    mean of the daily observations (SPEC section 4);
   awards.csv       restricted stock, options and SARs with service,
                    performance and market conditions, with and without a
-                   grant_fv_per_share and dividend rights;
+                   grant_fv_per_share and dividend rights; threshold and
+                   maximum shares for most performance and market awards;
   vesting.csv      tranches adding up to the award's shares, with statuses as
                    of the last covered fiscal year end: vested when the vest
                    date is on or before it, some forfeited on a status_date;
@@ -25,6 +26,8 @@ of T tranches, with every file an input set can have:
                    rule of SPEC section 13;
   separations.csv  with --separations, departures of some executives (or of
                    single awards): forfeit, accelerate or continue;
+  exercises.csv    some vested options and SARs exercised, never more than
+                   is vested and not yet exercised on the day;
   prices.csv       closes on trading days from a year before the earliest
                    grant through the last fiscal year end, a yearly dividend;
   assumptions.csv  monthly rows, an expected_term now and then;
@@ -165,11 +168,12 @@ class Market:
 
 
 class Tranche:
-    __slots__ = ("number", "vest", "shares", "status", "status_date")
+    __slots__ = ("number", "vest", "shares", "status", "status_date", "continued")
 
     def __init__(self, number, vest, shares):
         self.number, self.vest, self.shares = number, vest, shares
         self.status, self.status_date = "unvested", None
+        self.continued = False  # vested early for CAP by a `continue` separation
 
     def vested_on(self):
         if self.status != "vested":
@@ -183,7 +187,8 @@ class Tranche:
 class Award:
     __slots__ = (
         "id", "person", "type", "condition", "grant", "shares", "strike", "expiration",
-        "grant_fv", "dividend_rights", "tranches", "schedule",
+        "grant_fv", "dividend_rights", "tranches", "schedule", "forfeit", "threshold",
+        "maximum",
     )
 
 
@@ -218,6 +223,15 @@ def schedule_tranches(steps, grant, first, shares):
         out.append(Tranche(k + 1, date, through - before))
         before = through
     return out
+
+
+def delivered_on(tr, last_fye):
+    """When the shares of a tranche are the holder's: its vesting, or for a
+    tranche vested early for CAP by a `continue` separation, its scheduled
+    date (None when that is after the last fiscal year end)."""
+    if tr.continued:
+        return tr.vest if tr.vest <= last_fye else None
+    return tr.vested_on()
 
 
 def unvested_at(award, tr, x):
@@ -297,6 +311,7 @@ def apply_statuses(awards, separations, last_fye):
         sep = separation_of(a, by_award, by_person, last_fye)
         for tr in a.tranches:
             tr.status, tr.status_date, mode = tranche_status(a, tr, sep, last_fye)
+            tr.continued = mode == "continue"
             if mode:
                 changed[mode] += 1
     return changed
@@ -541,6 +556,41 @@ def generate(args):
                 separations.append((pid, date, mode, ""))
     changed = apply_statuses(awards, separations, last_fye)
 
+    # Equity incentive plan levels and exercises come from a generator of
+    # their own, so the files above stay as they were for a seed.
+    xrng = random.Random(args.seed * 7919 + 1)
+    exercises = []
+    for a in awards:
+        a.threshold = a.maximum = None
+        if a.condition != "service" and xrng.random() < 0.7:
+            a.threshold = a.shares // 2 if xrng.random() < 0.8 else None
+            a.maximum = a.shares * 2
+        if a.type == "stock":
+            continue
+        # Now and then part of what is vested is exercised, on a trading day
+        # after a tranche vested and before the award expires.
+        done = 0
+        for tr in a.tranches:
+            # A continued tranche is vested early for CAP only; its options
+            # can be exercised once they vest on schedule.
+            v = delivered_on(tr, last_fye)
+            if v is None or xrng.random() < 0.5:
+                continue
+            day = v + dt.timedelta(days=xrng.randint(1, 400))
+            while not is_trading_day(day):
+                day += DAY
+            if day > last_fye or day > a.expiration:
+                continue
+            vested = sum(t.shares for t in a.tranches
+                         if delivered_on(t, last_fye) is not None
+                         and delivered_on(t, last_fye) <= day)
+            shares = xrng.randint(1, vested - done) if vested > done else 0
+            if shares:
+                done += shares
+                exercises.append((a.id, day.isoformat(), shares))
+    exercises.sort(key=lambda e: (e[1], e[0]))
+    write_csv(out("exercises.csv"), ["award_id", "date", "shares"], exercises)
+
     schedule_form = args.ledger == "schedule"
     award_rows, vesting_rows = [], []
     for a in awards:
@@ -550,6 +600,8 @@ def generate(args):
             a.expiration.isoformat() if a.expiration else "",
             fmt_micro(a.grant_fv, 4) if a.grant_fv is not None else "",
             a.dividend_rights,
+            a.threshold if a.threshold is not None else "",
+            a.maximum if a.maximum is not None else "",
         ) + ((a.schedule,) if schedule_form else ()))
         for tr in a.tranches:
             status, status_date = tr.status, tr.status_date
@@ -560,7 +612,8 @@ def generate(args):
                                  status_date.isoformat() if status_date else ""))
     write_csv(out("awards.csv"),
               ["award_id", "person_id", "type", "condition", "grant_date", "shares",
-               "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights"]
+               "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights",
+               "threshold_shares", "maximum_shares"]
               + (["schedule"] if schedule_form else []),
               award_rows)
     if schedule_form:

@@ -32,10 +32,13 @@ static const pc_read_column vesting_columns[] = {{"award_id", true},  {"tranche"
                                                  {"vest_date", true}, {"shares", true},
                                                  {"status", true},    {"status_date", false}};
 static const pc_read_column awards_columns[] = {
-    {"award_id", true},         {"person_id", true},        {"type", true},
-    {"condition", true},        {"grant_date", true},       {"shares", true},
-    {"exercise_price", false},  {"expiration_date", false}, {"grant_fv_per_share", false},
-    {"dividend_rights", false}, {"schedule", false},        {"retirement_vesting", false}};
+    {"award_id", true},         {"person_id", true},          {"type", true},
+    {"condition", true},        {"grant_date", true},         {"shares", true},
+    {"exercise_price", false},  {"expiration_date", false},   {"grant_fv_per_share", false},
+    {"dividend_rights", false}, {"threshold_shares", false},  {"maximum_shares", false},
+    {"schedule", false},        {"retirement_vesting", false}};
+static const pc_read_column exercises_columns[] = {
+    {"award_id", true}, {"date", true}, {"shares", true}};
 static const pc_read_column separations_columns[] = {
     {"person_id", true}, {"date", true}, {"unvested", true}, {"award_id", false}};
 static const pc_read_column fx_columns[] = {
@@ -287,16 +290,22 @@ static void read_separations(reader *r)
 
 /* awards.csv; vesting.csv, which the awards without a schedule make
  * required; separations.csv; then the tranches of the schedules are laid
- * out (SPEC section 13). */
+ * out (SPEC section 13); and exercises.csv (SPEC section 12), whose awards
+ * awards.csv lists. */
 static void read_awards_and_vesting(reader *r)
 {
     static const file_spec awards = {PC_FILE_AWARDS, COLUMNS(awards_columns), pc_read_awards_row,
                                      false, ""};
     static const file_spec vesting = {PC_FILE_VESTING, COLUMNS(vesting_columns),
                                       pc_read_vesting_row, false, ""};
+    static const file_spec exercises = {PC_FILE_EXERCISES, COLUMNS(exercises_columns),
+                                        pc_read_exercises_row, false, ""};
     pc_read_open have_awards = read_file(r, &awards);
     if (have_awards == PC_READ_FAILED)
         r->awards_failed = true;
+    /* Without awards.csv every exercise names an unknown award. */
+    if (have_awards == PC_READ_ABSENT)
+        read_file(r, &exercises);
     if (have_awards != PC_READ_READ || !index_dataset(r)) {
         read_separations(r);
         return;
@@ -316,6 +325,7 @@ static void read_awards_and_vesting(reader *r)
      * up. Checked only when vesting.csv could be read in full. */
     if (index_dataset(r) && have_vesting != PC_READ_FAILED && !vesting_missing)
         pc_read_check_tranches(r);
+    read_file(r, &exercises);
 }
 
 /* The dated inputs of the valuations and the PvP, and the published figures. */

@@ -49,17 +49,22 @@ static const starter_file files[] = {
     {"fx.csv", "currency,period,per_usd\n"
                "CNY,2024,7.1876\n"},
     {"awards.csv", "award_id,person_id,type,condition,grant_date,shares,exercise_price,"
-                   "expiration_date,grant_fv_per_share,dividend_rights,schedule,"
-                   "retirement_vesting\n"
-                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,,\n"
-                   "rsu-2024,ceo,stock,service,2024-03-01,4000,,,5.00,yes,annual 4,no\n"},
+                   "expiration_date,grant_fv_per_share,dividend_rights,threshold_shares,"
+                   "maximum_shares,schedule,retirement_vesting\n"
+                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,5000,"
+                   "15000,,\n"
+                   "rsu-2024,ceo,stock,service,2024-03-01,4000,,,5.00,yes,,,annual 4,no\n"},
     {"vesting.csv", "award_id,tranche,vest_date,shares,status,status_date\n"
-                    "opt-2024,1,2026-03-02,10000,unvested,\n"},
+                    "opt-2024,1,2024-09-03,5000,vested,\n"
+                    "opt-2024,2,2026-03-02,5000,unvested,\n"},
+    {"exercises.csv", "award_id,date,shares\n"
+                      "opt-2024,2024-12-31,1000\n"},
     {"separations.csv", "person_id,date,unvested,award_id\n"
                         "ceo,2025-06-30,forfeit,\n"},
     {"prices.csv", "date,close,dividend\n"
                    "2023-12-29,4.60,\n"
                    "2024-03-01,5.00,\n"
+                   "2024-09-03,5.40,\n"
                    "2024-12-31,5.80,\n"},
     {"assumptions.csv", "date,volatility,risk_free_rate,dividend_yield,expected_term\n"
                         "2024-03-01,55%,4.2%,0,\n"},
@@ -88,11 +93,14 @@ static const starter_file files[] = {
                    "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
                    "awards.csv       equity awards: options, SARs and stock, with a service,\n"
                    "                 performance or market condition; a blank\n"
-                   "                 grant_fv_per_share is computed; a schedule such as\n"
-                   "                 'annual 4' or 'cliff 1y then monthly 36' gives the\n"
+                   "                 grant_fv_per_share is computed; threshold and maximum\n"
+                   "                 shares of performance and market awards; a schedule such\n"
+                   "                 as 'annual 4' or 'cliff 1y then monthly 36' gives the\n"
                    "                 tranches instead of vesting.csv\n"
                    "vesting.csv      the tranches of each award without a schedule: vest date,\n"
                    "                 shares, status as of the last covered fiscal year end\n"
+                   "exercises.csv    options and SARs exercised: award, date, shares (never\n"
+                   "                 more than is vested and not yet exercised that day)\n"
                    "separations.csv  departures: on the date, the unvested tranches of the\n"
                    "                 person (or of one award) are forfeited, accelerated or\n"
                    "                 continue on schedule (the example's date is after the\n"
