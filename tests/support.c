@@ -27,6 +27,11 @@ static void append(char **buf, size_t *len, size_t *cap, const char *data, size_
 
 run_result run_paycalc(const char *const *args)
 {
+    return run_program(PAYCALC, args);
+}
+
+run_result run_program(const char *program, const char *const *args)
+{
     run_result r = {-1, NULL, NULL};
     int out[2], err[2];
     if (pipe(out) || pipe(err))
@@ -44,10 +49,10 @@ run_result run_paycalc(const char *const *args)
         while (args[n])
             n++;
         char **argv = calloc(n + 2, sizeof *argv);
-        argv[0] = (char *)PAYCALC;
+        argv[0] = (char *)program;
         for (size_t i = 0; i < n; i++)
             argv[i + 1] = (char *)args[i];
-        execv(PAYCALC, argv);
+        execv(program, argv);
         _exit(127);
     }
     close(out[1]);

@@ -20,6 +20,8 @@ typedef struct run_result {
 
 /* Runs `PAYCALC args...` (args is a NULL-terminated list) with no shell. */
 run_result run_paycalc(const char *const *args);
+/* Runs `program args...` (an absolute path; args as above) with no shell. */
+run_result run_program(const char *program, const char *const *args);
 void run_result_free(run_result *r);
 
 /* Whole file into a NUL-terminated malloc'ed buffer (NULL if unreadable);
