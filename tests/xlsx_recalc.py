@@ -11,6 +11,13 @@ Usage:
       missing: scripts/deps.sh installs it; a test must fail, not skip).
   xlsx_recalc.py recalc OUTDIR BOOK.xlsx [...]
       Only recalculates, writing OUTDIR/<name>.xlsx (for the edit test).
+  xlsx_recalc.py edit BOOK.xlsx REPORT.json LINE AMOUNT AWARD TRANCHE DATE FV
+      The edit test: in a copy of the workbook, the Amount of the Cash and
+      FX row of cash.csv line LINE becomes AMOUNT and the Fair Value per
+      Share of every Award Valuations row of AWARD, TRANCHE valued on DATE
+      (YYYY-MM-DD) becomes FV; LibreOffice recalculates the copy and its
+      figures must agree with REPORT.json, the report of `paycalc run` on
+      inputs carrying the same edit.
   xlsx_recalc.py stale BOOK.xlsx OUT.xlsx SHEET
       Copies the workbook with the stored value of the first formula cell
       of SHEET one more than it was, the way a stale cache looks: the test
@@ -214,35 +221,99 @@ def compare_sct(book, report, problems):
     return count
 
 
-def compare_cap(book, report, problems):
-    if "CAP Reconciliation" not in book.calc.sheetnames:
-        return 0
-    ws = book.calc["CAP Reconciliation"]
-    hrow, cols = header_map(ws, CAP_HEADERS, "Year")
-    if hrow is None:
-        return 0
+def subject_names(report):
     names = {e["person_id"]: e["name"] for e in report["summary_compensation_table"]}
     for y in report["pay_versus_performance"]:
         for p in y["peo"]:
             names[p["person_id"]] = p["name"]
+    return names
+
+
+def cap_entries(report):
+    """{(year, name or "average"): reconciliation entry}."""
+    names = subject_names(report)
     rows = {}
     for e in report["cap_reconciliation"]:
         subject = e["subject"]
         label = "average" if subject == "non_peo_neo_average" else names.get(subject, subject)
         rows[(e["year"], label)] = e
+    return rows
+
+
+def compare_cap_rows(book, sheet, report, problems):
+    """A sheet with a row per person (or average) and year and a column
+    per reconciliation line: CAP by Person."""
+    if sheet not in book.calc.sheetnames:
+        return 0
+    ws = book.calc[sheet]
+    hrow, cols = header_map(ws, CAP_HEADERS, "Fiscal Year")
+    if hrow is None:
+        hrow, cols = header_map(ws, CAP_HEADERS, "Year")
+    if hrow is None:
+        return 0
+    heads = [c.value for c in ws[hrow]]
+    who_col = heads.index("Executive") if "Executive" in heads else 1
+    rows = cap_entries(report)
     count = 0
     for row in ws.iter_rows(min_row=hrow + 1):
-        year, who = row[0].value, row[1].value
+        year, who = row[0].value, row[who_col].value
         if not isinstance(year, int) or not isinstance(who, str):
             continue
         label = "average" if who.startswith("Average") else who
         entry = rows.get((year, label))
         if entry is None:
-            problems.append("CAP Reconciliation: %s %d is not in report.json" % (who, year))
+            problems.append("%s: %s %d is not in report.json" % (sheet, who, year))
             continue
         for i, key in cols.items():
-            where = "CAP Reconciliation!%s (%s %d %s)" % (row[i].coordinate, who, year, key)
+            where = "%s!%s (%s %d %s)" % (sheet, row[i].coordinate, who, year, key)
             count += expect_money(problems, where, row[i].value, entry[key])
+    return count
+
+
+def compare_cap_disclosure(book, report, problems):
+    """CAP Reconciliation as a proxy prints it: a block per PEO and one for
+    the non-PEO NEO average, the adjustments as rows, the years as columns
+    (a header row of years above them). The old layout, a row per person
+    and year, is read as CAP by Person is."""
+    sheet = "CAP Reconciliation"
+    if sheet not in book.calc.sheetnames:
+        return 0
+    ws = book.calc[sheet]
+    year_cols, hrow = {}, None
+    for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
+        years = {c.column - 1: int(str(c.value).split()[0]) for c in row
+                 if isinstance(c.value, (int, str)) and str(c.value)[:4].isdigit()
+                 and c.column > 1}
+        if years and row[0].value not in (None, "") and not isinstance(row[0].value, int):
+            year_cols, hrow = years, row[0].row
+            break
+    if not year_cols:
+        return compare_cap_rows(book, sheet, report, problems)
+    rows = cap_entries(report)
+    count, subject = 0, None
+    for row in ws.iter_rows(min_row=hrow + 1):
+        label = row[0].value
+        if not isinstance(label, str):
+            continue
+        if label.startswith("PEO"):
+            subject = label.split(":", 1)[1].strip() if ":" in label else None
+            continue
+        if label.startswith("Average"):
+            subject = "average"
+            continue
+        key = next((k for words, k in CAP_HEADERS if words in label), None)
+        if key is None or subject is None:
+            continue
+        for col, year in year_cols.items():
+            got = row[col].value
+            entry = rows.get((year, subject))
+            if entry is None:
+                if got not in (None, ""):
+                    problems.append("%s!%s: %s %d has no reconciliation in report.json" % (
+                        sheet, row[col].coordinate, subject, year))
+                continue
+            where = "%s!%s (%s %d %s)" % (sheet, row[col].coordinate, subject, year, key)
+            count += expect_money(problems, where, got, entry[key])
     return count
 
 
@@ -313,6 +384,13 @@ def compare_tsr(book, report, problems):
     return count
 
 
+def compare_figures(book, report, problems):
+    return (compare_sct(book, report, problems)
+            + compare_cap_rows(book, "CAP by Person", report, problems)
+            + compare_cap_disclosure(book, report, problems)
+            + compare_pvp(book, report, problems) + compare_tsr(book, report, problems))
+
+
 def check(pairs):
     work = tempfile.mkdtemp(prefix="pc-recalc-")
     problems, lines = [], []
@@ -332,8 +410,7 @@ def check(pairs):
             book = Book(copy, calc)
             before = len(problems)
             formulas = compare_formulas(book, problems)
-            figures = (compare_sct(book, report, problems) + compare_cap(book, report, problems)
-                       + compare_pvp(book, report, problems) + compare_tsr(book, report, problems))
+            figures = compare_figures(book, report, problems)
             if formulas == 0:
                 problems.append("%s: no formula cell at all" % xlsx)
             if figures == 0:
@@ -346,6 +423,67 @@ def check(pairs):
         shutil.rmtree(work, ignore_errors=True)
     for line in lines:
         print(line)
+    return 1 if problems else 0
+
+
+def column_of(ws, title, hrow=None):
+    """(header row, 0-based column) of the first header cell whose text
+    starts with `title`."""
+    for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
+        for c in row:
+            if isinstance(c.value, str) and c.value.startswith(title):
+                return c.row, c.column - 1
+    return None, None
+
+
+def edit(src, report_path, line, amount, award, tranche, date, fv):
+    work = tempfile.mkdtemp(prefix="pc-edit-")
+    problems = []
+    try:
+        book = openpyxl.load_workbook(src)
+        cash = book["Cash and FX"]
+        hrow, line_col = column_of(cash, "cash.csv Line")
+        _, amount_col = column_of(cash, "Amount")
+        edited = 0
+        for row in cash.iter_rows(min_row=hrow + 1):
+            if row[line_col].value == int(line):
+                row[amount_col].value = float(amount)
+                edited += 1
+        if edited != 1:
+            problems.append("Cash and FX: %d rows of cash.csv line %s" % (edited, line))
+        vals = book["Award Valuations"]
+        hrow, id_col = column_of(vals, "Award ID")
+        _, tranche_col = column_of(vals, "Tranche")
+        _, date_col = column_of(vals, "Valuation Date")
+        _, fv_col = column_of(vals, "Fair Value per Share")
+        edited = 0
+        for row in vals.iter_rows(min_row=hrow + 1):
+            d = row[date_col].value
+            if (row[id_col].value == award and row[tranche_col].value == int(tranche)
+                    and d is not None and d.strftime("%Y-%m-%d") == date):
+                if isinstance(row[fv_col].value, str):
+                    problems.append("Award Valuations!%s is a formula" % row[fv_col].coordinate)
+                row[fv_col].value = float(fv)
+                edited += 1
+        if edited == 0:
+            problems.append("Award Valuations: no row of %s tranche %s on %s" % (award, tranche,
+                                                                                date))
+        copy = os.path.join(work, "edited.xlsx")
+        book.save(copy)
+        outdir = os.path.join(work, "recalculated")
+        os.makedirs(outdir)
+        calc = recalc([copy], outdir)[0]
+        with open(report_path, encoding="utf-8") as f:
+            report = json.load(f)
+        figures = compare_figures(Book(copy, calc), report, problems)
+        if figures == 0:
+            problems.append("no figure found to compare with report.json")
+        print("%s edited: %d figures against report.json, %d differences" % (
+            src, figures, len(problems)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for p in problems:
+        print(p)
     return 1 if problems else 0
 
 
@@ -378,6 +516,8 @@ def stale(src, dst, sheet):
 
 
 def main(argv):
+    if len(argv) == 10 and argv[1] == "edit":
+        return edit(*argv[2:])
     if len(argv) == 5 and argv[1] == "stale":
         return stale(argv[2], argv[3], argv[4])
     if len(argv) >= 3 and argv[1] == "check" and len(argv) % 2 == 0:
