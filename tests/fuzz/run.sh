@@ -53,17 +53,16 @@ flags=(-std=c11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all
        -DFUZZ_BASE_DIR="\"$PWD/tests/fuzz/base\"")
 san=-fsanitize=address,undefined
 
-# The library, once, for every harness (main.c and cli.c are the program).
+# The library, once, for every harness (calc/cli/ is the program).
 sources=()
-for f in calc/*.c; do
-  case "$f" in calc/main.c|calc/cli.c) continue ;; esac
+for f in calc/core/*.c calc/model/*.c calc/read/*.c calc/engine/*.c calc/verify/*.c calc/write/*.c; do
   sources+=("$f")
 done
 sources+=(tests/fuzz/fuzz_bodies.c)
 # An object is rebuilt when its source or any header is newer.
-newest_header=$(ls -t include/paycalc/*.h calc/*.h tests/fuzz/*.h | head -1)
+newest_header=$(ls -t include/paycalc/*.h calc/*/*.h tests/fuzz/*.h | head -1)
 compile() {
-  local o="$out/obj/$(basename "$1" .c).o"
+  local o="$out/obj/$(basename "$(dirname "$1")")_$(basename "$1" .c).o"
   if [ -f "$o" ] && [ "$o" -nt "$1" ] && [ "$o" -nt "$newest_header" ] && [ "$o" -nt "$0" ]; then
     return 0
   fi
@@ -86,7 +85,7 @@ if [ "$build_failed" != 0 ]; then
   exit 1
 fi
 objects=()
-for f in "${sources[@]}"; do objects+=("$out/obj/$(basename "$f" .c).o"); done
+for f in "${sources[@]}"; do objects+=("$out/obj/$(basename "$(dirname "$f")")_$(basename "$f" .c).o"); done
 
 for h in "${harnesses[@]}"; do
   if ! "$cc" "${flags[@]}" "$san",fuzzer "tests/fuzz/fuzz_$h.c" "${objects[@]}" \

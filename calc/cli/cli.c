@@ -1,0 +1,503 @@
+/*
+ * The command line of SPEC section 1: parses arguments, calls the library,
+ * prints results and problems, and chooses the exit status. The only code
+ * that prints, reads argv or picks exit statuses.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "paycalc/cli.h"
+
+#include "paycalc/compute.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "paycalc/engine.h"
+#include "paycalc/money.h"
+#include "paycalc/read.h"
+#include "paycalc/report.h"
+#include "paycalc/value.h"
+#include "paycalc/verify.h"
+#include "paycalc/write.h"
+
+static const char usage_text[] =
+    "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--quiet]\n"
+    "       paycalc check INPUT_DIR\n"
+    "       paycalc verify INPUT_DIR [--reported FILE] [--json FILE] [--strict]\n"
+    "       paycalc verify --reported FILE [--json FILE] [--strict]\n"
+    "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
+    "--term T\n"
+    "       paycalc --help | --version\n";
+
+static const char help_text[] =
+    "\n"
+    "Computes the Summary Compensation Table and the Pay versus Performance table\n"
+    "(compensation actually paid) of a US proxy statement from an input set.\n"
+    "\n"
+    "  run      read INPUT_DIR, compute, write report.json and report.xlsx into\n"
+    "           --out DIR (default reports/<name of INPUT_DIR>/), or to the files\n"
+    "           named by --json and --xlsx; print the tables unless --quiet\n"
+    "  check    read and validate INPUT_DIR, print every problem found\n"
+    "  verify   compare the published figures (reported.csv) with the computed\n"
+    "           ones and check the published tables against each other;\n"
+    "           --reported FILE alone runs only the internal checks\n"
+    "  value option  print the Black-Scholes-Merton value of one option\n"
+    "\n"
+    "Exit status: 0 success; 1 verify found a difference beyond rounding;\n"
+    "2 usage error; 3 the input has errors; 4 an output could not be written.\n";
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("paycalc: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n", stderr);
+    fputs(usage_text, stderr);
+    return PC_EXIT_USAGE;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Prints every diagnostic once, in the order of the input (a tranche valued
+ * twice on one date would otherwise warn twice). */
+static void print_diags(pc_diags *diags, bool warnings)
+{
+    pc_diags_sort(diags);
+    size_t group = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        const pc_diag *d = &diags->items[i];
+        const pc_diag *g = &diags->items[group];
+        if (!same_text(d->file, g->file) || d->line != g->line || d->column != g->column)
+            group = i;
+        bool repeated = false;
+        for (size_t k = group; k < i && !repeated; k++)
+            repeated = same_text(diags->items[k].message, d->message) &&
+                       diags->items[k].severity == d->severity;
+        if (repeated || (!warnings && d->severity == PC_SEVERITY_WARNING))
+            continue;
+        char line[1400];
+        fprintf(stderr, "paycalc: %s\n", pc_diag_format(d, line, sizeof line));
+    }
+}
+
+static void print_padded(const char *s, int width)
+{
+    fputs(s, stdout);
+    for (size_t w = pc_text_width(s); w < (size_t)width; w++)
+        putchar(' ');
+}
+
+static const char *money(int64_t cents, int decimals, char *buf)
+{
+    return pc_money_format_display(cents, decimals, buf, 48);
+}
+
+static void print_sct(const pc_dataset *ds, const pc_report *r)
+{
+    static const char *heads[] = {"Salary",     "Bonus",        "Stock",     "Option",
+                                  "Non-equity", "Pension/NQDC", "All other", "Total"};
+    printf("Summary Compensation Table (USD)\n");
+    print_padded("Name and principal position", 48);
+    printf("%6s", "Year");
+    for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
+        printf(" %13s", heads[c]);
+    putchar('\n');
+    for (size_t i = 0; i < r->sct.count; i++) {
+        const pc_sct_row *row = &r->sct.items[i];
+        if (!row->in_table)
+            continue;
+        char label[512], buf[48];
+        snprintf(label, sizeof label, "%s, %s", ds->people.items[row->person].name,
+                 row->position ? row->position : "");
+        print_padded(label, 48);
+        printf("%6d", row->year);
+        for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
+            printf(" %13s", money(row->column[c], 0, buf));
+        putchar('\n');
+    }
+}
+
+static void print_pvp(const pc_dataset *ds, const pc_report *r)
+{
+    int d = ds->config.cap_decimals;
+    bool src = ds->config.smaller_reporting_company;
+    printf("\nPay versus Performance (USD)\n");
+    printf("%-6s %-24s %14s %16s %14s %16s %8s", "Year", "PEO", "SCT total", "CAP", "Avg SCT total",
+           "Avg CAP", "TSR");
+    if (!src)
+        printf(" %8s", "Peer TSR");
+    printf(" %16s", "Net income");
+    if (!src && ds->config.company_selected_measure)
+        printf(" %s", ds->config.company_selected_measure);
+    putchar('\n');
+    for (size_t i = r->pvp.count; i-- > 0;) { /* newest first, as a proxy prints it */
+        const pc_pvp_row *row = &r->pvp.items[i];
+        size_t lines = row->npeo > 0 ? row->npeo : 1;
+        for (size_t k = 0; k < lines; k++) {
+            char a[48], b[48], c[48], e[48], f[48], g[48];
+            printf("%-6d ", row->year);
+            if (row->npeo > 0) {
+                print_padded(ds->people.items[row->peo[k].person].name, 24);
+                printf(" %14s %16s", money(row->peo[k].sct_total, 0, a),
+                       money(row->peo[k].cap, d, b));
+            } else {
+                print_padded("(none)", 24);
+                printf(" %14s %16s", "", "");
+            }
+            if (k == 0 && row->has_average)
+                printf(" %14s %16s", money(row->avg_sct_total, d, c), money(row->avg_cap, d, e));
+            else
+                printf(" %14s %16s", "-", "-");
+            printf(" %8s", k == 0 && r->tsr.computed ? money(row->tsr, 2, f) : "");
+            if (!src)
+                printf(" %8s", k == 0 && row->has_peer_tsr ? money(row->peer_tsr, 2, g) : "");
+            printf(" %16s", k == 0 && row->has_net_income ? money(row->net_income, 0, a) : "");
+            if (!src && ds->config.company_selected_measure && k == 0 && row->has_csm) {
+                /* With separators, like the money beside it; a measure with
+                 * more than 2 decimals (a ratio) is shown as given. */
+                char m[48];
+                if (row->csm_micro % 10000 == 0)
+                    money(row->csm_micro / 10000, row->csm_micro % 1000000 ? 2 : 0, m);
+                else
+                    pc_micro_format(row->csm_micro, 0, m, sizeof m);
+                printf(" %s", m);
+            }
+            putchar('\n');
+        }
+    }
+}
+
+/* mkdir -p */
+static int make_dirs(const char *path)
+{
+    char buf[4096];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf)
+        return -1;
+    memcpy(buf, path, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] == '/' || buf[i] == '\0') {
+            char saved = buf[i];
+            buf[i] = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+                return -1;
+            buf[i] = saved;
+        }
+    }
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+/* Reads and computes; prints problems. Returns an exit status. */
+static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, bool quiet)
+{
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_status st = pc_compute(dir, ds, report, &diags);
+    print_diags(&diags, !quiet);
+    size_t errors = diags.errors;
+    pc_diags_fini(&diags);
+    if (st == PC_ERR_NOMEM) {
+        fprintf(stderr, "paycalc: out of memory\n");
+        return PC_EXIT_INPUT;
+    }
+    if (st != PC_OK || errors > 0) {
+        /* Every failure should have said why; if one ever does not, the
+         * status itself is better than "0 errors". */
+        if (errors == 0)
+            fprintf(stderr, "paycalc: %s: error: %s\n", dir, pc_status_message(st));
+        fprintf(stderr, "paycalc: %zu error%s in %s; nothing was written\n", errors ? errors : 1,
+                errors == 1 || errors == 0 ? "" : "s", dir);
+        return PC_EXIT_INPUT;
+    }
+    return PC_EXIT_OK;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+    const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL;
+    bool quiet = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--quiet")) {
+            quiet = true;
+        } else if (!strcmp(a, "--out") || !strcmp(a, "--json") || !strcmp(a, "--xlsx")) {
+            if (i + 1 >= argc)
+                return usage_error("%s needs a value", a);
+            const char **slot = a[2] == 'o' ? &out : a[2] == 'j' ? &json : &xlsx;
+            *slot = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s' for run", a);
+        } else if (!dir) {
+            dir = a;
+        } else {
+            return usage_error("unexpected argument '%s'", a);
+        }
+    }
+    if (!dir)
+        return usage_error("%s", "run needs an INPUT_DIR");
+
+    pc_dataset ds;
+    pc_report report;
+    pc_dataset_init(&ds);
+    pc_report_init(&report);
+    int rc = load_and_compute(dir, &ds, &report, quiet);
+    if (rc != PC_EXIT_OK)
+        goto done;
+
+    char outdir[4096], json_path[4200], xlsx_path[4200];
+    if (out)
+        snprintf(outdir, sizeof outdir, "%s", out);
+    else
+        snprintf(outdir, sizeof outdir, "reports/%s", ds.name);
+    snprintf(json_path, sizeof json_path, "%s", json ? json : "");
+    snprintf(xlsx_path, sizeof xlsx_path, "%s", xlsx ? xlsx : "");
+    if (!json || !xlsx) {
+        if (make_dirs(outdir) != 0) {
+            fprintf(stderr, "paycalc: %s: error: cannot create the output folder: %s\n", outdir,
+                    strerror(errno));
+            rc = PC_EXIT_WRITE;
+            goto done;
+        }
+        if (!json)
+            snprintf(json_path, sizeof json_path, "%s/report.json", outdir);
+        if (!xlsx)
+            snprintf(xlsx_path, sizeof xlsx_path, "%s/report.xlsx", outdir);
+    }
+
+    if (!quiet) {
+        print_sct(&ds, &report);
+        print_pvp(&ds, &report);
+    }
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_status st = pc_write_xlsx(&ds, &report, xlsx_path, &diags);
+    if (st == PC_OK)
+        st = pc_write_json(&ds, &report, json_path, &diags);
+    print_diags(&diags, true);
+    pc_diags_fini(&diags);
+    if (st != PC_OK) {
+        rc = PC_EXIT_WRITE;
+        goto done;
+    }
+    if (!quiet)
+        printf("\nReports written: %s and %s\n", json_path, xlsx_path);
+done:
+    pc_report_fini(&report);
+    pc_dataset_fini(&ds);
+    return rc;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    if (argc != 1 || argv[0][0] == '-')
+        return usage_error("%s", "check takes exactly one INPUT_DIR");
+    pc_dataset ds;
+    pc_report report;
+    pc_dataset_init(&ds);
+    pc_report_init(&report);
+    pc_diags diags;
+    pc_diags_init(&diags);
+    /* Computing finds what reading cannot: a missing rate or price. */
+    pc_status st = pc_compute(argv[0], &ds, &report, &diags);
+    print_diags(&diags, true);
+    int rc = PC_EXIT_OK;
+    if (st != PC_OK || diags.errors > 0) {
+        fprintf(stderr, "paycalc: %zu error%s, %zu warning%s in %s\n", diags.errors,
+                diags.errors == 1 ? "" : "s", diags.warnings, diags.warnings == 1 ? "" : "s",
+                argv[0]);
+        rc = PC_EXIT_INPUT;
+    } else {
+        printf("%s: no errors, %zu warning%s\n", argv[0], diags.warnings,
+               diags.warnings == 1 ? "" : "s");
+    }
+    pc_diags_fini(&diags);
+    pc_report_fini(&report);
+    pc_dataset_fini(&ds);
+    return rc;
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+    const char *dir = NULL, *reported = NULL, *json = NULL;
+    bool strict = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--strict")) {
+            strict = true;
+        } else if (!strcmp(a, "--reported") || !strcmp(a, "--json")) {
+            if (i + 1 >= argc)
+                return usage_error("%s needs a value", a);
+            if (a[2] == 'r')
+                reported = argv[++i];
+            else
+                json = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s' for verify", a);
+        } else if (!dir) {
+            dir = a;
+        } else {
+            return usage_error("unexpected argument '%s'", a);
+        }
+    }
+    if (!dir && !reported)
+        return usage_error("%s", "verify needs an INPUT_DIR or --reported FILE");
+
+    pc_dataset ds;
+    pc_report report;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&report);
+    pc_diags_init(&diags);
+    int rc = PC_EXIT_OK;
+    pc_status st;
+    if (dir) {
+        st = pc_read_input_set(dir, &ds, &diags);
+        if (st == PC_OK && reported) {
+            /* A published table from elsewhere replaces the set's own. */
+            for (size_t i = 0; i < ds.reported.count; i++) {
+                free(ds.reported.items[i].subject);
+                free(ds.reported.items[i].item);
+            }
+            ds.reported.count = 0;
+            st = pc_read_reported_file(reported, &ds, &diags);
+        }
+        if (st == PC_OK)
+            st = pc_compute_dataset(&ds, &report, &diags);
+        if (st == PC_OK && ds.reported.count == 0) {
+            pc_error(&diags, pc_dataset_path(&ds, PC_FILE_REPORTED), 0, 0, "missing_file",
+                     "verify needs the published figures: reported.csv is missing or empty");
+            st = PC_ERR_INPUT;
+        }
+    } else {
+        st = pc_read_reported_file(reported, &ds, &diags);
+        if (st == PC_OK)
+            st = pc_verify_internal(&ds, &report.checks);
+    }
+    const pc_checks *checks = &report.checks;
+    print_diags(&diags, true);
+    if (st != PC_OK || diags.errors > 0) {
+        fprintf(stderr, "paycalc: the input has errors; nothing was verified\n");
+        rc = PC_EXIT_INPUT;
+        goto done;
+    }
+    char *table = pc_verify_format_table(checks, &ds);
+    if (table) {
+        fputs(table, stdout);
+        free(table);
+    }
+    if (json) {
+        pc_diags wd;
+        pc_diags_init(&wd);
+        if (pc_write_checks_json(checks, json, &wd) != PC_OK)
+            rc = PC_EXIT_WRITE;
+        print_diags(&wd, true);
+        pc_diags_fini(&wd);
+        if (rc)
+            goto done;
+    }
+    rc = pc_verify_failed(checks, strict) ? PC_EXIT_VERIFY_FAILED : PC_EXIT_OK;
+done:
+    pc_diags_fini(&diags);
+    pc_report_fini(&report);
+    pc_dataset_fini(&ds);
+    return rc;
+}
+
+/* A number for `value option`: a plain decimal, or a percentage ("30%"). */
+static bool parse_number(const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || errno == ERANGE || !isfinite(v))
+        return false;
+    if (*end == '%') {
+        v /= 100.0;
+        end++;
+    }
+    if (*end != '\0')
+        return false;
+    *out = v;
+    return true;
+}
+
+static int cmd_value(int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "option") != 0)
+        return usage_error("%s", "value needs 'option' and its inputs");
+    static const char *names[] = {"--price", "--strike",         "--vol",
+                                  "--rate",  "--dividend-yield", "--term"};
+    double v[6];
+    bool seen[6] = {false};
+    for (int i = 1; i < argc; i++) {
+        int k = -1;
+        for (int n = 0; n < 6; n++)
+            if (!strcmp(argv[i], names[n]))
+                k = n;
+        if (k < 0)
+            return usage_error("unknown option '%s' for value option", argv[i]);
+        if (i + 1 >= argc)
+            return usage_error("%s needs a value", argv[i]);
+        if (!parse_number(argv[i + 1], &v[k]))
+            return usage_error("'%s' is not a number", argv[i + 1]);
+        seen[k] = true;
+        i++;
+    }
+    for (int n = 0; n < 6; n++)
+        if (!seen[n])
+            return usage_error("value option needs %s", names[n]);
+    if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[5] < 0)
+        return usage_error("%s", "price, strike, volatility and term must not be negative");
+    pc_bsm_inputs in = {v[0], v[1], v[2], v[3], v[4], v[5]};
+    pc_bsm_result r = pc_bsm_call(&in);
+    printf("%.12g\n", r.value);
+    printf("d1: %.12g\n", r.d1);
+    printf("d2: %.12g\n", r.d2);
+    printf("N(d1): %.12g\n", r.nd1);
+    printf("N(d2): %.12g\n", r.nd2);
+    printf("price (S): %.12g\n", in.spot);
+    printf("exercise price (K): %.12g\n", in.strike);
+    printf("volatility (sigma): %.12g\n", in.volatility);
+    printf("risk-free rate (r): %.12g\n", in.rate);
+    printf("dividend yield (q): %.12g\n", in.yield);
+    printf("term in years (T): %.12g\n", in.term);
+    return PC_EXIT_OK;
+}
+
+int pc_cli_main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("%s", "a command is required");
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--version")) {
+        printf("paycalc %s\n", PAYCALC_VERSION);
+        return PC_EXIT_OK;
+    }
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_text, stdout);
+        fputs(help_text, stdout);
+        return PC_EXIT_OK;
+    }
+    if (!strcmp(cmd, "run"))
+        return cmd_run(argc - 2, argv + 2);
+    if (!strcmp(cmd, "check"))
+        return cmd_check(argc - 2, argv + 2);
+    if (!strcmp(cmd, "verify"))
+        return cmd_verify(argc - 2, argv + 2);
+    if (!strcmp(cmd, "value"))
+        return cmd_value(argc - 2, argv + 2);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,408 @@
+/*
+ * Compensation actually paid and the Pay versus Performance table
+ * (SPEC section 7; Item 402(v)(2)(iii) and (v)(2)(ii)).
+ *
+ * For each covered year and each PEO or NEO of that year, the reconciliation
+ * starts from the SCT total, deducts the SCT's equity award columns and
+ * (non-SRC) the pension change shown there, adds back pension service costs,
+ * and adds the equity values re-measured at the fiscal year end and the
+ * vesting dates, tranche by tranche, per Item 402(v)(2)(iii)(C)(1)(i)-(vi).
+ * Each line is rounded to cap_decimals and CAP is the sum of the rounded
+ * lines (R4), so the reconciliation always foots. The non-PEO NEO average is
+ * the exact mean of each line over the year's NEOs, rounded (R5).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "paycalc/ledger.h"
+#include "paycalc/engine.h"
+#include "paycalc/money.h"
+#include "paycalc/value.h"
+
+/* Awards grouped by person: awards[start[p] .. start[p+1]). */
+typedef struct awards_by_person {
+    size_t *start;
+    size_t *awards;
+} awards_by_person;
+
+static pc_status group_awards(const pc_dataset *ds, awards_by_person *g)
+{
+    size_t np = ds->people.count, na = ds->awards.count;
+    g->start = calloc(np + 1, sizeof *g->start);
+    g->awards = malloc((na ? na : 1) * sizeof *g->awards);
+    if (!g->start || !g->awards)
+        return PC_ERR_NOMEM;
+    for (size_t a = 0; a < na; a++)
+        g->start[ds->awards.items[a].person + 1]++;
+    for (size_t p = 0; p < np; p++)
+        g->start[p + 1] += g->start[p];
+    size_t *fill = calloc(np + 1, sizeof *fill);
+    if (!fill)
+        return PC_ERR_NOMEM;
+    for (size_t a = 0; a < na; a++) {
+        size_t p = ds->awards.items[a].person;
+        g->awards[g->start[p] + fill[p]++] = a;
+    }
+    free(fill);
+    return PC_OK;
+}
+
+/* Values one tranche at `date` and records the valuation for `year`/`line`.
+ * *value receives the cents (R2). */
+static pc_status value_at(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
+                          int year, pc_cap_line line, int64_t *value, pc_report *report,
+                          pc_diags *diags)
+{
+    pc_valuation v;
+    pc_status st = pc_value_tranche(ds, tranche, date, purpose, &v, report, diags);
+    if (st)
+        return st;
+    v.year = year;
+    v.line = (int)line;
+    pc_valuation *slot = PC_ARRAY_PUSH(&report->valuations);
+    if (!slot)
+        return PC_ERR_NOMEM;
+    *slot = v;
+    *value = v.value;
+    return PC_OK;
+}
+
+/* Adds `amount` (signed) to an exact line sum. */
+static pc_status add_line(int64_t *exact, pc_cap_line line, int64_t amount)
+{
+    return pc_money_add(exact[line], amount, &exact[line]) ? PC_ERR_OVERFLOW : PC_OK;
+}
+
+/* What one person-year's equity lines share. */
+typedef struct line_job {
+    const pc_dataset *ds;
+    int year;
+    pc_date prior; /* the prior fiscal year end */
+    int64_t *exact;
+    pc_report *report;
+    pc_diags *diags;
+} line_job;
+
+/* Adds to `line` a tranche's value at `at` (none when PC_DATE_NONE), less
+ * its value at the prior year end when `less_prior`: the shape of every
+ * equity line of Item 402(v)(2)(iii)(C)(1). */
+static pc_status add_value(const line_job *j, size_t tranche, pc_cap_line line, pc_date at,
+                           pc_purpose purpose, bool less_prior)
+{
+    int64_t now = 0, before = 0;
+    pc_status st = PC_OK;
+    if (at != PC_DATE_NONE)
+        st = value_at(j->ds, tranche, at, purpose, j->year, line, &now, j->report, j->diags);
+    if (!st && less_prior)
+        st = value_at(j->ds, tranche, j->prior, PC_PURPOSE_PRIOR_FYE, j->year, line, &before,
+                      j->report, j->diags);
+    int64_t change = 0;
+    if (!st && pc_money_sub(now, before, &change))
+        st = PC_ERR_OVERFLOW;
+    if (!st)
+        st = add_line(j->exact, line, change);
+    return st;
+}
+
+/* The five equity lines of Item 402(v)(2)(iii)(C)(1)(i)-(v) for one person
+ * and year, as exact cents. */
+static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, size_t person,
+                              int year, int64_t *exact, pc_report *report, pc_diags *diags)
+{
+    pc_fiscal_calendar cal = ds->config.fiscal_year_end;
+    pc_date end = pc_fiscal_year_end(cal, year);
+    pc_date prior = pc_fiscal_year_end(cal, year - 1);
+    pc_status result = PC_OK;
+    for (size_t k = g->start[person]; k < g->start[person + 1]; k++) {
+        const pc_award *award = &ds->awards.items[g->awards[k]];
+        bool granted_in = award->grant_date > prior && award->grant_date <= end;
+        for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
+            const pc_tranche *tr = &ds->tranches.items[t];
+            pc_date v = pc_tranche_vested_on(tr), f = pc_tranche_forfeited_on(tr);
+            bool vested_in = v != PC_DATE_NONE && v > prior && v <= end;
+            bool forfeited_in = f != PC_DATE_NONE && f > prior && f <= end;
+            bool unvested_prior = pc_tranche_unvested_at(ds, tr, prior);
+            bool unvested_end = pc_tranche_unvested_at(ds, tr, end);
+            line_job job = {ds, year, prior, exact, report, diags};
+            pc_status st = PC_OK;
+            /* (i) granted in the year, outstanding and unvested at its end. */
+            if (granted_in && unvested_end)
+                st = add_value(&job, t, PC_CAP_FYE_FV_GRANTED_IN_YEAR, end, PC_PURPOSE_FYE, false);
+            /* (ii) granted earlier, unvested at both year ends: the change. */
+            else if (unvested_prior && unvested_end)
+                st = add_value(&job, t, PC_CAP_CHANGE_FV_PRIOR_UNVESTED, end, PC_PURPOSE_FYE, true);
+            /* (iii) granted and vested in the year: the value at vesting. */
+            else if (granted_in && vested_in)
+                st = add_value(&job, t, PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR, v, PC_PURPOSE_VEST,
+                               false);
+            /* (iv) granted earlier, vested in the year: change from the prior
+             * year end to the vesting date. */
+            else if (unvested_prior && vested_in)
+                st = add_value(&job, t, PC_CAP_CHANGE_FV_PRIOR_VESTED, v, PC_PURPOSE_VEST, true);
+            /* (v) granted earlier, failed or forfeited in the year: minus the
+             * prior year-end value. A tranche granted and forfeited in the
+             * same year adds nothing. */
+            else if (unvested_prior && forfeited_in)
+                st = add_value(&job, t, PC_CAP_LESS_FV_FORFEITED, PC_DATE_NONE, PC_PURPOSE_FYE,
+                               true);
+            if (st == PC_ERR_NOMEM)
+                return st;
+            if (st == PC_ERR_OVERFLOW) {
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), award->line, 1, "overflow",
+                         "award_id: the values of '%s' are too large to add up exactly", award->id);
+                return PC_ERR_INPUT;
+            }
+            if (st)
+                result = PC_ERR_INPUT;
+        }
+    }
+    return result;
+}
+
+/* R4: every line rounded to cap_decimals; CAP the sum of the rounded lines. */
+static pc_status round_lines(const int64_t *exact, int decimals, int64_t *line)
+{
+    int64_t cap = 0;
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        if (pc_money_round(exact[l], decimals, &line[l]))
+            return PC_ERR_OVERFLOW;
+        if (pc_money_add(cap, line[l], &cap))
+            return PC_ERR_OVERFLOW;
+    }
+    line[PC_CAP_CAP] = cap;
+    return PC_OK;
+}
+
+static pc_status person_row(const pc_dataset *ds, const awards_by_person *g, const pc_sct_row *sct,
+                            pc_cap_row *row, pc_report *report, pc_diags *diags)
+{
+    bool src = ds->config.smaller_reporting_company;
+    int64_t exact[PC_CAP_NLINES] = {0};
+    exact[PC_CAP_SCT_TOTAL] = sct->column[PC_SCT_TOTAL];
+    /* Item 402(v)(2)(iii)(C)(1): deduct the SCT's stock and option awards. */
+    exact[PC_CAP_LESS_EQUITY_AWARDS] =
+        -(sct->column[PC_SCT_STOCK_AWARDS] + sct->column[PC_SCT_OPTION_AWARDS]);
+    /* Item 402(v)(2)(iii)(B): pension adjustments, not for SRCs
+     * (Item 402(v)(8)). */
+    if (!src) {
+        exact[PC_CAP_LESS_PENSION] = -sct->pension_change;
+        exact[PC_CAP_PLUS_PENSION_SERVICE] = sct->pension_service_cost;
+        exact[PC_CAP_PLUS_PENSION_PRIOR_SERVICE] = sct->pension_prior_service_cost;
+    }
+    /* Item 402(v)(2)(iii)(C)(1)(vi): dividends on unvested awards not
+     * otherwise reflected. */
+    exact[PC_CAP_DIVIDENDS] = sct->unvested_dividends;
+    pc_status st = equity_lines(ds, g, sct->person, sct->year, exact, report, diags);
+    if (st)
+        return st;
+    row->year = sct->year;
+    row->subject = sct->person;
+    if (round_lines(exact, ds->config.cap_decimals, row->line)) {
+        pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), 0, 0, "overflow",
+                 "compensation actually paid to %s for %d is too large to add up exactly",
+                 ds->people.items[sct->person].name, sct->year);
+        return PC_ERR_INPUT;
+    }
+    return PC_OK;
+}
+
+/* R5: each line the exact mean over the NEOs, rounded to cap_decimals; the
+ * average CAP the sum of the averaged lines. */
+static pc_status average_row(const pc_cap_row *neos, size_t n, int decimals, pc_cap_row *avg)
+{
+    int64_t unit = decimals >= 2 ? 1 : PC_CENTS;
+    int64_t cap = 0;
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        int64_t sum = 0, mean;
+        for (size_t i = 0; i < n; i++)
+            if (pc_money_add(sum, neos[i].line[l], &sum))
+                return PC_ERR_OVERFLOW;
+        if (pc_round_div(sum, (int64_t)n * unit, &mean))
+            return PC_ERR_OVERFLOW;
+        avg->line[l] = mean * unit;
+        if (pc_money_add(cap, avg->line[l], &cap))
+            return PC_ERR_OVERFLOW;
+    }
+    avg->line[PC_CAP_CAP] = cap;
+    avg->subject = PC_SUBJECT_AVERAGE;
+    return PC_OK;
+}
+
+/* The SCT row of each person and covered year: rows[person * nyears + year
+ * index], -1 when there is none. Looking rows up one by one with
+ * pc_report_sct would scan the whole SCT for every role: quadratic in the
+ * number of people. */
+typedef struct sct_index {
+    long *rows;
+} sct_index;
+
+static pc_status index_sct(const pc_dataset *ds, const pc_report *report, sct_index *index)
+{
+    size_t ny = (size_t)(ds->config.nyears > 0 ? ds->config.nyears : 1);
+    size_t cells = ds->people.count * ny;
+    index->rows = malloc((cells ? cells : 1) * sizeof *index->rows);
+    if (!index->rows)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < cells; i++)
+        index->rows[i] = -1;
+    /* Backwards, so that the first row of a person and year wins, as with
+     * pc_report_sct. */
+    for (size_t i = report->sct.count; i-- > 0;) {
+        const pc_sct_row *row = &report->sct.items[i];
+        int y = pc_config_year_index(&ds->config, row->year);
+        if (y >= 0 && row->person < ds->people.count)
+            index->rows[row->person * ny + (size_t)y] = (long)i;
+    }
+    return PC_OK;
+}
+
+static const pc_sct_row *sct_of(const pc_dataset *ds, const pc_report *report,
+                                const sct_index *index, size_t person, int year)
+{
+    int y = pc_config_year_index(&ds->config, year);
+    if (y < 0 || person >= ds->people.count)
+        return NULL;
+    long row = index->rows[person * (size_t)ds->config.nyears + (size_t)y];
+    return row < 0 ? NULL : &report->sct.items[row];
+}
+
+static const pc_performance *performance_of(const pc_dataset *ds, int year)
+{
+    for (size_t i = 0; i < ds->performance.count; i++)
+        if (ds->performance.items[i].year == year)
+            return &ds->performance.items[i];
+    return NULL;
+}
+
+/* Micros to cents of the $100 value, rounded to 2 decimals (R6). */
+static int64_t micro_to_cents(int64_t micro)
+{
+    int64_t cents = 0;
+    (void)pc_round_div(micro, 10000, &cents);
+    return cents;
+}
+
+static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
+                           const sct_index *sct_rows, int year, pc_report *report, pc_diags *diags)
+{
+    const pc_config *cfg = &ds->config;
+    pc_pvp_row pvp = {0};
+    pvp.year = year;
+    size_t neo_start = 0, nneo = 0;
+    pc_status result = PC_OK;
+
+    /* PEOs first, then NEOs, each in roles.csv order. */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            neo_start = report->cap.count;
+        for (size_t r = 0; r < ds->roles.count; r++) {
+            const pc_role *role = &ds->roles.items[r];
+            if (role->year != year || (role->role == PC_ROLE_PEO) != (pass == 0))
+                continue;
+            const pc_sct_row *sct = sct_of(ds, report, sct_rows, role->person, year);
+            if (!sct)
+                continue; /* the SCT step already reported why */
+            pc_cap_row row = {0};
+            pc_status st = person_row(ds, g, sct, &row, report, diags);
+            if (st == PC_ERR_NOMEM)
+                return st;
+            if (st) {
+                result = PC_ERR_INPUT;
+                continue;
+            }
+            pc_cap_row *slot = PC_ARRAY_PUSH(&report->cap);
+            if (!slot)
+                return PC_ERR_NOMEM;
+            *slot = row;
+            if (pass == 0) {
+                if (pvp.npeo == PC_MAX_PEOS) {
+                    pc_error(diags, pc_dataset_path(ds, PC_FILE_ROLES), role->line,
+                             pc_dataset_column(ds, PC_FILE_ROLES, "role"), "too_many_peos",
+                             "role: more than %d PEOs in %d", PC_MAX_PEOS, year);
+                    result = PC_ERR_INPUT;
+                    continue;
+                }
+                pvp.peo[pvp.npeo].person = role->person;
+                pvp.peo[pvp.npeo].sct_total = sct->column[PC_SCT_TOTAL];
+                pvp.peo[pvp.npeo].cap = row.line[PC_CAP_CAP];
+                pvp.npeo++;
+            } else {
+                nneo++;
+            }
+        }
+    }
+    if (result)
+        return result;
+    if (pvp.npeo == 0)
+        pc_report_warn_at(report, diags, ds, PC_FILE_ROLES, 0, "no_peo",
+                          "%d: roles.csv names no PEO for this year", year);
+
+    if (nneo > 0) {
+        pc_cap_row avg = {0};
+        avg.year = year;
+        if (average_row(&report->cap.items[neo_start], nneo, cfg->cap_decimals, &avg))
+            return PC_ERR_OVERFLOW;
+        pvp.has_average = true;
+        pvp.avg_count = nneo;
+        pvp.avg_people = malloc(nneo * sizeof *pvp.avg_people);
+        if (!pvp.avg_people)
+            return PC_ERR_NOMEM;
+        for (size_t i = 0; i < nneo; i++)
+            pvp.avg_people[i] = report->cap.items[neo_start + i].subject;
+        pvp.avg_sct_total = avg.line[PC_CAP_SCT_TOTAL];
+        pvp.avg_cap = avg.line[PC_CAP_CAP];
+        pc_cap_row *slot = PC_ARRAY_PUSH(&report->cap);
+        if (!slot) {
+            free(pvp.avg_people);
+            return PC_ERR_NOMEM;
+        }
+        *slot = avg;
+    }
+
+    const pc_performance *perf = performance_of(ds, year);
+    if (perf) {
+        pvp.has_net_income = true;
+        pvp.net_income = perf->net_income_cents;
+        /* Item 402(v)(8): SRCs show neither peer TSR nor a company-selected
+         * measure. */
+        if (!cfg->smaller_reporting_company && perf->has_peer_tsr) {
+            pvp.has_peer_tsr = true;
+            pvp.peer_tsr = micro_to_cents(perf->peer_tsr_micro);
+        }
+        if (!cfg->smaller_reporting_company && cfg->company_selected_measure && perf->has_csm) {
+            pvp.has_csm = true;
+            pvp.csm_micro = perf->csm_micro;
+        }
+    }
+    pc_pvp_row *slot = PC_ARRAY_PUSH(&report->pvp);
+    if (!slot) {
+        free(pvp.avg_people);
+        return PC_ERR_NOMEM;
+    }
+    *slot = pvp;
+    return PC_OK;
+}
+
+pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    awards_by_person g = {0};
+    sct_index sct_rows = {0};
+    pc_status st = group_awards(ds, &g);
+    if (!st)
+        st = index_sct(ds, report, &sct_rows);
+    pc_status result = st;
+    for (int y = 0; !st && y < ds->config.nyears; y++) {
+        st = year_rows(ds, &g, &sct_rows, ds->config.years[y], report, diags);
+        if (st == PC_ERR_NOMEM || st == PC_ERR_OVERFLOW) {
+            result = st;
+            break;
+        }
+        if (st)
+            result = PC_ERR_INPUT;
+        st = PC_OK;
+    }
+    free(sct_rows.rows);
+    free(g.start);
+    free(g.awards);
+    return result;
+}

@@ -1,0 +1,437 @@
+/*
+ * The Summary Compensation Table (SPEC section 6; Item 402(c), and 402(n)
+ * for smaller reporting companies).
+ *
+ * Cash is converted to USD at the rates of SPEC section 4 (R1), summed per
+ * column exactly in cents, and each column rounded to whole dollars (R3); the
+ * total is the sum of the rounded columns, so the table always foots. Stock
+ * and option awards are the grant-date values of the awards granted in the
+ * fiscal year (Instruction 1 to Item 402(c)(2)(v) and (vi): aggregate
+ * grant-date fair value under ASC 718; performance awards at the probable
+ * outcome, Instruction 3). SCT rows are computed for every covered PvP year,
+ * since the PvP table starts from them; `in_table` marks the SCT years.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "paycalc/ledger.h"
+#include "paycalc/engine.h"
+#include "paycalc/fx.h"
+#include "paycalc/money.h"
+#include "paycalc/value.h"
+
+/* Exact USD cents per component of one SCT row, before rounding. */
+typedef struct row_sums {
+    int64_t component[PC_COMP_COUNT];
+    int64_t stock_awards;
+    int64_t option_awards;
+    int pension_line; /* the first cash.csv row of the pension change, for warnings */
+} row_sums;
+
+/* A cash row's grouping key, sorted without a global context. */
+typedef struct cash_key {
+    size_t person;
+    int year;
+    int component;
+    char currency[4];
+    size_t index;
+} cash_key;
+
+static int compare_cash(const void *a, const void *b)
+{
+    const cash_key *x = a, *y = b;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    if (x->component != y->component)
+        return x->component < y->component ? -1 : 1;
+    int c = strcmp(x->currency, y->currency);
+    if (c)
+        return c;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static int compare_rate(const void *a, const void *b)
+{
+    const pc_rate_used *x = a, *y = b;
+    int c = strcmp(x->currency, y->currency);
+    if (c)
+        return c;
+    if (x->fiscal_year != y->fiscal_year)
+        return x->fiscal_year < y->fiscal_year ? -1 : 1;
+    return (x->date > y->date) - (x->date < y->date);
+}
+
+/* Keeps one entry per (currency, fiscal year, observation date). */
+static void dedupe_rates(pc_report *report)
+{
+    if (report->rates.count < 2)
+        return;
+    qsort(report->rates.items, report->rates.count, sizeof(pc_rate_used), compare_rate);
+    size_t k = 0;
+    for (size_t i = 0; i < report->rates.count; i++) {
+        if (k > 0 && compare_rate(&report->rates.items[k - 1], &report->rates.items[i]) == 0) {
+            free(report->rates.items[i].source);
+            continue;
+        }
+        report->rates.items[k++] = report->rates.items[i];
+    }
+    report->rates.count = k;
+}
+
+static pc_status missing_rate(const pc_dataset *ds, const pc_cash *c, pc_diags *diags)
+{
+    const char *path = pc_dataset_path(ds, PC_FILE_CASH);
+    int col = pc_dataset_column(ds, PC_FILE_CASH, "currency");
+    switch (ds->config.fx_method) {
+    case PC_FX_ANNUAL_AVERAGE:
+        return pc_error(diags, path, c->line, col, "missing_rate",
+                        "currency: no %s rate for fiscal %d: add a row '%s,%d,<units per USD>' "
+                        "or daily rates for that year to fx.csv",
+                        c->currency, c->year, c->currency, c->year);
+    case PC_FX_PAYMENT_DATE: {
+        char d[11];
+        if (c->pay_date == PC_DATE_NONE)
+            return pc_error(diags, path, c->line, pc_dataset_column(ds, PC_FILE_CASH, "pay_date"),
+                            "missing_pay_date",
+                            "pay_date: a payment date is required when fx_method is "
+                            "payment_date");
+        return pc_error(diags, path, c->line, col, "missing_rate",
+                        "currency: no %s rate in fx.csv on %s or in the 10 days before it",
+                        c->currency, pc_date_format(c->pay_date, d));
+    }
+    case PC_FX_YEAR_END: {
+        char d[11];
+        return pc_error(diags, path, c->line, col, "missing_rate",
+                        "currency: no %s rate in fx.csv on the fiscal year end %s or in the 10 "
+                        "days before it",
+                        c->currency,
+                        pc_date_format(pc_fiscal_year_end(ds->config.fiscal_year_end, c->year), d));
+    }
+    }
+    return PC_ERR_USAGE;
+}
+
+/* The rates already found, for the methods whose rate depends only on the
+ * currency and the fiscal year (annual_average, year_end): every person's
+ * cash of that year uses the same one, and a fiscal-year mean of daily rates
+ * is worth computing once, not once per person and component. */
+#define RATE_CACHE 32
+typedef struct rate_cache {
+    char currency[RATE_CACHE][4];
+    int year[RATE_CACHE];
+    int64_t per_usd_micro[RATE_CACHE];
+    int count;
+} rate_cache;
+
+/* Converts `foreign` cents of cash row `c`'s currency (R1), recording the
+ * rate used. */
+static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign, int64_t *usd,
+                         rate_cache *cache, pc_report *report, pc_diags *diags)
+{
+    if (strcmp(c->currency, "USD") == 0) {
+        *usd = foreign;
+        return PC_OK;
+    }
+    bool cacheable = ds->config.fx_method != PC_FX_PAYMENT_DATE;
+    for (int i = 0; cacheable && i < cache->count; i++) {
+        if (cache->year[i] == c->year && strcmp(cache->currency[i], c->currency) == 0) {
+            if (pc_fx_convert(foreign, cache->per_usd_micro[i], usd) == PC_OK)
+                return PC_OK;
+            break; /* the overflow is reported below, as the first time */
+        }
+    }
+    pc_rate_used rate;
+    pc_status st = pc_fx_rate_for_cash(ds, c, &rate);
+    if (st == PC_ERR_MISSING) {
+        free(rate.source);
+        missing_rate(ds, c, diags);
+        return PC_ERR_INPUT;
+    }
+    if (st) {
+        free(rate.source);
+        return st;
+    }
+    st = pc_fx_convert(foreign, rate.per_usd_micro, usd);
+    if (st) {
+        free(rate.source);
+        pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), c->line,
+                 pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
+                 "amount: the converted amount is too large");
+        return PC_ERR_INPUT;
+    }
+    if (cacheable && cache->count < RATE_CACHE) {
+        memcpy(cache->currency[cache->count], c->currency, 4);
+        cache->year[cache->count] = c->year;
+        cache->per_usd_micro[cache->count] = rate.per_usd_micro;
+        cache->count++;
+    }
+    pc_rate_used *slot = PC_ARRAY_PUSH(&report->rates);
+    if (!slot) {
+        free(rate.source);
+        return PC_ERR_NOMEM;
+    }
+    *slot = rate;
+    return PC_OK;
+}
+
+/* Adds the converted cash of every person-year with a role into `sums`. */
+static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, const long *row_of,
+                          row_sums *sums, pc_report *report, pc_diags *diags)
+{
+    size_t n = ds->cash.count;
+    if (n == 0)
+        return PC_OK;
+    cash_key *keys = malloc(n * sizeof *keys);
+    if (!keys)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const pc_cash *c = &ds->cash.items[i];
+        keys[i] = (cash_key){c->person, c->year, (int)c->component, {0}, i};
+        memcpy(keys[i].currency, c->currency, 4);
+    }
+    qsort(keys, n, sizeof *keys, compare_cash);
+
+    pc_status result = PC_OK;
+    bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
+    rate_cache cache = {.count = 0};
+    for (size_t i = 0; i < n;) {
+        const pc_cash *first = &ds->cash.items[keys[i].index];
+        size_t j = i;
+        int64_t foreign = 0, usd = 0;
+        pc_status st = PC_OK;
+        /* One group: same person, year, component and currency. */
+        while (j < n) {
+            const pc_cash *c = &ds->cash.items[keys[j].index];
+            if (c->person != first->person || c->year != first->year ||
+                c->component != first->component || strcmp(c->currency, first->currency))
+                break;
+            if (per_row) { /* payment_date: convert each row, then sum */
+                int64_t one;
+                if (!st)
+                    st = convert(ds, c, c->amount_cents, &one, &cache, report, diags);
+                if (!st && pc_money_add(usd, one, &usd))
+                    st = PC_ERR_OVERFLOW;
+            } else if (pc_money_add(foreign, c->amount_cents, &foreign)) {
+                st = PC_ERR_OVERFLOW;
+            }
+            j++;
+        }
+        int r = pc_ledger_roles_get(roles, ds, first->person, first->year);
+        if (r >= 0 && !per_row && !st)
+            st = convert(ds, first, foreign, &usd, &cache, report, diags);
+        if (st == PC_ERR_OVERFLOW) {
+            pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
+                     pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
+                     "amount: the amounts of %s for %d add up to more than paycalc can hold",
+                     pc_component_name(first->component), first->year);
+            st = PC_ERR_INPUT;
+        }
+        if (st == PC_ERR_NOMEM) {
+            result = st;
+            break;
+        }
+        if (st) {
+            result = PC_ERR_INPUT;
+        } else if (r >= 0) {
+            long row = row_of[first->person * (size_t)ds->config.nyears +
+                              (size_t)pc_config_year_index(&ds->config, first->year)];
+            int64_t *acc = &sums[row].component[first->component];
+            /* Amounts in different currencies can overflow only once they
+             * are added up in dollars: say so, or the run fails with
+             * "0 errors". */
+            if (pc_money_add(*acc, usd, acc)) {
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
+                         pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
+                         "amount: the amounts of %s for %d add up to more than paycalc can hold",
+                         pc_component_name(first->component), first->year);
+                result = PC_ERR_INPUT;
+            }
+            if (first->component == PC_COMP_CHANGE_IN_PENSION_VALUE &&
+                (!sums[row].pension_line || first->line < sums[row].pension_line))
+                sums[row].pension_line = first->line;
+        }
+        i = j;
+    }
+    free(keys);
+    return result;
+}
+
+/* Values the awards granted in each fiscal year of a person with a role
+ * that year (Item 402(c)(2)(v)-(vi)). */
+static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums *sums,
+                              pc_report *report, pc_diags *diags)
+{
+    pc_status result = PC_OK;
+    for (size_t a = 0; a < ds->awards.count; a++) {
+        const pc_award *award = &ds->awards.items[a];
+        int year = pc_fiscal_year_of(ds->config.fiscal_year_end, award->grant_date);
+        int y = pc_config_year_index(&ds->config, year);
+        if (y < 0)
+            continue;
+        long row = row_of[award->person * (size_t)ds->config.nyears + (size_t)y];
+        if (row < 0)
+            continue;
+        for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
+            pc_valuation v;
+            pc_status st =
+                pc_value_tranche(ds, t, award->grant_date, PC_PURPOSE_GRANT, &v, report, diags);
+            if (st == PC_ERR_NOMEM)
+                return st;
+            if (st) {
+                result = PC_ERR_INPUT;
+                continue;
+            }
+            v.year = year;
+            v.line = -1;
+            pc_valuation *slot = PC_ARRAY_PUSH(&report->valuations);
+            if (!slot)
+                return PC_ERR_NOMEM;
+            *slot = v;
+            int64_t *acc =
+                award->type == PC_AWARD_STOCK ? &sums[row].stock_awards : &sums[row].option_awards;
+            if (pc_money_add(*acc, v.value, acc)) {
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), award->line, 1, "overflow",
+                         "award_id: the grant-date values of '%s' are too large", award->id);
+                result = PC_ERR_INPUT;
+            }
+        }
+    }
+    return result;
+}
+
+/* R3: each column the exact sum of its cents rounded to whole dollars; the
+ * total the sum of the rounded columns. */
+static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sums *s,
+                            pc_report *report, pc_diags *diags)
+{
+    int64_t exact[PC_SCT_NCOLUMNS] = {0};
+    exact[PC_SCT_SALARY] = s->component[PC_COMP_SALARY];
+    exact[PC_SCT_BONUS] = s->component[PC_COMP_BONUS];
+    exact[PC_SCT_STOCK_AWARDS] = s->stock_awards;
+    exact[PC_SCT_OPTION_AWARDS] = s->option_awards;
+    exact[PC_SCT_NON_EQUITY_INCENTIVE] = s->component[PC_COMP_NON_EQUITY_INCENTIVE];
+    exact[PC_SCT_ALL_OTHER] = s->component[PC_COMP_ALL_OTHER];
+
+    /* Column (h): a negative change in pension value is shown as 0
+     * (Instruction 3 to Item 402(c)(2)(viii)); SRCs have no pension
+     * component in this column (Item 402(n)(2)(viii)). */
+    int64_t pension = s->component[PC_COMP_CHANGE_IN_PENSION_VALUE];
+    const pc_person *who = &ds->people.items[row->person];
+    if (ds->config.smaller_reporting_company) {
+        if (pension != 0)
+            pc_report_warn_at(report, diags, ds, PC_FILE_CASH, s->pension_line,
+                              "pension_ignored_for_src",
+                              "%s %d: change_in_pension_value is not part of a smaller reporting "
+                              "company's Summary Compensation Table and was left out",
+                              who->name, row->year);
+        pension = 0;
+    } else if (pension < 0) {
+        char amount[48];
+        pc_report_warn_at(
+            report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
+            "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
+            "in the Summary Compensation Table",
+            who->name, row->year, pc_money_format_display(-pension, 2, amount, sizeof amount));
+        pension = 0;
+    }
+    if (pc_money_add(pension, s->component[PC_COMP_NQDC_EARNINGS], &exact[PC_SCT_PENSION_NQDC]))
+        return PC_ERR_OVERFLOW;
+    if (pc_money_round(pension, 0, &row->pension_change))
+        return PC_ERR_OVERFLOW;
+
+    int64_t total = 0;
+    for (int c = 0; c < PC_SCT_TOTAL; c++) {
+        if (pc_money_round(exact[c], 0, &row->column[c]))
+            return PC_ERR_OVERFLOW;
+        if (pc_money_add(total, row->column[c], &total))
+            return PC_ERR_OVERFLOW;
+    }
+    row->column[PC_SCT_TOTAL] = total;
+    row->pension_service_cost = s->component[PC_COMP_PENSION_SERVICE_COST];
+    row->pension_prior_service_cost = s->component[PC_COMP_PENSION_PRIOR_SERVICE_COST];
+    row->unvested_dividends = s->component[PC_COMP_UNVESTED_DIVIDENDS];
+    return PC_OK;
+}
+
+pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    const pc_config *cfg = &ds->config;
+    pc_ledger_roles roles = {0};
+    size_t npeople = 0;
+    size_t *people = NULL;
+    long *row_of = NULL;
+    row_sums *sums = NULL;
+    pc_status st = pc_ledger_roles_build(ds, &roles);
+    if (st)
+        return st;
+    people = pc_ledger_people_order(ds, &npeople);
+    size_t cells = ds->people.count * (size_t)(cfg->nyears > 0 ? cfg->nyears : 1);
+    row_of = malloc((cells ? cells : 1) * sizeof *row_of);
+    if (!row_of || (ds->roles.count && !people)) {
+        st = PC_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < cells; i++)
+        row_of[i] = -1;
+
+    /* One row per person and covered year with a role, in table order. */
+    size_t first_row = report->sct.count;
+    int sct_years = cfg->sct_years > 0 ? cfg->sct_years : (cfg->smaller_reporting_company ? 2 : 3);
+    for (size_t i = 0; i < npeople; i++) {
+        size_t p = people[i];
+        for (int y = 0; y < cfg->nyears; y++) {
+            int r = pc_ledger_roles_get(&roles, ds, p, cfg->years[y]);
+            if (r < 0)
+                continue;
+            const pc_role *role = &ds->roles.items[r];
+            pc_sct_row *row = PC_ARRAY_PUSH(&report->sct);
+            if (!row) {
+                st = PC_ERR_NOMEM;
+                goto done;
+            }
+            row->person = p;
+            row->year = cfg->years[y];
+            row->role = role->role;
+            row->position = role->position ? role->position : ds->people.items[p].position;
+            row->in_table = y >= cfg->nyears - sct_years;
+            row_of[p * (size_t)cfg->nyears + (size_t)y] = (long)(report->sct.count - 1 - first_row);
+        }
+    }
+    size_t nrows = report->sct.count - first_row;
+    sums = calloc(nrows ? nrows : 1, sizeof *sums);
+    if (!sums) {
+        st = PC_ERR_NOMEM;
+        goto done;
+    }
+    pc_status cash = sum_cash(ds, &roles, row_of, sums, report, diags);
+    dedupe_rates(report);
+    if (cash == PC_ERR_NOMEM) {
+        st = cash;
+        goto done;
+    }
+    pc_status grants = value_grants(ds, row_of, sums, report, diags);
+    if (grants == PC_ERR_NOMEM) {
+        st = grants;
+        goto done;
+    }
+    st = cash ? cash : grants;
+    if (st == PC_OK) {
+        for (size_t i = 0; i < nrows; i++) {
+            pc_sct_row *row = &report->sct.items[first_row + i];
+            if (finish_row(ds, row, &sums[i], report, diags)) {
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), 0, 0, "overflow",
+                         "the compensation of %s for %d is too large to add up exactly",
+                         ds->people.items[row->person].name, row->year);
+                st = PC_ERR_INPUT;
+            }
+        }
+    }
+done:
+    free(sums);
+    free(row_of);
+    free(people);
+    pc_ledger_roles_fini(&roles);
+    return st;
+}

@@ -1,0 +1,328 @@
+/*
+ * The in-memory input set: lifetime, indexes and lookups (model.h).
+ */
+#include "paycalc/model.h"
+
+#include <assert.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const file_names[PC_FILE_COUNT] = {
+    "paycalc.json",    "people.csv",      "roles.csv",   "cash.csv",        "fx.csv",
+    "awards.csv",      "vesting.csv",     "prices.csv",  "assumptions.csv", "outcomes.csv",
+    "fair_values.csv", "performance.csv", "reported.csv"};
+
+const char *pc_file_name(pc_file file)
+{
+    return file < PC_FILE_COUNT ? file_names[file] : "?";
+}
+
+const char *pc_component_name(pc_component component)
+{
+    switch (component) {
+    case PC_COMP_SALARY:
+        return "salary";
+    case PC_COMP_BONUS:
+        return "bonus";
+    case PC_COMP_NON_EQUITY_INCENTIVE:
+        return "non_equity_incentive";
+    case PC_COMP_NQDC_EARNINGS:
+        return "nqdc_earnings";
+    case PC_COMP_ALL_OTHER:
+        return "all_other";
+    case PC_COMP_CHANGE_IN_PENSION_VALUE:
+        return "change_in_pension_value";
+    case PC_COMP_PENSION_SERVICE_COST:
+        return "pension_service_cost";
+    case PC_COMP_PENSION_PRIOR_SERVICE_COST:
+        return "pension_prior_service_cost";
+    case PC_COMP_UNVESTED_DIVIDENDS:
+        return "unvested_dividends";
+    case PC_COMP_COUNT:
+        break;
+    }
+    return "?";
+}
+
+void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size)
+{
+    if (*count == *capacity) {
+        size_t cap = *capacity ? *capacity * 2 : 16;
+        if (cap > SIZE_MAX / elem_size)
+            return NULL;
+        void *p = realloc(*items, cap * elem_size);
+        if (!p)
+            return NULL;
+        *items = p;
+        *capacity = cap;
+    }
+    char *elem = (char *)*items + (*count)++ * elem_size;
+    memset(elem, 0, elem_size);
+    return elem;
+}
+
+void pc_dataset_init(pc_dataset *ds)
+{
+    memset(ds, 0, sizeof *ds);
+    ds->config.cap_decimals = 2;
+}
+
+void pc_dataset_fini(pc_dataset *ds)
+{
+    if (!ds)
+        return;
+    free(ds->name);
+    free(ds->config.company_name);
+    free(ds->config.ticker);
+    free(ds->config.company_selected_measure);
+    for (size_t i = 0; i < ds->people.count; i++) {
+        free(ds->people.items[i].id);
+        free(ds->people.items[i].name);
+        free(ds->people.items[i].position);
+    }
+    free(ds->people.items);
+    for (size_t i = 0; i < ds->roles.count; i++)
+        free(ds->roles.items[i].position);
+    free(ds->roles.items);
+    free(ds->cash.items);
+    free(ds->fx.items);
+    for (size_t i = 0; i < ds->awards.count; i++)
+        free(ds->awards.items[i].id);
+    free(ds->awards.items);
+    free(ds->tranches.items);
+    free(ds->prices.items);
+    free(ds->assumptions.items);
+    free(ds->outcomes.items);
+    for (size_t i = 0; i < ds->fair_values.count; i++)
+        free(ds->fair_values.items[i].note);
+    free(ds->fair_values.items);
+    free(ds->performance.items);
+    for (size_t i = 0; i < ds->reported.count; i++) {
+        free(ds->reported.items[i].subject);
+        free(ds->reported.items[i].item);
+    }
+    free(ds->reported.items);
+    for (int f = 0; f < PC_FILE_COUNT; f++) {
+        free(ds->files[f].path);
+        for (int c = 0; c < ds->files[f].count; c++)
+            free(ds->files[f].names[c]);
+    }
+    free(ds->people_by_id);
+    free(ds->awards_by_id);
+    memset(ds, 0, sizeof *ds);
+}
+
+const char *pc_dataset_path(const pc_dataset *ds, pc_file file)
+{
+    if (file < PC_FILE_COUNT && ds->files[file].path)
+        return ds->files[file].path;
+    return pc_file_name(file);
+}
+
+int pc_dataset_column(const pc_dataset *ds, pc_file file, const char *name)
+{
+    if (file >= PC_FILE_COUNT)
+        return 0;
+    const pc_file_columns *fc = &ds->files[file];
+    for (int c = 0; c < fc->count; c++)
+        if (fc->names[c] && strcmp(fc->names[c], name) == 0)
+            return c + 1;
+    return 0;
+}
+
+int pc_config_year_index(const pc_config *config, int year)
+{
+    for (int i = 0; i < config->nyears; i++)
+        if (config->years[i] == year)
+            return i;
+    return -1;
+}
+
+/* qsort has no context argument: sort (key, index) pairs instead. */
+typedef struct id_ref {
+    const char *id;
+    size_t index;
+} id_ref;
+
+static int compare_id_ref(const void *a, const void *b)
+{
+    const id_ref *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static size_t *index_ids(const void *items, size_t count, size_t stride, size_t id_offset)
+{
+    size_t *order = malloc((count ? count : 1) * sizeof *order);
+    id_ref *refs = malloc((count ? count : 1) * sizeof *refs);
+    if (!order || !refs) {
+        free(order);
+        free(refs);
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const char *elem = (const char *)items + i * stride;
+        refs[i].id = *(char *const *)(elem + id_offset);
+        refs[i].index = i;
+    }
+    qsort(refs, count, sizeof *refs, compare_id_ref);
+    for (size_t i = 0; i < count; i++)
+        order[i] = refs[i].index;
+    free(refs);
+    return order;
+}
+
+static int compare_price(const void *a, const void *b)
+{
+    const pc_price *x = a, *y = b;
+    return (x->date > y->date) - (x->date < y->date);
+}
+
+static int compare_assumption(const void *a, const void *b)
+{
+    const pc_assumption *x = a, *y = b;
+    return (x->date > y->date) - (x->date < y->date);
+}
+
+static int compare_tranche(const void *a, const void *b)
+{
+    const pc_tranche *x = a, *y = b;
+    if (x->award != y->award)
+        return x->award < y->award ? -1 : 1;
+    return (x->number > y->number) - (x->number < y->number);
+}
+
+static int compare_outcome(const void *a, const void *b)
+{
+    const pc_outcome *x = a, *y = b;
+    if (x->award != y->award)
+        return x->award < y->award ? -1 : 1;
+    if (x->tranche != y->tranche)
+        return x->tranche < y->tranche ? -1 : 1;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static int compare_fv(const void *a, const void *b)
+{
+    const pc_supplied_fv *x = a, *y = b;
+    if (x->award != y->award)
+        return x->award < y->award ? -1 : 1;
+    if (x->tranche != y->tranche)
+        return x->tranche < y->tranche ? -1 : 1;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static int compare_fx(const void *a, const void *b)
+{
+    const pc_fx_rate *x = a, *y = b;
+    int c = strcmp(x->currency, y->currency);
+    if (c)
+        return c;
+    /* Fiscal-year rows first (date NONE is the minimum), then daily rows. */
+    if (x->fiscal_year != y->fiscal_year)
+        return x->fiscal_year > y->fiscal_year ? -1 : 1;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+pc_status pc_dataset_index(pc_dataset *ds)
+{
+    size_t *people =
+        index_ids(ds->people.items, ds->people.count, sizeof(pc_person), offsetof(pc_person, id));
+    size_t *awards =
+        index_ids(ds->awards.items, ds->awards.count, sizeof(pc_award), offsetof(pc_award, id));
+    if (!people || !awards) {
+        free(people);
+        free(awards);
+        return PC_ERR_NOMEM;
+    }
+    free(ds->people_by_id);
+    free(ds->awards_by_id);
+    ds->people_by_id = people;
+    ds->awards_by_id = awards;
+
+    if (ds->prices.count)
+        qsort(ds->prices.items, ds->prices.count, sizeof(pc_price), compare_price);
+    if (ds->assumptions.count)
+        qsort(ds->assumptions.items, ds->assumptions.count, sizeof(pc_assumption),
+              compare_assumption);
+    if (ds->tranches.count)
+        qsort(ds->tranches.items, ds->tranches.count, sizeof(pc_tranche), compare_tranche);
+    if (ds->outcomes.count)
+        qsort(ds->outcomes.items, ds->outcomes.count, sizeof(pc_outcome), compare_outcome);
+    if (ds->fair_values.count)
+        qsort(ds->fair_values.items, ds->fair_values.count, sizeof(pc_supplied_fv), compare_fv);
+    if (ds->fx.count)
+        qsort(ds->fx.items, ds->fx.count, sizeof(pc_fx_rate), compare_fx);
+
+    for (size_t a = 0; a < ds->awards.count; a++) {
+        ds->awards.items[a].first_tranche = 0;
+        ds->awards.items[a].ntranches = 0;
+    }
+    for (size_t t = 0; t < ds->tranches.count; t++) {
+        size_t a = ds->tranches.items[t].award;
+        assert(a < ds->awards.count); /* the reader resolved every award_id */
+        if (ds->awards.items[a].ntranches++ == 0)
+            ds->awards.items[a].first_tranche = t;
+    }
+    ds->indexed = true;
+    return PC_OK;
+}
+
+static size_t find_id(const void *items, const size_t *order, size_t count, size_t stride,
+                      size_t id_offset, const char *id, bool *found)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *elem = (const char *)items + order[mid] * stride;
+        int c = strcmp(*(char *const *)(elem + id_offset), id);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *found = false;
+    if (lo < count) {
+        const char *elem = (const char *)items + order[lo] * stride;
+        *found = strcmp(*(char *const *)(elem + id_offset), id) == 0;
+        return order[lo];
+    }
+    return 0;
+}
+
+const pc_person *pc_dataset_person(const pc_dataset *ds, const char *id, size_t *index)
+{
+    bool found;
+    if (!ds->people_by_id)
+        return NULL;
+    size_t i = find_id(ds->people.items, ds->people_by_id, ds->people.count, sizeof(pc_person),
+                       offsetof(pc_person, id), id, &found);
+    if (!found)
+        return NULL;
+    if (index)
+        *index = i;
+    return &ds->people.items[i];
+}
+
+const pc_award *pc_dataset_award(const pc_dataset *ds, const char *id, size_t *index)
+{
+    bool found;
+    if (!ds->awards_by_id)
+        return NULL;
+    size_t i = find_id(ds->awards.items, ds->awards_by_id, ds->awards.count, sizeof(pc_award),
+                       offsetof(pc_award, id), id, &found);
+    if (!found)
+        return NULL;
+    if (index)
+        *index = i;
+    return &ds->awards.items[i];
+}

@@ -1,0 +1,258 @@
+/*
+ * The computed results: lifetime, names of keys, warnings (report.h).
+ */
+#include "paycalc/report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pc_sct_key(pc_sct_column column)
+{
+    switch (column) {
+    case PC_SCT_SALARY:
+        return "salary";
+    case PC_SCT_BONUS:
+        return "bonus";
+    case PC_SCT_STOCK_AWARDS:
+        return "stock_awards";
+    case PC_SCT_OPTION_AWARDS:
+        return "option_awards";
+    case PC_SCT_NON_EQUITY_INCENTIVE:
+        return "non_equity_incentive";
+    case PC_SCT_PENSION_NQDC:
+        return "pension_nqdc";
+    case PC_SCT_ALL_OTHER:
+        return "all_other";
+    case PC_SCT_TOTAL:
+        return "total";
+    case PC_SCT_NCOLUMNS:
+        break;
+    }
+    return "?";
+}
+
+const char *pc_cap_key(pc_cap_line line)
+{
+    switch (line) {
+    case PC_CAP_SCT_TOTAL:
+        return "sct_total";
+    case PC_CAP_LESS_EQUITY_AWARDS:
+        return "less_equity_awards";
+    case PC_CAP_LESS_PENSION:
+        return "less_pension";
+    case PC_CAP_PLUS_PENSION_SERVICE:
+        return "plus_pension_service";
+    case PC_CAP_PLUS_PENSION_PRIOR_SERVICE:
+        return "plus_pension_prior_service";
+    case PC_CAP_FYE_FV_GRANTED_IN_YEAR:
+        return "fye_fv_granted_in_year";
+    case PC_CAP_CHANGE_FV_PRIOR_UNVESTED:
+        return "change_fv_prior_unvested";
+    case PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR:
+        return "fv_at_vest_granted_in_year";
+    case PC_CAP_CHANGE_FV_PRIOR_VESTED:
+        return "change_fv_prior_vested";
+    case PC_CAP_LESS_FV_FORFEITED:
+        return "less_fv_forfeited";
+    case PC_CAP_DIVIDENDS:
+        return "dividends";
+    case PC_CAP_CAP:
+        return "cap";
+    case PC_CAP_NLINES:
+        break;
+    }
+    return "?";
+}
+
+const char *pc_purpose_name(pc_purpose purpose)
+{
+    switch (purpose) {
+    case PC_PURPOSE_GRANT:
+        return "grant";
+    case PC_PURPOSE_PRIOR_FYE:
+        return "prior_fye";
+    case PC_PURPOSE_FYE:
+        return "fye";
+    case PC_PURPOSE_VEST:
+        return "vest";
+    }
+    return "?";
+}
+
+const char *pc_method_name(pc_method method)
+{
+    switch (method) {
+    case PC_METHOD_SUPPLIED:
+        return "supplied";
+    case PC_METHOD_STOCK_PRICE:
+        return "stock_price";
+    case PC_METHOD_BLACK_SCHOLES:
+        return "black_scholes";
+    }
+    return "?";
+}
+
+void pc_report_init(pc_report *report)
+{
+    memset(report, 0, sizeof *report);
+}
+
+void pc_checks_init(pc_checks *checks)
+{
+    memset(checks, 0, sizeof *checks);
+}
+
+void pc_checks_fini(pc_checks *checks)
+{
+    if (!checks)
+        return;
+    for (size_t i = 0; i < checks->findings.count; i++) {
+        free(checks->findings.items[i].check);
+        free(checks->findings.items[i].subject);
+        free(checks->findings.items[i].item);
+    }
+    free(checks->findings.items);
+    for (size_t i = 0; i < checks->skipped.count; i++) {
+        free(checks->skipped.items[i].check);
+        free(checks->skipped.items[i].subject);
+        free(checks->skipped.items[i].reason);
+    }
+    free(checks->skipped.items);
+    memset(checks, 0, sizeof *checks);
+}
+
+void pc_report_fini(pc_report *report)
+{
+    if (!report)
+        return;
+    for (size_t i = 0; i < report->rates.count; i++)
+        free(report->rates.items[i].source);
+    free(report->rates.items);
+    free(report->sct.items);
+    for (size_t i = 0; i < report->pvp.count; i++)
+        free(report->pvp.items[i].avg_people);
+    free(report->pvp.items);
+    free(report->cap.items);
+    free(report->valuations.items);
+    for (size_t i = 0; i < report->warnings.count; i++) {
+        free(report->warnings.items[i].code);
+        free(report->warnings.items[i].message);
+        free(report->warnings.items[i].source);
+    }
+    free(report->warnings.items);
+    pc_checks_fini(&report->checks);
+    memset(report, 0, sizeof *report);
+}
+
+pc_status pc_report_warn(pc_report *report, const char *code, const char *source, const char *fmt,
+                         ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = pc_text_vformat(fmt, ap);
+    va_end(ap);
+    if (!text)
+        return PC_ERR_NOMEM;
+    pc_warning_entry *w = PC_ARRAY_PUSH(&report->warnings);
+    if (!w) {
+        free(text);
+        return PC_ERR_NOMEM;
+    }
+    w->code = pc_strdup(code);
+    w->message = text;
+    w->source = pc_strdup(source);
+    if (!w->code || (source && !w->source))
+        return PC_ERR_NOMEM;
+    return PC_OK;
+}
+
+const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year)
+{
+    for (size_t i = 0; i < report->sct.count; i++)
+        if (report->sct.items[i].person == person && report->sct.items[i].year == year)
+            return &report->sct.items[i];
+    return NULL;
+}
+
+pc_status pc_report_warn_at(pc_report *report, pc_diags *diags, const pc_dataset *ds, pc_file file,
+                            int line, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = pc_text_vformat(fmt, ap);
+    va_end(ap);
+    char *source =
+        file < PC_FILE_COUNT && line > 0 ? pc_text_format("%s:%d", pc_file_name(file), line) : NULL;
+    pc_status st = PC_ERR_NOMEM;
+    if (text && (source || !(file < PC_FILE_COUNT && line > 0))) {
+        st = pc_report_warn(report, code, source, "%s", text);
+        if (!st)
+            st = pc_warning(diags, file < PC_FILE_COUNT ? pc_dataset_path(ds, file) : NULL, line, 0,
+                            code, "%s", text);
+    }
+    free(text);
+    free(source);
+    return st;
+}
+
+typedef struct warning_ref {
+    const pc_warning_entry *w;
+    size_t index;
+} warning_ref;
+
+static int compare_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int compare_warning(const void *pa, const void *pb)
+{
+    const warning_ref *a = pa, *b = pb;
+    int c = compare_text(a->w->code, b->w->code);
+    if (!c)
+        c = compare_text(a->w->message, b->w->message);
+    if (!c)
+        c = compare_text(a->w->source, b->w->source);
+    if (!c)
+        c = (a->index > b->index) - (a->index < b->index);
+    return c;
+}
+
+void pc_report_dedupe_warnings(pc_report *report)
+{
+    size_t n = report->warnings.count;
+    if (n < 2)
+        return;
+    warning_ref *refs = malloc(n * sizeof *refs);
+    bool *drop = calloc(n, sizeof *drop);
+    if (!refs || !drop) {
+        free(refs);
+        free(drop);
+        return; /* repeated warnings are harmless */
+    }
+    for (size_t i = 0; i < n; i++)
+        refs[i] = (warning_ref){&report->warnings.items[i], i};
+    qsort(refs, n, sizeof *refs, compare_warning);
+    for (size_t i = 1; i < n; i++) {
+        const pc_warning_entry *a = refs[i - 1].w, *b = refs[i].w;
+        if (!compare_text(a->code, b->code) && !compare_text(a->message, b->message) &&
+            !compare_text(a->source, b->source))
+            drop[refs[i].index] = true;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        pc_warning_entry *w = &report->warnings.items[i];
+        if (drop[i]) {
+            free(w->code);
+            free(w->message);
+            free(w->source);
+        } else {
+            report->warnings.items[k++] = *w;
+        }
+    }
+    report->warnings.count = k;
+    free(refs);
+    free(drop);
+}

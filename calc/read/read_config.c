@@ -1,0 +1,430 @@
+/*
+ * paycalc.json (SPEC section 2): the company, its fiscal calendar, the
+ * covered years and the calculation settings, read with jansson.
+ *
+ * jansson gives a line and column for a syntax error but none for a value
+ * once parsed, so a message about a value points at the place where its key
+ * is written in the text (found by searching for `"key":`); the column is
+ * then a character position in that line, as in jansson's own messages.
+ */
+#include "read_internal.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct config_reader {
+    pc_read_ctx *rd;
+    const char *path;
+    const char *text;
+    size_t len;
+} config_reader;
+
+/* Offset of `"key"` followed by a colon, searching from `from`; -1 if none. */
+static long find_key(const config_reader *cr, long from, const char *key)
+{
+    size_t klen = strlen(key);
+    if (from < 0)
+        from = 0;
+    for (const char *p = cr->text + from; (p = strchr(p, '"')) != NULL; p++) {
+        if (strncmp(p + 1, key, klen) != 0 || p[1 + klen] != '"')
+            continue;
+        const char *q = p + klen + 2;
+        while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+            q++;
+        if (*q == ':')
+            return (long)(p - cr->text);
+    }
+    return -1;
+}
+
+/* Line and character column (1-based) of a byte offset. */
+static void position(const config_reader *cr, long offset, int *line, int *column)
+{
+    *line = 0;
+    *column = 0;
+    if (offset < 0)
+        return;
+    int l = 1, c = 1;
+    for (long i = 0; i < offset; i++) {
+        unsigned char ch = (unsigned char)cr->text[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
+typedef struct key_ref {
+    const char *name; /* as shown in messages: "company.name" */
+    long offset;      /* where the key is written, or -1 */
+} key_ref;
+
+static key_ref locate(const config_reader *cr, long from, const char *key, const char *shown)
+{
+    key_ref k = {shown, find_key(cr, from, key)};
+    return k;
+}
+
+static void key_error(config_reader *cr, key_ref key, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void key_error(config_reader *cr, key_ref key, const char *code, const char *fmt, ...)
+{
+    char text[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    int line, column;
+    position(cr, key.offset, &line, &column);
+    pc_read_error(cr->rd, cr->path, line, column, code, "%s: %s", key.name, text);
+}
+
+static const char *kind_of(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "a list";
+    case JSON_STRING:
+        return "a string";
+    case JSON_INTEGER:
+        return "a whole number";
+    case JSON_REAL:
+        return "a decimal number";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "true or false";
+    case JSON_NULL:
+        return "null";
+    }
+    return "a value";
+}
+
+static void wrong_type(config_reader *cr, key_ref key, const json_t *v, const char *expected)
+{
+    key_error(cr, key, "bad_type", "must be %s, not %s", expected, kind_of(v));
+}
+
+static void missing(config_reader *cr, key_ref key, const char *what)
+{
+    /* The key is nowhere: point at the file itself. */
+    pc_read_error(cr->rd, cr->path, 0, 0, "missing_setting", "%s: required setting missing (%s)",
+                  key.name, what);
+}
+
+/* A required non-empty string; NULL (reported) otherwise. */
+static char *required_string(config_reader *cr, json_t *obj, long from, const char *key,
+                             const char *shown, const char *what)
+{
+    key_ref ref = locate(cr, from, key, shown);
+    json_t *v = obj ? json_object_get(obj, key) : NULL;
+    if (!v) {
+        missing(cr, ref, what);
+        return NULL;
+    }
+    if (!json_is_string(v)) {
+        wrong_type(cr, ref, v, "a string");
+        return NULL;
+    }
+    const char *s = json_string_value(v);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    while (n && (*s == ' ' || *s == '\t')) {
+        s++;
+        n--;
+    }
+    if (n == 0) {
+        key_error(cr, ref, "missing_value", "must not be empty");
+        return NULL;
+    }
+    char *copy = malloc(n + 1);
+    if (!copy) {
+        cr->rd->nomem = true;
+        return NULL;
+    }
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    return copy;
+}
+
+/* One of `names` (index returned), or `fallback` when the key is absent. */
+static int choice(config_reader *cr, json_t *root, const char *key, const char *const *names,
+                  int count, int fallback)
+{
+    key_ref ref = locate(cr, 0, key, key);
+    json_t *v = json_object_get(root, key);
+    if (!v)
+        return fallback;
+    if (!json_is_string(v)) {
+        wrong_type(cr, ref, v, "a string");
+        return fallback;
+    }
+    for (int i = 0; i < count; i++)
+        if (strcmp(json_string_value(v), names[i]) == 0)
+            return i;
+    char allowed[200] = "";
+    for (int i = 0; i < count; i++) {
+        strcat(allowed, i ? (i == count - 1 ? " or " : ", ") : "");
+        strcat(allowed, names[i]);
+    }
+    key_error(cr, ref, "bad_value", "invalid value '%s': use %s",
+              pc_read_show(cr->rd, json_string_value(v)), allowed);
+    return fallback;
+}
+
+static void check_unknown_keys(config_reader *cr, json_t *obj, long from, const char *prefix,
+                               const char *const *known, size_t nknown)
+{
+    const char *key;
+    json_t *value;
+    json_object_foreach(obj, key, value)
+    {
+        bool found = false;
+        for (size_t i = 0; i < nknown && !found; i++)
+            found = strcmp(key, known[i]) == 0;
+        if (found)
+            continue;
+        int line, column;
+        position(cr, find_key(cr, from, key), &line, &column);
+        pc_read_warning(cr->rd, cr->path, line, column, "unknown_setting",
+                        "%s%s: unknown setting, ignored (a misspelt name?)", prefix,
+                        pc_read_show(cr->rd, key));
+    }
+}
+
+static void read_company(config_reader *cr, json_t *root, pc_config *config)
+{
+    key_ref ref = locate(cr, 0, "company", "company");
+    json_t *company = json_object_get(root, "company");
+    if (!company) {
+        missing(cr, ref, "{\"name\": ..., \"ticker\": ...}");
+        return;
+    }
+    if (!json_is_object(company)) {
+        wrong_type(cr, ref, company, "an object with \"name\" and \"ticker\"");
+        return;
+    }
+    config->company_name =
+        required_string(cr, company, ref.offset, "name", "company.name", "the company's name");
+    config->ticker = required_string(cr, company, ref.offset, "ticker", "company.ticker",
+                                     "the stock ticker symbol");
+    static const char *const known[] = {"name", "ticker"};
+    check_unknown_keys(cr, company, ref.offset, "company.", known, 2);
+}
+
+static void read_fiscal_year_end(config_reader *cr, json_t *root, pc_config *config)
+{
+    key_ref ref = locate(cr, 0, "fiscal_year_end", "fiscal_year_end");
+    json_t *v = json_object_get(root, "fiscal_year_end");
+    if (!v) {
+        missing(cr, ref, "the month and day of the fiscal year end, \"MM-DD\"");
+        return;
+    }
+    if (!json_is_string(v)) {
+        wrong_type(cr, ref, v, "a string \"MM-DD\"");
+        return;
+    }
+    const char *s = json_string_value(v);
+    bool form = strlen(s) == 5 && s[2] == '-';
+    for (int i = 0; form && i < 5; i++)
+        if (i != 2 && (s[i] < '0' || s[i] > '9'))
+            form = false;
+    if (!form) {
+        key_error(cr, ref, "bad_date",
+                  "invalid value '%s': write the month and day as MM-DD "
+                  "(12-31)",
+                  pc_read_show(cr->rd, s));
+        return;
+    }
+    int month = (s[0] - '0') * 10 + (s[1] - '0');
+    int day = (s[3] - '0') * 10 + (s[4] - '0');
+    if (month == 2 && day == 29) {
+        key_error(cr, ref, "bad_date",
+                  "invalid value '02-29': a fiscal year end must exist every year; use 02-28");
+        return;
+    }
+    /* 2001 is not a leap year: any month-day valid in it is valid every year. */
+    if (!pc_date_valid_ymd(2001, month, day)) {
+        key_error(cr, ref, "bad_date", "invalid value '%s': no such day", s);
+        return;
+    }
+    config->fiscal_year_end.month = month;
+    config->fiscal_year_end.day = day;
+}
+
+static void read_years(config_reader *cr, json_t *root, pc_config *config, bool src_known, bool src)
+{
+    key_ref ref = locate(cr, 0, "years", "years");
+    json_t *v = json_object_get(root, "years");
+    if (!v) {
+        missing(cr, ref, "the covered fiscal years, such as [2021, 2022]");
+        return;
+    }
+    if (!json_is_array(v)) {
+        wrong_type(cr, ref, v, "a list of fiscal years ([2021, 2022])");
+        return;
+    }
+    size_t n = json_array_size(v);
+    /* Item 402(v): five covered years, three for a smaller reporting company. */
+    size_t max = src_known && src ? 3 : PC_MAX_YEARS;
+    if (n == 0 || n > max) {
+        key_error(cr, ref, "bad_years", "%zu years given; list 1 to %zu covered fiscal years%s", n,
+                  max, max == 3 ? " (a smaller reporting company covers at most 3)" : "");
+        return;
+    }
+    int years[PC_MAX_YEARS];
+    for (size_t i = 0; i < n; i++) {
+        json_t *y = json_array_get(v, i);
+        if (!json_is_integer(y)) {
+            key_error(cr, ref, "bad_years", "item %zu must be a year (2022), not %s", i + 1,
+                      kind_of(y));
+            return;
+        }
+        json_int_t year = json_integer_value(y);
+        if (year < PC_YEAR_MIN || year > PC_YEAR_MAX) {
+            key_error(cr, ref, "bad_years",
+                      "item %zu: %" JSON_INTEGER_FORMAT " is not a year from %d to %d", i + 1, year,
+                      PC_YEAR_MIN, PC_YEAR_MAX);
+            return;
+        }
+        years[i] = (int)year;
+        if (i > 0 && years[i] != years[i - 1] + 1) {
+            key_error(cr, ref, "bad_years",
+                      "the years must be consecutive and ascending (%d follows %d)", years[i],
+                      years[i - 1]);
+            return;
+        }
+    }
+    memcpy(config->years, years, n * sizeof years[0]);
+    config->nyears = (int)n;
+}
+
+static void read_sct_years(config_reader *cr, json_t *root, pc_config *config)
+{
+    /* SPEC section 2: the SCT shows the last 2 covered years for an SRC
+     * (Item 402(n)) and the last 3 otherwise (Item 402(c)). */
+    int sct = config->smaller_reporting_company ? 2 : 3;
+    key_ref ref = locate(cr, 0, "sct_years", "sct_years");
+    json_t *v = json_object_get(root, "sct_years");
+    if (v) {
+        if (!json_is_integer(v)) {
+            wrong_type(cr, ref, v, "a whole number");
+        } else if (json_integer_value(v) < 1) {
+            key_error(cr, ref, "bad_value", "must be at least 1, not %" JSON_INTEGER_FORMAT,
+                      json_integer_value(v));
+        } else if (config->nyears > 0 && json_integer_value(v) > config->nyears) {
+            int line, column;
+            position(cr, ref.offset, &line, &column);
+            pc_read_warning(cr->rd, cr->path, line, column, "sct_years_clamped",
+                            "sct_years: %" JSON_INTEGER_FORMAT
+                            " is more than the %d covered years; the SCT shows %d",
+                            json_integer_value(v), config->nyears, config->nyears);
+            sct = config->nyears;
+        } else {
+            sct = (int)json_integer_value(v);
+        }
+    }
+    if (config->nyears > 0 && sct > config->nyears)
+        sct = config->nyears;
+    config->sct_years = sct;
+}
+
+static void read_settings(config_reader *cr, json_t *root, pc_config *config)
+{
+    read_company(cr, root, config);
+    read_fiscal_year_end(cr, root, config);
+
+    key_ref src_ref = locate(cr, 0, "smaller_reporting_company", "smaller_reporting_company");
+    json_t *src = json_object_get(root, "smaller_reporting_company");
+    bool src_known = false;
+    if (!src) {
+        missing(cr, src_ref, "true or false");
+    } else if (!json_is_boolean(src)) {
+        wrong_type(cr, src_ref, src, "true or false");
+    } else {
+        src_known = true;
+        config->smaller_reporting_company = json_is_true(src);
+    }
+    read_years(cr, root, config, src_known, config->smaller_reporting_company);
+
+    static const char *const fx_methods[] = {"annual_average", "payment_date", "year_end"};
+    static const pc_fx_method fx_values[] = {PC_FX_ANNUAL_AVERAGE, PC_FX_PAYMENT_DATE,
+                                             PC_FX_YEAR_END};
+    config->fx_method = fx_values[choice(cr, root, "fx_method", fx_methods, 3, 0)];
+
+    static const char *const terms[] = {"remaining_contractual", "simplified"};
+    config->expected_term = choice(cr, root, "expected_term", terms, 2, 0)
+                                ? PC_TERM_SIMPLIFIED
+                                : PC_TERM_REMAINING_CONTRACTUAL;
+
+    key_ref dec_ref = locate(cr, 0, "cap_decimals", "cap_decimals");
+    json_t *dec = json_object_get(root, "cap_decimals");
+    config->cap_decimals = 2;
+    if (dec) {
+        if (!json_is_integer(dec))
+            wrong_type(cr, dec_ref, dec, "0 or 2");
+        else if (json_integer_value(dec) != 0 && json_integer_value(dec) != 2)
+            key_error(cr, dec_ref, "bad_value",
+                      "invalid value %" JSON_INTEGER_FORMAT ": use 0 (whole dollars) or 2 (cents)",
+                      json_integer_value(dec));
+        else
+            config->cap_decimals = (int)json_integer_value(dec);
+    }
+
+    key_ref csm_ref = locate(cr, 0, "company_selected_measure", "company_selected_measure");
+    json_t *csm = json_object_get(root, "company_selected_measure");
+    if (csm && !json_is_null(csm)) {
+        if (!json_is_string(csm)) {
+            wrong_type(cr, csm_ref, csm, "the measure's name or null");
+        } else if (json_string_length(csm) > 0) {
+            config->company_selected_measure = pc_strdup(json_string_value(csm));
+            if (!config->company_selected_measure)
+                cr->rd->nomem = true;
+        }
+    }
+
+    read_sct_years(cr, root, config);
+
+    static const char *const known[] = {
+        "company",   "fiscal_year_end", "years",        "smaller_reporting_company",
+        "fx_method", "expected_term",   "cap_decimals", "company_selected_measure",
+        "sct_years"};
+    check_unknown_keys(cr, root, 0, "", known, sizeof known / sizeof known[0]);
+}
+
+pc_read_open pc_read_config(pc_read_ctx *rd, const char *path, pc_config *config)
+{
+    char *data;
+    const char *text;
+    size_t len;
+    pc_read_open opened = pc_read_load(rd, path, &data, &text, &len);
+    if (opened != PC_READ_READ)
+        return opened;
+    config_reader cr = {rd, path, text, len};
+    json_error_t err;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        pc_read_error(rd, path, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0,
+                      "bad_json", "invalid JSON: %s", err.text);
+    } else if (!json_is_object(root)) {
+        pc_read_error(
+            rd, path, 1, 1, "bad_json",
+            "the file must hold one JSON object ({\"company\": ..., \"years\": ...}), not %s",
+            kind_of(root));
+    } else {
+        read_settings(&cr, root, config);
+    }
+    json_decref(root);
+    free(data);
+    return PC_READ_READ;
+}
