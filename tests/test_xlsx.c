@@ -388,8 +388,9 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
                            const char *path)
 {
     json_t *e = json_object();
-    json_t *sheets = json_pack("[ssssss]", "Summary Compensation", "Pay vs Performance",
-                               "CAP Reconciliation", "Award Valuations", "Exchange Rates", "TSR");
+    json_t *sheets =
+        json_pack("[sssssss]", "Summary Compensation", "Pay vs Performance", "CAP Reconciliation",
+                  "Award Valuations", "Cash and FX", "Exchange Rates", "TSR");
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
         json_array_append_new(sheets, json_string("Checks"));
     json_object_set_new(e, "sheets", sheets);

@@ -490,7 +490,7 @@ def check_valuations(book, exp):
         r = hr + 1 + e.get("index", i)
         got = (ws.cell(row=r, column=h["Award ID"]).value, ws.cell(row=r, column=h["Tranche"]).value,
                ws.cell(row=r, column=h["Executive"]).value, ws.cell(row=r, column=h["Value ($)"]).value,
-               ws.cell(row=r, column=h["Key"]).value, ws.cell(row=r, column=h["Fiscal Year"]).value)
+               ws.cell(row=r, column=h["Line"]).value, ws.cell(row=r, column=h["Fiscal Year"]).value)
         want = (e["award_id"], e["tranche"], e["name"], cents(e["value"]), e["key"], e["year"])
         if got != want:
             fail("Award Valuations row %d: %r, expected %r" % (r, got, want))
@@ -590,7 +590,7 @@ def check_print(book, exp):
             if exp["charts"] and not ws.row_breaks.brk:
                 fail("%s: no page break before the charts" % name)
             continue
-        wide = 3 if name == "Award Valuations" else 1
+        wide = 4 if name == "Award Valuations" else 1
         if not fit or int(ws.page_setup.fitToWidth or 1) != wide or int(ws.page_setup.fitToHeight or 0) != 0:
             fail("%s: not fitted to %d page(s) wide (fit %r, %r x %r)" % (name, wide, fit, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight))
         if ws.print_title_rows != "$5:$5":

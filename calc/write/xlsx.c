@@ -180,6 +180,7 @@ static void fill_workbook(pc_xlsx *w)
     w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
     w->cap = add_sheet(w, PC_XLSX_SHEET_CAP);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
+    w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
@@ -203,6 +204,7 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_pvp(w);
     pc_xlsx_write_charts(w);
     pc_xlsx_write_valuations(w);
+    pc_xlsx_write_cash(w);
     pc_xlsx_write_rates(w);
     if (w->checks)
         pc_xlsx_write_checks(w);

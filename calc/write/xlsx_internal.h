@@ -35,6 +35,8 @@
 #define PC_XLSX_SHEET_RATES "Exchange Rates"
 #define PC_XLSX_SHEET_TSR "TSR"
 #define PC_XLSX_SHEET_CHECKS "Checks"
+#define PC_XLSX_SHEET_CASH "Cash and FX"
+#define PC_XLSX_SHEET_CAP_PERSON "CAP by Person"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
@@ -108,7 +110,7 @@ typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
     lxw_workbook *wb;
-    lxw_worksheet *sct, *pvp, *cap, *valuations, *rates, *tsr, *checks;
+    lxw_worksheet *sct, *pvp, *cap, *cap_person, *valuations, *cash, *rates, *tsr, *checks;
     pc_xlsx_formats f;
     pc_xlsx_layout at;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
@@ -238,5 +240,17 @@ bool pc_xlsx_is_peo(const pc_pvp_row *p, size_t person);
 /* "3 from fair values supplied by the company, 2 at the closing stock
  * price, ...)." : how many valuations each method gave, for a footnote. */
 void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method);
+
+/* Appends "SUMIFS('Award Valuations'!$AF:$AF,...)": the sum of the signed
+ * contributions of a person's valuations of a year that feed `line` (a
+ * reconciliation key, or "sct"), of awards of `type` ("stock", "option",
+ * "sar") unless NULL (no leading '='). */
+void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *line,
+                              const char *type);
+/* Cash and FX (calc/xlsx_cash.c). */
+void pc_xlsx_write_cash(pc_xlsx *w);
+/* Appends "SUMIFS('Cash and FX'!$J:$J,...)": the exact USD sum of a person's
+ * component in a year (no leading '='). */
+void pc_xlsx_cash_sumifs(pc_buf *b, size_t person, int year, pc_component component);
 
 #endif

@@ -68,6 +68,59 @@ static const char *const sct_titles[] = {
 /* Column of each pc_sct_column on the sheet (name and year come first). */
 #define SCT_COL(c) ((int)(c) + 2)
 
+/* An SCT figure as a formula over the workpapers (R3: the exact sum of its
+ * cents, rounded to whole dollars): cash columns over Cash and FX, the
+ * award columns over the grant-date contributions on Award Valuations. */
+static void sct_figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_row *s,
+                       pc_sct_column c)
+{
+    pc_buf f = {0};
+    size_t p = s->person;
+    pc_buf_printf(&f, "=ROUND(");
+    switch (c) {
+    case PC_SCT_SALARY:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_SALARY);
+        break;
+    case PC_SCT_BONUS:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_BONUS);
+        break;
+    case PC_SCT_NON_EQUITY_INCENTIVE:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_NON_EQUITY_INCENTIVE);
+        break;
+    case PC_SCT_ALL_OTHER:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_ALL_OTHER);
+        break;
+    case PC_SCT_STOCK_AWARDS:
+        pc_xlsx_valuation_sumifs(&f, p, s->year, "sct", "stock");
+        break;
+    case PC_SCT_OPTION_AWARDS:
+        pc_xlsx_valuation_sumifs(&f, p, s->year, "sct", "option");
+        pc_buf_printf(&f, "+");
+        pc_xlsx_valuation_sumifs(&f, p, s->year, "sct", "sar");
+        break;
+    case PC_SCT_PENSION_NQDC:
+        /* Column (h): a negative change in pension value shows as 0; a
+         * smaller reporting company shows no pension change (calc/engine/sct.c). */
+        if (!w->ds->config.smaller_reporting_company) {
+            pc_buf_printf(&f, "MAX(");
+            pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_CHANGE_IN_PENSION_VALUE);
+            pc_buf_printf(&f, ",0)+");
+        }
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_NQDC_EARNINGS);
+        break;
+    case PC_SCT_TOTAL:
+    case PC_SCT_NCOLUMNS:
+        pc_buf_fini(&f);
+        return;
+    }
+    pc_buf_printf(&f, ",0)");
+    if (f.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_xlsx_formula(w, ws, row, SCT_COL(c), pc_buf_text(&f), w->f.dollars,
+                    (double)s->column[c] / 100.0);
+    pc_buf_fini(&f);
+}
+
 static void sct_fx_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t *row, int first, int last,
                          int *number)
 {
@@ -80,6 +133,7 @@ static void sct_fx_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t *row, int first,
         return;
     /* A footnote lists a handful of rates; with payment-date rates there
      * can be hundreds, and the Exchange Rates sheet has them all. */
+
     const size_t limit = 12;
     for (size_t i = 0; i < r->rates.count && shown < limit; i++) {
         const pc_rate_used *rt = &r->rates.items[i];
@@ -277,7 +331,7 @@ void pc_xlsx_write_sct(pc_xlsx *w)
             }
             pc_xlsx_number(w, ws, row, 1, s->year, w->f.year);
             for (int c = 0; c < PC_SCT_TOTAL; c++)
-                pc_xlsx_cents(w, ws, row, SCT_COL(c), s->column[c], w->f.dollars);
+                sct_figure(w, ws, row, s, (pc_sct_column)c);
             char first_cell[PC_XLSX_REF_SIZE], last_cell[PC_XLSX_REF_SIZE],
                 formula[3 * PC_XLSX_REF_SIZE];
             pc_xlsx_ref(first_cell, sizeof first_cell, NULL, row, SCT_COL(PC_SCT_SALARY));
