@@ -14,6 +14,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 
+#include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,4 +151,90 @@ Test(workbook, stored_value_libreoffice_does_not_reproduce_is_reported, .timeout
     run_result_free(&r);
     remove_dir(out);
     free(out);
+}
+
+/* Replaces the first `from` in a file with `to`; asserts it was there. */
+static void replace_in_file(const char *path, const char *from, const char *to)
+{
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text, "cannot read %s", path);
+    char *at = strstr(text, from);
+    cr_assert_not_null(at, "%s has no '%s'", path, from);
+    size_t head = (size_t)(at - text), len = strlen(text) - head - strlen(from);
+    char *out = malloc(head + strlen(to) + len + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    cr_assert_eq(write_text(path, out), 0);
+    free(out);
+    free(text);
+}
+
+/* The figure of a PvP year's first PEO (`key`: sct_total or cap), in cents. */
+static long long pvp_peo_cents(const char *json_path, int year, const char *key)
+{
+    json_error_t error;
+    json_t *root = json_load_file(json_path, 0, &error);
+    cr_assert_not_null(root, "%s: %s", json_path, error.text);
+    json_t *rows = json_object_get(root, "pay_versus_performance"), *row;
+    size_t i;
+    long long cents = -1;
+    json_array_foreach(rows, i, row)
+    {
+        if (json_integer_value(json_object_get(row, "year")) == year) {
+            json_t *peo = json_array_get(json_object_get(row, "peo"), 0);
+            cents = llround(json_number_value(json_object_get(peo, key)) * 100);
+        }
+    }
+    json_decref(root);
+    return cents;
+}
+
+/* SPEC 9: an analyst edits one salary payment (Cash and FX) and one
+ * per-share fair value (Award Valuations) in a copy of CBAK's workbook and
+ * recalculates it in LibreOffice: the SCT, CAP by Person, CAP
+ * Reconciliation and Pay vs Performance all move, and agree with `paycalc
+ * run` on inputs carrying the same two edits (cash.csv line 2, and a
+ * fair_values.csv row for that tranche and date). */
+Test(workbook, edited_cash_and_fair_value_move_every_table_as_paycalc_would, .timeout = 240)
+{
+    char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
+    cr_assert_eq(copy_dir(SOURCE_DIR "/inputs/cbak-fy2022", in), 0);
+    char xlsx[512], json[512], edited_xlsx[512], edited_json[512], path[600];
+    run_into(in, before, xlsx, json, sizeof xlsx);
+
+    snprintf(path, sizeof path, "%s/cash.csv", in);
+    replace_in_file(path, "li-yunfei,2021,salary,64583.00,CNY,2021-01-29",
+                    "li-yunfei,2021,salary,70000.00,CNY,2021-01-29");
+    snprintf(path, sizeof path, "%s/fair_values.csv", in);
+    char *fv = read_file(path, NULL);
+    cr_assert_not_null(fv);
+    size_t len = strlen(fv);
+    char *more = malloc(len + 64);
+    snprintf(more, len + 64, "%sli-option-2021-11-29,3,2022-12-31,0.9,edited\n", fv);
+    cr_assert_eq(write_text(path, more), 0);
+    free(more);
+    free(fv);
+    run_into(in, after, edited_xlsx, edited_json, sizeof edited_xlsx);
+
+    /* The edits reach the SCT (2021) and CAP (2021 through the SCT total,
+     * 2022 through the fair value), so "agree" means "moved". */
+    cr_assert_neq(pvp_peo_cents(json, 2021, "sct_total"),
+                  pvp_peo_cents(edited_json, 2021, "sct_total"));
+    cr_assert_neq(pvp_peo_cents(json, 2022, "cap"), pvp_peo_cents(edited_json, 2022, "cap"));
+
+    const char *args[] = {"edit", xlsx,         edited_json, "2", "70000", "li-option-2021-11-29",
+                          "3",    "2022-12-31", "0.9",       NULL};
+    run_result r = python(RECALC, args);
+    cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
+                 r.status, r.out, r.err);
+    cr_expect(strstr(r.out, " 0 differences") != NULL, "%s%s", r.out, r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(before);
+    remove_dir(after);
+    free(in);
+    free(before);
+    free(after);
 }

@@ -389,8 +389,8 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
 {
     json_t *e = json_object();
     json_t *sheets =
-        json_pack("[sssssss]", "Summary Compensation", "Pay vs Performance", "CAP Reconciliation",
-                  "Award Valuations", "Cash and FX", "Exchange Rates", "TSR");
+        json_pack("[ssssssss]", "Summary Compensation", "Pay vs Performance", "CAP Reconciliation",
+                  "CAP by Person", "Award Valuations", "Cash and FX", "Exchange Rates", "TSR");
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
         json_array_append_new(sheets, json_string("Checks"));
     json_object_set_new(e, "sheets", sheets);
@@ -460,11 +460,11 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
             }
             const pc_sct_row *s = pc_report_sct(r, p->peo[k].person, p->year);
             json_array_append_new(
-                peos, json_pack("{s:s,s:I,s:I,s:[ss],s:s}", "name", name_of(ds, p->peo[k].person),
-                                "sct_total", (json_int_t)p->peo[k].sct_total, "cap",
-                                (json_int_t)p->peo[k].cap, "columns", sct_h, cap_h, "sct_ref",
-                                s && s->in_table ? "='Summary Compensation'!"
-                                                 : "='CAP Reconciliation'!"));
+                peos,
+                json_pack("{s:s,s:I,s:I,s:[ss],s:s}", "name", name_of(ds, p->peo[k].person),
+                          "sct_total", (json_int_t)p->peo[k].sct_total, "cap",
+                          (json_int_t)p->peo[k].cap, "columns", sct_h, cap_h, "sct_ref",
+                          s && s->in_table ? "='Summary Compensation'!" : "='CAP by Person'!"));
         }
         json_t *row = json_pack("{s:i,s:o,s:I,s:I}", "year", p->year, "peo", peos, "tsr",
                                 (json_int_t)p->tsr, "net_income", (json_int_t)p->net_income);

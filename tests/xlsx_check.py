@@ -338,9 +338,9 @@ def check_sct(book, exp):
 
 
 def cap_rows(book):
-    sheet = "CAP Reconciliation"
+    sheet = "CAP by Person"
     ws = book.f[sheet]
-    hr = header_row(ws, "Year")
+    hr = header_row(ws, "Fiscal Year")
     h = headers(ws, hr)
     rows = {}
     r = hr + 1
@@ -357,15 +357,15 @@ def cap_rows(book):
 
 
 def check_cap(book, exp):
-    sheet = "CAP Reconciliation"
+    sheet = "CAP by Person"
     ws = book.f[sheet]
     hr, h, rows = cap_rows(book)
     if ws.freeze_panes is None:
-        fail("CAP Reconciliation: header rows are not frozen")
+        fail("CAP by Person: header rows are not frozen")
     cap_col = h.get("Compensation Actually Paid ($)")
     role_col = h.get("Role")
     if cap_col is None or role_col is None:
-        fail("CAP Reconciliation: headers %r" % sorted(h))
+        fail("CAP by Person: headers %r" % sorted(h))
         return
     line_cols = list(range(role_col + 1, cap_col))
     fmt_want = "#,##0.00;(#,##0.00)" if exp["cap_decimals"] == 2 else "#,##0;(#,##0)"
@@ -373,14 +373,14 @@ def check_cap(book, exp):
         label = e["name"] if e["name"] is not None else "Average of non-PEO NEOs"
         row = rows.get((e["year"], label))
         if row is None:
-            fail("CAP Reconciliation: no row for %s %d" % (label, e["year"]))
+            fail("CAP by Person: no row for %s %d" % (label, e["year"]))
             continue
         lines = e["lines"]
         if len(line_cols) != len(lines):
             # Pension lines left out (smaller reporting company): they must be 0.
             skipped = [2, 3, 4]
             if len(line_cols) != len(lines) - 3 or any(lines[i] for i in skipped):
-                fail("CAP Reconciliation: %d line columns for %d lines" % (len(line_cols), len(lines)))
+                fail("CAP by Person: %d line columns for %d lines" % (len(line_cols), len(lines)))
                 continue
             lines = [v for i, v in enumerate(lines) if i not in skipped]
         what = "%s %d" % (label, e["year"])
@@ -441,7 +441,7 @@ def check_pvp(book, exp):
             book.formula_cell(sheet, row, h[sct_h], cents(p["sct_total"]), "%d %s" % (y, sct_h),
                               p["sct_ref"])
             book.formula_cell(sheet, row, h[cap_h], cents(p["cap"]), "%d %s" % (y, cap_h),
-                              "='CAP Reconciliation'!")
+                              "='CAP by Person'!")
             if p["name"] not in notes:
                 fail("Pay vs Performance notes do not name PEO %r" % p["name"])
         avg_sct = "Average Summary Compensation Table Total for Non-PEO NEOs ($)"
@@ -452,9 +452,9 @@ def check_pvp(book, exp):
                     fail("Pay vs Performance %d: %s should be blank" % (y, t))
         else:
             book.formula_cell(sheet, row, h[avg_sct], cents(e["avg"]["sct_total"]), "%d average SCT" % y,
-                              "='CAP Reconciliation'!")
+                              "='CAP by Person'!")
             book.formula_cell(sheet, row, h[avg_cap], cents(e["avg"]["cap"]), "%d average CAP" % y,
-                              "='CAP Reconciliation'!")
+                              "='CAP by Person'!")
             for n in e["avg"]["names"]:
                 if n not in notes:
                     fail("Pay vs Performance notes do not name NEO %r" % n)

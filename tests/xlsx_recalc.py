@@ -290,6 +290,8 @@ def compare_cap_disclosure(book, report, problems):
     if not year_cols:
         return compare_cap_rows(book, sheet, report, problems)
     rows = cap_entries(report)
+    # A PEO's block shows the years the person was PEO.
+    peo_years = {(y["year"], p["name"]) for y in report["pay_versus_performance"] for p in y["peo"]}
     count, subject = 0, None
     for row in ws.iter_rows(min_row=hrow + 1):
         label = row[0].value
@@ -307,6 +309,8 @@ def compare_cap_disclosure(book, report, problems):
         for col, year in year_cols.items():
             got = row[col].value
             entry = rows.get((year, subject))
+            if subject != "average" and (year, subject) not in peo_years:
+                entry = None
             if entry is None:
                 if got not in (None, ""):
                     problems.append("%s!%s: %s %d has no reconciliation in report.json" % (

@@ -179,6 +179,7 @@ static void fill_workbook(pc_xlsx *w)
     w->sct = add_sheet(w, PC_XLSX_SHEET_SCT);
     w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
     w->cap = add_sheet(w, PC_XLSX_SHEET_CAP);
+    w->cap_person = add_sheet(w, PC_XLSX_SHEET_CAP_PERSON);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
     w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
@@ -199,6 +200,7 @@ static void fill_workbook(pc_xlsx *w)
 
     /* The sheets Pay vs Performance points into come first. */
     pc_xlsx_write_sct(w);
+    pc_xlsx_write_cap_person(w);
     pc_xlsx_write_cap(w);
     pc_xlsx_write_tsr(w);
     pc_xlsx_write_pvp(w);

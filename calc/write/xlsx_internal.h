@@ -213,6 +213,7 @@ void pc_xlsx_rate_text(int64_t per_usd_micro, char *buf, size_t size);
  * record their cell addresses in w->at, which Pay vs Performance then
  * references, so they are written first. */
 void pc_xlsx_write_sct(pc_xlsx *w);
+void pc_xlsx_write_cap_person(pc_xlsx *w);
 void pc_xlsx_write_cap(pc_xlsx *w);
 void pc_xlsx_write_tsr(pc_xlsx *w);
 void pc_xlsx_write_pvp(pc_xlsx *w);

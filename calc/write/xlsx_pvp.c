@@ -91,10 +91,10 @@ static void pvp_peo_cells(pc_xlsx *w, int32_t row, int col, const pc_pvp_row *p,
         put_ref_or_number(w, row, col, PC_XLSX_SHEET_SCT, sct_row, w->at.sct_total_col, true,
                           peo->sct_total, w->f.dollars);
     else
-        put_ref_or_number(w, row, col, PC_XLSX_SHEET_CAP, cap_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
-                          c && c->line[PC_CAP_SCT_TOTAL] == peo->sct_total, peo->sct_total,
-                          w->f.dollars);
-    put_ref_or_number(w, row, col + 1, PC_XLSX_SHEET_CAP, cap_row, w->at.cap_col[PC_CAP_CAP],
+        put_ref_or_number(
+            w, row, col, PC_XLSX_SHEET_CAP_PERSON, cap_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
+            c && c->line[PC_CAP_SCT_TOTAL] == peo->sct_total, peo->sct_total, w->f.dollars);
+    put_ref_or_number(w, row, col + 1, PC_XLSX_SHEET_CAP_PERSON, cap_row, w->at.cap_col[PC_CAP_CAP],
                       c && c->line[PC_CAP_CAP] == peo->cap, peo->cap, w->f.cap);
 }
 
@@ -293,10 +293,11 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
             long ai = pc_xlsx_cap_index(r, p->year, PC_SUBJECT_AVERAGE);
             const pc_cap_row *a = ai >= 0 ? &r->cap.items[ai] : NULL;
             int32_t at_row = a ? w->at.cap_row[ai] : PC_XLSX_NONE;
-            put_ref_or_number(
-                w, row, avg_sct_col, PC_XLSX_SHEET_CAP, at_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
-                a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total, w->f.cap);
-            put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP, at_row,
+            put_ref_or_number(w, row, avg_sct_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
+                              w->at.cap_col[PC_CAP_SCT_TOTAL],
+                              a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total,
+                              w->f.cap);
+            put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
                               w->at.cap_col[PC_CAP_CAP], a && a->line[PC_CAP_CAP] == p->avg_cap,
                               p->avg_cap, w->f.cap);
         } else {
