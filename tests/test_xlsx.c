@@ -499,8 +499,7 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
         headers, json_string("Average Summary Compensation Table Total for Non-PEO NEOs ($)"));
     json_array_append_new(headers,
                           json_string("Average Compensation Actually Paid to Non-PEO NEOs ($)"));
-    json_array_append_new(headers, json_string("Value of Initial Fixed $100 Investment Based On: "
-                                               "Total Shareholder Return ($)"));
+    json_array_append_new(headers, json_string("Total Shareholder Return ($)"));
     json_array_append_new(headers, json_string("Net Income ($)"));
     json_t *absent = json_array();
     if (o->src) {
@@ -546,12 +545,14 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     json_object_set_new(e, "rates", rates);
     json_t *sct_notes = json_array();
     if (o->sct_years >= 2)
-        json_array_append_new(sct_notes, json_string("Amounts paid in CNY were converted at 6.4525 "
-                                                     "CNY per USD, the average rate for fiscal "
-                                                     "2021 (fx.csv line 2)"));
-    json_array_append_new(sct_notes, json_string("Amounts paid in CNY were converted at 6.7264 CNY "
-                                                 "per USD, the average rate for fiscal 2022 "
-                                                 "(fx.csv line 3)"));
+        json_array_append_new(sct_notes,
+                              json_string("Amounts paid in CNY in fiscal 2021 were converted into "
+                                          "US dollars at 6.4525 CNY per US dollar, the average "
+                                          "exchange rate for the year."));
+    json_array_append_new(sct_notes,
+                          json_string("Amounts paid in CNY in fiscal 2022 were converted into US "
+                                      "dollars at 6.7264 CNY per US dollar, the average exchange "
+                                      "rate for the year."));
     json_object_set_new(e, "sct_notes", sct_notes);
 
     json_t *tsr = json_array();

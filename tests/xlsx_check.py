@@ -305,7 +305,10 @@ def check_sct(book, exp):
     want = ["Name and Principal Position", "Year", "Salary ($)", "Bonus ($)", "Stock Awards ($)",
             "Option Awards ($)", "Non-Equity Incentive Plan Compensation ($)", exp["sct_pension_header"],
             "All Other Compensation ($)", "Total ($)"]
-    got = [ws.cell(row=hr, column=c).value for c in range(1, len(want) + 1)]
+    # Footnote markers ("Salary ($)(1)") on the headers they explain.
+    got = [re.sub(r"\(\d+\)$", "", ws.cell(row=hr, column=c).value or "")
+           for c in range(1, len(want) + 1)]
+    h = {re.sub(r"\(\d+\)$", "", k): v for k, v in h.items()}
     if got != want:
         fail("Summary Compensation headers %r" % got)
         return
@@ -315,11 +318,15 @@ def check_sct(book, exp):
     rows = {}
     person = None
     r = hr + 1
-    while isinstance(book.v[sheet].cell(row=r, column=2).value, (int, float)):
+    # Each executive: the name on the first row, the position beneath it
+    # (on a row of its own when the executive has one year), until the notes.
+    while r <= ws.max_row and not re.match(r"\(\d+\) ", str(ws.cell(row=r, column=1).value)):
         a = ws.cell(row=r, column=1).value
         if isinstance(a, str) and a.split("\n")[0] in names:
             person = a.split("\n")[0]
-        rows[(person, int(book.v[sheet].cell(row=r, column=2).value))] = r
+        y = book.v[sheet].cell(row=r, column=2).value
+        if isinstance(y, (int, float)):
+            rows[(person, int(y))] = r
         r += 1
     if len(rows) != len(exp["sct"]):
         fail("Summary Compensation: %d rows, expected %d" % (len(rows), len(exp["sct"])))
@@ -333,7 +340,7 @@ def check_sct(book, exp):
             book.number_cell(sheet, row, h[k], cents(v), "%s %d %s" % (e["name"], e["year"], k))
         book.formula_cell(sheet, row, h["Total ($)"], cents(e["total"]), "total", "=SUM(")
         fmt = ws.cell(row=row, column=h["Total ($)"]).number_format
-        if fmt != "#,##0;(#,##0)":
+        if fmt != '#,##0;(#,##0);"\u2014"':
             fail("Summary Compensation total format %r" % fmt)
 
 
@@ -458,7 +465,10 @@ def check_pvp(book, exp):
             for n in e["avg"]["names"]:
                 if n not in notes:
                     fail("Pay vs Performance notes do not name NEO %r" % n)
-        tsr_h = "Value of Initial Fixed $100 Investment Based On: Total Shareholder Return ($)"
+        tsr_h = "Total Shareholder Return ($)"
+        span = ws.cell(row=hr - 1, column=h[tsr_h]).value
+        if span != "Value of Initial Fixed $100 Investment Based On:":
+            fail("Pay vs Performance: no spanning header over the TSR columns (%r)" % span)
         book.formula_cell(sheet, row, h[tsr_h], cents(e["tsr"]), "%d TSR" % y, "='TSR'!")
         book.number_cell(sheet, row, h["Net Income ($)"], cents(e["net_income"]), "%d net income" % y)
         if "peer_tsr" in e:

@@ -388,6 +388,23 @@ def compare_tsr(book, report, problems):
     return count
 
 
+DISCLOSURE = ("Summary Compensation", "Pay vs Performance", "CAP Reconciliation", "Charts")
+FILE_NAME = re.compile(r"[A-Za-z_]+\.(csv|json)\b|\bline \d")
+
+
+def check_disclosure_words(book, problems):
+    """The disclosure sheets are pasted into the proxy: no file name, no
+    line number of an input file."""
+    for name in DISCLOSURE:
+        if name not in book.formulas.sheetnames:
+            continue
+        for row in book.formulas[name].iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and not c.value.startswith("=") \
+                        and FILE_NAME.search(c.value):
+                    problems.append("%s!%s names a file: %r" % (name, c.coordinate, c.value[:120]))
+
+
 def compare_figures(book, report, problems):
     return (compare_sct(book, report, problems)
             + compare_cap_rows(book, "CAP by Person", report, problems)
@@ -414,6 +431,7 @@ def check(pairs):
             book = Book(copy, calc)
             before = len(problems)
             formulas = compare_formulas(book, problems)
+            check_disclosure_words(book, problems)
             figures = compare_figures(book, report, problems)
             if formulas == 0:
                 problems.append("%s: no formula cell at all" % xlsx)

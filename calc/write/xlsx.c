@@ -65,6 +65,43 @@ static lxw_format *add_format(pc_xlsx *w, const char *num_format)
     return f;
 }
 
+/* The formats of the proxy tables: an em dash for nil, a rule and a bold
+ * name where each executive's rows start. */
+static bool make_disclosure_formats(pc_xlsx *w)
+{
+    pc_xlsx_formats *f = &w->f;
+    const char *cap =
+        w->ds->config.cap_decimals == 2 ? PC_XLSX_FMT_CENTS_NIL : PC_XLSX_FMT_DOLLARS_NIL;
+    lxw_format **all[] = {&f->name,      &f->nil_dollars, &f->nil_cap,     &f->nil_cap_sum,
+                          &f->rule_name, &f->rule_year,   &f->rule_dollars};
+    const char *num[] = {NULL, PC_XLSX_FMT_DOLLARS_NIL, cap, cap, NULL,
+                         "0",  PC_XLSX_FMT_DOLLARS_NIL};
+    _Static_assert(sizeof all / sizeof all[0] == sizeof num / sizeof num[0],
+                   "a number format for every format");
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        *all[i] = add_format(w, num[i]);
+        if (!*all[i])
+            return false;
+    }
+    /* display_units: the value stays in dollars, the format scales it. */
+    f->scaled[PC_UNITS_ONES] = f->nil_dollars;
+    f->scaled[PC_UNITS_THOUSANDS] = add_format(w, "#,##0,;(#,##0,);\"\xe2\x80\x94\"");
+    f->scaled[PC_UNITS_MILLIONS] = add_format(w, "#,##0.0,,;(#,##0.0,,);\"\xe2\x80\x94\"");
+    if (!f->scaled[PC_UNITS_THOUSANDS] || !f->scaled[PC_UNITS_MILLIONS])
+        return false;
+    format_set_bold(f->name);
+    format_set_text_wrap(f->name);
+    format_set_bold(f->nil_cap_sum);
+    format_set_top(f->nil_cap_sum, LXW_BORDER_THIN);
+    format_set_bold(f->rule_name);
+    format_set_text_wrap(f->rule_name);
+    format_set_align(f->rule_year, LXW_ALIGN_LEFT);
+    lxw_format *ruled[] = {f->rule_name, f->rule_year, f->rule_dollars};
+    for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++)
+        format_set_top(ruled[i], LXW_BORDER_THIN);
+    return true;
+}
+
 static bool make_formats(pc_xlsx *w)
 {
     pc_xlsx_formats *f = &w->f;
@@ -136,7 +173,7 @@ static bool make_formats(pc_xlsx *w)
         if (!f->micros[d])
             return false;
     }
-    return true;
+    return make_disclosure_formats(w);
 }
 
 /* ------------------------------------------------------------ workbook */

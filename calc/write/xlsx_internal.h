@@ -52,6 +52,9 @@
 /* Number formats (SPEC section 9; negative amounts in parentheses). */
 #define PC_XLSX_FMT_DOLLARS "#,##0;(#,##0)"
 #define PC_XLSX_FMT_CENTS "#,##0.00;(#,##0.00)"
+/* The same in the disclosure tables, where a proxy prints nil as an em dash. */
+#define PC_XLSX_FMT_DOLLARS_NIL "#,##0;(#,##0);\"\xe2\x80\x94\""
+#define PC_XLSX_FMT_CENTS_NIL "#,##0.00;(#,##0.00);\"\xe2\x80\x94\""
 #define PC_XLSX_FMT_RATE "0.0000##"
 #define PC_XLSX_FMT_TSR "0.00"
 
@@ -87,6 +90,15 @@ typedef struct pc_xlsx_formats {
     lxw_format *date;      /* yyyy-mm-dd, centred */
     lxw_format *centred;   /* a whole number centred: a year beside amounts, a line number */
     lxw_format *micros[7]; /* a published figure shown with 0..6 decimals */
+    /* The disclosure tables (proxy conventions, SPEC section 9). */
+    lxw_format *name;         /* an executive's name: bold, wrapped */
+    lxw_format *nil_dollars;  /* whole dollars, nil as an em dash */
+    lxw_format *nil_cap;      /* CAP figures (cap_decimals), nil as an em dash */
+    lxw_format *nil_cap_sum;  /* a CAP: bold, top border, nil as an em dash */
+    lxw_format *rule_name;    /* the first row of an executive: a rule above it */
+    lxw_format *rule_year;    /* ... its year */
+    lxw_format *rule_dollars; /* ... its figures */
+    lxw_format *scaled[3];    /* [PC_UNITS_THOUSANDS], [PC_UNITS_MILLIONS]: display_units */
 } pc_xlsx_formats;
 
 /* Where the writer put the figures the Pay vs Performance formulas point at. */

@@ -102,6 +102,10 @@ static void pvp_peo_cells(pc_xlsx *w, int32_t row, int col, const pc_pvp_row *p,
  * its values have (at most 6); the charts use the same (w->at). */
 static lxw_format *csm_format(pc_xlsx *w)
 {
+    if (w->ds->config.csm_units != PC_UNITS_ONES) {
+        w->at.pvp_csm_decimals = 0;
+        return w->f.scaled[w->ds->config.csm_units];
+    }
     int decimals = 0;
     for (size_t i = 0; i < w->report->pvp.count; i++) {
         const pc_pvp_row *p = &w->report->pvp.items[i];
@@ -122,6 +126,8 @@ static lxw_format *csm_format(pc_xlsx *w)
 
 static lxw_format *net_income_format(pc_xlsx *w)
 {
+    if (w->ds->config.net_income_units != PC_UNITS_ONES)
+        return w->f.scaled[w->ds->config.net_income_units];
     for (size_t i = 0; i < w->report->pvp.count; i++) {
         const pc_pvp_row *p = &w->report->pvp.items[i];
         if (p->has_net_income && p->net_income % 100 != 0)
@@ -246,29 +252,52 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     w->at.pvp_avg_cap_col = (int)ncols;
     titles[ncols] = "Average Compensation Actually Paid to Non-PEO NEOs ($)";
     widths[ncols++] = 18;
+    /* The two TSR columns sit under one spanning header (written below). */
     w->at.pvp_tsr_col = (int)ncols;
-    titles[ncols] = "Value of Initial Fixed $100 Investment Based On: Total Shareholder Return ($)";
-    widths[ncols++] = 18;
+    titles[ncols] = "Total Shareholder Return ($)";
+    widths[ncols++] = 16;
     w->at.pvp_peer_col = PC_XLSX_NONE;
     if (!src) {
         w->at.pvp_peer_col = (int)ncols;
         titles[ncols] = "Peer Group Total Shareholder Return ($)";
         widths[ncols++] = 16;
     }
+    /* Net income and the measure in the unit display_units gives. */
+    static const char *const ni_titles[] = {"Net Income ($)", "Net Income ($ in thousands)",
+                                            "Net Income ($ in millions)"};
     w->at.pvp_net_income_col = (int)ncols;
-    titles[ncols] = "Net Income ($)";
+    titles[ncols] = ni_titles[config->net_income_units];
     widths[ncols++] = 16;
     w->at.pvp_csm_col = PC_XLSX_NONE;
+    pc_buf csm_title = {0};
     if (has_csm) {
+        static const char *const unit[] = {"", " (in thousands)", " (in millions)"};
+        pc_buf_printf(&csm_title, "%s%s", config->company_selected_measure,
+                      unit[config->csm_units]);
         w->at.pvp_csm_col = (int)ncols;
-        titles[ncols] = config->company_selected_measure;
+        titles[ncols] = pc_buf_text(&csm_title);
         widths[ncols++] = 16;
     }
 
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     pc_xlsx_heading(w, ws, "Pay Versus Performance", first, last);
+    /* Written before the header row (constant_memory: top to bottom).
+     * Item 402(v)(2)(iv): "Value of Initial Fixed $100 Investment Based On:"
+     * over the company's and the peer group's TSR. */
+    int span_last = w->at.pvp_peer_col != PC_XLSX_NONE ? w->at.pvp_peer_col : w->at.pvp_tsr_col;
+    const char *span = "Value of Initial Fixed $100 Investment Based On:";
+    if (span_last > w->at.pvp_tsr_col)
+        pc_xlsx_check(w, worksheet_merge_range(ws, PC_XLSX_HEADER_ROW - 1,
+                                               (lxw_col_t)w->at.pvp_tsr_col, PC_XLSX_HEADER_ROW - 1,
+                                               (lxw_col_t)span_last, "", w->f.header));
+    pc_xlsx_text(w, ws, PC_XLSX_HEADER_ROW - 1, w->at.pvp_tsr_col, span, w->f.header);
+    pc_xlsx_check(w, worksheet_set_row(ws, PC_XLSX_HEADER_ROW - 1,
+                                       span_last > w->at.pvp_tsr_col ? 30 : 45, NULL));
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, ncols);
+    if (csm_title.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_buf_fini(&csm_title);
     /* Scaled to fit with the charts under it (calc/xlsx_charts.c). */
     pc_xlsx_page_setup(w, ws, 0, false);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
@@ -339,10 +368,9 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     int number = 3;
     row = pc_xlsx_notef(
         w, ws, row,
-        "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) requires; each "
-        "figure refers to its row on the CAP Reconciliation sheet, and each Summary "
-        "Compensation Table total to the Summary Compensation sheet (or, for a year that "
-        "sheet does not show, to the first line of the reconciliation).",
+        "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) of Regulation S-K "
+        "requires; the adjustments from the Summary Compensation Table total are shown in the "
+        "reconciliation table.",
         number++);
     if (r->tsr.computed) {
         char base[16];
@@ -352,26 +380,24 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
             w, ws, row,
             "(%d) Cumulative total shareholder return: the value at each fiscal year end of "
             "$100 invested in the company's stock at the close of %s ($%s per share), with "
-            "dividends reinvested (Item 201(e)); see the TSR sheet.",
+            "dividends reinvested (Item 201(e) of Regulation S-K).",
             number++,
             r->tsr.base_date == PC_DATE_NONE ? "?" : pc_date_format(r->tsr.base_date, base), price);
-    } else {
-        row = pc_xlsx_notef(
-            w, ws, row, "(%d) Total shareholder return as computed for the report (Item 201(e)).",
-            number++);
     }
     if (!src)
-        row = pc_xlsx_notef(
-            w, ws, row,
-            "(%d) Peer group total shareholder return as supplied (performance.csv), on the "
-            "same $100 basis.",
-            number++);
+        row = pc_xlsx_notef(w, ws, row,
+                            "(%d) Total shareholder return of the peer group, on the same $100 "
+                            "basis.",
+                            number++);
     row = pc_xlsx_notef(
         w, ws, row, "(%d) Net income as reported in the company's audited financial statements.",
         number++);
     if (has_csm)
         row = pc_xlsx_notef(w, ws, row,
-                            "(%d) The company-selected measure, as supplied (performance.csv).",
-                            number++);
+                            "(%d) %s is the company-selected measure: in the company's "
+                            "assessment, the most important financial performance measure used "
+                            "to link compensation actually paid to company performance for the "
+                            "most recent fiscal year.",
+                            number++, config->company_selected_measure);
     w->at.pvp_next_row = row + 1;
 }

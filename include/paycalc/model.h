@@ -35,6 +35,10 @@ typedef enum pc_term_method {
     PC_TERM_SIMPLIFIED = 1
 } pc_term_method;
 
+/* The unit a figure is shown in on the workbook's disclosure sheets
+ * (paycalc.json display_units); report.json stays in dollars. */
+typedef enum pc_units { PC_UNITS_ONES = 0, PC_UNITS_THOUSANDS, PC_UNITS_MILLIONS } pc_units;
+
 /* paycalc.json */
 typedef struct pc_config {
     char *company_name;
@@ -48,6 +52,8 @@ typedef struct pc_config {
     pc_term_method expected_term;
     int cap_decimals;               /* 0 or 2 */
     char *company_selected_measure; /* NULL when there is none */
+    pc_units net_income_units;      /* display_units.net_income */
+    pc_units csm_units;             /* display_units.company_selected_measure */
 } pc_config;
 
 /* The input files, for messages and column lookups. */
