@@ -249,8 +249,8 @@ def check_package(path, exp):
             fail("%d charts, expected %d" % (len(charts), exp["charts"]))
         for n in charts:
             xml = z.read(n).decode("utf-8")
-            if "'Pay vs Performance'!$" not in xml:
-                fail("%s does not plot the Pay vs Performance cells" % n)
+            if not re.search(r"(?:'Charts'|Charts)!\$", xml):
+                fail("%s does not plot the chart table of the Charts sheet" % n)
             # A cached copy would hold 0 for formula cells: none is stored.
             if "<c:numCache>" in xml:
                 fail("%s stores cached values" % n)
@@ -259,10 +259,10 @@ def check_package(path, exp):
             m = re.search(r"<dcterms:%s[^>]*>([^<]*)<" % tag, core)
             if not m or m.group(1) != exp["created"]:
                 fail("document %s time %r, expected %r" % (tag, m and m.group(1), exp["created"]))
-        # The Pay vs Performance sheet (the second) holds the drawing.
-        rels = z.read("xl/worksheets/_rels/sheet2.xml.rels").decode("utf-8") if "xl/worksheets/_rels/sheet2.xml.rels" in names else ""
+        # The Charts sheet (the fourth) holds the drawing.
+        rels = z.read("xl/worksheets/_rels/sheet4.xml.rels").decode("utf-8") if "xl/worksheets/_rels/sheet4.xml.rels" in names else ""
         if exp["charts"] and "drawing" not in rels:
-            fail("the charts are not on the Pay vs Performance sheet")
+            fail("the charts are not on the Charts sheet")
         # Input text is never a formula: no <f> element holds it.
         for n in names:
             if n.startswith("xl/worksheets/sheet"):
@@ -582,8 +582,7 @@ def check_print(book, exp):
     """Every sheet prints landscape with its company, name and page in the
     footer; the tables fit the page width (Award Valuations three pages
     across, its first three columns repeated) with the header row repeated;
-    Pay vs Performance prints at a fixed scale with a page break before the
-    charts, which "fit to width" would make Excel ignore."""
+    the Charts sheet prints on one page."""
     for ws in book.f.worksheets:
         name = ws.title
         if ws.page_setup.orientation != "landscape":
@@ -593,12 +592,9 @@ def check_print(book, exp):
         if exp["company"] and not (ws.oddFooter.left.text or "").startswith(exp["company"].replace("&", "&&")[:40]):
             fail("%s: footer does not name the company: %r" % (name, ws.oddFooter.left.text))
         fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
-        if name == "Pay vs Performance":
-            scale = int(ws.page_setup.scale or 100)
-            if fit or not 10 <= scale <= 100:
-                fail("%s: fit to page %r, scale %r: expected a fixed scale" % (name, fit, scale))
-            if exp["charts"] and not ws.row_breaks.brk:
-                fail("%s: no page break before the charts" % name)
+        if name == "Charts":
+            if not fit or int(ws.page_setup.fitToWidth or 1) != 1 or int(ws.page_setup.fitToHeight or 1) != 1:
+                fail("%s: not fitted to one page" % name)
             continue
         wide = 4 if name == "Award Valuations" else 1
         if not fit or int(ws.page_setup.fitToWidth or 1) != wide or int(ws.page_setup.fitToHeight or 0) != 0:

@@ -216,6 +216,7 @@ static void fill_workbook(pc_xlsx *w)
     w->sct = add_sheet(w, PC_XLSX_SHEET_SCT);
     w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
     w->cap = add_sheet(w, PC_XLSX_SHEET_CAP);
+    w->charts = add_sheet(w, PC_XLSX_SHEET_CHARTS);
     w->cap_person = add_sheet(w, PC_XLSX_SHEET_CAP_PERSON);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
     w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);

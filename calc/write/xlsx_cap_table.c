@@ -62,7 +62,7 @@ static int32_t write_block(pc_xlsx *w, int32_t row, const char *label, size_t su
         for (size_t y = 0; y < nyears; y++) {
             int col = 1 + (int)y;
             long i = block_index(r, years[y], subject);
-            lxw_format *fmt = cap ? w->f.cap_total : w->f.cap;
+            lxw_format *fmt = cap ? w->f.nil_cap_sum : w->f.nil_cap;
             if (i < 0 || w->at.cap_row[i] == PC_XLSX_NONE) {
                 pc_xlsx_blank(w, ws, row, col, fmt);
                 continue;

@@ -36,6 +36,7 @@
 #define PC_XLSX_SHEET_TSR "TSR"
 #define PC_XLSX_SHEET_CHECKS "Checks"
 #define PC_XLSX_SHEET_CASH "Cash and FX"
+#define PC_XLSX_SHEET_CHARTS "Charts"
 #define PC_XLSX_SHEET_CAP_PERSON "CAP by Person"
 
 /* Every table sheet: title, company, years, a blank row, then the column
@@ -113,6 +114,8 @@ typedef struct pc_xlsx_layout {
     int32_t pvp_first_row, pvp_last_row;
     int pvp_peo_cap_col[PC_MAX_PEOS * PC_MAX_YEARS];
     size_t pvp_npeo_cols;
+    bool pvp_per_person;                                /* a column pair per PEO ... */
+    size_t pvp_slot_person[PC_MAX_PEOS * PC_MAX_YEARS]; /* ... for these people */
     int pvp_avg_cap_col, pvp_tsr_col, pvp_peer_col, pvp_net_income_col, pvp_csm_col;
     int pvp_csm_decimals; /* decimals the company-selected measure is shown with */
     int32_t pvp_next_row; /* the first free row under the table and its notes */
@@ -122,7 +125,7 @@ typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
     lxw_workbook *wb;
-    lxw_worksheet *sct, *pvp, *cap, *cap_person, *valuations, *cash, *rates, *tsr, *checks;
+    lxw_worksheet *sct, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates, *tsr, *checks;
     pc_xlsx_formats f;
     pc_xlsx_layout at;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
@@ -233,7 +236,7 @@ void pc_xlsx_write_valuations(pc_xlsx *w);
 void pc_xlsx_write_rates(pc_xlsx *w);
 void pc_xlsx_write_checks(pc_xlsx *w);
 
-/* Charts under the Pay vs Performance table (calc/xlsx_charts.c). */
+/* The Charts sheet, over the Pay vs Performance table (calc/write/xlsx_charts.c). */
 void pc_xlsx_write_charts(pc_xlsx *w);
 
 /* Whether the Checks sheet is written (SPEC section 9: when there are
@@ -249,6 +252,8 @@ const pc_pvp_row *pc_xlsx_pvp_for_year(const pc_report *r, int year);
 long pc_xlsx_cap_index(const pc_report *r, int year, size_t subject);
 
 bool pc_xlsx_is_peo(const pc_pvp_row *p, size_t person);
+/* The PEO a Pay vs Performance column pair shows in a year, or NULL. */
+const pc_pvp_peo *pc_xlsx_slot_peo(const pc_xlsx *w, size_t slot, const pc_pvp_row *p);
 
 /* "3 from fair values supplied by the company, 2 at the closing stock
  * price, ...)." : how many valuations each method gave, for a footnote. */

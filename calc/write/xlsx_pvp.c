@@ -46,12 +46,12 @@ static void find_slots(const pc_report *r, peo_slots *s)
     }
 }
 
-static const pc_pvp_peo *slot_peo(const peo_slots *s, size_t slot, const pc_pvp_row *p)
+const pc_pvp_peo *pc_xlsx_slot_peo(const pc_xlsx *w, size_t slot, const pc_pvp_row *p)
 {
-    if (!s->per_person)
+    if (!w->at.pvp_per_person)
         return p->npeo > 0 ? &p->peo[0] : NULL;
     for (size_t k = 0; k < p->npeo && k < PC_MAX_PEOS; k++)
-        if (p->peo[k].person == s->person[slot])
+        if (p->peo[k].person == w->at.pvp_slot_person[slot])
             return &p->peo[k];
     return NULL;
 }
@@ -219,6 +219,8 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
 
     peo_slots slots;
     find_slots(r, &slots);
+    w->at.pvp_per_person = slots.per_person;
+    memcpy(w->at.pvp_slot_person, slots.person, sizeof slots.person);
 
     enum { MAX_COLS = 2 * PC_MAX_PEOS * PC_MAX_YEARS + 8 };
     const char *titles[MAX_COLS];
@@ -298,8 +300,7 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     if (csm_title.failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
     pc_buf_fini(&csm_title);
-    /* Scaled to fit with the charts under it (calc/xlsx_charts.c). */
-    pc_xlsx_page_setup(w, ws, 0, false);
+    pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
 
     /* Most recent year first. */
@@ -317,7 +318,7 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
         const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
         pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
         for (size_t k = 0; k < slots.count; k++)
-            pvp_peo_cells(w, row, 1 + 2 * (int)k, p, slot_peo(&slots, k, p));
+            pvp_peo_cells(w, row, 1 + 2 * (int)k, p, pc_xlsx_slot_peo(w, k, p));
         if (p->has_average) {
             long ai = pc_xlsx_cap_index(r, p->year, PC_SUBJECT_AVERAGE);
             const pc_cap_row *a = ai >= 0 ? &r->cap.items[ai] : NULL;
