@@ -405,6 +405,37 @@ def check_disclosure_words(book, problems):
                     problems.append("%s!%s names a file: %r" % (name, c.coordinate, c.value[:120]))
 
 
+REFERENCE = re.compile(r"^=('[^']+'![A-Z]+[0-9]+)$")
+
+
+def check_links(book, problems):
+    """Each disclosure figure that takes its value from a workpaper cell
+    links to that cell; the SCT's figures link to their first support row."""
+    count = 0
+    for name in ("Pay vs Performance", "CAP Reconciliation"):
+        if name not in book.formulas.sheetnames:
+            continue
+        for row in book.formulas[name].iter_rows():
+            for c in row:
+                m = isinstance(c.value, str) and REFERENCE.match(c.value)
+                if not m:
+                    continue
+                count += 1
+                link = c.hyperlink.location if c.hyperlink else None
+                if link != m.group(1):
+                    problems.append("%s!%s %s links to %r" % (name, c.coordinate, c.value, link))
+    if "Summary Compensation" in book.formulas.sheetnames:
+        for row in book.formulas["Summary Compensation"].iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and "SUMIFS(" in c.value:
+                    stored = book.stored["Summary Compensation"][c.coordinate].value
+                    if stored and not c.hyperlink:
+                        problems.append("Summary Compensation!%s has no link to its support"
+                                        % c.coordinate)
+                    count += 1
+    return count
+
+
 def compare_figures(book, report, problems):
     return (compare_sct(book, report, problems)
             + compare_cap_rows(book, "CAP by Person", report, problems)
@@ -432,6 +463,8 @@ def check(pairs):
             before = len(problems)
             formulas = compare_formulas(book, problems)
             check_disclosure_words(book, problems)
+            if check_links(book, problems) == 0:
+                problems.append("%s: no disclosure figure to link" % xlsx)
             figures = compare_figures(book, report, problems)
             if formulas == 0:
                 problems.append("%s: no formula cell at all" % xlsx)

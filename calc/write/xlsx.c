@@ -237,6 +237,7 @@ static void fill_workbook(pc_xlsx *w)
     }
 
     /* The sheets Pay vs Performance points into come first. */
+    pc_xlsx_plan_cash(w);
     pc_xlsx_write_sct(w);
     pc_xlsx_write_cap_person(w);
     pc_xlsx_write_cap(w);
@@ -337,6 +338,7 @@ pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const cha
          * after an error, and the file is discarded below then. */
         pc_xlsx_check(&w, workbook_close(w.wb));
     }
+    free(w.cash_keys);
     free(w.at.sct_row);
     free(w.at.cap_row);
 

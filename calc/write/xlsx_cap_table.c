@@ -78,7 +78,9 @@ static int32_t write_block(pc_xlsx *w, int32_t row, const char *label, size_t su
                             w->at.cap_col[l]);
                 snprintf(formula, sizeof formula, "=%s", a);
             }
-            pc_xlsx_formula(w, ws, row, col, formula, fmt, (double)c->line[l] / 100.0);
+            /* Each figure links to its line on CAP by Person. */
+            pc_xlsx_formula_link(w, ws, row, col, formula, fmt, (double)c->line[l] / 100.0,
+                                 PC_XLSX_SHEET_CAP_PERSON, w->at.cap_row[i], w->at.cap_col[l]);
         }
         row++;
     }

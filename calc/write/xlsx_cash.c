@@ -20,6 +20,7 @@
  */
 #include "xlsx_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,14 +35,16 @@ static const char *const cash_titles[] = {
 
 /* A cash row's place in the engine's order: person, year, component,
  * currency, then file order. */
-typedef struct cash_key {
+struct pc_xlsx_cash_key {
     size_t person;
     int year;
     int component;
     char currency[4];
     int line;
-    size_t index;
-} cash_key;
+    size_t index; /* into ds->cash */
+    int32_t row;  /* the row the cash row goes on */
+};
+typedef pc_xlsx_cash_key cash_key;
 
 static int cash_key_cmp(const void *pa, const void *pb)
 {
@@ -173,26 +176,19 @@ static int32_t write_group(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const cas
     return row + 1;
 }
 
-void pc_xlsx_write_cash(pc_xlsx *w)
+/* The plan: every cash row the engine adds up (a person with a role in the
+ * year), in the engine's order, each with its row on the sheet, so that
+ * the Summary Compensation Table, written first, can link to them. */
+void pc_xlsx_plan_cash(pc_xlsx *w)
 {
-    lxw_worksheet *ws = w->cash;
     const pc_dataset *ds = w->ds;
-    const pc_config *config = &ds->config;
-    int first = config->nyears ? config->years[0] : 0;
-    int last = config->nyears ? config->years[config->nyears - 1] : 0;
-    pc_xlsx_heading(w, ws, "Cash Compensation and Exchange Rates", first, last);
-    double widths[CASH_COLS] = {14, 8, 8, 24, 9, 15, 11, 10, 26, 14, 9};
-    widths[0] = pc_xlsx_name_width(w, widths[0], 30);
-    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, cash_titles, widths, CASH_COLS);
-    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
-    pc_xlsx_page_setup(w, ws, 1, true);
-
-    /* The rows the engine adds up: a person with a role in the year. */
-    cash_key *keys = malloc((ds->cash.count + 1) * sizeof *keys);
-    if (!keys) {
+    w->ncash_keys = 0;
+    w->cash_keys = malloc((ds->cash.count + 1) * sizeof *w->cash_keys);
+    if (!w->cash_keys) {
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         return;
     }
+    cash_key *keys = w->cash_keys;
     size_t n = 0;
     for (size_t i = 0; i < ds->cash.count; i++) {
         const pc_cash *c = &ds->cash.items[i];
@@ -207,7 +203,57 @@ void pc_xlsx_write_cash(pc_xlsx *w)
         k->index = i;
     }
     qsort(keys, n, sizeof *keys, cash_key_cmp);
+    bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t i = 0; i < n;) {
+        size_t end = i + 1;
+        while (end < n && same_group(&keys[i], &keys[end]))
+            end++;
+        for (size_t k = i; k < end; k++)
+            keys[k].row = row++;
+        if (!per_row && end - i > 1)
+            row++; /* the group's total */
+        i = end;
+    }
+    w->ncash_keys = n;
+}
 
+int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component)
+{
+    size_t lo = 0, hi = w->ncash_keys;
+    while (lo < hi) { /* the first key not before (person, year, component) */
+        size_t mid = lo + (hi - lo) / 2;
+        const cash_key *k = &w->cash_keys[mid];
+        bool before = k->person != person ? k->person < person
+                      : k->year != year   ? k->year < year
+                                          : k->component < (int)component;
+        if (before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < w->ncash_keys && w->cash_keys[lo].person == person && w->cash_keys[lo].year == year &&
+        w->cash_keys[lo].component == (int)component)
+        return w->cash_keys[lo].row;
+    return PC_XLSX_NONE;
+}
+
+void pc_xlsx_write_cash(pc_xlsx *w)
+{
+    lxw_worksheet *ws = w->cash;
+    const pc_dataset *ds = w->ds;
+    const pc_config *config = &ds->config;
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    pc_xlsx_heading(w, ws, "Cash Compensation and Exchange Rates", first, last);
+    double widths[CASH_COLS] = {14, 8, 8, 24, 9, 15, 11, 10, 26, 14, 9};
+    widths[0] = pc_xlsx_name_width(w, widths[0], 30);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, cash_titles, widths, CASH_COLS);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+    pc_xlsx_page_setup(w, ws, 1, true);
+
+    const cash_key *keys = w->cash_keys;
+    size_t n = w->ncash_keys;
     bool per_row = config->fx_method == PC_FX_PAYMENT_DATE;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     /* Room for a group's total row and the notes under the sheet. */
@@ -215,10 +261,10 @@ void pc_xlsx_write_cash(pc_xlsx *w)
         size_t end = i + 1;
         while (end < n && same_group(&keys[i], &keys[end]))
             end++;
+        assert(keys[i].row == row); /* as planned (pc_xlsx_plan_cash) */
         row = write_group(w, ws, row, keys, i, end, per_row);
         i = end;
     }
-    free(keys);
     pc_xlsx_check(w, worksheet_autofilter(
                          ws, PC_XLSX_HEADER_ROW, 0,
                          (lxw_row_t)(row > PC_XLSX_FIRST_DATA_ROW ? row - 1 : PC_XLSX_HEADER_ROW),

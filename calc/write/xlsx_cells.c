@@ -178,6 +178,21 @@ void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const 
         w, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, fmt, value));
 }
 
+void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                          lxw_format *fmt, double value, const char *sheet, int32_t to_row,
+                          int to_col)
+{
+    if (to_row != PC_XLSX_NONE && to_col != PC_XLSX_NONE) {
+        /* The link first; the formula then takes the cell and keeps the link
+         * (libxlsxwriter: "overwrite the displayed link text"). */
+        char ref[PC_XLSX_REF_SIZE], url[PC_XLSX_REF_SIZE + 16];
+        pc_xlsx_ref(ref, sizeof ref, sheet, to_row, to_col);
+        snprintf(url, sizeof url, "internal:%s", ref);
+        pc_xlsx_check(w, worksheet_write_url(ws, (lxw_row_t)row, (lxw_col_t)col, url, fmt));
+    }
+    pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
+}
+
 void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
 {
     char letters[4];

@@ -121,6 +121,9 @@ typedef struct pc_xlsx_layout {
     int32_t pvp_next_row; /* the first free row under the table and its notes */
 } pc_xlsx_layout;
 
+/* A cash row's place on the Cash and FX sheet (calc/write/xlsx_cash.c). */
+typedef struct pc_xlsx_cash_key pc_xlsx_cash_key;
+
 typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
@@ -128,6 +131,8 @@ typedef struct pc_xlsx {
     lxw_worksheet *sct, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates, *tsr, *checks;
     pc_xlsx_formats f;
     pc_xlsx_layout at;
+    pc_xlsx_cash_key *cash_keys; /* the Cash and FX rows, planned before any sheet */
+    size_t ncash_keys;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];
@@ -265,8 +270,17 @@ void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method);
  * "sar") unless NULL (no leading '='). */
 void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *line,
                               const char *type);
-/* Cash and FX (calc/xlsx_cash.c). */
+/* Cash and FX (calc/write/xlsx_cash.c): plan its rows (before the SCT,
+ * which links to them), write it, and the first row of a person's
+ * component in a year (PC_XLSX_NONE when there is none). */
+void pc_xlsx_plan_cash(pc_xlsx *w);
 void pc_xlsx_write_cash(pc_xlsx *w);
+int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component);
+/* A formula that is also an internal hyperlink to the cell it comes from
+ * (SPEC section 9: each disclosure figure links to its support). */
+void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                          lxw_format *fmt, double value, const char *sheet, int32_t to_row,
+                          int to_col);
 /* Appends "SUMIFS('Cash and FX'!$J:$J,...)": the exact USD sum of a person's
  * component in a year (no leading '='). */
 void pc_xlsx_cash_sumifs(pc_buf *b, size_t person, int year, pc_component component);

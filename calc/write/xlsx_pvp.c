@@ -65,7 +65,8 @@ static void put_ref_or_number(pc_xlsx *w, int32_t row, int col, const char *shee
         char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
         pc_xlsx_ref(ref, sizeof ref, sheet, at_row, at_col);
         snprintf(formula, sizeof formula, "=%s", ref);
-        pc_xlsx_formula(w, w->pvp, row, col, formula, fmt, (double)cents / 100.0);
+        pc_xlsx_formula_link(w, w->pvp, row, col, formula, fmt, (double)cents / 100.0, sheet,
+                             at_row, at_col);
     } else {
         pc_xlsx_cents(w, w->pvp, row, col, cents, fmt);
     }

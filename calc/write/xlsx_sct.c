@@ -71,6 +71,44 @@ static const char *const sct_titles[] = {
 /* Column of each pc_sct_column on the sheet (name and year come first). */
 #define SCT_COL(c) ((int)(c) + 2)
 
+/* Where an SCT figure's support starts: the first Cash and FX row of the
+ * component, or the first grant-date row of the awards on Award
+ * Valuations (rows in report order); PC_XLSX_NONE when there is none. */
+static int32_t support_row(const pc_xlsx *w, const pc_sct_row *s, pc_sct_column c,
+                           const char **sheet)
+{
+    static const int component[PC_SCT_NCOLUMNS] = {
+        [PC_SCT_SALARY] = PC_COMP_SALARY,
+        [PC_SCT_BONUS] = PC_COMP_BONUS,
+        [PC_SCT_STOCK_AWARDS] = -1,
+        [PC_SCT_OPTION_AWARDS] = -1,
+        [PC_SCT_NON_EQUITY_INCENTIVE] = PC_COMP_NON_EQUITY_INCENTIVE,
+        [PC_SCT_PENSION_NQDC] = PC_COMP_CHANGE_IN_PENSION_VALUE,
+        [PC_SCT_ALL_OTHER] = PC_COMP_ALL_OTHER,
+        [PC_SCT_TOTAL] = -1,
+    };
+    *sheet = PC_XLSX_SHEET_CASH;
+    if (c == PC_SCT_PENSION_NQDC) {
+        int32_t row = pc_xlsx_cash_row(w, s->person, s->year, PC_COMP_CHANGE_IN_PENSION_VALUE);
+        return row != PC_XLSX_NONE ? row
+                                   : pc_xlsx_cash_row(w, s->person, s->year, PC_COMP_NQDC_EARNINGS);
+    }
+    if (component[c] >= 0)
+        return pc_xlsx_cash_row(w, s->person, s->year, (pc_component)component[c]);
+    *sheet = PC_XLSX_SHEET_VALUATIONS;
+    const pc_dataset *ds = w->ds;
+    const pc_report *r = w->report;
+    for (size_t i = 0; i < r->valuations.count && i < PC_XLSX_LAST_ROW - 10; i++) {
+        const pc_valuation *v = &r->valuations.items[i];
+        if (v->line >= 0 || v->year != s->year || v->tranche >= ds->tranches.count)
+            continue;
+        const pc_award *a = &ds->awards.items[ds->tranches.items[v->tranche].award];
+        if (a->person == s->person && (a->type == PC_AWARD_STOCK) == (c == PC_SCT_STOCK_AWARDS))
+            return PC_XLSX_FIRST_DATA_ROW + (int32_t)i;
+    }
+    return PC_XLSX_NONE;
+}
+
 /* An SCT figure as a formula over the workpapers (R3: the exact sum of its
  * cents, rounded to whole dollars): cash columns over Cash and FX, the
  * award columns over the grant-date contributions on Award Valuations. */
@@ -119,7 +157,10 @@ static void sct_figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_
     pc_buf_printf(&f, ",0)");
     if (f.failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-    pc_xlsx_formula(w, ws, row, SCT_COL(c), pc_buf_text(&f), fmt, (double)s->column[c] / 100.0);
+    const char *sheet;
+    int32_t to = support_row(w, s, c, &sheet);
+    pc_xlsx_formula_link(w, ws, row, SCT_COL(c), pc_buf_text(&f), fmt, (double)s->column[c] / 100.0,
+                         sheet, to, 0);
     pc_buf_fini(&f);
 }
 
