@@ -238,3 +238,73 @@ Test(workbook, edited_cash_and_fair_value_move_every_table_as_paycalc_would, .ti
     free(before);
     free(after);
 }
+
+/* `paycalc run CBAK --labels LABELS` into a new folder; the workbook's
+ * disclosure text (malloc'ed) after checking that it recalculates to its
+ * stored values. */
+static char *labelled_text(const char *labels, char **out_dir)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {
+        "run", SOURCE_DIR "/inputs/cbak-fy2022", "--out", out, "--quiet", "--labels", labels, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run --labels %s: %s", labels, r.err);
+    run_result_free(&r);
+    char xlsx[512], json[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    snprintf(json, sizeof json, "%s/report.json", out);
+    const char *check[] = {"check", "--no-figures", xlsx, json, NULL};
+    r = python(RECALC, check);
+    cr_expect_eq(r.status, 0, "%s%s", r.out, r.err);
+    run_result_free(&r);
+    const char *text[] = {"text", xlsx, NULL};
+    r = python(RECALC, text);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    *out_dir = out;
+    return r.out;
+}
+
+/* SPEC 9: --labels zh-Hant writes the titles, headers and footnotes in the
+ * reference proxy's Chinese terms (../shared/seeds: 摘要補償表, 薪酬與績效,
+ * 實際支付的薪酬, 股東總回報); names and numbers are unchanged. */
+Test(workbook, zh_hant_labels_use_the_reference_proxys_terms, .timeout = 180)
+{
+    char *out;
+    char *text = labelled_text("zh-Hant", &out);
+    const char *terms[] = {"摘要補償表",     "薪酬與績效", "實際支付的薪酬", "股東總回報",
+                           "姓名和主要職位", "首席執行官", "李雲飛",         "1.00美元兌6.7264"};
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
+        cr_expect(strstr(text, terms[i]) != NULL, "no '%s' in:\n%s", terms[i], text);
+    cr_expect(strstr(text, "Summary Compensation Table") == NULL, "an English title:\n%s", text);
+    free(text);
+    remove_dir(out);
+    free(out);
+}
+
+Test(workbook, zh_hans_labels_are_in_simplified_characters, .timeout = 180)
+{
+    char *out;
+    char *text = labelled_text("zh-Hans", &out);
+    cr_expect(strstr(text, "摘要补偿表") != NULL, "%s", text);
+    cr_expect(strstr(text, "薪酬与绩效") != NULL, "%s", text);
+    cr_expect(strstr(text, "摘要補償表") == NULL, "a traditional title:\n%s", text);
+    free(text);
+    remove_dir(out);
+    free(out);
+}
+
+/* An unknown --labels value is a usage error (exit 2), and nothing is written. */
+Test(workbook, unknown_labels_are_a_usage_error)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {
+        "run", SOURCE_DIR "/inputs/cbak-fy2022", "--out", out, "--labels", "zh-TW", NULL};
+    run_result r = run_paycalc(args);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "--labels 'zh-TW': use en, zh-Hant or zh-Hans") != NULL, "%s", r.err);
+    cr_expect_eq(count_entries(out), 0);
+    run_result_free(&r);
+    remove_dir(out);
+    free(out);
+}

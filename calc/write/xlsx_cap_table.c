@@ -48,7 +48,7 @@ static int32_t write_block(pc_xlsx *w, int32_t row, const char *label, size_t su
 {
     lxw_worksheet *ws = w->cap;
     const pc_report *r = w->report;
-    pc_xlsx_text(w, ws, row, 0, label, w->f.bold);
+    pc_xlsx_text(w, ws, row, 0, pc_xlsx_words(w, label), w->f.bold);
     pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, label));
     row++;
     int32_t first = row;
@@ -56,7 +56,7 @@ static int32_t write_block(pc_xlsx *w, int32_t row, const char *label, size_t su
         if (w->at.cap_col[l] == PC_XLSX_NONE)
             continue;
         bool cap = l == PC_CAP_CAP;
-        const char *words = pc_xlsx_cap_line_words((pc_cap_line)l);
+        const char *words = pc_xlsx_words(w, pc_xlsx_cap_line_words((pc_cap_line)l));
         pc_xlsx_text(w, ws, row, 0, words, cap ? w->f.cap_label : w->f.wrap);
         pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, words));
         for (size_t y = 0; y < nyears; y++) {
@@ -122,7 +122,7 @@ void pc_xlsx_write_cap(pc_xlsx *w)
     pc_buf label = {0};
     for (size_t k = 0; k < npeos && pc_xlsx_ok(w); k++) {
         pc_buf_clear(&label);
-        pc_buf_printf(&label, "PEO: %s", pc_xlsx_person_name(w, peos[k]));
+        pc_buf_printf(&label, pc_xlsx_words(w, "PEO: %s"), pc_xlsx_person_name(w, peos[k]));
         row = write_block(w, row, pc_buf_text(&label), peos[k], years, nyears);
     }
     bool average = false;
@@ -144,7 +144,7 @@ void pc_xlsx_write_cap(pc_xlsx *w)
         "option awards it reports, plus the fair value of equity awards as re-measured at each "
         "fiscal year end and vesting date in accordance with FASB ASC Topic 718. Each adjustment "
         "is rounded to the %s.",
-        decimals ? "cent" : "whole dollar");
+        pc_xlsx_words(w, decimals ? "cent" : "whole dollar"));
     pc_xlsx_note(w, ws, row,
                  "(2) Each adjustment of the average is the mean of that adjustment over the "
                  "year's non-PEO named executive officers.");

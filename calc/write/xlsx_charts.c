@@ -54,14 +54,14 @@ static lxw_chart *new_chart(pc_xlsx *w, uint8_t type, const char *title, const c
     lxw_chart_font title_font = {.size = 12, .bold = 1};
     lxw_chart_font axis_name_font = {.size = 9};
     if (title)
-        chart_title_set_name(chart, title);
+        chart_title_set_name(chart, pc_xlsx_words(w, title));
     chart_title_set_name_font(chart, &title_font);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    chart_axis_set_name(chart->x_axis, "Fiscal year");
+    chart_axis_set_name(chart->x_axis, pc_xlsx_words(w, "Fiscal year"));
     chart_axis_set_name_font(chart->x_axis, &axis_name_font);
     chart_axis_set_label_position(chart->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     if (y_name) {
-        chart_axis_set_name(chart->y_axis, y_name);
+        chart_axis_set_name(chart->y_axis, pc_xlsx_words(w, y_name));
         chart_axis_set_name_font(chart->y_axis, &axis_name_font);
     }
     chart_axis_set_num_format(chart->y_axis, num_format);
@@ -83,7 +83,7 @@ static void add_series(pc_xlsx *w, lxw_chart *chart, const chart_table *t, const
     chart_series_set_values(s, PC_XLSX_SHEET_CHARTS, (lxw_row_t)t->first_row, (lxw_col_t)col,
                             (lxw_row_t)t->last_row, (lxw_col_t)col);
     if (name)
-        chart_series_set_name(s, name);
+        chart_series_set_name(s, pc_xlsx_words(w, name));
     else /* the company-selected measure: its header cell */
         chart_series_set_name_range(s, PC_XLSX_SHEET_CHARTS, (lxw_row_t)t->first_row - 1,
                                     (lxw_col_t)col);

@@ -276,6 +276,10 @@ void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *li
 void pc_xlsx_plan_cash(pc_xlsx *w);
 void pc_xlsx_write_cash(pc_xlsx *w);
 int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component);
+/* The workbook's words in the --labels language (calc/write/xlsx_labels.c):
+ * the translation of an English title, header or footnote format, or the
+ * English itself. Borrowed, static. */
+const char *pc_xlsx_words(const pc_xlsx *w, const char *en) __attribute__((format_arg(2)));
 /* A formula that is also an internal hyperlink to the cell it comes from
  * (SPEC section 9: each disclosure figure links to its support). */
 void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,

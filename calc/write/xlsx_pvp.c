@@ -169,8 +169,8 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
             char list[64];
             years_text(list, sizeof list, years, n);
             pc_buf_clear(&b);
-            pc_buf_printf(&b, "%sPEO %zu: %s (PEO in %s).", k == 0 ? "(1) " : "", k + 1,
-                          pc_xlsx_person_name(w, slots->person[k]), list);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO %zu: %s (PEO in %s)."), k == 0 ? "(1) " : "",
+                          k + 1, pc_xlsx_person_name(w, slots->person[k]), list);
             row = k == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
                          : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
         }
@@ -178,7 +178,7 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
         for (size_t y = 0; y < ndesc; y++) {
             const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
             pc_buf_clear(&b); /* reuse the buffer: the next add writes from the start */
-            pc_buf_printf(&b, "%sPEO in %d: ", y == 0 ? "(1) " : "", desc[y]);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO in %d: "), y == 0 ? "(1) " : "", desc[y]);
             if (p && p->npeo > 0)
                 pc_buf_printf(&b, "%s.", pc_xlsx_person_name(w, p->peo[0].person));
             else
@@ -192,11 +192,12 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
         pc_buf_clear(&b);
         const char *lead = y == 0 ? "(2) " : "";
         if (!p || !p->has_average || p->avg_count == 0) {
-            pc_buf_printf(&b, "%sNon-PEO NEOs in %d: none; the averages are left blank.", lead,
-                          desc[y]);
+            pc_buf_printf(
+                &b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d: none; the averages are left blank."),
+                lead, desc[y]);
         } else {
-            pc_buf_printf(&b, "%sNon-PEO NEOs in %d (average of %zu): ", lead, desc[y],
-                          p->avg_count);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d (average of %zu): "), lead,
+                          desc[y], p->avg_count);
             for (size_t k = 0; k < p->avg_count; k++)
                 pc_buf_printf(&b, "%s%s", k ? ", " : "", pc_xlsx_person_name(w, p->avg_people[k]));
             pc_buf_printf(&b, ".");
@@ -233,9 +234,9 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     for (size_t k = 0; k < slots.count; k++) {
         if (slots.per_person) {
             snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
-                     "Summary Compensation Table Total for PEO %zu ($)", k + 1);
+                     pc_xlsx_words(w, "Summary Compensation Table Total for PEO %zu ($)"), k + 1);
             snprintf(slot_titles[k][1], sizeof slot_titles[k][1],
-                     "Compensation Actually Paid to PEO %zu ($)", k + 1);
+                     pc_xlsx_words(w, "Compensation Actually Paid to PEO %zu ($)"), k + 1);
         } else {
             snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
                      "Summary Compensation Table Total for PEO ($)");
@@ -289,7 +290,7 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
      * Item 402(v)(2)(iv): "Value of Initial Fixed $100 Investment Based On:"
      * over the company's and the peer group's TSR. */
     int span_last = w->at.pvp_peer_col != PC_XLSX_NONE ? w->at.pvp_peer_col : w->at.pvp_tsr_col;
-    const char *span = "Value of Initial Fixed $100 Investment Based On:";
+    const char *span = pc_xlsx_words(w, "Value of Initial Fixed $100 Investment Based On:");
     if (span_last > w->at.pvp_tsr_col)
         pc_xlsx_check(w, worksheet_merge_range(ws, PC_XLSX_HEADER_ROW - 1,
                                                (lxw_col_t)w->at.pvp_tsr_col, PC_XLSX_HEADER_ROW - 1,

@@ -217,22 +217,31 @@ static bool sct_fx_note(pc_xlsx *w, pc_buf *b, int first, int last)
             pc_xlsx_rate_text(lo, a, sizeof a);
             pc_xlsx_rate_text(hi, z, sizeof z);
             const char *cur = rt->currency;
-            pc_buf_printf(b, "%sAmounts paid in %s in fiscal %d were converted into US dollars at ",
+            /* The formats are the labels' keys (calc/write/xlsx_labels.c). */
+            pc_buf_printf(b,
+                          pc_xlsx_words(w, "%sAmounts paid in %s in fiscal %d were converted "
+                                           "into US dollars at "),
                           any ? " " : "", cur, year);
             if (lo != hi)
                 pc_buf_printf(b,
-                              "the exchange rate of each payment date (%s to %s %s per US "
-                              "dollar).",
+                              pc_xlsx_words(w, "the exchange rate of each payment date (%s to %s "
+                                               "%s per US dollar)."),
                               a, z, cur);
             else if (rt->method == PC_FX_ANNUAL_AVERAGE)
-                pc_buf_printf(b, "%s %s per US dollar, the average exchange rate for the year.", a,
-                              cur);
+                pc_buf_printf(b,
+                              pc_xlsx_words(w, "%s %s per US dollar, the average exchange rate "
+                                               "for the year."),
+                              a, cur);
             else if (rt->method == PC_FX_YEAR_END)
-                pc_buf_printf(b, "%s %s per US dollar, the exchange rate at the fiscal year end.",
+                pc_buf_printf(b,
+                              pc_xlsx_words(w, "%s %s per US dollar, the exchange rate at the "
+                                               "fiscal year end."),
                               a, cur);
             else
-                pc_buf_printf(b, "%s %s per US dollar, the exchange rate of the payment date.", a,
-                              cur);
+                pc_buf_printf(b,
+                              pc_xlsx_words(w, "%s %s per US dollar, the exchange rate of the "
+                                               "payment date."),
+                              a, cur);
             any = true;
         }
     }
@@ -254,15 +263,18 @@ static void sct_equity_note(pc_xlsx *w, pc_buf *b, int first, int last)
             performance++;
     }
     if (n == 0) {
-        pc_buf_printf(b, "No stock or option awards were granted in the years shown.");
+        pc_buf_puts(b, pc_xlsx_words(w, "No stock or option awards were granted in the years "
+                                        "shown."));
         return;
     }
-    pc_buf_printf(b, "The amounts shown are the aggregate grant-date fair value of the awards "
-                     "granted in each fiscal year, computed in accordance with FASB ASC Topic 718, "
-                     "excluding the effect of estimated forfeitures.");
+    pc_buf_puts(b, pc_xlsx_words(w, "The amounts shown are the aggregate grant-date fair value "
+                                    "of the awards granted in each fiscal year, computed in "
+                                    "accordance with FASB ASC Topic 718, excluding the effect of "
+                                    "estimated forfeitures."));
     if (performance)
-        pc_buf_printf(b, " Awards subject to performance conditions are shown at the probable "
-                         "outcome of those conditions at the grant date.");
+        pc_buf_puts(b, pc_xlsx_words(w, " Awards subject to performance conditions are shown at "
+                                        "the probable outcome of those conditions at the grant "
+                                        "date."));
 }
 
 /* The figures of one SCT row and its total (=SUM of the columns, R3). */
@@ -369,7 +381,9 @@ void pc_xlsx_write_sct(pc_xlsx *w)
     memcpy(titles, sct_titles, sizeof titles);
     if (!pension)
         titles[SCT_COL(PC_SCT_PENSION_NQDC)] = "Nonqualified Deferred Compensation Earnings ($)";
-    char salary[64], bonus[64], stock[64], option[64];
+    for (size_t i = 0; i < 10; i++)
+        titles[i] = pc_xlsx_words(w, titles[i]);
+    char salary[160], bonus[160], stock[160], option[160];
     if (fx_number) {
         snprintf(salary, sizeof salary, "%s(%d)", titles[SCT_COL(PC_SCT_SALARY)], fx_number);
         snprintf(bonus, sizeof bonus, "%s(%d)", titles[SCT_COL(PC_SCT_BONUS)], fx_number);

@@ -39,6 +39,13 @@ typedef enum pc_term_method {
  * (paycalc.json display_units); report.json stays in dollars. */
 typedef enum pc_units { PC_UNITS_ONES = 0, PC_UNITS_THOUSANDS, PC_UNITS_MILLIONS } pc_units;
 
+/* The language of the workbook's titles, headers and footnotes (--labels;
+ * SPEC section 9): names and numbers are the same in all three. */
+typedef enum pc_labels { PC_LABELS_EN = 0, PC_LABELS_ZH_HANT, PC_LABELS_ZH_HANS } pc_labels;
+
+/* "en", "zh-Hant" or "zh-Hans" as --labels spells it; false for anything else. */
+bool pc_labels_parse(const char *text, pc_labels *out);
+
 /* paycalc.json */
 typedef struct pc_config {
     char *company_name;
@@ -54,6 +61,7 @@ typedef struct pc_config {
     char *company_selected_measure; /* NULL when there is none */
     pc_units net_income_units;      /* display_units.net_income */
     pc_units csm_units;             /* display_units.company_selected_measure */
+    pc_labels labels;               /* not in paycalc.json: the --labels option */
 } pc_config;
 
 /* The input files, for messages and column lookups. */
