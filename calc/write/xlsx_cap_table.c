@@ -106,7 +106,7 @@ void pc_xlsx_write_cap(pc_xlsx *w)
     char year_titles[PC_MAX_YEARS][16];
     double widths[1 + PC_MAX_YEARS];
     titles[0] = "Adjustment";
-    widths[0] = 62;
+    widths[0] = 82; /* the longest adjustment on one line */
     for (size_t y = 0; y < nyears; y++) {
         snprintf(year_titles[y], sizeof year_titles[y], "%d ($)", years[y]);
         titles[1 + y] = year_titles[y];
@@ -120,16 +120,29 @@ void pc_xlsx_write_cap(pc_xlsx *w)
     size_t peos[PC_MAX_PEOS * PC_MAX_YEARS];
     size_t npeos = peo_people(r, years, nyears, peos, sizeof peos / sizeof peos[0]);
     pc_buf label = {0};
+    /* Two blocks fill a landscape page: a page break before every third
+     * block keeps each block on one page (a CEO change gives three). */
+    lxw_row_t breaks[PC_MAX_PEOS * PC_MAX_YEARS / 2 + 2];
+    size_t nbreaks = 0, blocks = 0;
     for (size_t k = 0; k < npeos && pc_xlsx_ok(w); k++) {
+        if (blocks > 0 && blocks % 2 == 0 && nbreaks + 1 < sizeof breaks / sizeof breaks[0])
+            breaks[nbreaks++] = (lxw_row_t)row;
         pc_buf_clear(&label);
         pc_buf_printf(&label, pc_xlsx_words(w, "PEO: %s"), pc_xlsx_person_name(w, peos[k]));
         row = write_block(w, row, pc_buf_text(&label), peos[k], years, nyears);
+        blocks++;
     }
     bool average = false;
     for (size_t i = 0; i < r->pvp.count; i++)
         average = average || r->pvp.items[i].has_average;
-    if (average)
+    if (average) {
+        if (blocks > 0 && blocks % 2 == 0 && nbreaks + 1 < sizeof breaks / sizeof breaks[0])
+            breaks[nbreaks++] = (lxw_row_t)row;
         row = write_block(w, row, "Average for Non-PEO NEOs", PC_SUBJECT_AVERAGE, years, nyears);
+    }
+    breaks[nbreaks] = 0;
+    if (nbreaks > 0)
+        pc_xlsx_check(w, worksheet_set_h_pagebreaks(ws, breaks));
     if (label.failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
     pc_buf_fini(&label);
