@@ -393,6 +393,7 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
                                "Cash and FX", "Exchange Rates", "TSR");
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
         json_array_append_new(sheets, json_string("Checks"));
+    json_array_append_new(sheets, json_string("Audit Notes"));
     json_object_set_new(e, "sheets", sheets);
     json_object_set_new(e, "created", json_string("2022-12-31T00:00:00Z"));
     /* CAP vs TSR and CAP vs net income (a pair each); CAP vs the measure

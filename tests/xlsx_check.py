@@ -558,6 +558,19 @@ def check_checks(book, exp):
     for code in exp["check_codes"]:
         if text.count(code) < 2:
             fail("Checks sheet does not explain check %r" % code)
+    # Severity in words a reader knows; an error stands out on a fill, a
+    # rounding difference does not.
+    severities = 0
+    for row in book.f["Checks"].iter_rows(min_row=6):
+        c = row[1] if len(row) > 1 else None
+        if c is None or c.value not in ("Error", "Rounding"):
+            continue
+        severities += 1
+        filled = c.fill is not None and c.fill.fgColor is not None and c.fill.fill_type == "solid"
+        if (c.value == "Error") != filled:
+            fail("Checks!%s: %s %s a fill" % (c.coordinate, c.value, "without" if c.value == "Error" else "with"))
+    if exp["checks"] and severities == 0:
+        fail("Checks sheet: no finding says Error or Rounding")
 
 
 # ---------------------------------------------------------- print and layout

@@ -412,6 +412,20 @@ def check_disclosure_words(book, problems):
                     problems.append("%s!%s names a file: %r" % (name, c.coordinate, c.value[:120]))
 
 
+def check_checks_sheet(book, problems):
+    """Checks: severity in words a reader knows, an error on a fill."""
+    if "Checks" not in book.formulas.sheetnames:
+        return
+    for row in book.formulas["Checks"].iter_rows(min_row=6):
+        c = row[1] if len(row) > 1 else None
+        if c is None or c.value not in ("Error", "Rounding", "error", "rounding"):
+            continue
+        filled = c.fill is not None and c.fill.fill_type == "solid"
+        if c.value not in ("Error", "Rounding") or (c.value == "Error") != filled:
+            problems.append("Checks!%s: %r %s a fill" % (c.coordinate, c.value,
+                                                         "with" if filled else "without"))
+
+
 REFERENCE = re.compile(r"^=('[^']+'![A-Z]+[0-9]+)$")
 
 
@@ -470,6 +484,7 @@ def check(pairs, figures_too=True):
             before = len(problems)
             formulas = compare_formulas(book, problems)
             check_disclosure_words(book, problems)
+            check_checks_sheet(book, problems)
             if check_links(book, problems) == 0:
                 problems.append("%s: no disclosure figure to link" % xlsx)
             figures = compare_figures(book, report, problems) if figures_too else 0

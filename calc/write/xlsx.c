@@ -89,6 +89,12 @@ static bool make_disclosure_formats(pc_xlsx *w)
     f->scaled[PC_UNITS_MILLIONS] = add_format(w, "#,##0.0,,;(#,##0.0,,);\"\xe2\x80\x94\"");
     if (!f->scaled[PC_UNITS_THOUSANDS] || !f->scaled[PC_UNITS_MILLIONS])
         return false;
+    f->flag = add_format(w, NULL);
+    if (!f->flag)
+        return false;
+    format_set_bold(f->flag);
+    format_set_bg_color(f->flag, 0xF4B6B0);
+    format_set_font_color(f->flag, 0x9C0006);
     format_set_bold(f->name);
     format_set_text_wrap(f->name);
     format_set_bold(f->nil_cap_sum);
@@ -224,6 +230,7 @@ static void fill_workbook(pc_xlsx *w)
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
         w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
+    w->audit = add_sheet(w, PC_XLSX_SHEET_AUDIT);
     if (!pc_xlsx_ok(w))
         return;
 
@@ -249,6 +256,7 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_rates(w);
     if (w->checks)
         pc_xlsx_write_checks(w);
+    pc_xlsx_write_audit(w);
     worksheet_activate(w->pvp);
 }
 

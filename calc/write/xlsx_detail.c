@@ -322,6 +322,20 @@ void pc_xlsx_write_rates(pc_xlsx *w)
 
 /* -------------------------------------------------------------------- TSR */
 
+/* The index of the first price after `date` (prices are sorted by date). */
+static size_t first_price_after(const pc_dataset *ds, pc_date date)
+{
+    size_t lo = 0, hi = ds->prices.count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ds->prices.items[mid].date <= date)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void pc_xlsx_write_tsr(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->tsr;
@@ -335,9 +349,10 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
                                          "Price Date",
                                          "Closing Price ($)",
                                          "Shares Held (Dividends Reinvested)",
-                                         "Value of Initial Fixed $100 Investment ($)"};
-    static const double widths[] = {10, 11, 11, 12, 16, 18};
-    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 6);
+                                         "Value of Initial Fixed $100 Investment ($)",
+                                         "Dividend per Share ($)"};
+    static const double widths[] = {10, 11, 11, 12, 16, 18, 12};
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 7);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
     w->at.tsr_value_col = 5;
@@ -361,13 +376,44 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
     char base_ref[PC_XLSX_REF_SIZE];
     size_t letters = strcspn(price0, "0123456789");
     snprintf(base_ref, sizeof base_ref, "%.*s$%s", (int)letters, price0, price0 + letters);
+    /* Item 201(e): each dividend is reinvested on its ex-date at that day's
+     * close, a row of its own whose shares are a formula over the row
+     * above (shares x (1 + dividend / close)), as calc/engine/tsr.c
+     * computes them. */
+    const pc_dataset *ds = w->ds;
+    size_t next = first_price_after(ds, tsr->base_date);
+    double held = 1.0;
     for (size_t i = 0; i < tsr->npoints && i < PC_MAX_YEARS; i++, row++) {
         const pc_tsr_point *p = &tsr->points[i];
+        for (; next < ds->prices.count && ds->prices.items[next].date <= p->date && pc_xlsx_ok(w);
+             next++) {
+            const pc_price *d = &ds->prices.items[next];
+            if (d->dividend_micro <= 0)
+                continue;
+            held *= 1.0 + (double)d->dividend_micro / (double)d->close_micro;
+            pc_xlsx_text(w, ws, row, 0, "Dividend", w->f.text);
+            pc_xlsx_date(w, ws, row, 1, d->date, w->f.date);
+            pc_xlsx_date(w, ws, row, 2, d->date, w->f.date);
+            pc_xlsx_micros(w, ws, row, 3, d->close_micro, w->f.price);
+            char prev[PC_XLSX_REF_SIZE], div[PC_XLSX_REF_SIZE], close[PC_XLSX_REF_SIZE];
+            char formula[4 * PC_XLSX_REF_SIZE];
+            pc_xlsx_ref(prev, sizeof prev, NULL, row - 1, 4);
+            pc_xlsx_ref(div, sizeof div, NULL, row, 6);
+            pc_xlsx_ref(close, sizeof close, NULL, row, 3);
+            snprintf(formula, sizeof formula, "=%s*(1+%s/%s)", prev, div, close);
+            pc_xlsx_formula(w, ws, row, 4, formula, w->f.decimal, held);
+            pc_xlsx_micros(w, ws, row, 6, d->dividend_micro, w->f.price);
+            row++;
+        }
         pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
         pc_xlsx_date(w, ws, row, 1, p->date, w->f.date);
         pc_xlsx_date(w, ws, row, 2, p->price_date, w->f.date);
         pc_xlsx_micros(w, ws, row, 3, p->price_micro, w->f.price);
-        pc_xlsx_number(w, ws, row, 4, p->units, w->f.decimal);
+        /* The shares held at the year end: those after the last reinvestment. */
+        char held_ref[PC_XLSX_REF_SIZE], held_formula[PC_XLSX_REF_SIZE + 2];
+        pc_xlsx_ref(held_ref, sizeof held_ref, NULL, row - 1, 4);
+        snprintf(held_formula, sizeof held_formula, "=%s", held_ref);
+        pc_xlsx_formula(w, ws, row, 4, held_formula, w->f.decimal, p->units);
         /* R6: 100 x units at the year end x price at the year end / base
          * price, rounded to 2 decimals. */
         char units[PC_XLSX_REF_SIZE], price[PC_XLSX_REF_SIZE], formula[4 * PC_XLSX_REF_SIZE];
@@ -488,11 +534,11 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     pc_xlsx_heading(w, ws, "Checks of the Published Figures", first, last);
-    pc_xlsx_textf(
-        w, ws, 3, 0, w->f.subtitle,
-        "Checked %zu figures and relations: %zu errors, %zu rounding differences (at most 1 "
-        "in the last digit shown).",
-        c->checked, c->errors, c->rounding);
+    pc_xlsx_textf(w, ws, 3, 0, w->f.subtitle,
+                  "Checked %zu figures and relations: %zu error%s, %zu rounding difference%s (at "
+                  "most 1 in the last digit shown).",
+                  c->checked, c->errors, c->errors == 1 ? "" : "s", c->rounding,
+                  c->rounding == 1 ? "" : "s");
     static const char *const titles[] = {"Check",
                                          "Severity",
                                          "Table",
@@ -529,8 +575,10 @@ void pc_xlsx_write_checks(pc_xlsx *w)
         const pc_finding *f = &c->findings.items[i];
         lxw_format *num = w->f.micros[f->decimals < 0 ? 0 : f->decimals > 6 ? 6 : f->decimals];
         pc_xlsx_text(w, ws, row, 0, f->check, w->f.text);
-        pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "error" : "rounding",
-                     w->f.text);
+        /* An error stands out; a rounding difference (at most 1 in the
+         * last digit shown) does not. */
+        pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "Error" : "Rounding",
+                     f->severity == PC_CHECK_ERROR ? w->f.flag : w->f.text);
         pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);
         pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
         pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who, sizeof who),

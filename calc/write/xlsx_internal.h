@@ -37,6 +37,7 @@
 #define PC_XLSX_SHEET_CHECKS "Checks"
 #define PC_XLSX_SHEET_CASH "Cash and FX"
 #define PC_XLSX_SHEET_CHARTS "Charts"
+#define PC_XLSX_SHEET_AUDIT "Audit Notes"
 #define PC_XLSX_SHEET_CAP_PERSON "CAP by Person"
 
 /* Every table sheet: title, company, years, a blank row, then the column
@@ -99,6 +100,7 @@ typedef struct pc_xlsx_formats {
     lxw_format *rule_name;    /* the first row of an executive: a rule above it */
     lxw_format *rule_year;    /* ... its year */
     lxw_format *rule_dollars; /* ... its figures */
+    lxw_format *flag;         /* an error on the Checks sheet: bold on a red fill */
     lxw_format *scaled[3];    /* [PC_UNITS_THOUSANDS], [PC_UNITS_MILLIONS]: display_units */
 } pc_xlsx_formats;
 
@@ -128,7 +130,8 @@ typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
     lxw_workbook *wb;
-    lxw_worksheet *sct, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates, *tsr, *checks;
+    lxw_worksheet *sct, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates, *tsr, *checks,
+        *audit;
     pc_xlsx_formats f;
     pc_xlsx_layout at;
     pc_xlsx_cash_key *cash_keys; /* the Cash and FX rows, planned before any sheet */
@@ -240,6 +243,8 @@ void pc_xlsx_write_pvp(pc_xlsx *w);
 void pc_xlsx_write_valuations(pc_xlsx *w);
 void pc_xlsx_write_rates(pc_xlsx *w);
 void pc_xlsx_write_checks(pc_xlsx *w);
+/* Audit Notes (calc/write/xlsx_audit.c). */
+void pc_xlsx_write_audit(pc_xlsx *w);
 
 /* The Charts sheet, over the Pay vs Performance table (calc/write/xlsx_charts.c). */
 void pc_xlsx_write_charts(pc_xlsx *w);
