@@ -2,12 +2,13 @@
 # Installs, from Debian's packages, whatever paycalc needs that this machine
 # lacks: the compiler and build tools, the four libraries, Criterion, and the
 # tools the tests use (Debian's python3 with openpyxl to read the workbook
-# back, clang with its sanitizer and fuzzer runtimes, clang-format, and
-# LibreOffice Calc, headless, which recalculates the workbook the way its
-# readers open it, with poppler's pdftoppm to render its printed pages).
+# back and numpy for the numerical checks, clang for the second build
+# (with its sanitizer and fuzzer runtimes), clang-format, and LibreOffice
+# Calc, headless, which recalculates the workbook the way its readers open
+# it, with poppler's pdftoppm to render its printed pages).
 set -euo pipefail
 packages=(gcc make cmake pkg-config libcsv-dev libjansson-dev libxlsxwriter-dev
-          libcriterion-dev python3 python3-openpyxl clang libclang-rt-dev clang-format git
+          libcriterion-dev python3 python3-openpyxl python3-numpy clang libclang-rt-dev clang-format git
           libreoffice-calc python3-uno poppler-utils)
 missing=()
 for p in "${packages[@]}"; do

@@ -844,3 +844,18 @@ Test(value, unindexed_dataset_or_unknown_tranche_is_a_usage_error)
                  PC_OK);
     cr_assert_eq(diags.count, 0);
 }
+
+/* A tranche index the dataset does not hold is a usage error, and the
+ * valuation is still set (no note to free, no value), not left as it was. */
+Test(value, unknown_tranche_is_a_usage_error_with_the_valuation_set)
+{
+    cr_assert_eq(pc_dataset_index(&ds), PC_OK);
+    pc_valuation v;
+    memset(&v, 0xA5, sizeof v);
+    cr_assert_eq(pc_value_tranche(&ds, 5, day("2022-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
+                 PC_ERR_USAGE);
+    cr_assert_null(v.inputs.note);
+    cr_assert_eq(v.value, 0);
+    cr_assert_eq(v.shares, 0);
+    cr_assert_eq(v.tranche, 5);
+}

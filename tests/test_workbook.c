@@ -22,7 +22,6 @@
 
 #include "support.h"
 
-#define PYTHON "/usr/bin/python3"
 #define RECALC SOURCE_DIR "/tests/xlsx_recalc.py"
 #define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
 

@@ -452,7 +452,8 @@ static int cmd_value(int argc, char **argv)
                                   "--rate",  "--dividend-yield", "--term"};
     double v[6];
     bool seen[6] = {false};
-    for (int i = 1; i < argc; i++) {
+    /* Options come in pairs: a name, then its value. */
+    for (int i = 1; i < argc; i += 2) {
         int k = -1;
         for (int n = 0; n < 6; n++)
             if (!strcmp(argv[i], names[n]))
@@ -464,7 +465,6 @@ static int cmd_value(int argc, char **argv)
         if (!parse_number(argv[i + 1], &v[k]))
             return usage_error("'%s' is not a number", argv[i + 1]);
         seen[k] = true;
-        i++;
     }
     for (int n = 0; n < 6; n++)
         if (!seen[n])

@@ -351,14 +351,8 @@ static pc_status tranche_amount(const job *j, pc_valuation *out)
 pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
                            pc_valuation *out, pc_report *report, pc_diags *diags)
 {
-    if (!ds->indexed || tranche >= ds->tranches.count ||
-        ds->tranches.items[tranche].award >= ds->awards.count)
-        return PC_ERR_USAGE;
-
-    job j = {ds, &ds->tranches.items[tranche], NULL, date, purpose, diags};
-    j.award = &ds->awards.items[j.tranche->award];
-
-    /* Every field but year and line, which belong to the caller. */
+    /* Every field but year and line, which belong to the caller, on every
+     * path. */
     out->tranche = tranche;
     out->date = date;
     out->purpose = purpose;
@@ -366,11 +360,18 @@ pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, p
     out->per_share = 0;
     out->per_share_exact = false;
     out->per_share_micro = 0;
-    out->shares = j.tranche->shares;
+    out->shares = 0;
     out->probable_micro = PC_MICRO;
     out->value = 0;
     memset(&out->inputs, 0, sizeof out->inputs);
     out->inputs.note = NULL;
+    if (!ds->indexed || tranche >= ds->tranches.count ||
+        ds->tranches.items[tranche].award >= ds->awards.count)
+        return PC_ERR_USAGE;
+
+    job j = {ds, &ds->tranches.items[tranche], NULL, date, purpose, diags};
+    j.award = &ds->awards.items[j.tranche->award];
+    out->shares = j.tranche->shares;
 
     pc_status st = value_per_share(&j, out, report);
     if (st != PC_OK)

@@ -174,6 +174,8 @@ static void reported_duplicate(reader *r, size_t index, int first_line)
 
 void pc_read_check_reported(reader *r)
 {
+    if (r->rd.nomem)
+        return; /* a figure may have lost its subject or item */
     size_t n = r->ds->reported.count;
     dup_key *keys = NULL;
     /* The key joins subject and item (neither holds a NUL). */

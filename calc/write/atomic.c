@@ -16,6 +16,8 @@
 
 pc_status pc_atomic_temp(const char *path, char **temp, int *fd, pc_diags *diags)
 {
+    *temp = NULL;
+    *fd = -1;
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
     const char *base = slash ? slash + 1 : path;

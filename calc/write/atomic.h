@@ -8,7 +8,8 @@
 #include "paycalc/status.h"
 
 /* Creates an empty temporary file next to `path` (".NAME.XXXXXX"); returns
- * its malloc'ed name in *temp and an open descriptor in *fd. */
+ * its malloc'ed name in *temp and an open descriptor in *fd (NULL and -1
+ * on failure, with the reason in `diags`). */
 pc_status pc_atomic_temp(const char *path, char **temp, int *fd, pc_diags *diags);
 
 /* Renames `temp` over `path`; on failure removes `temp`. */

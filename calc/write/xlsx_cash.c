@@ -93,9 +93,13 @@ static int64_t rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_c
     }
     pc_rate_used rate;
     memset(&rate, 0, sizeof rate);
-    if (pc_fx_rate_for_cash(w->ds, cash, &rate) != PC_OK) {
+    pc_status st = pc_fx_rate_for_cash(w->ds, cash, &rate);
+    if (st != PC_OK) {
         free(rate.source);
-        pc_xlsx_fail(w, PC_ERR_USAGE, "cash.csv line %d has no exchange rate", cash->line);
+        if (st == PC_ERR_NOMEM)
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        else /* the engine converted this row: a report that does not match its inputs */
+            pc_xlsx_fail(w, PC_ERR_USAGE, "cash.csv line %d has no exchange rate", cash->line);
         return 0;
     }
     int32_t at = rate_row(w, cash, &rate);

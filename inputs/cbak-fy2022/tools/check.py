@@ -15,6 +15,11 @@ ROUND_HALF_UP, and
 
     python3 tools/check.py                  # check and print (exit 1 on failure)
     python3 tools/check.py --update-readme  # also refresh the generated blocks of README.md
+    python3 tools/check.py --diff-readme    # exit 1, with a diff, if README.md's blocks drifted
+    python3 tools/check.py --json [--set DIR] [--reported FILE]
+        # the CAP reconciliation and the verify findings as JSON, for another
+        # input set of the same shape or another published file (the test
+        # suite compares them with `paycalc run` and `paycalc verify --json`)
 
 Standard library only.
 """
@@ -29,7 +34,8 @@ import sys
 from decimal import ROUND_HALF_UP, Decimal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SET = os.path.dirname(HERE)
+SET = os.path.dirname(HERE)  # --set DIR replaces it
+REPORTED = None  # --reported FILE replaces the set's reported.csv
 CENT = Decimal("0.01")
 DOLLAR = Decimal("1")
 MICRO = Decimal("0.000001")
@@ -50,7 +56,7 @@ def rnd(x, places):
 # ---------------------------------------------------------------------------
 # Reading (SPEC section 2)
 def read_csv(name, required=True):
-    path = os.path.join(SET, name)
+    path = REPORTED if name == "reported.csv" and REPORTED else os.path.join(SET, name)
     if not os.path.exists(path):
         if required:
             raise SystemExit("missing %s" % name)
@@ -114,6 +120,14 @@ def bsm(s, k, vol, rate, q, term):
 
 def years(a, b):
     return (b - a).days / 365.0
+
+
+def vest_date_of(tranche):
+    """The date a tranche vests for t_v (SPEC section 5): the date it actually
+    vested when it has (early, on a departure, say), else its scheduled date."""
+    if tranche["status"].strip() == "vested" and (tranche.get("status_date") or "").strip():
+        return date(tranche["status_date"])
+    return date(tranche["vest_date"])
 
 
 class InputSet:
@@ -211,7 +225,7 @@ class InputSet:
             expiry = date(award["expiration_date"])
             t_c = max(years(day, expiry), 0.0)
             if self.config.get("expected_term", "remaining_contractual") == "simplified":
-                t_v = max(years(day, date(tranche["vest_date"])), 0.0)
+                t_v = max(years(day, vest_date_of(tranche)), 0.0)
                 term = (t_v + t_c) / 2
             else:
                 term = t_c
@@ -768,7 +782,63 @@ def update_readme(blocks):
         f.write(text)
 
 
+def diff_readme(blocks):
+    """The generated blocks of README.md against what this script computes
+    now: a unified diff per block that drifted (empty when none did)."""
+    import difflib
+    with open(os.path.join(SET, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    out = []
+    for name, body in blocks.items():
+        m = re.search(r"<!-- BEGIN generated:%s -->\n(.*?)<!-- END generated:%s -->" % (name, name), text, re.S)
+        if not m:
+            out.append("README.md has no generated block %s\n" % name)
+            continue
+        if m.group(1) != body + "\n":
+            out.extend(difflib.unified_diff(m.group(1).splitlines(True), (body + "\n").splitlines(True),
+                                            "README.md generated:%s" % name, "check.py %s" % name))
+    return "".join(out)
+
+
+def as_json(res, findings):
+    """The CAP reconciliation of every PEO, NEO and the NEO average, and the
+    findings, with every figure as decimal text."""
+    ds = res["ds"]
+    cap = []
+    for y in ds.years:
+        subjects = [(pid, res["cap"][(pid, y)]) for pid in res["peo"][y] + res["neo"][y]]
+        if res["avg"][y] is not None:
+            subjects.append(("non_peo_neo_average", res["avg"][y]))
+        for pid, lines in subjects:
+            row = {"year": y, "subject": pid}
+            row.update({k: str(lines[k]) for k in CAP_KEYS})
+            cap.append(row)
+    keys = ("check", "severity", "table", "year", "subject", "item", "published", "expected",
+            "difference")
+    out = [dict(zip(keys, [str(v) if isinstance(v, Decimal) else v for v in f[:9]])) for f in findings]
+    for f in out:  # the subject as the printed table names it
+        f["name"] = (ds.people[f["subject"]]["name"] if f["subject"] in ds.people
+                     else "Non-PEO NEO average" if f["subject"] == "non_peo_neo_average" else f["subject"])
+    return json.dumps({"cap_reconciliation": cap, "findings": out}, ensure_ascii=False, indent=1)
+
+
+def option_value(argv, name):
+    if name not in argv:
+        return None
+    i = argv.index(name)
+    if i + 1 >= len(argv):
+        raise SystemExit("%s needs a value" % name)
+    return argv[i + 1]
+
+
 def main(argv):
+    global SET, REPORTED
+    SET = option_value(argv, "--set") or SET
+    REPORTED = option_value(argv, "--reported")
+    if "--json" in argv:
+        res = compute()
+        print(as_json(res, verify(res)))
+        return 0
     res = compute()
     self_checks(res)
     findings = verify(res)
@@ -787,8 +857,15 @@ def main(argv):
         "departures": md_departures(res),
         "model": md_model_variant(res, model),
     }
-    for name, body in blocks.items():
-        print("## %s\n\n%s\n" % (name, body))
+    if "--diff-readme" in argv:
+        drift = diff_readme(blocks)
+        if drift:
+            print(drift)
+            failures.append("README.md's generated blocks differ from what check.py computes "
+                            "(python3 tools/check.py --update-readme refreshes them)")
+    else:
+        for name, body in blocks.items():
+            print("## %s\n\n%s\n" % (name, body))
     if "--update-readme" in argv:
         update_readme(blocks)
     if failures:
