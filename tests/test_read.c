@@ -1287,6 +1287,7 @@ Test(read, display_units_choose_the_workbook_units)
     cr_assert_eq(l.ds.config.csm_units, PC_UNITS_MILLIONS);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, sct_years_defaults_by_company_size)

@@ -260,11 +260,16 @@ void pc_xlsx_write_cash(pc_xlsx *w)
     size_t n = w->ncash_keys;
     bool per_row = config->fx_method == PC_FX_PAYMENT_DATE;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
-    /* Room for a group's total row and the notes under the sheet. */
-    for (size_t i = 0; i < n && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 8;) {
+    /* A sheet holds 1,048,576 rows: a group that would not fit, with its
+     * total row and the notes under the sheet, is left out with the rest
+     * (the sheet says how many rows; report.json has every figure). */
+    size_t i = 0;
+    while (i < n && pc_xlsx_ok(w)) {
         size_t end = i + 1;
         while (end < n && same_group(&keys[i], &keys[end]))
             end++;
+        if (keys[end - 1].row >= PC_XLSX_LAST_ROW - 8)
+            break;
         assert(keys[i].row == row); /* as planned (pc_xlsx_plan_cash) */
         row = write_group(w, ws, row, keys, i, end, per_row);
         i = end;
@@ -274,6 +279,11 @@ void pc_xlsx_write_cash(pc_xlsx *w)
                          (lxw_row_t)(row > PC_XLSX_FIRST_DATA_ROW ? row - 1 : PC_XLSX_HEADER_ROW),
                          (lxw_col_t)(CASH_COLS - 1)));
     row++;
+    if (i < n)
+        row = pc_xlsx_notef(w, ws, row,
+                            "%zu more cash rows are not shown: a sheet holds at most 1,048,576 "
+                            "rows. report.json has every figure they add up to.",
+                            n - i);
     if (n == 0)
         row =
             pc_xlsx_note(w, ws, row, "No cash compensation for the executives in the years shown.");
