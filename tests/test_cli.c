@@ -296,6 +296,47 @@ Test(cli, value_option_prints_the_value_first_for_a_hand_check)
     run_result_free(&r);
 }
 
+/* value option reads its inputs by the rules of the input files (SPEC
+ * section 2): 50 for a volatility is refused as a likely percentage, 50%
+ * is 0.5, a negative strike is refused, a negative rate is not. */
+Test(cli, value_option_reads_fractions_and_percentages_like_the_input_files)
+{
+    const char *fifty[] = {"value",  "option", "--price", "42",  "--strike",         "40",
+                           "--vol",  "50",     "--rate",  "10%", "--dividend-yield", "0",
+                           "--term", "0.5",    NULL};
+    run_result r = run_paycalc(fifty);
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    cr_assert(strstr(r.err, "--vol: invalid value '50'") && strstr(r.err, "50%"), "%s", r.err);
+    cr_assert_str_eq(r.out, "");
+    run_result_free(&r);
+
+    const char *percent[] = {"value",  "option", "--price", "42",  "--strike",         "40",
+                             "--vol",  "50%",    "--rate",  "0.1", "--dividend-yield", "0%",
+                             "--term", "0.5",    NULL};
+    const char *fraction[] = {"value",  "option", "--price", "42",  "--strike",         "40",
+                              "--vol",  "0.5",    "--rate",  "10%", "--dividend-yield", "0",
+                              "--term", "0.5",    NULL};
+    run_result a = run_paycalc(percent), b = run_paycalc(fraction);
+    cr_assert_eq(a.status, 0, "%s", a.err);
+    cr_assert_eq(b.status, 0, "%s", b.err);
+    cr_assert_str_eq(a.out, b.out);
+    cr_assert(strstr(a.out, "volatility (sigma): 0.5\n"), "%s", a.out);
+    run_result_free(&a);
+    run_result_free(&b);
+
+    const char *negative[] = {"value",  "option", "--price", "42",  "--strike",         "-40",
+                              "--vol",  "0.2",    "--rate",  "-1%", "--dividend-yield", "0",
+                              "--term", "0.5",    NULL};
+    r = run_paycalc(negative);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--strike: invalid value '-40': must not be negative"), "%s", r.err);
+    run_result_free(&r);
+    negative[5] = "40";
+    r = run_paycalc(negative);
+    cr_assert_eq(r.status, 0, "a negative rate is allowed: %s", r.err);
+    run_result_free(&r);
+}
+
 /* The option loop reads name-value pairs in any order; a name without its
  * value, or a value where a name belongs, is a usage error that says so. */
 Test(cli, value_option_reads_its_inputs_as_pairs_in_any_order)
@@ -337,7 +378,7 @@ Test(cli, usage_errors_say_what_was_wrong)
         {{"verify", CBAK, CBAK, NULL}, "unexpected argument"},
         {{"value", NULL}, "value needs 'option' and its inputs"},
         {{"value", "option", "--price", "42", NULL}, "value option needs --strike"},
-        {{"value", "option", "--price", "4x2", NULL}, "'4x2' is not a number"},
+        {{"value", "option", "--price", "4x2", NULL}, "--price: invalid value '4x2': not a number"},
         {{"value", "option", "--price", "-1", "--strike", "40", "--vol", "0.2", "--rate", "0.1",
           "--dividend-yield", "0", "--term", "1"},
          "must not be negative"},

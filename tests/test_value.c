@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "paycalc/engine.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
@@ -553,9 +554,9 @@ Test(value, market_condition_award_needs_a_supplied_value_on_the_date)
     cr_assert_eq(pc_value_tranche(&ds, 0, day("2022-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
                  PC_ERR_MISSING);
     assert_one_error("missing_fair_value", "in/vesting.csv", 4, 3,
-                     "award TSR-1 tranche 1: a market-condition award needs a supplied fair value "
-                     "on 2022-12-31 (fair_values.csv), needed for the value at the fiscal year "
-                     "end 2022-12-31");
+                     "award TSR-1 tranche 1: a market-condition award needs its condition in "
+                     "market_conditions.csv or a supplied fair value on 2022-12-31 "
+                     "(fair_values.csv), needed for the value at the fiscal year end 2022-12-31");
 }
 
 /* ---- Options ---------------------------------------------------------- */
@@ -685,20 +686,26 @@ ParameterizedTest(simplified_case *c, value, simplified_term_warns_away_from_the
     cr_assert(fabs(v.inputs.contractual - 5.0) < 1e-15);
     cr_assert(fabs(v.inputs.term - 3.5) < 1e-15, "T %.15f", v.inputs.term);
     if (!c->warns) {
+        cr_assert_eq(report.term_notes.count, 0);
+        cr_assert_eq(pc_engine_group_warnings(&ds, &report, &diags), PC_OK);
         cr_assert_eq(report.warnings.count, 0);
         cr_assert_eq(diags.count, 0);
         return;
     }
+    /* Noted during the run, written once per award when it ends. */
+    cr_assert_eq(report.warnings.count, 0);
+    cr_assert_eq(report.term_notes.count, 1);
+    cr_assert_eq(pc_engine_group_warnings(&ds, &report, &diags), PC_OK);
+    cr_assert_eq(report.term_notes.count, 0);
     cr_assert_eq(report.warnings.count, 1);
     const pc_warning_entry *w = &report.warnings.items[0];
     cr_assert_str_eq(w->code, "simplified_term_not_at_the_money");
-    cr_assert_str_eq(w->source, "vesting.csv:12");
-    cr_assert(strstr(w->message, "award OPT-2 tranche 3") == w->message, "%s", w->message);
-    cr_assert_not_null(strstr(w->message, "2021-12-31"), "%s", w->message);
+    cr_assert_str_eq(w->source, "awards.csv:2");
+    cr_assert(strstr(w->message, "award OPT-2: ") == w->message, "%s", w->message);
     cr_assert_not_null(strstr(w->message, "exercise price 10.00"), "%s", w->message);
     cr_assert_not_null(strstr(w->message, "C&DI 128D.21"), "%s", w->message);
-    char spot[40], expect[64];
-    snprintf(expect, sizeof expect, "stock price %s,",
+    char spot[40], expect[96];
+    snprintf(expect, sizeof expect, " on 2021-12-31 (stock price %s; tranche 3);",
              pc_micro_format(c->spot_micro, 2, spot, sizeof spot));
     cr_assert_not_null(strstr(w->message, expect), "%s lacks '%s'", w->message, expect);
 
@@ -707,9 +714,8 @@ ParameterizedTest(simplified_case *c, value, simplified_term_warns_away_from_the
     const pc_diag *d = &diags.items[0];
     cr_assert_eq(d->severity, PC_SEVERITY_WARNING);
     cr_assert_str_eq(d->code, "simplified_term_not_at_the_money");
-    cr_assert_str_eq(d->file, "in/vesting.csv");
-    cr_assert_eq(d->line, 12);
-    cr_assert_eq(d->column, 3);
+    cr_assert_str_eq(d->file, "awards.csv");
+    cr_assert_eq(d->line, 2);
     cr_assert_str_eq(d->message, w->message);
 }
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/text.h"
+
 /* No default: the compiler warns when a code has no message. */
 const char *pc_status_message(pc_status status)
 {
@@ -77,9 +79,9 @@ pc_status pc_diags_addv(pc_diags *diags, pc_severity severity, const char *file,
         diags->items = items;
         diags->capacity = cap;
     }
-    char text[1024];
-    vsnprintf(text, sizeof text, fmt, ap);
-    pc_diag d = {severity, dup_or_null(file), line, column, dup_or_null(code), dup_or_null(text)};
+    /* No fixed buffer: a warning naming many dates is kept whole. */
+    char *text = pc_text_vformat(fmt, ap);
+    pc_diag d = {severity, dup_or_null(file), line, column, dup_or_null(code), text};
     if ((file && !d.file) || (code && !d.code) || !d.message) {
         free(d.file);
         free(d.code);

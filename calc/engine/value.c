@@ -4,8 +4,8 @@
  *
  * The rules are tried in a fixed order: the award's grant_fv_per_share for
  * the grant-date value; a value supplied in fair_values.csv for exactly that
- * date; for a market-condition award nothing else (an error: the model would
- * need a Monte Carlo simulation of the condition, rules background VAL-7);
+ * date; for a market-condition award the Monte Carlo valuation of its
+ * market_conditions.csv row (mc_value.c, SPEC section 10), or an error;
  * the closing price for stock (discounted for dividends the holder does not
  * receive); Black-Scholes-Merton for options and SARs. A performance-
  * condition award is then taken at its probable outcome at the date.
@@ -17,6 +17,7 @@
  * and says which value needed it.
  */
 #include "paycalc/ledger.h"
+#include "paycalc/mc_value.h"
 #include "paycalc/value.h"
 
 #include <math.h>
@@ -190,7 +191,16 @@ static pc_status value_stock(const job *j, pc_valuation *out)
 static pc_status warn_simplified(const job *j, int64_t spot_micro, int64_t strike_micro,
                                  pc_report *report)
 {
-    char day[11], spot[40], strike[40], source[64], text[640];
+    /* In a run, one warning per award naming every date (SPEC section 1):
+     * noted here, written when the run ends. */
+    if (report) {
+        pc_term_note *note = PC_ARRAY_PUSH(&report->term_notes);
+        if (!note)
+            return PC_ERR_NOMEM;
+        *note = (pc_term_note){(size_t)(j->tranche - j->ds->tranches.items), j->date, spot_micro};
+        return PC_OK;
+    }
+    char day[11], spot[40], strike[40], text[640];
     snprintf(text, sizeof text,
              "award %s tranche %d: the simplified expected term is used on %s for an option "
              "that is not at the money (stock price %s, outside 90%%-110%% of the exercise "
@@ -200,13 +210,6 @@ static pc_status warn_simplified(const job *j, int64_t spot_micro, int64_t strik
              j->award->id, j->tranche->number, pc_date_format(j->date, day),
              pc_micro_format(spot_micro, 2, spot, sizeof spot),
              pc_micro_format(strike_micro, 2, strike, sizeof strike));
-    if (report) {
-        snprintf(source, sizeof source, "%s:%d", pc_file_name(PC_FILE_VESTING), j->tranche->line);
-        pc_status st =
-            pc_report_warn(report, "simplified_term_not_at_the_money", source, "%s", text);
-        if (st != PC_OK)
-            return st;
-    }
     return pc_warning(j->diags, pc_dataset_path(j->ds, PC_FILE_VESTING), j->tranche->line,
                       tranche_column(j->ds), "simplified_term_not_at_the_money", "%s", text);
 }
@@ -306,11 +309,16 @@ static pc_status value_per_share(const job *j, pc_valuation *out, pc_report *rep
         return PC_OK;
     }
 
+    /* SPEC section 10: a market condition is simulated (or, after its
+     * period, read from the prices) when market_conditions.csv has it. */
     if (j->award->condition == PC_CONDITION_MARKET) {
+        const pc_market_condition *mc = pc_mc_condition_of(j->ds, j->tranche->award);
+        if (mc)
+            return pc_mc_value_tranche(j->ds, mc, out->tranche, j->date, out, report, j->diags);
         char day[11];
         return fail(j, PC_ERR_MISSING, "missing_fair_value",
-                    "a market-condition award needs a supplied fair value on %s "
-                    "(fair_values.csv)",
+                    "a market-condition award needs its condition in market_conditions.csv or a "
+                    "supplied fair value on %s (fair_values.csv)",
                     pc_date_format(j->date, day));
     }
 

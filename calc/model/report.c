@@ -90,6 +90,10 @@ const char *pc_method_name(pc_method method)
         return "stock_price";
     case PC_METHOD_BLACK_SCHOLES:
         return "black_scholes";
+    case PC_METHOD_MONTE_CARLO:
+        return "monte_carlo";
+    case PC_METHOD_MARKET_OUTCOME:
+        return "market_outcome";
     }
     return "?";
 }
@@ -109,9 +113,15 @@ void pc_checks_fini(pc_checks *checks)
     if (!checks)
         return;
     for (size_t i = 0; i < checks->findings.count; i++) {
-        free(checks->findings.items[i].check);
-        free(checks->findings.items[i].subject);
-        free(checks->findings.items[i].item);
+        pc_finding *f = &checks->findings.items[i];
+        free(f->check);
+        free(f->subject);
+        free(f->item);
+        free(f->other_subject);
+        free(f->other_item);
+        for (size_t k = 0; k < f->related.count; k++)
+            free(f->related.items[k]);
+        free(f->related.items);
     }
     free(checks->findings.items);
     for (size_t i = 0; i < checks->skipped.count; i++) {
@@ -136,12 +146,23 @@ void pc_report_fini(pc_report *report)
     free(report->pvp.items);
     free(report->cap.items);
     free(report->valuations.items);
+    for (size_t i = 0; i < report->market_details.count; i++) {
+        pc_market_detail *d = &report->market_details.items[i];
+        free(d->tickers);
+        free(d->volatilities);
+        free(d->yields);
+        free(d->correlations);
+        free(d->tsr_to_date);
+        free(d->tsr);
+    }
+    free(report->market_details.items);
     for (size_t i = 0; i < report->warnings.count; i++) {
         free(report->warnings.items[i].code);
         free(report->warnings.items[i].message);
         free(report->warnings.items[i].source);
     }
     free(report->warnings.items);
+    free(report->term_notes.items);
     pc_checks_fini(&report->checks);
     memset(report, 0, sizeof *report);
 }

@@ -52,6 +52,10 @@ static const char *const valuation_titles[] = {
     "Contribution ($)",
     "Source",
     "Note",
+    "Monte Carlo Paths",
+    "Seed",
+    "Standard Error ($)",
+    "Expected Payout",
 };
 #define VALUATION_COLS (sizeof valuation_titles / sizeof valuation_titles[0])
 /* Columns other sheets and the code below name. */
@@ -62,7 +66,7 @@ static const char *const valuation_titles[] = {
 #define VAL_COL_VALUE 27
 #define VAL_COL_LINE 30
 #define VAL_COL_CONTRIBUTION 31
-_Static_assert(VAL_COL_CONTRIBUTION + 3 == VALUATION_COLS, "the columns as titled");
+_Static_assert(VAL_COL_CONTRIBUTION + 7 == VALUATION_COLS, "the columns as titled");
 
 /* awards.csv's words for a type and a condition: the SCT's SUMIFS select
  * stock awards and option awards by them. */
@@ -206,13 +210,24 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     pc_xlsx_text(w, ws, row, VAL_COL_LINE, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line),
                  w->f.text);
     char source[96] = "";
-    if (in->supplied_line > 0)
+    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
+        snprintf(source, sizeof source, "market_conditions.csv line %d", in->condition_line);
+    else if (in->supplied_line > 0)
         snprintf(source, sizeof source, "fair_values.csv line %d", in->supplied_line);
     else if (v->method == PC_METHOD_SUPPLIED)
         snprintf(source, sizeof source, "awards.csv line %d (grant_fv_per_share)", a->line);
     if (*source)
         pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 1, source, w->f.wrap);
     pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 2, in->note, w->f.wrap);
+    /* Monte Carlo (SPEC section 10): the paths, seed and standard error of
+     * a simulated value, the expected payout of a market condition. */
+    if (v->method == PC_METHOD_MONTE_CARLO) {
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 3, (double)in->paths, w->f.integer);
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 4, (double)in->seed, w->f.centred);
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 5, in->standard_error, w->f.price);
+    }
+    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 6, in->expected_payout, w->f.percent);
     size_t lines = pc_xlsx_cell_lines(w, VAL_COL_VALUE + 2, feeds);
     size_t more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 1, source);
     lines = more > lines ? more : lines;
@@ -232,9 +247,9 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     pc_xlsx_heading(w, ws, "Award Valuations", first, last);
     /* The award IDs and names decide their columns' widths (a cut-off ID
      * reads as another award); the long texts wrap in their cells. */
-    double widths[VALUATION_COLS] = {10, 8,  14, 8,  8,  12, 11, 11, 11, 21, 24, 10,
-                                     11, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-                                     10, 12, 11, 14, 8,  40, 24, 14, 28, 40};
+    double widths[VALUATION_COLS] = {10, 8,  14, 8,  8,  12, 11, 11, 11, 21, 24, 10, 11,
+                                     10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 12,
+                                     11, 14, 8,  40, 24, 14, 28, 40, 11, 8,  11, 10};
     for (size_t i = 0; i < w->ds->awards.count; i++) {
         const char *id = w->ds->awards.items[i].id;
         double width = (double)pc_text_width(id ? id : "") + 1.5;
@@ -244,10 +259,10 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     widths[2] = pc_xlsx_name_width(w, widths[2], 30);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 3);
-    /* 34 columns: four pages across at close to full size, with the award,
+    /* 38 columns: four pages across at close to full size, with the award,
      * tranche and executive repeated on each. */
     pc_xlsx_page_setup(w, ws, 4, true);
-    /* Each block of rows is printed across its three pages before the
+    /* Each block of rows is printed across its four pages before the
      * next block, so a row's pages follow one another. */
     worksheet_print_across(ws);
     pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
@@ -275,9 +290,16 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     row = pc_xlsx_note(w, ws, row,
                        "Value = shares x fair value per share x probable outcome, rounded to the "
                        "cent; a model value uses the unrounded per-share value.");
+    row =
+        pc_xlsx_note(w, ws, row,
+                     "Stock price: the close on the valuation date or the last trading day before "
+                     "it. Rates and yields are continuously compounded; times are in years of "
+                     "365 days.");
     pc_xlsx_note(w, ws, row,
-                 "Stock price: the close on the valuation date or the last trading day before it. "
-                 "Rates and yields are continuously compounded; times are in years of 365 days.");
+                 "Monte Carlo simulation (market conditions): the mean discounted payout of the "
+                 "simulated paths per target share, with its standard error; the expected payout "
+                 "is the mean payout as a share of target. Volatility and dividend yield are the "
+                 "company's; report.json lists each peer's and the correlations.");
 }
 
 /* --------------------------------------------------------- Exchange Rates */
@@ -475,7 +497,13 @@ static const struct {
     {"average_differs", "The average Summary Compensation Table total in the Pay versus "
                         "Performance table against the mean of the published SCT totals of the "
                         "year's non-PEO NEOs."},
-    {"wrong_sign", "A deduction (a less_ line) published as a positive amount."},
+    {"cap_sct_total_differs", "The Summary Compensation Table total a published reconciliation "
+                              "starts from against the SCT total in the Pay versus Performance "
+                              "table (or, without one, in the published SCT)."},
+    {"wrong_sign", "A deduction (a less_ line) published as a positive amount; every other check "
+                   "reads it as the deduction its label says."},
+    {"restated", "A figure of a year last year's report also covers that moved since: Published "
+                 "is this year's figure, Expected last year's."},
     {"tsr_not_value_of_100",
      "A TSR below 0: a percentage was published instead of the value of $100."},
 };
@@ -515,11 +543,32 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
     return buf;
 }
 
+/* The check a finding failed and the other checks its published cell
+ * failed for the same cause ("sct_does_not_foot (also mismatch)");
+ * malloc'ed, NULL when out of memory. */
+static char *check_words(const pc_finding *f)
+{
+    pc_buf b = {0};
+    pc_buf_puts(&b, f->check ? f->check : "");
+    for (size_t i = 0; i < f->related.count; i++) {
+        pc_buf_puts(&b, i == 0 ? " (also " : ", ");
+        pc_buf_puts(&b, f->related.items[i]);
+    }
+    if (f->related.count)
+        pc_buf_puts(&b, ")");
+    return pc_buf_take(&b);
+}
+
 static bool check_used(const pc_checks *c, const char *check)
 {
-    for (size_t i = 0; i < c->findings.count; i++)
-        if (c->findings.items[i].check && strcmp(c->findings.items[i].check, check) == 0)
+    for (size_t i = 0; i < c->findings.count; i++) {
+        const pc_finding *f = &c->findings.items[i];
+        if (f->check && strcmp(f->check, check) == 0)
             return true;
+        for (size_t k = 0; k < f->related.count; k++)
+            if (strcmp(f->related.items[k], check) == 0)
+                return true;
+    }
     for (size_t i = 0; i < c->skipped.count; i++)
         if (c->skipped.items[i].check && strcmp(c->skipped.items[i].check, check) == 0)
             return true;
@@ -574,7 +623,13 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     for (; i < c->findings.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW / 2; i++, row++) {
         const pc_finding *f = &c->findings.items[i];
         lxw_format *num = w->f.micros[f->decimals < 0 ? 0 : f->decimals > 6 ? 6 : f->decimals];
-        pc_xlsx_text(w, ws, row, 0, f->check, w->f.text);
+        char *check = check_words(f);
+        if (!check) {
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+            break;
+        }
+        pc_xlsx_text(w, ws, row, 0, check, w->f.text);
+        free(check);
         /* An error stands out; a rounding difference (at most 1 in the
          * last digit shown) does not. */
         pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "Error" : "Rounding",

@@ -182,9 +182,19 @@ void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method)
                       by_method[PC_METHOD_STOCK_PRICE]);
         sep = ",";
     }
-    if (by_method[PC_METHOD_BLACK_SCHOLES])
+    if (by_method[PC_METHOD_BLACK_SCHOLES]) {
         pc_buf_printf(b, "%s %zu with the Black-Scholes-Merton model", sep,
                       by_method[PC_METHOD_BLACK_SCHOLES]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_MONTE_CARLO]) {
+        pc_buf_printf(b, "%s %zu by a Monte Carlo simulation of the market condition", sep,
+                      by_method[PC_METHOD_MONTE_CARLO]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_MARKET_OUTCOME])
+        pc_buf_printf(b, "%s %zu at the payout the market condition earned", sep,
+                      by_method[PC_METHOD_MARKET_OUTCOME]);
     pc_buf_printf(b, ").");
 }
 

@@ -122,13 +122,30 @@ typedef enum pc_purpose {
 } pc_purpose;
 
 typedef enum pc_method {
-    PC_METHOD_SUPPLIED = 0,     /* fair_values.csv, or grant_fv_per_share */
-    PC_METHOD_STOCK_PRICE = 1,  /* the closing price (possibly discounted for dividends) */
-    PC_METHOD_BLACK_SCHOLES = 2 /* Black-Scholes-Merton */
+    PC_METHOD_SUPPLIED = 0,      /* fair_values.csv, or grant_fv_per_share */
+    PC_METHOD_STOCK_PRICE = 1,   /* the closing price (possibly discounted for dividends) */
+    PC_METHOD_BLACK_SCHOLES = 2, /* Black-Scholes-Merton */
+    PC_METHOD_MONTE_CARLO = 3,   /* a market condition simulated (SPEC section 10) */
+    PC_METHOD_MARKET_OUTCOME = 4 /* a market condition after its period: the payout known */
 } pc_method;
 
+#define PC_METHOD_COUNT 5
+
 const char *pc_purpose_name(pc_purpose purpose); /* "grant", "prior_fye", "fye", "vest" */
-const char *pc_method_name(pc_method method);    /* "supplied", "stock_price", "black_scholes" */
+const char *pc_method_name(pc_method method);    /* "supplied", "stock_price", "black_scholes",
+                                                    "monte_carlo", "market_outcome" */
+
+/* What a market-condition valuation used, per company (the award's company
+ * first, then the peers): owned by the report (pc_report.market_details). */
+typedef struct pc_market_detail {
+    size_t count;
+    const char **tickers; /* borrowed from the dataset; owned array */
+    double *volatilities; /* annualised */
+    double *yields;       /* continuous dividend yields */
+    double *correlations; /* count x count, row-major (as used, after any repair) */
+    double *tsr_to_date;  /* fractions: TSR from the start window to the valuation date */
+    double *tsr;          /* market_outcome: the TSR over the whole period */
+} pc_market_detail;
 
 /* What a valuation used and computed along the way (SPEC section 5). */
 typedef struct pc_valuation_inputs {
@@ -147,6 +164,15 @@ typedef struct pc_valuation_inputs {
     pc_date outcome_date; /* the outcomes.csv assessment used */
     int supplied_line;    /* fair_values.csv line, or 0 */
     const char *note;     /* fair_values.csv note (borrowed), or NULL */
+    /* monte_carlo and market_outcome (SPEC section 10): */
+    size_t paths;
+    uint64_t seed;
+    double standard_error;      /* of the value per target share, dollars */
+    double ci95_low, ci95_high; /* per target share */
+    double expected_payout;     /* fraction of target (the payout, for market_outcome) */
+    double metric;              /* market_outcome: the rank, TSR difference or TSR achieved */
+    int condition_line;         /* market_conditions.csv line */
+    size_t detail;              /* 1 + index into pc_report.market_details, or 0 */
 } pc_valuation_inputs;
 
 /* One tranche valued at one date. */
@@ -197,7 +223,17 @@ typedef struct pc_finding {
     int64_t expected_micro;
     int64_t difference_micro; /* published - expected */
     int decimals;             /* decimals to show */
+    bool percent;             /* the figure is a percentage (printed with "%") */
     int line;                 /* reported.csv line */
+    /* A check between two published cells (the PvP SCT total against the
+     * SCT total, say) names the other one: same year, `other_table`,
+     * `other_subject`, `other_item` (owned; NULL for other checks). */
+    pc_reported_table other_table;
+    char *other_subject;
+    char *other_item;
+    /* The other checks the same published cell failed for the same cause
+     * (SPEC section 8: one published cell, one finding); owned names. */
+    PC_ARRAY(char *) related;
 } pc_finding;
 
 typedef struct pc_skipped {
@@ -221,6 +257,15 @@ typedef struct pc_warning_entry {
     char *source; /* "cash.csv:12" or NULL */
 } pc_warning_entry;
 
+/* One option valued with the simplified expected term away from the money
+ * (SPEC section 5), kept until the engine run ends so that the warning is
+ * one per award naming every date (pc_engine_group_warnings). */
+typedef struct pc_term_note {
+    size_t tranche; /* index into dataset tranches */
+    pc_date date;
+    int64_t spot_micro; /* the stock price used */
+} pc_term_note;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -229,8 +274,10 @@ typedef struct pc_report {
     PC_ARRAY(pc_pvp_row) pvp; /* one per covered year, ascending */
     PC_ARRAY(pc_cap_row) cap; /* by year ascending: the year's PEOs, then NEOs, then the average */
     PC_ARRAY(pc_valuation) valuations;
+    PC_ARRAY(pc_market_detail) market_details;
     pc_tsr tsr;
     PC_ARRAY(pc_warning_entry) warnings;
+    PC_ARRAY(pc_term_note) term_notes; /* emptied by pc_engine_group_warnings */
     bool has_checks;
     pc_checks checks;
 } pc_report;

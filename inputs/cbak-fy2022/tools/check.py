@@ -442,8 +442,12 @@ def verify(res):
         if expected is not None:
             finding("mismatch", table, year, subject, item, value, expected, places)
 
-    # Internal checks of the published tables.
-    pub = {(t, y, s, i): (v, p) for t, y, s, i, v, p in rows}
+    # Internal checks of the published tables. A `less_` line printed
+    # positive is one wrong_sign finding; every other check reads it as the
+    # deduction its label says (SPEC section 8).
+    printed = {(t, y, s, i): (v, p) for t, y, s, i, v, p in rows}
+    pub = {k: ((-v if k[0] == "cap" and k[3].startswith("less_") and v > 0 else v), p)
+           for k, (v, p) in printed.items()}
     years = sorted({y for _, y, _, _, _, _ in rows})
     for y in years:
         sct_people = sorted({s for t, yy, s, _, _, _ in rows if t == "sct" and yy == y})
@@ -461,9 +465,9 @@ def verify(res):
             if ("cap", y, s, "cap") in pub:
                 cap, places = pub[("cap", y, s, "cap")]
                 finding("cap_does_not_foot", "cap", y, s, "cap", cap, sum(lines), places)
-            for k in pub:
-                if k[0] == "cap" and k[1] == y and k[2] == s and k[3].startswith("less_") and pub[k][0] > 0:
-                    finding("wrong_sign", "cap", y, s, k[3], pub[k][0], -pub[k][0], pub[k][1])
+            for k in printed:
+                if k[0] == "cap" and k[1] == y and k[2] == s and k[3].startswith("less_") and printed[k][0] > 0:
+                    finding("wrong_sign", "cap", y, s, k[3], printed[k][0], -printed[k][0], printed[k][1])
             if ("cap", y, s, "less_equity_awards") in pub:
                 ded, places = pub[("cap", y, s, "less_equity_awards")]
 
@@ -477,6 +481,15 @@ def verify(res):
                 elif count is not None and int(count[0]) == len(neos):
                     finding("deduction_differs_from_sct", "cap", y, s, "less_equity_awards", ded,
                             -rnd(sum(awards_of(n) for n in neos) / len(neos), 2), places)
+            # cap_sct_total_differs: the reconciliation starts from the PvP
+            # SCT total (a person without one: the published SCT total).
+            if ("cap", y, s, "sct_total") in pub:
+                start, places = pub[("cap", y, s, "sct_total")]
+                other = pub.get(("pvp", y, s, "sct_total"))
+                if other is None and s != "non_peo_neo_average":
+                    other = pub.get(("sct", y, s, "total"))
+                if other is not None and rnd(other[0], places) != start:
+                    finding("cap_sct_total_differs", "cap", y, s, "sct_total", start, other[0], places)
             if ("pvp", y, s, "cap") in pub and ("cap", y, s, "cap") in pub:
                 v, places = pub[("pvp", y, s, "cap")]
                 finding("pvp_cap_differs", "pvp", y, s, "cap", v, pub[("cap", y, s, "cap")][0], places)
@@ -492,7 +505,67 @@ def verify(res):
         if ("pvp", y, "company", "tsr") in pub and pub[("pvp", y, "company", "tsr")][0] < 0:
             v, places = pub[("pvp", y, "company", "tsr")]
             finding("tsr_not_value_of_100", "pvp", y, "company", "tsr", v, abs(v), places)
-    return findings
+    return one_per_cell(findings)
+
+
+# The checks in the order they run; the first error on a published cell
+# (else its first finding) is the one reported, the others are `related`.
+CHECK_ORDER = ["sct_does_not_foot", "cap_does_not_foot", "deduction_differs_from_sct",
+               "pvp_sct_total_differs", "pvp_cap_differs", "cap_sct_total_differs",
+               "average_differs", "wrong_sign", "tsr_not_value_of_100", "mismatch"]
+
+# Checks between two published cells, and the other cell they look at.
+def other_cell(f, cells):
+    check, _, table, year, subject, item = f[:6]
+    if check == "pvp_sct_total_differs":
+        return ("sct", year, subject, "total")
+    if check == "pvp_cap_differs":
+        return ("cap", year, subject, "cap")
+    if check == "cap_sct_total_differs":
+        pvp = ("pvp", year, subject, "sct_total")
+        return pvp if pvp in cells or subject == "non_peo_neo_average" else ("sct", year, subject, "total")
+    return None
+
+
+def one_per_cell(findings):
+    """SPEC section 8: one published cell, one finding. Findings on the same
+    cell become one; a check between two cells that failed nothing else on
+    its own cell joins the other cell's finding when that cell failed a
+    check of its own. Each finding gains an 11th element: its related
+    checks, in the order they run."""
+    order = sorted(findings, key=lambda f: CHECK_ORDER.index(f[0]))
+    cells = {}
+    for f in order:
+        cells.setdefault((f[2], f[3], f[4], f[5]), []).append(f)
+    keep = {}
+    for cell, fs in cells.items():
+        errors = [f for f in fs if f[1] == "error"]
+        keep[cell] = (errors or fs)[0]
+    merged = {cell: [f] for cell, f in keep.items()}
+    for cell, fs in cells.items():
+        for f in fs:
+            if f is not keep[cell]:
+                merged[cell].append(f)
+    for cell, fs in list(cells.items()):
+        if len(fs) != 1 or cell not in merged:
+            continue
+        other = other_cell(fs[0], cells)
+        if other is None or other not in merged or other == cell:
+            continue
+        mine = merged[other]
+        if len(cells[other]) > 1 or other_cell(keep[other], cells) is None:
+            mine.append(fs[0])
+            del merged[cell]
+    out = []
+    for f in order:
+        cell = (f[2], f[3], f[4], f[5])
+        if cell in merged and merged[cell][0] is f:
+            related = []
+            for g in sorted(merged[cell][1:], key=lambda g: CHECK_ORDER.index(g[0])):
+                if g[0] != f[0] and g[0] not in related:
+                    related.append(g[0])
+            out.append(f + (related,))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -738,7 +811,9 @@ def md_departures(res):
 def md_findings(findings):
     lines = ["| Check | Severity | Table | Year | Subject | Item | Published | Expected | Difference |",
              "| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: |"]
-    for check, sev, table, year, subject, item, pub, exp, diff, places in findings:
+    for check, sev, table, year, subject, item, pub, exp, diff, places, related in findings:
+        if related:
+            check += " (also %s)" % ", ".join(related)
         lines.append("| %s | %s | %s | %d | %s | %s | %s | %s | %s |" % (
             check, sev, table, year, subject, item, money(pub, places), money(exp, places), money(diff, places)))
     return "\n".join(lines)
@@ -815,7 +890,8 @@ def as_json(res, findings):
             cap.append(row)
     keys = ("check", "severity", "table", "year", "subject", "item", "published", "expected",
             "difference")
-    out = [dict(zip(keys, [str(v) if isinstance(v, Decimal) else v for v in f[:9]])) for f in findings]
+    out = [dict(zip(keys, [str(v) if isinstance(v, Decimal) else v for v in f[:9]]), related=f[10])
+           for f in findings]
     for f in out:  # the subject as the printed table names it
         f["name"] = (ds.people[f["subject"]]["name"] if f["subject"] in ds.people
                      else "Non-PEO NEO average" if f["subject"] == "non_peo_neo_average" else f["subject"])
