@@ -395,7 +395,8 @@ def compare_tsr(book, report, problems):
     return count
 
 
-DISCLOSURE = ("Summary Compensation", "Pay vs Performance", "CAP Reconciliation", "Charts")
+DISCLOSURE = ("Summary Compensation", "Pay vs Performance", "CAP Reconciliation", "Charts",
+              "Equity Awards at FYE", "Exercises and Vesting", "Plan-Based Awards")
 FILE_NAME = re.compile(r"[A-Za-z_]+\.(csv|json)\b|\bline \d")
 
 
