@@ -211,78 +211,105 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
     return row;
 }
 
-void pc_xlsx_write_pvp(pc_xlsx *w)
+/* The columns of the table: one pair per PEO slot, the averages, the TSR
+ * pair, net income and the measure, with their titles and widths. */
+typedef struct pvp_columns {
+    peo_slots slots;
+    const char *titles[2 * PC_MAX_PEOS * PC_MAX_YEARS + 8];
+    double widths[2 * PC_MAX_PEOS * PC_MAX_YEARS + 8];
+    size_t count;
+    int avg_sct_col;
+    bool has_csm;
+    pc_buf slot_titles; /* the PEO titles, NUL-separated, pointed at by titles */
+    size_t slot_title_at[PC_MAX_PEOS * PC_MAX_YEARS][2];
+    pc_buf csm_title;
+} pvp_columns;
+
+static void add_column(pvp_columns *c, const char *title, double width)
 {
-    lxw_worksheet *ws = w->pvp;
-    const pc_report *r = w->report;
+    c->titles[c->count] = title;
+    c->widths[c->count++] = width;
+}
+
+/* Ends the title just printed into slot_titles; returns where the next one
+ * starts. Titles are pointed at only once the buffer is complete (it may
+ * move while it grows). */
+static size_t end_title(pvp_columns *c)
+{
+    pc_buf_append(&c->slot_titles, "", 1); /* keeps the NUL as a separator */
+    return c->slot_titles.len;
+}
+
+static void pvp_layout(pc_xlsx *w, pvp_columns *c)
+{
     const pc_config *config = &w->ds->config;
     bool src = config->smaller_reporting_company;
-    bool has_csm = !src && config->company_selected_measure && *config->company_selected_measure;
+    c->has_csm = !src && config->company_selected_measure && *config->company_selected_measure;
+    find_slots(w->report, &c->slots);
+    w->at.pvp_per_person = c->slots.per_person;
+    memcpy(w->at.pvp_slot_person, c->slots.person, sizeof c->slots.person);
 
-    peo_slots slots;
-    find_slots(r, &slots);
-    w->at.pvp_per_person = slots.per_person;
-    memcpy(w->at.pvp_slot_person, slots.person, sizeof slots.person);
-
-    enum { MAX_COLS = 2 * PC_MAX_PEOS * PC_MAX_YEARS + 8 };
-    const char *titles[MAX_COLS];
-    char slot_titles[PC_MAX_PEOS * PC_MAX_YEARS][2][96];
-    double widths[MAX_COLS];
-    size_t ncols = 0;
-    titles[ncols] = "Year";
-    widths[ncols++] = 8;
-    for (size_t k = 0; k < slots.count; k++) {
-        if (slots.per_person) {
-            snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
-                     pc_xlsx_words(w, "Summary Compensation Table Total for PEO %zu ($)"), k + 1);
-            snprintf(slot_titles[k][1], sizeof slot_titles[k][1],
-                     pc_xlsx_words(w, "Compensation Actually Paid to PEO %zu ($)"), k + 1);
-        } else {
-            snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
-                     "Summary Compensation Table Total for PEO ($)");
-            snprintf(slot_titles[k][1], sizeof slot_titles[k][1],
-                     "Compensation Actually Paid to PEO ($)");
-        }
-        w->at.pvp_peo_cap_col[k] = (int)ncols + 1;
-        titles[ncols] = slot_titles[k][0];
-        widths[ncols++] = 16;
-        titles[ncols] = slot_titles[k][1];
-        widths[ncols++] = 16;
+    add_column(c, "Year", 8);
+    size_t at = 0;
+    for (size_t k = 0; k < c->slots.count; k++) {
+        c->slot_title_at[k][0] = at;
+        if (c->slots.per_person)
+            pc_buf_printf(&c->slot_titles,
+                          pc_xlsx_words(w, "Summary Compensation Table Total for PEO %zu ($)"),
+                          k + 1);
+        else
+            pc_buf_puts(&c->slot_titles,
+                        pc_xlsx_words(w, "Summary Compensation Table Total for PEO ($)"));
+        c->slot_title_at[k][1] = at = end_title(c);
+        if (c->slots.per_person)
+            pc_buf_printf(&c->slot_titles,
+                          pc_xlsx_words(w, "Compensation Actually Paid to PEO %zu ($)"), k + 1);
+        else
+            pc_buf_puts(&c->slot_titles, pc_xlsx_words(w, "Compensation Actually Paid to PEO ($)"));
+        at = end_title(c);
+        w->at.pvp_peo_cap_col[k] = (int)c->count + 1;
+        add_column(c, NULL, 16);
+        add_column(c, NULL, 16);
     }
-    w->at.pvp_npeo_cols = slots.count;
-    int avg_sct_col = (int)ncols;
-    titles[ncols] = "Average Summary Compensation Table Total for Non-PEO NEOs ($)";
-    widths[ncols++] = 18;
-    w->at.pvp_avg_cap_col = (int)ncols;
-    titles[ncols] = "Average Compensation Actually Paid to Non-PEO NEOs ($)";
-    widths[ncols++] = 18;
-    /* The two TSR columns sit under one spanning header (written below). */
-    w->at.pvp_tsr_col = (int)ncols;
-    titles[ncols] = "Total Shareholder Return ($)";
-    widths[ncols++] = 16;
+    for (size_t k = 0; k < c->slots.count; k++) {
+        c->titles[1 + 2 * k] = pc_buf_text(&c->slot_titles) + c->slot_title_at[k][0];
+        c->titles[2 + 2 * k] = pc_buf_text(&c->slot_titles) + c->slot_title_at[k][1];
+    }
+    w->at.pvp_npeo_cols = c->slots.count;
+    c->avg_sct_col = (int)c->count;
+    add_column(c, "Average Summary Compensation Table Total for Non-PEO NEOs ($)", 18);
+    w->at.pvp_avg_cap_col = (int)c->count;
+    add_column(c, "Average Compensation Actually Paid to Non-PEO NEOs ($)", 18);
+    /* The two TSR columns sit under one spanning header (pvp_header). */
+    w->at.pvp_tsr_col = (int)c->count;
+    add_column(c, "Total Shareholder Return ($)", 16);
     w->at.pvp_peer_col = PC_XLSX_NONE;
     if (!src) {
-        w->at.pvp_peer_col = (int)ncols;
-        titles[ncols] = "Peer Group Total Shareholder Return ($)";
-        widths[ncols++] = 16;
+        w->at.pvp_peer_col = (int)c->count;
+        add_column(c, "Peer Group Total Shareholder Return ($)", 16);
     }
     /* Net income and the measure in the unit display_units gives. */
     static const char *const ni_titles[] = {"Net Income ($)", "Net Income ($ in thousands)",
                                             "Net Income ($ in millions)"};
-    w->at.pvp_net_income_col = (int)ncols;
-    titles[ncols] = ni_titles[config->net_income_units];
-    widths[ncols++] = 16;
+    w->at.pvp_net_income_col = (int)c->count;
+    add_column(c, ni_titles[config->net_income_units], 16);
     w->at.pvp_csm_col = PC_XLSX_NONE;
-    pc_buf csm_title = {0};
-    if (has_csm) {
+    if (c->has_csm) {
         static const char *const unit[] = {"", " (in thousands)", " (in millions)"};
-        pc_buf_printf(&csm_title, "%s%s", config->company_selected_measure,
+        pc_buf_printf(&c->csm_title, "%s%s", config->company_selected_measure,
                       unit[config->csm_units]);
-        w->at.pvp_csm_col = (int)ncols;
-        titles[ncols] = pc_buf_text(&csm_title);
-        widths[ncols++] = 16;
+        w->at.pvp_csm_col = (int)c->count;
+        add_column(c, pc_buf_text(&c->csm_title), 16);
     }
+    if (c->slot_titles.failed || c->csm_title.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+}
 
+/* The title block, the spanning TSR header and the column titles. */
+static void pvp_header(pc_xlsx *w, const pvp_columns *c)
+{
+    lxw_worksheet *ws = w->pvp;
+    const pc_config *config = &w->ds->config;
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     pc_xlsx_heading(w, ws, "Pay Versus Performance", first, last);
@@ -298,76 +325,72 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     pc_xlsx_text(w, ws, PC_XLSX_HEADER_ROW - 1, w->at.pvp_tsr_col, span, w->f.header);
     pc_xlsx_check(w, worksheet_set_row(ws, PC_XLSX_HEADER_ROW - 1,
                                        span_last > w->at.pvp_tsr_col ? 30 : 45, NULL));
-    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, ncols);
-    if (csm_title.failed)
-        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-    pc_buf_fini(&csm_title);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, c->titles, c->widths, c->count);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+}
 
-    /* Most recent year first. */
-    int desc[PC_MAX_YEARS * 4];
-    size_t ndesc = 0;
-    for (size_t i = 0; i < r->pvp.count && ndesc < sizeof desc / sizeof desc[0]; i++)
-        desc[ndesc++] = r->pvp.items[i].year;
-    qsort(desc, ndesc, sizeof *desc, pc_xlsx_year_cmp_desc);
-
-    lxw_format *ni_fmt = net_income_format(w);
-    lxw_format *csm_fmt = has_csm ? csm_format(w) : NULL;
-    int32_t row = PC_XLSX_FIRST_DATA_ROW;
-    w->at.pvp_first_row = row;
-    for (size_t y = 0; y < ndesc; y++, row++) {
-        const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
-        pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
-        for (size_t k = 0; k < slots.count; k++)
-            pvp_peo_cells(w, row, 1 + 2 * (int)k, p, pc_xlsx_slot_peo(w, k, p));
-        if (p->has_average) {
-            long ai = pc_xlsx_cap_index(r, p->year, PC_SUBJECT_AVERAGE);
-            const pc_cap_row *a = ai >= 0 ? &r->cap.items[ai] : NULL;
-            int32_t at_row = a ? w->at.cap_row[ai] : PC_XLSX_NONE;
-            put_ref_or_number(w, row, avg_sct_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
-                              w->at.cap_col[PC_CAP_SCT_TOTAL],
-                              a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total,
-                              w->f.cap);
-            put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
-                              w->at.cap_col[PC_CAP_CAP], a && a->line[PC_CAP_CAP] == p->avg_cap,
-                              p->avg_cap, w->f.cap);
-        } else {
-            pc_xlsx_blank(w, ws, row, avg_sct_col, w->f.cap);
-            pc_xlsx_blank(w, ws, row, w->at.pvp_avg_cap_col, w->f.cap);
-        }
-        /* TSR: the value on the TSR sheet for the same year. */
-        int32_t tsr_row = PC_XLSX_NONE;
-        bool same = false;
-        for (size_t t = 0; r->tsr.computed && t < r->tsr.npoints && t < PC_MAX_YEARS; t++)
-            if (r->tsr.points[t].year == p->year) {
-                tsr_row = w->at.tsr_row[t];
-                same = r->tsr.points[t].value == p->tsr;
-            }
-        put_ref_or_number(w, row, w->at.pvp_tsr_col, PC_XLSX_SHEET_TSR, tsr_row,
-                          w->at.tsr_value_col, same, p->tsr, w->f.tsr);
-        if (w->at.pvp_peer_col != PC_XLSX_NONE) {
-            if (p->has_peer_tsr)
-                pc_xlsx_cents(w, ws, row, w->at.pvp_peer_col, p->peer_tsr, w->f.tsr);
-            else
-                pc_xlsx_blank(w, ws, row, w->at.pvp_peer_col, w->f.tsr);
-        }
-        if (p->has_net_income)
-            pc_xlsx_cents(w, ws, row, w->at.pvp_net_income_col, p->net_income, ni_fmt);
-        else
-            pc_xlsx_blank(w, ws, row, w->at.pvp_net_income_col, ni_fmt);
-        if (w->at.pvp_csm_col != PC_XLSX_NONE) {
-            if (p->has_csm)
-                pc_xlsx_micros(w, ws, row, w->at.pvp_csm_col, p->csm_micro, csm_fmt);
-            else
-                pc_xlsx_blank(w, ws, row, w->at.pvp_csm_col, csm_fmt);
-        }
+/* The non-PEO NEO averages of a year: references to CAP by Person. */
+static void pvp_average_cells(pc_xlsx *w, int32_t row, int avg_sct_col, const pc_pvp_row *p)
+{
+    const pc_report *r = w->report;
+    if (!p->has_average) {
+        pc_xlsx_blank(w, w->pvp, row, avg_sct_col, w->f.cap);
+        pc_xlsx_blank(w, w->pvp, row, w->at.pvp_avg_cap_col, w->f.cap);
+        return;
     }
-    w->at.pvp_last_row = row - 1;
-    if (ndesc == 0)
-        row = pc_xlsx_note(w, ws, row, "No covered years.");
+    long ai = pc_xlsx_cap_index(r, p->year, PC_SUBJECT_AVERAGE);
+    const pc_cap_row *a = ai >= 0 ? &r->cap.items[ai] : NULL;
+    int32_t at_row = a ? w->at.cap_row[ai] : PC_XLSX_NONE;
+    put_ref_or_number(
+        w, row, avg_sct_col, PC_XLSX_SHEET_CAP_PERSON, at_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
+        a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total, w->f.cap);
+    put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
+                      w->at.cap_col[PC_CAP_CAP], a && a->line[PC_CAP_CAP] == p->avg_cap, p->avg_cap,
+                      w->f.cap);
+}
 
-    row = pvp_name_notes(w, ws, row + 1, &slots, desc, ndesc);
+/* TSR (a reference to the TSR sheet's value for the year), peer TSR, net
+ * income and the measure of a year. */
+static void pvp_company_cells(pc_xlsx *w, int32_t row, const pc_pvp_row *p, lxw_format *ni_fmt,
+                              lxw_format *csm_fmt)
+{
+    const pc_report *r = w->report;
+    lxw_worksheet *ws = w->pvp;
+    int32_t tsr_row = PC_XLSX_NONE;
+    bool same = false;
+    for (size_t t = 0; r->tsr.computed && t < r->tsr.npoints && t < PC_MAX_YEARS; t++)
+        if (r->tsr.points[t].year == p->year) {
+            tsr_row = w->at.tsr_row[t];
+            same = r->tsr.points[t].value == p->tsr;
+        }
+    put_ref_or_number(w, row, w->at.pvp_tsr_col, PC_XLSX_SHEET_TSR, tsr_row, w->at.tsr_value_col,
+                      same, p->tsr, w->f.tsr);
+    if (w->at.pvp_peer_col != PC_XLSX_NONE) {
+        if (p->has_peer_tsr)
+            pc_xlsx_cents(w, ws, row, w->at.pvp_peer_col, p->peer_tsr, w->f.tsr);
+        else
+            pc_xlsx_blank(w, ws, row, w->at.pvp_peer_col, w->f.tsr);
+    }
+    if (p->has_net_income)
+        pc_xlsx_cents(w, ws, row, w->at.pvp_net_income_col, p->net_income, ni_fmt);
+    else
+        pc_xlsx_blank(w, ws, row, w->at.pvp_net_income_col, ni_fmt);
+    if (w->at.pvp_csm_col != PC_XLSX_NONE) {
+        if (p->has_csm)
+            pc_xlsx_micros(w, ws, row, w->at.pvp_csm_col, p->csm_micro, csm_fmt);
+        else
+            pc_xlsx_blank(w, ws, row, w->at.pvp_csm_col, csm_fmt);
+    }
+}
+
+/* The footnotes after the PEO and NEO names: CAP, TSR, peer TSR, net
+ * income and the measure, numbered from 3. */
+static int32_t pvp_notes(pc_xlsx *w, int32_t row, bool has_csm)
+{
+    lxw_worksheet *ws = w->pvp;
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
     int number = 3;
     row = pc_xlsx_notef(
         w, ws, row,
@@ -387,7 +410,7 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
             number++,
             r->tsr.base_date == PC_DATE_NONE ? "?" : pc_date_format(r->tsr.base_date, base), price);
     }
-    if (!src)
+    if (!config->smaller_reporting_company)
         row = pc_xlsx_notef(w, ws, row,
                             "(%d) Total shareholder return of the peer group, on the same $100 "
                             "basis.",
@@ -402,5 +425,44 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
                             "to link compensation actually paid to company performance for the "
                             "most recent fiscal year.",
                             number++, config->company_selected_measure);
+    return row;
+}
+
+void pc_xlsx_write_pvp(pc_xlsx *w)
+{
+    lxw_worksheet *ws = w->pvp;
+    const pc_report *r = w->report;
+    pvp_columns c;
+    memset(&c, 0, sizeof c);
+    pvp_layout(w, &c);
+    pvp_header(w, &c);
+
+    /* Most recent year first. */
+    int desc[PC_MAX_YEARS * 4];
+    size_t ndesc = 0;
+    for (size_t i = 0; i < r->pvp.count && ndesc < sizeof desc / sizeof desc[0]; i++)
+        desc[ndesc++] = r->pvp.items[i].year;
+    qsort(desc, ndesc, sizeof *desc, pc_xlsx_year_cmp_desc);
+
+    lxw_format *ni_fmt = net_income_format(w);
+    lxw_format *csm_fmt = c.has_csm ? csm_format(w) : NULL;
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    w->at.pvp_first_row = row;
+    for (size_t y = 0; y < ndesc; y++, row++) {
+        const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
+        pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
+        for (size_t k = 0; k < c.slots.count; k++)
+            pvp_peo_cells(w, row, 1 + 2 * (int)k, p, pc_xlsx_slot_peo(w, k, p));
+        pvp_average_cells(w, row, c.avg_sct_col, p);
+        pvp_company_cells(w, row, p, ni_fmt, csm_fmt);
+    }
+    w->at.pvp_last_row = row - 1;
+    if (ndesc == 0)
+        row = pc_xlsx_note(w, ws, row, "No covered years.");
+
+    row = pvp_name_notes(w, ws, row + 1, &c.slots, desc, ndesc);
+    row = pvp_notes(w, row, c.has_csm);
     w->at.pvp_next_row = row + 1;
+    pc_buf_fini(&c.slot_titles);
+    pc_buf_fini(&c.csm_title);
 }
