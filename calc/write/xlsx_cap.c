@@ -310,15 +310,16 @@ static int32_t fair_value_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int n
     return row;
 }
 
-void pc_xlsx_write_cap_person(pc_xlsx *w)
+/* The title block and the column titles of CAP by Person: the executive,
+ * then one column per reconciliation line the company shows. */
+static void cap_person_header(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->cap_person;
-    const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
-
     const char *titles[3 + PC_CAP_NLINES];
-    char line_titles[PC_CAP_NLINES][160];
     double widths[3 + PC_CAP_NLINES];
+    pc_buf line_titles = {0};
+    size_t title_at[PC_CAP_NLINES] = {0};
     size_t ncols = 0;
     titles[ncols] = "Fiscal Year";
     widths[ncols++] = 8;
@@ -330,14 +331,18 @@ void pc_xlsx_write_cap_person(pc_xlsx *w)
         w->at.cap_col[l] = PC_XLSX_NONE;
         if (!show_line(w, (pc_cap_line)l))
             continue;
-        snprintf(line_titles[l], sizeof line_titles[l], "%s ($)",
-                 pc_xlsx_cap_line_words((pc_cap_line)l));
+        title_at[l] = line_titles.len;
+        pc_buf_printf(&line_titles, "%s ($)", pc_xlsx_cap_line_words((pc_cap_line)l));
+        pc_buf_append(&line_titles, "", 1); /* the NUL ends this title */
         w->at.cap_col[l] = (int)ncols;
-        titles[ncols] = line_titles[l];
         widths[ncols++] = 16;
     }
-    int first_col = w->at.cap_col[PC_CAP_SCT_TOTAL];
-    int last_col = w->at.cap_col[PC_CAP_CAP] - 1;
+    /* Pointed at once the buffer no longer moves. */
+    for (int l = 0; l < PC_CAP_NLINES; l++)
+        if (w->at.cap_col[l] != PC_XLSX_NONE)
+            titles[w->at.cap_col[l]] = pc_buf_text(&line_titles) + title_at[l];
+    if (line_titles.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
 
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
@@ -345,8 +350,71 @@ void pc_xlsx_write_cap_person(pc_xlsx *w)
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, ncols);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 2);
+    pc_buf_fini(&line_titles);
+}
 
-    /* Distinct years, most recent first. */
+/* The footnotes under CAP by Person. */
+static void cap_person_notes(pc_xlsx *w, int32_t row)
+{
+    lxw_worksheet *ws = w->cap_person;
+    int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
+    int number = 1;
+    row = pc_xlsx_notef(
+        w, ws, row,
+        "(%d) Each line is rounded to the %s; Compensation Actually Paid is the sum of the "
+        "rounded lines (a formula over the row).",
+        number++, decimals ? "cent" : "whole dollar");
+    row = pc_xlsx_notef(
+        w, ws, row,
+        "(%d) Each line of an average row is the mean of that line over the year's non-PEO "
+        "NEOs listed above it, rounded to the %s (a formula); the average Compensation "
+        "Actually Paid is the sum of the averaged lines.",
+        number++, decimals ? "cent" : "whole dollar");
+    if (w->at.cap_col[PC_CAP_LESS_PENSION] == PC_XLSX_NONE)
+        row = pc_xlsx_notef(
+            w, ws, row,
+            "(%d) As a smaller reporting company, the company makes no pension adjustments; "
+            "those lines are not shown.",
+            number++);
+    fair_value_note(w, ws, row, number);
+}
+
+/* The rows of one year: the PEOs and NEOs (the engine's order), then the
+ * average over the NEOs among them. */
+static int32_t cap_person_year(pc_xlsx *w, int32_t row, int year, subject_row *people,
+                               int32_t *avg_rows)
+{
+    const pc_report *r = w->report;
+    int first_col = w->at.cap_col[PC_CAP_SCT_TOTAL];
+    int last_col = w->at.cap_col[PC_CAP_CAP] - 1;
+    const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, year);
+    size_t n = 0;
+    for (size_t i = 0; i < r->cap.count; i++) {
+        const pc_cap_row *c = &r->cap.items[i];
+        if (c->year != year || c->subject == PC_SUBJECT_AVERAGE)
+            continue;
+        cap_person_row(w, row, c, p, first_col, last_col);
+        people[n++] = (subject_row){c->subject, row};
+        w->at.cap_row[i] = row++;
+    }
+    qsort(people, n, sizeof *people, subject_cmp);
+    for (size_t i = 0; i < r->cap.count; i++) {
+        const pc_cap_row *c = &r->cap.items[i];
+        if (c->year != year || c->subject != PC_SUBJECT_AVERAGE)
+            continue;
+        size_t navg = neo_rows(p, people, n, avg_rows);
+        cap_average_row(w, row, c, avg_rows, navg, first_col, last_col);
+        w->at.cap_row[i] = row++;
+    }
+    return row;
+}
+
+void pc_xlsx_write_cap_person(pc_xlsx *w)
+{
+    const pc_report *r = w->report;
+    cap_person_header(w);
+
+    /* Distinct years (a handful), most recent first. */
     int *years = malloc((r->cap.count + 1) * sizeof *years);
     subject_row *people = malloc((r->cap.count + 1) * sizeof *people);
     int32_t *avg_rows = malloc((r->cap.count + 1) * sizeof *avg_rows);
@@ -366,52 +434,12 @@ void pc_xlsx_write_cap_person(pc_xlsx *w)
     qsort(years, nyears, sizeof *years, pc_xlsx_year_cmp_desc);
 
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
-    for (size_t y = 0; y < nyears && pc_xlsx_ok(w); y++) {
-        const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, years[y]);
-        size_t n = 0;
-        /* The PEOs and NEOs first (the engine's order), then the average. */
-        for (size_t i = 0; i < r->cap.count; i++) {
-            const pc_cap_row *c = &r->cap.items[i];
-            if (c->year != years[y] || c->subject == PC_SUBJECT_AVERAGE)
-                continue;
-            cap_person_row(w, row, c, p, first_col, last_col);
-            people[n++] = (subject_row){c->subject, row};
-            w->at.cap_row[i] = row++;
-        }
-        qsort(people, n, sizeof *people, subject_cmp);
-        for (size_t i = 0; i < r->cap.count; i++) {
-            const pc_cap_row *c = &r->cap.items[i];
-            if (c->year != years[y] || c->subject != PC_SUBJECT_AVERAGE)
-                continue;
-            size_t navg = neo_rows(p, people, n, avg_rows);
-            cap_average_row(w, row, c, avg_rows, navg, first_col, last_col);
-            w->at.cap_row[i] = row++;
-        }
-        row++; /* a blank row between years */
-    }
+    for (size_t y = 0; y < nyears && pc_xlsx_ok(w); y++)
+        row = cap_person_year(w, row, years[y], people, avg_rows) + 1; /* a blank row between */
     if (nyears == 0)
-        row = pc_xlsx_note(w, ws, row, "No compensation actually paid was computed.") + 1;
-
-    int decimals = config->cap_decimals == 2 ? 2 : 0;
-    int number = 1;
-    row = pc_xlsx_notef(
-        w, ws, row,
-        "(%d) Each line is rounded to the %s; Compensation Actually Paid is the sum of the "
-        "rounded lines (a formula over the row).",
-        number++, decimals ? "cent" : "whole dollar");
-    row = pc_xlsx_notef(
-        w, ws, row,
-        "(%d) Each line of an average row is the mean of that line over the year's non-PEO "
-        "NEOs listed above it, rounded to the %s (a formula); the average Compensation "
-        "Actually Paid is the sum of the averaged lines.",
-        number++, decimals ? "cent" : "whole dollar");
-    if (w->at.cap_col[PC_CAP_LESS_PENSION] == PC_XLSX_NONE)
-        row = pc_xlsx_notef(
-            w, ws, row,
-            "(%d) As a smaller reporting company, the company makes no pension adjustments; "
-            "those lines are not shown.",
-            number++);
-    row = fair_value_note(w, ws, row, number);
+        row =
+            pc_xlsx_note(w, w->cap_person, row, "No compensation actually paid was computed.") + 1;
+    cap_person_notes(w, row);
 done:
     free(years);
     free(people);
