@@ -139,75 +139,77 @@ static const pc_pvp_row *pvp_row(const pc_report *report, int year)
     return NULL;
 }
 
-static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
-                            const pc_reported *row, int item, counterpart *c)
+/* A company figure of the PvP: TSR, peer TSR, net income, the measure. */
+static void company_counterpart(const pc_report *report, const pc_pvp_row *pvp,
+                                const pc_reported *row, int item, counterpart *c)
 {
-    int cap_decimals = ds->config.cap_decimals;
-    const pc_pvp_row *pvp = pvp_row(report, row->year);
-    if (!pvp) {
-        none(c, "no computed figure: %d is not a covered year", row->year);
+    switch (item) {
+    case PVP_TSR:
+        if (!report->tsr.computed)
+            none(c, "no computed figure: TSR was not computed");
+        else
+            found(c, CENTS_TO_MICRO(pvp->tsr), 2);
+        return;
+    case PVP_PEER_TSR:
+        if (!pvp->has_peer_tsr)
+            none(c, "no computed figure: performance.csv gives no peer group TSR for %d",
+                 row->year);
+        else
+            found(c, CENTS_TO_MICRO(pvp->peer_tsr), 2);
+        return;
+    case PVP_NET_INCOME:
+        if (!pvp->has_net_income)
+            none(c, "no computed figure: performance.csv gives no net income for %d", row->year);
+        else
+            found(c, CENTS_TO_MICRO(pvp->net_income), 2);
+        return;
+    case PVP_CSM:
+        if (!pvp->has_csm)
+            none(c,
+                 "no computed figure: performance.csv gives no company-selected measure "
+                 "for %d",
+                 row->year);
+        else
+            /* As precise as performance.csv gives it. */
+            found(c, pvp->csm_micro, pc_verify_decimals_needed(pvp->csm_micro));
+        return;
+    default:
+        none(c, "no computed figure: '%s' is not a company figure of the PvP table", row->item);
         return;
     }
-    if (!strcmp(row->subject, COMPANY_SUBJECT)) {
-        switch (item) {
-        case PVP_TSR:
-            if (!report->tsr.computed)
-                none(c, "no computed figure: TSR was not computed");
-            else
-                found(c, CENTS_TO_MICRO(pvp->tsr), 2);
-            return;
-        case PVP_PEER_TSR:
-            if (!pvp->has_peer_tsr)
-                none(c, "no computed figure: performance.csv gives no peer group TSR for %d",
-                     row->year);
-            else
-                found(c, CENTS_TO_MICRO(pvp->peer_tsr), 2);
-            return;
-        case PVP_NET_INCOME:
-            if (!pvp->has_net_income)
-                none(c, "no computed figure: performance.csv gives no net income for %d",
-                     row->year);
-            else
-                found(c, CENTS_TO_MICRO(pvp->net_income), 2);
-            return;
-        case PVP_CSM:
-            if (!pvp->has_csm)
-                none(c,
-                     "no computed figure: performance.csv gives no company-selected measure "
-                     "for %d",
-                     row->year);
-            else
-                /* As precise as performance.csv gives it. */
-                found(c, pvp->csm_micro, pc_verify_decimals_needed(pvp->csm_micro));
-            return;
-        default:
-            none(c, "no computed figure: '%s' is not a company figure of the PvP table", row->item);
-            return;
-        }
+}
+
+/* A figure of the non-PEO NEO average. */
+static void average_counterpart(const pc_pvp_row *pvp, int cap_decimals, const pc_reported *row,
+                                int item, counterpart *c)
+{
+    if (!pvp->has_average) {
+        none(c,
+             "no computed figure: the computed PvP table has no non-PEO NEO average for "
+             "%d (no NEO that year)",
+             row->year);
+        return;
     }
-    if (!strcmp(row->subject, AVERAGE_SUBJECT)) {
-        if (!pvp->has_average) {
-            none(c,
-                 "no computed figure: the computed PvP table has no non-PEO NEO average for "
-                 "%d (no NEO that year)",
-                 row->year);
-            return;
-        }
-        switch (item) {
-        case PVP_SCT_TOTAL:
-            found(c, CENTS_TO_MICRO(pvp->avg_sct_total), cap_decimals);
-            return;
-        case PVP_CAP:
-            found(c, CENTS_TO_MICRO(pvp->avg_cap), cap_decimals);
-            return;
-        case PVP_COUNT:
-            found(c, (i128)pvp->avg_count * PC_MICRO, 0);
-            return;
-        default:
-            none(c, "no computed figure: '%s' is not a figure of the PvP average", row->item);
-            return;
-        }
+    switch (item) {
+    case PVP_SCT_TOTAL:
+        found(c, CENTS_TO_MICRO(pvp->avg_sct_total), cap_decimals);
+        return;
+    case PVP_CAP:
+        found(c, CENTS_TO_MICRO(pvp->avg_cap), cap_decimals);
+        return;
+    case PVP_COUNT:
+        found(c, (i128)pvp->avg_count * PC_MICRO, 0);
+        return;
+    default:
+        none(c, "no computed figure: '%s' is not a figure of the PvP average", row->item);
+        return;
     }
+}
+
+/* A PEO's SCT total or CAP. */
+static void peo_counterpart(const computed_index *ix, const pc_pvp_row *pvp, int cap_decimals,
+                            const pc_reported *row, int item, counterpart *c)
+{
     size_t person;
     if (!pc_verify_find_person(ix, row->subject, &person)) {
         none(c, "no computed figure: '%s' is not in people.csv", row->subject);
@@ -227,6 +229,20 @@ static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const
     }
     none(c, "no computed figure: %s is not a PEO in %d in the computed PvP table", row->subject,
          row->year);
+}
+
+static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
+                            const pc_reported *row, int item, counterpart *c)
+{
+    const pc_pvp_row *pvp = pvp_row(report, row->year);
+    if (!pvp)
+        none(c, "no computed figure: %d is not a covered year", row->year);
+    else if (!strcmp(row->subject, COMPANY_SUBJECT))
+        company_counterpart(report, pvp, row, item, c);
+    else if (!strcmp(row->subject, AVERAGE_SUBJECT))
+        average_counterpart(pvp, ds->config.cap_decimals, row, item, c);
+    else
+        peo_counterpart(ix, pvp, ds->config.cap_decimals, row, item, c);
 }
 
 static bool is_equity_table(pc_reported_table table)
