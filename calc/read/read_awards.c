@@ -174,13 +174,21 @@ static void read_exercise_terms(reader *r, const pc_read_row *row, int type, pc_
     }
 }
 
-void pc_read_awards_row(void *ctx, const pc_read_row *row)
+/* A yes/no column: `absent` when blank, else whether it says yes. */
+static bool yes_no(reader *r, const pc_read_row *row, int c, bool absent)
 {
-    reader *r = ctx;
-    /* An award with an id is kept even when other values are wrong, so its
-     * tranches and outcomes do not raise "unknown award" on top. */
-    if (!pc_read_need(r, row, AWARDS_ID, NULL))
-        return;
+    static const char *const words[] = {"yes", "no"};
+    if (!pc_read_has(row, c))
+        return absent;
+    int k = pc_read_get_choice(r, row, c, words, 2);
+    return k < 0 ? absent : k == 0;
+}
+
+/* The terms of an award row into `a` (all but its id and schedule text);
+ * false when its shares or its schedule are wrong, so its tranches cannot
+ * be checked against it. */
+static bool award_terms(reader *r, const pc_read_row *row, pc_award *a)
+{
     size_t person = 0;
     pc_read_get_person(r, row, AWARDS_PERSON, &person);
     static const char *const types[] = {"option", "sar", "stock"};
@@ -192,31 +200,37 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row)
         grant = PC_DATE_NONE;
     int64_t shares = 0;
     bool shares_ok = pc_read_get_shares(r, row, AWARDS_SHARES, &shares);
-
-    int64_t strike = 0;
-    pc_date expiration = PC_DATE_NONE;
-    read_exercise_terms(r, row, type, grant, &strike, &expiration);
-    int64_t grant_fv = 0;
-    bool has_grant_fv =
+    a->person = person;
+    a->type = type >= 0 ? (pc_award_type)type : PC_AWARD_STOCK;
+    a->condition = condition >= 0 ? (pc_condition)condition : PC_CONDITION_SERVICE;
+    a->grant_date = grant;
+    a->shares = shares;
+    read_exercise_terms(r, row, type, grant, &a->exercise_price_micro, &a->expiration_date);
+    a->has_grant_fv =
         pc_read_has(row, AWARDS_GRANT_FV) &&
-        pc_read_get_price(r, row, AWARDS_GRANT_FV, "fair value", 0, false, &grant_fv);
-    bool dividend_rights = true;
-    if (pc_read_has(row, AWARDS_DIVIDEND_RIGHTS)) {
-        static const char *const yes_no[] = {"yes", "no"};
-        dividend_rights = pc_read_get_choice(r, row, AWARDS_DIVIDEND_RIGHTS, yes_no, 2) != 1;
-    }
-    bool retirement_vesting = false;
-    if (pc_read_has(row, AWARDS_RETIREMENT_VESTING)) {
-        static const char *const yes_no[] = {"yes", "no"};
-        retirement_vesting = pc_read_get_choice(r, row, AWARDS_RETIREMENT_VESTING, yes_no, 2) == 0;
-    }
+        pc_read_get_price(r, row, AWARDS_GRANT_FV, "fair value", 0, false, &a->grant_fv_micro);
+    /* The holder receives dividends on unvested shares unless it says no. */
+    a->dividend_rights = yes_no(r, row, AWARDS_DIVIDEND_RIGHTS, true);
+    a->retirement_vesting = yes_no(r, row, AWARDS_RETIREMENT_VESTING, false);
     bool has_schedule = pc_read_has(row, AWARDS_SCHEDULE);
     bool schedule_ok = !has_schedule || check_schedule(r, row, grant, shares_ok ? shares : 0);
+    a->has_threshold =
+        award_level(r, row, AWARDS_THRESHOLD, condition, shares, shares_ok, &a->threshold_shares);
+    a->has_maximum =
+        award_level(r, row, AWARDS_MAXIMUM, condition, shares, shares_ok, &a->maximum_shares);
+    a->line = row->line;
+    return shares_ok && schedule_ok;
+}
 
-    int64_t threshold = 0, maximum = 0;
-    bool has_threshold =
-        award_level(r, row, AWARDS_THRESHOLD, condition, shares, shares_ok, &threshold);
-    bool has_maximum = award_level(r, row, AWARDS_MAXIMUM, condition, shares, shares_ok, &maximum);
+void pc_read_awards_row(void *ctx, const pc_read_row *row)
+{
+    reader *r = ctx;
+    /* An award with an id is kept even when other values are wrong, so its
+     * tranches and outcomes do not raise "unknown award" on top. */
+    if (!pc_read_need(r, row, AWARDS_ID, NULL))
+        return;
+    pc_award terms = {0};
+    bool sure = award_terms(r, row, &terms);
 
     /* award_unsure runs parallel to the awards. */
     bool *unsure = pc_read_push(r, PC_ARRAY_PUSH(&r->award_unsure));
@@ -227,30 +241,16 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row)
         r->award_unsure.count--;
         return;
     }
+    *a = terms;
     a->id = pc_read_dup_text(r, pc_read_val(row, AWARDS_ID));
-    a->person = person;
-    a->type = type >= 0 ? (pc_award_type)type : PC_AWARD_STOCK;
-    a->condition = condition >= 0 ? (pc_condition)condition : PC_CONDITION_SERVICE;
-    a->grant_date = grant;
-    a->shares = shares;
-    a->exercise_price_micro = strike;
-    a->expiration_date = expiration;
-    a->has_grant_fv = has_grant_fv;
-    a->grant_fv_micro = grant_fv;
-    a->dividend_rights = dividend_rights;
-    a->has_threshold = has_threshold;
-    a->threshold_shares = threshold;
-    a->has_maximum = has_maximum;
-    a->maximum_shares = maximum;
-    a->retirement_vesting = retirement_vesting;
+    bool has_schedule = pc_read_has(row, AWARDS_SCHEDULE);
     a->schedule = has_schedule ? pc_read_dup_text(r, pc_read_val(row, AWARDS_SCHEDULE)) : NULL;
-    a->line = row->line;
     /* A schedule that is wrong lays out no tranches: its award is not
      * checked for them either. */
-    *unsure = !shares_ok || !schedule_ok;
+    *unsure = !sure;
     if (!has_schedule && !r->unscheduled_line)
         r->unscheduled_line = row->line;
-    if (condition == PC_CONDITION_PERFORMANCE && !r->performance_line) {
+    if (a->condition == PC_CONDITION_PERFORMANCE && !r->performance_line) {
         r->performance_line = row->line_of[AWARDS_CONDITION];
         r->performance_column = row->column[AWARDS_CONDITION];
         free(r->performance_award);
