@@ -311,6 +311,41 @@ static bool check_status_at_year_end(reader *r, const pc_read_row *row, int stat
     return true;
 }
 
+/* The status date of a vesting.csv row (SPEC section 2: vested on
+ * status_date, default the vest date; forfeited on status_date, required)
+ * and the cell it comes from; false when it is wrong (reported). */
+static bool status_date_of(reader *r, const pc_read_row *row, const pc_award *a, int status,
+                           pc_date vest, pc_date *status_date, int *status_cell)
+{
+    char buf[16], buf2[16];
+    bool ok = true;
+    *status_date = PC_DATE_NONE;
+    *status_cell = VEST_STATUS_DATE;
+    if (pc_read_has(row, VEST_STATUS_DATE)) {
+        if (!pc_read_get_date(r, row, VEST_STATUS_DATE, status_date))
+            return false;
+        if (a && a->grant_date != PC_DATE_NONE && *status_date < a->grant_date) {
+            pc_read_cell_error(r, row, VEST_STATUS_DATE, "before_grant",
+                               "status date %s is before the grant date %s of award '%s'",
+                               pc_read_date_text(*status_date, buf),
+                               pc_read_date_text(a->grant_date, buf2), pc_read_show(&r->rd, a->id));
+            ok = false;
+        }
+        if (status == PC_TRANCHE_UNVESTED)
+            pc_read_cell_warning(r, row, VEST_STATUS_DATE, "ignored_value",
+                                 "'%s' is ignored: an unvested tranche has no status date",
+                                 pc_read_show(&r->rd, pc_read_val(row, VEST_STATUS_DATE)));
+    } else if (status == PC_TRANCHE_VESTED) {
+        *status_date = vest;
+        *status_cell = VEST_STATUS;
+    } else if (status == PC_TRANCHE_FORFEITED) {
+        ok = pc_read_need(r, row, VEST_STATUS_DATE,
+                          " for a forfeited tranche: the date it was cancelled or its condition "
+                          "was determined to have failed");
+    }
+    return ok;
+}
+
 void pc_read_vesting_row(void *ctx, const pc_read_row *row)
 {
     reader *r = ctx;
@@ -336,36 +371,10 @@ void pc_read_vesting_row(void *ctx, const pc_read_row *row)
     static const char *const statuses[] = {"unvested", "vested", "forfeited"};
     int status = pc_read_get_choice(r, row, VEST_STATUS, statuses, 3);
 
-    /* SPEC section 2: vested on status_date (default the vest date),
-     * forfeited on status_date (required). */
     pc_date status_date = PC_DATE_NONE;
     int status_cell = VEST_STATUS_DATE;
-    if (pc_read_has(row, VEST_STATUS_DATE)) {
-        if (pc_read_get_date(r, row, VEST_STATUS_DATE, &status_date)) {
-            if (a && a->grant_date != PC_DATE_NONE && status_date < a->grant_date) {
-                pc_read_cell_error(r, row, VEST_STATUS_DATE, "before_grant",
-                                   "status date %s is before the grant date %s of award '%s'",
-                                   pc_read_date_text(status_date, buf),
-                                   pc_read_date_text(a->grant_date, buf2),
-                                   pc_read_show(&r->rd, a->id));
-                ok = false;
-            }
-            if (status == PC_TRANCHE_UNVESTED)
-                pc_read_cell_warning(r, row, VEST_STATUS_DATE, "ignored_value",
-                                     "'%s' is ignored: an unvested tranche has no status date",
-                                     pc_read_show(&r->rd, pc_read_val(row, VEST_STATUS_DATE)));
-        } else {
-            ok = false;
-        }
-    } else if (status == PC_TRANCHE_VESTED) {
-        status_date = vest;
-        status_cell = VEST_STATUS;
-    } else if (status == PC_TRANCHE_FORFEITED) {
-        ok &=
-            pc_read_need(r, row, VEST_STATUS_DATE,
-                         " for a forfeited tranche: the date it was cancelled or its condition was "
-                         "determined to have failed");
-    }
+    if (!status_date_of(r, row, a, status, vest, &status_date, &status_cell))
+        ok = false;
     bool in_time = check_status_at_year_end(r, row, status, status_date, status_cell, vest,
                                             ok && have_number ? number : 0);
     ok = ok && in_time;
