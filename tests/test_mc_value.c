@@ -228,12 +228,21 @@ Test(mc_value, supplied_assumptions_and_correlations_are_used_and_repaired)
     cr_assert_eq(res.status, 0, "%s", res.err);
     json_t *r = report_of(dir);
     json_t *in = json_object_get(valuation(r, "HOLT-TSR-2022", "2022-03-01", "grant"), "inputs");
-    json_t *w = json_array_get(json_object_get(r, "warnings"), 0);
+    /* One warning per award, naming the three dates it was simulated on. */
+    json_t *ws = json_object_get(r, "warnings");
+    cr_assert_eq(json_array_size(ws), 2);
+    json_t *w = json_array_get(ws, 0);
     cr_assert_str_eq(json_string_value(json_object_get(w, "code")), "correlation_repaired");
     cr_assert_str_eq(json_string_value(json_object_get(w, "source")), "market_conditions.csv:2");
-    cr_assert(strstr(json_string_value(json_object_get(w, "message")),
-                     "award HOLT-TSR-2022 tranche 1: the correlations are not a valid correlation "
-                     "matrix"));
+    const char *m = json_string_value(json_object_get(w, "message"));
+    cr_assert(strstr(m, "award HOLT-TSR-2022: the correlations are not a valid correlation "
+                        "matrix (not positive definite) on 2022-03-01 (tranche 1; largest "
+                        "change ") == m,
+              "%s", m);
+    cr_assert(strstr(m, "), 2022-12-31 (tranche 1; ") && strstr(m, ") and 2023-12-31 (tranche 1; "),
+              "%s", m);
+    w = json_array_get(ws, 1);
+    cr_assert_str_eq(json_string_value(json_object_get(w, "source")), "market_conditions.csv:5");
     cr_assert(fabs(json_number_value(json_array_get(json_object_get(in, "volatilities"), 0)) -
                    0.41) < 1e-12);
     /* The yield is estimated (the 2022 row leaves it blank). */

@@ -163,6 +163,7 @@ void pc_report_fini(pc_report *report)
     }
     free(report->warnings.items);
     free(report->term_notes.items);
+    free(report->repair_notes.items);
     pc_checks_fini(&report->checks);
     memset(report, 0, sizeof *report);
 }
