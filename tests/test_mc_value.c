@@ -6,6 +6,7 @@
  * supplied value winning, and missing peer prices as an error at the
  * condition's row.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <math.h>
@@ -251,6 +252,22 @@ Test(mc_value, supplied_assumptions_and_correlations_are_used_and_repaired)
     double c01 = json_number_value(json_array_get(row0, 1));
     cr_assert(c01 > 0.5 && c01 < 0.99, "repaired correlation %g", c01);
     json_decref(r);
+    run_result_free(&res);
+    /* On standard error too: one line per award, and `check` counts them. */
+    const char *check[] = {"check", dir, NULL};
+    res = run_paycalc(check);
+    cr_assert_eq(res.status, 0, "%s", res.err);
+    size_t lines = 0;
+    for (const char *p = res.err; *p;) {
+        size_t len = strcspn(p, "\n");
+        char *line = strndup(p, len);
+        cr_assert_not_null(line);
+        lines += strstr(line, "warning: award ") && strstr(line, "correlations are not a valid");
+        free(line);
+        p += len + (p[len] == '\n');
+    }
+    cr_assert_eq(lines, 2, "%s", res.err);
+    cr_assert_not_null(strstr(res.out, "no errors, 2 warnings"), "%s", res.out);
     run_result_free(&res);
     remove_dir(dir);
     free(dir);
