@@ -114,12 +114,15 @@ Test(fuzz_regressions, the_fuzzing_base_set_computes_without_errors)
     cr_assert_eq(pc_read_input_set(FUZZ_BASE_DIR, &ds, &diags), PC_OK);
     cr_assert_eq(pc_engine_run(&ds, &report, &diags), PC_OK);
     cr_assert_eq(diags.errors, 0);
-    /* It reaches every kind of valuation and both kinds of PEO year. */
-    bool method[3] = {false, false, false};
+    /* It reaches every kind of valuation before a performance period ends
+     * (the Monte Carlo readers and simulation too) and both kinds of PEO
+     * year. */
+    bool method[PC_METHOD_COUNT] = {false};
     for (size_t i = 0; i < report.valuations.count; i++)
         method[report.valuations.items[i].method] = true;
     cr_assert(method[PC_METHOD_SUPPLIED] && method[PC_METHOD_STOCK_PRICE] &&
-              method[PC_METHOD_BLACK_SCHOLES]);
+              method[PC_METHOD_BLACK_SCHOLES] && method[PC_METHOD_MONTE_CARLO]);
+    cr_assert(ds.market_conditions.count > 0 && ds.peers.count > 0 && ds.peer_prices.count > 0);
     cr_assert_eq(report.pvp.count, 3);
     cr_assert_eq(report.pvp.items[1].npeo, 2, "a CEO change in 2022");
     cr_assert(ds.reported.count > 0);

@@ -6,6 +6,7 @@
  * supplied value winning, and missing peer prices as an error at the
  * condition's row.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <math.h>
@@ -228,12 +229,21 @@ Test(mc_value, supplied_assumptions_and_correlations_are_used_and_repaired)
     cr_assert_eq(res.status, 0, "%s", res.err);
     json_t *r = report_of(dir);
     json_t *in = json_object_get(valuation(r, "HOLT-TSR-2022", "2022-03-01", "grant"), "inputs");
-    json_t *w = json_array_get(json_object_get(r, "warnings"), 0);
+    /* One warning per award, naming the three dates it was simulated on. */
+    json_t *ws = json_object_get(r, "warnings");
+    cr_assert_eq(json_array_size(ws), 2);
+    json_t *w = json_array_get(ws, 0);
     cr_assert_str_eq(json_string_value(json_object_get(w, "code")), "correlation_repaired");
     cr_assert_str_eq(json_string_value(json_object_get(w, "source")), "market_conditions.csv:2");
-    cr_assert(strstr(json_string_value(json_object_get(w, "message")),
-                     "award HOLT-TSR-2022 tranche 1: the correlations are not a valid correlation "
-                     "matrix"));
+    const char *m = json_string_value(json_object_get(w, "message"));
+    cr_assert(strstr(m, "award HOLT-TSR-2022: the correlations are not a valid correlation "
+                        "matrix (not positive definite) on 2022-03-01 (tranche 1; largest "
+                        "change ") == m,
+              "%s", m);
+    cr_assert(strstr(m, "), 2022-12-31 (tranche 1; ") && strstr(m, ") and 2023-12-31 (tranche 1; "),
+              "%s", m);
+    w = json_array_get(ws, 1);
+    cr_assert_str_eq(json_string_value(json_object_get(w, "source")), "market_conditions.csv:5");
     cr_assert(fabs(json_number_value(json_array_get(json_object_get(in, "volatilities"), 0)) -
                    0.41) < 1e-12);
     /* The yield is estimated (the 2022 row leaves it blank). */
@@ -242,6 +252,22 @@ Test(mc_value, supplied_assumptions_and_correlations_are_used_and_repaired)
     double c01 = json_number_value(json_array_get(row0, 1));
     cr_assert(c01 > 0.5 && c01 < 0.99, "repaired correlation %g", c01);
     json_decref(r);
+    run_result_free(&res);
+    /* On standard error too: one line per award, and `check` counts them. */
+    const char *check[] = {"check", dir, NULL};
+    res = run_paycalc(check);
+    cr_assert_eq(res.status, 0, "%s", res.err);
+    size_t lines = 0;
+    for (const char *p = res.err; *p;) {
+        size_t len = strcspn(p, "\n");
+        char *line = strndup(p, len);
+        cr_assert_not_null(line);
+        lines += strstr(line, "warning: award ") && strstr(line, "correlations are not a valid");
+        free(line);
+        p += len + (p[len] == '\n');
+    }
+    cr_assert_eq(lines, 2, "%s", res.err);
+    cr_assert_not_null(strstr(res.out, "no errors, 2 warnings"), "%s", res.out);
     run_result_free(&res);
     remove_dir(dir);
     free(dir);

@@ -172,6 +172,30 @@ Test(read, folder_name_ignores_trailing_slashes)
     unload(&l);
 }
 
+/* The root folder has no name: "/", and "." or ".." resolving to it, are
+ * named "root", so that run's default output folder is reports/root/ and
+ * never reports/ itself (or, for "..", the current folder). */
+Test(read, the_root_folder_is_named_root)
+{
+    static const char *const roots[] = {"/", "//", "/.", "/..", "/./"};
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+        loaded l;
+        load(roots[i], &l);
+        cr_assert_str_eq(l.ds.name, "root", "%s is named %s", roots[i], l.ds.name);
+        unload(&l);
+    }
+    /* `paycalc run .` (or `..`) in the root folder; each test is its own
+     * process, so the change of folder ends with it. */
+    cr_assert_eq(chdir("/"), 0);
+    static const char *const here[] = {".", "..", "./"};
+    for (size_t i = 0; i < sizeof here / sizeof here[0]; i++) {
+        loaded l;
+        load(here[i], &l);
+        cr_assert_str_eq(l.ds.name, "root", "%s in / is named %s", here[i], l.ds.name);
+        unload(&l);
+    }
+}
+
 Test(read, reads_people_and_roles_in_file_order)
 {
     loaded l;

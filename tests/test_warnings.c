@@ -71,6 +71,67 @@ Test(warnings, an_option_off_the_money_on_many_dates_is_one_warning_naming_them)
     pc_dataset_fini(&ds);
 }
 
+/* A correlation matrix repaired at several valuations of one award is one
+ * warning at the award's market_conditions.csv row naming each date, its
+ * tranches and the largest change made that day. */
+Test(warnings, correlations_repaired_on_many_dates_are_one_warning_per_award)
+{
+    pc_dataset ds;
+    pc_report report;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&report);
+    pc_diags_init(&diags);
+    static const char *const ids[] = {"TSR-1", "TSR-2"};
+    for (size_t i = 0; i < 2; i++) {
+        pc_award *a = PC_ARRAY_PUSH(&ds.awards);
+        a->id = pc_strdup(ids[i]);
+    }
+    static const struct {
+        size_t award;
+        int number;
+    } tranches[] = {{0, 1}, {0, 2}, {1, 1}};
+    for (size_t i = 0; i < 3; i++) {
+        pc_tranche *tr = PC_ARRAY_PUSH(&ds.tranches);
+        tr->award = tranches[i].award;
+        tr->number = tranches[i].number;
+    }
+    /* Noted out of order, tranche 1 of TSR-1 twice on one date. */
+    static const struct {
+        size_t tranche;
+        const char *date;
+        double change;
+        int line;
+    } notes[] = {{1, "2023-12-31", 0.02, 2},
+                 {2, "2023-03-01", 0.5, 5},
+                 {0, "2022-03-01", 0.01, 2},
+                 {0, "2023-12-31", 0.03, 2},
+                 {0, "2023-12-31", 0.03, 2}};
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+        pc_repair_note *n = PC_ARRAY_PUSH(&report.repair_notes);
+        *n = (pc_repair_note){notes[i].tranche, day(notes[i].date), notes[i].change, notes[i].line};
+    }
+    cr_assert_eq(pc_engine_group_warnings(&ds, &report, &diags), PC_OK);
+    cr_assert_eq(report.warnings.count, 2);
+    cr_assert_eq(diags.warnings, 2);
+    cr_assert_eq(report.repair_notes.count, 0, "the notes are used up");
+    const char *m = report.warnings.items[0].message;
+    cr_assert_str_eq(report.warnings.items[0].code, "correlation_repaired");
+    cr_assert_str_eq(m, "award TSR-1: the correlations are not a valid correlation matrix (not "
+                        "positive definite) on 2022-03-01 (tranche 1; largest change 0.010000) "
+                        "and 2023-12-31 (tranches 1, 2; largest change 0.030000); the nearest "
+                        "valid one was used");
+    cr_assert_str_eq(report.warnings.items[0].source, "market_conditions.csv:2");
+    cr_assert_str_eq(report.warnings.items[1].source, "market_conditions.csv:5");
+    cr_assert(strstr(report.warnings.items[1].message, "award TSR-2: ") ==
+              report.warnings.items[1].message);
+    cr_assert_eq(diags.items[0].line, 2);
+    cr_assert_str_eq(diags.items[0].message, m);
+    pc_diags_fini(&diags);
+    pc_report_fini(&report);
+    pc_dataset_fini(&ds);
+}
+
 /* ------------------------------------------------- through the program */
 
 #define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */

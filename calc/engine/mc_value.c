@@ -541,12 +541,23 @@ static pc_status known_outcome(const ctx *c, const pc_mc_terms *t, work *w, cons
                          t->metric == PC_MC_PRICE_HURDLE ? NULL : w->tsr, out);
 }
 
-/* Passes the engine's correlation warning on, at the condition's row. */
-static pc_status pass_warnings(const ctx *c, const pc_diags *local, pc_report *report)
+/* Passes the engine's correlation warning on, at the condition's row. In a
+ * run (a report) a repair is noted instead: the warning is one per award
+ * naming every date (SPEC section 1), written by pc_engine_group_warnings. */
+static pc_status pass_warnings(const ctx *c, const pc_diags *local, const pc_mc_result *r,
+                               pc_report *report)
 {
+    if (report && r->repaired) {
+        pc_repair_note *note = PC_ARRAY_PUSH(&report->repair_notes);
+        if (!note)
+            return PC_ERR_NOMEM;
+        *note = (pc_repair_note){(size_t)(c->tranche - c->ds->tranches.items), c->date,
+                                 r->repair_change, c->mc->line};
+    }
     for (size_t i = 0; i < local->count; i++) {
         const pc_diag *d = &local->items[i];
-        if (d->severity != PC_SEVERITY_WARNING)
+        if (d->severity != PC_SEVERITY_WARNING ||
+            (report && r->repaired && strcmp(d->code, "correlation_repaired") == 0))
             continue;
         pc_status st = report
                            ? pc_report_warn_at(report, c->diags, c->ds, PC_FILE_MARKET_CONDITIONS,
@@ -587,7 +598,7 @@ static pc_status simulate(const ctx *c, pc_mc_terms *t, work *w, pc_valuation *o
     pc_diags_init(&local);
     st = pc_mc_value(t, &market, &settings, &r, &local);
     if (st == PC_OK)
-        st = pass_warnings(c, &local, report);
+        st = pass_warnings(c, &local, &r, report);
     else if (st != PC_ERR_NOMEM)
         st = problem(c, "the simulation could not run: %s",
                      local.count ? local.items[0].message : pc_status_message(st));

@@ -1,15 +1,19 @@
 /*
- * The simplified-term warning of SPEC section 5, one per award (SPEC
- * section 1: warnings go out one per award and cause, naming the dates). A
- * plain option program valued with the simplified expected term meets the
- * same cause at every fiscal year end and vesting date of every tranche;
- * one line per award names them all instead of a screen of near-identical
- * lines.
+ * The warnings that are one per award (SPEC section 1: warnings go out one
+ * per award and cause, naming the dates): the simplified-term warning of
+ * SPEC section 5 and the repaired correlation matrix of section 10. A plain
+ * option program valued with the simplified expected term meets the same
+ * cause at every fiscal year end and vesting date of every tranche, and a
+ * market-condition award whose correlations no matrix can have meets it at
+ * every valuation; one line per award names them all instead of a screen
+ * of near-identical lines.
  *
- * The valuations note each occurrence (report->term_notes); this step sorts
- * them by award, date and tranche, drops repeats (a tranche valued twice on
- * one date), and writes one warning per award into the report and the
- * diagnostics, pointing at the award's row in awards.csv.
+ * The valuations note each occurrence (report->term_notes,
+ * report->repair_notes); this step sorts them by award, date and tranche,
+ * drops repeats (a tranche valued twice on one date), and writes one
+ * warning per award into the report and the diagnostics, pointing at the
+ * award's row in awards.csv (simplified term) or market_conditions.csv
+ * (correlations).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +92,7 @@ static pc_status warn_award(const pc_dataset *ds, pc_report *report, pc_diags *d
     return st;
 }
 
-pc_status pc_engine_group_warnings(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+static pc_status group_term_notes(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     size_t n = report->term_notes.count;
     if (n == 0)
@@ -120,4 +124,109 @@ pc_status pc_engine_group_warnings(const pc_dataset *ds, pc_report *report, pc_d
     report->term_notes.items = NULL;
     report->term_notes.count = report->term_notes.capacity = 0;
     return st;
+}
+
+/* ---- repaired correlations (SPEC section 10) ---------------------------------- */
+
+#define REPAIR_CODE "correlation_repaired"
+
+typedef struct repair_ref {
+    size_t award;
+    int tranche; /* the tranche's number */
+    const pc_repair_note *note;
+} repair_ref;
+
+static int compare_repair(const void *pa, const void *pb)
+{
+    const repair_ref *a = pa, *b = pb;
+    if (a->award != b->award)
+        return a->award < b->award ? -1 : 1;
+    if (a->note->date != b->note->date)
+        return a->note->date < b->note->date ? -1 : 1;
+    return (a->tranche > b->tranche) - (a->tranche < b->tranche);
+}
+
+/* "2022-06-30 (tranches 1, 2; largest change 0.002905)" for the notes
+ * [i, end) of one award and date. */
+static void add_repair_date(pc_buf *b, const repair_ref *refs, size_t i, size_t end)
+{
+    double change = 0;
+    char day[11];
+    pc_buf_printf(b, "%s (tranche%s ", pc_date_format(refs[i].note->date, day),
+                  end - i > 1 ? "s" : "");
+    for (size_t k = i; k < end; k++) {
+        pc_buf_printf(b, "%s%d", k > i ? ", " : "", refs[k].tranche);
+        if (refs[k].note->change > change)
+            change = refs[k].note->change;
+    }
+    pc_buf_printf(b, "; largest change %.6f)", change);
+}
+
+/* The warning of one award: its notes are refs[begin, end). */
+static pc_status warn_repaired(const pc_dataset *ds, pc_report *report, pc_diags *diags,
+                               const repair_ref *refs, size_t begin, size_t end)
+{
+    const pc_award *aw = &ds->awards.items[refs[begin].award];
+    pc_buf b = {0};
+    pc_buf_printf(&b,
+                  "award %s: the correlations are not a valid correlation matrix (not positive "
+                  "definite) on ",
+                  aw->id);
+    size_t ndates = 0;
+    for (size_t i = begin; i < end; ndates++) {
+        size_t j = i + 1;
+        while (j < end && refs[j].note->date == refs[i].note->date)
+            j++;
+        if (ndates > 0)
+            pc_buf_puts(&b, j == end ? " and " : ", ");
+        add_repair_date(&b, refs, i, j);
+        i = j;
+    }
+    pc_buf_puts(&b, "; the nearest valid one was used");
+    char *text = pc_buf_take(&b);
+    pc_status st = text ? pc_report_warn_at(report, diags, ds, PC_FILE_MARKET_CONDITIONS,
+                                            refs[begin].note->line, REPAIR_CODE, "%s", text)
+                        : PC_ERR_NOMEM;
+    free(text);
+    return st;
+}
+
+static pc_status group_repair_notes(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    size_t n = report->repair_notes.count;
+    if (n == 0)
+        return PC_OK;
+    repair_ref *refs = malloc(n * sizeof *refs);
+    if (!refs)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const pc_repair_note *note = &report->repair_notes.items[i];
+        const pc_tranche *t = &ds->tranches.items[note->tranche];
+        refs[i] = (repair_ref){t->award, t->number, note};
+    }
+    qsort(refs, n, sizeof *refs, compare_repair);
+    /* A tranche valued twice on one date is one occurrence. */
+    size_t unique = 0;
+    for (size_t i = 0; i < n; i++)
+        if (unique == 0 || compare_repair(&refs[unique - 1], &refs[i]) != 0)
+            refs[unique++] = refs[i];
+    pc_status st = PC_OK;
+    for (size_t i = 0, j; i < unique && st == PC_OK; i = j) {
+        j = i + 1;
+        while (j < unique && refs[j].award == refs[i].award)
+            j++;
+        st = warn_repaired(ds, report, diags, refs, i, j);
+    }
+    free(refs);
+    free(report->repair_notes.items);
+    report->repair_notes.items = NULL;
+    report->repair_notes.count = report->repair_notes.capacity = 0;
+    return st;
+}
+
+pc_status pc_engine_group_warnings(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    pc_status st = group_term_notes(ds, report, diags);
+    pc_status repaired = group_repair_notes(ds, report, diags);
+    return st != PC_OK ? st : repaired;
 }

@@ -130,8 +130,13 @@ static bool index_dataset(reader *r)
     return true;
 }
 
+/* The name the root folder goes by: it has no name of its own, and "/"
+ * (or "." run there) would put the reports into reports/ itself. */
+#define ROOT_FOLDER_NAME "root"
+
 /* The folder's last path component, without trailing slashes ("inputs/x/"
- * is "x"); "." and ".." are resolved to the folder they stand for. */
+ * is "x"); "." and ".." are resolved to the folder they stand for; the root
+ * folder is ROOT_FOLDER_NAME. */
 static char *folder_name(const char *dir)
 {
     size_t end = strlen(dir);
@@ -143,15 +148,14 @@ static char *folder_name(const char *dir)
     size_t n = end - start;
     if ((n == 1 && dir[start] == '.') || (n == 2 && dir[start] == '.' && dir[start + 1] == '.')) {
         char *resolved = realpath(dir, NULL);
-        if (resolved && strcmp(resolved, "/") != 0) {
+        if (resolved) {
             char *name = folder_name(resolved);
             free(resolved);
             return name;
         }
-        free(resolved);
     }
     if (n == 0) /* "/" */
-        return pc_strdup("/");
+        return pc_strdup(ROOT_FOLDER_NAME);
     char *name = malloc(n + 1);
     if (name) {
         memcpy(name, dir + start, n);

@@ -8,8 +8,11 @@
  * is supplied (fair_values.csv), three closing prices (the TSR base date,
  * the grant date, the fiscal year end), restricted stock vesting by a
  * pattern (awards.csv `schedule`, SPEC section 13) with a departure after the
- * covered year in separations.csv, and one published figure in reported.csv
- * that agrees with the computation. README.txt says what each file holds.
+ * covered year in separations.csv, one relative-TSR award valued by Monte
+ * Carlo (SPEC section 10) against two peers whose volatilities and
+ * correlations are supplied (1,000 paths: fast, and enough to show the
+ * method), and one published figure in reported.csv that agrees with the
+ * computation. README.txt says what each file holds.
  *
  * Files are written one by one with the atomic writer into a folder that
  * is new or empty: init never overwrites anything.
@@ -38,7 +41,8 @@ static const starter_file files[] = {
                      "  \"fx_method\": \"annual_average\",\n"
                      "  \"expected_term\": \"remaining_contractual\",\n"
                      "  \"cap_decimals\": 2,\n"
-                     "  \"company_selected_measure\": null\n"
+                     "  \"company_selected_measure\": null,\n"
+                     "  \"monte_carlo\": {\"paths\": 1000, \"seed\": 1, \"antithetic\": true}\n"
                      "}\n"},
     {"people.csv", "person_id,name,position,retirement_eligible_date\n"
                    "ceo,Jane Example,Chief Executive Officer,\n"},
@@ -53,10 +57,12 @@ static const starter_file files[] = {
                    "maximum_shares,schedule,retirement_vesting\n"
                    "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,5000,"
                    "15000,,\n"
-                   "rsu-2024,ceo,stock,service,2024-03-01,4000,,,5.00,yes,,,annual 4,no\n"},
+                   "rsu-2024,ceo,stock,service,2024-03-01,4000,,,5.00,yes,,,annual 4,no\n"
+                   "tsr-2024,ceo,stock,market,2024-03-01,4000,,,,no,,,,\n"},
     {"vesting.csv", "award_id,tranche,vest_date,shares,status,status_date\n"
                     "opt-2024,1,2024-09-03,5000,vested,\n"
-                    "opt-2024,2,2026-03-02,5000,unvested,\n"},
+                    "opt-2024,2,2026-03-02,5000,unvested,\n"
+                    "tsr-2024,1,2027-02-26,4000,unvested,\n"},
     {"exercises.csv", "award_id,date,shares\n"
                       "opt-2024,2024-12-31,1000\n"},
     {"separations.csv", "person_id,date,unvested,award_id\n"
@@ -76,6 +82,28 @@ static const starter_file files[] = {
                         "2024,\"(1,250,000.00)\"\n"},
     {"reported.csv", "table,year,subject,item,value\n"
                      "sct,2024,ceo,salary,\"$166,954\"\n"},
+    {"market_conditions.csv",
+     "award_id,metric,performance_start,performance_end,payout_curve,averaging_days,peer_set,"
+     "negative_tsr_cap\n"
+     "tsr-2024,relative_tsr,2024-03-01,2027-02-26,25:50%;50:100%;75:200%,1,example_peers,100%\n"},
+    {"peers.csv", "peer_set,ticker,market_cap\n"
+                  "example_peers,PEER1,\"2,500,000,000\"\n"
+                  "example_peers,PEER2,\"1,800,000,000\"\n"},
+    {"peer_prices.csv", "ticker,date,close,dividend\n"
+                        "PEER1,2023-12-29,31.20,\n"
+                        "PEER1,2024-03-01,32.05,\n"
+                        "PEER1,2024-12-31,30.40,0.25\n"
+                        "PEER2,2023-12-29,12.80,\n"
+                        "PEER2,2024-03-01,13.10,\n"
+                        "PEER2,2024-12-31,14.25,\n"},
+    {"market_assumptions.csv", "date,ticker,volatility,dividend_yield\n"
+                               "2024-03-01,EXMP,55%,0\n"
+                               "2024-03-01,PEER1,32%,1.5%\n"
+                               "2024-03-01,PEER2,41%,0\n"},
+    {"correlations.csv", "date,ticker_a,ticker_b,correlation\n"
+                         "2024-03-01,EXMP,PEER1,0.45\n"
+                         "2024-03-01,EXMP,PEER2,0.38\n"
+                         "2024-03-01,PEER1,PEER2,0.52\n"},
     {"README.txt", "A paycalc input set. Replace the example rows with the company's own;\n"
                    "`paycalc check DIR` lists every problem, `paycalc run DIR` writes the\n"
                    "reports. The full description of every column is in paycalc's README.\n"
@@ -117,7 +145,27 @@ static const starter_file files[] = {
                    "performance.csv  net income per year (and the company-selected measure and\n"
                    "                 peer group TSR when not a smaller reporting company)\n"
                    "reported.csv     the figures as the proxy prints them, for `paycalc verify`\n"
-                   "                 (optional: delete it until there is a proxy draft)\n"},
+                   "                 (optional: delete it until there is a proxy draft)\n"
+                   "\n"
+                   "Market-condition awards (relative TSR and the like), valued by Monte Carlo\n"
+                   "simulation; delete these files and the example award tsr-2024 when the\n"
+                   "company has none:\n"
+                   "\n"
+                   "market_conditions.csv   each market-condition award's metric (relative_tsr,\n"
+                   "                 index_tsr, absolute_tsr or price_hurdle), performance\n"
+                   "                 period, payout curve (x:payout points), averaging days,\n"
+                   "                 peer set and the cap on the payout when TSR is negative\n"
+                   "peers.csv        the members of each named peer set, with their market\n"
+                   "                 capitalisation in USD (weights for the peer group TSR)\n"
+                   "peer_prices.csv  the peers' closing prices and dividends, like prices.csv\n"
+                   "                 (the company's own are in prices.csv)\n"
+                   "market_assumptions.csv  volatility and dividend yield per ticker and date\n"
+                   "                 (optional: otherwise estimated from the prices)\n"
+                   "correlations.csv the correlation of each pair of tickers on a date\n"
+                   "                 (optional: otherwise estimated from the prices)\n"
+                   "\n"
+                   "paycalc.json's monte_carlo sets the number of paths (1,000 here to stay\n"
+                   "fast; the default 100,000 gives a smaller standard error) and the seed.\n"},
 };
 
 /* The folder exists and holds something: init refuses it. */

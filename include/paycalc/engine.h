@@ -34,10 +34,12 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
  * paycalc.json names a peer_group; needs the TSR step first. */
 pc_status pc_engine_peer_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
-/* The last step: the simplified-term occurrences the valuations noted
- * (report->term_notes) become one warning per award naming every date and
- * its tranches (SPEC sections 1 and 5), in the report and in `diags`,
- * pointing at the award's awards.csv row. Empties term_notes. */
+/* The last step: the simplified-term occurrences and the repaired
+ * correlation matrices the valuations noted (report->term_notes,
+ * report->repair_notes) become one warning per award and cause naming every
+ * date and its tranches (SPEC sections 1, 5 and 10), in the report and in
+ * `diags`, pointing at the award's awards.csv row (simplified term) or
+ * market_conditions.csv row (correlations). Empties both. */
 pc_status pc_engine_group_warnings(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
 #endif

@@ -275,6 +275,16 @@ typedef struct pc_term_note {
     int64_t spot_micro; /* the stock price used */
 } pc_term_note;
 
+/* A correlation matrix repaired for one Monte Carlo valuation (SPEC
+ * section 10), kept like the term notes so that the warning is one per
+ * award naming every date (pc_engine_group_warnings). */
+typedef struct pc_repair_note {
+    size_t tranche; /* index into dataset tranches */
+    pc_date date;   /* the valuation date */
+    double change;  /* the largest change made to one correlation */
+    int line;       /* the award's market_conditions.csv row */
+} pc_repair_note;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -290,7 +300,8 @@ typedef struct pc_report {
     /* Tranches CAP treats as vested on retirement eligibility (SPEC section
      * 13), in tranche order. */
     PC_ARRAY(pc_retirement_entry) retirement;
-    PC_ARRAY(pc_term_note) term_notes; /* emptied by pc_engine_group_warnings */
+    PC_ARRAY(pc_term_note) term_notes;     /* emptied by pc_engine_group_warnings */
+    PC_ARRAY(pc_repair_note) repair_notes; /* emptied by pc_engine_group_warnings */
     bool has_checks;
     pc_checks checks;
 } pc_report;
