@@ -4,7 +4,7 @@
  * peak.
  *
  * Stages, timed one by one: reading and checking the input set
- * (pc_read_input_set), computing (pc_engine_run), writing report.json
+ * (pc_read_input_set), computing (pc_compute_dataset), writing report.json
  * (pc_write_json) and report.xlsx (pc_write_xlsx), both into a scratch
  * folder that is removed afterwards. The engine's tranche valuations
  * (report.valuations) give the size of the run and the valuations per second
@@ -38,7 +38,7 @@
 
 #include <xlsxwriter.h>
 
-#include "paycalc/engine.h"
+#include "paycalc/compute.h"
 #include "paycalc/model.h"
 #include "paycalc/read.h"
 #include "paycalc/report.h"
@@ -197,7 +197,7 @@ int main(int argc, char **argv)
             st = pc_read_input_set(input, &ds, &diags);
             break;
         case COMPUTE:
-            st = pc_engine_run(&ds, &report, &diags);
+            st = pc_compute_dataset(&ds, &report, &diags);
             break;
         case JSON:
             st = pc_write_json(&ds, &report, json_path, &diags);

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../calc/json_stream.h"
-#include "../calc/json_util.h"
+#include "../calc/write/json_stream.h"
+#include "../calc/write/json_util.h"
 #include "builder.h"
 #include "paycalc/engine.h"
 #include "paycalc/write.h"

@@ -20,6 +20,7 @@
 
 #include "paycalc/date.h"
 #include "paycalc/status.h"
+#include "paycalc/text.h"
 
 #define PC_MAX_YEARS 5
 
@@ -276,9 +277,6 @@ void pc_dataset_fini(pc_dataset *ds);
 void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size);
 #define PC_ARRAY_PUSH(arr)                                                                         \
     pc_array_push((void **)&(arr)->items, &(arr)->count, &(arr)->capacity, sizeof *(arr)->items)
-
-/* A copy of a string (NULL on NULL or out of memory). */
-char *pc_strdup(const char *s);
 
 /* The path of a file for messages ("inputs/x/cash.csv"), or its bare name
  * when it was not read from disk. */

@@ -30,6 +30,14 @@
 /* One dollar is 100 cents. */
 #define PC_CENTS INT64_C(100)
 
+/* 128-bit integers for intermediates that can exceed 64 bits (shares x
+ * price x scale). */
+__extension__ typedef __int128 pc_i128;
+
+/* num / den rounded half away from zero (SPEC section 3), den != 0: the one
+ * rounding rule; every entry point below goes through it. */
+pc_i128 pc_round_div_i128(pc_i128 num, pc_i128 den);
+
 /* num / den rounded half away from zero, both 64-bit. den must not be 0.
  * PC_ERR_OVERFLOW if the quotient does not fit (INT64_MIN / -1). */
 pc_status pc_round_div(int64_t num, int64_t den, int64_t *out);

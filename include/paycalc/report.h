@@ -247,4 +247,15 @@ pc_status pc_report_warn(pc_report *report, const char *code, const char *source
 /* The SCT row of a person and year, or NULL. */
 const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year);
 
+/* A warning of the computation, in both places it belongs: the report's
+ * `warnings` (with source "file:line" when line > 0) and the diagnostics.
+ * `file` is an input file or PC_FILE_COUNT for none. */
+pc_status pc_report_warn_at(pc_report *report, pc_diags *diags, const pc_dataset *ds, pc_file file,
+                            int line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* Removes repeated warnings (same code, message and source), keeping the
+ * first of each: a tranche valued twice on one date warns once. */
+void pc_report_dedupe_warnings(pc_report *report);
+
 #endif

@@ -13,12 +13,10 @@
 
 #include <stdbool.h>
 
+#include "paycalc/market.h"
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
-
-/* How far back a price or rate may be taken from (calendar days). */
-#define PC_STALE_DAYS 10
 
 /* Black-Scholes-Merton inputs: S and K in dollars, sigma, r and q as
  * fractions (0.85 = 85%), T in years. */
@@ -40,24 +38,6 @@ double pc_norm_cdf(double x);
  * with the limits T = 0 (intrinsic value) and sigma = 0 (discounted
  * intrinsic value). Inputs must be finite, S, K >= 0, sigma, T >= 0. */
 pc_bsm_result pc_bsm_call(const pc_bsm_inputs *in);
-
-/* Market data lookups over an indexed dataset (each a binary search). */
-
-/* The price at `date`: the close on that date or on the last trading day
- * before it, at most PC_STALE_DAYS before. NULL when there is none. */
-const pc_price *pc_market_price_at(const pc_dataset *ds, pc_date date);
-
-/* The assumptions row with the latest date on or before `date`, or NULL. */
-const pc_assumption *pc_market_assumptions_at(const pc_dataset *ds, pc_date date);
-
-/* The probable outcome of a tranche at `date`: the latest assessment on or
- * before it; on the same date a row for the tranche beats a row for the
- * whole award. NULL when there is none. */
-const pc_outcome *pc_market_outcome_at(const pc_dataset *ds, size_t tranche, pc_date date);
-
-/* A supplied fair value for the tranche on exactly `date` (a tranche row
- * beats an award row), or NULL. */
-const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche, pc_date date);
 
 /* Values tranche `tranche` on `date` for `purpose` (SPEC section 5, R2):
  * supplied value, or the stock price model, or Black-Scholes-Merton; times

@@ -53,20 +53,19 @@ flags=(-std=c11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all
        -DFUZZ_BASE_DIR="\"$PWD/tests/fuzz/base\"")
 san=-fsanitize=address,undefined
 
-# The library and the command line, once, for every harness (main.c is the
-# program's entry, which the fuzzer replaces); the workbook checker of the
-# tests (expat and zlib) for the harnesses that write workbooks.
+# The library and the command line, once, for every harness (calc/cli/main.c
+# is the program's entry, which the fuzzer replaces); the workbook checker
+# of the tests (expat and zlib) for the harnesses that write workbooks.
 sources=()
-for f in calc/*.c calc/*/*.c; do
-  [ -f "$f" ] || continue
-  case "$f" in calc/main.c|calc/cli/main.c) continue ;; esac
+for f in calc/core/*.c calc/model/*.c calc/read/*.c calc/engine/*.c calc/verify/*.c calc/write/*.c calc/cli/*.c; do
+  [ "$f" = calc/cli/main.c ] && continue
   sources+=("$f")
 done
 sources+=(tests/fuzz/fuzz_bodies.c tests/xlsx_xml.c)
 # An object is rebuilt when its source or any header is newer.
-newest_header=$(ls -t include/paycalc/*.h calc/*.h calc/*/*.h tests/fuzz/*.h tests/*.h 2>/dev/null | head -1 || true)
+newest_header=$(ls -t include/paycalc/*.h calc/*/*.h tests/fuzz/*.h tests/*.h | head -1)
 compile() {
-  local o="$out/obj/$(echo "${1%.c}" | tr / _).o"
+  local o="$out/obj/$(basename "$(dirname "$1")")_$(basename "$1" .c).o"
   if [ -f "$o" ] && [ "$o" -nt "$1" ] && [ "$o" -nt "$newest_header" ] && [ "$o" -nt "$0" ]; then
     return 0
   fi
@@ -89,7 +88,7 @@ if [ "$build_failed" != 0 ]; then
   exit 1
 fi
 objects=()
-for f in "${sources[@]}"; do objects+=("$out/obj/$(echo "${f%.c}" | tr / _).o"); done
+for f in "${sources[@]}"; do objects+=("$out/obj/$(basename "$(dirname "$f")")_$(basename "$f" .c).o"); done
 
 for h in "${harnesses[@]}"; do
   if ! "$cc" "${flags[@]}" "$san",fuzzer "tests/fuzz/fuzz_$h.c" "${objects[@]}" \

@@ -149,18 +149,21 @@ void pc_report_fini(pc_report *report)
 pc_status pc_report_warn(pc_report *report, const char *code, const char *source, const char *fmt,
                          ...)
 {
-    char text[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
-    pc_warning_entry *w = PC_ARRAY_PUSH(&report->warnings);
-    if (!w)
+    if (!text)
         return PC_ERR_NOMEM;
+    pc_warning_entry *w = PC_ARRAY_PUSH(&report->warnings);
+    if (!w) {
+        free(text);
+        return PC_ERR_NOMEM;
+    }
     w->code = pc_strdup(code);
-    w->message = pc_strdup(text);
+    w->message = text;
     w->source = pc_strdup(source);
-    if (!w->code || !w->message || (source && !w->source))
+    if (!w->code || (source && !w->source))
         return PC_ERR_NOMEM;
     return PC_OK;
 }
@@ -171,4 +174,85 @@ const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year
         if (report->sct.items[i].person == person && report->sct.items[i].year == year)
             return &report->sct.items[i];
     return NULL;
+}
+
+pc_status pc_report_warn_at(pc_report *report, pc_diags *diags, const pc_dataset *ds, pc_file file,
+                            int line, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = pc_text_vformat(fmt, ap);
+    va_end(ap);
+    char *source =
+        file < PC_FILE_COUNT && line > 0 ? pc_text_format("%s:%d", pc_file_name(file), line) : NULL;
+    pc_status st = PC_ERR_NOMEM;
+    if (text && (source || !(file < PC_FILE_COUNT && line > 0))) {
+        st = pc_report_warn(report, code, source, "%s", text);
+        if (!st)
+            st = pc_warning(diags, file < PC_FILE_COUNT ? pc_dataset_path(ds, file) : NULL, line, 0,
+                            code, "%s", text);
+    }
+    free(text);
+    free(source);
+    return st;
+}
+
+typedef struct warning_ref {
+    const pc_warning_entry *w;
+    size_t index;
+} warning_ref;
+
+static int compare_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int compare_warning(const void *pa, const void *pb)
+{
+    const warning_ref *a = pa, *b = pb;
+    int c = compare_text(a->w->code, b->w->code);
+    if (!c)
+        c = compare_text(a->w->message, b->w->message);
+    if (!c)
+        c = compare_text(a->w->source, b->w->source);
+    if (!c)
+        c = (a->index > b->index) - (a->index < b->index);
+    return c;
+}
+
+void pc_report_dedupe_warnings(pc_report *report)
+{
+    size_t n = report->warnings.count;
+    if (n < 2)
+        return;
+    warning_ref *refs = malloc(n * sizeof *refs);
+    bool *drop = calloc(n, sizeof *drop);
+    if (!refs || !drop) {
+        free(refs);
+        free(drop);
+        return; /* repeated warnings are harmless */
+    }
+    for (size_t i = 0; i < n; i++)
+        refs[i] = (warning_ref){&report->warnings.items[i], i};
+    qsort(refs, n, sizeof *refs, compare_warning);
+    for (size_t i = 1; i < n; i++) {
+        const pc_warning_entry *a = refs[i - 1].w, *b = refs[i].w;
+        if (!compare_text(a->code, b->code) && !compare_text(a->message, b->message) &&
+            !compare_text(a->source, b->source))
+            drop[refs[i].index] = true;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        pc_warning_entry *w = &report->warnings.items[i];
+        if (drop[i]) {
+            free(w->code);
+            free(w->message);
+            free(w->source);
+        } else {
+            report->warnings.items[k++] = *w;
+        }
+    }
+    report->warnings.count = k;
+    free(refs);
+    free(drop);
 }

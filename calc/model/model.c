@@ -43,17 +43,6 @@ const char *pc_component_name(pc_component component)
     return "?";
 }
 
-char *pc_strdup(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size)
 {
     if (*count == *capacity) {

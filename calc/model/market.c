@@ -9,7 +9,7 @@
  * share the whole key (a duplicate the readers let through), the one further
  * down its file is used, as a later statement of the same thing.
  */
-#include "paycalc/value.h"
+#include "paycalc/market.h"
 
 /* Index of the first price dated after `date` (prices sorted by date). */
 static size_t prices_after(const pc_dataset *ds, pc_date date)

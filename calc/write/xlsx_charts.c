@@ -32,7 +32,7 @@
 #define CHART_WIDTH_PX 480
 #define RIGHT_CHART_OFFSET 500
 /* Printable width of a landscape Letter page with the margins of
- * xw_page_setup (11 - 2 x 0.4 inches), in pixels of 1/96 inch. */
+ * pc_xlsx_page_setup (11 - 2 x 0.4 inches), in pixels of 1/96 inch. */
 #define PRINTABLE_WIDTH_PX (10.2 * 96)
 
 /* A column's width in pixels: 7 per unit of width plus 5 of padding, as
@@ -42,12 +42,12 @@ static double column_px(double width)
     return width * 7 + 5;
 }
 
-static lxw_chart *new_chart(xw *w, uint8_t type, const char *title, const char *y_name,
+static lxw_chart *new_chart(pc_xlsx *w, uint8_t type, const char *title, const char *y_name,
                             const char *num_format)
 {
     lxw_chart *chart = workbook_add_chart(w->wb, type);
     if (!chart) {
-        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         return NULL;
     }
     /* libxlsxwriter copies the fonts. */
@@ -72,41 +72,41 @@ static lxw_chart *new_chart(xw *w, uint8_t type, const char *title, const char *
     return chart;
 }
 
-static void add_series(xw *w, lxw_chart *chart, const char *name, int col)
+static void add_series(pc_xlsx *w, lxw_chart *chart, const char *name, int col)
 {
-    if (!chart || col == XW_NONE)
+    if (!chart || col == PC_XLSX_NONE)
         return;
     lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
     if (!s) {
-        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         return;
     }
-    chart_series_set_categories(s, XW_SHEET_PVP, (lxw_row_t)w->at.pvp_first_row, 0,
+    chart_series_set_categories(s, PC_XLSX_SHEET_PVP, (lxw_row_t)w->at.pvp_first_row, 0,
                                 (lxw_row_t)w->at.pvp_last_row, 0);
-    chart_series_set_values(s, XW_SHEET_PVP, (lxw_row_t)w->at.pvp_first_row, (lxw_col_t)col,
+    chart_series_set_values(s, PC_XLSX_SHEET_PVP, (lxw_row_t)w->at.pvp_first_row, (lxw_col_t)col,
                             (lxw_row_t)w->at.pvp_last_row, (lxw_col_t)col);
     if (name)
         chart_series_set_name(s, name);
     else /* the company-selected measure: its header cell */
-        chart_series_set_name_range(s, XW_SHEET_PVP, XW_HEADER_ROW, (lxw_col_t)col);
+        chart_series_set_name_range(s, PC_XLSX_SHEET_PVP, PC_XLSX_HEADER_ROW, (lxw_col_t)col);
     if (chart->type == LXW_CHART_LINE)
         chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
 }
 
-static void insert(xw *w, lxw_chart *chart, int32_t row, bool right)
+static void insert(pc_xlsx *w, lxw_chart *chart, int32_t row, bool right)
 {
     if (!chart)
         return;
     lxw_chart_options opt = {
         .x_offset = right ? RIGHT_CHART_OFFSET : 0, .y_offset = 4, .y_scale = CHART_Y_SCALE};
-    xw_check(w, worksheet_insert_chart_opt(w->pvp, (lxw_row_t)row, 0, chart, &opt));
+    pc_xlsx_check(w, worksheet_insert_chart_opt(w->pvp, (lxw_row_t)row, 0, chart, &opt));
 }
 
 /* Columns of compensation actually paid: each PEO and the NEO average. */
-static lxw_chart *cap_chart(xw *w)
+static lxw_chart *cap_chart(pc_xlsx *w)
 {
     lxw_chart *chart =
-        new_chart(w, LXW_CHART_COLUMN, "Compensation Actually Paid", "USD", XW_FMT_DOLLARS);
+        new_chart(w, LXW_CHART_COLUMN, "Compensation Actually Paid", "USD", PC_XLSX_FMT_DOLLARS);
     bool any_average = false;
     for (size_t i = 0; i < w->report->pvp.count; i++)
         any_average = any_average || w->report->pvp.items[i].has_average;
@@ -123,9 +123,9 @@ static lxw_chart *cap_chart(xw *w)
     return chart;
 }
 
-static int32_t pair(xw *w, int32_t row, const char *label, lxw_chart *measure)
+static int32_t pair(pc_xlsx *w, int32_t row, const char *label, lxw_chart *measure)
 {
-    xw_text(w, w->pvp, row, 0, label, w->f.bold);
+    pc_xlsx_text(w, w->pvp, row, 0, label, w->f.bold);
     insert(w, cap_chart(w), row + 1, false);
     insert(w, measure, row + 1, true);
     return row + 1 + CHART_ROWS;
@@ -137,7 +137,7 @@ static int32_t pair(xw *w, int32_t row, const char *label, lxw_chart *measure)
  * the table prints alone on its first page and each page after it holds
  * two chart pairs, none cut in two. Pages break between columns, so the
  * width to fit runs to the end of the column the charts end in. */
-static void print_scale(xw *w, double content_px)
+static void print_scale(pc_xlsx *w, double content_px)
 {
     double px = 0;
     for (size_t c = 0; c < w->ncols || px < content_px; c++)
@@ -151,10 +151,10 @@ static void print_scale(xw *w, double content_px)
     worksheet_set_print_scale(w->pvp, (uint16_t)scale);
 }
 
-void xw_write_charts(xw *w)
+void pc_xlsx_write_charts(pc_xlsx *w)
 {
     const pc_report *r = w->report;
-    if (r->pvp.count == 0 || !xw_ok(w)) {
+    if (r->pvp.count == 0 || !pc_xlsx_ok(w)) {
         print_scale(w, 0);
         return;
     }
@@ -179,33 +179,33 @@ void xw_write_charts(xw *w)
     size_t pairs = 1;
 
     if (net_income) {
-        lxw_chart *ni = new_chart(w, LXW_CHART_LINE, "Net Income", "USD", XW_FMT_DOLLARS);
+        lxw_chart *ni = new_chart(w, LXW_CHART_LINE, "Net Income", "USD", PC_XLSX_FMT_DOLLARS);
         add_series(w, ni, "Net Income", w->at.pvp_net_income_col);
         if (pairs++ % 2 == 0)
             breaks[nbreaks++] = (lxw_row_t)row;
         row = pair(w, row, "Compensation Actually Paid vs. Net Income", ni);
     }
-    if (csm && w->at.pvp_csm_col != XW_NONE) {
+    if (csm && w->at.pvp_csm_col != PC_XLSX_NONE) {
         /* The measure's own name as the title, unless libxlsxwriter would
          * read it as a reference; then its header cell, which Excel shows
          * but LibreOffice does not. */
         const char *name = w->ds->config.company_selected_measure;
         bool literal = name && *name && *name != '=';
         char fmt[64];
-        xw_decimal_format(w->at.pvp_csm_decimals, fmt, sizeof fmt);
+        pc_xlsx_decimal_format(w->at.pvp_csm_decimals, fmt, sizeof fmt);
         lxw_chart *m = new_chart(w, LXW_CHART_LINE, literal ? name : NULL, NULL, fmt);
         if (m && !literal)
-            chart_title_set_name_range(m, XW_SHEET_PVP, XW_HEADER_ROW,
+            chart_title_set_name_range(m, PC_XLSX_SHEET_PVP, PC_XLSX_HEADER_ROW,
                                        (lxw_col_t)w->at.pvp_csm_col);
         add_series(w, m, literal ? name : NULL, w->at.pvp_csm_col);
         if (pairs++ % 2 == 0)
             breaks[nbreaks++] = (lxw_row_t)row;
         row = pair(w, row, "Compensation Actually Paid vs. the Company-Selected Measure", m);
     }
-    if (peer && w->at.pvp_peer_col != XW_NONE) {
+    if (peer && w->at.pvp_peer_col != PC_XLSX_NONE) {
         if (pairs++ % 2 == 0)
             breaks[nbreaks++] = (lxw_row_t)row;
-        xw_text(w, w->pvp, row, 0, "Company TSR vs. Peer Group TSR", w->f.bold);
+        pc_xlsx_text(w, w->pvp, row, 0, "Company TSR vs. Peer Group TSR", w->f.bold);
         lxw_chart *both = new_chart(w, LXW_CHART_LINE, "Total Shareholder Return",
                                     "Value of $100 invested ($)", "#,##0");
         add_series(w, both, "Company TSR", w->at.pvp_tsr_col);
@@ -213,5 +213,5 @@ void xw_write_charts(xw *w)
         insert(w, both, row + 1, false);
     }
     breaks[nbreaks] = 0;
-    xw_check(w, worksheet_set_h_pagebreaks(w->pvp, breaks));
+    pc_xlsx_check(w, worksheet_set_h_pagebreaks(w->pvp, breaks));
 }

@@ -27,26 +27,26 @@
 
 /* ---- diagnostics -------------------------------------------------------- */
 
-void rd_init(rd_ctx *rd, pc_diags *diags)
+void pc_read_init(pc_read_ctx *rd, pc_diags *diags)
 {
     memset(rd, 0, sizeof *rd);
     rd->diags = diags;
     rd->base_errors = diags->errors;
 }
 
-bool rd_halted(const rd_ctx *rd)
+bool pc_read_halted(const pc_read_ctx *rd)
 {
     return rd->stop || rd->nomem;
 }
 
-static void add(rd_ctx *rd, pc_severity severity, const char *file, int line, int column,
+static void add(pc_read_ctx *rd, pc_severity severity, const char *file, int line, int column,
                 const char *code, const char *fmt, va_list ap)
     __attribute__((format(printf, 7, 0)));
 
-static void add(rd_ctx *rd, pc_severity severity, const char *file, int line, int column,
+static void add(pc_read_ctx *rd, pc_severity severity, const char *file, int line, int column,
                 const char *code, const char *fmt, va_list ap)
 {
-    if (rd_halted(rd))
+    if (pc_read_halted(rd))
         return;
     if (pc_diags_addv(rd->diags, severity, file, line, column, code, fmt, ap) != PC_OK) {
         rd->nomem = true;
@@ -61,8 +61,8 @@ static void add(rd_ctx *rd, pc_severity severity, const char *file, int line, in
     }
 }
 
-void rd_error(rd_ctx *rd, const char *file, int line, int column, const char *code, const char *fmt,
-              ...)
+void pc_read_error(pc_read_ctx *rd, const char *file, int line, int column, const char *code,
+                   const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -70,8 +70,8 @@ void rd_error(rd_ctx *rd, const char *file, int line, int column, const char *co
     va_end(ap);
 }
 
-void rd_warning(rd_ctx *rd, const char *file, int line, int column, const char *code,
-                const char *fmt, ...)
+void pc_read_warning(pc_read_ctx *rd, const char *file, int line, int column, const char *code,
+                     const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -79,7 +79,7 @@ void rd_warning(rd_ctx *rd, const char *file, int line, int column, const char *
     va_end(ap);
 }
 
-const char *rd_show(rd_ctx *rd, const char *value)
+const char *pc_read_show(pc_read_ctx *rd, const char *value)
 {
     enum { MAX_SHOWN = 60 };
     char *out = rd->shown[rd->nshown++ % 4];
@@ -113,7 +113,8 @@ static int line_of_offset(const char *data, size_t offset)
     return line;
 }
 
-rd_open rd_load(rd_ctx *rd, const char *path, char **to_free, const char **text, size_t *len)
+pc_read_open pc_read_load(pc_read_ctx *rd, const char *path, char **to_free, const char **text,
+                          size_t *len)
 {
     *to_free = NULL;
     *text = NULL;
@@ -121,25 +122,25 @@ rd_open rd_load(rd_ctx *rd, const char *path, char **to_free, const char **text,
     struct stat st;
     if (stat(path, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
-            return RD_ABSENT;
-        rd_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(errno));
-        return RD_FAILED;
+            return PC_READ_ABSENT;
+        pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(errno));
+        return PC_READ_FAILED;
     }
     if (S_ISDIR(st.st_mode)) {
-        rd_error(rd, path, 0, 0, "unreadable", "this is a folder, not a file");
-        return RD_FAILED;
+        pc_read_error(rd, path, 0, 0, "unreadable", "this is a folder, not a file");
+        return PC_READ_FAILED;
     }
     if (st.st_size > PC_LIMIT_FILE_BYTES) {
-        rd_error(rd, path, 0, 0, "limit",
-                 "the file has %lld bytes; an input file may have at most %ld (%ld MB)",
-                 (long long)st.st_size, (long)PC_LIMIT_FILE_BYTES,
-                 (long)(PC_LIMIT_FILE_BYTES / (1024 * 1024)));
-        return RD_FAILED;
+        pc_read_error(rd, path, 0, 0, "limit",
+                      "the file has %lld bytes; an input file may have at most %ld (%ld MB)",
+                      (long long)st.st_size, (long)PC_LIMIT_FILE_BYTES,
+                      (long)(PC_LIMIT_FILE_BYTES / (1024 * 1024)));
+        return PC_READ_FAILED;
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        rd_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(errno));
-        return RD_FAILED;
+        pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(errno));
+        return PC_READ_FAILED;
     }
     /* One read of the whole file (the size is known); one byte more to see
      * whether it grew past the limit meanwhile. */
@@ -148,28 +149,29 @@ rd_open rd_load(rd_ctx *rd, const char *path, char **to_free, const char **text,
     if (!data) {
         fclose(f);
         rd->nomem = true;
-        return RD_FAILED;
+        return PC_READ_FAILED;
     }
     size_t got = fread(data, 1, size + 1, f);
     bool failed = ferror(f) != 0;
     fclose(f);
     if (failed) {
         free(data);
-        rd_error(rd, path, 0, 0, "unreadable", "cannot read the file");
-        return RD_FAILED;
+        pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file");
+        return PC_READ_FAILED;
     }
     if (got > size) {
         free(data);
-        rd_error(rd, path, 0, 0, "unreadable", "the file changed while it was being read");
-        return RD_FAILED;
+        pc_read_error(rd, path, 0, 0, "unreadable", "the file changed while it was being read");
+        return PC_READ_FAILED;
     }
     data[got] = '\0';
     const char *nul = memchr(data, '\0', got);
     if (nul) {
-        rd_error(rd, path, line_of_offset(data, (size_t)(nul - data)), 0, "not_text",
-                 "not a text file: it holds a NUL byte (binary data); save it as CSV in UTF-8");
+        pc_read_error(
+            rd, path, line_of_offset(data, (size_t)(nul - data)), 0, "not_text",
+            "not a text file: it holds a NUL byte (binary data); save it as CSV in UTF-8");
         free(data);
-        return RD_FAILED;
+        return PC_READ_FAILED;
     }
     const char *start = data;
     if (got >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
@@ -177,48 +179,7 @@ rd_open rd_load(rd_ctx *rd, const char *path, char **to_free, const char **text,
     *to_free = data;
     *text = start;
     *len = got - (size_t)(start - data);
-    return RD_READ;
-}
-
-size_t rd_utf8_invalid_at(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = p[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t need;
-        unsigned min, cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            min = 0x80;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            min = 0x800;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            min = 0x10000;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (len - i <= need)
-            return i;
-        for (size_t k = 1; k <= need; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += need + 1;
-    }
-    return len;
+    return PC_READ_READ;
 }
 
 /* ---- CSV ------------------------------------------------------------------ */
@@ -231,12 +192,12 @@ typedef struct field {
 } field;
 
 typedef struct csv_state {
-    rd_ctx *rd;
+    pc_read_ctx *rd;
     const char *path;
-    const rd_column *columns;
+    const pc_read_column *columns;
     int ncolumns;
     pc_file_columns *out;
-    rd_row_fn fn;
+    pc_read_row_fn fn;
     void *ctx;
 
     /* The row being collected: trimmed field texts, each NUL-terminated. */
@@ -346,23 +307,23 @@ static void on_field(void *data, size_t len, void *ctx)
     const char *s = data ? data : "";
     char name[32];
     if (len > PC_LIMIT_FIELD_BYTES) {
-        rd_error(st->rd, st->path, f->line, (int)st->nfields, "limit",
-                 "%s: the value is %zu bytes long; a value may have at most %d",
-                 field_name(st, st->nfields, name, sizeof name), len, PC_LIMIT_FIELD_BYTES);
+        pc_read_error(st->rd, st->path, f->line, (int)st->nfields, "limit",
+                      "%s: the value is %zu bytes long; a value may have at most %d",
+                      field_name(st, st->nfields, name, sizeof name), len, PC_LIMIT_FIELD_BYTES);
         f->damaged = true;
         len = 0;
     } else {
-        size_t bad = rd_utf8_invalid_at(s, len);
+        size_t bad = pc_text_utf8_invalid_at(s, len);
         if (bad < len) {
             /* The line of the bad byte itself, inside a value that may span lines. */
             int line = f->line;
             for (size_t i = 0; i < bad; i++)
                 line += s[i] == '\n';
-            rd_error(st->rd, st->path, line, (int)st->nfields, "bad_utf8",
-                     "%s: invalid UTF-8 (byte 0x%02X at byte %zu of the value); save the file "
-                     "as CSV UTF-8",
-                     field_name(st, st->nfields, name, sizeof name), (unsigned char)s[bad],
-                     bad + 1);
+            pc_read_error(st->rd, st->path, line, (int)st->nfields, "bad_utf8",
+                          "%s: invalid UTF-8 (byte 0x%02X at byte %zu of the value); save the file "
+                          "as CSV UTF-8",
+                          field_name(st, st->nfields, name, sizeof name), (unsigned char)s[bad],
+                          bad + 1);
             f->damaged = true;
             len = 0;
         }
@@ -399,8 +360,9 @@ static void read_header(csv_state *st)
     st->have_header = true;
     st->header_line = st->fields[0].line;
     if (st->nfields > PC_MAX_COLUMNS) {
-        rd_error(st->rd, st->path, st->header_line, PC_MAX_COLUMNS + 1, "limit",
-                 "header: %zu columns; a file may have at most %d", st->nfields, PC_MAX_COLUMNS);
+        pc_read_error(st->rd, st->path, st->header_line, PC_MAX_COLUMNS + 1, "limit",
+                      "header: %zu columns; a file may have at most %d", st->nfields,
+                      PC_MAX_COLUMNS);
         st->abort = true;
         return;
     }
@@ -429,16 +391,18 @@ static void read_header(csv_state *st)
             continue;
         if (match < 0) {
             if (name[0])
-                rd_warning(st->rd, st->path, f->line, i + 1, "unknown_column",
-                           "%s: unknown column, its values are ignored (a misspelt column name?)",
-                           rd_show(st->rd, name));
+                pc_read_warning(
+                    st->rd, st->path, f->line, i + 1, "unknown_column",
+                    "%s: unknown column, its values are ignored (a misspelt column name?)",
+                    pc_read_show(st->rd, name));
             else
-                rd_warning(st->rd, st->path, f->line, i + 1, "unknown_column",
-                           "column %d has no name in the header; its values are ignored", i + 1);
+                pc_read_warning(st->rd, st->path, f->line, i + 1, "unknown_column",
+                                "column %d has no name in the header; its values are ignored",
+                                i + 1);
         } else if (st->position[match]) {
-            rd_error(st->rd, st->path, f->line, i + 1, "duplicate_column",
-                     "%s: the column appears twice in the header (first as column %d)",
-                     st->columns[match].name, st->position[match]);
+            pc_read_error(st->rd, st->path, f->line, i + 1, "duplicate_column",
+                          "%s: the column appears twice in the header (first as column %d)",
+                          st->columns[match].name, st->position[match]);
         } else {
             st->position[match] = i + 1;
         }
@@ -448,8 +412,8 @@ static void read_header(csv_state *st)
             st->missing[c] = true;
             st->columns_missing = true;
             /* Line of the header, column 0: the column is nowhere. */
-            rd_error(st->rd, st->path, st->header_line, 0, "missing_column",
-                     "%s: required column missing from the header", st->columns[c].name);
+            pc_read_error(st->rd, st->path, st->header_line, 0, "missing_column",
+                          "%s: required column missing from the header", st->columns[c].name);
         }
     st->out->present = true;
 }
@@ -457,13 +421,13 @@ static void read_header(csv_state *st)
 static void deliver_row(csv_state *st)
 {
     if (++st->rows > PC_LIMIT_ROWS) {
-        rd_error(st->rd, st->path, st->fields[0].line, 0, "limit",
-                 "more than %ld rows; a file may have at most %ld", (long)PC_LIMIT_ROWS,
-                 (long)PC_LIMIT_ROWS);
+        pc_read_error(st->rd, st->path, st->fields[0].line, 0, "limit",
+                      "more than %ld rows; a file may have at most %ld", (long)PC_LIMIT_ROWS,
+                      (long)PC_LIMIT_ROWS);
         st->abort = true;
         return;
     }
-    rd_row row;
+    pc_read_row row;
     row.line = st->fields[0].line;
     for (int c = 0; c < st->ncolumns; c++) {
         int pos = st->position[c];
@@ -485,10 +449,10 @@ static void deliver_row(csv_state *st)
     for (size_t i = (size_t)st->nheader; i < st->nfields; i++) {
         if (st->fields[i].len == 0 && !st->fields[i].damaged)
             continue;
-        rd_error(st->rd, st->path, st->fields[i].line, (int)i + 1, "extra_field",
-                 "column %zu: the row has %zu values but the header names %d columns (a value "
-                 "with a comma, such as 1,234.56, must be in quotes)",
-                 i + 1, st->nfields, st->nheader);
+        pc_read_error(st->rd, st->path, st->fields[i].line, (int)i + 1, "extra_field",
+                      "column %zu: the row has %zu values but the header names %d columns (a value "
+                      "with a comma, such as 1,234.56, must be in quotes)",
+                      i + 1, st->nfields, st->nheader);
         break;
     }
     st->fn(st->ctx, &row);
@@ -530,26 +494,28 @@ static void report_quote_error(csv_state *st, char offending)
     char name[32];
     const char *col = field_name(st, st->nfields + 1, name, sizeof name);
     if (offending == '"')
-        rd_error(st->rd, st->path, st->line, (int)st->nfields + 1, "bad_quote",
-                 "%s: a quote inside a value that is not enclosed in quotes; enclose the whole "
-                 "value in quotes and double the quotes inside it (\"Robert \"\"Bob\"\" Li\")",
-                 col);
+        pc_read_error(
+            st->rd, st->path, st->line, (int)st->nfields + 1, "bad_quote",
+            "%s: a quote inside a value that is not enclosed in quotes; enclose the whole "
+            "value in quotes and double the quotes inside it (\"Robert \"\"Bob\"\" Li\")",
+            col);
     else
-        rd_error(st->rd, st->path, st->line, (int)st->nfields + 1, "bad_quote",
-                 "%s: text after the closing quote of a quoted value; enclose the whole value "
-                 "in quotes and double the quotes inside it",
-                 col);
+        pc_read_error(st->rd, st->path, st->line, (int)st->nfields + 1, "bad_quote",
+                      "%s: text after the closing quote of a quoted value; enclose the whole value "
+                      "in quotes and double the quotes inside it",
+                      col);
 }
 
-rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int ncolumns,
-                    pc_file_columns *out, rd_row_fn fn, void *ctx, bool *rows_lost)
+pc_read_open pc_read_csv(pc_read_ctx *rd, const char *path, const pc_read_column *columns,
+                         int ncolumns, pc_file_columns *out, pc_read_row_fn fn, void *ctx,
+                         bool *rows_lost)
 {
     *rows_lost = false;
     char *data;
     const char *text;
     size_t len;
-    rd_open opened = rd_load(rd, path, &data, &text, &len);
-    if (opened != RD_READ)
+    pc_read_open opened = pc_read_load(rd, path, &data, &text, &len);
+    if (opened != PC_READ_READ)
         return opened;
 
     csv_state st;
@@ -574,7 +540,7 @@ rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int 
     if (!memchr(text, '\n', len) && memchr(text, '\r', len))
         eol = '\r';
     size_t pos = 0;
-    while (parser_ok && pos < len && !st.abort && !rd_halted(rd)) {
+    while (parser_ok && pos < len && !st.abort && !pc_read_halted(rd)) {
         const char *nl = memchr(text + pos, eol, len - pos);
         size_t end = nl ? (size_t)(nl - text) + 1 : len;
         size_t n = end - pos;
@@ -609,35 +575,36 @@ rd_open rd_read_csv(rd_ctx *rd, const char *path, const rd_column *columns, int 
             /* A value still open at the end of a line is quoted: this long,
              * its closing quote is most likely missing. */
             char name[32];
-            rd_error(rd, path, st.next_field_line, (int)st.nfields + 1, "limit",
-                     "%s: a quoted value longer than %d bytes starts here (is its closing quote "
-                     "missing?)",
-                     field_name(&st, st.nfields + 1, name, sizeof name), PC_LIMIT_FIELD_BYTES);
+            pc_read_error(
+                rd, path, st.next_field_line, (int)st.nfields + 1, "limit",
+                "%s: a quoted value longer than %d bytes starts here (is its closing quote "
+                "missing?)",
+                field_name(&st, st.nfields + 1, name, sizeof name), PC_LIMIT_FIELD_BYTES);
             st.abort = true;
         }
         pos = end;
     }
-    if (parser_ok && !st.abort && !rd_halted(rd) && csv_fini(&parser, on_field, on_row, &st) != 0 &&
-        !st.abort) {
+    if (parser_ok && !st.abort && !pc_read_halted(rd) &&
+        csv_fini(&parser, on_field, on_row, &st) != 0 && !st.abort) {
         *rows_lost = true;
         char name[32];
-        rd_error(rd, path, st.next_field_line, (int)st.nfields + 1, "bad_quote",
-                 "%s: a quote opened here is never closed",
-                 field_name(&st, st.nfields + 1, name, sizeof name));
+        pc_read_error(rd, path, st.next_field_line, (int)st.nfields + 1, "bad_quote",
+                      "%s: a quote opened here is never closed",
+                      field_name(&st, st.nfields + 1, name, sizeof name));
     }
     if (parser_ok)
         csv_free(&parser);
     if (st.abort || st.columns_missing)
         *rows_lost = true;
-    if (!st.have_header && !st.abort && !rd_halted(rd)) {
+    if (!st.have_header && !st.abort && !pc_read_halted(rd)) {
         /* No header, no rows: what other files refer to is not there, and
          * that is this one error, not one per reference. */
         *rows_lost = true;
-        rd_error(rd, path, 0, 0, "empty_file",
-                 "the file is empty: it needs at least a header row naming its columns");
+        pc_read_error(rd, path, 0, 0, "empty_file",
+                      "the file is empty: it needs at least a header row naming its columns");
     }
     free(st.text);
     free(st.fields);
     free(data);
-    return RD_READ;
+    return PC_READ_READ;
 }

@@ -25,41 +25,42 @@
 #include "paycalc/money.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
+#include "paycalc/text.h"
 
 /* Sheet names, in workbook order (SPEC section 9). */
-#define XW_SHEET_SCT "Summary Compensation"
-#define XW_SHEET_PVP "Pay vs Performance"
-#define XW_SHEET_CAP "CAP Reconciliation"
-#define XW_SHEET_VALUATIONS "Award Valuations"
-#define XW_SHEET_RATES "Exchange Rates"
-#define XW_SHEET_TSR "TSR"
-#define XW_SHEET_CHECKS "Checks"
+#define PC_XLSX_SHEET_SCT "Summary Compensation"
+#define PC_XLSX_SHEET_PVP "Pay vs Performance"
+#define PC_XLSX_SHEET_CAP "CAP Reconciliation"
+#define PC_XLSX_SHEET_VALUATIONS "Award Valuations"
+#define PC_XLSX_SHEET_RATES "Exchange Rates"
+#define PC_XLSX_SHEET_TSR "TSR"
+#define PC_XLSX_SHEET_CHECKS "Checks"
 
 /* Every table sheet: title, company, years, a blank row, then the column
- * headers on XW_HEADER_ROW and the data from the row after it. */
-#define XW_HEADER_ROW 4
-#define XW_FIRST_DATA_ROW 5
+ * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
+#define PC_XLSX_HEADER_ROW 4
+#define PC_XLSX_FIRST_DATA_ROW 5
 
 /* Excel's last row (0-based). */
-#define XW_LAST_ROW 1048575
+#define PC_XLSX_LAST_ROW 1048575
 
 /* Cell addresses: buffers big enough for "'CAP Reconciliation'!XFD1048576". */
-#define XW_REF_SIZE 64
+#define PC_XLSX_REF_SIZE 64
 
 /* Number formats (SPEC section 9; negative amounts in parentheses). */
-#define XW_FMT_DOLLARS "#,##0;(#,##0)"
-#define XW_FMT_CENTS "#,##0.00;(#,##0.00)"
-#define XW_FMT_RATE "0.0000##"
-#define XW_FMT_TSR "0.00"
+#define PC_XLSX_FMT_DOLLARS "#,##0;(#,##0)"
+#define PC_XLSX_FMT_CENTS "#,##0.00;(#,##0.00)"
+#define PC_XLSX_FMT_RATE "0.0000##"
+#define PC_XLSX_FMT_TSR "0.00"
 
 /* No PvP cell or CAP line cell. */
-#define XW_NONE (-1)
+#define PC_XLSX_NONE (-1)
 
 /* The most columns a table has (Pay vs Performance with a pair of columns
  * for each PEO of each year). */
-#define XW_MAX_COLS (2 * PC_MAX_PEOS * PC_MAX_YEARS + 8)
+#define PC_XLSX_MAX_COLS (2 * PC_MAX_PEOS * PC_MAX_YEARS + 8)
 
-typedef struct xw_formats {
+typedef struct pc_xlsx_formats {
     lxw_format *title;     /* the table's title */
     lxw_format *subtitle;  /* company, years */
     lxw_format *header;    /* column headers: bold, wrapped, bottom border */
@@ -84,14 +85,14 @@ typedef struct xw_formats {
     lxw_format *date;      /* yyyy-mm-dd, centred */
     lxw_format *centred;   /* a whole number centred: a year beside amounts, a line number */
     lxw_format *micros[7]; /* a published figure shown with 0..6 decimals */
-} xw_formats;
+} pc_xlsx_formats;
 
 /* Where the writer put the figures the Pay vs Performance formulas point at. */
-typedef struct xw_layout {
-    int32_t *sct_row; /* per report->sct item: its Summary Compensation row, or XW_NONE */
+typedef struct pc_xlsx_layout {
+    int32_t *sct_row; /* per report->sct item: its Summary Compensation row, or PC_XLSX_NONE */
     lxw_col_t sct_total_col;
-    int32_t *cap_row;           /* per report->cap item: its CAP Reconciliation row, or XW_NONE */
-    int cap_col[PC_CAP_NLINES]; /* column of each line, or XW_NONE when not shown */
+    int32_t *cap_row; /* per report->cap item: its CAP Reconciliation row, or PC_XLSX_NONE */
+    int cap_col[PC_CAP_NLINES];    /* column of each line, or PC_XLSX_NONE when not shown */
     int32_t tsr_row[PC_MAX_YEARS]; /* per report->tsr point: its TSR row */
     lxw_col_t tsr_value_col;
     /* Pay vs Performance: the table's rows and the columns the charts use. */
@@ -101,133 +102,141 @@ typedef struct xw_layout {
     int pvp_avg_cap_col, pvp_tsr_col, pvp_peer_col, pvp_net_income_col, pvp_csm_col;
     int pvp_csm_decimals; /* decimals the company-selected measure is shown with */
     int32_t pvp_next_row; /* the first free row under the table and its notes */
-} xw_layout;
+} pc_xlsx_layout;
 
-typedef struct xw {
+typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
     lxw_workbook *wb;
     lxw_worksheet *sct, *pvp, *cap, *valuations, *rates, *tsr, *checks;
-    xw_formats f;
-    xw_layout at;
-    /* The column widths of the table being written (set by xw_headers), so
+    pc_xlsx_formats f;
+    pc_xlsx_layout at;
+    /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
-    double col_width[XW_MAX_COLS];
+    double col_width[PC_XLSX_MAX_COLS];
     size_t ncols;
     lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
     pc_status status;  /* the first error of our own, or PC_OK */
     char problem[512]; /* what that error was, for the diagnostic */
-} xw;
+} pc_xlsx;
 
 /* Records a libxlsxwriter result; keeps the first error. */
-void xw_check(xw *w, lxw_error err);
+void pc_xlsx_check(pc_xlsx *w, lxw_error err);
 /* Records an error of our own (an inconsistent report, out of memory). */
-void xw_fail(xw *w, pc_status status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void pc_xlsx_fail(pc_xlsx *w, pc_status status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Whether nothing has gone wrong so far. */
-bool xw_ok(const xw *w);
+bool pc_xlsx_ok(const pc_xlsx *w);
 
 /* Cell writers. Text is always written as text (worksheet_write_string), so
  * "=1+1" or "@x" from an input stays what it is; NULL or "" is a blank. */
-void xw_text(xw *w, lxw_worksheet *ws, int32_t row, int col, const char *text, lxw_format *fmt);
-void xw_textf(xw *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt, const char *fmtstr,
-              ...) __attribute__((format(printf, 6, 7)));
-void xw_number(xw *w, lxw_worksheet *ws, int32_t row, int col, double value, lxw_format *fmt);
+void pc_xlsx_text(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *text,
+                  lxw_format *fmt);
+void pc_xlsx_textf(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt,
+                   const char *fmtstr, ...) __attribute__((format(printf, 6, 7)));
+void pc_xlsx_number(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, double value,
+                    lxw_format *fmt);
 /* An exact amount in cents, converted to dollars only here (STYLE.md, "Money"). */
-void xw_cents(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents, lxw_format *fmt);
-void xw_micros(xw *w, lxw_worksheet *ws, int32_t row, int col, int64_t micros, lxw_format *fmt);
+void pc_xlsx_cents(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents,
+                   lxw_format *fmt);
+void pc_xlsx_micros(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t micros,
+                    lxw_format *fmt);
 /* A calendar date as an Excel date; PC_DATE_NONE is a blank. */
-void xw_date(xw *w, lxw_worksheet *ws, int32_t row, int col, pc_date date, lxw_format *fmt);
-void xw_blank(xw *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt);
+void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
+                  lxw_format *fmt);
+void pc_xlsx_blank(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt);
 /* A formula with its computed value stored (formula starts with '='). */
-void xw_formula(xw *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
-                lxw_format *fmt, double value);
+void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                     lxw_format *fmt, double value);
 
 /* A footnote paragraph under the table: one cell merged across the table's
- * width (the columns of the last xw_headers), wrapped, in a row tall enough
+ * width (the columns of the last pc_xlsx_headers), wrapped, in a row tall enough
  * for its lines, so a long note neither runs off the page nor hides behind
- * the next cell. Returns the next row. xw_note_more indents a paragraph
+ * the next cell. Returns the next row. pc_xlsx_note_more indents a paragraph
  * that continues the numbered note above it. */
-int32_t xw_note(xw *w, lxw_worksheet *ws, int32_t row, const char *text);
-int32_t xw_notef(xw *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
+int32_t pc_xlsx_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *text);
+int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-int32_t xw_note_more(xw *w, lxw_worksheet *ws, int32_t row, const char *text);
+int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *text);
 /* Wrapped text in a data cell: spreadsheets do not size a row for it when
  * they open a file (LibreOffice keeps the default height and the lines
  * overlap the next row), so the writer sets the height itself.
- * xw_cell_lines is how many lines a text takes in column `col` of the table
- * (11-point text); xw_row_lines makes the row tall enough for that many
+ * pc_xlsx_cell_lines is how many lines a text takes in column `col` of the table
+ * (11-point text); pc_xlsx_row_lines makes the row tall enough for that many
  * (nothing for one line). */
-size_t xw_cell_lines(const xw *w, int col, const char *text);
-void xw_row_lines(xw *w, lxw_worksheet *ws, int32_t row, size_t lines);
+size_t pc_xlsx_cell_lines(const pc_xlsx *w, int col, const char *text);
+void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines);
 /* The same from column `first_col` to the table's last column, in `fmt`. */
-int32_t xw_wrapped(xw *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
-                   lxw_format *fmt);
-
-/* A growing text, for footnotes that list names or years. */
-typedef struct xw_buf {
-    char *s;
-    size_t len, cap;
-    bool failed; /* out of memory: s holds what fitted */
-} xw_buf;
-void xw_buf_add(xw_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void xw_buf_free(xw_buf *b);
-/* The text so far ("" when empty). */
-const char *xw_buf_text(const xw_buf *b);
+int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
+                        lxw_format *fmt);
 
 /* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL. */
-void xw_ref(char *buf, size_t size, const char *sheet, int32_t row, int col);
+void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col);
 
 /* The title block of a sheet: title, company name, fiscal years. */
-void xw_heading(xw *w, lxw_worksheet *ws, const char *title, int first_year, int last_year);
+void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first_year,
+                     int last_year);
 /* A header row of wrapped column titles, tall enough for the longest; a
  * column is widened where a single word of its title would not fit. Sets the
  * column widths and records them for the footnotes (w->col_width). */
-void xw_headers(xw *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
-                const double *widths, size_t count);
+void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
+                     const double *widths, size_t count);
 /* Print setup of a sheet: landscape, narrow margins, a footer with the
  * company, sheet and page, the header row repeated on every page when
  * `repeat_header`, and scaled to `pages_wide` pages across (0: not fitted;
  * the caller may set a scale). */
-void xw_page_setup(xw *w, lxw_worksheet *ws, uint16_t pages_wide, bool repeat_header);
+void pc_xlsx_page_setup(pc_xlsx *w, lxw_worksheet *ws, uint16_t pages_wide, bool repeat_header);
 
-/* Characters a text takes on screen (East Asian characters take two). */
-size_t xw_display_width(const char *text);
 /* A column width for the people's names: the longest name, within
  * [min, max] characters. */
-double xw_name_width(xw *w, double min, double max);
+double pc_xlsx_name_width(pc_xlsx *w, double min, double max);
 
 /* The name of a person, or "" for a bad index (flagged as an error). */
-const char *xw_person_name(xw *w, size_t person);
+const char *pc_xlsx_person_name(pc_xlsx *w, size_t person);
 /* "December 31" for a fiscal year end. */
-void xw_fiscal_year_end_words(const pc_config *config, char *buf, size_t size);
+void pc_xlsx_fiscal_year_end_words(const pc_config *config, char *buf, size_t size);
 /* Human words for report enums. */
-const char *xw_fx_method_words(pc_fx_method method);
-const char *xw_purpose_words(pc_purpose purpose);
-const char *xw_method_words(pc_method method);
-const char *xw_cap_line_words(pc_cap_line line);
+const char *pc_xlsx_fx_method_words(pc_fx_method method);
+const char *pc_xlsx_purpose_words(pc_purpose purpose);
+const char *pc_xlsx_method_words(pc_method method);
+const char *pc_xlsx_cap_line_words(pc_cap_line line);
 /* "#,##0.00;(#,##0.00)" for 2 decimals: an amount with that many decimals
  * (0 to 6), negatives in parentheses. */
-void xw_decimal_format(int decimals, char *buf, size_t size);
+void pc_xlsx_decimal_format(int decimals, char *buf, size_t size);
 /* "6.7264" (at least 4 decimals, as many as the rate has). */
-void xw_rate_text(int64_t per_usd_micro, char *buf, size_t size);
+void pc_xlsx_rate_text(int64_t per_usd_micro, char *buf, size_t size);
 
 /* The sheets, each written top to bottom (calc/xlsx_tables.c,
  * calc/xlsx_detail.c). Summary Compensation, CAP Reconciliation and TSR
  * record their cell addresses in w->at, which Pay vs Performance then
  * references, so they are written first. */
-void xw_write_sct(xw *w);
-void xw_write_cap(xw *w);
-void xw_write_tsr(xw *w);
-void xw_write_pvp(xw *w);
-void xw_write_valuations(xw *w);
-void xw_write_rates(xw *w);
-void xw_write_checks(xw *w);
+void pc_xlsx_write_sct(pc_xlsx *w);
+void pc_xlsx_write_cap(pc_xlsx *w);
+void pc_xlsx_write_tsr(pc_xlsx *w);
+void pc_xlsx_write_pvp(pc_xlsx *w);
+void pc_xlsx_write_valuations(pc_xlsx *w);
+void pc_xlsx_write_rates(pc_xlsx *w);
+void pc_xlsx_write_checks(pc_xlsx *w);
 
 /* Charts under the Pay vs Performance table (calc/xlsx_charts.c). */
-void xw_write_charts(xw *w);
+void pc_xlsx_write_charts(pc_xlsx *w);
 
 /* Whether the Checks sheet is written (SPEC section 9: when there are
  * findings to show). */
-bool xw_has_checks_sheet(const pc_report *report);
+bool pc_xlsx_has_checks_sheet(const pc_report *report);
+
+/* Shared by the proxy table writers (xlsx_sct.c, xlsx_cap.c, xlsx_pvp.c). */
+int pc_xlsx_year_cmp_desc(const void *a, const void *b);
+
+const pc_pvp_row *pc_xlsx_pvp_for_year(const pc_report *r, int year);
+
+/* The index of the CAP row of a subject in a year, or PC_XLSX_NONE. */
+long pc_xlsx_cap_index(const pc_report *r, int year, size_t subject);
+
+bool pc_xlsx_is_peo(const pc_pvp_row *p, size_t person);
+
+/* "3 from fair values supplied by the company, 2 at the closing stock
+ * price, ...)." : how many valuations each method gave, for a footnote. */
+void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method);
 
 #endif

@@ -16,7 +16,7 @@
 #include <string.h>
 
 typedef struct config_reader {
-    rd_ctx *rd;
+    pc_read_ctx *rd;
     const char *path;
     const char *text;
     size_t len;
@@ -84,7 +84,7 @@ static void key_error(config_reader *cr, key_ref key, const char *code, const ch
     va_end(ap);
     int line, column;
     position(cr, key.offset, &line, &column);
-    rd_error(cr->rd, cr->path, line, column, code, "%s: %s", key.name, text);
+    pc_read_error(cr->rd, cr->path, line, column, code, "%s: %s", key.name, text);
 }
 
 static const char *kind_of(const json_t *v)
@@ -117,8 +117,8 @@ static void wrong_type(config_reader *cr, key_ref key, const json_t *v, const ch
 static void missing(config_reader *cr, key_ref key, const char *what)
 {
     /* The key is nowhere: point at the file itself. */
-    rd_error(cr->rd, cr->path, 0, 0, "missing_setting", "%s: required setting missing (%s)",
-             key.name, what);
+    pc_read_error(cr->rd, cr->path, 0, 0, "missing_setting", "%s: required setting missing (%s)",
+                  key.name, what);
 }
 
 /* A required non-empty string; NULL (reported) otherwise. */
@@ -178,7 +178,7 @@ static int choice(config_reader *cr, json_t *root, const char *key, const char *
         strcat(allowed, names[i]);
     }
     key_error(cr, ref, "bad_value", "invalid value '%s': use %s",
-              rd_show(cr->rd, json_string_value(v)), allowed);
+              pc_read_show(cr->rd, json_string_value(v)), allowed);
     return fallback;
 }
 
@@ -196,9 +196,9 @@ static void check_unknown_keys(config_reader *cr, json_t *obj, long from, const 
             continue;
         int line, column;
         position(cr, find_key(cr, from, key), &line, &column);
-        rd_warning(cr->rd, cr->path, line, column, "unknown_setting",
-                   "%s%s: unknown setting, ignored (a misspelt name?)", prefix,
-                   rd_show(cr->rd, key));
+        pc_read_warning(cr->rd, cr->path, line, column, "unknown_setting",
+                        "%s%s: unknown setting, ignored (a misspelt name?)", prefix,
+                        pc_read_show(cr->rd, key));
     }
 }
 
@@ -243,7 +243,7 @@ static void read_fiscal_year_end(config_reader *cr, json_t *root, pc_config *con
         key_error(cr, ref, "bad_date",
                   "invalid value '%s': write the month and day as MM-DD "
                   "(12-31)",
-                  rd_show(cr->rd, s));
+                  pc_read_show(cr->rd, s));
         return;
     }
     int month = (s[0] - '0') * 10 + (s[1] - '0');
@@ -325,10 +325,10 @@ static void read_sct_years(config_reader *cr, json_t *root, pc_config *config)
         } else if (config->nyears > 0 && json_integer_value(v) > config->nyears) {
             int line, column;
             position(cr, ref.offset, &line, &column);
-            rd_warning(cr->rd, cr->path, line, column, "sct_years_clamped",
-                       "sct_years: %" JSON_INTEGER_FORMAT
-                       " is more than the %d covered years; the SCT shows %d",
-                       json_integer_value(v), config->nyears, config->nyears);
+            pc_read_warning(cr->rd, cr->path, line, column, "sct_years_clamped",
+                            "sct_years: %" JSON_INTEGER_FORMAT
+                            " is more than the %d covered years; the SCT shows %d",
+                            json_integer_value(v), config->nyears, config->nyears);
             sct = config->nyears;
         } else {
             sct = (int)json_integer_value(v);
@@ -402,28 +402,29 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     check_unknown_keys(cr, root, 0, "", known, sizeof known / sizeof known[0]);
 }
 
-rd_open rd_read_config(rd_ctx *rd, const char *path, pc_config *config)
+pc_read_open pc_read_config(pc_read_ctx *rd, const char *path, pc_config *config)
 {
     char *data;
     const char *text;
     size_t len;
-    rd_open opened = rd_load(rd, path, &data, &text, &len);
-    if (opened != RD_READ)
+    pc_read_open opened = pc_read_load(rd, path, &data, &text, &len);
+    if (opened != PC_READ_READ)
         return opened;
     config_reader cr = {rd, path, text, len};
     json_error_t err;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        rd_error(rd, path, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0, "bad_json",
-                 "invalid JSON: %s", err.text);
+        pc_read_error(rd, path, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0,
+                      "bad_json", "invalid JSON: %s", err.text);
     } else if (!json_is_object(root)) {
-        rd_error(rd, path, 1, 1, "bad_json",
-                 "the file must hold one JSON object ({\"company\": ..., \"years\": ...}), not %s",
-                 kind_of(root));
+        pc_read_error(
+            rd, path, 1, 1, "bad_json",
+            "the file must hold one JSON object ({\"company\": ..., \"years\": ...}), not %s",
+            kind_of(root));
     } else {
         read_settings(&cr, root, config);
     }
     json_decref(root);
     free(data);
-    return RD_READ;
+    return PC_READ_READ;
 }

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_internal.h"
+#include "paycalc/ledger.h"
 #include "paycalc/engine.h"
 #include "paycalc/fx.h"
 #include "paycalc/money.h"
@@ -177,7 +177,7 @@ static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign
 }
 
 /* Adds the converted cash of every person-year with a role into `sums`. */
-static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, const long *row_of,
+static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, const long *row_of,
                           row_sums *sums, pc_report *report, pc_diags *diags)
 {
     size_t n = ds->cash.count;
@@ -218,7 +218,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_role_index *roles, cons
             }
             j++;
         }
-        int r = pc_role_index_get(roles, ds, first->person, first->year);
+        int r = pc_ledger_roles_get(roles, ds, first->person, first->year);
         if (r >= 0 && !per_row && !st)
             st = convert(ds, first, foreign, &usd, &cache, report, diags);
         if (st == PC_ERR_OVERFLOW) {
@@ -321,19 +321,19 @@ static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sum
     const pc_person *who = &ds->people.items[row->person];
     if (ds->config.smaller_reporting_company) {
         if (pension != 0)
-            pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line,
-                           "pension_ignored_for_src",
-                           "%s %d: change_in_pension_value is not part of a smaller reporting "
-                           "company's Summary Compensation Table and was left out",
-                           who->name, row->year);
+            pc_report_warn_at(report, diags, ds, PC_FILE_CASH, s->pension_line,
+                              "pension_ignored_for_src",
+                              "%s %d: change_in_pension_value is not part of a smaller reporting "
+                              "company's Summary Compensation Table and was left out",
+                              who->name, row->year);
         pension = 0;
     } else if (pension < 0) {
         char amount[48];
-        pc_engine_warn(report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
-                       "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
-                       "in the Summary Compensation Table",
-                       who->name, row->year,
-                       pc_money_format_display(-pension, 2, amount, sizeof amount));
+        pc_report_warn_at(
+            report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
+            "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
+            "in the Summary Compensation Table",
+            who->name, row->year, pc_money_format_display(-pension, 2, amount, sizeof amount));
         pension = 0;
     }
     if (pc_money_add(pension, s->component[PC_COMP_NQDC_EARNINGS], &exact[PC_SCT_PENSION_NQDC]))
@@ -358,15 +358,15 @@ static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sum
 pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     const pc_config *cfg = &ds->config;
-    pc_role_index roles = {0};
+    pc_ledger_roles roles = {0};
     size_t npeople = 0;
     size_t *people = NULL;
     long *row_of = NULL;
     row_sums *sums = NULL;
-    pc_status st = pc_role_index_build(ds, &roles);
+    pc_status st = pc_ledger_roles_build(ds, &roles);
     if (st)
         return st;
-    people = pc_engine_people_order(ds, &npeople);
+    people = pc_ledger_people_order(ds, &npeople);
     size_t cells = ds->people.count * (size_t)(cfg->nyears > 0 ? cfg->nyears : 1);
     row_of = malloc((cells ? cells : 1) * sizeof *row_of);
     if (!row_of || (ds->roles.count && !people)) {
@@ -382,7 +382,7 @@ pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags
     for (size_t i = 0; i < npeople; i++) {
         size_t p = people[i];
         for (int y = 0; y < cfg->nyears; y++) {
-            int r = pc_role_index_get(&roles, ds, p, cfg->years[y]);
+            int r = pc_ledger_roles_get(&roles, ds, p, cfg->years[y]);
             if (r < 0)
                 continue;
             const pc_role *role = &ds->roles.items[r];
@@ -432,6 +432,6 @@ done:
     free(sums);
     free(row_of);
     free(people);
-    pc_role_index_fini(&roles);
+    pc_ledger_roles_fini(&roles);
     return st;
 }

@@ -7,7 +7,7 @@
  */
 #include <math.h>
 
-#include "engine_internal.h"
+#include "paycalc/ledger.h"
 #include "paycalc/engine.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
@@ -44,10 +44,10 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
     }
     const pc_price *b = &ds->prices.items[base];
     if (first_day - b->date > PC_STALE_DAYS + 1)
-        pc_engine_warn(report, diags, ds, PC_FILE_PRICES, b->line, "stale_tsr_base",
-                       "the TSR base price is the close of %s, more than 10 days before the "
-                       "first covered fiscal year starts (%s)",
-                       pc_date_format(b->date, d1), pc_date_format(first_day, d2));
+        pc_report_warn_at(report, diags, ds, PC_FILE_PRICES, b->line, "stale_tsr_base",
+                          "the TSR base price is the close of %s, more than 10 days before the "
+                          "first covered fiscal year starts (%s)",
+                          pc_date_format(b->date, d1), pc_date_format(first_day, d2));
 
     pc_tsr *tsr = &report->tsr;
     tsr->base_date = b->date;

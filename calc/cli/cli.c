@@ -6,6 +6,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "paycalc/cli.h"
 
+#include "paycalc/compute.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -90,88 +92,10 @@ static void print_diags(pc_diags *diags, bool warnings)
     }
 }
 
-/* The readers' warnings (an unknown column, say) belong in the report too,
- * before the computation's own. */
-static pc_status add_input_warnings(pc_report *report, const pc_diags *diags, size_t count)
-{
-    pc_report input;
-    pc_report_init(&input);
-    pc_status st = PC_OK;
-    for (size_t i = 0; i < count && !st; i++) {
-        const pc_diag *d = &diags->items[i];
-        if (d->severity != PC_SEVERITY_WARNING)
-            continue;
-        char source[600];
-        const char *base = d->file ? strrchr(d->file, '/') : NULL;
-        base = base ? base + 1 : d->file;
-        if (base && d->line > 0)
-            snprintf(source, sizeof source, "%s:%d", base, d->line);
-        else
-            snprintf(source, sizeof source, "%s", base ? base : "");
-        st = pc_report_warn(&input, d->code ? d->code : "input", base ? source : NULL, "%s",
-                            d->message);
-    }
-    for (size_t i = 0; i < report->warnings.count && !st; i++) {
-        pc_warning_entry *slot = PC_ARRAY_PUSH(&input.warnings);
-        if (!slot) {
-            st = PC_ERR_NOMEM;
-            break;
-        }
-        *slot = report->warnings.items[i];
-        report->warnings.items[i] = (pc_warning_entry){0};
-    }
-    if (!st) {
-        free(report->warnings.items);
-        report->warnings = input.warnings;
-        input.warnings.items = NULL;
-        input.warnings.count = 0;
-    }
-    pc_report_fini(&input);
-    return st;
-}
-
-/* Display width of UTF-8 text: East Asian wide characters count 2. */
-static int display_width(const char *s)
-{
-    int w = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned cp;
-        int n;
-        if (*p < 0x80) {
-            cp = *p;
-            n = 1;
-        } else if ((*p & 0xE0) == 0xC0) {
-            cp = *p & 0x1F;
-            n = 2;
-        } else if ((*p & 0xF0) == 0xE0) {
-            cp = *p & 0x0F;
-            n = 3;
-        } else {
-            cp = *p & 0x07;
-            n = 4;
-        }
-        for (int i = 1; i < n; i++) {
-            if ((p[i] & 0xC0) != 0x80) {
-                n = i;
-                break;
-            }
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        p += n;
-        bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                    (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        w += wide ? 2 : 1;
-    }
-    return w;
-}
-
 static void print_padded(const char *s, int width)
 {
     fputs(s, stdout);
-    for (int w = display_width(s); w < width; w++)
+    for (size_t w = pc_text_width(s); w < (size_t)width; w++)
         putchar(' ');
 }
 
@@ -276,33 +200,12 @@ static int make_dirs(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
-/* The folder name of an input set: its last path component. */
-static void set_name(const char *dir, char *out, size_t size)
-{
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
-        n--;
-    size_t start = n;
-    while (start > 0 && dir[start - 1] != '/')
-        start--;
-    snprintf(out, size, "%.*s", (int)(n - start), dir + start);
-}
-
 /* Reads and computes; prints problems. Returns an exit status. */
 static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, bool quiet)
 {
     pc_diags diags;
     pc_diags_init(&diags);
-    pc_status st = pc_read_input_set(dir, ds, &diags);
-    size_t read_diags = diags.count;
-    if (st == PC_OK)
-        st = pc_engine_run(ds, report, &diags);
-    if (st == PC_OK)
-        st = add_input_warnings(report, &diags, read_diags);
-    if (st == PC_OK && ds->reported.count > 0) {
-        report->has_checks = true;
-        st = pc_verify_all(ds, report, &report->checks);
-    }
+    pc_status st = pc_compute(dir, ds, report, &diags);
     print_diags(&diags, !quiet);
     size_t errors = diags.errors;
     pc_diags_fini(&diags);
@@ -354,12 +257,11 @@ static int cmd_run(int argc, char **argv)
     if (rc != PC_EXIT_OK)
         goto done;
 
-    char name[256], outdir[4096], json_path[4200], xlsx_path[4200];
-    set_name(dir, name, sizeof name);
+    char outdir[4096], json_path[4200], xlsx_path[4200];
     if (out)
         snprintf(outdir, sizeof outdir, "%s", out);
     else
-        snprintf(outdir, sizeof outdir, "reports/%s", name);
+        snprintf(outdir, sizeof outdir, "reports/%s", ds.name);
     snprintf(json_path, sizeof json_path, "%s", json ? json : "");
     snprintf(xlsx_path, sizeof xlsx_path, "%s", xlsx ? xlsx : "");
     if (!json || !xlsx) {
@@ -408,10 +310,8 @@ static int cmd_check(int argc, char **argv)
     pc_report_init(&report);
     pc_diags diags;
     pc_diags_init(&diags);
-    pc_status st = pc_read_input_set(argv[0], &ds, &diags);
     /* Computing finds what reading cannot: a missing rate or price. */
-    if (st == PC_OK)
-        st = pc_engine_run(&ds, &report, &diags);
+    pc_status st = pc_compute(argv[0], &ds, &report, &diags);
     print_diags(&diags, true);
     int rc = PC_EXIT_OK;
     if (st != PC_OK || diags.errors > 0) {
@@ -457,11 +357,9 @@ static int cmd_verify(int argc, char **argv)
 
     pc_dataset ds;
     pc_report report;
-    pc_checks checks;
     pc_diags diags;
     pc_dataset_init(&ds);
     pc_report_init(&report);
-    pc_checks_init(&checks);
     pc_diags_init(&diags);
     int rc = PC_EXIT_OK;
     pc_status st;
@@ -477,26 +375,25 @@ static int cmd_verify(int argc, char **argv)
             st = pc_read_reported_file(reported, &ds, &diags);
         }
         if (st == PC_OK)
-            st = pc_engine_run(&ds, &report, &diags);
+            st = pc_compute_dataset(&ds, &report, &diags);
         if (st == PC_OK && ds.reported.count == 0) {
             pc_error(&diags, pc_dataset_path(&ds, PC_FILE_REPORTED), 0, 0, "missing_file",
                      "verify needs the published figures: reported.csv is missing or empty");
             st = PC_ERR_INPUT;
         }
-        if (st == PC_OK)
-            st = pc_verify_all(&ds, &report, &checks);
     } else {
         st = pc_read_reported_file(reported, &ds, &diags);
         if (st == PC_OK)
-            st = pc_verify_internal(&ds, &checks);
+            st = pc_verify_internal(&ds, &report.checks);
     }
+    const pc_checks *checks = &report.checks;
     print_diags(&diags, true);
     if (st != PC_OK || diags.errors > 0) {
         fprintf(stderr, "paycalc: the input has errors; nothing was verified\n");
         rc = PC_EXIT_INPUT;
         goto done;
     }
-    char *table = pc_verify_format_table(&checks, &ds);
+    char *table = pc_verify_format_table(checks, &ds);
     if (table) {
         fputs(table, stdout);
         free(table);
@@ -504,17 +401,16 @@ static int cmd_verify(int argc, char **argv)
     if (json) {
         pc_diags wd;
         pc_diags_init(&wd);
-        if (pc_write_checks_json(&checks, json, &wd) != PC_OK)
+        if (pc_write_checks_json(checks, json, &wd) != PC_OK)
             rc = PC_EXIT_WRITE;
         print_diags(&wd, true);
         pc_diags_fini(&wd);
         if (rc)
             goto done;
     }
-    rc = pc_verify_failed(&checks, strict) ? PC_EXIT_VERIFY_FAILED : PC_EXIT_OK;
+    rc = pc_verify_failed(checks, strict) ? PC_EXIT_VERIFY_FAILED : PC_EXIT_OK;
 done:
     pc_diags_fini(&diags);
-    pc_checks_fini(&checks);
     pc_report_fini(&report);
     pc_dataset_fini(&ds);
     return rc;

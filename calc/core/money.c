@@ -4,20 +4,21 @@
  */
 #include "paycalc/money.h"
 
+#include "paycalc/text.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-__extension__ typedef __int128 i128;
+typedef pc_i128 i128;
 
 static const i128 I64_MAX = INT64_MAX;
 static const i128 I64_MIN = INT64_MIN;
 
-/* The single rounding rule of SPEC section 3: half away from zero. */
-static pc_status round_div128(i128 num, i128 den, int64_t *out)
+/* The single rounding rule of SPEC section 3: half away from zero, from the
+ * quotient and the remainder. */
+pc_i128 pc_round_div_i128(pc_i128 num, pc_i128 den)
 {
-    if (den == 0)
-        return PC_ERR_RANGE;
     if (den < 0) {
         num = -num;
         den = -den;
@@ -27,6 +28,15 @@ static pc_status round_div128(i128 num, i128 den, int64_t *out)
     i128 twice = r < 0 ? -2 * r : 2 * r;
     if (twice >= den)
         q += num < 0 ? -1 : 1;
+    return q;
+}
+
+static pc_status round_div128(i128 num, i128 den, int64_t *out)
+{
+    *out = 0;
+    if (den == 0)
+        return PC_ERR_RANGE;
+    i128 q = pc_round_div_i128(num, den);
     if (q > I64_MAX || q < I64_MIN)
         return PC_ERR_OVERFLOW;
     *out = (int64_t)q;
@@ -146,15 +156,8 @@ char *pc_money_format_display(int64_t cents, int decimals, char *buf, size_t siz
         m = magnitude(cents) / 100;
         frac = (unsigned)(magnitude(cents) % 100);
     }
-    char digits[32], grouped[48];
-    snprintf(digits, sizeof digits, "%llu", (unsigned long long)m);
-    size_t n = strlen(digits), k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            grouped[k++] = ',';
-        grouped[k++] = digits[i];
-    }
-    grouped[k] = '\0';
+    char grouped[PC_TEXT_GROUPED_SIZE];
+    pc_text_group_digits((unsigned long long)m, grouped);
     bool negative = cents < 0 && (m != 0 || frac != 0);
     if (decimals <= 0)
         snprintf(buf, size, negative ? "(%s)" : "%s", grouped);

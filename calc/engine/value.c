@@ -16,7 +16,7 @@
  * an error in the diagnostics that points at the tranche's vesting.csv line
  * and says which value needed it.
  */
-#include "engine_internal.h"
+#include "paycalc/ledger.h"
 #include "paycalc/value.h"
 
 #include <math.h>

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_internal.h"
+#include "paycalc/ledger.h"
 #include "paycalc/engine.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
@@ -334,8 +334,8 @@ static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
     if (result)
         return result;
     if (pvp.npeo == 0)
-        pc_engine_warn(report, diags, ds, PC_FILE_ROLES, 0, "no_peo",
-                       "%d: roles.csv names no PEO for this year", year);
+        pc_report_warn_at(report, diags, ds, PC_FILE_ROLES, 0, "no_peo",
+                          "%d: roles.csv names no PEO for this year", year);
 
     if (nneo > 0) {
         pc_cap_row avg = {0};

@@ -45,7 +45,7 @@ static const char *const valuation_titles[] = {
 };
 #define VALUATION_COLS (sizeof valuation_titles / sizeof valuation_titles[0])
 
-static void valuation_row(xw *w, int32_t row, size_t index)
+static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
 {
     lxw_worksheet *ws = w->valuations;
     const pc_dataset *ds = w->ds;
@@ -53,169 +53,173 @@ static void valuation_row(xw *w, int32_t row, size_t index)
     const pc_valuation_inputs *in = &v->inputs;
     if (v->tranche >= ds->tranches.count ||
         ds->tranches.items[v->tranche].award >= ds->awards.count) {
-        xw_fail(w, PC_ERR_USAGE,
-                "award valuation %zu refers to tranche %zu, which the input set does not have",
-                index + 1, v->tranche);
+        pc_xlsx_fail(w, PC_ERR_USAGE,
+                     "award valuation %zu refers to tranche %zu, which the input set does not have",
+                     index + 1, v->tranche);
         return;
     }
     const pc_tranche *t = &ds->tranches.items[v->tranche];
     const pc_award *a = &ds->awards.items[t->award];
     if (v->line >= PC_CAP_NLINES) {
-        xw_fail(w, PC_ERR_USAGE, "award valuation %zu feeds line %d, which does not exist",
-                index + 1, v->line);
+        pc_xlsx_fail(w, PC_ERR_USAGE, "award valuation %zu feeds line %d, which does not exist",
+                     index + 1, v->line);
         return;
     }
-    xw_text(w, ws, row, 0, a->id, w->f.text);
-    xw_number(w, ws, row, 1, t->number, w->f.year);
-    xw_text(w, ws, row, 2, xw_person_name(w, a->person), w->f.text);
-    xw_date(w, ws, row, 3, v->date, w->f.date);
-    xw_text(w, ws, row, 4, xw_purpose_words(v->purpose), w->f.text);
-    xw_text(w, ws, row, 5, xw_method_words(v->method), w->f.text);
+    pc_xlsx_text(w, ws, row, 0, a->id, w->f.text);
+    pc_xlsx_number(w, ws, row, 1, t->number, w->f.year);
+    pc_xlsx_text(w, ws, row, 2, pc_xlsx_person_name(w, a->person), w->f.text);
+    pc_xlsx_date(w, ws, row, 3, v->date, w->f.date);
+    pc_xlsx_text(w, ws, row, 4, pc_xlsx_purpose_words(v->purpose), w->f.text);
+    pc_xlsx_text(w, ws, row, 5, pc_xlsx_method_words(v->method), w->f.text);
     if (in->has_price) {
-        xw_micros(w, ws, row, 6, in->price_micro, w->f.price);
-        xw_date(w, ws, row, 7, in->price_date, w->f.date);
+        pc_xlsx_micros(w, ws, row, 6, in->price_micro, w->f.price);
+        pc_xlsx_date(w, ws, row, 7, in->price_date, w->f.date);
     }
     if (v->method == PC_METHOD_BLACK_SCHOLES) {
-        xw_number(w, ws, row, 8, in->strike, w->f.price);
-        xw_number(w, ws, row, 13, in->d1, w->f.decimal);
-        xw_number(w, ws, row, 14, in->d2, w->f.decimal);
+        pc_xlsx_number(w, ws, row, 8, in->strike, w->f.price);
+        pc_xlsx_number(w, ws, row, 13, in->d1, w->f.decimal);
+        pc_xlsx_number(w, ws, row, 14, in->d2, w->f.decimal);
     }
     if (in->has_assumptions) {
-        xw_number(w, ws, row, 9, in->volatility, w->f.percent);
-        xw_number(w, ws, row, 10, in->rate, w->f.percent);
-        xw_number(w, ws, row, 11, in->yield, w->f.percent);
-        xw_number(w, ws, row, 12, in->term, w->f.decimal);
+        pc_xlsx_number(w, ws, row, 9, in->volatility, w->f.percent);
+        pc_xlsx_number(w, ws, row, 10, in->rate, w->f.percent);
+        pc_xlsx_number(w, ws, row, 11, in->yield, w->f.percent);
+        pc_xlsx_number(w, ws, row, 12, in->term, w->f.decimal);
     }
-    xw_micros(w, ws, row, 15, v->probable_micro, w->f.percent);
+    pc_xlsx_micros(w, ws, row, 15, v->probable_micro, w->f.percent);
     if (v->per_share_exact)
-        xw_micros(w, ws, row, 16, v->per_share_micro, w->f.price);
+        pc_xlsx_micros(w, ws, row, 16, v->per_share_micro, w->f.price);
     else
-        xw_number(w, ws, row, 16, v->per_share, w->f.price);
-    xw_number(w, ws, row, 17, (double)v->shares, w->f.integer);
-    xw_cents(w, ws, row, 18, v->value, w->f.cents);
-    xw_number(w, ws, row, 19, v->year, w->f.centred);
+        pc_xlsx_number(w, ws, row, 16, v->per_share, w->f.price);
+    pc_xlsx_number(w, ws, row, 17, (double)v->shares, w->f.integer);
+    pc_xlsx_cents(w, ws, row, 18, v->value, w->f.cents);
+    pc_xlsx_number(w, ws, row, 19, v->year, w->f.centred);
     const char *feeds = v->line < 0 ? "Summary Compensation Table (grant-date value)"
-                                    : xw_cap_line_words((pc_cap_line)v->line);
-    xw_text(w, ws, row, 20, feeds, w->f.wrap);
-    xw_text(w, ws, row, 21, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), w->f.text);
+                                    : pc_xlsx_cap_line_words((pc_cap_line)v->line);
+    pc_xlsx_text(w, ws, row, 20, feeds, w->f.wrap);
+    pc_xlsx_text(w, ws, row, 21, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), w->f.text);
     char source[96] = "";
     if (in->supplied_line > 0)
         snprintf(source, sizeof source, "fair_values.csv line %d", in->supplied_line);
     else if (v->method == PC_METHOD_SUPPLIED)
         snprintf(source, sizeof source, "awards.csv line %d (grant_fv_per_share)", a->line);
     if (*source)
-        xw_text(w, ws, row, 22, source, w->f.wrap);
-    xw_text(w, ws, row, 23, in->note, w->f.wrap);
-    size_t lines = xw_cell_lines(w, 20, feeds);
-    size_t more = xw_cell_lines(w, 22, source);
+        pc_xlsx_text(w, ws, row, 22, source, w->f.wrap);
+    pc_xlsx_text(w, ws, row, 23, in->note, w->f.wrap);
+    size_t lines = pc_xlsx_cell_lines(w, 20, feeds);
+    size_t more = pc_xlsx_cell_lines(w, 22, source);
     lines = more > lines ? more : lines;
-    more = xw_cell_lines(w, 23, in->note);
-    xw_row_lines(w, ws, row, more > lines ? more : lines);
+    more = pc_xlsx_cell_lines(w, 23, in->note);
+    pc_xlsx_row_lines(w, ws, row, more > lines ? more : lines);
 }
 
-void xw_write_valuations(xw *w)
+void pc_xlsx_write_valuations(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->valuations;
     const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
-    xw_heading(w, ws, "Award Valuations", first, last);
+    pc_xlsx_heading(w, ws, "Award Valuations", first, last);
     /* The award IDs and names decide their columns' widths (a cut-off ID
      * reads as another award); the long texts wrap in their cells. */
     double widths[VALUATION_COLS] = {10, 8,  14, 11, 21, 21, 10, 11, 10, 10, 10, 10,
                                      10, 10, 10, 10, 12, 11, 14, 8,  50, 28, 40, 60};
     for (size_t i = 0; i < w->ds->awards.count; i++) {
         const char *id = w->ds->awards.items[i].id;
-        double width = (double)xw_display_width(id ? id : "") + 1.5;
+        double width = (double)pc_text_width(id ? id : "") + 1.5;
         if (width > widths[0])
             widths[0] = width < 40 ? width : 40;
     }
-    widths[2] = xw_name_width(w, widths[2], 30);
-    xw_headers(w, ws, XW_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
-    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 1);
+    widths[2] = pc_xlsx_name_width(w, widths[2], 30);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
     /* 24 columns: three pages across at close to full size, with the award,
      * tranche and executive repeated on each. */
-    xw_page_setup(w, ws, 3, true);
+    pc_xlsx_page_setup(w, ws, 3, true);
     /* Each block of rows is printed across its three pages before the
      * next block, so a row's pages follow one another. */
     worksheet_print_across(ws);
-    xw_check(w, worksheet_repeat_columns(ws, 0, 2));
+    pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
 
     /* A sheet holds 1,048,576 rows; beyond that the rows are left out and
      * the sheet says so (report.json has them all). */
-    size_t room = (size_t)(XW_LAST_ROW - XW_FIRST_DATA_ROW - 2);
+    size_t room = (size_t)(PC_XLSX_LAST_ROW - PC_XLSX_FIRST_DATA_ROW - 2);
     size_t n = r->valuations.count < room ? r->valuations.count : room;
-    int32_t row = XW_FIRST_DATA_ROW;
-    for (size_t i = 0; i < n && xw_ok(w); i++)
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t i = 0; i < n && pc_xlsx_ok(w); i++)
         valuation_row(w, row++, i);
-    xw_check(w, worksheet_autofilter(ws, XW_HEADER_ROW, 0,
-                                     (lxw_row_t)(row > XW_FIRST_DATA_ROW ? row - 1 : XW_HEADER_ROW),
-                                     (lxw_col_t)(VALUATION_COLS - 1)));
+    pc_xlsx_check(w, worksheet_autofilter(
+                         ws, PC_XLSX_HEADER_ROW, 0,
+                         (lxw_row_t)(row > PC_XLSX_FIRST_DATA_ROW ? row - 1 : PC_XLSX_HEADER_ROW),
+                         (lxw_col_t)(VALUATION_COLS - 1)));
     row++;
     if (n < r->valuations.count)
-        row = xw_notef(w, ws, row,
-                       "%zu more valuations are not shown: a sheet holds at most 1,048,576 rows. "
-                       "report.json lists them all.",
-                       r->valuations.count - n);
+        row = pc_xlsx_notef(
+            w, ws, row,
+            "%zu more valuations are not shown: a sheet holds at most 1,048,576 rows. "
+            "report.json lists them all.",
+            r->valuations.count - n);
     if (r->valuations.count == 0)
-        row = xw_note(w, ws, row, "No equity awards were valued.");
-    row = xw_note(w, ws, row,
-                  "Value = shares x fair value per share x probable outcome, rounded to the "
-                  "cent; a model value uses the unrounded per-share value.");
-    xw_note(w, ws, row,
-            "Stock price: the close on the valuation date or the last trading day before it. "
-            "Rates and yields are continuously compounded; times are in years of 365 days.");
+        row = pc_xlsx_note(w, ws, row, "No equity awards were valued.");
+    row = pc_xlsx_note(w, ws, row,
+                       "Value = shares x fair value per share x probable outcome, rounded to the "
+                       "cent; a model value uses the unrounded per-share value.");
+    pc_xlsx_note(w, ws, row,
+                 "Stock price: the close on the valuation date or the last trading day before it. "
+                 "Rates and yields are continuously compounded; times are in years of 365 days.");
 }
 
 /* --------------------------------------------------------- Exchange Rates */
 
-void xw_write_rates(xw *w)
+void pc_xlsx_write_rates(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->rates;
     const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
-    xw_heading(w, ws, "Exchange Rates Used", first, last);
+    pc_xlsx_heading(w, ws, "Exchange Rates Used", first, last);
     static const char *const titles[] = {"Currency",  "Fiscal Year",   "Method",
                                          "Rate Date", "Units per USD", "Daily Rates Averaged",
                                          "Source"};
     static const double widths[] = {10, 8, 26, 11, 12, 10, 50};
-    xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 7);
-    xw_page_setup(w, ws, 1, true);
-    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
-    int32_t row = XW_FIRST_DATA_ROW;
-    for (size_t i = 0; i < r->rates.count && xw_ok(w) && row < XW_LAST_ROW - 4; i++, row++) {
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 7);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t i = 0; i < r->rates.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 4;
+         i++, row++) {
         const pc_rate_used *rt = &r->rates.items[i];
-        xw_text(w, ws, row, 0, rt->currency, w->f.text);
-        xw_number(w, ws, row, 1, rt->fiscal_year, w->f.year);
-        xw_text(w, ws, row, 2, xw_fx_method_words(rt->method), w->f.text);
-        xw_date(w, ws, row, 3, rt->date, w->f.date);
-        xw_micros(w, ws, row, 4, rt->per_usd_micro, w->f.rate);
+        pc_xlsx_text(w, ws, row, 0, rt->currency, w->f.text);
+        pc_xlsx_number(w, ws, row, 1, rt->fiscal_year, w->f.year);
+        pc_xlsx_text(w, ws, row, 2, pc_xlsx_fx_method_words(rt->method), w->f.text);
+        pc_xlsx_date(w, ws, row, 3, rt->date, w->f.date);
+        pc_xlsx_micros(w, ws, row, 4, rt->per_usd_micro, w->f.rate);
         if (rt->method == PC_FX_ANNUAL_AVERAGE && rt->observations > 1)
-            xw_number(w, ws, row, 5, rt->observations, w->f.integer);
-        xw_text(w, ws, row, 6, rt->source, w->f.text);
+            pc_xlsx_number(w, ws, row, 5, rt->observations, w->f.integer);
+        pc_xlsx_text(w, ws, row, 6, rt->source, w->f.text);
     }
     row++;
     if (r->rates.count == 0)
-        row = xw_note(w, ws, row,
-                      "Every amount was paid in US dollars: no exchange rate was needed.");
-    xw_note(w, ws, row,
-            "An amount in another currency is divided exactly by the rate and rounded to the "
-            "cent; a mean of daily rates is rounded to 4 decimals and that rounded rate is used.");
+        row = pc_xlsx_note(w, ws, row,
+                           "Every amount was paid in US dollars: no exchange rate was needed.");
+    pc_xlsx_note(
+        w, ws, row,
+        "An amount in another currency is divided exactly by the rate and rounded to the "
+        "cent; a mean of daily rates is rounded to 4 decimals and that rounded rate is used.");
 }
 
 /* -------------------------------------------------------------------- TSR */
 
-void xw_write_tsr(xw *w)
+void pc_xlsx_write_tsr(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->tsr;
     const pc_tsr *tsr = &w->report->tsr;
     const pc_config *config = &w->ds->config;
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
-    xw_heading(w, ws, "Cumulative Total Shareholder Return", first, last);
+    pc_xlsx_heading(w, ws, "Cumulative Total Shareholder Return", first, last);
     static const char *const titles[] = {"Fiscal Year",
                                          "Date",
                                          "Price Date",
@@ -223,58 +227,59 @@ void xw_write_tsr(xw *w)
                                          "Shares Held (Dividends Reinvested)",
                                          "Value of Initial Fixed $100 Investment ($)"};
     static const double widths[] = {10, 11, 11, 12, 16, 18};
-    xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 6);
-    xw_page_setup(w, ws, 1, true);
-    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 6);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
     w->at.tsr_value_col = 5;
     for (size_t i = 0; i < PC_MAX_YEARS; i++)
-        w->at.tsr_row[i] = XW_NONE;
-    int32_t row = XW_FIRST_DATA_ROW;
+        w->at.tsr_row[i] = PC_XLSX_NONE;
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
     if (!tsr->computed) {
-        xw_note(w, ws, row + 1, "Total shareholder return was not computed.");
+        pc_xlsx_note(w, ws, row + 1, "Total shareholder return was not computed.");
         return;
     }
     int32_t base = row++;
-    xw_text(w, ws, base, 0, "Base", w->f.text);
-    xw_date(w, ws, base, 1, tsr->base_date, w->f.date);
-    xw_date(w, ws, base, 2, tsr->base_date, w->f.date);
-    xw_micros(w, ws, base, 3, tsr->base_price_micro, w->f.price);
-    xw_number(w, ws, base, 4, 1.0, w->f.decimal);
-    xw_number(w, ws, base, 5, 100.0, w->f.tsr);
-    char price0[XW_REF_SIZE];
-    xw_ref(price0, sizeof price0, NULL, base, 3);
+    pc_xlsx_text(w, ws, base, 0, "Base", w->f.text);
+    pc_xlsx_date(w, ws, base, 1, tsr->base_date, w->f.date);
+    pc_xlsx_date(w, ws, base, 2, tsr->base_date, w->f.date);
+    pc_xlsx_micros(w, ws, base, 3, tsr->base_price_micro, w->f.price);
+    pc_xlsx_number(w, ws, base, 4, 1.0, w->f.decimal);
+    pc_xlsx_number(w, ws, base, 5, 100.0, w->f.tsr);
+    char price0[PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(price0, sizeof price0, NULL, base, 3);
     /* Absolute row for the base price: "D$6". */
-    char base_ref[XW_REF_SIZE];
+    char base_ref[PC_XLSX_REF_SIZE];
     size_t letters = strcspn(price0, "0123456789");
     snprintf(base_ref, sizeof base_ref, "%.*s$%s", (int)letters, price0, price0 + letters);
     for (size_t i = 0; i < tsr->npoints && i < PC_MAX_YEARS; i++, row++) {
         const pc_tsr_point *p = &tsr->points[i];
-        xw_number(w, ws, row, 0, p->year, w->f.year);
-        xw_date(w, ws, row, 1, p->date, w->f.date);
-        xw_date(w, ws, row, 2, p->price_date, w->f.date);
-        xw_micros(w, ws, row, 3, p->price_micro, w->f.price);
-        xw_number(w, ws, row, 4, p->units, w->f.decimal);
+        pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
+        pc_xlsx_date(w, ws, row, 1, p->date, w->f.date);
+        pc_xlsx_date(w, ws, row, 2, p->price_date, w->f.date);
+        pc_xlsx_micros(w, ws, row, 3, p->price_micro, w->f.price);
+        pc_xlsx_number(w, ws, row, 4, p->units, w->f.decimal);
         /* R6: 100 x units at the year end x price at the year end / base
          * price, rounded to 2 decimals. */
-        char units[XW_REF_SIZE], price[XW_REF_SIZE], formula[4 * XW_REF_SIZE];
-        xw_ref(units, sizeof units, NULL, row, 4);
-        xw_ref(price, sizeof price, NULL, row, 3);
+        char units[PC_XLSX_REF_SIZE], price[PC_XLSX_REF_SIZE], formula[4 * PC_XLSX_REF_SIZE];
+        pc_xlsx_ref(units, sizeof units, NULL, row, 4);
+        pc_xlsx_ref(price, sizeof price, NULL, row, 3);
         if (tsr->base_price_micro > 0) {
             snprintf(formula, sizeof formula, "=ROUND(100*%s*%s/%s,2)", units, price, base_ref);
-            xw_formula(w, ws, row, 5, formula, w->f.tsr, (double)p->value / 100.0);
+            pc_xlsx_formula(w, ws, row, 5, formula, w->f.tsr, (double)p->value / 100.0);
         } else {
-            xw_cents(w, ws, row, 5, p->value, w->f.tsr);
+            pc_xlsx_cents(w, ws, row, 5, p->value, w->f.tsr);
         }
         w->at.tsr_row[i] = row;
     }
     row++;
-    row = xw_note(w, ws, row,
-                  "Base: the close of the last trading day before the first covered fiscal year. "
-                  "On each ex-dividend date the dividend is reinvested at that day's close "
-                  "(shares x (1 + dividend / close)).");
-    xw_note(w, ws, row,
-            "Value = 100 x shares held x closing price / base price, rounded to the cent "
-            "(Item 201(e) of Regulation S-K).");
+    row = pc_xlsx_note(
+        w, ws, row,
+        "Base: the close of the last trading day before the first covered fiscal year. "
+        "On each ex-dividend date the dividend is reinvested at that day's close "
+        "(shares x (1 + dividend / close)).");
+    pc_xlsx_note(w, ws, row,
+                 "Value = 100 x shares held x closing price / base price, rounded to the cent "
+                 "(Item 201(e) of Regulation S-K).");
 }
 
 /* ------------------------------------------------------------------ Checks */
@@ -334,7 +339,7 @@ static int person_id_cmp(const void *a, const void *b)
 
 /* Who a finding is about, as a reader names them: "李雲飛 (li-yunfei)",
  * "Non-PEO NEO average", "Company"; an unknown id as it is. */
-static const char *subject_words(xw *w, const person_id *ids, size_t nids, const char *subject,
+static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, const char *subject,
                                  char *buf, size_t size)
 {
     if (!subject)
@@ -347,7 +352,7 @@ static const char *subject_words(xw *w, const person_id *ids, size_t nids, const
     const person_id *hit = ids ? bsearch(&key, ids, nids, sizeof *ids, person_id_cmp) : NULL;
     if (!hit)
         return subject;
-    const char *name = xw_person_name(w, hit->person);
+    const char *name = pc_xlsx_person_name(w, hit->person);
     if (!*name || strcmp(name, subject) == 0)
         return subject;
     snprintf(buf, size, "%s (%s)", name, subject);
@@ -365,18 +370,19 @@ static bool check_used(const pc_checks *c, const char *check)
     return false;
 }
 
-void xw_write_checks(xw *w)
+void pc_xlsx_write_checks(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->checks;
     const pc_checks *c = &w->report->checks;
     const pc_config *config = &w->ds->config;
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
-    xw_heading(w, ws, "Checks of the Published Figures", first, last);
-    xw_textf(w, ws, 3, 0, w->f.subtitle,
-             "Checked %zu figures and relations: %zu errors, %zu rounding differences (at most 1 "
-             "in the last digit shown).",
-             c->checked, c->errors, c->rounding);
+    pc_xlsx_heading(w, ws, "Checks of the Published Figures", first, last);
+    pc_xlsx_textf(
+        w, ws, 3, 0, w->f.subtitle,
+        "Checked %zu figures and relations: %zu errors, %zu rounding differences (at most 1 "
+        "in the last digit shown).",
+        c->checked, c->errors, c->rounding);
     static const char *const titles[] = {"Check",
                                          "Severity",
                                          "Table",
@@ -388,15 +394,15 @@ void xw_write_checks(xw *w)
                                          "Difference (Published - Expected)",
                                          "reported.csv Line"};
     static const double widths[] = {27, 10, 20, 8, 26, 25, 14, 14, 14, 10};
-    xw_headers(w, ws, XW_HEADER_ROW, titles, widths, 10);
-    xw_page_setup(w, ws, 1, true);
-    worksheet_freeze_panes(ws, XW_FIRST_DATA_ROW, 0);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 10);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
 
     /* Sorted once, so each subject is a binary search. */
     size_t nids = w->ds->people.count;
     person_id *ids = malloc((nids + 1) * sizeof *ids);
     if (!ids) {
-        xw_fail(w, PC_ERR_NOMEM, "out of memory");
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         return;
     }
     size_t n = 0;
@@ -407,66 +413,69 @@ void xw_write_checks(xw *w)
     qsort(ids, nids, sizeof *ids, person_id_cmp);
 
     char who[512];
-    int32_t row = XW_FIRST_DATA_ROW;
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t i = 0;
-    for (; i < c->findings.count && xw_ok(w) && row < XW_LAST_ROW / 2; i++, row++) {
+    for (; i < c->findings.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW / 2; i++, row++) {
         const pc_finding *f = &c->findings.items[i];
         lxw_format *num = w->f.micros[f->decimals < 0 ? 0 : f->decimals > 6 ? 6 : f->decimals];
-        xw_text(w, ws, row, 0, f->check, w->f.text);
-        xw_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "error" : "rounding", w->f.text);
-        xw_text(w, ws, row, 2, table_words(f->table), w->f.text);
-        xw_number(w, ws, row, 3, f->year, w->f.year);
-        xw_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who, sizeof who), w->f.text);
-        xw_text(w, ws, row, 5, f->item, w->f.text);
-        xw_micros(w, ws, row, 6, f->published_micro, num);
-        xw_micros(w, ws, row, 7, f->expected_micro, num);
-        xw_micros(w, ws, row, 8, f->difference_micro, num);
+        pc_xlsx_text(w, ws, row, 0, f->check, w->f.text);
+        pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "error" : "rounding",
+                     w->f.text);
+        pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);
+        pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
+        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who, sizeof who),
+                     w->f.text);
+        pc_xlsx_text(w, ws, row, 5, f->item, w->f.text);
+        pc_xlsx_micros(w, ws, row, 6, f->published_micro, num);
+        pc_xlsx_micros(w, ws, row, 7, f->expected_micro, num);
+        pc_xlsx_micros(w, ws, row, 8, f->difference_micro, num);
         if (f->line > 0)
-            xw_number(w, ws, row, 9, f->line, w->f.centred);
+            pc_xlsx_number(w, ws, row, 9, f->line, w->f.centred);
     }
     if (c->findings.count == 0)
-        row = xw_note(w, ws, row, "No differences found.");
+        row = pc_xlsx_note(w, ws, row, "No differences found.");
     else if (i < c->findings.count)
-        row = xw_notef(w, ws, row, "%zu more findings are in the verify output.",
-                       c->findings.count - i);
+        row = pc_xlsx_notef(w, ws, row, "%zu more findings are in the verify output.",
+                            c->findings.count - i);
     if (c->skipped.count > 0) {
         row++;
-        xw_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
+        pc_xlsx_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
         /* Same columns as the findings where they mean the same thing; the
          * reason takes the rest of the row. */
-        xw_text(w, ws, row, 0, "Check", w->f.header);
+        pc_xlsx_text(w, ws, row, 0, "Check", w->f.header);
         for (int col = 1; col < 3; col++)
-            xw_blank(w, ws, row, col, w->f.header);
-        xw_text(w, ws, row, 3, "Fiscal Year", w->f.header);
-        xw_text(w, ws, row, 4, "Subject", w->f.header);
-        xw_check(w,
-                 worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
-        xw_text(w, ws, row, 5, "Reason", w->f.header);
-        xw_row_lines(w, ws, row, xw_cell_lines(w, 3, "Fiscal Year"));
+            pc_xlsx_blank(w, ws, row, col, w->f.header);
+        pc_xlsx_text(w, ws, row, 3, "Fiscal Year", w->f.header);
+        pc_xlsx_text(w, ws, row, 4, "Subject", w->f.header);
+        pc_xlsx_check(
+            w, worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
+        pc_xlsx_text(w, ws, row, 5, "Reason", w->f.header);
+        pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 3, "Fiscal Year"));
         row++;
-        for (size_t k = 0; k < c->skipped.count && xw_ok(w) && row < XW_LAST_ROW - 2 - 10; k++) {
+        for (size_t k = 0; k < c->skipped.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 2 - 10;
+             k++) {
             const pc_skipped *s = &c->skipped.items[k];
-            xw_text(w, ws, row, 0, s->check, w->f.text);
-            xw_number(w, ws, row, 3, s->year, w->f.year);
-            xw_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who, sizeof who),
-                    w->f.text);
-            row = xw_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
+            pc_xlsx_text(w, ws, row, 0, s->check, w->f.text);
+            pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
+            pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who, sizeof who),
+                         w->f.text);
+            row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
         }
     }
     free(ids);
 
     /* A legend of the checks that appear above, in words. */
     row++;
-    if (row >= XW_LAST_ROW - (int32_t)NCHECK_MEANINGS - 1)
+    if (row >= PC_XLSX_LAST_ROW - (int32_t)NCHECK_MEANINGS - 1)
         return;
     bool any = false;
-    for (size_t k = 0; k < NCHECK_MEANINGS && xw_ok(w); k++) {
+    for (size_t k = 0; k < NCHECK_MEANINGS && pc_xlsx_ok(w); k++) {
         if (!check_used(c, check_meanings[k].check))
             continue;
         if (!any)
-            xw_text(w, ws, row++, 0, "What each check compares", w->f.bold);
+            pc_xlsx_text(w, ws, row++, 0, "What each check compares", w->f.bold);
         any = true;
-        xw_text(w, ws, row, 0, check_meanings[k].check, w->f.note);
-        row = xw_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
+        pc_xlsx_text(w, ws, row, 0, check_meanings[k].check, w->f.note);
+        row = pc_xlsx_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
     }
 }

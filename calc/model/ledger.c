@@ -1,0 +1,109 @@
+/*
+ * Facts of the ledger that every later stage reads the same way: the order
+ * of people in the tables, the role of a person in a covered year, and the
+ * state of a tranche at a date (SPEC section 7: vested on, forfeited on,
+ * unvested at).
+ */
+#include "paycalc/ledger.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+
+size_t *pc_ledger_people_order(const pc_dataset *ds, size_t *count)
+{
+    *count = 0;
+    size_t np = ds->people.count;
+    if (np == 0 || ds->roles.count == 0)
+        return NULL;
+    /* first[p]: roles.csv index of the person's first role + 1 (0: none). */
+    size_t *first = calloc(np, sizeof *first);
+    bool *peo = calloc(np, sizeof *peo);
+    size_t *order = malloc(np * sizeof *order);
+    if (!first || !peo || !order) {
+        free(first);
+        free(peo);
+        free(order);
+        return NULL;
+    }
+    for (size_t r = 0; r < ds->roles.count; r++) {
+        const pc_role *role = &ds->roles.items[r];
+        if (role->person >= np)
+            continue;
+        if (!first[role->person])
+            first[role->person] = r + 1;
+        if (role->role == PC_ROLE_PEO)
+            peo[role->person] = true;
+    }
+    /* Walk roles.csv in order twice: PEOs, then the others. */
+    size_t n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t r = 0; r < ds->roles.count; r++) {
+            size_t p = ds->roles.items[r].person;
+            if (p < np && first[p] == r + 1 && peo[p] == (pass == 0))
+                order[n++] = p;
+        }
+    }
+    free(first);
+    free(peo);
+    *count = n;
+    return order;
+}
+
+pc_status pc_ledger_roles_build(const pc_dataset *ds, pc_ledger_roles *index)
+{
+    index->nyears = ds->config.nyears;
+    index->npeople = ds->people.count;
+    size_t cells = index->npeople * (size_t)(index->nyears > 0 ? index->nyears : 1);
+    index->role_of = malloc((cells ? cells : 1) * sizeof *index->role_of);
+    if (!index->role_of)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < cells; i++)
+        index->role_of[i] = -1;
+    for (size_t r = 0; r < ds->roles.count; r++) {
+        const pc_role *role = &ds->roles.items[r];
+        int y = pc_config_year_index(&ds->config, role->year);
+        if (y < 0 || role->person >= index->npeople)
+            continue;
+        index->role_of[role->person * (size_t)index->nyears + (size_t)y] = (int)r;
+    }
+    return PC_OK;
+}
+
+void pc_ledger_roles_fini(pc_ledger_roles *index)
+{
+    free(index->role_of);
+    index->role_of = NULL;
+}
+
+int pc_ledger_roles_get(const pc_ledger_roles *index, const pc_dataset *ds, size_t person, int year)
+{
+    int y = pc_config_year_index(&ds->config, year);
+    if (y < 0 || person >= index->npeople)
+        return -1;
+    return index->role_of[person * (size_t)index->nyears + (size_t)y];
+}
+
+pc_date pc_tranche_vested_on(const pc_tranche *t)
+{
+    if (t->status != PC_TRANCHE_VESTED)
+        return PC_DATE_NONE;
+    return t->status_date != PC_DATE_NONE ? t->status_date : t->vest_date;
+}
+
+pc_date pc_tranche_forfeited_on(const pc_tranche *t)
+{
+    return t->status == PC_TRANCHE_FORFEITED ? t->status_date : PC_DATE_NONE;
+}
+
+bool pc_tranche_unvested_at(const pc_dataset *ds, const pc_tranche *t, pc_date x)
+{
+    const pc_award *a = &ds->awards.items[t->award];
+    if (a->grant_date > x)
+        return false;
+    pc_date v = pc_tranche_vested_on(t), f = pc_tranche_forfeited_on(t);
+    if (v != PC_DATE_NONE && v <= x)
+        return false;
+    if (f != PC_DATE_NONE && f <= x)
+        return false;
+    return true;
+}

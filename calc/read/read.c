@@ -1,0 +1,307 @@
+/*
+ * Reading an input set (SPEC section 2) into a pc_dataset: the order of the
+ * files, the columns each must have, the files one file makes necessary, and
+ * the checks that span files. Each file's rows are read by its reader
+ * (read_people.c, read_cash.c, read_awards.c, read_market.c,
+ * read_reported.c) over the cell helpers of read_cells.c; the CSV and JSON
+ * mechanics are in read_csv.c and read_config.c.
+ *
+ * Every problem is reported with file, line, column (the 1-based position of
+ * the value in its row) and the value, and reading goes on, so that
+ * `paycalc check` lists them all. Lookups go through the dataset's sorted
+ * indexes (pc_dataset_index) and duplicates are found by sorting keys, so a
+ * file of a million rows reads in linear-logarithmic time.
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
+
+#include "paycalc/read.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paycalc/money.h"
+#include "paycalc/parse.h"
+#include "paycalc/report.h"
+#include "read_set.h"
+
+/* The columns of each CSV file, in the order of its reader's enum. */
+static const pc_read_column vesting_columns[] = {{"award_id", true},  {"tranche", true},
+                                                 {"vest_date", true}, {"shares", true},
+                                                 {"status", true},    {"status_date", false}};
+static const pc_read_column awards_columns[] = {
+    {"award_id", true},        {"person_id", true},        {"type", true},
+    {"condition", true},       {"grant_date", true},       {"shares", true},
+    {"exercise_price", false}, {"expiration_date", false}, {"grant_fv_per_share", false},
+    {"dividend_rights", false}};
+static const pc_read_column fx_columns[] = {
+    {"currency", true}, {"period", true}, {"per_usd", true}};
+static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},
+                                              {"component", true}, {"amount", true},
+                                              {"currency", true},  {"pay_date", false}};
+static const pc_read_column performance_columns[] = {{"year", true},
+                                                     {"net_income", true},
+                                                     {"company_selected_measure", false},
+                                                     {"peer_group_tsr", false}};
+static const pc_read_column fair_values_columns[] = {
+    {"award_id", true}, {"tranche", true}, {"date", true}, {"fv_per_share", true}, {"note", false}};
+static const pc_read_column outcomes_columns[] = {
+    {"award_id", true}, {"tranche", true}, {"date", true}, {"probable", true}};
+static const pc_read_column assumptions_columns[] = {{"date", true},
+                                                     {"volatility", true},
+                                                     {"risk_free_rate", true},
+                                                     {"dividend_yield", true},
+                                                     {"expected_term", false}};
+static const pc_read_column prices_columns[] = {
+    {"date", true}, {"close", true}, {"dividend", false}};
+static const pc_read_column roles_columns[] = {
+    {"year", true}, {"person_id", true}, {"role", true}, {"position", false}};
+static const pc_read_column people_columns[] = {
+    {"person_id", true}, {"name", true}, {"position", true}};
+static const pc_read_column reported_columns[] = {
+    {"table", true}, {"year", true}, {"subject", true}, {"item", true}, {"value", true}};
+
+/* ---- the input set ------------------------------------------------------------ */
+
+typedef struct file_spec {
+    pc_file file;
+    const pc_read_column *columns;
+    int ncolumns;
+    pc_read_row_fn row;
+    bool required;
+    const char *purpose; /* for the missing-file message */
+} file_spec;
+
+#define COLUMNS(a) a, (int)(sizeof a / sizeof a[0])
+
+/* Reads one CSV file of the set. */
+static pc_read_open read_file(reader *r, const file_spec *spec)
+{
+    if (pc_read_halted(&r->rd))
+        return PC_READ_FAILED;
+    r->file = spec->file;
+    r->columns = spec->columns;
+    pc_file_columns *out = &r->ds->files[spec->file];
+    bool lost = false;
+    pc_read_open opened =
+        pc_read_csv(&r->rd, out->path, spec->columns, spec->ncolumns, out, spec->row, r, &lost);
+    /* Rows lost (malformed quoting, a missing column): references to what
+     * they held would only repeat that error, file after file. */
+    if (lost && spec->file == PC_FILE_PEOPLE)
+        r->people_failed = true;
+    if (lost && spec->file == PC_FILE_AWARDS)
+        r->awards_failed = true;
+    if (lost && spec->file == PC_FILE_ROLES)
+        r->roles_failed = true;
+    if (opened == PC_READ_ABSENT && spec->required)
+        pc_read_error(&r->rd, out->path, 0, 0, "missing_file", "required file missing: %s",
+                      spec->purpose);
+    return opened;
+}
+
+static bool index_dataset(reader *r)
+{
+    if (pc_dataset_index(r->ds) != PC_OK) {
+        r->rd.nomem = true;
+        return false;
+    }
+    return true;
+}
+
+/* The folder's last path component, without trailing slashes ("inputs/x/"
+ * is "x"); "." and ".." are resolved to the folder they stand for. */
+static char *folder_name(const char *dir)
+{
+    size_t end = strlen(dir);
+    while (end > 1 && dir[end - 1] == '/')
+        end--;
+    size_t start = end;
+    while (start > 0 && dir[start - 1] != '/')
+        start--;
+    size_t n = end - start;
+    if ((n == 1 && dir[start] == '.') || (n == 2 && dir[start] == '.' && dir[start + 1] == '.')) {
+        char *resolved = realpath(dir, NULL);
+        if (resolved && strcmp(resolved, "/") != 0) {
+            char *name = folder_name(resolved);
+            free(resolved);
+            return name;
+        }
+        free(resolved);
+    }
+    if (n == 0) /* "/" */
+        return pc_strdup("/");
+    char *name = malloc(n + 1);
+    if (name) {
+        memcpy(name, dir + start, n);
+        name[n] = '\0';
+    }
+    return name;
+}
+
+static bool set_paths(pc_dataset *ds, const char *dir)
+{
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        len--;
+    for (int f = 0; f < PC_FILE_COUNT; f++) {
+        const char *name = pc_file_name((pc_file)f);
+        size_t n = len + 1 + strlen(name) + 1;
+        char *path = malloc(n);
+        if (!path)
+            return false;
+        if (len == 1 && dir[0] == '/')
+            snprintf(path, n, "/%s", name);
+        else
+            snprintf(path, n, "%.*s/%s", (int)len, dir, name);
+        free(ds->files[f].path);
+        ds->files[f].path = path;
+    }
+    return true;
+}
+
+static pc_status finish(reader *r)
+{
+    free(r->award_unsure.items);
+    free(r->performance_award);
+    if (!r->rd.nomem && pc_dataset_index(r->ds) != PC_OK)
+        r->rd.nomem = true;
+    if (r->rd.nomem)
+        return PC_ERR_NOMEM;
+    return r->rd.diags->errors > r->rd.base_errors ? PC_ERR_INPUT : PC_OK;
+}
+
+pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
+{
+    reader r;
+    memset(&r, 0, sizeof r);
+    pc_read_init(&r.rd, diags);
+    r.ds = ds;
+    if (!dir[0])
+        dir = ".";
+    free(ds->name);
+    ds->name = folder_name(dir);
+    if (!ds->name || !set_paths(ds, dir)) {
+        r.rd.nomem = true;
+        return finish(&r);
+    }
+
+    r.file = PC_FILE_CONFIG;
+    pc_read_open config = pc_read_config(&r.rd, ds->files[PC_FILE_CONFIG].path, &ds->config);
+    if (config == PC_READ_ABSENT)
+        pc_read_error(&r.rd, ds->files[PC_FILE_CONFIG].path, 0, 0, "missing_file",
+                      "required file missing: paycalc.json gives the company, its fiscal year end "
+                      "and the covered years");
+    ds->files[PC_FILE_CONFIG].present = config == PC_READ_READ;
+
+    /* pay_date is a required column when every foreign amount is converted
+     * at its payment date (SPEC section 4). */
+    pc_read_column cash_cols[sizeof cash_columns / sizeof cash_columns[0]];
+    memcpy(cash_cols, cash_columns, sizeof cash_columns);
+    cash_cols[CASH_PAY_DATE].required = ds->config.fx_method == PC_FX_PAYMENT_DATE;
+
+    const file_spec people = {PC_FILE_PEOPLE, COLUMNS(people_columns), pc_read_people_row, true,
+                              "people.csv lists each person (person_id,name,position)"};
+    const file_spec roles = {PC_FILE_ROLES, COLUMNS(roles_columns), pc_read_roles_row, true,
+                             "roles.csv says who is PEO or NEO in each covered year "
+                             "(year,person_id,role)"};
+    const file_spec cash = {PC_FILE_CASH, COLUMNS(cash_cols), pc_read_cash_row, true,
+                            "cash.csv holds salaries and other cash compensation "
+                            "(person_id,year,component,amount,currency)"};
+    const file_spec fx = {PC_FILE_FX, COLUMNS(fx_columns), pc_read_fx_row, false, ""};
+    const file_spec awards = {PC_FILE_AWARDS, COLUMNS(awards_columns), pc_read_awards_row, false,
+                              ""};
+    const file_spec vesting = {PC_FILE_VESTING, COLUMNS(vesting_columns), pc_read_vesting_row,
+                               false, ""};
+    const file_spec prices = {PC_FILE_PRICES, COLUMNS(prices_columns), pc_read_prices_row, true,
+                              "prices.csv holds the closing stock prices (date,close) for the TSR "
+                              "and the fair values"};
+    const file_spec assumptions = {PC_FILE_ASSUMPTIONS, COLUMNS(assumptions_columns),
+                                   pc_read_assumptions_row, false, ""};
+    const file_spec outcomes = {PC_FILE_OUTCOMES, COLUMNS(outcomes_columns), pc_read_outcomes_row,
+                                false, ""};
+    const file_spec fair_values = {PC_FILE_FAIR_VALUES, COLUMNS(fair_values_columns),
+                                   pc_read_fair_values_row, false, ""};
+    const file_spec performance = {PC_FILE_PERFORMANCE, COLUMNS(performance_columns),
+                                   pc_read_performance_row, true,
+                                   "performance.csv holds net income for each covered year "
+                                   "(year,net_income)"};
+    const file_spec reported = {PC_FILE_REPORTED, COLUMNS(reported_columns), pc_read_reported_row,
+                                false, ""};
+
+    /* People first: every other file refers to them. */
+    if (read_file(&r, &people) != PC_READ_READ)
+        r.people_failed = true;
+    if (!r.people_failed && index_dataset(&r))
+        pc_read_check_people(&r);
+    if (read_file(&r, &roles) == PC_READ_READ)
+        pc_read_check_roles(&r);
+    read_file(&r, &cash);
+    pc_read_open have_fx = read_file(&r, &fx);
+    if (have_fx == PC_READ_READ)
+        pc_read_check_fx(&r);
+    if (r.foreign_line && have_fx == PC_READ_ABSENT && !pc_read_halted(&r.rd))
+        pc_read_error(&r.rd, ds->files[PC_FILE_CASH].path, r.foreign_line, r.foreign_column,
+                      "missing_file",
+                      "currency: amounts in %s need exchange rates, but fx.csv is missing "
+                      "(currency,period,per_usd)",
+                      r.foreign_currency);
+
+    pc_read_open have_awards = read_file(&r, &awards);
+    if (have_awards == PC_READ_FAILED)
+        r.awards_failed = true;
+    if (have_awards == PC_READ_READ && index_dataset(&r)) {
+        pc_read_check_awards(&r);
+        pc_read_open have_vesting = read_file(&r, &vesting);
+        if (have_vesting == PC_READ_READ) {
+            if (index_dataset(&r))
+                pc_read_check_tranches(&r);
+        } else if (have_vesting == PC_READ_ABSENT) {
+            pc_read_error(&r.rd, ds->files[PC_FILE_VESTING].path, 0, 0, "missing_file",
+                          "required file missing: vesting.csv gives the tranches of the awards in "
+                          "awards.csv (award_id,tranche,vest_date,shares,status)");
+        }
+    }
+    if (read_file(&r, &prices) == PC_READ_READ)
+        pc_read_check_prices(&r);
+    if (read_file(&r, &assumptions) == PC_READ_READ)
+        pc_read_check_assumptions(&r);
+    pc_read_open have_outcomes = read_file(&r, &outcomes);
+    if (have_outcomes == PC_READ_READ)
+        pc_read_check_outcomes(&r);
+    else if (have_outcomes == PC_READ_ABSENT && r.performance_line)
+        pc_read_error(
+            &r.rd, ds->files[PC_FILE_AWARDS].path, r.performance_line, r.performance_column,
+            "missing_file",
+            "condition: award '%s' has a performance condition and is valued at its "
+            "probable outcome, but outcomes.csv is missing (award_id,tranche,date,probable)",
+            pc_read_show(&r.rd, r.performance_award ? r.performance_award : ""));
+    if (read_file(&r, &fair_values) == PC_READ_READ)
+        pc_read_check_fair_values(&r);
+    if (read_file(&r, &performance) == PC_READ_READ)
+        pc_read_check_performance(&r);
+    if (read_file(&r, &reported) == PC_READ_READ)
+        pc_read_check_reported(&r);
+    return finish(&r);
+}
+
+pc_status pc_read_reported_file(const char *path, pc_dataset *ds, pc_diags *diags)
+{
+    reader r;
+    memset(&r, 0, sizeof r);
+    pc_read_init(&r.rd, diags);
+    r.ds = ds;
+    r.standalone = true;
+    free(ds->files[PC_FILE_REPORTED].path);
+    ds->files[PC_FILE_REPORTED].path = pc_strdup(path);
+    if (!ds->files[PC_FILE_REPORTED].path) {
+        r.rd.nomem = true;
+        return finish(&r);
+    }
+    const file_spec reported = {PC_FILE_REPORTED, COLUMNS(reported_columns), pc_read_reported_row,
+                                true, "the figures as published (table,year,subject,item,value)"};
+    if (read_file(&r, &reported) == PC_READ_READ)
+        pc_read_check_reported(&r);
+    return finish(&r);
+}

@@ -1,0 +1,204 @@
+/*
+ * reported.csv (SPEC section 2 and 8): the figures as published, read with
+ * the input set or on its own (`verify --reported`).
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
+
+#include "paycalc/read.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paycalc/money.h"
+#include "paycalc/parse.h"
+#include "paycalc/report.h"
+#include "read_set.h"
+
+/* ---- reported.csv ------------------------------------------------------------ */
+
+enum { REP_TABLE, REP_YEAR, REP_SUBJECT, REP_ITEM, REP_VALUE };
+
+#define SUBJECT_AVERAGE "non_peo_neo_average"
+#define SUBJECT_COMPANY "company"
+
+/* Which subjects an item accepts (SPEC section 2, reported.csv). */
+enum { FOR_PERSON = 1, FOR_AVERAGE = 2, FOR_COMPANY = 4 };
+
+static int item_subjects(pc_reported_table table, const char *item)
+{
+    if (table == PC_REPORTED_SCT) {
+        for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
+            if (strcmp(item, pc_sct_key((pc_sct_column)c)) == 0)
+                return FOR_PERSON;
+        return 0;
+    }
+    if (table == PC_REPORTED_CAP) {
+        for (int l = 0; l < PC_CAP_NLINES; l++)
+            if (strcmp(item, pc_cap_key((pc_cap_line)l)) == 0)
+                return FOR_PERSON | FOR_AVERAGE;
+        return strcmp(item, "equity_award_adjustments") == 0 ? FOR_PERSON | FOR_AVERAGE : 0;
+    }
+    if (strcmp(item, "sct_total") == 0 || strcmp(item, "cap") == 0)
+        return FOR_PERSON | FOR_AVERAGE;
+    if (strcmp(item, "count") == 0)
+        return FOR_AVERAGE;
+    if (strcmp(item, "tsr") == 0 || strcmp(item, "peer_group_tsr") == 0 ||
+        strcmp(item, "net_income") == 0 || strcmp(item, "company_selected_measure") == 0)
+        return FOR_COMPANY;
+    return 0;
+}
+
+static const char *items_of(pc_reported_table table)
+{
+    switch (table) {
+    case PC_REPORTED_SCT:
+        return "salary, bonus, stock_awards, option_awards, non_equity_incentive, pension_nqdc, "
+               "all_other or total";
+    case PC_REPORTED_CAP:
+        return "a reconciliation key of SPEC section 7 (sct_total, less_equity_awards, ..., cap) "
+               "or equity_award_adjustments";
+    case PC_REPORTED_PVP:
+        return "sct_total, cap, tsr, peer_group_tsr, net_income, company_selected_measure or "
+               "count";
+    }
+    return "?";
+}
+
+/* A value as printed (SPEC section 2): a decimal with up to 6 places,
+ * thousands separators, '-' or parentheses for negatives; a dash alone is
+ * the nil a proxy table prints for zero. Also how many decimals it shows. */
+static bool get_printed(reader *r, const pc_read_row *row, int c, int64_t *micro, int *decimals)
+{
+    if (!pc_read_need(r, row, c, NULL))
+        return false;
+    const char *v = pc_read_val(row, c);
+    if (strcmp(v, "-") == 0 || strcmp(v, "\xE2\x80\x94") == 0 || strcmp(v, "\xE2\x80\x93") == 0) {
+        *micro = 0;
+        *decimals = 0;
+        return true;
+    }
+    char why[160];
+    if (!pc_read_parsed(r, row, c, pc_parse_decimal(v, 6, 6, micro, why, sizeof why), "bad_number",
+                        "value", why))
+        return false;
+    const char *dot = strchr(v, '.');
+    int d = 0;
+    if (dot)
+        for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
+            d++;
+    *decimals = d > 6 ? 6 : d;
+    return true;
+}
+
+void pc_read_reported_row(void *ctx, const pc_read_row *row)
+{
+    reader *r = ctx;
+    int year = 0;
+    bool ok = pc_read_get_year(r, row, REP_YEAR, &year);
+    if (ok && !pc_read_year_kept(r, year))
+        return;
+    static const char *const tables[] = {"sct", "pvp", "cap"};
+    int table = pc_read_get_choice(r, row, REP_TABLE, tables, 3);
+    ok &= table >= 0;
+    int accepts = 0;
+    /* Items are keys: "Salary" is taken as "salary" and stored so. */
+    char item[64] = "";
+    for (size_t i = 0; pc_read_val(row, REP_ITEM)[i] && i + 1 < sizeof item; i++) {
+        char ch = pc_read_val(row, REP_ITEM)[i];
+        item[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
+    if (table >= 0 && pc_read_need(r, row, REP_ITEM, NULL)) {
+        accepts = item_subjects((pc_reported_table)table, item);
+        if (!accepts) {
+            pc_read_cell_error(r, row, REP_ITEM, "bad_value",
+                               "invalid item '%s' for table %s: use %s",
+                               pc_read_show(&r->rd, pc_read_val(row, REP_ITEM)), tables[table],
+                               items_of((pc_reported_table)table));
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    if (pc_read_need(r, row, REP_SUBJECT, NULL)) {
+        const char *s = pc_read_val(row, REP_SUBJECT);
+        int kind = strcmp(s, SUBJECT_AVERAGE) == 0   ? FOR_AVERAGE
+                   : strcmp(s, SUBJECT_COMPANY) == 0 ? FOR_COMPANY
+                                                     : FOR_PERSON;
+        if (accepts && !(accepts & kind)) {
+            const char *expected = accepts == FOR_COMPANY   ? "the subject 'company'"
+                                   : accepts == FOR_AVERAGE ? "the subject '" SUBJECT_AVERAGE "'"
+                                   : accepts == FOR_PERSON  ? "a person_id"
+                                                           : "a person_id or '" SUBJECT_AVERAGE "'";
+            pc_read_cell_error(r, row, REP_SUBJECT, "bad_subject",
+                               "'%s' cannot have item %s: use %s", pc_read_show(&r->rd, s), item,
+                               expected);
+            ok = false;
+        } else if (kind == FOR_PERSON && !r->standalone && !r->people_failed &&
+                   !pc_dataset_person(r->ds, s, NULL)) {
+            pc_read_cell_error(r, row, REP_SUBJECT, "unknown_person",
+                               "unknown person '%s' (not in people.csv)", pc_read_show(&r->rd, s));
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    int64_t value = 0;
+    int decimals = 0;
+    ok &= get_printed(r, row, REP_VALUE, &value, &decimals);
+    if (!ok)
+        return;
+    pc_reported *rep = pc_read_push(r, PC_ARRAY_PUSH(&r->ds->reported));
+    if (!rep)
+        return;
+    rep->table = (pc_reported_table)table;
+    rep->year = year;
+    rep->subject = pc_read_dup_text(r, pc_read_val(row, REP_SUBJECT));
+    rep->item = pc_read_dup_text(r, item);
+    rep->value_micro = value;
+    rep->decimals = decimals;
+    rep->line = row->line;
+}
+
+static void reported_duplicate(reader *r, size_t index, int first_line)
+{
+    const pc_reported *rep = &r->ds->reported.items[index];
+    static const char *const tables[] = {"sct", "pvp", "cap"};
+    pc_read_file_error(r, PC_FILE_REPORTED, rep->line, "item", "duplicate",
+                       "duplicate figure: %s %d '%s' %s (first at line %d)", tables[rep->table],
+                       rep->year, pc_read_show(&r->rd, rep->subject),
+                       pc_read_show(&r->rd, rep->item), first_line);
+}
+
+void pc_read_check_reported(reader *r)
+{
+    size_t n = r->ds->reported.count;
+    dup_key *keys = NULL;
+    /* The key joins subject and item (neither holds a NUL). */
+    char **joined = calloc(n ? n : 1, sizeof *joined);
+    if (joined)
+        keys = pc_read_new_keys(n);
+    for (size_t i = 0; keys && i < n; i++) {
+        const pc_reported *rep = &r->ds->reported.items[i];
+        size_t ls = strlen(rep->subject), li = strlen(rep->item);
+        joined[i] = malloc(ls + li + 2);
+        if (!joined[i]) {
+            free(keys);
+            keys = NULL;
+            break;
+        }
+        memcpy(joined[i], rep->subject, ls);
+        joined[i][ls] = '\x1f';
+        memcpy(joined[i] + ls + 1, rep->item, li + 1);
+        keys[i] = (dup_key){joined[i], rep->table, rep->year, 0, i, rep->line};
+    }
+    if (!keys && n)
+        r->rd.nomem = true;
+    else
+        pc_read_report_duplicates(r, keys, n, reported_duplicate);
+    for (size_t i = 0; joined && i < n; i++)
+        free(joined[i]);
+    free(joined);
+}

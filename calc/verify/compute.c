@@ -1,0 +1,77 @@
+/*
+ * The pipeline in one place (compute.h): read -> engine -> the readers'
+ * warnings into the report -> verify.
+ */
+#include "paycalc/compute.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "paycalc/engine.h"
+#include "paycalc/read.h"
+#include "paycalc/verify.h"
+
+/* The readers' warnings (the first `count` diagnostics) go into the report
+ * before the computation's own, as "file:line" sources. */
+static pc_status add_input_warnings(pc_report *report, const pc_diags *diags, size_t count)
+{
+    pc_report input;
+    pc_report_init(&input);
+    pc_status st = PC_OK;
+    for (size_t i = 0; i < count && !st; i++) {
+        const pc_diag *d = &diags->items[i];
+        if (d->severity != PC_SEVERITY_WARNING)
+            continue;
+        const char *base = d->file ? strrchr(d->file, '/') : NULL;
+        base = base ? base + 1 : d->file;
+        char *source = NULL;
+        if (base) {
+            source = d->line > 0 ? pc_text_format("%s:%d", base, d->line) : pc_strdup(base);
+            if (!source) {
+                st = PC_ERR_NOMEM;
+                break;
+            }
+        }
+        st = pc_report_warn(&input, d->code ? d->code : "input", source, "%s", d->message);
+        free(source);
+    }
+    for (size_t i = 0; i < report->warnings.count && !st; i++) {
+        pc_warning_entry *slot = PC_ARRAY_PUSH(&input.warnings);
+        if (!slot) {
+            st = PC_ERR_NOMEM;
+            break;
+        }
+        *slot = report->warnings.items[i];
+        report->warnings.items[i] = (pc_warning_entry){0};
+    }
+    if (!st) {
+        free(report->warnings.items);
+        report->warnings = input.warnings;
+        input.warnings.items = NULL;
+        input.warnings.count = 0;
+        input.warnings.capacity = 0;
+    }
+    pc_report_fini(&input);
+    return st;
+}
+
+pc_status pc_compute_dataset(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    size_t input_diags = diags->count;
+    pc_status st = pc_engine_run(ds, report, diags);
+    if (st == PC_OK)
+        st = add_input_warnings(report, diags, input_diags);
+    if (st == PC_OK && ds->reported.count > 0) {
+        report->has_checks = true;
+        st = pc_verify_all(ds, report, &report->checks);
+    }
+    return st;
+}
+
+pc_status pc_compute(const char *dir, pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    pc_status st = pc_read_input_set(dir, ds, diags);
+    if (st == PC_OK)
+        st = pc_compute_dataset(ds, report, diags);
+    return st;
+}

@@ -1,0 +1,351 @@
+/*
+ * Verify against the computation (SPEC section 8): each published figure
+ * against the figure paycalc computed for the same table, year, subject and
+ * item (`mismatch`), and pc_verify_all, which runs the internal checks too.
+ */
+#include "paycalc/verify.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paycalc/money.h"
+#include "verify_set.h"
+
+/* ------------------------------------------------ against the computed */
+
+int pc_verify_compare_person_ref(const void *a, const void *b)
+{
+    const person_ref *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static int compare_row_key(const void *a, const void *b)
+{
+    const row_key *x = a, *y = b;
+    if (x->subject != y->subject)
+        return x->subject < y->subject ? -1 : 1;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+static void computed_index_fini(computed_index *ix)
+{
+    free(ix->people);
+    free(ix->sct);
+    free(ix->cap);
+}
+
+static pc_status computed_index_build(const pc_dataset *ds, const pc_report *report,
+                                      computed_index *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    ix->people = malloc((ds->people.count ? ds->people.count : 1) * sizeof *ix->people);
+    ix->sct = malloc((report->sct.count ? report->sct.count : 1) * sizeof *ix->sct);
+    ix->cap = malloc((report->cap.count ? report->cap.count : 1) * sizeof *ix->cap);
+    if (!ix->people || !ix->sct || !ix->cap) {
+        computed_index_fini(ix);
+        return PC_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < ds->people.count; i++)
+        if (ds->people.items[i].id)
+            ix->people[ix->npeople++] = (person_ref){ds->people.items[i].id, i};
+    for (size_t i = 0; i < report->sct.count; i++)
+        ix->sct[ix->nsct++] = (row_key){report->sct.items[i].person, report->sct.items[i].year, i};
+    for (size_t i = 0; i < report->cap.count; i++)
+        ix->cap[ix->ncap++] = (row_key){report->cap.items[i].subject, report->cap.items[i].year, i};
+    qsort(ix->people, ix->npeople, sizeof *ix->people, pc_verify_compare_person_ref);
+    qsort(ix->sct, ix->nsct, sizeof *ix->sct, compare_row_key);
+    qsort(ix->cap, ix->ncap, sizeof *ix->cap, compare_row_key);
+    return PC_OK;
+}
+
+bool pc_verify_find_person(const computed_index *ix, const char *id, size_t *index)
+{
+    size_t lo = 0, hi = ix->npeople;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->people[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < ix->npeople && strcmp(ix->people[lo].id, id) == 0) {
+        *index = ix->people[lo].index;
+        return true;
+    }
+    return false;
+}
+
+static bool find_row(const row_key *keys, size_t n, size_t subject, int year, size_t *index)
+{
+    row_key key = {subject, year, 0};
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_row_key(&keys[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && keys[lo].subject == subject && keys[lo].year == year) {
+        *index = keys[lo].index;
+        return true;
+    }
+    return false;
+}
+
+/* The computed counterpart of a published figure, in micros, with the
+ * decimals the rules give it (R3: SCT whole dollars; R4/R5: cap_decimals;
+ * R6: TSR cents); or why there is none. */
+typedef struct counterpart {
+    bool found;
+    i128 micro;
+    int decimals;
+    char why[256];
+} counterpart;
+
+#define CENTS_TO_MICRO(c) ((i128)(c) * (PC_MICRO / PC_CENTS))
+
+static void none(counterpart *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void none(counterpart *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->why, sizeof c->why, fmt, ap);
+    va_end(ap);
+    c->found = false;
+}
+
+static void found(counterpart *c, i128 micro, int decimals)
+{
+    c->found = true;
+    c->micro = micro;
+    c->decimals = decimals;
+}
+
+static const pc_pvp_row *pvp_row(const pc_report *report, int year)
+{
+    /* One row per covered year: at most PC_MAX_YEARS, a scan is enough. */
+    for (size_t i = 0; i < report->pvp.count; i++)
+        if (report->pvp.items[i].year == year)
+            return &report->pvp.items[i];
+    return NULL;
+}
+
+static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
+                            const pc_reported *row, int item, counterpart *c)
+{
+    int cap_decimals = ds->config.cap_decimals;
+    const pc_pvp_row *pvp = pvp_row(report, row->year);
+    if (!pvp) {
+        none(c, "no computed figure: %d is not a covered year", row->year);
+        return;
+    }
+    if (!strcmp(row->subject, COMPANY_SUBJECT)) {
+        switch (item) {
+        case PVP_TSR:
+            if (!report->tsr.computed)
+                none(c, "no computed figure: TSR was not computed");
+            else
+                found(c, CENTS_TO_MICRO(pvp->tsr), 2);
+            return;
+        case PVP_PEER_TSR:
+            if (!pvp->has_peer_tsr)
+                none(c, "no computed figure: performance.csv gives no peer group TSR for %d",
+                     row->year);
+            else
+                found(c, CENTS_TO_MICRO(pvp->peer_tsr), 2);
+            return;
+        case PVP_NET_INCOME:
+            if (!pvp->has_net_income)
+                none(c, "no computed figure: performance.csv gives no net income for %d",
+                     row->year);
+            else
+                found(c, CENTS_TO_MICRO(pvp->net_income), 2);
+            return;
+        case PVP_CSM:
+            if (!pvp->has_csm)
+                none(c,
+                     "no computed figure: performance.csv gives no company-selected measure "
+                     "for %d",
+                     row->year);
+            else
+                found(c, pvp->csm_micro, MAX_DECIMALS);
+            return;
+        default:
+            none(c, "no computed figure: '%s' is not a company figure of the PvP table", row->item);
+            return;
+        }
+    }
+    if (!strcmp(row->subject, AVERAGE_SUBJECT)) {
+        if (!pvp->has_average) {
+            none(c,
+                 "no computed figure: the computed PvP table has no non-PEO NEO average for "
+                 "%d (no NEO that year)",
+                 row->year);
+            return;
+        }
+        switch (item) {
+        case PVP_SCT_TOTAL:
+            found(c, CENTS_TO_MICRO(pvp->avg_sct_total), cap_decimals);
+            return;
+        case PVP_CAP:
+            found(c, CENTS_TO_MICRO(pvp->avg_cap), cap_decimals);
+            return;
+        case PVP_COUNT:
+            found(c, (i128)pvp->avg_count * PC_MICRO, 0);
+            return;
+        default:
+            none(c, "no computed figure: '%s' is not a figure of the PvP average", row->item);
+            return;
+        }
+    }
+    size_t person;
+    if (!pc_verify_find_person(ix, row->subject, &person)) {
+        none(c, "no computed figure: '%s' is not in people.csv", row->subject);
+        return;
+    }
+    for (size_t k = 0; k < pvp->npeo && k < PC_MAX_PEOS; k++) {
+        if (pvp->peo[k].person != person)
+            continue;
+        if (item == PVP_SCT_TOTAL)
+            found(c, CENTS_TO_MICRO(pvp->peo[k].sct_total), 0);
+        else if (item == PVP_CAP)
+            found(c, CENTS_TO_MICRO(pvp->peo[k].cap), cap_decimals);
+        else
+            none(c, "no computed figure: '%s' is not a figure of a PEO in the PvP table",
+                 row->item);
+        return;
+    }
+    none(c, "no computed figure: %s is not a PEO in %d in the computed PvP table", row->subject,
+         row->year);
+}
+
+static void counterpart_of(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
+                           const ref *r, counterpart *c)
+{
+    const pc_reported *row = r->row;
+    if (r->item == UNKNOWN_RANK) {
+        none(c, "no computed figure: '%s' is not an item of the %s table", row->item,
+             pc_reported_table_name(row->table));
+        return;
+    }
+    if (row->table == PC_REPORTED_PVP) {
+        pvp_counterpart(ds, report, ix, row, r->item, c);
+        return;
+    }
+    size_t subject = PC_SUBJECT_AVERAGE, index;
+    bool average = !strcmp(row->subject, AVERAGE_SUBJECT);
+    if (!pc_verify_is_person(row->subject) && !(average && row->table == PC_REPORTED_CAP)) {
+        none(c, "no computed figure: the %s table has no row for '%s'",
+             pc_reported_table_name(row->table), row->subject);
+        return;
+    }
+    if (!average && !pc_verify_find_person(ix, row->subject, &subject)) {
+        none(c, "no computed figure: '%s' is not in people.csv", row->subject);
+        return;
+    }
+    if (row->table == PC_REPORTED_SCT) {
+        if (!find_row(ix->sct, ix->nsct, subject, row->year, &index)) {
+            none(c, "no computed figure: the computed SCT has no row for %s in %d", row->subject,
+                 row->year);
+            return;
+        }
+        found(c, CENTS_TO_MICRO(report->sct.items[index].column[r->item]), 0);
+        return;
+    }
+    if (!find_row(ix->cap, ix->ncap, subject, row->year, &index)) {
+        none(c, "no computed figure: the computed reconciliation has no row for %s in %d",
+             row->subject, row->year);
+        return;
+    }
+    const pc_cap_row *cap = &report->cap.items[index];
+    i128 cents = 0;
+    if (r->item == CAP_EQUITY_ADJUSTMENTS_RANK)
+        for (int l = FIRST_EQUITY_LINE; l <= LAST_EQUITY_LINE; l++)
+            cents += cap->line[l];
+    else
+        cents = cap->line[r->item / 2];
+    found(c, CENTS_TO_MICRO(cents), ds->config.cap_decimals);
+}
+
+pc_status pc_verify_against(const pc_dataset *ds, const pc_report *report, pc_checks *checks)
+{
+    if (!ds || !report || !checks)
+        return PC_ERR_USAGE;
+    published pub;
+    computed_index ix;
+    pc_status st = pc_verify_published_build(ds, &pub);
+    if (st)
+        return st;
+    st = computed_index_build(ds, report, &ix);
+    if (st) {
+        pc_verify_published_fini(&pub);
+        return st;
+    }
+    for (size_t i = 0, end; i < pub.count && st == PC_OK; i = end) {
+        end = pc_verify_group_end(&pub, i);
+        /* One skipped entry per reason and group: an unknown person would
+         * otherwise repeat the same reason for every column. */
+        char reasons[16][sizeof(((counterpart *)0)->why)];
+        size_t nreasons = 0;
+        for (size_t j = i; j < end && st == PC_OK; j++) {
+            const ref *r = &pub.refs[j];
+            counterpart c;
+            counterpart_of(ds, report, &ix, r, &c);
+            if (c.found) {
+                expected exp = pc_verify_exact(c.micro, c.decimals, true);
+                exp.whole_count = r->row->table == PC_REPORTED_PVP && r->item == PVP_COUNT;
+                st = pc_verify_compare(checks, "mismatch", r->row, exp);
+                continue;
+            }
+            bool seen = false;
+            for (size_t k = 0; k < nreasons && !seen; k++)
+                seen = strcmp(reasons[k], c.why) == 0;
+            if (seen)
+                continue;
+            st = pc_verify_add_skipped(checks, "mismatch", r->row->year, r->row->subject, "%s",
+                                       c.why);
+            if (nreasons < sizeof reasons / sizeof reasons[0])
+                memcpy(reasons[nreasons++], c.why, sizeof c.why);
+        }
+    }
+    computed_index_fini(&ix);
+    pc_verify_published_fini(&pub);
+    return st;
+}
+
+pc_status pc_verify_all(const pc_dataset *ds, const pc_report *report, pc_checks *checks)
+{
+    pc_status st = pc_verify_internal(ds, checks);
+    if (st)
+        return st;
+    st = pc_verify_against(ds, report, checks);
+    if (st)
+        return st;
+    /* Recount from the findings themselves, so the summary holds even when
+     * `checks` arrived with findings added by hand. */
+    checks->errors = checks->rounding = 0;
+    for (size_t i = 0; i < checks->findings.count; i++) {
+        if (checks->findings.items[i].severity == PC_CHECK_ERROR)
+            checks->errors++;
+        else
+            checks->rounding++;
+    }
+    return PC_OK;
+}
+
+bool pc_verify_failed(const pc_checks *checks, bool strict)
+{
+    if (!checks)
+        return false;
+    for (size_t i = 0; i < checks->findings.count; i++)
+        if (strict || checks->findings.items[i].severity == PC_CHECK_ERROR)
+            return true;
+    return false;
+}

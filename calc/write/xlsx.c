@@ -1,0 +1,320 @@
+/*
+ * report.xlsx (SPEC section 9): the workbook's lifecycle (open, formats,
+ * the sheet writers in order, close) and the atomic write. The sheet
+ * writers (xlsx_sct.c, xlsx_cap.c, xlsx_pvp.c, xlsx_detail.c,
+ * xlsx_charts.c) write over the cell toolkit of xlsx_cells.c and never call
+ * back here.
+ *
+ * Atomic: libxlsxwriter writes the whole workbook to a temporary file
+ * created next to the target (".report.xlsx.tmp.XXXXXX"), which is flushed
+ * to disk and renamed over the target only when workbook_close succeeded. On
+ * any failure the temporary file is removed, an earlier report stays as it
+ * was, and the caller gets PC_ERR_WRITE with the path and libxlsxwriter's
+ * own words (lxw_strerror) in `diags` (SPEC section 1, "Outputs are written
+ * atomically").
+ *
+ * Deterministic: the same inputs give the same bytes. libxlsxwriter stamps
+ * every zip entry with 1980-01-01 and takes the document's creation time
+ * from the properties (the current time only when it is 0), so the writer
+ * sets it to the last covered fiscal year end at 00:00 UTC.
+ *
+ * Memory: the workbook is written in libxlsxwriter's constant_memory mode,
+ * in which each row goes to disk as soon as the next one starts (100,000
+ * valuation rows take about 4 MB instead of 250 MB, and half the time).
+ * That mode needs every sheet written strictly top to bottom, which all the
+ * sheet writers do. It has a second effect the charts need: libxlsxwriter
+ * then stores no cached chart values. In the default mode it caches a
+ * formula cell or a blank as 0, so a viewer that does not recalculate would
+ * draw every CAP as zero; without a cache every viewer reads the cells.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "xlsx_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paycalc/write.h"
+
+/* Excel's longest string, in characters. */
+#define PC_XLSX_MAX_STRING 32767
+
+/* Excel's date serial of 1970-01-01 (pc_date 0). */
+#define PC_XLSX_EXCEL_EPOCH 25569
+
+/* ------------------------------------------------------------- formats */
+
+static lxw_format *add_format(pc_xlsx *w, const char *num_format)
+{
+    lxw_format *f = workbook_add_format(w->wb);
+    if (!f) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    format_set_font_name(f, "Calibri");
+    if (num_format)
+        format_set_num_format(f, num_format);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+static bool make_formats(pc_xlsx *w)
+{
+    pc_xlsx_formats *f = &w->f;
+    bool cents_cap = w->ds->config.cap_decimals == 2;
+    lxw_format **all[] = {&f->title,     &f->subtitle, &f->header,    &f->text,    &f->wrap,
+                          &f->bold,      &f->note,     &f->note_more, &f->year,    &f->integer,
+                          &f->dollars,   &f->cents,    &f->cap,       &f->cap_sum, &f->cap_total,
+                          &f->cap_label, &f->rate,     &f->tsr,       &f->price,   &f->percent,
+                          &f->decimal,   &f->date,     &f->centred};
+    const char *num[] = {NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         NULL,
+                         "0",
+                         "#,##0",
+                         PC_XLSX_FMT_DOLLARS,
+                         PC_XLSX_FMT_CENTS,
+                         cents_cap ? PC_XLSX_FMT_CENTS : PC_XLSX_FMT_DOLLARS,
+                         cents_cap ? PC_XLSX_FMT_CENTS : PC_XLSX_FMT_DOLLARS,
+                         cents_cap ? PC_XLSX_FMT_CENTS : PC_XLSX_FMT_DOLLARS,
+                         NULL,
+                         PC_XLSX_FMT_RATE,
+                         PC_XLSX_FMT_TSR,
+                         "#,##0.00####",
+                         "0.00%",
+                         "0.000000",
+                         "yyyy-mm-dd",
+                         "0"};
+    _Static_assert(sizeof all / sizeof all[0] == sizeof num / sizeof num[0],
+                   "a number format for every format");
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        *all[i] = add_format(w, num[i]);
+        if (!*all[i])
+            return false;
+    }
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 14);
+    format_set_bold(f->header);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_CENTER);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_BOTTOM);
+    format_set_bottom(f->header, LXW_BORDER_THIN);
+    format_set_text_wrap(f->wrap);
+    format_set_bold(f->bold);
+    format_set_font_size(f->note, 10);
+    format_set_text_wrap(f->note);
+    format_set_font_size(f->note_more, 10);
+    format_set_text_wrap(f->note_more);
+    format_set_indent(f->note_more, 2);
+    format_set_align(f->year, LXW_ALIGN_LEFT);
+    /* Dates, years and line numbers centred where they stand beside text or
+     * amounts, so the two do not run together. */
+    format_set_align(f->date, LXW_ALIGN_CENTER);
+    format_set_align(f->centred, LXW_ALIGN_CENTER);
+    format_set_bold(f->cap_sum);
+    format_set_bold(f->cap_total);
+    format_set_top(f->cap_total, LXW_BORDER_THIN);
+    format_set_bold(f->cap_label);
+    format_set_top(f->cap_label, LXW_BORDER_THIN);
+    format_set_text_wrap(f->cap_label);
+    for (int d = 0; d <= 6; d++) {
+        char fmt[64];
+        pc_xlsx_decimal_format(d, fmt, sizeof fmt);
+        f->micros[d] = add_format(w, fmt);
+        if (!f->micros[d])
+            return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ workbook */
+
+static lxw_worksheet *add_sheet(pc_xlsx *w, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
+    if (!ws)
+        pc_xlsx_fail(w, PC_ERR_WRITE, "libxlsxwriter could not add the sheet '%s'", name);
+    return ws;
+}
+
+/* Fills the workbook; every path ends with the caller's workbook_close. */
+static void fill_workbook(pc_xlsx *w)
+{
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+
+    char company[512];
+    snprintf(company, sizeof company, "%s", config->company_name ? config->company_name : "");
+    /* The creation time is fixed (see the top of this file): the last
+     * covered fiscal year end at 00:00 UTC, never 0 (0 means "now"). */
+    time_t created = 86400;
+    if (config->nyears > 0) {
+        pc_date end =
+            pc_fiscal_year_end(config->fiscal_year_end, config->years[config->nyears - 1]);
+        if (end > 0)
+            created = (time_t)end * 86400;
+    }
+    lxw_doc_properties props = {
+        .title = "Summary Compensation and Pay versus Performance",
+        .subject = company,
+        .comments = "Written by paycalc " PAYCALC_VERSION,
+        .created = created,
+    };
+    pc_xlsx_check(w, workbook_set_properties(w->wb, &props));
+
+    if (!make_formats(w))
+        return;
+    w->sct = add_sheet(w, PC_XLSX_SHEET_SCT);
+    w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
+    w->cap = add_sheet(w, PC_XLSX_SHEET_CAP);
+    w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
+    w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
+    w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
+    if (pc_xlsx_has_checks_sheet(r))
+        w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
+    if (!pc_xlsx_ok(w))
+        return;
+
+    /* Calloc'ed with a count of at least 1, so an empty report needs no
+     * special case. */
+    w->at.sct_row = calloc(r->sct.count + 1, sizeof *w->at.sct_row);
+    w->at.cap_row = calloc(r->cap.count + 1, sizeof *w->at.cap_row);
+    if (!w->at.sct_row || !w->at.cap_row) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+
+    /* The sheets Pay vs Performance points into come first. */
+    pc_xlsx_write_sct(w);
+    pc_xlsx_write_cap(w);
+    pc_xlsx_write_tsr(w);
+    pc_xlsx_write_pvp(w);
+    pc_xlsx_write_charts(w);
+    pc_xlsx_write_valuations(w);
+    pc_xlsx_write_rates(w);
+    if (w->checks)
+        pc_xlsx_write_checks(w);
+    worksheet_activate(w->pvp);
+}
+
+/* Flushes a closed file to disk before it is renamed into place, so a crash
+ * cannot leave an empty report under the final name. */
+static int sync_file(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        (void)fsync(fd); /* best effort: the rename itself has happened */
+        close(fd);
+    }
+}
+
+pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
+                        pc_diags *diags)
+{
+    if (!ds || !report || !path || !*path) {
+        pc_error(diags, path, 0, 0, "write_failed", "no workbook path or no report to write");
+        return PC_ERR_USAGE;
+    }
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (!*base) {
+        pc_error(diags, path, 0, 0, "write_failed",
+                 "could not write '%s': the path names a folder, not a file", path);
+        return PC_ERR_WRITE;
+    }
+    size_t dir_len = slash ? (size_t)(slash - path) : 1;
+    size_t size = dir_len + strlen(base) + 32;
+    char *dir = malloc(dir_len + 2);
+    char *tmp = malloc(size);
+    if (!dir || !tmp) {
+        free(dir);
+        free(tmp);
+        return PC_ERR_NOMEM;
+    }
+    if (slash) {
+        memcpy(dir, path, dir_len);
+        dir[dir_len] = '\0';
+        if (dir_len == 0)
+            strcpy(dir, "/");
+    } else {
+        strcpy(dir, ".");
+    }
+    snprintf(tmp, size, "%s/.%s.tmp.XXXXXX", strcmp(dir, "/") ? dir : "", base);
+
+    pc_status status = PC_OK;
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        pc_error(diags, path, 0, 0, "write_failed",
+                 "could not write '%s': cannot create a temporary file in '%s': %s", path, dir,
+                 strerror(errno));
+        free(dir);
+        free(tmp);
+        return PC_ERR_WRITE;
+    }
+    /* mkstemp makes the file private; a report is an ordinary document. */
+    (void)fchmod(fd, 0644);
+    close(fd);
+
+    pc_xlsx w;
+    memset(&w, 0, sizeof w);
+    w.ds = ds;
+    w.report = report;
+    lxw_workbook_options options = {
+        .constant_memory = LXW_TRUE, /* see the top of this file */
+        .tmpdir = NULL,
+        .use_zip64 = 0,
+    };
+    w.wb = workbook_new_opt(tmp, &options);
+    if (!w.wb) {
+        pc_xlsx_fail(&w, PC_ERR_WRITE, "libxlsxwriter could not start the workbook");
+    } else {
+        fill_workbook(&w);
+        /* Always closed: it writes the file and frees the workbook even
+         * after an error, and the file is discarded below then. */
+        pc_xlsx_check(&w, workbook_close(w.wb));
+    }
+    free(w.at.sct_row);
+    free(w.at.cap_row);
+
+    if (w.status != PC_OK) {
+        status = w.status;
+        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path, w.problem);
+    } else if (w.err != LXW_NO_ERROR) {
+        status = PC_ERR_WRITE;
+        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
+                 lxw_strerror(w.err));
+    } else if (sync_file(tmp) != 0 || rename(tmp, path) != 0) {
+        status = PC_ERR_WRITE;
+        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
+                 strerror(errno));
+    } else {
+        sync_dir(dir);
+    }
+    if (status != PC_OK)
+        unlink(tmp);
+    free(dir);
+    free(tmp);
+    return status;
+}

@@ -1,0 +1,329 @@
+/*
+ * The CAP Reconciliation sheet of report.xlsx (SPEC section 9; Item
+ * 402(v)(2)(iii)): a CAP is =SUM of its reconciliation lines (R4); each line
+ * of the non-PEO NEO average is =ROUND(AVERAGE(the NEOs' cells of that
+ * line), cap_decimals), and the average CAP the SUM of the averaged lines
+ * (R5). A reference is written only when the figure it points at equals the
+ * one the engine put in the table; otherwise the figure is written as a
+ * plain number, so the sheet never shows a value other than the engine's.
+ * Most recent year first, as filings print them.
+ */
+#include "xlsx_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* --------------------------------------------------- CAP Reconciliation */
+
+/* Pension lines do not apply to a smaller reporting company (the engine
+ * leaves them at 0); they are left out then, unless one is not 0. */
+static bool show_line(pc_xlsx *w, pc_cap_line line)
+{
+    if (line != PC_CAP_LESS_PENSION && line != PC_CAP_PLUS_PENSION_SERVICE &&
+        line != PC_CAP_PLUS_PENSION_PRIOR_SERVICE)
+        return true;
+    if (!w->ds->config.smaller_reporting_company)
+        return true;
+    for (size_t i = 0; i < w->report->cap.count; i++)
+        if (w->report->cap.items[i].line[line] != 0)
+            return true;
+    return false;
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* "D7:D9,D11" over sorted rows of one column; false if it does not fit. */
+static bool cells_list(char *buf, size_t size, const int32_t *rows, size_t n, int col)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && rows[j + 1] == rows[j] + 1)
+            j++;
+        char a[PC_XLSX_REF_SIZE], b[PC_XLSX_REF_SIZE];
+        pc_xlsx_ref(a, sizeof a, NULL, rows[i], col);
+        pc_xlsx_ref(b, sizeof b, NULL, rows[j], col);
+        int k = j > i ? snprintf(buf + len, size - len, "%s%s:%s", len ? "," : "", a, b)
+                      : snprintf(buf + len, size - len, "%s%s", len ? "," : "", a);
+        if (k < 0 || (size_t)k >= size - len)
+            return false;
+        len += (size_t)k;
+        i = j + 1;
+    }
+    return len > 0;
+}
+
+static void sum_formula(char *buf, size_t size, int32_t row, int first_col, int last_col)
+{
+    char a[PC_XLSX_REF_SIZE], b[PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(a, sizeof a, NULL, row, first_col);
+    pc_xlsx_ref(b, sizeof b, NULL, row, last_col);
+    snprintf(buf, size, "=SUM(%s:%s)", a, b);
+}
+
+/* A person's row in one year of the reconciliation. */
+typedef struct subject_row {
+    size_t subject;
+    int32_t row;
+} subject_row;
+
+static int subject_cmp(const void *a, const void *b)
+{
+    size_t x = ((const subject_row *)a)->subject, y = ((const subject_row *)b)->subject;
+    return (x > y) - (x < y);
+}
+
+/* The rows of the NEOs averaged in a year (R5): the people the engine lists
+ * in avg_people, else every NEO row of the year. `people` holds the year's
+ * person rows sorted by person (so each lookup is a binary search). Returns
+ * how many rows, sorted; 0 when an averaged NEO has no row (then the
+ * average is written as numbers, not as a formula that would be wrong). */
+static size_t neo_rows(const pc_pvp_row *p, const subject_row *people, size_t npeople, int32_t *out)
+{
+    size_t n = 0;
+    if (p && p->has_average && p->avg_count > 0) {
+        for (size_t k = 0; k < p->avg_count; k++) {
+            subject_row key = {p->avg_people[k], 0};
+            const subject_row *hit = bsearch(&key, people, npeople, sizeof *people, subject_cmp);
+            if (!hit)
+                return 0;
+            out[n++] = hit->row;
+        }
+    } else {
+        for (size_t k = 0; k < npeople; k++)
+            if (!pc_xlsx_is_peo(p, people[k].subject))
+                out[n++] = people[k].row;
+    }
+    qsort(out, n, sizeof *out, row_cmp);
+    return n;
+}
+
+static void cap_person_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const pc_pvp_row *p,
+                           int first_col, int last_col)
+{
+    lxw_worksheet *ws = w->cap;
+    pc_xlsx_number(w, ws, row, 0, c->year, w->f.year);
+    const char *name = pc_xlsx_person_name(w, c->subject);
+    pc_xlsx_text(w, ws, row, 1, name, w->f.wrap);
+    pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 1, name));
+    pc_xlsx_text(w, ws, row, 2, pc_xlsx_is_peo(p, c->subject) ? "PEO" : "Non-PEO NEO", w->f.text);
+    for (int l = 0; l < PC_CAP_CAP; l++)
+        if (w->at.cap_col[l] != PC_XLSX_NONE)
+            pc_xlsx_cents(w, ws, row, w->at.cap_col[l], c->line[l], w->f.cap);
+    char formula[3 * PC_XLSX_REF_SIZE];
+    sum_formula(formula, sizeof formula, row, first_col, last_col);
+    pc_xlsx_formula(w, ws, row, w->at.cap_col[PC_CAP_CAP], formula, w->f.cap_sum,
+                    (double)c->line[PC_CAP_CAP] / 100.0);
+}
+
+static void cap_average_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const int32_t *rows,
+                            size_t n, int first_col, int last_col)
+{
+    lxw_worksheet *ws = w->cap;
+    int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
+    pc_xlsx_number(w, ws, row, 0, c->year, w->f.year);
+    pc_xlsx_text(w, ws, row, 1, "Average of non-PEO NEOs", w->f.cap_label);
+    pc_xlsx_textf(w, ws, row, 2, w->f.cap_label, "Average of %zu", n);
+    char cells[4096], formula[4200];
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        int col = w->at.cap_col[l];
+        if (col == PC_XLSX_NONE)
+            continue;
+        if (n > 0 && cells_list(cells, sizeof cells, rows, n, col)) {
+            snprintf(formula, sizeof formula, "=ROUND(AVERAGE(%s),%d)", cells, decimals);
+            pc_xlsx_formula(w, ws, row, col, formula, w->f.cap_total, (double)c->line[l] / 100.0);
+        } else {
+            pc_xlsx_cents(w, ws, row, col, c->line[l], w->f.cap_total);
+        }
+    }
+    sum_formula(formula, sizeof formula, row, first_col, last_col);
+    pc_xlsx_formula(w, ws, row, w->at.cap_col[PC_CAP_CAP], formula, w->f.cap_total,
+                    (double)c->line[PC_CAP_CAP] / 100.0);
+}
+
+/* How the equity awards were re-measured for CAP (Item 402(v)(2)(iii)(C),
+ * and the footnote disclosure of assumptions that differ materially from
+ * those at grant). */
+static int32_t fair_value_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int number)
+{
+    const pc_report *r = w->report;
+    size_t by_method[3] = {0, 0, 0}, performance = 0, bs = 0;
+    double lo[4] = {0}, hi[4] = {0}; /* volatility, rate, yield, term */
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        const pc_valuation *v = &r->valuations.items[i];
+        if (v->line < 0)
+            continue;
+        if ((unsigned)v->method < 3)
+            by_method[v->method]++;
+        if (v->probable_micro != PC_MICRO)
+            performance++;
+        if (v->method == PC_METHOD_BLACK_SCHOLES && v->inputs.has_assumptions) {
+            double x[4] = {v->inputs.volatility, v->inputs.rate, v->inputs.yield, v->inputs.term};
+            for (int k = 0; k < 4; k++) {
+                if (bs == 0 || x[k] < lo[k])
+                    lo[k] = x[k];
+                if (bs == 0 || x[k] > hi[k])
+                    hi[k] = x[k];
+            }
+            bs++;
+        }
+    }
+    size_t n = by_method[0] + by_method[1] + by_method[2];
+    if (n == 0)
+        return pc_xlsx_note(
+            w, ws, row,
+            "No equity award was outstanding, vested or forfeited in the covered years: "
+            "the reconciliation has no fair value lines.");
+    pc_buf b = {0};
+    pc_buf_printf(&b,
+                  "(%d) Equity awards were re-measured at each fiscal year end and vesting date in "
+                  "accordance with FASB ASC Topic 718 (%zu values:",
+                  number, n);
+    pc_xlsx_add_method_counts(&b, by_method);
+    if (performance)
+        pc_buf_printf(&b,
+                      " Performance-condition awards are at the probable outcome at each date.");
+    row = pc_xlsx_note(w, ws, row, pc_buf_text(&b));
+    if (bs) {
+        pc_buf_clear(&b);
+        /* Each assumption as a range, or one figure when every valuation
+         * used the same. */
+        static const char *const what[4] = {"volatility", "risk-free rate", "dividend yield",
+                                            "expected term"};
+        pc_buf_printf(&b, "Black-Scholes-Merton assumptions used:");
+        for (int k = 0; k < 4; k++) {
+            double scale = k < 3 ? 100 : 1;
+            const char *unit = k < 3 ? "%" : " years";
+            char a[32], z[32];
+            snprintf(a, sizeof a, "%.2f", lo[k] * scale);
+            snprintf(z, sizeof z, "%.2f", hi[k] * scale);
+            if (strcmp(a, z) == 0)
+                pc_buf_printf(&b, "%s %s %s%s", k ? "," : "", what[k], a, unit);
+            else
+                pc_buf_printf(&b, "%s %s %s%s to %s%s", k ? "," : "", what[k], a, unit, z, unit);
+        }
+        pc_buf_printf(&b, ".");
+        row = pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
+    }
+    row =
+        pc_xlsx_note_more(w, ws, row,
+                          "Every valuation, with its date, inputs and the line it feeds, is on the "
+                          "Award Valuations sheet.");
+    if (b.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_buf_fini(&b);
+    return row;
+}
+
+void pc_xlsx_write_cap(pc_xlsx *w)
+{
+    lxw_worksheet *ws = w->cap;
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+
+    const char *titles[3 + PC_CAP_NLINES];
+    char line_titles[PC_CAP_NLINES][160];
+    double widths[3 + PC_CAP_NLINES];
+    size_t ncols = 0;
+    titles[ncols] = "Year";
+    widths[ncols++] = 7;
+    titles[ncols] = "Executive";
+    widths[ncols++] = pc_xlsx_name_width(w, 24, 50);
+    titles[ncols] = "Role";
+    widths[ncols++] = 13;
+    for (int l = 0; l < PC_CAP_NLINES; l++) {
+        w->at.cap_col[l] = PC_XLSX_NONE;
+        if (!show_line(w, (pc_cap_line)l))
+            continue;
+        snprintf(line_titles[l], sizeof line_titles[l], "%s ($)",
+                 pc_xlsx_cap_line_words((pc_cap_line)l));
+        w->at.cap_col[l] = (int)ncols;
+        titles[ncols] = line_titles[l];
+        widths[ncols++] = 16;
+    }
+    int first_col = w->at.cap_col[PC_CAP_SCT_TOTAL];
+    int last_col = w->at.cap_col[PC_CAP_CAP] - 1;
+
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    pc_xlsx_heading(w, ws, "Compensation Actually Paid: Reconciliation", first, last);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, ncols);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 2);
+
+    /* Distinct years, most recent first. */
+    int *years = malloc((r->cap.count + 1) * sizeof *years);
+    subject_row *people = malloc((r->cap.count + 1) * sizeof *people);
+    int32_t *avg_rows = malloc((r->cap.count + 1) * sizeof *avg_rows);
+    if (!years || !people || !avg_rows) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    size_t nyears = 0;
+    for (size_t i = 0; i < r->cap.count; i++) {
+        w->at.cap_row[i] = PC_XLSX_NONE;
+        bool seen = false;
+        for (size_t k = 0; k < nyears && !seen; k++)
+            seen = years[k] == r->cap.items[i].year;
+        if (!seen)
+            years[nyears++] = r->cap.items[i].year;
+    }
+    qsort(years, nyears, sizeof *years, pc_xlsx_year_cmp_desc);
+
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t y = 0; y < nyears && pc_xlsx_ok(w); y++) {
+        const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, years[y]);
+        size_t n = 0;
+        /* The PEOs and NEOs first (the engine's order), then the average. */
+        for (size_t i = 0; i < r->cap.count; i++) {
+            const pc_cap_row *c = &r->cap.items[i];
+            if (c->year != years[y] || c->subject == PC_SUBJECT_AVERAGE)
+                continue;
+            cap_person_row(w, row, c, p, first_col, last_col);
+            people[n++] = (subject_row){c->subject, row};
+            w->at.cap_row[i] = row++;
+        }
+        qsort(people, n, sizeof *people, subject_cmp);
+        for (size_t i = 0; i < r->cap.count; i++) {
+            const pc_cap_row *c = &r->cap.items[i];
+            if (c->year != years[y] || c->subject != PC_SUBJECT_AVERAGE)
+                continue;
+            size_t navg = neo_rows(p, people, n, avg_rows);
+            cap_average_row(w, row, c, avg_rows, navg, first_col, last_col);
+            w->at.cap_row[i] = row++;
+        }
+        row++; /* a blank row between years */
+    }
+    if (nyears == 0)
+        row = pc_xlsx_note(w, ws, row, "No compensation actually paid was computed.") + 1;
+
+    int decimals = config->cap_decimals == 2 ? 2 : 0;
+    int number = 1;
+    row = pc_xlsx_notef(
+        w, ws, row,
+        "(%d) Each line is rounded to the %s; Compensation Actually Paid is the sum of the "
+        "rounded lines (a formula over the row).",
+        number++, decimals ? "cent" : "whole dollar");
+    row = pc_xlsx_notef(
+        w, ws, row,
+        "(%d) Each line of an average row is the mean of that line over the year's non-PEO "
+        "NEOs listed above it, rounded to the %s (a formula); the average Compensation "
+        "Actually Paid is the sum of the averaged lines.",
+        number++, decimals ? "cent" : "whole dollar");
+    if (w->at.cap_col[PC_CAP_LESS_PENSION] == PC_XLSX_NONE)
+        row = pc_xlsx_notef(
+            w, ws, row,
+            "(%d) As a smaller reporting company, the company makes no pension adjustments; "
+            "those lines are not shown.",
+            number++);
+    row = fair_value_note(w, ws, row, number);
+done:
+    free(years);
+    free(people);
+    free(avg_rows);
+}

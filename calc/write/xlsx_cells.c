@@ -1,0 +1,552 @@
+/*
+ * The cell toolkit of report.xlsx (SPEC section 9), used by every sheet
+ * writer: errors mapped from libxlsxwriter, cells (text always as text,
+ * money from the exact value, dates, formulas with their stored values),
+ * wrapped notes, column widths by display width, page setup, and the words
+ * the sheets use for methods, purposes and lines.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "xlsx_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paycalc/write.h"
+
+/* Excel's longest string, in characters. */
+#define PC_XLSX_MAX_STRING 32767
+
+/* Excel's date serial of 1970-01-01 (pc_date 0). */
+#define PC_XLSX_EXCEL_EPOCH 25569
+
+/* ---------------------------------------------------------------- errors */
+
+void pc_xlsx_check(pc_xlsx *w, lxw_error err)
+{
+    if (err != LXW_NO_ERROR && w->err == LXW_NO_ERROR)
+        w->err = err;
+}
+
+void pc_xlsx_fail(pc_xlsx *w, pc_status status, const char *fmt, ...)
+{
+    if (w->status != PC_OK)
+        return;
+    w->status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->problem, sizeof w->problem, fmt, ap);
+    va_end(ap);
+}
+
+bool pc_xlsx_ok(const pc_xlsx *w)
+{
+    return w->err == LXW_NO_ERROR && w->status == PC_OK;
+}
+
+/* ----------------------------------------------------------- cell writers */
+
+/* Whether text[i..] is an OOXML escape "_xHHHH_", which Excel would turn
+ * into the character HHHH when it reads the file. */
+static bool is_escape_at(const char *text, size_t i)
+{
+    if (text[i] != '_' || text[i + 1] != 'x')
+        return false;
+    for (size_t k = 2; k < 6; k++) {
+        char c = text[i + k];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
+    }
+    return text[i + 6] == '_';
+}
+
+/* The text as Excel must receive it to show it unchanged: at most 32,767
+ * characters (Excel's limit; only a pathological note is longer, and it is
+ * cut at a character boundary), and a literal "_x0041_" written with its
+ * underscore escaped ("_x005F_x0041_"). libxlsxwriter escapes control
+ * characters itself. Returns `text` itself, a malloc'ed copy in *copy, or
+ * NULL when out of memory. */
+static const char *fit_text(const char *text, char **copy)
+{
+    size_t chars = 0, escapes = 0, end = 0;
+    *copy = NULL;
+    for (; text[end]; end++) {
+        bool escape = is_escape_at(text, end);
+        size_t add = (((unsigned char)text[end] & 0xC0) != 0x80) + (escape ? 6 : 0);
+        if (chars + add > PC_XLSX_MAX_STRING)
+            break;
+        chars += add;
+        escapes += escape;
+    }
+    if (!text[end] && escapes == 0)
+        return text;
+    *copy = malloc(end + escapes * 6 + 1);
+    if (!*copy)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < end; i++) {
+        if (is_escape_at(text, i)) {
+            memcpy(*copy + n, "_x005F", 6);
+            n += 6;
+        }
+        (*copy)[n++] = text[i];
+    }
+    (*copy)[n] = '\0';
+    return *copy;
+}
+
+void pc_xlsx_text(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *text,
+                  lxw_format *fmt)
+{
+    if (!text || !*text) {
+        pc_xlsx_blank(w, ws, row, col, fmt);
+        return;
+    }
+    char *copy;
+    const char *fitted = fit_text(text, &copy);
+    if (!fitted) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    pc_xlsx_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, fitted, fmt));
+    free(copy);
+}
+
+void pc_xlsx_textf(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt,
+                   const char *fmtstr, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmtstr);
+    vsnprintf(buf, sizeof buf, fmtstr, ap);
+    va_end(ap);
+    pc_xlsx_text(w, ws, row, col, buf, fmt);
+}
+
+void pc_xlsx_number(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, double value,
+                    lxw_format *fmt)
+{
+    pc_xlsx_check(w, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, value, fmt));
+}
+
+void pc_xlsx_cents(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents,
+                   lxw_format *fmt)
+{
+    pc_xlsx_number(w, ws, row, col, (double)cents / 100.0, fmt);
+}
+
+void pc_xlsx_micros(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t micros,
+                    lxw_format *fmt)
+{
+    pc_xlsx_number(w, ws, row, col, (double)micros / 1e6, fmt);
+}
+
+void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
+                  lxw_format *fmt)
+{
+    if (date == PC_DATE_NONE) {
+        pc_xlsx_blank(w, ws, row, col, fmt);
+        return;
+    }
+    /* Excel's serials count 1900-02-29, which never was: before March 1900
+     * they would be a day off, so such a date is written as text. */
+    if (date < pc_date_from_ymd(1900, 3, 1)) {
+        char buf[16];
+        pc_xlsx_text(w, ws, row, col, pc_date_format(date, buf), w->f.text);
+        return;
+    }
+    pc_xlsx_number(w, ws, row, col, (double)date + PC_XLSX_EXCEL_EPOCH, fmt);
+}
+
+void pc_xlsx_blank(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt)
+{
+    if (fmt)
+        pc_xlsx_check(w, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
+}
+
+void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                     lxw_format *fmt, double value)
+{
+    pc_xlsx_check(
+        w, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, fmt, value));
+}
+
+void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
+{
+    char letters[4];
+    int n = 0;
+    /* Column letters, least significant first: A..Z, AA..XFD. */
+    for (int c = col + 1; c > 0 && n < 3; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    char name[4];
+    for (int i = 0; i < n; i++)
+        name[i] = letters[n - 1 - i];
+    name[n] = '\0';
+    if (sheet)
+        snprintf(buf, size, "'%s'!%s%ld", sheet, name, (long)row + 1);
+    else
+        snprintf(buf, size, "%s%ld", name, (long)row + 1);
+}
+
+/* ---------------------------------------------------------- sheet layout */
+
+double pc_xlsx_name_width(pc_xlsx *w, double min, double max)
+{
+    double width = min;
+    for (size_t i = 0; i < w->ds->people.count; i++) {
+        const char *name = w->ds->people.items[i].name;
+        double need = (double)pc_text_width(name ? name : "") + 2;
+        if (need > width)
+            width = need;
+    }
+    return width > max ? max : width;
+}
+
+/* How many lines a text takes when wrapped at word boundaries into lines
+ * of `capacity` characters, as a spreadsheet wraps a cell: a line break
+ * starts a line, a word longer than a line is broken across lines. */
+static size_t wrapped_lines(const char *text, double capacity)
+{
+    size_t cap = capacity >= 1 ? (size_t)capacity : 1;
+    size_t lines = 1, used = 0;
+    const char *p = text;
+    while (*p) {
+        if (*p == '\n') {
+            lines++;
+            used = 0;
+            p++;
+            continue;
+        }
+        if (*p == ' ') {
+            p++;
+            if (used > 0 && used < cap)
+                used++;
+            continue;
+        }
+        size_t n = strcspn(p, " \n");
+        size_t word = pc_text_width_n(p, n);
+        p += n;
+        if (used > 0 && used + word > cap) {
+            lines++;
+            used = 0;
+        }
+        while (word > cap) {
+            lines++;
+            word -= cap;
+        }
+        used += word;
+    }
+    return lines;
+}
+
+/* The widest word of a text, in characters. */
+static size_t longest_word(const char *text)
+{
+    size_t most = 0;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " \n");
+        size_t width = pc_text_width_n(p, n);
+        if (width > most)
+            most = width;
+        p += n;
+        if (*p)
+            p++;
+    }
+    return most;
+}
+
+/* Characters of text per unit of column width (a unit is the width of a
+ * digit in the workbook's 11-point font). Measured in LibreOffice, with
+ * Carlito (Calibri's metrics) and with DejaVu Sans standing in for Calibri:
+ * bold 11-point headers fit about 1.0, 11-point text about 1.2, 10-point
+ * footnotes about 1.35. The figures below leave some room, so a wrapped
+ * line is never cut off; at worst a row has a line to spare. */
+#define HEADER_CHARS_PER_UNIT 0.95
+#define NOTE_CHARS_PER_UNIT 1.3
+#define TEXT_CHARS_PER_UNIT 1.15
+/* Points per line: 11-point headers and text, 10-point notes; a row holds at
+ * most 409. */
+#define HEADER_LINE_HEIGHT 15.0
+#define TEXT_LINE_HEIGHT 15.0
+#define NOTE_LINE_HEIGHT 13.5
+#define MAX_ROW_HEIGHT 409.0
+
+void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
+                     const double *widths, size_t count)
+{
+    size_t lines = 1;
+    w->ncols = count < PC_XLSX_MAX_COLS ? count : PC_XLSX_MAX_COLS;
+    for (size_t i = 0; i < count; i++) {
+        /* A word is not broken across lines: the column takes the longest
+         * word ("reported.csv") and the cell's padding, up to 60 characters
+         * (a longer word, from an input, is broken). */
+        double width = widths[i];
+        double word = (double)longest_word(titles[i]) / HEADER_CHARS_PER_UNIT + 1.0;
+        if (word > width)
+            width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
+        if (i < PC_XLSX_MAX_COLS)
+            w->col_width[i] = width;
+        pc_xlsx_check(w, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width, NULL));
+        size_t need = wrapped_lines(titles[i], (width - 1.0) * HEADER_CHARS_PER_UNIT);
+        if (need > lines)
+            lines = need;
+    }
+    double height = HEADER_LINE_HEIGHT * (double)lines + 3.0;
+    if (height > MAX_ROW_HEIGHT)
+        height = MAX_ROW_HEIGHT;
+    pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
+    for (size_t i = 0; i < count; i++)
+        pc_xlsx_text(w, ws, row, (int)i, titles[i], w->f.header);
+}
+
+size_t pc_xlsx_cell_lines(const pc_xlsx *w, int col, const char *text)
+{
+    double width = col >= 0 && (size_t)col < w->ncols ? w->col_width[col] : LXW_DEF_COL_WIDTH;
+    return wrapped_lines(text ? text : "", (width - 1.0) * TEXT_CHARS_PER_UNIT);
+}
+
+void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines)
+{
+    if (lines <= 1)
+        return;
+    double height = TEXT_LINE_HEIGHT * (double)lines + 2.0;
+    if (height > MAX_ROW_HEIGHT)
+        height = MAX_ROW_HEIGHT;
+    pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
+}
+
+int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
+                        lxw_format *fmt)
+{
+    int last_col = w->ncols > 0 ? (int)w->ncols - 1 : 0;
+    if (last_col < first_col)
+        last_col = first_col;
+    double width = 0;
+    for (int c = first_col; c <= last_col; c++)
+        width += (size_t)c < w->ncols ? w->col_width[c] : LXW_DEF_COL_WIDTH;
+    /* Footnotes are 10-point, other text 11-point. */
+    bool small = fmt == w->f.note || fmt == w->f.note_more;
+    double per_unit = small ? NOTE_CHARS_PER_UNIT : TEXT_CHARS_PER_UNIT;
+    size_t lines = wrapped_lines(text ? text : "", (width - 1.0) * per_unit);
+    double height = (small ? NOTE_LINE_HEIGHT : TEXT_LINE_HEIGHT) * (double)lines + 2.0;
+    if (height > MAX_ROW_HEIGHT)
+        height = MAX_ROW_HEIGHT;
+    pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
+    /* The merge writes blanks across the row; the text then goes into its
+     * first cell through pc_xlsx_text, which keeps it text and within Excel's
+     * limits. */
+    if (last_col > first_col)
+        pc_xlsx_check(w, worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)first_col,
+                                               (lxw_row_t)row, (lxw_col_t)last_col, "", fmt));
+    pc_xlsx_text(w, ws, row, first_col, text, fmt);
+    return row + 1;
+}
+
+int32_t pc_xlsx_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *text)
+{
+    return pc_xlsx_wrapped(w, ws, row, 0, text, w->f.note);
+}
+
+int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *text)
+{
+    return pc_xlsx_wrapped(w, ws, row, 0, text, w->f.note_more);
+}
+
+int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return pc_xlsx_note(w, ws, row, buf);
+}
+
+/* The footer: the company on the left (each '&' doubled, as footer codes
+ * need), the sheet's name in the middle, the page on the right. A footer
+ * holds at most 255 characters, so a very long name is cut at a character
+ * boundary. */
+static void footer_text(const char *company, char *buf, size_t size)
+{
+    static const char tail[] = "&C&A&RPage &P of &N";
+    size_t room = size - sizeof tail; /* what "&L" and the name may take */
+    size_t n = 0;
+    buf[n++] = '&';
+    buf[n++] = 'L';
+    for (const unsigned char *p = (const unsigned char *)(company ? company : ""); *p;) {
+        size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        size_t add = *p == '&' ? 2 : len;
+        if (n + add > room || strnlen((const char *)p, len) < len)
+            break;
+        if (*p == '&')
+            buf[n++] = '&';
+        memcpy(buf + n, p, len);
+        n += len;
+        p += len;
+    }
+    memcpy(buf + n, tail, sizeof tail);
+}
+
+void pc_xlsx_page_setup(pc_xlsx *w, lxw_worksheet *ws, uint16_t pages_wide, bool repeat_header)
+{
+    worksheet_set_landscape(ws);
+    /* Inches: left, right, top, bottom. */
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    if (repeat_header)
+        pc_xlsx_check(w, worksheet_repeat_rows(ws, PC_XLSX_HEADER_ROW, PC_XLSX_HEADER_ROW));
+    if (pages_wide > 0)
+        worksheet_fit_to_pages(ws, pages_wide, 0);
+    char footer[LXW_HEADER_FOOTER_MAX + 1];
+    footer_text(w->ds->config.company_name, footer, sizeof footer);
+    pc_xlsx_check(w, worksheet_set_footer(ws, footer));
+}
+
+void pc_xlsx_fiscal_year_end_words(const pc_config *config, char *buf, size_t size)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    int m = config->fiscal_year_end.month;
+    if (m < 1 || m > 12)
+        m = 12;
+    snprintf(buf, size, "%s %d", months[m - 1], config->fiscal_year_end.day);
+}
+
+void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first_year,
+                     int last_year)
+{
+    const pc_config *config = &w->ds->config;
+    pc_xlsx_text(w, ws, 0, 0, title, w->f.title);
+    if (config->ticker && *config->ticker)
+        pc_xlsx_textf(w, ws, 1, 0, w->f.subtitle, "%s (%s)",
+                      config->company_name ? config->company_name : "", config->ticker);
+    else
+        pc_xlsx_text(w, ws, 1, 0, config->company_name, w->f.subtitle);
+    char end[32];
+    pc_xlsx_fiscal_year_end_words(config, end, sizeof end);
+    if (first_year <= 0)
+        pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle, "No covered fiscal years (fiscal year ends %s)",
+                      end);
+    else if (first_year == last_year)
+        pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle, "Fiscal year %d (fiscal year ends %s)",
+                      first_year, end);
+    else
+        pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle, "Fiscal years %d to %d (fiscal year ends %s)",
+                      first_year, last_year, end);
+}
+
+/* --------------------------------------------------------------- words */
+
+const char *pc_xlsx_person_name(pc_xlsx *w, size_t person)
+{
+    if (person >= w->ds->people.count) {
+        pc_xlsx_fail(w, PC_ERR_USAGE,
+                     "the report refers to person %zu, but the input set has %zu people", person,
+                     w->ds->people.count);
+        return "";
+    }
+    const char *name = w->ds->people.items[person].name;
+    return name ? name : "";
+}
+
+const char *pc_xlsx_fx_method_words(pc_fx_method method)
+{
+    switch (method) {
+    case PC_FX_ANNUAL_AVERAGE:
+        return "Fiscal-year average";
+    case PC_FX_PAYMENT_DATE:
+        return "Rate on the payment date";
+    case PC_FX_YEAR_END:
+        return "Rate at the fiscal year end";
+    }
+    return "?";
+}
+
+const char *pc_xlsx_purpose_words(pc_purpose purpose)
+{
+    switch (purpose) {
+    case PC_PURPOSE_GRANT:
+        return "Grant date";
+    case PC_PURPOSE_PRIOR_FYE:
+        return "Prior fiscal year end";
+    case PC_PURPOSE_FYE:
+        return "Fiscal year end";
+    case PC_PURPOSE_VEST:
+        return "Vesting date";
+    }
+    return "?";
+}
+
+const char *pc_xlsx_method_words(pc_method method)
+{
+    switch (method) {
+    case PC_METHOD_SUPPLIED:
+        return "Supplied fair value";
+    case PC_METHOD_STOCK_PRICE:
+        return "Closing stock price";
+    case PC_METHOD_BLACK_SCHOLES:
+        return "Black-Scholes-Merton";
+    }
+    return "?";
+}
+
+/* The reconciliation lines as filings word them (Item 402(v)(2)(iii)). */
+const char *pc_xlsx_cap_line_words(pc_cap_line line)
+{
+    switch (line) {
+    case PC_CAP_SCT_TOTAL:
+        return "Summary Compensation Table Total";
+    case PC_CAP_LESS_EQUITY_AWARDS:
+        return "Less: Stock Awards and Option Awards Reported in the Summary Compensation Table";
+    case PC_CAP_LESS_PENSION:
+        return "Less: Change in Pension Value Reported in the Summary Compensation Table";
+    case PC_CAP_PLUS_PENSION_SERVICE:
+        return "Plus: Pension Service Cost";
+    case PC_CAP_PLUS_PENSION_PRIOR_SERVICE:
+        return "Plus: Pension Prior Service Cost";
+    case PC_CAP_FYE_FV_GRANTED_IN_YEAR:
+        return "Plus: Year-End Fair Value of Awards Granted in the Year and Unvested at Year End";
+    case PC_CAP_CHANGE_FV_PRIOR_UNVESTED:
+        return "Plus: Change in Fair Value of Prior-Year Awards Unvested at Year End";
+    case PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR:
+        return "Plus: Fair Value at Vesting of Awards Granted and Vested in the Year";
+    case PC_CAP_CHANGE_FV_PRIOR_VESTED:
+        return "Plus: Change in Fair Value of Prior-Year Awards Vested in the Year";
+    case PC_CAP_LESS_FV_FORFEITED:
+        return "Less: Prior Year-End Fair Value of Awards Forfeited in the Year";
+    case PC_CAP_DIVIDENDS:
+        return "Plus: Dividends or Earnings Paid on Unvested Awards";
+    case PC_CAP_CAP:
+        return "Compensation Actually Paid";
+    case PC_CAP_NLINES:
+        break;
+    }
+    return "?";
+}
+
+void pc_xlsx_decimal_format(int decimals, char *buf, size_t size)
+{
+    int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+    if (d == 0)
+        snprintf(buf, size, "%s", PC_XLSX_FMT_DOLLARS);
+    else
+        snprintf(buf, size, "#,##0.%.*s;(#,##0.%.*s)", d, "000000", d, "000000");
+}
+
+void pc_xlsx_rate_text(int64_t per_usd_micro, char *buf, size_t size)
+{
+    pc_micro_format(per_usd_micro, 4, buf, size);
+}
+
+bool pc_xlsx_has_checks_sheet(const pc_report *report)
+{
+    return report->has_checks &&
+           (report->checks.findings.count > 0 || report->checks.skipped.count > 0);
+}

@@ -1,0 +1,376 @@
+/*
+ * The Pay vs Performance sheet of report.xlsx (SPEC section 9; Item
+ * 402(v)(2)): its figures point at the cells of the SCT and reconciliation
+ * sheets, most recent year first, as filings print them (the CBAK 2023
+ * proxy does).
+ */
+#include "xlsx_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------- Pay vs Performance */
+
+/* A PvP column pair per PEO: one pair when no year has two PEOs (the names
+ * per year go in a footnote), else one pair per person who was PEO in any
+ * covered year ("PEO 1", "PEO 2", named in a footnote). */
+typedef struct peo_slots {
+    bool per_person;
+    size_t count;
+    size_t person[PC_MAX_PEOS * PC_MAX_YEARS];
+} peo_slots;
+
+static void find_slots(const pc_report *r, peo_slots *s)
+{
+    memset(s, 0, sizeof *s);
+    s->count = 1;
+    for (size_t i = 0; i < r->pvp.count; i++)
+        if (r->pvp.items[i].npeo > 1)
+            s->per_person = true;
+    if (!s->per_person)
+        return;
+    s->count = 0;
+    for (size_t i = 0; i < r->pvp.count; i++) {
+        const pc_pvp_row *p = &r->pvp.items[i];
+        for (size_t k = 0; k < p->npeo && k < PC_MAX_PEOS; k++) {
+            bool seen = false;
+            for (size_t j = 0; j < s->count && !seen; j++)
+                seen = s->person[j] == p->peo[k].person;
+            if (!seen && s->count < PC_MAX_PEOS * PC_MAX_YEARS)
+                s->person[s->count++] = p->peo[k].person;
+        }
+    }
+    if (s->count == 0) {
+        s->per_person = false;
+        s->count = 1;
+    }
+}
+
+static const pc_pvp_peo *slot_peo(const peo_slots *s, size_t slot, const pc_pvp_row *p)
+{
+    if (!s->per_person)
+        return p->npeo > 0 ? &p->peo[0] : NULL;
+    for (size_t k = 0; k < p->npeo && k < PC_MAX_PEOS; k++)
+        if (p->peo[k].person == s->person[slot])
+            return &p->peo[k];
+    return NULL;
+}
+
+/* A figure as a reference to the cell it comes from when that cell holds
+ * exactly the same figure, else as a number. */
+static void put_ref_or_number(pc_xlsx *w, int32_t row, int col, const char *sheet, int32_t at_row,
+                              int at_col, bool same, int64_t cents, lxw_format *fmt)
+{
+    if (same && at_row != PC_XLSX_NONE && at_col != PC_XLSX_NONE) {
+        char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
+        pc_xlsx_ref(ref, sizeof ref, sheet, at_row, at_col);
+        snprintf(formula, sizeof formula, "=%s", ref);
+        pc_xlsx_formula(w, w->pvp, row, col, formula, fmt, (double)cents / 100.0);
+    } else {
+        pc_xlsx_cents(w, w->pvp, row, col, cents, fmt);
+    }
+}
+
+static void pvp_peo_cells(pc_xlsx *w, int32_t row, int col, const pc_pvp_row *p,
+                          const pc_pvp_peo *peo)
+{
+    const pc_report *r = w->report;
+    if (!peo) {
+        pc_xlsx_blank(w, w->pvp, row, col, w->f.dollars);
+        pc_xlsx_blank(w, w->pvp, row, col + 1, w->f.cap);
+        return;
+    }
+    long ci = pc_xlsx_cap_index(r, p->year, peo->person);
+    const pc_cap_row *c = ci >= 0 ? &r->cap.items[ci] : NULL;
+    int32_t cap_row = c ? w->at.cap_row[ci] : PC_XLSX_NONE;
+    /* SCT total: the Summary Compensation total where the SCT shows the
+     * year, else the first line of the reconciliation (the same figure). */
+    const pc_sct_row *s = pc_report_sct(r, peo->person, p->year);
+    int32_t sct_row = s ? w->at.sct_row[s - r->sct.items] : PC_XLSX_NONE;
+    if (s && sct_row != PC_XLSX_NONE && s->column[PC_SCT_TOTAL] == peo->sct_total)
+        put_ref_or_number(w, row, col, PC_XLSX_SHEET_SCT, sct_row, w->at.sct_total_col, true,
+                          peo->sct_total, w->f.dollars);
+    else
+        put_ref_or_number(w, row, col, PC_XLSX_SHEET_CAP, cap_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
+                          c && c->line[PC_CAP_SCT_TOTAL] == peo->sct_total, peo->sct_total,
+                          w->f.dollars);
+    put_ref_or_number(w, row, col + 1, PC_XLSX_SHEET_CAP, cap_row, w->at.cap_col[PC_CAP_CAP],
+                      c && c->line[PC_CAP_CAP] == peo->cap, peo->cap, w->f.cap);
+}
+
+/* The number format of the company-selected measure: as many decimals as
+ * its values have (at most 6); the charts use the same (w->at). */
+static lxw_format *csm_format(pc_xlsx *w)
+{
+    int decimals = 0;
+    for (size_t i = 0; i < w->report->pvp.count; i++) {
+        const pc_pvp_row *p = &w->report->pvp.items[i];
+        if (!p->has_csm)
+            continue;
+        int64_t v = p->csm_micro < 0 ? -p->csm_micro : p->csm_micro;
+        int d = 6;
+        while (d > 0 && v % 10 == 0) {
+            v /= 10;
+            d--;
+        }
+        if (d > decimals)
+            decimals = d;
+    }
+    w->at.pvp_csm_decimals = decimals;
+    return w->f.micros[decimals];
+}
+
+static lxw_format *net_income_format(pc_xlsx *w)
+{
+    for (size_t i = 0; i < w->report->pvp.count; i++) {
+        const pc_pvp_row *p = &w->report->pvp.items[i];
+        if (p->has_net_income && p->net_income % 100 != 0)
+            return w->f.cents;
+    }
+    return w->f.dollars;
+}
+
+/* "2021, 2022" or "2022": the covered years in which a test holds. */
+static void years_text(char *buf, size_t size, const int *years, size_t n)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && len < size; i++) {
+        int k = snprintf(buf + len, size - len, "%s%d", i ? ", " : "", years[i]);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+}
+
+/* Footnotes (1) and (2): who the PEOs and the averaged NEOs were in each
+ * year, as filings name them in a footnote to the table. */
+static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const peo_slots *slots,
+                              const int *desc, size_t ndesc)
+{
+    const pc_report *r = w->report;
+    pc_buf b = {0};
+    if (slots->per_person) {
+        for (size_t k = 0; k < slots->count; k++) {
+            int years[PC_MAX_YEARS];
+            size_t n = 0;
+            for (size_t y = 0; y < ndesc; y++) {
+                const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
+                if (p && pc_xlsx_is_peo(p, slots->person[k]) && n < PC_MAX_YEARS)
+                    years[n++] = desc[y];
+            }
+            char list[64];
+            years_text(list, sizeof list, years, n);
+            pc_buf_clear(&b);
+            pc_buf_printf(&b, "%sPEO %zu: %s (PEO in %s).", k == 0 ? "(1) " : "", k + 1,
+                          pc_xlsx_person_name(w, slots->person[k]), list);
+            row = k == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
+                         : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
+        }
+    } else {
+        for (size_t y = 0; y < ndesc; y++) {
+            const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
+            pc_buf_clear(&b); /* reuse the buffer: the next add writes from the start */
+            pc_buf_printf(&b, "%sPEO in %d: ", y == 0 ? "(1) " : "", desc[y]);
+            if (p && p->npeo > 0)
+                pc_buf_printf(&b, "%s.", pc_xlsx_person_name(w, p->peo[0].person));
+            else
+                pc_buf_printf(&b, "none.");
+            row = y == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
+                         : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
+        }
+    }
+    for (size_t y = 0; y < ndesc; y++) {
+        const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
+        pc_buf_clear(&b);
+        const char *lead = y == 0 ? "(2) " : "";
+        if (!p || !p->has_average || p->avg_count == 0) {
+            pc_buf_printf(&b, "%sNon-PEO NEOs in %d: none; the averages are left blank.", lead,
+                          desc[y]);
+        } else {
+            pc_buf_printf(&b, "%sNon-PEO NEOs in %d (average of %zu): ", lead, desc[y],
+                          p->avg_count);
+            for (size_t k = 0; k < p->avg_count; k++)
+                pc_buf_printf(&b, "%s%s", k ? ", " : "", pc_xlsx_person_name(w, p->avg_people[k]));
+            pc_buf_printf(&b, ".");
+        }
+        row = y == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
+                     : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
+    }
+    if (b.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_buf_fini(&b);
+    return row;
+}
+
+void pc_xlsx_write_pvp(pc_xlsx *w)
+{
+    lxw_worksheet *ws = w->pvp;
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+    bool src = config->smaller_reporting_company;
+    bool has_csm = !src && config->company_selected_measure && *config->company_selected_measure;
+
+    peo_slots slots;
+    find_slots(r, &slots);
+
+    enum { MAX_COLS = 2 * PC_MAX_PEOS * PC_MAX_YEARS + 8 };
+    const char *titles[MAX_COLS];
+    char slot_titles[PC_MAX_PEOS * PC_MAX_YEARS][2][96];
+    double widths[MAX_COLS];
+    size_t ncols = 0;
+    titles[ncols] = "Year";
+    widths[ncols++] = 8;
+    for (size_t k = 0; k < slots.count; k++) {
+        if (slots.per_person) {
+            snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
+                     "Summary Compensation Table Total for PEO %zu ($)", k + 1);
+            snprintf(slot_titles[k][1], sizeof slot_titles[k][1],
+                     "Compensation Actually Paid to PEO %zu ($)", k + 1);
+        } else {
+            snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
+                     "Summary Compensation Table Total for PEO ($)");
+            snprintf(slot_titles[k][1], sizeof slot_titles[k][1],
+                     "Compensation Actually Paid to PEO ($)");
+        }
+        w->at.pvp_peo_cap_col[k] = (int)ncols + 1;
+        titles[ncols] = slot_titles[k][0];
+        widths[ncols++] = 16;
+        titles[ncols] = slot_titles[k][1];
+        widths[ncols++] = 16;
+    }
+    w->at.pvp_npeo_cols = slots.count;
+    int avg_sct_col = (int)ncols;
+    titles[ncols] = "Average Summary Compensation Table Total for Non-PEO NEOs ($)";
+    widths[ncols++] = 18;
+    w->at.pvp_avg_cap_col = (int)ncols;
+    titles[ncols] = "Average Compensation Actually Paid to Non-PEO NEOs ($)";
+    widths[ncols++] = 18;
+    w->at.pvp_tsr_col = (int)ncols;
+    titles[ncols] = "Value of Initial Fixed $100 Investment Based On: Total Shareholder Return ($)";
+    widths[ncols++] = 18;
+    w->at.pvp_peer_col = PC_XLSX_NONE;
+    if (!src) {
+        w->at.pvp_peer_col = (int)ncols;
+        titles[ncols] = "Peer Group Total Shareholder Return ($)";
+        widths[ncols++] = 16;
+    }
+    w->at.pvp_net_income_col = (int)ncols;
+    titles[ncols] = "Net Income ($)";
+    widths[ncols++] = 16;
+    w->at.pvp_csm_col = PC_XLSX_NONE;
+    if (has_csm) {
+        w->at.pvp_csm_col = (int)ncols;
+        titles[ncols] = config->company_selected_measure;
+        widths[ncols++] = 16;
+    }
+
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    pc_xlsx_heading(w, ws, "Pay Versus Performance", first, last);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, ncols);
+    /* Scaled to fit with the charts under it (calc/xlsx_charts.c). */
+    pc_xlsx_page_setup(w, ws, 0, false);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+
+    /* Most recent year first. */
+    int desc[PC_MAX_YEARS * 4];
+    size_t ndesc = 0;
+    for (size_t i = 0; i < r->pvp.count && ndesc < sizeof desc / sizeof desc[0]; i++)
+        desc[ndesc++] = r->pvp.items[i].year;
+    qsort(desc, ndesc, sizeof *desc, pc_xlsx_year_cmp_desc);
+
+    lxw_format *ni_fmt = net_income_format(w);
+    lxw_format *csm_fmt = has_csm ? csm_format(w) : NULL;
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    w->at.pvp_first_row = row;
+    for (size_t y = 0; y < ndesc; y++, row++) {
+        const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
+        pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
+        for (size_t k = 0; k < slots.count; k++)
+            pvp_peo_cells(w, row, 1 + 2 * (int)k, p, slot_peo(&slots, k, p));
+        if (p->has_average) {
+            long ai = pc_xlsx_cap_index(r, p->year, PC_SUBJECT_AVERAGE);
+            const pc_cap_row *a = ai >= 0 ? &r->cap.items[ai] : NULL;
+            int32_t at_row = a ? w->at.cap_row[ai] : PC_XLSX_NONE;
+            put_ref_or_number(
+                w, row, avg_sct_col, PC_XLSX_SHEET_CAP, at_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
+                a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total, w->f.cap);
+            put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP, at_row,
+                              w->at.cap_col[PC_CAP_CAP], a && a->line[PC_CAP_CAP] == p->avg_cap,
+                              p->avg_cap, w->f.cap);
+        } else {
+            pc_xlsx_blank(w, ws, row, avg_sct_col, w->f.cap);
+            pc_xlsx_blank(w, ws, row, w->at.pvp_avg_cap_col, w->f.cap);
+        }
+        /* TSR: the value on the TSR sheet for the same year. */
+        int32_t tsr_row = PC_XLSX_NONE;
+        bool same = false;
+        for (size_t t = 0; r->tsr.computed && t < r->tsr.npoints && t < PC_MAX_YEARS; t++)
+            if (r->tsr.points[t].year == p->year) {
+                tsr_row = w->at.tsr_row[t];
+                same = r->tsr.points[t].value == p->tsr;
+            }
+        put_ref_or_number(w, row, w->at.pvp_tsr_col, PC_XLSX_SHEET_TSR, tsr_row,
+                          w->at.tsr_value_col, same, p->tsr, w->f.tsr);
+        if (w->at.pvp_peer_col != PC_XLSX_NONE) {
+            if (p->has_peer_tsr)
+                pc_xlsx_cents(w, ws, row, w->at.pvp_peer_col, p->peer_tsr, w->f.tsr);
+            else
+                pc_xlsx_blank(w, ws, row, w->at.pvp_peer_col, w->f.tsr);
+        }
+        if (p->has_net_income)
+            pc_xlsx_cents(w, ws, row, w->at.pvp_net_income_col, p->net_income, ni_fmt);
+        else
+            pc_xlsx_blank(w, ws, row, w->at.pvp_net_income_col, ni_fmt);
+        if (w->at.pvp_csm_col != PC_XLSX_NONE) {
+            if (p->has_csm)
+                pc_xlsx_micros(w, ws, row, w->at.pvp_csm_col, p->csm_micro, csm_fmt);
+            else
+                pc_xlsx_blank(w, ws, row, w->at.pvp_csm_col, csm_fmt);
+        }
+    }
+    w->at.pvp_last_row = row - 1;
+    if (ndesc == 0)
+        row = pc_xlsx_note(w, ws, row, "No covered years.");
+
+    row = pvp_name_notes(w, ws, row + 1, &slots, desc, ndesc);
+    int number = 3;
+    row = pc_xlsx_notef(
+        w, ws, row,
+        "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) requires; each "
+        "figure refers to its row on the CAP Reconciliation sheet, and each Summary "
+        "Compensation Table total to the Summary Compensation sheet (or, for a year that "
+        "sheet does not show, to the first line of the reconciliation).",
+        number++);
+    if (r->tsr.computed) {
+        char base[16];
+        char price[48];
+        pc_micro_format(r->tsr.base_price_micro, 2, price, sizeof price);
+        row = pc_xlsx_notef(
+            w, ws, row,
+            "(%d) Cumulative total shareholder return: the value at each fiscal year end of "
+            "$100 invested in the company's stock at the close of %s ($%s per share), with "
+            "dividends reinvested (Item 201(e)); see the TSR sheet.",
+            number++,
+            r->tsr.base_date == PC_DATE_NONE ? "?" : pc_date_format(r->tsr.base_date, base), price);
+    } else {
+        row = pc_xlsx_notef(
+            w, ws, row, "(%d) Total shareholder return as computed for the report (Item 201(e)).",
+            number++);
+    }
+    if (!src)
+        row = pc_xlsx_notef(
+            w, ws, row,
+            "(%d) Peer group total shareholder return as supplied (performance.csv), on the "
+            "same $100 basis.",
+            number++);
+    row = pc_xlsx_notef(
+        w, ws, row, "(%d) Net income as reported in the company's audited financial statements.",
+        number++);
+    if (has_csm)
+        row = pc_xlsx_notef(w, ws, row,
+                            "(%d) The company-selected measure, as supplied (performance.csv).",
+                            number++);
+    w->at.pvp_next_row = row + 1;
+}

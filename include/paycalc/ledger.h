@@ -1,0 +1,46 @@
+/*
+ * Facts of the award ledger and the roles, read the same way by every stage
+ * after the readers (the engine, the equity tables, the workbook): who is
+ * listed in what order, who holds which role in a covered year, and what
+ * state a tranche is in at a date (SPEC section 7).
+ */
+#ifndef PAYCALC_LEDGER_H
+#define PAYCALC_LEDGER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "paycalc/model.h"
+#include "paycalc/status.h"
+
+/* People who hold a role in a covered year, in table order: those who are
+ * PEO in any covered year first, then the others, each group in order of
+ * first appearance in roles.csv. Returns a malloc'ed array of person indexes
+ * and its length in *count (NULL with *count 0 when there are no roles or
+ * memory ran out). */
+size_t *pc_ledger_people_order(const pc_dataset *ds, size_t *count);
+
+/* The role of each person in each covered year, for lookups in loops (a
+ * scan of roles.csv per lookup would be quadratic). */
+typedef struct pc_ledger_roles {
+    int nyears;
+    size_t npeople;
+    int *role_of; /* [person * nyears + year_index]: -1 none, else the roles.csv index */
+} pc_ledger_roles;
+
+/* Builds the index; PC_ERR_NOMEM leaves `index` empty (safe to fini). */
+pc_status pc_ledger_roles_build(const pc_dataset *ds, pc_ledger_roles *index);
+void pc_ledger_roles_fini(pc_ledger_roles *index);
+/* The roles.csv index of (person, year), or -1. */
+int pc_ledger_roles_get(const pc_ledger_roles *index, const pc_dataset *ds, size_t person,
+                        int year);
+
+/* The date a tranche vested (status `vested`: its status date, else its
+ * vest date), or PC_DATE_NONE. */
+pc_date pc_tranche_vested_on(const pc_tranche *t);
+/* The date a tranche was forfeited, or PC_DATE_NONE. */
+pc_date pc_tranche_forfeited_on(const pc_tranche *t);
+/* Granted on or before x, and neither vested nor forfeited on or before x. */
+bool pc_tranche_unvested_at(const pc_dataset *ds, const pc_tranche *t, pc_date x);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * The dated market inputs of the input set, looked up "at" a date the way
+ * SPEC section 2 defines it for prices.csv, assumptions.csv, outcomes.csv
+ * and fair_values.csv (calc/model/market.c). Every lookup is a binary
+ * search over the arrays pc_dataset_index sorted.
+ */
+#ifndef PAYCALC_MARKET_H
+#define PAYCALC_MARKET_H
+
+#include <stddef.h>
+
+#include "paycalc/model.h"
+
+/* How far back a price or rate may be taken from (calendar days). */
+#define PC_STALE_DAYS 10
+
+/* Market data lookups over an indexed dataset (each a binary search). */
+
+/* The price at `date`: the close on that date or on the last trading day
+ * before it, at most PC_STALE_DAYS before. NULL when there is none. */
+const pc_price *pc_market_price_at(const pc_dataset *ds, pc_date date);
+
+/* The assumptions row with the latest date on or before `date`, or NULL. */
+const pc_assumption *pc_market_assumptions_at(const pc_dataset *ds, pc_date date);
+
+/* The probable outcome of a tranche at `date`: the latest assessment on or
+ * before it; on the same date a row for the tranche beats a row for the
+ * whole award. NULL when there is none. */
+const pc_outcome *pc_market_outcome_at(const pc_dataset *ds, size_t tranche, pc_date date);
+
+/* A supplied fair value for the tranche on exactly `date` (a tranche row
+ * beats an award row), or NULL. */
+const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche, pc_date date);
+
+#endif
