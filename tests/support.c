@@ -4,6 +4,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "support.h"
 
+#include "paycalc/output.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -186,7 +188,8 @@ int count_entries(const char *dir)
     int n = 0;
     struct dirent *e;
     while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+            strcmp(e->d_name, PC_OUTPUT_LOCK_NAME))
             n++;
     closedir(d);
     return n;

@@ -22,6 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -335,6 +338,23 @@ Test(faults, concurrent_runs_into_one_folder_leave_a_pair_from_one_run, .timeout
 
 /* ---- special files at the targets --------------------------------------------- */
 
+/* A device of our own in `dir` (a copy of /dev/null's numbers), never the
+ * system's: a paycalc that wrongly replaced it would break the machine. Where
+ * devices cannot be made (not root), a UNIX socket: special all the same. */
+static char *special_file(const char *dir, const char *name)
+{
+    char *path = path_in(dir, name);
+    if (mknod(path, S_IFCHR | 0666, makedev(1, 3)) == 0)
+        return path;
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    cr_assert_lt(strlen(path), sizeof addr.sun_path);
+    strcpy(addr.sun_path, path);
+    cr_assert_eq(bind(fd, (struct sockaddr *)&addr, sizeof addr), 0, "%s", strerror(errno));
+    close(fd);
+    return path;
+}
+
 /* Runs CBAK with `target_flag` naming `target` (the other report in
  * `out`): exit 4, a message naming the target, and neither report written. */
 static void assert_target_refused(const char *target_flag, const char *target, const char *out)
@@ -367,16 +387,18 @@ Test(faults, a_device_a_fifo_a_symlink_or_a_folder_at_a_target_is_refused_and_ke
     write_text(victim, "precious");
     cr_assert_eq(symlink(victim, link), 0);
 
-    assert_target_refused("--json", "/dev/null", out);
-    assert_target_refused("--xlsx", "/dev/null", out);
+    char *device = special_file(out, "device");
+    assert_target_refused("--json", device, out);
+    assert_target_refused("--xlsx", device, out);
     assert_target_refused("--xlsx", fifo, out);
     assert_target_refused("--json", link, out);
     assert_target_refused("--xlsx", link, out);
     assert_target_refused("--xlsx", folder, out);
 
     struct stat st;
-    cr_assert_eq(stat("/dev/null", &st), 0);
-    cr_assert(S_ISCHR(st.st_mode), "/dev/null is no longer a device");
+    cr_assert_eq(lstat(device, &st), 0);
+    cr_assert(!S_ISREG(st.st_mode), "the device became a regular file");
+    free(device);
     cr_assert_eq(lstat(fifo, &st), 0);
     cr_assert(S_ISFIFO(st.st_mode));
     cr_assert_eq(lstat(link, &st), 0);
