@@ -800,6 +800,41 @@ static const error_case catalogue[] = {
      E2("paycalc.json", EDIT_REPLACE, "annual_average", "payment_date", "cash.csv", EDIT_REPLACE,
         ",2021-01-29", ","),
      "cash.csv:2:6: error: ", "pay_date: a value is required when fx_method is payment_date", NULL},
+    /* Characters XML 1.0 forbids, refused where they are read (SPEC section 9):
+     * they once went into the workbook's XML and made it corrupt. */
+    {"U+FFFF in a name", E1("people.csv", EDIT_REPLACE, "李雲飛", "李雲\xEF\xBF\xBF飛"),
+     "people.csv:2:2: error: ",
+     "name: the value holds the character U+FFFF (a noncharacter), which a workbook cannot "
+     "hold; remove it",
+     "1 error in"},
+    {"U+FFFE in a position",
+     E1("people.csv", EDIT_REPLACE, "Interim Chief", "Interim\xEF\xBF\xBE Chief"),
+     "people.csv:3:3: error: ", "position: the value holds the character U+FFFE", "1 error in"},
+    {"a control character in a name", E1("people.csv", EDIT_REPLACE, "裴翔宇", "裴\x01翔宇"),
+     "people.csv:3:2: error: ", "name: the value holds the character U+0001 (a control character)",
+     "1 error in"},
+    {"U+FFFF escaped in paycalc.json",
+     E1("paycalc.json", EDIT_REPLACE, "CBAK Energy", "CBAK \\uFFFF Energy"),
+     "paycalc.json:3:19: error: ", "the text holds the character U+FFFF (a noncharacter)",
+     "1 error in"},
+    {"U+FFFF as it is in paycalc.json",
+     E1("paycalc.json", EDIT_REPLACE, "CBAK Energy", "CBAK\xEF\xBF\xBF Energy"),
+     "paycalc.json:3:18: error: ", "the text holds the character U+FFFF", "1 error in"},
+    {"a backspace escaped in paycalc.json",
+     E1("paycalc.json", EDIT_REPLACE, "CBAK Energy", "CBAK\\b Energy"),
+     "paycalc.json:3:18: error: ", "the text holds the character U+0008 (a control character)",
+     "1 error in"},
+    /* The column limit holds for every row, not only the header (SPEC 14). */
+    {"a data row of more than 16 values",
+     E1("cash.csv", EDIT_REPLACE, "2021-01-29\n", "2021-01-29,,,,,,,,,,,,,,\n"),
+     "cash.csv:2:17: error: ",
+     "the row has 20 values; a row may have at most 16 (the row was not read)", "1 error in"},
+    /* A CR alone ends a line in a CRLF file too: the line numbers follow. */
+    {"mixed CR and CRLF line ends",
+     E2("cash.csv", EDIT_CRLF, NULL, NULL, "cash.csv", EDIT_REPLACE,
+        "2021-01-29\r\nli-yunfei,2021,salary,64583.00",
+        "2021-01-29\rli-yunfei,2021,salary,64583.0O"),
+     "cash.csv:3:4: error: ", "amount: invalid amount '64583.0O'", "1 error in"},
 };
 
 #define NCASES (sizeof catalogue / sizeof catalogue[0])

@@ -622,3 +622,71 @@ Test(faults, a_closed_pipe_or_a_full_disk_on_stdout_exits_4_after_the_reports_ar
     assert_stdout_failure(full);
     close(full);
 }
+
+/* ---- limits per row, linear reading ------------------------------------------- */
+
+Test(faults, a_row_of_fifty_million_commas_is_refused_in_bounded_memory, .timeout = 120)
+{
+    char *set = copy_of_cbak();
+    char *people = path_in(set, "people.csv");
+    FILE *f = fopen(people, "a");
+    cr_assert_not_null(f);
+    fputs("huge,", f);
+    static char commas[1 << 20];
+    memset(commas, ',', sizeof commas);
+    for (int i = 0; i < 50; i++)
+        fwrite(commas, 1, sizeof commas, f);
+    fputs("\n", f);
+    fclose(f);
+    const char *args[] = {"check", set, NULL};
+    char path[] = "/tmp/paycalc-faults-err-XXXXXX";
+    int err_fd = mkstemp(path);
+    unlink(path);
+    long rss_kb = 0;
+    int status = wait_for(spawn(PAYCALC, args, -1, err_fd), 60, &rss_kb);
+    off_t n = lseek(err_fd, 0, SEEK_END);
+    char *err = calloc(1, (size_t)n + 1);
+    cr_assert(pread(err_fd, err, (size_t)n, 0) == n);
+    close(err_fd);
+    cr_assert_eq(exit_code(status), 3, "%s", err);
+    cr_assert_not_null(strstr(err, "people.csv:4:17: error: the row has 52428802 values; a row "
+                                   "may have at most 16"),
+                       "%s", err);
+    /* The file itself is 50 MB; the fields of the row are never stored. */
+    cr_assert_lt(rss_kb, 400 * 1024, "peak memory %ld MB", rss_kb / 1024);
+    free(err);
+    free(people);
+    remove_dir(set);
+    free(set);
+}
+
+Test(faults, sixty_thousand_unknown_settings_are_read_quickly_and_listed_briefly, .timeout = 120)
+{
+    char *set = copy_of_cbak();
+    char *config = path_in(set, "paycalc.json");
+    json_error_t e;
+    json_t *root = json_load_file(config, 0, &e);
+    cr_assert_not_null(root);
+    for (int i = 0; i < 60000; i++) {
+        char key[16];
+        snprintf(key, sizeof key, "extra%05d", i);
+        json_object_set_new(root, key, json_integer(i));
+    }
+    cr_assert_eq(json_dump_file(root, config, JSON_INDENT(2)), 0);
+    json_decref(root);
+    const char *args[] = {"check", set, NULL};
+    char *err;
+    double start = now();
+    cr_assert_eq(paycalc(args, 60, &err), 0, "%s", err);
+    double took = now() - start;
+    cr_assert_lt(took, 10.0, "%.1f s for 60,000 keys: reading is not linear", took);
+    int listed = 0;
+    for (const char *p = err; (p = strstr(p, ": unknown setting, ignored")); p++)
+        listed++;
+    cr_assert_eq(listed, 20, "%d unknown settings listed", listed);
+    cr_assert_not_null(strstr(err, "59980 more unknown settings, ignored"), "%s", err);
+    free(err);
+    free(config);
+    remove_dir(set);
+    free(set);
+}
