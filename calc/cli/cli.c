@@ -88,8 +88,9 @@ static void print_diags(pc_diags *diags, bool warnings)
                        diags->items[k].severity == d->severity;
         if (repeated || (!warnings && d->severity == PC_SEVERITY_WARNING))
             continue;
-        char line[1400];
-        fprintf(stderr, "paycalc: %s\n", pc_diag_format(d, line, sizeof line));
+        char *line = pc_diag_text(d);
+        fprintf(stderr, "paycalc: %s\n", line ? line : "out of memory");
+        free(line);
     }
 }
 
@@ -119,10 +120,11 @@ static void print_sct(const pc_dataset *ds, const pc_report *r)
         const pc_sct_row *row = &r->sct.items[i];
         if (!row->in_table)
             continue;
-        char label[512], buf[48];
-        snprintf(label, sizeof label, "%s, %s", ds->people.items[row->person].name,
-                 row->position ? row->position : "");
-        print_padded(label, 48);
+        char buf[48];
+        char *label = pc_text_format("%s, %s", ds->people.items[row->person].name,
+                                     row->position ? row->position : "");
+        print_padded(label ? label : ds->people.items[row->person].name, 48);
+        free(label);
         printf("%6d", row->year);
         for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
             printf(" %13s", money(row->column[c], 0, buf));

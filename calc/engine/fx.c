@@ -70,12 +70,11 @@ static char *format_source(const char *fmt, ...) __attribute__((format(printf, 1
 
 static char *format_source(const char *fmt, ...)
 {
-    char buf[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    char *buf = pc_text_vformat(fmt, ap); /* NULL when out of memory */
     va_end(ap);
-    return pc_strdup(buf);
+    return buf;
 }
 
 pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int year,

@@ -22,6 +22,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paycalc/money.h"
@@ -68,15 +69,18 @@ static int tranche_column(const pc_dataset *ds)
 static pc_status __attribute__((format(printf, 4, 5)))
 fail(const job *j, pc_status status, const char *code, const char *fmt, ...)
 {
-    char what[512], day[11];
+    char day[11];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
+    char *what = pc_text_vformat(fmt, ap);
     va_end(ap);
+    if (!what)
+        return PC_ERR_NOMEM;
     pc_status st = pc_error(
         j->diags, pc_dataset_path(j->ds, PC_FILE_VESTING), j->tranche->line, tranche_column(j->ds),
         code, "award %s tranche %d: %s, needed for %s %s", j->award->id, j->tranche->number, what,
         purpose_words(j->purpose), pc_date_format(j->date, day));
+    free(what);
     return st == PC_OK ? status : st;
 }
 

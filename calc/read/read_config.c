@@ -77,14 +77,18 @@ static void key_error(config_reader *cr, key_ref key, const char *code, const ch
 
 static void key_error(config_reader *cr, key_ref key, const char *code, const char *fmt, ...)
 {
-    char text[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
+    if (!text) {
+        cr->rd->nomem = true;
+        return;
+    }
     int line, column;
     position(cr, key.offset, &line, &column);
     pc_read_error(cr->rd, cr->path, line, column, code, "%s: %s", key.name, text);
+    free(text);
 }
 
 static const char *kind_of(const json_t *v)

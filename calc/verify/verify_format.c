@@ -111,12 +111,11 @@ static char *cell(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static char *cell(const char *fmt, ...)
 {
-    char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    char *buf = pc_text_vformat(fmt, ap); /* NULL when out of memory */
     va_end(ap);
-    return pc_strdup(buf);
+    return buf;
 }
 
 static bool fill_findings(const pc_checks *checks, const pc_dataset *ds, const computed_index *ix,

@@ -154,8 +154,12 @@ static void fill_workbook(pc_xlsx *w)
     const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
 
-    char company[512];
-    snprintf(company, sizeof company, "%s", config->company_name ? config->company_name : "");
+    /* A copy: libxlsxwriter's properties are not const (it copies them). */
+    char *company = pc_strdup(config->company_name ? config->company_name : "");
+    if (!company) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
     /* The creation time is fixed (see the top of this file): the last
      * covered fiscal year end at 00:00 UTC, never 0 (0 means "now"). */
     time_t created = 86400;
@@ -172,6 +176,7 @@ static void fill_workbook(pc_xlsx *w)
         .created = created,
     };
     pc_xlsx_check(w, workbook_set_properties(w->wb, &props));
+    free(company);
 
     if (!make_formats(w))
         return;

@@ -122,12 +122,16 @@ void pc_xlsx_text(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const cha
 void pc_xlsx_textf(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt,
                    const char *fmtstr, ...)
 {
-    char buf[2048];
     va_list ap;
     va_start(ap, fmtstr);
-    vsnprintf(buf, sizeof buf, fmtstr, ap);
+    char *text = pc_text_vformat(fmtstr, ap);
     va_end(ap);
-    pc_xlsx_text(w, ws, row, col, buf, fmt);
+    if (!text) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    pc_xlsx_text(w, ws, row, col, text, fmt);
+    free(text);
 }
 
 void pc_xlsx_number(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, double value,
@@ -361,12 +365,17 @@ int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char
 
 int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
 {
-    char buf[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
-    return pc_xlsx_note(w, ws, row, buf);
+    if (!text) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return row;
+    }
+    row = pc_xlsx_note(w, ws, row, text);
+    free(text);
+    return row;
 }
 
 /* The footer: the company on the left (each '&' doubled, as footer codes

@@ -340,7 +340,7 @@ static int person_id_cmp(const void *a, const void *b)
 /* Who a finding is about, as a reader names them: "李雲飛 (li-yunfei)",
  * "Non-PEO NEO average", "Company"; an unknown id as it is. */
 static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, const char *subject,
-                                 char *buf, size_t size)
+                                 pc_buf *buf)
 {
     if (!subject)
         return "";
@@ -355,8 +355,9 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
     const char *name = pc_xlsx_person_name(w, hit->person);
     if (!*name || strcmp(name, subject) == 0)
         return subject;
-    snprintf(buf, size, "%s (%s)", name, subject);
-    return buf;
+    pc_buf_clear(buf);
+    pc_buf_printf(buf, "%s (%s)", name, subject);
+    return buf->failed ? subject : pc_buf_text(buf);
 }
 
 static bool check_used(const pc_checks *c, const char *check)
@@ -412,7 +413,8 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     nids = n;
     qsort(ids, nids, sizeof *ids, person_id_cmp);
 
-    char who[512];
+    pc_buf who;
+    pc_buf_init(&who);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t i = 0;
     for (; i < c->findings.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW / 2; i++, row++) {
@@ -423,8 +425,7 @@ void pc_xlsx_write_checks(pc_xlsx *w)
                      w->f.text);
         pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);
         pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
-        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who, sizeof who),
-                     w->f.text);
+        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, &who), w->f.text);
         pc_xlsx_text(w, ws, row, 5, f->item, w->f.text);
         pc_xlsx_micros(w, ws, row, 6, f->published_micro, num);
         pc_xlsx_micros(w, ws, row, 7, f->expected_micro, num);
@@ -457,11 +458,11 @@ void pc_xlsx_write_checks(pc_xlsx *w)
             const pc_skipped *s = &c->skipped.items[k];
             pc_xlsx_text(w, ws, row, 0, s->check, w->f.text);
             pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
-            pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who, sizeof who),
-                         w->f.text);
+            pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, &who), w->f.text);
             row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
         }
     }
+    pc_buf_fini(&who);
     free(ids);
 
     /* A legend of the checks that appear above, in words. */

@@ -263,18 +263,18 @@ void pc_xlsx_write_sct(pc_xlsx *w)
             const pc_sct_row *s = &r->sct.items[i];
             if (!s->in_table)
                 continue;
-            char cell[2048];
-            if (k == 0 && shown == 1 && position && *position)
-                snprintf(cell, sizeof cell, "%s\n%s", name, position);
-            else
-                snprintf(cell, sizeof cell, "%s",
-                         k == 0               ? name
-                         : k == 1 && position ? position
-                                              : "");
-            if (k <= 1) {
+            char *cell = k == 0 && shown == 1 && position && *position
+                             ? pc_text_format("%s\n%s", name, position)
+                             : pc_strdup(k == 0               ? name
+                                         : k == 1 && position ? position
+                                                              : "");
+            if (!cell)
+                pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+            else if (k <= 1) {
                 pc_xlsx_text(w, ws, row, 0, cell, w->f.wrap);
                 pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, cell));
             }
+            free(cell);
             pc_xlsx_number(w, ws, row, 1, s->year, w->f.year);
             for (int c = 0; c < PC_SCT_TOTAL; c++)
                 pc_xlsx_cents(w, ws, row, SCT_COL(c), s->column[c], w->f.dollars);
