@@ -282,19 +282,19 @@ static int64_t micro_to_cents(int64_t micro)
     return cents;
 }
 
-static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
-                           const sct_index *sct_rows, int year, pc_report *report, pc_diags *diags)
+/* The reconciliation of each PEO, then each NEO, of `year`, in roles.csv
+ * order; the PEOs' figures go into the PvP row. *neo_start and *nneo say
+ * where the NEOs' rows are in report->cap. */
+static pc_status person_rows(const pc_dataset *ds, const awards_by_person *g,
+                             const sct_index *sct_rows, int year, pc_report *report,
+                             pc_diags *diags, pc_pvp_row *pvp, size_t *neo_start, size_t *nneo)
 {
-    const pc_config *cfg = &ds->config;
-    pc_pvp_row pvp = {0};
-    pvp.year = year;
-    size_t neo_start = 0, nneo = 0;
     pc_status result = PC_OK;
-
-    /* PEOs first, then NEOs, each in roles.csv order. */
+    *neo_start = report->cap.count;
+    *nneo = 0;
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1)
-            neo_start = report->cap.count;
+            *neo_start = report->cap.count;
         for (size_t r = 0; r < ds->roles.count; r++) {
             const pc_role *role = &ds->roles.items[r];
             if (role->year != year || (role->role == PC_ROLE_PEO) != (pass == 0))
@@ -314,66 +314,90 @@ static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
             if (!slot)
                 return PC_ERR_NOMEM;
             *slot = row;
-            if (pass == 0) {
-                if (pvp.npeo == PC_MAX_PEOS) {
-                    pc_error(diags, pc_dataset_path(ds, PC_FILE_ROLES), role->line,
-                             pc_dataset_column(ds, PC_FILE_ROLES, "role"), "too_many_peos",
-                             "role: more than %d PEOs in %d", PC_MAX_PEOS, year);
-                    result = PC_ERR_INPUT;
-                    continue;
-                }
-                pvp.peo[pvp.npeo].person = role->person;
-                pvp.peo[pvp.npeo].sct_total = sct->column[PC_SCT_TOTAL];
-                pvp.peo[pvp.npeo].cap = row.line[PC_CAP_CAP];
-                pvp.npeo++;
+            if (pass == 1) {
+                (*nneo)++;
+            } else if (pvp->npeo == PC_MAX_PEOS) {
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_ROLES), role->line,
+                         pc_dataset_column(ds, PC_FILE_ROLES, "role"), "too_many_peos",
+                         "role: more than %d PEOs in %d", PC_MAX_PEOS, year);
+                result = PC_ERR_INPUT;
             } else {
-                nneo++;
+                pvp->peo[pvp->npeo].person = role->person;
+                pvp->peo[pvp->npeo].sct_total = sct->column[PC_SCT_TOTAL];
+                pvp->peo[pvp->npeo].cap = row.line[PC_CAP_CAP];
+                pvp->npeo++;
             }
         }
     }
-    if (result)
-        return result;
+    return result;
+}
+
+/* The non-PEO NEO average of the `nneo` rows from `neo_start` (R5), as a
+ * reconciliation row and in the PvP row. */
+static pc_status add_average(const pc_config *cfg, size_t neo_start, size_t nneo, int year,
+                             pc_report *report, pc_pvp_row *pvp)
+{
+    pc_cap_row avg = {0};
+    avg.year = year;
+    if (average_row(&report->cap.items[neo_start], nneo, cfg->cap_decimals, &avg))
+        return PC_ERR_OVERFLOW;
+    pvp->has_average = true;
+    pvp->avg_count = nneo;
+    pvp->avg_people = malloc(nneo * sizeof *pvp->avg_people);
+    if (!pvp->avg_people)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < nneo; i++)
+        pvp->avg_people[i] = report->cap.items[neo_start + i].subject;
+    pvp->avg_sct_total = avg.line[PC_CAP_SCT_TOTAL];
+    pvp->avg_cap = avg.line[PC_CAP_CAP];
+    pc_cap_row *slot = PC_ARRAY_PUSH(&report->cap);
+    if (!slot)
+        return PC_ERR_NOMEM;
+    *slot = avg;
+    return PC_OK;
+}
+
+/* Net income, peer TSR and the company-selected measure of the PvP row. */
+static void add_performance(const pc_dataset *ds, int year, pc_pvp_row *pvp)
+{
+    const pc_config *cfg = &ds->config;
+    const pc_performance *perf = performance_of(ds, year);
+    if (!perf)
+        return;
+    pvp->has_net_income = true;
+    pvp->net_income = perf->net_income_cents;
+    /* Item 402(v)(8): SRCs show neither peer TSR nor a company-selected
+     * measure. */
+    if (!cfg->smaller_reporting_company && perf->has_peer_tsr) {
+        pvp->has_peer_tsr = true;
+        pvp->peer_tsr = micro_to_cents(perf->peer_tsr_micro);
+    }
+    if (!cfg->smaller_reporting_company && cfg->company_selected_measure && perf->has_csm) {
+        pvp->has_csm = true;
+        pvp->csm_micro = perf->csm_micro;
+    }
+}
+
+static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
+                           const sct_index *sct_rows, int year, pc_report *report, pc_diags *diags)
+{
+    pc_pvp_row pvp = {0};
+    pvp.year = year;
+    size_t neo_start = 0, nneo = 0;
+    pc_status st = person_rows(ds, g, sct_rows, year, report, diags, &pvp, &neo_start, &nneo);
+    if (st)
+        return st;
     if (pvp.npeo == 0)
         pc_report_warn_at(report, diags, ds, PC_FILE_ROLES, 0, "no_peo",
                           "%d: roles.csv names no PEO for this year", year);
-
     if (nneo > 0) {
-        pc_cap_row avg = {0};
-        avg.year = year;
-        if (average_row(&report->cap.items[neo_start], nneo, cfg->cap_decimals, &avg))
-            return PC_ERR_OVERFLOW;
-        pvp.has_average = true;
-        pvp.avg_count = nneo;
-        pvp.avg_people = malloc(nneo * sizeof *pvp.avg_people);
-        if (!pvp.avg_people)
-            return PC_ERR_NOMEM;
-        for (size_t i = 0; i < nneo; i++)
-            pvp.avg_people[i] = report->cap.items[neo_start + i].subject;
-        pvp.avg_sct_total = avg.line[PC_CAP_SCT_TOTAL];
-        pvp.avg_cap = avg.line[PC_CAP_CAP];
-        pc_cap_row *slot = PC_ARRAY_PUSH(&report->cap);
-        if (!slot) {
+        st = add_average(&ds->config, neo_start, nneo, year, report, &pvp);
+        if (st) {
             free(pvp.avg_people);
-            return PC_ERR_NOMEM;
-        }
-        *slot = avg;
-    }
-
-    const pc_performance *perf = performance_of(ds, year);
-    if (perf) {
-        pvp.has_net_income = true;
-        pvp.net_income = perf->net_income_cents;
-        /* Item 402(v)(8): SRCs show neither peer TSR nor a company-selected
-         * measure. */
-        if (!cfg->smaller_reporting_company && perf->has_peer_tsr) {
-            pvp.has_peer_tsr = true;
-            pvp.peer_tsr = micro_to_cents(perf->peer_tsr_micro);
-        }
-        if (!cfg->smaller_reporting_company && cfg->company_selected_measure && perf->has_csm) {
-            pvp.has_csm = true;
-            pvp.csm_micro = perf->csm_micro;
+            return st;
         }
     }
+    add_performance(ds, year, &pvp);
     pc_pvp_row *slot = PC_ARRAY_PUSH(&report->pvp);
     if (!slot) {
         free(pvp.avg_people);

@@ -66,17 +66,6 @@ static size_t first_daily_on_or_after(const pc_dataset *ds, size_t lo, size_t hi
     return a;
 }
 
-static char *format_source(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *format_source(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *buf = pc_text_vformat(fmt, ap); /* NULL when out of memory */
-    va_end(ap);
-    return buf;
-}
-
 pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int year,
                                pc_rate_used *out)
 {
@@ -94,8 +83,8 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
         if (ds->fx.items[i].fiscal_year == year) {
             out->per_usd_micro = ds->fx.items[i].per_usd_micro;
             out->observations = 1;
-            out->source = format_source("published fiscal %d average, %s line %d", year, file,
-                                        ds->fx.items[i].line);
+            out->source = pc_text_format("published fiscal %d average, %s line %d", year, file,
+                                         ds->fx.items[i].line);
             return out->source ? PC_OK : PC_ERR_NOMEM;
         }
     }
@@ -126,10 +115,10 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
     out->per_usd_micro = ten_thousandths * 100;
     out->observations = (int)n;
     char a[11], b[11];
-    out->source = format_source("mean of %lld daily rates from %s to %s, rounded to 4 decimals, "
-                                "%s lines %d-%d",
-                                (long long)n, pc_date_format(start, a), pc_date_format(end, b),
-                                file, min_line, max_line);
+    out->source = pc_text_format("mean of %lld daily rates from %s to %s, rounded to 4 decimals, "
+                                 "%s lines %d-%d",
+                                 (long long)n, pc_date_format(start, a), pc_date_format(end, b),
+                                 file, min_line, max_line);
     return out->source ? PC_OK : PC_ERR_NOMEM;
 }
 
@@ -151,8 +140,8 @@ pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date, 
     out->per_usd_micro = r->per_usd_micro;
     out->date = r->date;
     out->observations = 1;
-    out->source = format_source("rate of %s, %s line %d", pc_date_format(r->date, d),
-                                pc_file_name(PC_FILE_FX), r->line);
+    out->source = pc_text_format("rate of %s, %s line %d", pc_date_format(r->date, d),
+                                 pc_file_name(PC_FILE_FX), r->line);
     return out->source ? PC_OK : PC_ERR_NOMEM;
 }
 

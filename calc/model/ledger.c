@@ -6,6 +6,7 @@
  */
 #include "paycalc/ledger.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -27,8 +28,7 @@ size_t *pc_ledger_people_order(const pc_dataset *ds, size_t *count)
     }
     for (size_t r = 0; r < ds->roles.count; r++) {
         const pc_role *role = &ds->roles.items[r];
-        if (role->person >= np)
-            continue;
+        assert(role->person < np); /* the reader resolved every person_id */
         if (!first[role->person])
             first[role->person] = r + 1;
         if (role->role == PC_ROLE_PEO)
@@ -62,8 +62,9 @@ pc_status pc_ledger_roles_build(const pc_dataset *ds, pc_ledger_roles *index)
     for (size_t r = 0; r < ds->roles.count; r++) {
         const pc_role *role = &ds->roles.items[r];
         int y = pc_config_year_index(&ds->config, role->year);
-        if (y < 0 || role->person >= index->npeople)
-            continue;
+        assert(role->person < index->npeople);
+        if (y < 0)
+            continue; /* a row of a year outside the covered years */
         index->role_of[role->person * (size_t)index->nyears + (size_t)y] = (int)r;
     }
     return PC_OK;

@@ -3,6 +3,8 @@
  */
 #include "paycalc/model.h"
 
+#include <assert.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,8 +269,7 @@ pc_status pc_dataset_index(pc_dataset *ds)
     }
     for (size_t t = 0; t < ds->tranches.count; t++) {
         size_t a = ds->tranches.items[t].award;
-        if (a >= ds->awards.count)
-            continue;
+        assert(a < ds->awards.count); /* the reader resolved every award_id */
         if (ds->awards.items[a].ntranches++ == 0)
             ds->awards.items[a].first_tranche = t;
     }

@@ -61,9 +61,76 @@ pc_status pc_parse_decimal(const char *text, int max_decimals, int scale, int64_
     return st;
 }
 
+__extension__ typedef unsigned __int128 u128;
+
+/* The largest magnitude kept while reading digits (checked again at the
+ * end against INT64_MAX once scaled). */
+#define DIGITS_CAP ((u128)INT64_MAX * 10)
+
+/* Integer part: digits, optionally grouped by commas in threes, up to the
+ * decimal point or the end. *i is left at the point (or at len). */
+static pc_status integer_digits(const char *p, size_t len, size_t *i, u128 *value,
+                                size_t *int_digits, char *why, size_t why_size)
+{
+    size_t group = 0;
+    bool grouped = false;
+    for (; *i < len && p[*i] != '.'; (*i)++) {
+        char c = p[*i];
+        if (c == ',') {
+            if (*int_digits == 0 || (grouped && group != 3) || (!grouped && group > 3))
+                return fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
+            grouped = true;
+            group = 0;
+            continue;
+        }
+        if (!isdigit((unsigned char)c))
+            return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
+        *value = *value * 10 + (unsigned)(c - '0');
+        if (*value > DIGITS_CAP)
+            return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
+        (*int_digits)++;
+        group++;
+    }
+    if (grouped && group != 3)
+        return fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
+    return PC_OK;
+}
+
+/* Fraction part after the point at p[i]: at most max_decimals significant
+ * decimals (trailing zeros beyond are harmless), kept up to `scale`. */
+static pc_status fraction_digits(const char *p, size_t len, size_t i, int max_decimals, int scale,
+                                 u128 *value, int *decimals, char *why, size_t why_size)
+{
+    i++; /* the point */
+    if (i == len)
+        return fail(PC_ERR_SYNTAX, why, why_size, "no digits after the decimal point");
+    /* Anything but digits first: "61.559.144" (dots for thousands) is not a
+     * number, rather than a number with too many decimals. */
+    for (size_t k = i; k < len; k++)
+        if (!isdigit((unsigned char)p[k]))
+            return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
+    for (; i < len; i++) {
+        char c = p[i];
+        if (*decimals >= max_decimals) {
+            if (c == '0')
+                continue;
+            return fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimal%s", max_decimals,
+                        max_decimals == 1 ? "" : "s");
+        }
+        if (*decimals >= scale)
+            return fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimals", scale);
+        *value = *value * 10 + (unsigned)(c - '0');
+        if (*value > DIGITS_CAP * 1000000)
+            return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
+        (*decimals)++;
+    }
+    return PC_OK;
+}
+
 static pc_status parse_decimal(const char *text, int max_decimals, int scale, int64_t *out,
                                char *why, size_t why_size)
 {
+    *out = 0;
     const char *p = text;
     size_t len = strlen(text);
     bool negative = false, parens = false;
@@ -75,71 +142,22 @@ static pc_status parse_decimal(const char *text, int max_decimals, int scale, in
         parens = negative = true;
         p++;
         len -= 2;
-    } else if (p[0] == '-') {
-        negative = true;
-        p++;
-        len--;
-    } else if (p[0] == '+') {
+    } else if (p[0] == '-' || p[0] == '+') {
+        negative = p[0] == '-';
         p++;
         len--;
     }
     if (parens && len > 0 && (p[0] == '-' || p[0] == '+'))
         return fail(PC_ERR_SYNTAX, why, why_size, "a sign inside parentheses");
 
-    /* Integer part: digits, optionally grouped by commas in threes. */
-    __extension__ typedef unsigned __int128 u128;
     u128 value = 0;
-    size_t i = 0, int_digits = 0, group = 0;
-    bool grouped = false;
-    const u128 cap = (u128)INT64_MAX * 10;
-    for (; i < len && p[i] != '.'; i++) {
-        char c = p[i];
-        if (c == ',') {
-            if (int_digits == 0 || (grouped && group != 3) || (!grouped && group > 3))
-                return fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
-            grouped = true;
-            group = 0;
-            continue;
-        }
-        if (!isdigit((unsigned char)c))
-            return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
-        value = value * 10 + (unsigned)(c - '0');
-        if (value > cap)
-            return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
-        int_digits++;
-        group++;
-    }
-    if (grouped && group != 3)
-        return fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
+    size_t i = 0, int_digits = 0;
     int decimals = 0;
-    if (i < len) { /* '.' */
-        i++;
-        if (i == len)
-            return fail(PC_ERR_SYNTAX, why, why_size, "no digits after the decimal point");
-        /* Anything but digits first: "61.559.144" (dots for thousands) is
-         * not a number, rather than a number with too many decimals. */
-        for (size_t k = i; k < len; k++)
-            if (!isdigit((unsigned char)p[k]))
-                return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
-        for (; i < len; i++) {
-            char c = p[i];
-            if (decimals >= max_decimals) {
-                /* Trailing zeros beyond the limit are harmless. */
-                if (c == '0')
-                    continue;
-                return fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimal%s", max_decimals,
-                            max_decimals == 1 ? "" : "s");
-            }
-            if (decimals < scale) {
-                value = value * 10 + (unsigned)(c - '0');
-                if (value > cap * 1000000)
-                    return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
-                decimals++;
-            } else {
-                return fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimals", scale);
-            }
-        }
-    }
+    pc_status st = integer_digits(p, len, &i, &value, &int_digits, why, why_size);
+    if (!st && i < len)
+        st = fraction_digits(p, len, i, max_decimals, scale, &value, &decimals, why, why_size);
+    if (st)
+        return st;
     if (int_digits == 0 && decimals == 0)
         return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
     if (int_digits == 0)

@@ -172,6 +172,125 @@ static pc_status finish(reader *r)
     return r->rd.diags->errors > r->rd.base_errors ? PC_ERR_INPUT : PC_OK;
 }
 
+/* paycalc.json first: the covered years and the FX method decide what the
+ * CSV files must hold. */
+static void read_config_file(reader *r)
+{
+    pc_dataset *ds = r->ds;
+    r->file = PC_FILE_CONFIG;
+    pc_read_open config = pc_read_config(&r->rd, ds->files[PC_FILE_CONFIG].path, &ds->config);
+    if (config == PC_READ_ABSENT)
+        pc_read_error(&r->rd, ds->files[PC_FILE_CONFIG].path, 0, 0, "missing_file",
+                      "required file missing: paycalc.json gives the company, its fiscal year end "
+                      "and the covered years");
+    ds->files[PC_FILE_CONFIG].present = config == PC_READ_READ;
+}
+
+/* People first: every other file refers to them. */
+static void read_people_and_roles(reader *r)
+{
+    static const file_spec people = {PC_FILE_PEOPLE, COLUMNS(people_columns), pc_read_people_row,
+                                     true,
+                                     "people.csv lists each person (person_id,name,position)"};
+    static const file_spec roles = {PC_FILE_ROLES, COLUMNS(roles_columns), pc_read_roles_row, true,
+                                    "roles.csv says who is PEO or NEO in each covered year "
+                                    "(year,person_id,role)"};
+    if (read_file(r, &people) != PC_READ_READ)
+        r->people_failed = true;
+    if (!r->people_failed && index_dataset(r))
+        pc_read_check_people(r);
+    if (read_file(r, &roles) == PC_READ_READ)
+        pc_read_check_roles(r);
+}
+
+/* cash.csv, and fx.csv when any amount is not in USD (SPEC section 4). */
+static void read_cash_and_fx(reader *r)
+{
+    pc_dataset *ds = r->ds;
+    /* pay_date is a required column when every foreign amount is converted
+     * at its payment date. */
+    pc_read_column cash_cols[sizeof cash_columns / sizeof cash_columns[0]];
+    memcpy(cash_cols, cash_columns, sizeof cash_columns);
+    cash_cols[CASH_PAY_DATE].required = ds->config.fx_method == PC_FX_PAYMENT_DATE;
+    const file_spec cash = {PC_FILE_CASH, COLUMNS(cash_cols), pc_read_cash_row, true,
+                            "cash.csv holds salaries and other cash compensation "
+                            "(person_id,year,component,amount,currency)"};
+    static const file_spec fx = {PC_FILE_FX, COLUMNS(fx_columns), pc_read_fx_row, false, ""};
+    read_file(r, &cash);
+    pc_read_open have_fx = read_file(r, &fx);
+    if (have_fx == PC_READ_READ)
+        pc_read_check_fx(r);
+    if (r->foreign_line && have_fx == PC_READ_ABSENT && !pc_read_halted(&r->rd))
+        pc_read_error(&r->rd, ds->files[PC_FILE_CASH].path, r->foreign_line, r->foreign_column,
+                      "missing_file",
+                      "currency: amounts in %s need exchange rates, but fx.csv is missing "
+                      "(currency,period,per_usd)",
+                      r->foreign_currency);
+}
+
+/* awards.csv, then vesting.csv, which it makes required. */
+static void read_awards_and_vesting(reader *r)
+{
+    static const file_spec awards = {PC_FILE_AWARDS, COLUMNS(awards_columns), pc_read_awards_row,
+                                     false, ""};
+    static const file_spec vesting = {PC_FILE_VESTING, COLUMNS(vesting_columns),
+                                      pc_read_vesting_row, false, ""};
+    pc_read_open have_awards = read_file(r, &awards);
+    if (have_awards == PC_READ_FAILED)
+        r->awards_failed = true;
+    if (have_awards != PC_READ_READ || !index_dataset(r))
+        return;
+    pc_read_check_awards(r);
+    pc_read_open have_vesting = read_file(r, &vesting);
+    if (have_vesting == PC_READ_READ) {
+        if (index_dataset(r))
+            pc_read_check_tranches(r);
+    } else if (have_vesting == PC_READ_ABSENT) {
+        pc_read_error(&r->rd, r->ds->files[PC_FILE_VESTING].path, 0, 0, "missing_file",
+                      "required file missing: vesting.csv gives the tranches of the awards in "
+                      "awards.csv (award_id,tranche,vest_date,shares,status)");
+    }
+}
+
+/* The dated inputs of the valuations and the PvP, and the published figures. */
+static void read_market_files(reader *r)
+{
+    static const file_spec prices = {
+        PC_FILE_PRICES, COLUMNS(prices_columns), pc_read_prices_row, true,
+        "prices.csv holds the closing stock prices (date,close) for the TSR and the fair values"};
+    static const file_spec assumptions = {PC_FILE_ASSUMPTIONS, COLUMNS(assumptions_columns),
+                                          pc_read_assumptions_row, false, ""};
+    static const file_spec outcomes = {PC_FILE_OUTCOMES, COLUMNS(outcomes_columns),
+                                       pc_read_outcomes_row, false, ""};
+    static const file_spec fair_values = {PC_FILE_FAIR_VALUES, COLUMNS(fair_values_columns),
+                                          pc_read_fair_values_row, false, ""};
+    static const file_spec performance = {
+        PC_FILE_PERFORMANCE, COLUMNS(performance_columns), pc_read_performance_row, true,
+        "performance.csv holds net income for each covered year (year,net_income)"};
+    static const file_spec reported = {PC_FILE_REPORTED, COLUMNS(reported_columns),
+                                       pc_read_reported_row, false, ""};
+    if (read_file(r, &prices) == PC_READ_READ)
+        pc_read_check_prices(r);
+    if (read_file(r, &assumptions) == PC_READ_READ)
+        pc_read_check_assumptions(r);
+    pc_read_open have_outcomes = read_file(r, &outcomes);
+    if (have_outcomes == PC_READ_READ)
+        pc_read_check_outcomes(r);
+    else if (have_outcomes == PC_READ_ABSENT && r->performance_line)
+        pc_read_error(
+            &r->rd, r->ds->files[PC_FILE_AWARDS].path, r->performance_line, r->performance_column,
+            "missing_file",
+            "condition: award '%s' has a performance condition and is valued at its "
+            "probable outcome, but outcomes.csv is missing (award_id,tranche,date,probable)",
+            pc_read_show(&r->rd, r->performance_award ? r->performance_award : ""));
+    if (read_file(r, &fair_values) == PC_READ_READ)
+        pc_read_check_fair_values(r);
+    if (read_file(r, &performance) == PC_READ_READ)
+        pc_read_check_performance(r);
+    if (read_file(r, &reported) == PC_READ_READ)
+        pc_read_check_reported(r);
+}
+
 pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
 {
     reader r;
@@ -186,103 +305,11 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
         r.rd.nomem = true;
         return finish(&r);
     }
-
-    r.file = PC_FILE_CONFIG;
-    pc_read_open config = pc_read_config(&r.rd, ds->files[PC_FILE_CONFIG].path, &ds->config);
-    if (config == PC_READ_ABSENT)
-        pc_read_error(&r.rd, ds->files[PC_FILE_CONFIG].path, 0, 0, "missing_file",
-                      "required file missing: paycalc.json gives the company, its fiscal year end "
-                      "and the covered years");
-    ds->files[PC_FILE_CONFIG].present = config == PC_READ_READ;
-
-    /* pay_date is a required column when every foreign amount is converted
-     * at its payment date (SPEC section 4). */
-    pc_read_column cash_cols[sizeof cash_columns / sizeof cash_columns[0]];
-    memcpy(cash_cols, cash_columns, sizeof cash_columns);
-    cash_cols[CASH_PAY_DATE].required = ds->config.fx_method == PC_FX_PAYMENT_DATE;
-
-    const file_spec people = {PC_FILE_PEOPLE, COLUMNS(people_columns), pc_read_people_row, true,
-                              "people.csv lists each person (person_id,name,position)"};
-    const file_spec roles = {PC_FILE_ROLES, COLUMNS(roles_columns), pc_read_roles_row, true,
-                             "roles.csv says who is PEO or NEO in each covered year "
-                             "(year,person_id,role)"};
-    const file_spec cash = {PC_FILE_CASH, COLUMNS(cash_cols), pc_read_cash_row, true,
-                            "cash.csv holds salaries and other cash compensation "
-                            "(person_id,year,component,amount,currency)"};
-    const file_spec fx = {PC_FILE_FX, COLUMNS(fx_columns), pc_read_fx_row, false, ""};
-    const file_spec awards = {PC_FILE_AWARDS, COLUMNS(awards_columns), pc_read_awards_row, false,
-                              ""};
-    const file_spec vesting = {PC_FILE_VESTING, COLUMNS(vesting_columns), pc_read_vesting_row,
-                               false, ""};
-    const file_spec prices = {PC_FILE_PRICES, COLUMNS(prices_columns), pc_read_prices_row, true,
-                              "prices.csv holds the closing stock prices (date,close) for the TSR "
-                              "and the fair values"};
-    const file_spec assumptions = {PC_FILE_ASSUMPTIONS, COLUMNS(assumptions_columns),
-                                   pc_read_assumptions_row, false, ""};
-    const file_spec outcomes = {PC_FILE_OUTCOMES, COLUMNS(outcomes_columns), pc_read_outcomes_row,
-                                false, ""};
-    const file_spec fair_values = {PC_FILE_FAIR_VALUES, COLUMNS(fair_values_columns),
-                                   pc_read_fair_values_row, false, ""};
-    const file_spec performance = {PC_FILE_PERFORMANCE, COLUMNS(performance_columns),
-                                   pc_read_performance_row, true,
-                                   "performance.csv holds net income for each covered year "
-                                   "(year,net_income)"};
-    const file_spec reported = {PC_FILE_REPORTED, COLUMNS(reported_columns), pc_read_reported_row,
-                                false, ""};
-
-    /* People first: every other file refers to them. */
-    if (read_file(&r, &people) != PC_READ_READ)
-        r.people_failed = true;
-    if (!r.people_failed && index_dataset(&r))
-        pc_read_check_people(&r);
-    if (read_file(&r, &roles) == PC_READ_READ)
-        pc_read_check_roles(&r);
-    read_file(&r, &cash);
-    pc_read_open have_fx = read_file(&r, &fx);
-    if (have_fx == PC_READ_READ)
-        pc_read_check_fx(&r);
-    if (r.foreign_line && have_fx == PC_READ_ABSENT && !pc_read_halted(&r.rd))
-        pc_read_error(&r.rd, ds->files[PC_FILE_CASH].path, r.foreign_line, r.foreign_column,
-                      "missing_file",
-                      "currency: amounts in %s need exchange rates, but fx.csv is missing "
-                      "(currency,period,per_usd)",
-                      r.foreign_currency);
-
-    pc_read_open have_awards = read_file(&r, &awards);
-    if (have_awards == PC_READ_FAILED)
-        r.awards_failed = true;
-    if (have_awards == PC_READ_READ && index_dataset(&r)) {
-        pc_read_check_awards(&r);
-        pc_read_open have_vesting = read_file(&r, &vesting);
-        if (have_vesting == PC_READ_READ) {
-            if (index_dataset(&r))
-                pc_read_check_tranches(&r);
-        } else if (have_vesting == PC_READ_ABSENT) {
-            pc_read_error(&r.rd, ds->files[PC_FILE_VESTING].path, 0, 0, "missing_file",
-                          "required file missing: vesting.csv gives the tranches of the awards in "
-                          "awards.csv (award_id,tranche,vest_date,shares,status)");
-        }
-    }
-    if (read_file(&r, &prices) == PC_READ_READ)
-        pc_read_check_prices(&r);
-    if (read_file(&r, &assumptions) == PC_READ_READ)
-        pc_read_check_assumptions(&r);
-    pc_read_open have_outcomes = read_file(&r, &outcomes);
-    if (have_outcomes == PC_READ_READ)
-        pc_read_check_outcomes(&r);
-    else if (have_outcomes == PC_READ_ABSENT && r.performance_line)
-        pc_read_error(
-            &r.rd, ds->files[PC_FILE_AWARDS].path, r.performance_line, r.performance_column,
-            "missing_file",
-            "condition: award '%s' has a performance condition and is valued at its "
-            "probable outcome, but outcomes.csv is missing (award_id,tranche,date,probable)",
-            pc_read_show(&r.rd, r.performance_award ? r.performance_award : ""));
-    if (read_file(&r, &fair_values) == PC_READ_READ)
-        pc_read_check_fair_values(&r);
-    if (read_file(&r, &performance) == PC_READ_READ)
-        pc_read_check_performance(&r);
-    if (read_file(&r, &reported) == PC_READ_READ)
-        pc_read_check_reported(&r);
+    read_config_file(&r);
+    read_people_and_roles(&r);
+    read_cash_and_fx(&r);
+    read_awards_and_vesting(&r);
+    read_market_files(&r);
     return finish(&r);
 }
 
