@@ -251,11 +251,9 @@ static double full_run(const char *set, const char *out)
 static void interrupt_runs(int sig, int count)
 {
     const char *companies[2] = {"Earlier Pair Inc.", "Later Pair Inc."};
-    char *sets[2] = {generated_set(12, companies[0]), generated_set(12, companies[1])};
+    char *sets[2] = {generated_set(6, companies[0]), generated_set(6, companies[1])};
     char *out = make_temp_dir();
-    double span = full_run(sets[0], out);
-    full_run(sets[1], out);
-    span = (span + full_run(sets[0], out)) / 2;
+    double span = (full_run(sets[0], out) + full_run(sets[1], out)) / 2;
     srand(13);
     int before = 0, after = 0;
     for (int i = 0; i < count; i++) {
@@ -313,7 +311,7 @@ Test(faults, sigkill_at_random_moments_leaves_at_most_the_private_folder, .timeo
 Test(faults, concurrent_runs_into_one_folder_leave_a_pair_from_one_run, .timeout = 300)
 {
     const char *companies[2] = {"Alpha Pair Inc.", "Beta Pair Inc."};
-    char *sets[2] = {generated_set(4, companies[0]), generated_set(4, companies[1])};
+    char *sets[2] = {generated_set(2, companies[0]), generated_set(2, companies[1])};
     char *out = make_temp_dir();
     for (int i = 0; i < 20; i++) {
         pid_t pids[2];
@@ -625,7 +623,7 @@ Test(faults, a_closed_pipe_or_a_full_disk_on_stdout_exits_4_after_the_reports_ar
 
 /* ---- limits per row, linear reading ------------------------------------------- */
 
-Test(faults, a_row_of_fifty_million_commas_is_refused_in_bounded_memory, .timeout = 120)
+Test(faults, a_row_of_twenty_million_commas_is_refused_in_bounded_memory, .timeout = 120)
 {
     char *set = copy_of_cbak();
     char *people = path_in(set, "people.csv");
@@ -634,7 +632,7 @@ Test(faults, a_row_of_fifty_million_commas_is_refused_in_bounded_memory, .timeou
     fputs("huge,", f);
     static char commas[1 << 20];
     memset(commas, ',', sizeof commas);
-    for (int i = 0; i < 50; i++)
+    for (int i = 0; i < 20; i++)
         fwrite(commas, 1, sizeof commas, f);
     fputs("\n", f);
     fclose(f);
@@ -649,11 +647,12 @@ Test(faults, a_row_of_fifty_million_commas_is_refused_in_bounded_memory, .timeou
     cr_assert(pread(err_fd, err, (size_t)n, 0) == n);
     close(err_fd);
     cr_assert_eq(exit_code(status), 3, "%s", err);
-    cr_assert_not_null(strstr(err, "people.csv:4:17: error: the row has 52428802 values; a row "
+    cr_assert_not_null(strstr(err, "people.csv:4:17: error: the row has 20971522 values; a row "
                                    "may have at most 16"),
                        "%s", err);
-    /* The file itself is 50 MB; the fields of the row are never stored. */
-    cr_assert_lt(rss_kb, 400 * 1024, "peak memory %ld MB", rss_kb / 1024);
+    /* The file itself is 20 MB; the fields of the row are never stored
+     * (stored, they took 24 bytes each: half a gigabyte). */
+    cr_assert_lt(rss_kb, 200 * 1024, "peak memory %ld MB", rss_kb / 1024);
     free(err);
     free(people);
     remove_dir(set);
