@@ -6,6 +6,8 @@
 #ifndef PAYCALC_REPORT_FILES_H
 #define PAYCALC_REPORT_FILES_H
 
+#include <stdint.h>
+
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
@@ -17,5 +19,11 @@ pc_status pc_json_write_fd(const pc_dataset *ds, const pc_report *report, int fd
 /* report.xlsx written by libxlsxwriter under the name `file`. */
 pc_status pc_xlsx_write_file(const pc_dataset *ds, const pc_report *report, const char *file,
                              const char *path, pc_diags *diags);
+
+/* The same with the Award Valuations sheet ending at row `last_row`
+ * (0-based) instead of Excel's last row (PC_XLSX_LAST_ROW): the tests reach
+ * the row limit with a small report. */
+pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report, const char *file,
+                                  const char *path, int32_t last_row, pc_diags *diags);
 
 #endif

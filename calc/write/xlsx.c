@@ -216,10 +216,19 @@ static void fill_workbook(pc_xlsx *w)
 pc_status pc_xlsx_write_file(const pc_dataset *ds, const pc_report *report, const char *file,
                              const char *path, pc_diags *diags)
 {
+    return pc_xlsx_write_file_rows(ds, report, file, path, PC_XLSX_LAST_ROW, diags);
+}
+
+pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report, const char *file,
+                                  const char *path, int32_t last_row, pc_diags *diags)
+{
     pc_xlsx w;
     memset(&w, 0, sizeof w);
     w.ds = ds;
     w.report = report;
+    w.last_row = last_row > PC_XLSX_FIRST_DATA_ROW && last_row < PC_XLSX_LAST_ROW
+                     ? last_row
+                     : PC_XLSX_LAST_ROW;
     lxw_workbook_options options = {
         .constant_memory = LXW_TRUE, /* see the top of this file */
         .tmpdir = NULL,

@@ -143,8 +143,11 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
 
     /* A sheet holds 1,048,576 rows; beyond that the rows are left out and
-     * the sheet says so (report.json has them all). */
-    size_t room = (size_t)(PC_XLSX_LAST_ROW - PC_XLSX_FIRST_DATA_ROW - 2);
+     * the sheet says so (report.json has them all). The notes under the
+     * table need their rows too: a blank row, the count of rows left out
+     * and the two notes below (each one row). */
+    enum { NOTE_ROWS = 4 };
+    size_t room = (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
     size_t n = r->valuations.count < room ? r->valuations.count : room;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     for (size_t i = 0; i < n && pc_xlsx_ok(w); i++)
@@ -155,11 +158,10 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
                          (lxw_col_t)(VALUATION_COLS - 1)));
     row++;
     if (n < r->valuations.count)
-        row = pc_xlsx_notef(
-            w, ws, row,
-            "%zu more valuations are not shown: a sheet holds at most 1,048,576 rows. "
-            "report.json lists them all.",
-            r->valuations.count - n);
+        row = pc_xlsx_notef(w, ws, row,
+                            "%zu more valuations are not shown: a sheet holds at most %d rows. "
+                            "report.json lists them all.",
+                            r->valuations.count - n, w->last_row + 1);
     if (r->valuations.count == 0)
         row = pc_xlsx_note(w, ws, row, "No equity awards were valued.");
     row = pc_xlsx_note(w, ws, row,
