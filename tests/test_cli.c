@@ -289,3 +289,16 @@ Test(cli, value_option_prints_the_value_first_for_a_hand_check)
     cr_assert_eq(r.status, 2);
     run_result_free(&r);
 }
+
+Test(cli, value_option_refuses_inputs_that_give_no_finite_value)
+{
+    /* A rate of -1e300 once printed "-nan" with exit 0. */
+    const char *args[] = {"value",  "option", "--price", "42",     "--strike",         "40",
+                          "--vol",  "0.2",    "--rate",  "-1e300", "--dividend-yield", "0",
+                          "--term", "0.5",    NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 2, "%s%s", r.out, r.err);
+    cr_assert_null(strstr(r.out, "nan"), "%s", r.out);
+    cr_assert_not_null(strstr(r.err, "no finite value"), "%s", r.err);
+    run_result_free(&r);
+}

@@ -829,6 +829,17 @@ static const error_case catalogue[] = {
      E1("cash.csv", EDIT_REPLACE, "2021-01-29\n", "2021-01-29,,,,,,,,,,,,,,\n"),
      "cash.csv:2:17: error: ",
      "the row has 20 values; a row may have at most 16 (the row was not read)", "1 error in"},
+    /* A published average covers a whole, positive number of NEOs. */
+    {"a negative NEO count",
+     E1("reported.csv", EDIT_REPLACE, "non_peo_neo_average,count,1",
+        "non_peo_neo_average,count,-3"),
+     "reported.csv:22:5: error: ",
+     "value: invalid count '-3': the number of NEOs averaged is a whole number of at least 1",
+     "1 error in"},
+    {"a fractional NEO count",
+     E1("reported.csv", EDIT_REPLACE, "non_peo_neo_average,count,1",
+        "non_peo_neo_average,count,2.5"),
+     "reported.csv:22:5: error: ", "value: invalid count '2.5'", "1 error in"},
     /* A CR alone ends a line in a CRLF file too: the line numbers follow. */
     {"mixed CR and CRLF line ends",
      E2("cash.csv", EDIT_CRLF, NULL, NULL, "cash.csv", EDIT_REPLACE,

@@ -494,6 +494,10 @@ static int cmd_value(int argc, char **argv)
         return usage_error("%s", "price, strike, volatility and term must not be negative");
     pc_bsm_inputs in = {v[0], v[1], v[2], v[3], v[4], v[5]};
     pc_bsm_result r = pc_bsm_call(&in);
+    if (!isfinite(r.value) || !isfinite(r.d1) || !isfinite(r.d2))
+        return usage_error("these inputs give no finite value (a rate, yield or volatility far "
+                           "outside any market: rate %g, dividend yield %g, volatility %g)",
+                           in.rate, in.yield, in.volatility);
     printf("%.12g\n", r.value);
     printf("d1: %.12g\n", r.d1);
     printf("d2: %.12g\n", r.d2);

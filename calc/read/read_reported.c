@@ -148,6 +148,14 @@ void pc_read_reported_row(void *ctx, const pc_read_row *row)
     int64_t value = 0;
     int decimals = 0;
     ok &= get_printed(r, row, REP_VALUE, &value, &decimals);
+    if (ok && strcmp(item, "count") == 0 && (value <= 0 || value % PC_MICRO != 0)) {
+        /* How many NEOs a published average covers: a whole number. */
+        pc_read_cell_error(r, row, REP_VALUE, "bad_value",
+                           "invalid count '%s': the number of NEOs averaged is a whole number of "
+                           "at least 1",
+                           pc_read_show(&r->rd, pc_read_val(row, REP_VALUE)));
+        ok = false;
+    }
     if (!ok)
         return;
     pc_reported *rep = pc_read_push(r, PC_ARRAY_PUSH(&r->ds->reported));
