@@ -1058,6 +1058,23 @@ Test(limits, a_value_over_4096_bytes_is_refused_with_its_length, .timeout = 60)
     free(name);
 }
 
+Test(limits, a_text_setting_over_4096_bytes_is_refused_with_its_length, .timeout = 60)
+{
+    /* A 50 MB measure name once made a 100 MB chart part. */
+    char *name = repeat('x', PC_LIMIT_FIELD_BYTES + 1);
+    edit e = {"paycalc.json", EDIT_REPLACE, "CBAK Energy Technology, Inc.", name};
+    char *in = edited_set(&e, 1);
+    run_result r = refused(in, "long company name");
+    cr_assert(has_message(r.err, "paycalc.json:3:5: error: ",
+                          "company.name: the text is 4097 bytes long; a setting may have at most "
+                          "4096"),
+              "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+    free(name);
+}
+
 Test(limits, a_value_of_exactly_4096_bytes_is_read, .timeout = 60)
 {
     /* The limit itself is allowed: a 4096-byte position reads and is shown. */

@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/read.h"
+
 typedef struct config_reader {
     pc_read_ctx *rd;
     const char *path;
@@ -126,6 +128,18 @@ static void missing(config_reader *cr, key_ref key, const char *what)
 }
 
 /* A required non-empty string; NULL (reported) otherwise. */
+/* A text setting is held to the length of a CSV value (PC_LIMIT_FIELD_BYTES):
+ * a 50 MB measure name once made a 100 MB chart part. */
+static bool too_long(config_reader *cr, key_ref ref, const json_t *v)
+{
+    size_t n = json_string_length(v);
+    if (n <= PC_LIMIT_FIELD_BYTES)
+        return false;
+    key_error(cr, ref, "limit", "the text is %zu bytes long; a setting may have at most %d", n,
+              PC_LIMIT_FIELD_BYTES);
+    return true;
+}
+
 static char *required_string(config_reader *cr, json_t *obj, long from, const char *key,
                              const char *shown, const char *what)
 {
@@ -139,6 +153,8 @@ static char *required_string(config_reader *cr, json_t *obj, long from, const ch
         wrong_type(cr, ref, v, "a string");
         return NULL;
     }
+    if (too_long(cr, ref, v))
+        return NULL;
     const char *s = json_string_value(v);
     size_t n = strlen(s);
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
@@ -406,6 +422,8 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     if (csm && !json_is_null(csm)) {
         if (!json_is_string(csm)) {
             wrong_type(cr, csm_ref, csm, "the measure's name or null");
+        } else if (too_long(cr, csm_ref, csm)) {
+            /* reported; the measure is left out */
         } else if (json_string_length(csm) > 0) {
             config->company_selected_measure = pc_strdup(json_string_value(csm));
             if (!config->company_selected_measure)
