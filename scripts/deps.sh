@@ -2,12 +2,13 @@
 # Installs, from Debian's packages, whatever paycalc needs that this machine
 # lacks: the compiler and build tools, the four libraries, Criterion, and the
 # tools the tests use (Debian's python3 with openpyxl to read the workbook
-# back, expat and zlib to parse every part of it as XML, clang with its
-# sanitizer and fuzzer runtimes, clang-format).
+# back and numpy for the numerical checks, expat and zlib to parse every part
+# of the workbook as XML, clang for the second build (with its sanitizer and
+# fuzzer runtimes), clang-format).
 set -euo pipefail
 packages=(gcc make cmake pkg-config libcsv-dev libjansson-dev libxlsxwriter-dev
-          libcriterion-dev libexpat1-dev zlib1g-dev python3 python3-openpyxl clang
-          libclang-rt-dev clang-format git)
+          libcriterion-dev libexpat1-dev zlib1g-dev python3 python3-openpyxl python3-numpy
+          clang libclang-rt-dev clang-format git)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -33,7 +33,11 @@ of T tranches, with every file an input set can have:
                    and the CSM and peer group TSR when not an SRC.
 
     python3 tests/gen_inputs.py OUTDIR --neos N --awards-per-person A \
-        --tranches T --years Y --seed S
+        --tranches T --years Y --seed S [--cover FIRST:LAST]
+
+--cover writes the same company as the input set of a proxy that covers
+only FIRST..LAST of the generated years: two runs with different --cover
+give last year's and this year's input sets of a yearly roll-forward.
 
 The same arguments give the same bytes (one seeded generator, drawn in a
 fixed order; no clock, no hash order). It prints the counts, among them the
@@ -166,8 +170,18 @@ class Tranche:
 class Award:
     __slots__ = (
         "id", "person", "type", "condition", "grant", "shares", "strike", "expiration",
-        "grant_fv", "dividend_rights", "tranches",
+        "grant_fv", "dividend_rights", "tranches", "forfeit",
     )
+
+
+def status_as_of(award, tr, date):
+    """A tranche's status and status_date as of the fiscal year end `date`
+    (vesting.csv's statuses are as of the last covered fiscal year end)."""
+    if award.forfeit is not None and tr.vest > award.forfeit and award.forfeit <= date:
+        return "forfeited", award.forfeit
+    if tr.vest <= date:
+        return "vested", None
+    return "unvested", None
 
 
 def unvested_at(award, tr, x):
@@ -220,6 +234,16 @@ def generate(args):
     rng = random.Random(args.seed)
     fye = parse_fye(args.fiscal_year_end)
     years = list(range(args.last_year - args.years + 1, args.last_year + 1))
+    # --cover: the same company's data, as the input set of a proxy covering
+    # fewer of its years (a roll-forward): those years in paycalc.json and
+    # the statuses as of their last fiscal year end; every other file is
+    # unchanged (rows for other years are ignored).
+    covered = years
+    if args.cover:
+        first, last = (int(x) for x in args.cover.split(":"))
+        covered = list(range(first, last + 1))
+        if not (years[0] <= first <= last <= years[-1]):
+            raise SystemExit("--cover must lie within the generated years")
     src = args.years <= 3
     first_start = fiscal_year_end(fye, years[0] - 1) + DAY
     prior_first = fiscal_year_end(fye, years[0] - 1)
@@ -236,7 +260,7 @@ def generate(args):
     config = {
         "company": {"name": "Synthetic Holdings %d, Inc." % args.seed, "ticker": "SYN"},
         "fiscal_year_end": "%02d-%02d" % fye,
-        "years": years,
+        "years": covered,
         "smaller_reporting_company": src,
         "fx_method": "annual_average",
         "expected_term": args.expected_term,
@@ -384,11 +408,12 @@ def generate(args):
                 a.tranches.append(Tranche(t + 1, add_months(a.grant, step * (t + 1)), shares))
             # Statuses as of the last fiscal year end; about one award in
             # twelve loses its unvested tranches on a forfeiture date.
-            forfeit = None
+            forfeit = a.forfeit = None
             if rng.random() < 1 / 12:
                 forfeit = a.grant + dt.timedelta(days=rng.randint(30, max(30, (last_fye - a.grant).days)))
                 if forfeit > last_fye:
                     forfeit = None
+                a.forfeit = forfeit
             for tr in a.tranches:
                 if forfeit is not None and tr.vest > forfeit:
                     tr.status, tr.status_date = "forfeited", forfeit
@@ -406,8 +431,11 @@ def generate(args):
             a.dividend_rights,
         ))
         for tr in a.tranches:
-            vesting_rows.append((a.id, tr.number, tr.vest.isoformat(), tr.shares, tr.status,
-                                 tr.status_date.isoformat() if tr.status_date else ""))
+            status, status_date = tr.status, tr.status_date
+            if args.cover:
+                status, status_date = status_as_of(a, tr, fiscal_year_end(fye, covered[-1]))
+            vesting_rows.append((a.id, tr.number, tr.vest.isoformat(), tr.shares, status,
+                                 status_date.isoformat() if status_date else ""))
     write_csv(out("awards.csv"),
               ["award_id", "person_id", "type", "condition", "grant_date", "shares",
                "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights"],
@@ -476,6 +504,9 @@ def main(argv):
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--last-year", type=int, default=2023)
     p.add_argument("--fiscal-year-end", default="12-31", help="MM-DD")
+    p.add_argument("--cover", metavar="FIRST:LAST",
+                   help="write the input set of a proxy covering only these of the generated "
+                        "years (paycalc.json years, vesting statuses as of LAST's year end)")
     p.add_argument("--expected-term", default="remaining_contractual",
                    choices=["remaining_contractual", "simplified"],
                    help="simplified: a warning for each option valued away from the money")

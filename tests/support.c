@@ -4,6 +4,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "support.h"
 
+#include <criterion/criterion.h>
+
 #include "paycalc/output.h"
 
 #include <dirent.h>
@@ -27,7 +29,8 @@ static void append(char **buf, size_t *len, size_t *cap, const char *data, size_
     (*buf)[*len] = '\0';
 }
 
-run_result run_paycalc(const char *const *args)
+/* Runs `program args...` with standard input from /dev/null. */
+static run_result run_with(const char *program, const char *const *args)
 {
     run_result r = {-1, NULL, NULL};
     int out[2], err[2];
@@ -46,10 +49,10 @@ run_result run_paycalc(const char *const *args)
         while (args[n])
             n++;
         char **argv = calloc(n + 2, sizeof *argv);
-        argv[0] = (char *)PAYCALC;
+        argv[0] = (char *)program;
         for (size_t i = 0; i < n; i++)
             argv[i + 1] = (char *)args[i];
-        execv(PAYCALC, argv);
+        execv(program, argv);
         _exit(127);
     }
     close(out[1]);
@@ -82,6 +85,32 @@ run_result run_paycalc(const char *const *args)
     waitpid(pid, &status, 0);
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+run_result run_paycalc(const char *const *args)
+{
+    return run_with(PAYCALC, args);
+}
+
+run_result run_python(const char *const *args)
+{
+    return run_with(PYTHON, args);
+}
+
+void require_python_module(const char *module)
+{
+    cr_assert(access(PYTHON, X_OK) == 0,
+              "%s is not installed; scripts/deps.sh installs it (Debian package python3)", PYTHON);
+    char code[256];
+    snprintf(code, sizeof code, "import %s", module);
+    const char *args[] = {"-c", code, NULL};
+    run_result r = run_python(args);
+    int status = r.status;
+    run_result_free(&r);
+    cr_assert_eq(status, 0,
+                 "the Python module %s is not installed for %s; scripts/deps.sh installs it "
+                 "(Debian package python3-%s)",
+                 module, PYTHON, module);
 }
 
 void run_result_free(run_result *r)

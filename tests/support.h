@@ -20,6 +20,18 @@ typedef struct run_result {
 
 /* Runs `PAYCALC args...` (args is a NULL-terminated list) with no shell. */
 run_result run_paycalc(const char *const *args);
+
+/* Debian's Python, the one scripts/deps.sh installs openpyxl and numpy for
+ * (a python3 earlier on PATH may lack them). */
+#define PYTHON "/usr/bin/python3"
+
+/* Runs `PYTHON args...` like run_paycalc. */
+run_result run_python(const char *const *args);
+
+/* Fails the running test (never skips it: a check that quietly does not run
+ * proves nothing) when PYTHON or the module is missing, naming the Debian
+ * package scripts/deps.sh installs. */
+void require_python_module(const char *module);
 void run_result_free(run_result *r);
 
 /* Whole file into a NUL-terminated malloc'ed buffer (NULL if unreadable);

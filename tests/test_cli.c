@@ -1,13 +1,19 @@
 /*
  * The program end to end (SPEC section 1): the CBAK Energy reference case,
- * exit statuses, messages, and outputs that are deterministic and atomic.
+ * exit statuses, messages, and outputs that are deterministic and atomic;
+ * `verify` against the findings inputs/cbak-fy2022/tools/check.py derives
+ * on its own; reader warnings carried into report.json.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "support.h"
 
@@ -292,13 +298,469 @@ Test(cli, value_option_prints_the_value_first_for_a_hand_check)
 
 Test(cli, value_option_refuses_inputs_that_give_no_finite_value)
 {
-    /* A rate of -1e300 once printed "-nan" with exit 0. */
+    /* A rate of -1e300 once printed "-nan" with exit 0; it is refused as
+     * the input files refuse it, and a value that is not finite would be. */
     const char *args[] = {"value",  "option", "--price", "42",     "--strike",         "40",
                           "--vol",  "0.2",    "--rate",  "-1e300", "--dividend-yield", "0",
                           "--term", "0.5",    NULL};
     run_result r = run_paycalc(args);
     cr_assert_eq(r.status, 2, "%s%s", r.out, r.err);
     cr_assert_null(strstr(r.out, "nan"), "%s", r.out);
-    cr_assert_not_null(strstr(r.err, "no finite value"), "%s", r.err);
+    cr_assert_str_eq(r.out, "");
     run_result_free(&r);
+}
+
+/* value option reads its inputs by the rules of the input files (SPEC
+ * section 2): 50 for a volatility is refused as a likely percentage, 50%
+ * is 0.5, a negative strike is refused, a negative rate is not. */
+Test(cli, value_option_reads_fractions_and_percentages_like_the_input_files)
+{
+    const char *fifty[] = {"value",  "option", "--price", "42",  "--strike",         "40",
+                           "--vol",  "50",     "--rate",  "10%", "--dividend-yield", "0",
+                           "--term", "0.5",    NULL};
+    run_result r = run_paycalc(fifty);
+    cr_assert_eq(r.status, 2, "%s", r.out);
+    cr_assert(strstr(r.err, "--vol: invalid value '50'") && strstr(r.err, "50%"), "%s", r.err);
+    cr_assert_str_eq(r.out, "");
+    run_result_free(&r);
+
+    const char *percent[] = {"value",  "option", "--price", "42",  "--strike",         "40",
+                             "--vol",  "50%",    "--rate",  "0.1", "--dividend-yield", "0%",
+                             "--term", "0.5",    NULL};
+    const char *fraction[] = {"value",  "option", "--price", "42",  "--strike",         "40",
+                              "--vol",  "0.5",    "--rate",  "10%", "--dividend-yield", "0",
+                              "--term", "0.5",    NULL};
+    run_result a = run_paycalc(percent), b = run_paycalc(fraction);
+    cr_assert_eq(a.status, 0, "%s", a.err);
+    cr_assert_eq(b.status, 0, "%s", b.err);
+    cr_assert_str_eq(a.out, b.out);
+    cr_assert(strstr(a.out, "volatility (sigma): 0.5\n"), "%s", a.out);
+    run_result_free(&a);
+    run_result_free(&b);
+
+    const char *negative[] = {"value",  "option", "--price", "42",  "--strike",         "-40",
+                              "--vol",  "0.2",    "--rate",  "-1%", "--dividend-yield", "0",
+                              "--term", "0.5",    NULL};
+    r = run_paycalc(negative);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--strike: invalid value '-40': must not be negative"), "%s", r.err);
+    run_result_free(&r);
+    negative[5] = "40";
+    r = run_paycalc(negative);
+    cr_assert_eq(r.status, 0, "a negative rate is allowed: %s", r.err);
+    run_result_free(&r);
+}
+
+/* The option loop reads name-value pairs in any order; a name without its
+ * value, or a value where a name belongs, is a usage error that says so. */
+Test(cli, value_option_reads_its_inputs_as_pairs_in_any_order)
+{
+    const char *shuffled[] = {"value",    "option", "--term",  "0.5",   "--dividend-yield",
+                              "0",        "--rate", "10%",     "--vol", "0.2",
+                              "--strike", "40",     "--price", "42",    NULL};
+    run_result r = run_paycalc(shuffled);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_float_eq(strtod(r.out, NULL), 4.759422, 1e-6);
+    run_result_free(&r);
+
+    const char *no_value[] = {"value", "option", "--price", "42", "--term", NULL};
+    r = run_paycalc(no_value);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "--term needs a value") != NULL, "%s", r.err);
+    run_result_free(&r);
+
+    const char *stray[] = {"value", "option", "--price", "42", "40", "--strike", NULL};
+    r = run_paycalc(stray);
+    cr_assert_eq(r.status, 2);
+    cr_assert(strstr(r.err, "unknown option '40'") != NULL, "%s", r.err);
+    run_result_free(&r);
+}
+
+/* Each usage error says what was wrong, in words, and exits 2. */
+Test(cli, usage_errors_say_what_was_wrong)
+{
+    struct {
+        const char *args[16];
+        const char *says;
+    } cases[] = {
+        {{"run", CBAK, "--out", NULL}, "--out needs a value"},
+        {{"run", CBAK, CBAK, NULL}, "unexpected argument"},
+        {{"run", NULL}, "run needs an INPUT_DIR"},
+        {{"verify", CBAK, "--loose", NULL}, "unknown option '--loose' for verify"},
+        {{"verify", CBAK, "--json", NULL}, "--json needs a value"},
+        {{"verify", NULL}, "verify needs an INPUT_DIR or --reported FILE"},
+        {{"verify", CBAK, CBAK, NULL}, "unexpected argument"},
+        {{"value", NULL}, "value needs 'option' and its inputs"},
+        {{"value", "option", "--price", "42", NULL}, "value option needs --strike"},
+        {{"value", "option", "--price", "4x2", NULL}, "--price: invalid value '4x2': not a number"},
+        {{"value", "option", "--price", "-1", "--strike", "40", "--vol", "0.2", "--rate", "0.1",
+          "--dividend-yield", "0", "--term", "1"},
+         "must not be negative"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run_paycalc(cases[i].args);
+        cr_assert_eq(r.status, 2, "case %zu: %s", i, r.err);
+        cr_assert(strstr(r.err, cases[i].says) != NULL, "case %zu: no '%s' in: %s", i,
+                  cases[i].says, r.err);
+        run_result_free(&r);
+    }
+}
+
+/* verify of a set without published figures is an input error naming the
+ * file; findings that cannot be written exit 4. */
+Test(cli, verify_without_published_figures_or_with_an_unwritable_json_fails_plainly)
+{
+    char *in = make_temp_dir();
+    cr_assert_eq(copy_dir(CBAK, in), 0);
+    char reported[512];
+    snprintf(reported, sizeof reported, "%s/reported.csv", in);
+    cr_assert_eq(unlink(reported), 0);
+    const char *args[] = {"verify", in, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert(strstr(r.err, "reported.csv is missing or empty") != NULL, "%s", r.err);
+    run_result_free(&r);
+
+    const char *unwritable[] = {"verify", CBAK, "--json", "/nonexistent-folder/findings.json",
+                                NULL};
+    r = run_paycalc(unwritable);
+    cr_assert_eq(r.status, 4, "%s", r.err);
+    cr_assert(strstr(r.err, "/nonexistent-folder/findings.json") != NULL, "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+}
+
+/* ------------------------------------------------- verify, end to end */
+
+#define CHECK_PY CBAK "/tools/check.py"
+
+/* check.py's independent findings for the CBAK set (with `reported`, for
+ * that published file instead of the set's own): its JSON, parsed. */
+static json_t *oracle_findings(const char *reported)
+{
+    const char *args[] = {CHECK_PY, "--json", reported ? "--reported" : NULL, reported, NULL};
+    run_result r = run_python(args);
+    cr_assert_eq(r.status, 0, "check.py --json failed:\n%s", r.err);
+    json_error_t err;
+    json_t *root = json_loads(r.out, 0, &err);
+    cr_assert_not_null(root, "check.py --json: %s", err.text);
+    run_result_free(&r);
+    json_t *findings = json_incref(json_object_get(root, "findings"));
+    json_decref(root);
+    cr_assert(json_is_array(findings));
+    return findings;
+}
+
+/* A figure in cents: check.py writes decimal text, paycalc JSON numbers. */
+static long long cents_of(json_t *v)
+{
+    double x = json_is_string(v) ? strtod(json_string_value(v), NULL) : json_number_value(v);
+    cr_assert(json_is_string(v) || json_is_number(v));
+    return llround(x * 100);
+}
+
+/* One finding as comparable text: every field, the figures in cents. */
+static char *finding_key(json_t *f)
+{
+    char *key = NULL;
+    size_t size = 0;
+    FILE *s = open_memstream(&key, &size);
+    fprintf(s, "%s|%s|%s|%lld|%s|%s", json_string_value(json_object_get(f, "check")),
+            json_string_value(json_object_get(f, "severity")),
+            json_string_value(json_object_get(f, "table")),
+            (long long)json_integer_value(json_object_get(f, "year")),
+            json_string_value(json_object_get(f, "subject")),
+            json_string_value(json_object_get(f, "item")));
+    const char *figures[] = {"published", "expected", "difference"};
+    for (int i = 0; i < 3; i++)
+        fprintf(s, "|%lld", cents_of(json_object_get(f, figures[i])));
+    fclose(s);
+    return key;
+}
+
+static int compare_text(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The two lists hold the same findings, in any order. */
+static void assert_same_findings(json_t *got, json_t *want)
+{
+    size_t n = json_array_size(want);
+    cr_assert_eq(json_array_size(got), n, "paycalc lists %zu findings, check.py %zu",
+                 json_array_size(got), n);
+    char **a = calloc(n + 1, sizeof *a), **b = calloc(n + 1, sizeof *b);
+    for (size_t i = 0; i < n; i++) {
+        a[i] = finding_key(json_array_get(got, i));
+        b[i] = finding_key(json_array_get(want, i));
+    }
+    qsort(a, n, sizeof *a, compare_text);
+    qsort(b, n, sizeof *b, compare_text);
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_str_eq(a[i], b[i], "paycalc and check.py differ");
+        free(a[i]);
+        free(b[i]);
+    }
+    free(a);
+    free(b);
+}
+
+static size_t count_severity(json_t *findings, const char *severity)
+{
+    size_t i, n = 0;
+    json_t *f;
+    json_array_foreach(findings, i, f) n +=
+        strcmp(json_string_value(json_object_get(f, "severity")), severity) == 0;
+    return n;
+}
+
+Test(cli, verify_cbak_exits_1_with_the_findings_check_py_derives_in_its_json)
+{
+    require_python_module("json");
+    char *dir = make_temp_dir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/findings.json", dir);
+    const char *args[] = {"verify", CBAK, "--json", path, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 1, "the proxy's CAP figures differ beyond rounding: %s", r.err);
+    json_t *root = load_json(path);
+    json_t *want = oracle_findings(NULL);
+    cr_assert_gt(json_array_size(want), 20);
+    assert_same_findings(json_object_get(root, "findings"), want);
+    json_t *summary = json_object_get(root, "summary");
+    cr_assert_eq(json_integer_value(json_object_get(summary, "errors")),
+                 (json_int_t)count_severity(want, "error"));
+    cr_assert_eq(json_integer_value(json_object_get(summary, "rounding")),
+                 (json_int_t)count_severity(want, "rounding"));
+    json_decref(want);
+    json_decref(root);
+    run_result_free(&r);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* The figure as the printed table shows it: thousands separators, the
+ * published number of decimals, negatives in parentheses. */
+static void printed_figure(json_t *v, int places, char *buf, size_t size)
+{
+    long long c = cents_of(v);
+    long long units = llabs(c) / 100, frac = llabs(c) % 100;
+    char digits[32], grouped[48];
+    int n = snprintf(digits, sizeof digits, "%lld", units), k = 0;
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            grouped[k++] = ',';
+        grouped[k++] = digits[i];
+    }
+    grouped[k] = '\0';
+    char body[64];
+    if (places == 2)
+        snprintf(body, sizeof body, "%s.%02lld", grouped, frac);
+    else
+        snprintf(body, sizeof body, "%s", grouped);
+    snprintf(buf, size, c < 0 ? "(%s)" : "%s", body);
+}
+
+/* A line of `text` holding every word of `words`, in that order. */
+static bool has_line_with(const char *text, const char *const *words)
+{
+    for (const char *line = text; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char *copy = strndup(line, len);
+        const char *at = copy;
+        bool all = true;
+        for (size_t i = 0; words[i] && all; i++) {
+            const char *hit = strstr(at, words[i]);
+            all = hit != NULL;
+            if (hit)
+                at = hit + strlen(words[i]);
+        }
+        free(copy);
+        if (all)
+            return true;
+        line = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+static const char *table_label(const char *table)
+{
+    return strcmp(table, "sct") == 0 ? "SCT" : strcmp(table, "cap") == 0 ? "CAP" : "PvP";
+}
+
+Test(cli, verify_cbak_prints_every_finding_check_py_derives_and_a_summary)
+{
+    require_python_module("json");
+    const char *args[] = {"verify", CBAK, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    json_t *want = oracle_findings(NULL);
+    size_t i;
+    json_t *f;
+    json_array_foreach(want, i, f)
+    {
+        const char *published = json_string_value(json_object_get(f, "published"));
+        const char *dot = strchr(published, '.');
+        int places = dot ? (int)strlen(dot + 1) : 0;
+        char year[16], pub[64], exp[64];
+        snprintf(year, sizeof year, "%lld",
+                 (long long)json_integer_value(json_object_get(f, "year")));
+        printed_figure(json_object_get(f, "published"), places, pub, sizeof pub);
+        printed_figure(json_object_get(f, "expected"), places, exp, sizeof exp);
+        const char *words[] = {json_string_value(json_object_get(f, "check")),
+                               json_string_value(json_object_get(f, "severity")),
+                               year,
+                               table_label(json_string_value(json_object_get(f, "table"))),
+                               json_string_value(json_object_get(f, "name")),
+                               json_string_value(json_object_get(f, "item")),
+                               pub,
+                               exp,
+                               NULL};
+        cr_assert(has_line_with(r.out, words), "no printed line for %s %s %s %s %s %s %s %s:\n%s",
+                  words[0], words[1], words[2], words[3], words[4], words[5], pub, exp, r.out);
+    }
+    char summary[128];
+    snprintf(summary, sizeof summary, ": %zu errors, %zu rounding differences",
+             count_severity(want, "error"), count_severity(want, "rounding"));
+    cr_assert(strstr(r.out, summary) != NULL, "no '%s' in:\n%s", summary, r.out);
+    json_decref(want);
+    run_result_free(&r);
+}
+
+/* Published figures that differ from the computed ones by rounding alone:
+ * the CBAK proxy's 2021 SCT row of its PEO, whose total is a dollar short.
+ * verify passes them; with --strict it fails on them. */
+Test(cli, verify_strict_fails_on_rounding_differences_that_verify_alone_passes)
+{
+    require_python_module("json");
+    char *dir = make_temp_dir();
+    char reported[512], path[512];
+    snprintf(reported, sizeof reported, "%s/published.csv", dir);
+    snprintf(path, sizeof path, "%s/findings.json", dir);
+    cr_assert_eq(write_text(reported, "table,year,subject,item,value\n"
+                                      "sct,2021,li-yunfei,salary,\"120,107\"\n"
+                                      "sct,2021,li-yunfei,stock_awards,\"120,001\"\n"
+                                      "sct,2021,li-yunfei,option_awards,\"53,450\"\n"
+                                      "sct,2021,li-yunfei,total,\"293,557\"\n"),
+                 0);
+    json_t *want = oracle_findings(reported);
+    cr_assert_gt(json_array_size(want), 0);
+    cr_assert_eq(count_severity(want, "error"), 0, "check.py sees more than rounding");
+
+    const char *plain[] = {"verify", CBAK, "--reported", reported, "--json", path, NULL};
+    run_result r = run_paycalc(plain);
+    cr_assert_eq(r.status, 0, "rounding alone passes without --strict: %s%s", r.out, r.err);
+    json_t *root = load_json(path);
+    assert_same_findings(json_object_get(root, "findings"), want);
+    json_decref(root);
+    run_result_free(&r);
+
+    const char *strict[] = {"verify", CBAK, "--reported", reported, "--strict", NULL};
+    r = run_paycalc(strict);
+    cr_assert_eq(r.status, 1, "--strict fails on rounding: %s%s", r.out, r.err);
+    run_result_free(&r);
+    json_decref(want);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* A reader's warning (here an unknown column, perhaps a misspelt name) is
+ * kept in report.json, naming the file and line, not only printed. */
+Test(cli, reader_warnings_reach_report_json)
+{
+    char *in = make_temp_dir(), *out = make_temp_dir();
+    cr_assert_eq(copy_dir(CBAK, in), 0);
+    char people[512], report[512];
+    snprintf(people, sizeof people, "%s/people.csv", in);
+    char *text = read_file(people, NULL);
+    char *eol = strchr(text, '\n');
+    cr_assert_not_null(eol);
+    size_t head = (size_t)(eol - text);
+    char *edited = malloc(strlen(text) + 16);
+    sprintf(edited, "%.*s,nickname%s", (int)head, text, eol);
+    cr_assert_eq(write_text(people, edited), 0);
+    free(edited);
+    free(text);
+
+    const char *args[] = {"run", in, "--out", out, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "nickname") != NULL, "the warning is printed: %s", r.err);
+    snprintf(report, sizeof report, "%s/report.json", out);
+    json_t *root = load_json(report);
+    json_t *warnings = json_object_get(root, "warnings");
+    size_t i, found = 0;
+    json_t *w;
+    json_array_foreach(warnings, i, w)
+    {
+        const char *code = json_string_value(json_object_get(w, "code"));
+        const char *message = json_string_value(json_object_get(w, "message"));
+        const char *source = json_string_value(json_object_get(w, "source"));
+        if (code && strcmp(code, "unknown_column") == 0) {
+            found++;
+            cr_assert(message && strstr(message, "nickname") != NULL, "%s", message);
+            cr_assert_str_eq(source, "people.csv:1");
+        }
+    }
+    cr_assert_eq(found, 1, "one unknown_column warning in report.json");
+    json_decref(root);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
+}
+
+/* ------------------------------------------- the default output folder */
+
+static bool exists(const char *dir, const char *rel)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* `run DIR` writes to reports/<the folder's own name>/ whatever the path
+ * looks like: ".", "..", a trailing slash or a trailing "/." all name the
+ * folder they stand for, never reports/ itself or the current folder. */
+Test(cli, default_output_folder_is_named_after_the_input_folder_however_it_is_written)
+{
+    char *top = make_temp_dir();
+    char set[1024], sub[1100];
+    snprintf(set, sizeof set, "%s/acme-fy2022", top);
+    snprintf(sub, sizeof sub, "%s/sub", set);
+    cr_assert_eq(mkdir(set, 0755), 0);
+    cr_assert_eq(copy_dir(CBAK, set), 0);
+    cr_assert_eq(mkdir(sub, 0755), 0);
+
+    struct {
+        const char *cwd, *arg, *report; /* report: where it must land, from cwd */
+    } cases[] = {
+        {set, ".", "reports/acme-fy2022/report.json"},
+        {sub, "..", "reports/acme-fy2022/report.json"},
+        {top, "acme-fy2022/", "reports/acme-fy2022/report.json"},
+        {top, "./acme-fy2022/.", "reports/acme-fy2022/report.json"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cr_assert_eq(chdir(cases[i].cwd), 0);
+        const char *args[] = {"run", cases[i].arg, "--quiet", NULL};
+        run_result r = run_paycalc(args);
+        cr_assert_eq(r.status, 0, "run %s: %s", cases[i].arg, r.err);
+        run_result_free(&r);
+        cr_assert(exists(cases[i].cwd, cases[i].report), "run %s (in %s) wrote no %s", cases[i].arg,
+                  cases[i].cwd, cases[i].report);
+        cr_assert(!exists(cases[i].cwd, "reports/report.json"), "run %s wrote into reports/",
+                  cases[i].arg);
+        cr_assert(!exists(cases[i].cwd, "report.json"), "run %s wrote into the current folder",
+                  cases[i].arg);
+        char reports[4200];
+        snprintf(reports, sizeof reports, "%s/reports", cases[i].cwd);
+        remove_dir(reports);
+    }
+    cr_assert_eq(chdir("/"), 0);
+    remove_dir(top);
+    free(top);
 }

@@ -834,7 +834,8 @@ static const error_case catalogue[] = {
      E1("reported.csv", EDIT_REPLACE, "non_peo_neo_average,count,1",
         "non_peo_neo_average,count,-3"),
      "reported.csv:22:5: error: ",
-     "value: invalid count '-3': the number of NEOs averaged is a whole number of at least 1",
+     "value: invalid count '-3': the number of NEOs the average covers is a whole number of at "
+     "least 1",
      "1 error in"},
     {"a fractional NEO count",
      E1("reported.csv", EDIT_REPLACE, "non_peo_neo_average,count,1",

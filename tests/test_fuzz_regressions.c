@@ -1,5 +1,6 @@
 /*
- * Every input a fuzzing harness once failed on (tests/fuzz/regressions/
+ * Every input a fuzzing harness once failed on, and the edges where a
+ * defect of the same kind would fail it again (tests/fuzz/regressions/
  * <harness>/), and the seed corpora (tests/fuzz/corpus/<harness>/), replayed
  * through the same bodies the harnesses run (tests/fuzz/fuzz_bodies.c): no
  * crash, no sanitizer report, and the properties the bodies check (a failed
@@ -17,14 +18,15 @@
 typedef void (*body_fn)(const uint8_t *data, size_t size);
 
 /* Runs `body` on each file of tests/fuzz/<kind>/<harness>/; returns how
- * many there were. A file is named before it runs, so a crash names it. */
+ * many there were (-1 when the folder cannot be opened). A file is named
+ * before it runs, so a crash names it. */
 static int replay(const char *kind, const char *harness, body_fn body)
 {
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/tests/fuzz/%s/%s", SOURCE_DIR, kind, harness);
     DIR *d = opendir(dir);
     if (!d)
-        return 0;
+        return -1;
     /* The regressions are few: each is named. The seeds are named when
      * PAYCALC_REPLAY_VERBOSE is set (to find the one that crashed). */
     bool named = strcmp(kind, "regressions") == 0 || getenv("PAYCALC_REPLAY_VERBOSE") != NULL;
@@ -48,24 +50,44 @@ static int replay(const char *kind, const char *harness, body_fn body)
     return n;
 }
 
+/* Replays a harness's regressions, of which there must be at least one: a
+ * replay of a missing or empty folder proves nothing and fails. */
+static void replay_regressions(const char *harness, body_fn body)
+{
+    int n = replay("regressions", harness, body);
+    cr_assert_gt(n, 0, "tests/fuzz/regressions/%s holds no inputs to replay", harness);
+}
+
 Test(fuzz_regressions, csv_inputs_that_once_failed_now_pass, .timeout = 120)
 {
-    replay("regressions", "csv", fuzz_csv_body);
+    replay_regressions("csv", fuzz_csv_body);
 }
 
-Test(fuzz_regressions, config_inputs_that_once_failed_now_pass, .timeout = 120)
+/* Covered years beyond an int: an error, not a year wrapped into the date
+ * arithmetic. */
+Test(fuzz_regressions, config_inputs_at_the_integer_edges_pass, .timeout = 120)
 {
-    replay("regressions", "config", fuzz_config_body);
+    replay_regressions("config", fuzz_config_body);
 }
 
-Test(fuzz_regressions, values_inputs_that_once_failed_now_pass, .timeout = 120)
+/* Money and prices at and one past the int64 edge: parsed or refused with a
+ * reason, and what parses formats back to the same value. */
+Test(fuzz_regressions, values_at_the_int64_edges_pass, .timeout = 120)
 {
-    replay("regressions", "values", fuzz_values_body);
+    replay_regressions("values", fuzz_values_body);
 }
 
-Test(fuzz_regressions, reported_inputs_that_once_failed_now_pass, .timeout = 120)
+/* Published figures too large to foot or to compare (the overflow that once
+ * stopped a run with '0 errors', here reached through the internal checks
+ * alone), and a negative TSR at the int64 edge. */
+Test(fuzz_regressions, reported_figures_too_large_to_compare_are_skipped_checks, .timeout = 120)
 {
-    replay("regressions", "reported", fuzz_reported_body);
+    replay_regressions("reported", fuzz_reported_body);
+}
+
+Test(fuzz_regressions, a_missing_folder_is_not_a_replay)
+{
+    cr_assert_eq(replay("regressions", "no-such-harness", fuzz_values_body), -1);
 }
 
 Test(fuzz_regressions, cli_inputs_that_once_failed_now_pass, .timeout = 120)

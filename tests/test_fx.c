@@ -218,3 +218,48 @@ Test(fx, every_person_and_component_converts_at_the_rate_of_its_currency_and_yea
         cr_assert_eq(report.rates.items[k].per_usd_micro, want[k].per_usd);
     }
 }
+
+/* Every path of pc_fx_rate_for_cash sets its output, so a caller can free
+ * `source` whatever the status (the SCT's conversion does). `out` starts as
+ * garbage here, as an uninitialised local would. */
+Test(fx, rate_for_cash_without_a_pay_date_sets_its_output, .init = setup, .fini = teardown)
+{
+    size_t p = cbak_like(PC_FX_PAYMENT_DATE);
+    b_cash(&ds, p, 2022, PC_COMP_BONUS, D(700), "CNY", NULL);
+    b_fx_day(&ds, "CNY", "2022-03-31", M(7));
+    b_done(&ds);
+    pc_rate_used r;
+    memset(&r, 0xA5, sizeof r);
+    cr_assert_eq(pc_fx_rate_for_cash(&ds, &ds.cash.items[0], &r), PC_ERR_MISSING);
+    cr_assert_null(r.source);
+    cr_assert_eq(r.per_usd_micro, 0);
+    cr_assert_eq(r.date, PC_DATE_NONE);
+    cr_assert_str_eq(r.currency, "CNY");
+    cr_assert_eq(r.fiscal_year, 2022);
+}
+
+Test(fx, rate_for_cash_under_an_unknown_method_sets_its_output, .init = setup, .fini = teardown)
+{
+    size_t p = cbak_like((pc_fx_method)99);
+    b_cash(&ds, p, 2022, PC_COMP_BONUS, D(700), "CNY", "2022-03-31");
+    b_done(&ds);
+    pc_rate_used r;
+    memset(&r, 0xA5, sizeof r);
+    cr_assert_eq(pc_fx_rate_for_cash(&ds, &ds.cash.items[0], &r), PC_ERR_USAGE);
+    cr_assert_null(r.source);
+    cr_assert_eq(r.per_usd_micro, 0);
+}
+
+/* The same row through the SCT: one error naming the row's missing pay
+ * date (where the conversion used to free the unset `source`). */
+Test(fx, cash_without_a_pay_date_under_payment_date_is_one_error_naming_the_row, .init = setup,
+     .fini = teardown)
+{
+    size_t p = cbak_like(PC_FX_PAYMENT_DATE);
+    b_cash(&ds, p, 2022, PC_COMP_BONUS, D(700), "CNY", NULL);
+    b_done(&ds);
+    cr_assert_eq(pc_engine_sct(&ds, &report, &diags), PC_ERR_INPUT);
+    cr_assert_eq(diags.errors, 1);
+    cr_assert_str_eq(diags.items[0].code, "missing_pay_date");
+    cr_assert_eq(diags.items[0].line, 2);
+}

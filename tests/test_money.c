@@ -126,3 +126,23 @@ Test(money, formats_plain_and_display)
     cr_assert_str_eq(pc_micro_format(1960000, 2, buf, sizeof buf), "1.96");
     cr_assert_str_eq(pc_micro_format(-500000, 0, buf, sizeof buf), "-0.5");
 }
+
+/* A failed operation still sets its output (to 0), as jansson and
+ * libxlsxwriter do: a caller that uses it after an unchecked failure gets 0,
+ * never what happened to be in memory. */
+Test(money, failed_operations_set_their_output_to_zero)
+{
+    int64_t out;
+    out = 77;
+    cr_assert_eq(pc_fx_convert(100, 0, &out), PC_ERR_RANGE);
+    cr_assert_eq(out, 0);
+    out = 77;
+    cr_assert_eq(pc_round_div(1, 0, &out), PC_ERR_RANGE);
+    cr_assert_eq(out, 0);
+    out = 77;
+    cr_assert_eq(pc_mul3_div_round(INT64_MAX, INT64_MAX, INT64_MAX, 1, &out), PC_ERR_OVERFLOW);
+    cr_assert_eq(out, 0);
+    out = 77;
+    cr_assert_eq(pc_money_from_double(1e300, &out), PC_ERR_RANGE);
+    cr_assert_eq(out, 0);
+}

@@ -150,3 +150,28 @@ Test(parse, years_are_four_digits)
     cr_assert_eq(pc_parse_year("FY22", &y, why, sizeof why), PC_ERR_SYNTAX);
     cr_assert_eq(pc_parse_year("1800", &y, why, sizeof why), PC_ERR_RANGE);
 }
+
+/* A value that does not parse still sets the output (0, no date, an empty
+ * code), so a reader that records it anyway never records garbage. */
+Test(parse, failed_parses_set_their_output)
+{
+    char why[200];
+    int64_t v = 77;
+    cr_assert_eq(pc_parse_money("12,34O.00", &v, why, sizeof why), PC_ERR_SYNTAX);
+    cr_assert_eq(v, 0);
+    v = 77;
+    cr_assert_eq(pc_parse_fraction("-5%", 0, 0, &v, why, sizeof why), PC_ERR_RANGE);
+    cr_assert_eq(v, 0);
+    v = 77;
+    cr_assert_eq(pc_parse_shares("-3", &v, why, sizeof why), PC_ERR_RANGE);
+    cr_assert_eq(v, 0);
+    int year = 77;
+    cr_assert_eq(pc_parse_year("1800", &year, why, sizeof why), PC_ERR_RANGE);
+    cr_assert_eq(year, 0);
+    pc_date d = 77;
+    cr_assert_eq(pc_parse_date("2022-02-30", &d, why, sizeof why), PC_ERR_RANGE);
+    cr_assert_eq(d, PC_DATE_NONE);
+    char code[4] = "XYZ";
+    cr_assert_eq(pc_parse_currency("US", code, why, sizeof why), PC_ERR_SYNTAX);
+    cr_assert_str_eq(code, "");
+}

@@ -378,6 +378,7 @@ Test(read, optional_files_may_be_absent)
     cr_assert_eq(l.ds.awards.count, 0);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, fx_is_optional_when_every_amount_is_in_usd)
@@ -390,6 +391,7 @@ Test(read, fx_is_optional_when_every_amount_is_in_usd)
     expect_clean(&l);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 /* ---- harmless variations -------------------------------------------------- */
@@ -549,6 +551,7 @@ Test(read, bom_crlf_and_blank_lines_change_nothing)
     unload(&good);
     unload(&variant);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, column_order_case_whitespace_and_rmb_change_nothing)
@@ -590,6 +593,7 @@ Test(read, column_order_case_whitespace_and_rmb_change_nothing)
     unload(&good);
     unload(&variant);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, quoted_values_may_span_lines)
@@ -612,6 +616,7 @@ Test(read, quoted_values_may_span_lines)
     cr_assert_eq(l.ds.roles.items[2].line, 8);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, carriage_returns_alone_end_lines_too)
@@ -625,6 +630,7 @@ Test(read, carriage_returns_alone_end_lines_too)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 /* ---- one case per error ----------------------------------------------------- */
@@ -892,8 +898,15 @@ static const error_case error_cases[] = {
      "bad_subject", "subject: 'company' cannot have item total: use a person_id", 1},
     {"reported.csv", "table,year,subject,item,value\ncap,2022,zhang,cap,1\n", NULL, 2, 3,
      "unknown_person", "subject: unknown person 'zhang' (not in people.csv)", 1},
-    {"reported.csv", "table,year,subject,item,value\ncap,2022,li,cap,$1\n", NULL, 2, 5,
-     "bad_number", "value: invalid value '$1': currency signs", 1},
+    {"reported.csv", "table,year,subject,item,value\ncap,2022,li,cap,12 apples\n", NULL, 2, 5,
+     "bad_number", "value: invalid value '12 apples': unknown unit 'apples'", 1},
+    {"reported.csv", "table,year,subject,item,value\npvp,2022,non_peo_neo_average,count,1.5\n",
+     NULL, 2, 5, "bad_count",
+     "value: invalid count '1.5': the number of NEOs the average covers is a whole number of at "
+     "least 1",
+     1},
+    {"reported.csv", "table,year,subject,item,value\npvp,2022,non_peo_neo_average,count,-\n", NULL,
+     2, 5, "bad_count", "value: invalid count '-'", 1},
     {"reported.csv",
      "table,year,subject,item,value\ncap,2022,li,dividends,1\ncap,2022,li,dividends,2\n", NULL, 3,
      4, "duplicate", "item: duplicate figure: cap 2022 'li' dividends (first at line 2)", 1},
@@ -923,6 +936,7 @@ ParameterizedTest(size_t *index, read, reports_each_error_where_it_is)
         expect_errors(&l.diags, (size_t)c->errors);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 /* ---- files that are required, or required by others ---------------------------- */
@@ -951,6 +965,7 @@ ParameterizedTest(size_t *index, read, a_missing_required_file_is_an_error)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, fx_is_required_by_a_foreign_amount)
@@ -964,6 +979,7 @@ Test(read, fx_is_required_by_a_foreign_amount)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, vesting_is_required_with_awards)
@@ -980,6 +996,7 @@ Test(read, vesting_is_required_with_awards)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, outcomes_are_required_by_a_performance_award)
@@ -993,6 +1010,7 @@ Test(read, outcomes_are_required_by_a_performance_award)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, payment_date_method_needs_pay_dates_of_foreign_amounts)
@@ -1019,6 +1037,7 @@ Test(read, payment_date_method_needs_pay_dates_of_foreign_amounts)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, more_than_four_peos_in_a_year_is_an_error)
@@ -1034,6 +1053,7 @@ Test(read, more_than_four_peos_in_a_year_is_an_error)
            "role: more than 4 PEOs in 2022");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_missing_id_column_is_reported_once)
@@ -1049,6 +1069,7 @@ Test(read, a_missing_id_column_is_reported_once)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, malformed_quoting_in_the_header_stops_the_file)
@@ -1062,6 +1083,7 @@ Test(read, malformed_quoting_in_the_header_stops_the_file)
     cr_assert_eq(l.ds.fx.count, 0);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_column_named_twice_is_an_error)
@@ -1075,6 +1097,7 @@ Test(read, a_column_named_twice_is_an_error)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_folder_in_place_of_a_file_is_an_error)
@@ -1090,6 +1113,7 @@ Test(read, a_folder_in_place_of_a_file_is_an_error)
     expect_errors(&l.diags, 1);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 /* ---- warnings ---------------------------------------------------------------- */
@@ -1107,6 +1131,7 @@ Test(read, an_unknown_column_is_a_warning_at_its_header_cell)
     cr_assert_str_eq(l.ds.files[PC_FILE_PRICES].names[2], "volume");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, outcomes_of_an_award_without_performance_condition_are_a_warning)
@@ -1121,6 +1146,7 @@ Test(read, outcomes_of_an_award_without_performance_condition_are_a_warning)
            "award 'O1' has no performance condition");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 /* ---- paycalc.json ------------------------------------------------------------- */
@@ -1213,6 +1239,7 @@ ParameterizedTest(size_t *index, read, reports_configuration_errors)
     expect(&l.diags, PC_SEVERITY_ERROR, "paycalc.json", c->line, c->column, c->code, c->message);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, configuration_defaults_and_warnings)
@@ -1240,6 +1267,7 @@ Test(read, configuration_defaults_and_warnings)
            "company.cik: unknown setting");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, sct_years_defaults_by_company_size)
@@ -1259,6 +1287,7 @@ Test(read, sct_years_defaults_by_company_size)
     cr_assert_eq(l.ds.config.nyears, 5);
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 /* ---- limits and damaged files -------------------------------------------------- */
@@ -1272,6 +1301,7 @@ Test(read, a_nul_byte_is_not_text)
     expect(&l.diags, PC_SEVERITY_ERROR, "prices.csv", 3, 0, "not_text", "not a text file");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_value_longer_than_the_limit_is_refused)
@@ -1300,6 +1330,7 @@ Test(read, a_value_longer_than_the_limit_is_refused)
     unload(&l);
     free(text);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, a_file_larger_than_the_limit_is_refused_before_reading)
@@ -1315,6 +1346,7 @@ Test(read, a_file_larger_than_the_limit_is_refused_before_reading)
            "an input file may have at most 536870912");
     unload(&l);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, more_rows_than_the_limit_are_refused)
@@ -1346,6 +1378,7 @@ Test(read, more_rows_than_the_limit_are_refused)
     unload(&l);
     free(text);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, stops_after_the_error_limit)
@@ -1367,6 +1400,7 @@ Test(read, stops_after_the_error_limit)
     unload(&l);
     free(text);
     remove_dir(dir);
+    free(dir);
 }
 
 Test(read, earlier_errors_of_the_caller_do_not_count_toward_the_limit)
@@ -1422,4 +1456,5 @@ Test(read, reads_a_standalone_reported_file)
     pc_dataset_fini(&ds);
     pc_diags_fini(&diags);
     remove_dir(dir);
+    free(dir);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "paycalc/engine.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
@@ -685,20 +686,26 @@ ParameterizedTest(simplified_case *c, value, simplified_term_warns_away_from_the
     cr_assert(fabs(v.inputs.contractual - 5.0) < 1e-15);
     cr_assert(fabs(v.inputs.term - 3.5) < 1e-15, "T %.15f", v.inputs.term);
     if (!c->warns) {
+        cr_assert_eq(report.term_notes.count, 0);
+        cr_assert_eq(pc_engine_group_warnings(&ds, &report, &diags), PC_OK);
         cr_assert_eq(report.warnings.count, 0);
         cr_assert_eq(diags.count, 0);
         return;
     }
+    /* Noted during the run, written once per award when it ends. */
+    cr_assert_eq(report.warnings.count, 0);
+    cr_assert_eq(report.term_notes.count, 1);
+    cr_assert_eq(pc_engine_group_warnings(&ds, &report, &diags), PC_OK);
+    cr_assert_eq(report.term_notes.count, 0);
     cr_assert_eq(report.warnings.count, 1);
     const pc_warning_entry *w = &report.warnings.items[0];
     cr_assert_str_eq(w->code, "simplified_term_not_at_the_money");
-    cr_assert_str_eq(w->source, "vesting.csv:12");
-    cr_assert(strstr(w->message, "award OPT-2 tranche 3") == w->message, "%s", w->message);
-    cr_assert_not_null(strstr(w->message, "2021-12-31"), "%s", w->message);
+    cr_assert_str_eq(w->source, "awards.csv:2");
+    cr_assert(strstr(w->message, "award OPT-2: ") == w->message, "%s", w->message);
     cr_assert_not_null(strstr(w->message, "exercise price 10.00"), "%s", w->message);
     cr_assert_not_null(strstr(w->message, "C&DI 128D.21"), "%s", w->message);
-    char spot[40], expect[64];
-    snprintf(expect, sizeof expect, "stock price %s,",
+    char spot[40], expect[96];
+    snprintf(expect, sizeof expect, " on 2021-12-31 (stock price %s; tranche 3);",
              pc_micro_format(c->spot_micro, 2, spot, sizeof spot));
     cr_assert_not_null(strstr(w->message, expect), "%s lacks '%s'", w->message, expect);
 
@@ -707,9 +714,8 @@ ParameterizedTest(simplified_case *c, value, simplified_term_warns_away_from_the
     const pc_diag *d = &diags.items[0];
     cr_assert_eq(d->severity, PC_SEVERITY_WARNING);
     cr_assert_str_eq(d->code, "simplified_term_not_at_the_money");
-    cr_assert_str_eq(d->file, "in/vesting.csv");
-    cr_assert_eq(d->line, 12);
-    cr_assert_eq(d->column, 3);
+    cr_assert_str_eq(d->file, "awards.csv");
+    cr_assert_eq(d->line, 2);
     cr_assert_str_eq(d->message, w->message);
 }
 
@@ -843,4 +849,19 @@ Test(value, unindexed_dataset_or_unknown_tranche_is_a_usage_error)
     cr_assert_eq(pc_value_tranche(&ds, 0, day("2021-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
                  PC_OK);
     cr_assert_eq(diags.count, 0);
+}
+
+/* A tranche index the dataset does not hold is a usage error, and the
+ * valuation is still set (no note to free, no value), not left as it was. */
+Test(value, unknown_tranche_is_a_usage_error_with_the_valuation_set)
+{
+    cr_assert_eq(pc_dataset_index(&ds), PC_OK);
+    pc_valuation v;
+    memset(&v, 0xA5, sizeof v);
+    cr_assert_eq(pc_value_tranche(&ds, 5, day("2022-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
+                 PC_ERR_USAGE);
+    cr_assert_null(v.inputs.note);
+    cr_assert_eq(v.value, 0);
+    cr_assert_eq(v.shares, 0);
+    cr_assert_eq(v.tranche, 5);
 }

@@ -292,8 +292,9 @@ Test(verify, cbak_proxy_internal_findings_have_the_right_severity)
     cr_assert_eq(c.errors, 4);
     cr_assert_eq(c.rounding, 2);
     /* 4 SCT footings, 4 CAP footings, 4 deductions, 2 PvP SCT totals,
-     * 4 PvP CAPs, 2 averages, 8 less_ lines, 2 TSRs. */
-    cr_assert_eq(c.checked, 30);
+     * 4 PvP CAPs, 4 reconciliation starts, 2 averages, 8 less_ lines,
+     * 2 TSRs. */
+    cr_assert_eq(c.checked, 34);
     cr_assert(pc_verify_failed(&c, false));
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
@@ -343,8 +344,8 @@ Test(verify, consistent_published_tables_have_no_findings)
     cr_assert_eq(c.findings.count, 0);
     cr_assert_eq(c.skipped.count, 0);
     /* 3 SCT footings, 2 CAP footings, 2 deductions, 1 PvP SCT total,
-     * 2 PvP CAPs, 1 average, 4 less_ lines, 1 TSR. */
-    cr_assert_eq(c.checked, 16);
+     * 2 PvP CAPs, 2 reconciliation starts, 1 average, 4 less_ lines, 1 TSR. */
+    cr_assert_eq(c.checked, 18);
     cr_assert_not(pc_verify_failed(&c, true));
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
@@ -360,8 +361,8 @@ Test(verify, consistent_tables_agree_with_their_computed_figures)
     cr_assert_eq(pc_verify_all(&ds, &r, &r.checks), PC_OK);
     cr_assert_eq(r.checks.findings.count, 0);
     cr_assert_eq(r.checks.skipped.count, 0);
-    /* 16 internal comparisons and every one of the 31 published figures. */
-    cr_assert_eq(r.checks.checked, 16 + ds.reported.count);
+    /* 18 internal comparisons and every one of the 31 published figures. */
+    cr_assert_eq(r.checks.checked, 18 + ds.reported.count);
     cr_assert_eq(r.checks.errors, 0);
     cr_assert_eq(r.checks.rounding, 0);
     pc_report_fini(&r);
@@ -976,16 +977,20 @@ Test(verify, verify_all_runs_both_and_counts)
     pc_dataset_init(&ds);
     clean_published(&ds);
     clean_computed(&r);
-    /* One internal finding (the CEO's SCT total) that is also a mismatch. */
+    /* One slip, the CEO's SCT total: it does not foot, it mismatches the
+     * computation, and the PvP (right) differs from it. One published cell,
+     * one finding, naming the other two checks. */
     ds.reported.items[3].value_micro = M(175001);
     cr_assert_eq(pc_verify_all(&ds, &r, &r.checks), PC_OK);
-    cr_assert_eq(r.checks.findings.count, 3);
-    cr_assert_str_eq(r.checks.findings.items[0].check, "sct_does_not_foot");
-    cr_assert_str_eq(r.checks.findings.items[1].check, "pvp_sct_total_differs");
-    cr_assert_str_eq(r.checks.findings.items[2].check, "mismatch");
+    cr_assert_eq(r.checks.findings.count, 1);
+    const pc_finding *f = &r.checks.findings.items[0];
+    cr_assert_str_eq(f->check, "sct_does_not_foot");
+    cr_assert_eq(f->related.count, 2);
+    cr_assert_str_eq(f->related.items[0], "pvp_sct_total_differs");
+    cr_assert_str_eq(f->related.items[1], "mismatch");
     cr_assert_eq(r.checks.errors, 0);
-    cr_assert_eq(r.checks.rounding, 3);
-    cr_assert_eq(r.checks.checked, 16 + ds.reported.count);
+    cr_assert_eq(r.checks.rounding, 1);
+    cr_assert_eq(r.checks.checked, 18 + ds.reported.count);
     cr_assert_not(pc_verify_failed(&r.checks, false));
     cr_assert(pc_verify_failed(&r.checks, true));
     pc_report_fini(&r);
@@ -1080,7 +1085,7 @@ Test(verify, table_lists_findings_skipped_checks_and_a_summary)
     cr_assert_not_null(strstr(table, "\nSkipped checks\n"));
     cr_assert_not_null(
         strstr(table, "reported.csv gives no count of the NEOs in the 2020 average"));
-    const char *summary = "\n30 figures checked: 4 errors, 2 rounding differences\n";
+    const char *summary = "\n34 figures checked: 4 errors, 2 rounding differences\n";
     size_t n = strlen(table), k = strlen(summary);
     cr_assert(n > k && strcmp(table + n - k, summary) == 0, "ends with: %s",
               n > 80 ? table + n - 80 : table);
@@ -1142,9 +1147,9 @@ Test(verify, json_has_the_keys_of_spec_section_8_in_order)
     cr_log_info("%s", text);
     /* Top level, then a finding's keys, in the order the SPEC lists. */
     const char *top[] = {"\"findings\"", "\"skipped\"", "\"summary\""};
-    const char *finding[] = {"\"check\"",     "\"severity\"", "\"table\"",
-                             "\"year\"",      "\"subject\"",  "\"item\"",
-                             "\"published\"", "\"expected\"", "\"difference\""};
+    const char *finding[] = {"\"check\"",      "\"severity\"", "\"table\"",     "\"year\"",
+                             "\"subject\"",    "\"item\"",     "\"published\"", "\"expected\"",
+                             "\"difference\"", "\"related\""};
     const char *at = text;
     for (size_t i = 0; i < 3; i++) {
         const char *p = strstr(text, top[i]);
@@ -1152,7 +1157,7 @@ Test(verify, json_has_the_keys_of_spec_section_8_in_order)
         at = p;
     }
     at = text;
-    for (size_t i = 0; i < 9; i++) {
+    for (size_t i = 0; i < 10; i++) {
         const char *p = strstr(at, finding[i]);
         cr_assert_not_null(p, "%s missing", finding[i]);
         at = p;
@@ -1176,7 +1181,7 @@ Test(verify, json_has_the_keys_of_spec_section_8_in_order)
     cr_assert_str_eq(json_string_value(json_object_get(s0, "subject")), AVG);
     cr_assert_not_null(json_string_value(json_object_get(s0, "reason")));
     json_t *summary = json_object_get(root, "summary");
-    cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 30);
+    cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 34);
     cr_assert_eq(json_integer_value(json_object_get(summary, "errors")), 4);
     cr_assert_eq(json_integer_value(json_object_get(summary, "rounding")), 2);
     json_decref(root);
@@ -1209,9 +1214,9 @@ Test(verify, json_figures_are_exact_decimals)
     cr_assert_not_null(strstr(text, "\"expected\": 235853.84,"));
     cr_assert_not_null(strstr(text, "\"published\": 911229.67,"));
     cr_assert_not_null(strstr(text, "\"expected\": 911229.66,"));
-    cr_assert_not_null(strstr(text, "\"difference\": 0.01\n"));
+    cr_assert_not_null(strstr(text, "\"difference\": 0.01,\n"));
     cr_assert_not_null(strstr(text, "\"published\": -106994,"));
-    cr_assert_not_null(strstr(text, "\"difference\": 66457\n"));
+    cr_assert_not_null(strstr(text, "\"difference\": 66457,\n"));
     cr_assert_null(strstr(text, "00000000"), "a figure printed with binary noise");
     cr_assert_null(strstr(text, ".0,"), "a whole figure printed as a real");
     /* And they read back as the same decimals. */
@@ -1297,4 +1302,230 @@ Test(verify, json_to_a_missing_folder_fails_with_a_message)
     remove_dir(dir);
     free(dir);
     pc_diags_fini(&diags);
+}
+
+/* ------------------------------------- published tables as proxies print */
+
+#define FIXTURES SOURCE_DIR "/tests/data/verify/"
+
+/* `paycalc verify ARGS... --json FILE`: the exit status, standard output
+ * and the findings as JSON (caller frees). */
+typedef struct verify_run {
+    int status;
+    char *out, *err;
+    json_t *json;
+} verify_run;
+
+static verify_run run_verify(const char *a, const char *b, const char *c, const char *d)
+{
+    char *dir = make_temp_dir();
+    char json_path[600];
+    snprintf(json_path, sizeof json_path, "%s/findings.json", dir);
+    const char *args[8] = {"verify"};
+    size_t n = 1;
+    const char *given[] = {a, b, c, d};
+    for (size_t i = 0; i < 4 && given[i]; i++)
+        args[n++] = given[i];
+    args[n++] = "--json";
+    args[n++] = json_path;
+    args[n] = NULL;
+    run_result r = run_paycalc(args);
+    verify_run v = {r.status, r.out, r.err, NULL};
+    json_error_t err;
+    v.json = json_load_file(json_path, 0, &err);
+    remove_dir(dir);
+    free(dir);
+    return v;
+}
+
+static void verify_run_free(verify_run *v)
+{
+    free(v->out);
+    free(v->err);
+    json_decref(v->json);
+}
+
+static json_t *findings_of(const verify_run *v)
+{
+    cr_assert_not_null(v->json, "no JSON findings: %s", v->err);
+    return json_object_get(v->json, "findings");
+}
+
+static const char *text_of(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+Test(verify, tables_printed_with_signs_dashes_units_and_percentages_agree)
+{
+    verify_run v = run_verify("--reported", FIXTURES "printed.csv", NULL, NULL);
+    cr_assert_eq(v.status, 0, "%s%s", v.out, v.err);
+    cr_assert(strstr(v.out, "No findings"), "%s", v.out);
+    cr_assert_eq(json_array_size(findings_of(&v)), 0);
+    /* 4 SCT footings, 4 CAP footings, 4 deductions, 2 PvP SCT totals,
+     * 4 PvP CAPs, 4 reconciliation starts, 2 averages, 5 less_ lines,
+     * 2 TSRs and 2 peer TSRs. */
+    json_t *summary = json_object_get(v.json, "summary");
+    cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 33);
+    verify_run_free(&v);
+}
+
+Test(verify, a_reconciliation_starting_from_a_transposed_total_is_one_finding)
+{
+    verify_run v = run_verify("--reported", FIXTURES "wrong-start.csv", NULL, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 1, "%s", v.out);
+    json_t *f0 = json_array_get(f, 0);
+    cr_assert_str_eq(text_of(f0, "check"), "cap_sct_total_differs");
+    cr_assert_str_eq(text_of(f0, "severity"), "error");
+    cr_assert_str_eq(text_of(f0, "subject"), "ceo");
+    cr_assert_eq(json_integer_value(json_object_get(f0, "published")), 1560000);
+    cr_assert_eq(json_integer_value(json_object_get(f0, "expected")), 1650000);
+    verify_run_free(&v);
+}
+
+Test(verify, unsigned_deductions_are_one_wrong_sign_each_and_nothing_else)
+{
+    verify_run v = run_verify("--reported", FIXTURES "unsigned.csv", NULL, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 4, "%s", v.out);
+    size_t i;
+    json_t *x;
+    json_array_foreach(f, i, x)
+    {
+        cr_assert_str_eq(text_of(x, "check"), "wrong_sign");
+        cr_assert_str_eq(text_of(x, "item"), "less_equity_awards");
+        cr_assert_gt(json_integer_value(json_object_get(x, "published")), 0);
+        cr_assert_eq(json_integer_value(json_object_get(x, "expected")),
+                     -json_integer_value(json_object_get(x, "published")));
+        cr_assert_eq(json_array_size(json_object_get(x, "related")), 0);
+    }
+    verify_run_free(&v);
+}
+
+Test(verify, a_misfooted_sct_total_is_one_row_naming_the_checks_it_failed)
+{
+    verify_run v = run_verify("--reported", FIXTURES "misfooted.csv", NULL, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 1, "%s", v.out);
+    json_t *f0 = json_array_get(f, 0);
+    cr_assert_str_eq(text_of(f0, "check"), "sct_does_not_foot");
+    json_t *related = json_object_get(f0, "related");
+    cr_assert_eq(json_array_size(related), 1);
+    cr_assert_str_eq(json_string_value(json_array_get(related, 0)), "pvp_sct_total_differs");
+    cr_assert(strstr(v.out, "sct_does_not_foot (also pvp_sct_total_differs)"), "%s", v.out);
+    verify_run_free(&v);
+}
+
+Test(verify, a_count_that_is_not_a_whole_number_of_neos_is_an_input_error)
+{
+    verify_run v = run_verify("--reported", FIXTURES "bad-count.csv", NULL, NULL);
+    cr_assert_eq(v.status, 3, "%s%s", v.out, v.err);
+    cr_assert(strstr(v.err, "bad-count.csv:22:5: error: value: invalid count '1.5'"), "%s", v.err);
+    cr_assert(strstr(v.err, "bad-count.csv:31:5: error: value: invalid count '0'"), "%s", v.err);
+    cr_assert_null(v.json, "nothing was written");
+    verify_run_free(&v);
+}
+
+Test(verify, last_years_published_tables_against_this_years_name_what_moved)
+{
+    verify_run v =
+        run_verify("--reported", FIXTURES "wrong-start.csv", "--prior", FIXTURES "printed.csv");
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    size_t i, restated = 0;
+    json_t *x;
+    json_array_foreach(f, i, x)
+    {
+        if (strcmp(text_of(x, "check"), "restated") != 0)
+            continue;
+        restated++;
+        cr_assert_eq(json_integer_value(json_object_get(x, "year")), 2023);
+        cr_assert_str_eq(text_of(x, "subject"), "ceo");
+    }
+    /* The reconciliation's start and CAP, and the PvP CAP. */
+    cr_assert_eq(restated, 3, "%s", v.out);
+    cr_assert(strstr(v.out, "Published is this year's figure, Expected last year's"), "%s", v.out);
+    verify_run_free(&v);
+}
+
+/* Net income printed in millions, as a proxy may: compared at the precision
+ * shown (one unit of the last digit, $100,000, is a rounding difference). */
+Test(verify, figures_in_millions_are_compared_at_the_precision_shown)
+{
+    char *dir = make_temp_dir();
+    char path[600];
+    snprintf(path, sizeof path, "%s/reported.csv", dir);
+    cr_assert_eq(write_text(path, "table,year,subject,item,value\n"
+                                  "pvp,2021,company,net_income,$61.6 M\n"
+                                  "pvp,2022,company,net_income,$(11.4) million\n"
+                                  "pvp,2022,company,tsr,$ 20.57\n"),
+                 0);
+    verify_run v = run_verify(SOURCE_DIR "/inputs/cbak-fy2022", "--reported", path, NULL);
+    cr_assert_eq(v.status, 1, "%s%s", v.out, v.err);
+    json_t *f = findings_of(&v);
+    cr_assert_eq(json_array_size(f), 2, "%s", v.out);
+    /* In the order of the PvP table: TSR, then net income. */
+    json_t *tsr = json_array_get(f, 0), *income = json_array_get(f, 1);
+    cr_assert_str_eq(text_of(income, "item"), "net_income");
+    cr_assert_str_eq(text_of(income, "severity"), "rounding");
+    cr_assert_eq(json_integer_value(json_object_get(income, "published")), -11400000);
+    cr_assert_eq(json_integer_value(json_object_get(income, "expected")), -11327811);
+    cr_assert_str_eq(text_of(tsr, "item"), "tsr");
+    cr_assert_str_eq(text_of(tsr, "severity"), "error");
+    verify_run_free(&v);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* A company-selected measure printed as a percentage ("14.51%", a return)
+ * is compared as a number of percent with performance.csv's value (14.51)
+ * and shown with its sign. */
+Test(verify, a_percentage_is_compared_and_shown_as_a_percentage)
+{
+    static const char *const printed[] = {"14.51%", "14.61%"};
+    for (size_t k = 0; k < 2; k++) {
+        pc_dataset ds;
+        pc_report r;
+        pc_checks c;
+        pc_dataset_init(&ds);
+        pc_checks_init(&c);
+        clean_computed(&r);
+        r.pvp.items[0].has_csm = true;
+        r.pvp.items[0].csm_micro = 14510000;
+        pc_printed p;
+        char why[160] = "";
+        cr_assert_eq(pc_parse_printed(printed[k], &p, why, sizeof why), PC_OK, "%s", why);
+        pc_reported *row = PC_ARRAY_PUSH(&ds.reported);
+        *row = (pc_reported){PVP,
+                             2022,
+                             pc_strdup("company"),
+                             pc_strdup("company_selected_measure"),
+                             p.value_micro,
+                             p.decimals,
+                             p.percent,
+                             2};
+        cr_assert_eq(pc_verify_against(&ds, &r, &c), PC_OK);
+        if (k == 0) {
+            cr_assert_eq(c.findings.count, 0);
+        } else {
+            cr_assert_eq(c.findings.count, 1);
+            const pc_finding *f = &c.findings.items[0];
+            cr_assert(f->percent);
+            cr_assert_eq(f->severity, PC_CHECK_ERROR);
+            cr_assert_eq(f->published_micro, 14610000);
+            cr_assert_eq(f->expected_micro, 14510000);
+            char *table = pc_verify_format_table(&c, &ds);
+            cr_assert(strstr(table, "14.61%") && strstr(table, "14.51%") && strstr(table, "+0.10%"),
+                      "%s", table);
+            free(table);
+        }
+        pc_report_fini(&r);
+        pc_checks_fini(&c);
+        pc_dataset_fini(&ds);
+    }
 }

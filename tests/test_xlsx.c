@@ -33,7 +33,6 @@
 /* The workbook writer with a lower row limit (calc/write internals). */
 #include "../calc/write/report_files.h"
 
-#define PYTHON "/usr/bin/python3"
 #define CHECKER SOURCE_DIR "/tests/xlsx_check.py"
 
 #define D(y, m, d) pc_date_from_ymd(y, m, d)
@@ -610,70 +609,28 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
 
 /* ------------------------------------------------------------- helpers */
 
-/* Runs /usr/bin/python3 with args; returns its exit status and its output
- * (stdout and stderr together, malloc'ed) in *output. */
-static int run_python(const char *const *args, const char *log, char **output)
-{
-    pid_t pid = fork();
-    if (pid == 0) {
-        int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-        }
-        size_t n = 0;
-        while (args[n])
-            n++;
-        char **argv = calloc(n + 2, sizeof *argv);
-        argv[0] = (char *)PYTHON;
-        for (size_t i = 0; i < n; i++)
-            argv[i + 1] = (char *)args[i];
-        execv(PYTHON, argv);
-        _exit(127);
-    }
-    int status = -1;
-    waitpid(pid, &status, 0);
-    if (output)
-        *output = read_file(log, NULL);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-static void require_openpyxl(const char *dir)
-{
-    if (access(PYTHON, X_OK) != 0)
-        cr_skip_test("%s is not installed", PYTHON);
-    char log[4096];
-    snprintf(log, sizeof log, "%s/python.log", dir);
-    const char *args[] = {"-c", "import openpyxl", NULL};
-    if (run_python(args, log, NULL) != 0)
-        cr_skip_test("openpyxl is not installed for %s", PYTHON);
-    unlink(log);
-}
-
 /* Writes the report and checks it with tests/xlsx_check.py. */
 static void write_and_check(const fixture_opts *o)
 {
     char *dir = make_temp_dir();
     cr_assert_not_null(dir);
-    require_openpyxl(dir);
+    require_python_module("openpyxl");
     pc_dataset ds;
     pc_report r;
     build(&ds, &r, o);
-    char xlsx[4096], expected[4096], log[4096];
+    char xlsx[4096], expected[4096];
     snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", dir);
     snprintf(expected, sizeof expected, "%s/expected.json", dir);
-    snprintf(log, sizeof log, "%s/check.log", dir);
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_write_xlsx(&ds, &r, xlsx, &diags);
     cr_assert_eq(st, PC_OK, "pc_write_xlsx: %s", diags.count ? diags.items[0].message : "?");
     cr_assert_eq(diags.count, 0);
     write_expected(&ds, &r, o, expected);
-    char *out = NULL;
     const char *args[] = {CHECKER, xlsx, expected, NULL};
-    int rc = run_python(args, log, &out);
-    cr_assert_eq(rc, 0, "xlsx_check.py found problems:\n%s", out ? out : "(no output)");
-    free(out);
+    run_result check = run_python(args);
+    cr_assert_eq(check.status, 0, "xlsx_check.py found problems:\n%s%s", check.out, check.err);
+    run_result_free(&check);
     pc_diags_fini(&diags);
     pc_report_fini(&r);
     pc_dataset_fini(&ds);

@@ -19,6 +19,7 @@
 
 #include "paycalc/engine.h"
 #include "paycalc/money.h"
+#include "paycalc/parse.h"
 #include "paycalc/read.h"
 #include "paycalc/report.h"
 #include "paycalc/text.h"
@@ -27,12 +28,14 @@
 #include "paycalc/write.h"
 
 static const char usage_text[] =
-    "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--quiet]\n"
+    "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--prior FILE] "
+    "[--quiet]\n"
     "       paycalc check INPUT_DIR\n"
-    "       paycalc verify INPUT_DIR [--reported FILE] [--json FILE] [--strict]\n"
-    "       paycalc verify --reported FILE [--json FILE] [--strict]\n"
+    "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
+    "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
     "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
     "--term T\n"
+    "       paycalc init DIR\n"
     "       paycalc --help | --version\n";
 
 static const char help_text[] =
@@ -47,7 +50,11 @@ static const char help_text[] =
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
     "           --reported FILE alone runs only the internal checks\n"
+    "  --prior FILE  (run, verify) last year's report.json or reported.csv: every\n"
+    "           figure of a year both cover that moved is a `restated` finding\n"
     "  value option  print the Black-Scholes-Merton value of one option\n"
+    "  init     write a new input set into DIR (new or empty): every file with\n"
+    "           its header and one example row, and a README.txt\n"
     "\n"
     "Exit status: 0 success; 1 verify found a difference beyond rounding;\n"
     "2 usage error; 3 the input has errors; 4 an output could not be written.\n";
@@ -71,10 +78,28 @@ static bool same_text(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* Prints every diagnostic once, in the order of the input (a tranche valued
- * twice on one date would otherwise warn twice). */
-static void print_diags(pc_diags *diags, bool warnings)
+/* One diagnostic the way compilers print it ("FILE:LINE:COLUMN: error:
+ * message"), however long the message. */
+static void print_diag(const pc_diag *d)
 {
+    const char *sev = d->severity == PC_SEVERITY_ERROR ? "error" : "warning";
+    fputs("paycalc: ", stderr);
+    if (d->file && d->line > 0 && d->column > 0)
+        fprintf(stderr, "%s:%d:%d: ", d->file, d->line, d->column);
+    else if (d->file && d->line > 0)
+        fprintf(stderr, "%s:%d: ", d->file, d->line);
+    else if (d->file)
+        fprintf(stderr, "%s: ", d->file);
+    fprintf(stderr, "%s: %s\n", sev, d->message);
+}
+
+/* Prints every diagnostic once, in the order of the input (a tranche valued
+ * twice on one date would otherwise warn twice); warnings only when
+ * `warnings`. Returns how many warnings were printed, the count a summary
+ * gives. */
+static size_t print_diags(pc_diags *diags, bool warnings)
+{
+    size_t shown = 0;
     pc_diags_sort(diags);
     size_t group = 0;
     for (size_t i = 0; i < diags->count; i++) {
@@ -88,10 +113,10 @@ static void print_diags(pc_diags *diags, bool warnings)
                        diags->items[k].severity == d->severity;
         if (repeated || (!warnings && d->severity == PC_SEVERITY_WARNING))
             continue;
-        char *line = pc_diag_text(d);
-        fprintf(stderr, "paycalc: %s\n", line ? line : "out of memory");
-        free(line);
+        print_diag(d);
+        shown += d->severity == PC_SEVERITY_WARNING;
     }
+    return shown;
 }
 
 static void print_padded(const char *s, int width)
@@ -242,12 +267,16 @@ static int report_paths(const char *out, const char *json, const char *xlsx, con
     return rc;
 }
 
-/* Reads and computes; prints problems. Returns an exit status. */
-static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, bool quiet)
+/* Reads and computes, and compares with last year's figures when `prior`
+ * is not NULL; prints problems. Returns an exit status. */
+static int load_and_compute(const char *dir, const char *prior, pc_dataset *ds, pc_report *report,
+                            bool quiet)
 {
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_compute(dir, ds, report, &diags);
+    if (st == PC_OK && diags.errors == 0 && prior)
+        st = pc_compute_restated(prior, ds, report, true, &diags);
     print_diags(&diags, !quiet);
     size_t errors = diags.errors;
     pc_diags_fini(&diags);
@@ -269,16 +298,20 @@ static int load_and_compute(const char *dir, pc_dataset *ds, pc_report *report, 
 
 static int cmd_run(int argc, char **argv)
 {
-    const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL;
+    const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL, *prior = NULL;
     bool quiet = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--quiet")) {
             quiet = true;
-        } else if (!strcmp(a, "--out") || !strcmp(a, "--json") || !strcmp(a, "--xlsx")) {
+        } else if (!strcmp(a, "--out") || !strcmp(a, "--json") || !strcmp(a, "--xlsx") ||
+                   !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
-            const char **slot = a[2] == 'o' ? &out : a[2] == 'j' ? &json : &xlsx;
+            const char **slot = a[2] == 'o'   ? &out
+                                : a[2] == 'j' ? &json
+                                : a[2] == 'x' ? &xlsx
+                                              : &prior;
             *slot = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s' for run", a);
@@ -302,7 +335,7 @@ static int cmd_run(int argc, char **argv)
     pc_report report;
     pc_dataset_init(&ds);
     pc_report_init(&report);
-    int rc = load_and_compute(dir, &ds, &report, quiet);
+    int rc = load_and_compute(dir, prior, &ds, &report, quiet);
     if (rc != PC_EXIT_OK)
         goto done;
 
@@ -314,7 +347,7 @@ static int cmd_run(int argc, char **argv)
         pc_diags diags;
         pc_diags_init(&diags);
         pc_status st = pc_write_reports(&ds, &report, json_path, xlsx_path, &diags);
-        print_diags(&diags, true);
+        print_diags(&diags, !quiet);
         pc_diags_fini(&diags);
         rc = st == PC_OK ? PC_EXIT_OK : st == PC_ERR_USAGE ? PC_EXIT_USAGE : PC_EXIT_WRITE;
     }
@@ -322,6 +355,10 @@ static int cmd_run(int argc, char **argv)
         print_sct(&ds, &report);
         print_pvp(&ds, &report);
         printf("\nReports written: %s and %s\n", json_path, xlsx_path);
+        size_t n = report.warnings.count;
+        if (n)
+            printf("%zu warning%s (on standard error above, and in report.json)\n", n,
+                   n == 1 ? "" : "s");
     }
     free(json_path);
     free(xlsx_path);
@@ -343,16 +380,15 @@ static int cmd_check(int argc, char **argv)
     pc_diags_init(&diags);
     /* Computing finds what reading cannot: a missing rate or price. */
     pc_status st = pc_compute(argv[0], &ds, &report, &diags);
-    print_diags(&diags, true);
+    /* The count is of the warnings shown, one per award and cause. */
+    size_t warnings = print_diags(&diags, true);
     int rc = PC_EXIT_OK;
     if (st != PC_OK || diags.errors > 0) {
         fprintf(stderr, "paycalc: %zu error%s, %zu warning%s in %s\n", diags.errors,
-                diags.errors == 1 ? "" : "s", diags.warnings, diags.warnings == 1 ? "" : "s",
-                argv[0]);
+                diags.errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", argv[0]);
         rc = PC_EXIT_INPUT;
     } else {
-        printf("%s: no errors, %zu warning%s\n", argv[0], diags.warnings,
-               diags.warnings == 1 ? "" : "s");
+        printf("%s: no errors, %zu warning%s\n", argv[0], warnings, warnings == 1 ? "" : "s");
     }
     pc_diags_fini(&diags);
     pc_report_fini(&report);
@@ -360,21 +396,59 @@ static int cmd_check(int argc, char **argv)
     return rc;
 }
 
+/* The checks of `verify` into report->checks: with an input set, the
+ * published figures (its reported.csv, or `reported`) against the
+ * computation and each other; with `reported` alone, the internal checks;
+ * then, with `prior`, this year's figures against last year's (the
+ * computed ones when there is an input set, else the published ones). */
+static pc_status verify_checks(const char *dir, const char *reported, const char *prior,
+                               pc_dataset *ds, pc_report *report, pc_diags *diags)
+{
+    pc_status st;
+    if (dir) {
+        st = pc_read_input_set(dir, ds, diags);
+        if (st == PC_OK && reported) {
+            /* A published table from elsewhere replaces the set's own. */
+            for (size_t i = 0; i < ds->reported.count; i++) {
+                free(ds->reported.items[i].subject);
+                free(ds->reported.items[i].item);
+            }
+            ds->reported.count = 0;
+            st = pc_read_reported_file(reported, ds, diags);
+        }
+        if (st == PC_OK)
+            st = pc_compute_dataset(ds, report, diags);
+        if (st == PC_OK && ds->reported.count == 0 && !prior) {
+            pc_error(diags, pc_dataset_path(ds, PC_FILE_REPORTED), 0, 0, "missing_file",
+                     "verify needs the published figures: reported.csv is missing or empty "
+                     "(or last year's figures: --prior FILE)");
+            st = PC_ERR_INPUT;
+        }
+    } else {
+        st = pc_read_reported_file(reported, ds, diags);
+        if (st == PC_OK)
+            st = pc_verify_internal(ds, &report->checks);
+        if (st == PC_OK)
+            st = pc_verify_relate(&report->checks);
+    }
+    if (st == PC_OK && diags->errors == 0 && prior)
+        st = pc_compute_restated(prior, ds, report, dir != NULL, diags);
+    return st;
+}
+
 static int cmd_verify(int argc, char **argv)
 {
-    const char *dir = NULL, *reported = NULL, *json = NULL;
+    const char *dir = NULL, *reported = NULL, *json = NULL, *prior = NULL;
     bool strict = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--strict")) {
             strict = true;
-        } else if (!strcmp(a, "--reported") || !strcmp(a, "--json")) {
+        } else if (!strcmp(a, "--reported") || !strcmp(a, "--json") || !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
-            if (a[2] == 'r')
-                reported = argv[++i];
-            else
-                json = argv[++i];
+            const char **slot = a[2] == 'r' ? &reported : a[2] == 'j' ? &json : &prior;
+            *slot = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s' for verify", a);
         } else if (!dir) {
@@ -393,30 +467,7 @@ static int cmd_verify(int argc, char **argv)
     pc_report_init(&report);
     pc_diags_init(&diags);
     int rc = PC_EXIT_OK;
-    pc_status st;
-    if (dir) {
-        st = pc_read_input_set(dir, &ds, &diags);
-        if (st == PC_OK && reported) {
-            /* A published table from elsewhere replaces the set's own. */
-            for (size_t i = 0; i < ds.reported.count; i++) {
-                free(ds.reported.items[i].subject);
-                free(ds.reported.items[i].item);
-            }
-            ds.reported.count = 0;
-            st = pc_read_reported_file(reported, &ds, &diags);
-        }
-        if (st == PC_OK)
-            st = pc_compute_dataset(&ds, &report, &diags);
-        if (st == PC_OK && ds.reported.count == 0) {
-            pc_error(&diags, pc_dataset_path(&ds, PC_FILE_REPORTED), 0, 0, "missing_file",
-                     "verify needs the published figures: reported.csv is missing or empty");
-            st = PC_ERR_INPUT;
-        }
-    } else {
-        st = pc_read_reported_file(reported, &ds, &diags);
-        if (st == PC_OK)
-            st = pc_verify_internal(&ds, &report.checks);
-    }
+    pc_status st = verify_checks(dir, reported, prior, &ds, &report, &diags);
     const pc_checks *checks = &report.checks;
     print_diags(&diags, true);
     if (st != PC_OK || diags.errors > 0) {
@@ -447,22 +498,55 @@ done:
     return rc;
 }
 
-/* A number for `value option`: a plain decimal, or a percentage ("30%"). */
-static bool parse_number(const char *text, double *out)
+static int cmd_init(int argc, char **argv)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (end == text || errno == ERANGE || !isfinite(v))
-        return false;
-    if (*end == '%') {
-        v /= 100.0;
-        end++;
+    if (argc != 1 || argv[0][0] == '-')
+        return usage_error("%s", "init takes exactly one DIR");
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_status st = pc_write_starter(argv[0], &diags);
+    print_diags(&diags, true);
+    pc_diags_fini(&diags);
+    if (st == PC_ERR_NOMEM) {
+        fprintf(stderr, "paycalc: out of memory\n");
+        return PC_EXIT_WRITE;
     }
-    if (*end != '\0')
-        return false;
-    *out = v;
-    return true;
+    if (st != PC_OK)
+        return PC_EXIT_WRITE;
+    printf("A new input set is in %s: replace the example rows with the company's own "
+           "(README.txt there says what each file holds), then run\n"
+           "  paycalc check %s\n",
+           argv[0], argv[0]);
+    return PC_EXIT_OK;
+}
+
+/* An input of `value option`, read by the rules of the input files (SPEC
+ * section 2, one parser for both): prices and the term as decimals of at
+ * most 6 places, volatility, rate and yield as fractions ("0.3" or "30%"),
+ * where a value above 5 without "%" is refused as a likely percentage.
+ * Only the risk-free rate may be negative. On failure `why` says why. */
+static bool parse_value_input(int k, const char *text, double *out, char *why, size_t size)
+{
+    int64_t micro = 0;
+    pc_status st;
+    switch (k) {
+    case 2: /* --vol */
+    case 4: /* --dividend-yield */
+        st = pc_parse_fraction(text, 5 * PC_MICRO, 0, &micro, why, size);
+        break;
+    case 3: /* --rate */
+        st = pc_parse_fraction(text, 5 * PC_MICRO, 1, &micro, why, size);
+        break;
+    default: /* --price, --strike, --term */
+        st = pc_parse_decimal(text, 6, 6, &micro, why, size);
+        if (st == PC_OK && micro < 0) {
+            snprintf(why, size, "must not be negative");
+            st = PC_ERR_RANGE;
+        }
+        break;
+    }
+    *out = pc_micro_to_double(micro);
+    return st == PC_OK;
 }
 
 static int cmd_value(int argc, char **argv)
@@ -473,7 +557,8 @@ static int cmd_value(int argc, char **argv)
                                   "--rate",  "--dividend-yield", "--term"};
     double v[6];
     bool seen[6] = {false};
-    for (int i = 1; i < argc; i++) {
+    /* Options come in pairs: a name, then its value. */
+    for (int i = 1; i < argc; i += 2) {
         int k = -1;
         for (int n = 0; n < 6; n++)
             if (!strcmp(argv[i], names[n]))
@@ -482,16 +567,14 @@ static int cmd_value(int argc, char **argv)
             return usage_error("unknown option '%s' for value option", argv[i]);
         if (i + 1 >= argc)
             return usage_error("%s needs a value", argv[i]);
-        if (!parse_number(argv[i + 1], &v[k]))
-            return usage_error("'%s' is not a number", argv[i + 1]);
+        char why[200] = "";
+        if (!parse_value_input(k, argv[i + 1], &v[k], why, sizeof why))
+            return usage_error("%s: invalid value '%s': %s", argv[i], argv[i + 1], why);
         seen[k] = true;
-        i++;
     }
     for (int n = 0; n < 6; n++)
         if (!seen[n])
             return usage_error("value option needs %s", names[n]);
-    if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[5] < 0)
-        return usage_error("%s", "price, strike, volatility and term must not be negative");
     pc_bsm_inputs in = {v[0], v[1], v[2], v[3], v[4], v[5]};
     pc_bsm_result r = pc_bsm_call(&in);
     if (!isfinite(r.value) || !isfinite(r.d1) || !isfinite(r.d2))
@@ -534,6 +617,8 @@ static int run_command(int argc, char **argv)
         return cmd_verify(argc - 2, argv + 2);
     if (!strcmp(cmd, "value"))
         return cmd_value(argc - 2, argv + 2);
+    if (!strcmp(cmd, "init"))
+        return cmd_init(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }
 

@@ -62,6 +62,7 @@ static int digits(const char *s, int n)
 
 pc_status pc_date_parse(const char *text, pc_date *out)
 {
+    *out = PC_DATE_NONE;
     if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
         return PC_ERR_SYNTAX;
     int y = digits(text, 4), m = digits(text + 5, 2), d = digits(text + 8, 2);

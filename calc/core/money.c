@@ -55,6 +55,7 @@ pc_status pc_mul_div_round(int64_t a, int64_t b, int64_t den, int64_t *out)
 
 pc_status pc_mul3_div_round(int64_t a, int64_t b, int64_t c, int64_t den, int64_t *out)
 {
+    *out = 0;
     i128 ab = (i128)a * b;
     /* |ab| < 2^126; refuse a third factor that would overflow 128 bits. */
     i128 limit = ((i128)1 << 125);
@@ -79,6 +80,7 @@ pc_status pc_money_sub(int64_t a, int64_t b, int64_t *out)
 
 pc_status pc_money_round(int64_t cents, int decimals, int64_t *out)
 {
+    *out = 0;
     if (decimals >= 2) {
         *out = cents;
         return PC_OK;
@@ -93,6 +95,7 @@ pc_status pc_money_round(int64_t cents, int decimals, int64_t *out)
 /* R1: foreign cents / (per_usd micros / 10^6) = foreign cents * 10^6 / per_usd. */
 pc_status pc_fx_convert(int64_t foreign_cents, int64_t per_usd_micro, int64_t *usd_cents)
 {
+    *usd_cents = 0;
     if (per_usd_micro <= 0)
         return PC_ERR_RANGE;
     return round_div128((i128)foreign_cents * PC_MICRO, per_usd_micro, usd_cents);
@@ -109,6 +112,7 @@ pc_status pc_tranche_value_exact(int64_t shares, int64_t fv_per_share_micro, int
 
 pc_status pc_money_from_double(double dollars, int64_t *cents)
 {
+    *cents = 0;
     if (!isfinite(dollars))
         return PC_ERR_RANGE;
     double c = round(dollars * 100.0); /* round() is half away from zero */

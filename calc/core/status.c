@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/text.h"
+
 /* No default: the compiler warns when a code has no message. */
 const char *pc_status_message(pc_status status)
 {

@@ -53,6 +53,7 @@ static pc_status value_at(const pc_dataset *ds, size_t tranche, pc_date date, pc
                           int year, pc_cap_line line, int64_t *value, pc_report *report,
                           pc_diags *diags)
 {
+    *value = 0;
     pc_valuation v;
     pc_status st = pc_value_tranche(ds, tranche, date, purpose, &v, report, diags);
     if (st)

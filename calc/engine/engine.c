@@ -26,6 +26,9 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
         return tsr;
     if (st == PC_OK)
         st = tsr;
+    pc_status grouped = pc_engine_group_warnings(ds, report, diags);
+    if (grouped == PC_ERR_NOMEM)
+        return grouped;
     if (st == PC_OK && diags->errors > errors_before)
         st = PC_ERR_INPUT;
     pc_report_dedupe_warnings(report);

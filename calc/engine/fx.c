@@ -5,12 +5,12 @@
  */
 #include "paycalc/fx.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "paycalc/money.h"
+#include "paycalc/text.h"
 #include "paycalc/value.h"
 
 const char *pc_fx_method_name(pc_fx_method method)
@@ -147,6 +147,13 @@ pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date, 
 
 pc_status pc_fx_rate_for_cash(const pc_dataset *ds, const pc_cash *cash, pc_rate_used *out)
 {
+    /* Set on every path, before the first return: the caller frees
+     * out->source whatever the status. */
+    memset(out, 0, sizeof *out);
+    memcpy(out->currency, cash->currency, 4);
+    out->date = PC_DATE_NONE;
+    out->fiscal_year = cash->year;
+    out->method = ds->config.fx_method;
     pc_status st;
     switch (ds->config.fx_method) {
     case PC_FX_ANNUAL_AVERAGE:

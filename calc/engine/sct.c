@@ -130,6 +130,7 @@ typedef struct rate_cache {
 static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign, int64_t *usd,
                          rate_cache *cache, pc_report *report, pc_diags *diags)
 {
+    *usd = 0;
     if (strcmp(c->currency, "USD") == 0) {
         *usd = foreign;
         return PC_OK;

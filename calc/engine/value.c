@@ -190,7 +190,16 @@ static pc_status value_stock(const job *j, pc_valuation *out)
 static pc_status warn_simplified(const job *j, int64_t spot_micro, int64_t strike_micro,
                                  pc_report *report)
 {
-    char day[11], spot[40], strike[40], source[64], text[640];
+    /* In a run, one warning per award naming every date (SPEC section 1):
+     * noted here, written when the run ends. */
+    if (report) {
+        pc_term_note *note = PC_ARRAY_PUSH(&report->term_notes);
+        if (!note)
+            return PC_ERR_NOMEM;
+        *note = (pc_term_note){(size_t)(j->tranche - j->ds->tranches.items), j->date, spot_micro};
+        return PC_OK;
+    }
+    char day[11], spot[40], strike[40], text[640];
     snprintf(text, sizeof text,
              "award %s tranche %d: the simplified expected term is used on %s for an option "
              "that is not at the money (stock price %s, outside 90%%-110%% of the exercise "
@@ -200,13 +209,6 @@ static pc_status warn_simplified(const job *j, int64_t spot_micro, int64_t strik
              j->award->id, j->tranche->number, pc_date_format(j->date, day),
              pc_micro_format(spot_micro, 2, spot, sizeof spot),
              pc_micro_format(strike_micro, 2, strike, sizeof strike));
-    if (report) {
-        snprintf(source, sizeof source, "%s:%d", pc_file_name(PC_FILE_VESTING), j->tranche->line);
-        pc_status st =
-            pc_report_warn(report, "simplified_term_not_at_the_money", source, "%s", text);
-        if (st != PC_OK)
-            return st;
-    }
     return pc_warning(j->diags, pc_dataset_path(j->ds, PC_FILE_VESTING), j->tranche->line,
                       tranche_column(j->ds), "simplified_term_not_at_the_money", "%s", text);
 }
@@ -351,14 +353,8 @@ static pc_status tranche_amount(const job *j, pc_valuation *out)
 pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
                            pc_valuation *out, pc_report *report, pc_diags *diags)
 {
-    if (!ds->indexed || tranche >= ds->tranches.count ||
-        ds->tranches.items[tranche].award >= ds->awards.count)
-        return PC_ERR_USAGE;
-
-    job j = {ds, &ds->tranches.items[tranche], NULL, date, purpose, diags};
-    j.award = &ds->awards.items[j.tranche->award];
-
-    /* Every field but year and line, which belong to the caller. */
+    /* Every field but year and line, which belong to the caller, on every
+     * path. */
     out->tranche = tranche;
     out->date = date;
     out->purpose = purpose;
@@ -366,11 +362,18 @@ pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, p
     out->per_share = 0;
     out->per_share_exact = false;
     out->per_share_micro = 0;
-    out->shares = j.tranche->shares;
+    out->shares = 0;
     out->probable_micro = PC_MICRO;
     out->value = 0;
     memset(&out->inputs, 0, sizeof out->inputs);
     out->inputs.note = NULL;
+    if (!ds->indexed || tranche >= ds->tranches.count ||
+        ds->tranches.items[tranche].award >= ds->awards.count)
+        return PC_ERR_USAGE;
+
+    job j = {ds, &ds->tranches.items[tranche], NULL, date, purpose, diags};
+    j.award = &ds->awards.items[j.tranche->award];
+    out->shares = j.tranche->shares;
 
     pc_status st = value_per_share(&j, out, report);
     if (st != PC_OK)

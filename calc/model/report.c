@@ -109,9 +109,15 @@ void pc_checks_fini(pc_checks *checks)
     if (!checks)
         return;
     for (size_t i = 0; i < checks->findings.count; i++) {
-        free(checks->findings.items[i].check);
-        free(checks->findings.items[i].subject);
-        free(checks->findings.items[i].item);
+        pc_finding *f = &checks->findings.items[i];
+        free(f->check);
+        free(f->subject);
+        free(f->item);
+        free(f->other_subject);
+        free(f->other_item);
+        for (size_t k = 0; k < f->related.count; k++)
+            free(f->related.items[k]);
+        free(f->related.items);
     }
     free(checks->findings.items);
     for (size_t i = 0; i < checks->skipped.count; i++) {
@@ -142,6 +148,7 @@ void pc_report_fini(pc_report *report)
         free(report->warnings.items[i].source);
     }
     free(report->warnings.items);
+    free(report->term_notes.items);
     pc_checks_fini(&report->checks);
     memset(report, 0, sizeof *report);
 }

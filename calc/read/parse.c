@@ -186,6 +186,7 @@ pc_status pc_parse_price(const char *text, int64_t *micro, char *why, size_t why
 pc_status pc_parse_fraction(const char *text, int64_t max_plain_micro, int allow_negative,
                             int64_t *micro, char *why, size_t why_size)
 {
+    *micro = 0;
     size_t len = strlen(text);
     int64_t v;
     pc_status st;
@@ -221,6 +222,7 @@ pc_status pc_parse_fraction(const char *text, int64_t max_plain_micro, int allow
 
 pc_status pc_parse_shares(const char *text, int64_t *shares, char *why, size_t why_size)
 {
+    *shares = 0;
     int64_t v;
     pc_status st = pc_parse_decimal(text, 0, 0, &v, why, why_size);
     if (st == PC_ERR_SYNTAX && strchr(text, '.'))
@@ -245,6 +247,7 @@ pc_status pc_parse_date(const char *text, pc_date *date, char *why, size_t why_s
 
 pc_status pc_parse_year(const char *text, int *year, char *why, size_t why_size)
 {
+    *year = 0;
     if (strlen(text) != 4)
         return fail(PC_ERR_SYNTAX, why, why_size, "a year is four digits (2022)");
     int v = 0;
@@ -281,6 +284,7 @@ static int compare_code(const void *key, const void *elem)
 
 pc_status pc_parse_currency(const char *text, char out[4], char *why, size_t why_size)
 {
+    out[0] = '\0';
     char code[4];
     if (strlen(text) != 3)
         return fail(PC_ERR_SYNTAX, why, why_size,

@@ -103,6 +103,9 @@ static pc_read_open read_file(reader *r, const file_spec *spec)
 
 static bool index_dataset(reader *r)
 {
+    /* After a failed allocation some ids may be missing: nothing to index. */
+    if (r->rd.nomem)
+        return false;
     if (pc_dataset_index(r->ds) != PC_OK) {
         r->rd.nomem = true;
         return false;

@@ -67,30 +67,34 @@ static const char *items_of(pc_reported_table table)
     return "?";
 }
 
-/* A value as printed (SPEC section 2): a decimal with up to 6 places,
- * thousands separators, '-' or parentheses for negatives; a dash alone is
- * the nil a proxy table prints for zero. Also how many decimals it shows. */
-static bool get_printed(reader *r, const pc_read_row *row, int c, int64_t *micro, int *decimals)
+/* A value as a proxy prints it (SPEC section 8, pc_parse_printed): currency
+ * signs dropped, units and percentages understood, a dash a printed nil.
+ * Returns 1 for a published figure, 0 for one the proxy does not publish
+ * (empty or "n/a": the row is checked by nothing), -1 on an error. */
+static int get_printed(reader *r, const pc_read_row *row, int c, pc_printed *out)
 {
-    if (!pc_read_need(r, row, c, NULL))
-        return false;
-    const char *v = pc_read_val(row, c);
-    if (strcmp(v, "-") == 0 || strcmp(v, "\xE2\x80\x94") == 0 || strcmp(v, "\xE2\x80\x93") == 0) {
-        *micro = 0;
-        *decimals = 0;
-        return true;
+    char why[200];
+    pc_status st = pc_parse_printed(pc_read_val(row, c), out, why, sizeof why);
+    if (st == PC_ERR_NOMEM) {
+        r->rd.nomem = true;
+        return -1;
     }
-    char why[160];
-    if (!pc_read_parsed(r, row, c, pc_parse_decimal(v, 6, 6, micro, why, sizeof why), "bad_number",
-                        "value", why))
-        return false;
-    const char *dot = strchr(v, '.');
-    int d = 0;
-    if (dot)
-        for (const char *p = dot + 1; *p >= '0' && *p <= '9'; p++)
-            d++;
-    *decimals = d > 6 ? 6 : d;
-    return true;
+    if (!pc_read_parsed(r, row, c, st, "bad_number", "value", why))
+        return -1;
+    return out->published ? 1 : 0;
+}
+
+/* The PvP `count` is how many NEOs an average covers: a whole number of at
+ * least 1 (SPEC section 8). */
+static bool count_valid(reader *r, const pc_read_row *row, const pc_printed *p)
+{
+    if (!p->percent && p->value_micro >= PC_MICRO && p->value_micro % PC_MICRO == 0)
+        return true;
+    pc_read_cell_error(r, row, REP_VALUE, "bad_count",
+                       "invalid count '%s': the number of NEOs the average covers is a whole "
+                       "number of at least 1",
+                       pc_read_show(&r->rd, pc_read_val(row, REP_VALUE)));
+    return false;
 }
 
 void pc_read_reported_row(void *ctx, const pc_read_row *row)
@@ -145,18 +149,11 @@ void pc_read_reported_row(void *ctx, const pc_read_row *row)
     } else {
         ok = false;
     }
-    int64_t value = 0;
-    int decimals = 0;
-    ok &= get_printed(r, row, REP_VALUE, &value, &decimals);
-    if (ok && strcmp(item, "count") == 0 && (value <= 0 || value % PC_MICRO != 0)) {
-        /* How many NEOs a published average covers: a whole number. */
-        pc_read_cell_error(r, row, REP_VALUE, "bad_value",
-                           "invalid count '%s': the number of NEOs averaged is a whole number of "
-                           "at least 1",
-                           pc_read_show(&r->rd, pc_read_val(row, REP_VALUE)));
-        ok = false;
-    }
-    if (!ok)
+    pc_printed printed;
+    int published = get_printed(r, row, REP_VALUE, &printed);
+    if (published == 1 && table == PC_REPORTED_PVP && !strcmp(item, "count"))
+        ok &= count_valid(r, row, &printed);
+    if (!ok || published != 1)
         return;
     pc_reported *rep = pc_read_push(r, PC_ARRAY_PUSH(&r->ds->reported));
     if (!rep)
@@ -165,8 +162,9 @@ void pc_read_reported_row(void *ctx, const pc_read_row *row)
     rep->year = year;
     rep->subject = pc_read_dup_text(r, pc_read_val(row, REP_SUBJECT));
     rep->item = pc_read_dup_text(r, item);
-    rep->value_micro = value;
-    rep->decimals = decimals;
+    rep->value_micro = printed.value_micro;
+    rep->decimals = printed.decimals;
+    rep->percent = printed.percent;
     rep->line = row->line;
 }
 
@@ -182,6 +180,8 @@ static void reported_duplicate(reader *r, size_t index, int first_line)
 
 void pc_read_check_reported(reader *r)
 {
+    if (r->rd.nomem)
+        return; /* a figure may have lost its subject or item */
     size_t n = r->ds->reported.count;
     dup_key *keys = NULL;
     /* The key joins subject and item (neither holds a NUL). */

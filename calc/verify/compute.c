@@ -75,3 +75,27 @@ pc_status pc_compute(const char *dir, pc_dataset *ds, pc_report *report, pc_diag
         st = pc_compute_dataset(ds, report, diags);
     return st;
 }
+
+pc_status pc_compute_restated(const char *prior_path, const pc_dataset *ds, pc_report *report,
+                              bool report_is_computed, pc_diags *diags)
+{
+    pc_dataset prior;
+    pc_dataset_init(&prior);
+    pc_status st = pc_read_prior(prior_path, &prior, diags);
+    if (st == PC_OK) {
+        report->has_checks = true;
+        st = pc_verify_restated(&prior, ds, report_is_computed ? report : NULL, &report->checks);
+    }
+    if (st == PC_OK) {
+        /* The counts come from the findings themselves. */
+        report->checks.errors = report->checks.rounding = 0;
+        for (size_t i = 0; i < report->checks.findings.count; i++) {
+            if (report->checks.findings.items[i].severity == PC_CHECK_ERROR)
+                report->checks.errors++;
+            else
+                report->checks.rounding++;
+        }
+    }
+    pc_dataset_fini(&prior);
+    return st;
+}

@@ -182,7 +182,8 @@ static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const
                      "for %d",
                      row->year);
             else
-                found(c, pvp->csm_micro, MAX_DECIMALS);
+                /* As precise as performance.csv gives it. */
+                found(c, pvp->csm_micro, pc_verify_decimals_needed(pvp->csm_micro));
             return;
         default:
             none(c, "no computed figure: '%s' is not a company figure of the PvP table", row->item);
@@ -335,16 +336,10 @@ pc_status pc_verify_all(const pc_dataset *ds, const pc_report *report, pc_checks
     st = pc_verify_against(ds, report, checks);
     if (st)
         return st;
-    /* Recount from the findings themselves, so the summary holds even when
-     * `checks` arrived with findings added by hand. */
-    checks->errors = checks->rounding = 0;
-    for (size_t i = 0; i < checks->findings.count; i++) {
-        if (checks->findings.items[i].severity == PC_CHECK_ERROR)
-            checks->errors++;
-        else
-            checks->rounding++;
-    }
-    return PC_OK;
+    /* One published cell, one finding; the counts come from the findings
+     * themselves, so the summary holds even when `checks` arrived with
+     * findings added by hand. */
+    return pc_verify_relate(checks);
 }
 
 bool pc_verify_failed(const pc_checks *checks, bool strict)

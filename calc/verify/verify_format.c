@@ -113,9 +113,25 @@ static char *cell(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *buf = pc_text_vformat(fmt, ap); /* NULL when out of memory */
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
-    return buf;
+    return text;
+}
+
+/* The check a finding failed, and the other checks the same published cell
+ * failed for the same cause: "sct_does_not_foot (also mismatch,
+ * pvp_sct_total_differs)". */
+static char *check_cell(const pc_finding *f)
+{
+    pc_buf b = {0};
+    pc_buf_puts(&b, f->check);
+    for (size_t i = 0; i < f->related.count; i++) {
+        pc_buf_puts(&b, i == 0 ? " (also " : ", ");
+        pc_buf_puts(&b, f->related.items[i]);
+    }
+    if (f->related.count)
+        pc_buf_puts(&b, ")");
+    return pc_buf_take(&b);
 }
 
 static bool fill_findings(const pc_checks *checks, const pc_dataset *ds, const computed_index *ix,
@@ -133,15 +149,17 @@ static bool fill_findings(const pc_checks *checks, const pc_dataset *ds, const c
         format_figure(f->published_micro, f->decimals, false, shown, sizeof shown);
         format_figure(f->expected_micro, f->decimals, false, expected_, sizeof expected_);
         format_figure(f->difference_micro, f->decimals, true, difference, sizeof difference);
-        row[0] = cell("%s", f->check);
+        /* A percentage is compared as one and shown as one. */
+        const char *pct = f->percent ? "%" : "";
+        row[0] = check_cell(f);
         row[1] = cell("%s", pc_check_severity_name(f->severity));
         row[2] = cell("%d", f->year);
         row[3] = cell("%s", table_label(f->table));
         row[4] = cell("%s", who(ix, ds, f->subject));
         row[5] = cell("%s", f->item);
-        row[6] = cell("%s", shown);
-        row[7] = cell("%s", expected_);
-        row[8] = cell("%s", difference);
+        row[6] = cell("%s%s", shown, pct);
+        row[7] = cell("%s%s", expected_, pct);
+        row[8] = cell("%s%s", difference, pct);
         for (size_t c = 0; c < FINDING_COLUMNS; c++)
             if (!row[c])
                 return false;
@@ -210,6 +228,11 @@ char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds)
                                                     false, true,  true, true};
         pc_buf_puts(&t, "Findings\n");
         write_rows(&t, fcells, checks->findings.count + 1, FINDING_COLUMNS, right);
+        bool restated = false;
+        for (size_t i = 0; i < checks->findings.count && !restated; i++)
+            restated = !strcmp(checks->findings.items[i].check, "restated");
+        if (restated)
+            pc_buf_puts(&t, "(restated: Published is this year's figure, Expected last year's.)\n");
     } else {
         pc_buf_puts(&t, "No findings: the published figures checked agree.\n");
     }

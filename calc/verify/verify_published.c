@@ -133,6 +133,7 @@ static int compare_ref(const void *a, const void *b)
 
 void pc_verify_published_fini(published *pub)
 {
+    free(pub->rows);
     free(pub->refs);
     free(pub->names);
     memset(pub, 0, sizeof *pub);
@@ -142,17 +143,26 @@ pc_status pc_verify_published_build(const pc_dataset *ds, published *pub)
 {
     memset(pub, 0, sizeof *pub);
     size_t n = ds->reported.count;
+    pub->rows = malloc((n ? n : 1) * sizeof *pub->rows);
     pub->refs = malloc((n ? n : 1) * sizeof *pub->refs);
     ref *by_subject = malloc((n ? n : 1) * sizeof *by_subject);
     pub->names = malloc((n ? n : 1) * sizeof *pub->names);
-    if (!pub->refs || !by_subject || !pub->names) {
+    if (!pub->rows || !pub->refs || !by_subject || !pub->names) {
         free(by_subject);
         pc_verify_published_fini(pub);
         return PC_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        const pc_reported *row = &ds->reported.items[i];
-        pub->refs[i] = (ref){row, i, 0, item_rank(row->table, row->item)};
+        pc_reported *row = &pub->rows[i];
+        *row = ds->reported.items[i];
+        /* SPEC section 8: a `less_` line published as a positive amount is
+         * one wrong_sign finding; every other check reads it as the
+         * deduction its label says, so one sign slip does not cascade into
+         * footing and deduction findings. */
+        bool flipped = pc_verify_is_deduction(row) && row->value_micro > 0;
+        if (flipped)
+            row->value_micro = -row->value_micro;
+        pub->refs[i] = (ref){row, i, 0, item_rank(row->table, row->item), flipped};
         by_subject[i] = pub->refs[i];
     }
     /* Rank subjects by first appearance: sort by name, then take the
@@ -263,13 +273,27 @@ int pc_verify_clamp_decimals(int decimals)
     return decimals < 0 ? 0 : decimals > MAX_DECIMALS ? MAX_DECIMALS : decimals;
 }
 
-/* One unit of the last digit shown with `decimals` decimals, in micros. */
+/* The precision of a figure: decimals from MIN_DECIMALS (billions) to 6. */
+static int precision(int decimals)
+{
+    return decimals < MIN_DECIMALS   ? MIN_DECIMALS
+           : decimals > MAX_DECIMALS ? MAX_DECIMALS
+                                     : decimals;
+}
+
+/* One unit of the last digit shown with `decimals` decimals, in micros
+ * (10^15 for a figure shown in billions). */
 static int64_t unit_micro(int decimals)
 {
     int64_t unit = 1;
-    for (int d = pc_verify_clamp_decimals(decimals); d < MAX_DECIMALS; d++)
+    for (int d = precision(decimals); d < MAX_DECIMALS; d++)
         unit *= 10;
     return unit;
+}
+
+bool pc_verify_is_deduction(const pc_reported *row)
+{
+    return row->table == PC_REPORTED_CAP && strncmp(row->item, "less_", 5) == 0;
 }
 
 /* The fewest decimals that show `micro` exactly. */
@@ -313,7 +337,7 @@ pc_status pc_verify_add_skipped(pc_checks *checks, const char *check, int year, 
 
 expected pc_verify_exact(i128 micro, int decimals, bool independent)
 {
-    return (expected){micro, 1, decimals, independent, false};
+    return (expected){micro, 1, decimals, independent, false, NULL};
 }
 
 /* Counts one comparison of `pub` against `exp` and records a finding when
@@ -322,8 +346,8 @@ pc_status pc_verify_compare(pc_checks *checks, const char *check, const pc_repor
                             expected exp)
 {
     checks->checked++;
-    int pub_decimals = pc_verify_clamp_decimals(pub->decimals);
-    int exp_decimals = pc_verify_clamp_decimals(exp.decimals);
+    int pub_decimals = precision(pub->decimals);
+    int exp_decimals = precision(exp.decimals);
     i128 pub_unit = unit_micro(pub_decimals);
     i128 den = exp.den;
 
@@ -364,8 +388,17 @@ pc_status pc_verify_compare(pc_checks *checks, const char *check, const pc_repor
     f->published_micro = pub->value_micro;
     f->expected_micro = (int64_t)expected_micro;
     f->difference_micro = (int64_t)(pub->value_micro - expected_micro);
-    f->decimals = pub_decimals > exp_decimals ? pub_decimals : exp_decimals;
+    f->decimals =
+        pc_verify_clamp_decimals(pub_decimals > exp_decimals ? pub_decimals : exp_decimals);
+    f->percent = pub->percent;
     f->line = pub->line;
+    if (exp.other) {
+        f->other_table = exp.other->table;
+        f->other_subject = pc_strdup(exp.other->subject);
+        f->other_item = pc_strdup(exp.other->item);
+        if (!f->other_subject || !f->other_item)
+            return PC_ERR_NOMEM;
+    }
     if (f->severity == PC_CHECK_ERROR)
         checks->errors++;
     else

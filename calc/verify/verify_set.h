@@ -16,8 +16,11 @@
 
 #define AVERAGE_SUBJECT "non_peo_neo_average"
 #define COMPANY_SUBJECT "company"
-/* Published values are micros: at most 6 decimals are meaningful. */
+/* Published values are micros: at most 6 decimals are meaningful. A unit
+ * suffix moves the last shown digit left of the point: "1.2 billion" shows
+ * hundreds of millions (decimals -8), "445 B" billions (-9). */
 #define MAX_DECIMALS 6
+#define MIN_DECIMALS (-9)
 
 /* CAP items rank 2 x the line, so that `equity_award_adjustments` (the
  * total of the five equity lines, published instead of them) sorts right
@@ -47,6 +50,9 @@ typedef struct ref {
     size_t order;   /* position in reported.csv */
     size_t subject; /* the subject's rank: position of its first appearance */
     int item;       /* item_rank */
+    /* A `less_` line published as a positive amount: `row` holds it as the
+     * deduction its label says (negated), for every check but wrong_sign. */
+    bool unsigned_deduction;
 } ref;
 
 typedef struct subject_name {
@@ -55,7 +61,8 @@ typedef struct subject_name {
 } subject_name;
 
 typedef struct published {
-    ref *refs; /* by table, year, subject rank, item rank, order */
+    pc_reported *rows; /* copies of reported.csv's rows (strings borrowed) */
+    ref *refs;         /* by table, year, subject rank, item rank, order */
     size_t count;
     subject_name *names; /* one per subject, by name */
     size_t nnames;
@@ -76,6 +83,9 @@ typedef struct expected {
     /* true: a count of people, never rounded, so any difference is an
      * error. */
     bool whole_count;
+    /* For a check between two published cells: the other cell (the finding
+     * names it, so that it can join that cell's finding). NULL otherwise. */
+    const pc_reported *other;
 } expected;
 
 typedef struct person_ref {
@@ -104,6 +114,9 @@ const char *pc_reported_table_name(pc_reported_table table);
 
 bool pc_verify_is_person(const char *subject);
 
+/* A reconciliation line whose label makes it a deduction (`less_...`). */
+bool pc_verify_is_deduction(const pc_reported *row);
+
 void pc_verify_published_fini(published *pub);
 
 pc_status pc_verify_published_build(const pc_dataset *ds, published *pub);
@@ -128,6 +141,7 @@ const pc_reported *pc_verify_group_item(const published *pub, size_t begin, size
 const pc_reported *pc_verify_find_item(const published *pub, pc_reported_table table, int year,
                                        size_t subject, int item);
 
+/* Decimals to show, 0 to 6 (a figure in millions is shown in dollars). */
 int pc_verify_clamp_decimals(int decimals);
 
 /* The fewest decimals that show `micro` exactly. */

@@ -233,9 +233,9 @@ static pc_status check_deduction(const published *pub, pc_checks *checks)
                     pc_verify_find_group(pub, PC_REPORTED_SCT, year, set.subjects[k], &b, &e);
                     add_equity_columns(pub, b, e, &awards);
                 }
-                st = pc_verify_compare(
-                    checks, check, less,
-                    (expected){-awards.sum, (int64_t)set.count, awards.decimals, false, false});
+                st = pc_verify_compare(checks, check, less,
+                                       (expected){-awards.sum, (int64_t)set.count, awards.decimals,
+                                                  false, false, NULL});
             }
             free(set.subjects);
         }
@@ -281,12 +281,53 @@ static pc_status check_pvp_against_tables(const published *pub, pc_checks *check
                 st = pc_verify_add_skipped(checks, pairs[p].check, figure->year, figure->subject,
                                            "%s for %s in %d", pairs[p].missing, figure->subject,
                                            figure->year);
-            else
-                st = pc_verify_compare(checks, pairs[p].check, figure,
-                                       pc_verify_exact(other->value_micro, other->decimals, true));
+            else {
+                expected exp = pc_verify_exact(other->value_micro, other->decimals, true);
+                exp.other = other;
+                st = pc_verify_compare(checks, pairs[p].check, figure, exp);
+            }
             if (st)
                 return st;
         }
+    }
+    return PC_OK;
+}
+
+/* cap_sct_total_differs (SPEC section 8): a reconciliation starts from the
+ * SCT total of the same subject and year (Item 402(v)(2)(iii)); its
+ * `sct_total` line is checked against the PvP SCT total, or, when the PvP
+ * does not show it, against the published SCT total (a person only: the
+ * average's SCT mean is average_differs' business). A reconciliation that
+ * starts from a transposed figure can foot and still be wrong. */
+static pc_status check_cap_start(const published *pub, pc_checks *checks)
+{
+    const char *check = "cap_sct_total_differs";
+    for (size_t i = 0, end; i < pub->count; i = end) {
+        end = pc_verify_group_end(pub, i);
+        const ref *head = &pub->refs[i];
+        if (head->row->table != PC_REPORTED_CAP)
+            continue;
+        const pc_reported *start = pc_verify_group_item(pub, i, end, CAP_RANK(PC_CAP_SCT_TOTAL));
+        if (!start)
+            continue;
+        const pc_reported *other =
+            pc_verify_find_item(pub, PC_REPORTED_PVP, start->year, head->subject, PVP_SCT_TOTAL);
+        if (!other && pc_verify_is_person(start->subject))
+            other =
+                pc_verify_find_item(pub, PC_REPORTED_SCT, start->year, head->subject, PC_SCT_TOTAL);
+        pc_status st;
+        if (!other) {
+            st = pc_verify_add_skipped(checks, check, start->year, start->subject,
+                                       "neither the PvP table nor the SCT publishes the SCT total "
+                                       "of %s in %d",
+                                       start->subject, start->year);
+        } else {
+            expected exp = pc_verify_exact(other->value_micro, other->decimals, true);
+            exp.other = other;
+            st = pc_verify_compare(checks, check, start, exp);
+        }
+        if (st)
+            return st;
     }
     return PC_OK;
 }
@@ -329,9 +370,9 @@ static pc_status check_average(const published *pub, pc_checks *checks)
                                            "the published SCT has no total for %s in %d",
                                            missing->subject, year);
             else
-                st = pc_verify_compare(
-                    checks, check, figure,
-                    (expected){totals.sum, (int64_t)set.count, totals.decimals, false, false});
+                st = pc_verify_compare(checks, check, figure,
+                                       (expected){totals.sum, (int64_t)set.count, totals.decimals,
+                                                  false, false, NULL});
         }
         free(set.subjects);
         if (st)
@@ -348,15 +389,18 @@ static pc_status check_signs(const published *pub, pc_checks *checks)
 {
     for (size_t i = 0; i < pub->count; i++) {
         const pc_reported *row = pub->refs[i].row;
-        if (row->table != PC_REPORTED_CAP || strncmp(row->item, "less_", 5) != 0)
+        if (!pc_verify_is_deduction(row))
             continue;
-        if (row->value_micro <= 0) {
+        if (!pub->refs[i].unsigned_deduction) {
             checks->checked++;
             continue;
         }
-        pc_status st =
-            pc_verify_compare(checks, "wrong_sign", row,
-                              pc_verify_exact(-(i128)row->value_micro, row->decimals, false));
+        /* The index holds it negated (read as the deduction); the finding
+         * shows it as printed. */
+        pc_reported printed = *row;
+        printed.value_micro = -row->value_micro;
+        pc_status st = pc_verify_compare(checks, "wrong_sign", &printed,
+                                         pc_verify_exact(row->value_micro, row->decimals, false));
         if (st)
             return st;
     }
@@ -396,7 +440,7 @@ pc_status pc_verify_internal(const pc_dataset *ds, pc_checks *checks)
         return st;
     pc_status (*const steps[])(const published *, pc_checks *) = {
         check_sct_footing, check_cap_footing, check_deduction, check_pvp_against_tables,
-        check_average,     check_signs,       check_tsr,
+        check_cap_start,   check_average,     check_signs,     check_tsr,
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == PC_OK; i++)
         st = steps[i](&pub, checks);

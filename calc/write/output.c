@@ -57,6 +57,24 @@ struct pc_output {
 #define ACTIVE_SLOTS 8
 static _Atomic(pc_output *) active[ACTIVE_SLOTS];
 
+/* SIGINT, SIGTERM and SIGHUP held back (and the old mask in *saved) while a
+ * private folder exists that the signal cleanup does not know yet or no
+ * longer knows, and while the renames run. */
+static void hold_signals(sigset_t *saved)
+{
+    sigset_t hold;
+    sigemptyset(&hold);
+    sigaddset(&hold, SIGINT);
+    sigaddset(&hold, SIGTERM);
+    sigaddset(&hold, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &hold, saved);
+}
+
+static void release_signals(const sigset_t *saved)
+{
+    pthread_sigmask(SIG_SETMASK, saved, NULL);
+}
+
 static void register_output(pc_output *o)
 {
     for (size_t i = 0; i < ACTIVE_SLOTS; i++) {
@@ -431,26 +449,32 @@ pc_status pc_output_open(pc_output **out, const char *const *paths, size_t count
     }
     if (!st)
         st = lock_all(o, diags);
-    if (!st) {
-        for (size_t i = 0; i < o->nfolders && !st; i++) {
-            sweep_stale(&o->folders[i]);
-            st = make_private(&o->folders[i], diags);
-        }
-        unlock_all(o);
+    if (st) {
+        pc_output_free(o);
+        return st;
     }
+    /* From the first private folder made until the signal cleanup knows of
+     * it, an interrupt waits. */
+    sigset_t saved;
+    hold_signals(&saved);
+    for (size_t i = 0; i < o->nfolders && !st; i++) {
+        sweep_stale(&o->folders[i]);
+        st = make_private(&o->folders[i], diags);
+    }
+    unlock_all(o);
     for (size_t i = 0; i < o->ntargets && !st; i++) {
         target *t = &o->targets[i];
         t->temp_path = temp_path_for(&o->folders[t->folder], i);
         if (!t->temp_path)
             st = PC_ERR_NOMEM;
     }
-    if (st) {
+    if (st)
         pc_output_free(o);
-        return st;
-    }
-    register_output(o);
-    *out = o;
-    return PC_OK;
+    else
+        register_output(o);
+    release_signals(&saved);
+    *out = st ? NULL : o;
+    return st;
 }
 
 pc_status pc_output_create(pc_output *o, size_t index, int *fd, pc_diags *diags)
@@ -557,14 +581,10 @@ pc_status pc_output_commit(pc_output *o, pc_diags *diags)
         return st;
     /* Held back while the pair changes: an interrupt then gives the new
      * pair (and the handler's cleanup right after), never half of it. */
-    sigset_t hold, saved;
-    sigemptyset(&hold);
-    sigaddset(&hold, SIGINT);
-    sigaddset(&hold, SIGTERM);
-    sigaddset(&hold, SIGHUP);
-    pthread_sigmask(SIG_BLOCK, &hold, &saved);
+    sigset_t saved;
+    hold_signals(&saved);
     st = rename_all(o, diags);
-    pthread_sigmask(SIG_SETMASK, &saved, NULL);
+    release_signals(&saved);
     unlock_all(o);
     return st;
 }
@@ -573,6 +593,8 @@ void pc_output_free(pc_output *o)
 {
     if (!o)
         return;
+    sigset_t saved;
+    hold_signals(&saved);
     unregister_output(o);
     for (size_t i = 0; i < o->ntargets; i++) {
         target *t = &o->targets[i];
@@ -596,4 +618,5 @@ void pc_output_free(pc_output *o)
         free(f->temp);
     }
     free(o);
+    release_signals(&saved);
 }

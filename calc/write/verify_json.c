@@ -3,7 +3,7 @@
  * --json FILE`:
  *
  *   {"findings": [{check, severity, table, year, subject, item, published,
- *                  expected, difference}],
+ *                  expected, difference, related}],
  *    "skipped": [{check, year, subject, reason}],
  *    "summary": {checked, errors, rounding}}
  *
@@ -31,6 +31,18 @@ static bool put(json_t *object, const char *key, json_t *value)
     return value && json_object_set_new(object, key, value) == 0;
 }
 
+/* The other checks the same published cell failed (SPEC section 8). */
+static json_t *related_json(const pc_finding *f)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < f->related.count; i++)
+        if (json_array_append_new(a, json_string(f->related.items[i])) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    return a;
+}
+
 static json_t *finding_json(const pc_finding *f)
 {
     json_t *o = json_object();
@@ -44,7 +56,8 @@ static json_t *finding_json(const pc_finding *f)
         put(o, "item", json_string(f->item ? f->item : "")) &&
         put(o, "published", pc_json_micro(f->published_micro)) &&
         put(o, "expected", pc_json_micro(f->expected_micro)) &&
-        put(o, "difference", pc_json_micro(f->difference_micro)))
+        put(o, "difference", pc_json_micro(f->difference_micro)) &&
+        put(o, "related", related_json(f)))
         return o;
     json_decref(o);
     return NULL;

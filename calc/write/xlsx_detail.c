@@ -321,7 +321,13 @@ static const struct {
     {"average_differs", "The average Summary Compensation Table total in the Pay versus "
                         "Performance table against the mean of the published SCT totals of the "
                         "year's non-PEO NEOs."},
-    {"wrong_sign", "A deduction (a less_ line) published as a positive amount."},
+    {"cap_sct_total_differs", "The Summary Compensation Table total a published reconciliation "
+                              "starts from against the SCT total in the Pay versus Performance "
+                              "table (or, without one, in the published SCT)."},
+    {"wrong_sign", "A deduction (a less_ line) published as a positive amount; every other check "
+                   "reads it as the deduction its label says."},
+    {"restated", "A figure of a year last year's report also covers that moved since: Published "
+                 "is this year's figure, Expected last year's."},
     {"tsr_not_value_of_100",
      "A TSR below 0: a percentage was published instead of the value of $100."},
 };
@@ -362,11 +368,32 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
     return buf->failed ? subject : pc_buf_text(buf);
 }
 
+/* The check a finding failed and the other checks its published cell
+ * failed for the same cause ("sct_does_not_foot (also mismatch)");
+ * malloc'ed, NULL when out of memory. */
+static char *check_words(const pc_finding *f)
+{
+    pc_buf b = {0};
+    pc_buf_puts(&b, f->check ? f->check : "");
+    for (size_t i = 0; i < f->related.count; i++) {
+        pc_buf_puts(&b, i == 0 ? " (also " : ", ");
+        pc_buf_puts(&b, f->related.items[i]);
+    }
+    if (f->related.count)
+        pc_buf_puts(&b, ")");
+    return pc_buf_take(&b);
+}
+
 static bool check_used(const pc_checks *c, const char *check)
 {
-    for (size_t i = 0; i < c->findings.count; i++)
-        if (c->findings.items[i].check && strcmp(c->findings.items[i].check, check) == 0)
+    for (size_t i = 0; i < c->findings.count; i++) {
+        const pc_finding *f = &c->findings.items[i];
+        if (f->check && strcmp(f->check, check) == 0)
             return true;
+        for (size_t k = 0; k < f->related.count; k++)
+            if (strcmp(f->related.items[k], check) == 0)
+                return true;
+    }
     for (size_t i = 0; i < c->skipped.count; i++)
         if (c->skipped.items[i].check && strcmp(c->skipped.items[i].check, check) == 0)
             return true;
@@ -422,7 +449,13 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     for (; i < c->findings.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW / 2; i++, row++) {
         const pc_finding *f = &c->findings.items[i];
         lxw_format *num = w->f.micros[f->decimals < 0 ? 0 : f->decimals > 6 ? 6 : f->decimals];
-        pc_xlsx_text(w, ws, row, 0, f->check, w->f.text);
+        char *check = check_words(f);
+        if (!check) {
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+            break;
+        }
+        pc_xlsx_text(w, ws, row, 0, check, w->f.text);
+        free(check);
         pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "error" : "rounding",
                      w->f.text);
         pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);

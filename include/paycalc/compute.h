@@ -31,4 +31,13 @@ pc_status pc_compute(const char *dir, pc_dataset *ds, pc_report *report, pc_diag
  * reported.csv (SPEC section 8) into report->checks when the set has one. */
 pc_status pc_compute_dataset(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
+/* --prior FILE (SPEC section 8): reads last year's figures (report.json or
+ * reported.csv, pc_read_prior) and adds a `restated` finding to
+ * report->checks for every overlapping figure of `report` (computed) that
+ * moved; with `report_is_computed` false, this year's figures are
+ * ds->reported instead (verify --reported alone). Sets has_checks and
+ * recounts. Problems with the file go to `diags` (PC_ERR_INPUT). */
+pc_status pc_compute_restated(const char *prior_path, const pc_dataset *ds, pc_report *report,
+                              bool report_is_computed, pc_diags *diags);
+
 #endif

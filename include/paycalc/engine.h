@@ -30,4 +30,10 @@ pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags
 pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
+/* The last step: the simplified-term occurrences the valuations noted
+ * (report->term_notes) become one warning per award naming every date and
+ * its tranches (SPEC sections 1 and 5), in the report and in `diags`,
+ * pointing at the award's awards.csv row. Empties term_notes. */
+pc_status pc_engine_group_warnings(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+
 #endif

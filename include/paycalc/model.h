@@ -225,7 +225,8 @@ typedef struct pc_reported {
     char *subject;       /* a person_id, "non_peo_neo_average" or "company" */
     char *item;          /* a key of SPEC sections 7 and 9, or "count" */
     int64_t value_micro; /* as printed, negatives from '-' or parentheses */
-    int decimals;        /* how many decimals were printed (the last shown digit) */
+    int decimals;        /* the last shown digit: 2 cents, 0 dollars, -6 millions ("445 M") */
+    bool percent;        /* printed as a percentage ("14.51%"): value_micro counts percent */
     int line;
 } pc_reported;
 

@@ -10,6 +10,7 @@
 #ifndef PAYCALC_PARSE_H
 #define PAYCALC_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,5 +53,20 @@ pc_status pc_parse_year(const char *text, int *year, char *why, size_t why_size)
 /* An ISO 4217 currency code, upper-cased into out[4]; "RMB" is accepted as
  * "CNY". */
 pc_status pc_parse_currency(const char *text, char out[4], char *why, size_t why_size);
+
+/* A figure as a proxy prints it (reported.csv, SPEC section 8). */
+typedef struct pc_printed {
+    bool published;      /* false: empty or "n/a", a figure the proxy does not show */
+    int64_t value_micro; /* the figure x 10^6 (dollars, or percent when `percent`) */
+    int decimals;        /* the last shown digit: 2 cents, 0 dollars, -6 millions ("445 M") */
+    bool percent;        /* printed with "%": value_micro counts percent */
+} pc_printed;
+
+/* Reads a published figure: "$ 1,234", "(1,234)", "-1,234", "US$1.2 billion",
+ * "61,559 K", "445 M", "14.51%", "RMB 3.5", "¥3.5"; a lone dash (-, en or em
+ * dash) is a printed nil (published, 0); empty or "n/a" is not published.
+ * Units K/thousand, M/million, B/billion scale the value and lower
+ * `decimals` by 3, 6 or 9. `*out` is set on every path. */
+pc_status pc_parse_printed(const char *text, pc_printed *out, char *why, size_t why_size);
 
 #endif

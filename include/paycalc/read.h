@@ -38,4 +38,12 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags);
  * ds->reported; people and years are not checked. */
 pc_status pc_read_reported_file(const char *path, pc_dataset *ds, pc_diags *diags);
 
+/* Reads last year's figures for --prior (SPEC section 8) into
+ * prior->reported: the report.json of last year's run (recognised by its
+ * content, a JSON object) or the reported.csv of last year's proxy. Every
+ * SCT, PvP and reconciliation figure it holds becomes one row (subject a
+ * person_id, "non_peo_neo_average" or "company"). Problems go to `diags`
+ * naming the file; returns PC_OK, PC_ERR_INPUT or PC_ERR_NOMEM. */
+pc_status pc_read_prior(const char *path, pc_dataset *prior, pc_diags *diags);
+
 #endif

@@ -197,7 +197,17 @@ typedef struct pc_finding {
     int64_t expected_micro;
     int64_t difference_micro; /* published - expected */
     int decimals;             /* decimals to show */
+    bool percent;             /* the figure is a percentage (printed with "%") */
     int line;                 /* reported.csv line */
+    /* A check between two published cells (the PvP SCT total against the
+     * SCT total, say) names the other one: same year, `other_table`,
+     * `other_subject`, `other_item` (owned; NULL for other checks). */
+    pc_reported_table other_table;
+    char *other_subject;
+    char *other_item;
+    /* The other checks the same published cell failed for the same cause
+     * (SPEC section 8: one published cell, one finding); owned names. */
+    PC_ARRAY(char *) related;
 } pc_finding;
 
 typedef struct pc_skipped {
@@ -221,6 +231,15 @@ typedef struct pc_warning_entry {
     char *source; /* "cash.csv:12" or NULL */
 } pc_warning_entry;
 
+/* One option valued with the simplified expected term away from the money
+ * (SPEC section 5), kept until the engine run ends so that the warning is
+ * one per award naming every date (pc_engine_group_warnings). */
+typedef struct pc_term_note {
+    size_t tranche; /* index into dataset tranches */
+    pc_date date;
+    int64_t spot_micro; /* the stock price used */
+} pc_term_note;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -231,6 +250,7 @@ typedef struct pc_report {
     PC_ARRAY(pc_valuation) valuations;
     pc_tsr tsr;
     PC_ARRAY(pc_warning_entry) warnings;
+    PC_ARRAY(pc_term_note) term_notes; /* emptied by pc_engine_group_warnings */
     bool has_checks;
     pc_checks checks;
 } pc_report;

@@ -21,6 +21,24 @@ pc_status pc_verify_against(const pc_dataset *ds, const pc_report *report, pc_ch
 /* Both, in that order; also counts errors and rounding findings. */
 pc_status pc_verify_all(const pc_dataset *ds, const pc_report *report, pc_checks *checks);
 
+/* restated (SPEC section 8, --prior): this year's figures against last
+ * year's (`prior`, read by pc_read_prior). This year's figures are the
+ * computed `report` when it is not NULL (the rows report.json shows), else
+ * ds->reported. Every figure both hold for the same table, year, subject
+ * and item is compared at the coarser precision of the two; a difference is
+ * an error finding with published = this year's figure, expected = last
+ * year's. TSR is compared only when both start in the same covered year
+ * (otherwise skipped with the reason). Appends to `checks`. */
+pc_status pc_verify_restated(const pc_dataset *prior, const pc_dataset *ds, const pc_report *report,
+                             pc_checks *checks);
+
+/* One published cell, one finding (SPEC section 8): findings on the same
+ * cell become one, the others' checks listed in its `related`; a check
+ * between two cells that failed nothing else on its own cell joins the
+ * other cell's finding when that one failed another check. Recounts errors
+ * and rounding findings. */
+pc_status pc_verify_relate(pc_checks *checks);
+
 /* True when the run should fail: any error finding, or any finding at all
  * when `strict`. */
 bool pc_verify_failed(const pc_checks *checks, bool strict);

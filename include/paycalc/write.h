@@ -52,4 +52,10 @@ char *pc_checks_dumps(const pc_checks *checks);
  * temporary file, flushes it, and renames it to `path`. */
 pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags);
 
+/* `paycalc init DIR`: writes a starter input set (every file of SPEC
+ * section 2 with its header and one example row that `check` accepts, and a
+ * README.txt) into `dir`, which must be new or empty: a folder that holds
+ * anything is refused with PC_ERR_WRITE and left as it is. */
+pc_status pc_write_starter(const char *dir, pc_diags *diags);
+
 #endif

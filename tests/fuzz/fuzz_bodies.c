@@ -431,6 +431,21 @@ void fuzz_values_body(const uint8_t *data, size_t size)
     if (st == PC_OK && !(knobs2 & 0x80))
         FUZZ_REQUIRE(micro >= 0);
 
+    /* A published figure as printed: never a crash; its precision within
+     * the units it knows; a plain number reads as the price parser reads it. */
+    pc_printed printed;
+    why[0] = '\0';
+    st = pc_parse_printed(text, &printed, why, sizeof why);
+    check_why(st, why);
+    if (st == PC_OK && printed.published) {
+        FUZZ_REQUIRE(printed.decimals >= -9 && printed.decimals <= 6);
+        int64_t plain;
+        if (pc_parse_price(text, &plain, why, sizeof why) == PC_OK)
+            FUZZ_REQUIRE(printed.value_micro == plain && !printed.percent);
+    }
+    if (st != PC_OK)
+        FUZZ_REQUIRE(!printed.published && printed.value_micro == 0);
+
     int64_t shares;
     why[0] = '\0';
     st = pc_parse_shares(text, &shares, why, sizeof why);

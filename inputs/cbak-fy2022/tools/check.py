@@ -15,6 +15,11 @@ ROUND_HALF_UP, and
 
     python3 tools/check.py                  # check and print (exit 1 on failure)
     python3 tools/check.py --update-readme  # also refresh the generated blocks of README.md
+    python3 tools/check.py --diff-readme    # exit 1, with a diff, if README.md's blocks drifted
+    python3 tools/check.py --json [--set DIR] [--reported FILE]
+        # the CAP reconciliation and the verify findings as JSON, for another
+        # input set of the same shape or another published file (the test
+        # suite compares them with `paycalc run` and `paycalc verify --json`)
 
 Standard library only.
 """
@@ -29,7 +34,8 @@ import sys
 from decimal import ROUND_HALF_UP, Decimal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SET = os.path.dirname(HERE)
+SET = os.path.dirname(HERE)  # --set DIR replaces it
+REPORTED = None  # --reported FILE replaces the set's reported.csv
 CENT = Decimal("0.01")
 DOLLAR = Decimal("1")
 MICRO = Decimal("0.000001")
@@ -50,7 +56,7 @@ def rnd(x, places):
 # ---------------------------------------------------------------------------
 # Reading (SPEC section 2)
 def read_csv(name, required=True):
-    path = os.path.join(SET, name)
+    path = REPORTED if name == "reported.csv" and REPORTED else os.path.join(SET, name)
     if not os.path.exists(path):
         if required:
             raise SystemExit("missing %s" % name)
@@ -114,6 +120,14 @@ def bsm(s, k, vol, rate, q, term):
 
 def years(a, b):
     return (b - a).days / 365.0
+
+
+def vest_date_of(tranche):
+    """The date a tranche vests for t_v (SPEC section 5): the date it actually
+    vested when it has (early, on a departure, say), else its scheduled date."""
+    if tranche["status"].strip() == "vested" and (tranche.get("status_date") or "").strip():
+        return date(tranche["status_date"])
+    return date(tranche["vest_date"])
 
 
 class InputSet:
@@ -211,7 +225,7 @@ class InputSet:
             expiry = date(award["expiration_date"])
             t_c = max(years(day, expiry), 0.0)
             if self.config.get("expected_term", "remaining_contractual") == "simplified":
-                t_v = max(years(day, date(tranche["vest_date"])), 0.0)
+                t_v = max(years(day, vest_date_of(tranche)), 0.0)
                 term = (t_v + t_c) / 2
             else:
                 term = t_c
@@ -428,8 +442,12 @@ def verify(res):
         if expected is not None:
             finding("mismatch", table, year, subject, item, value, expected, places)
 
-    # Internal checks of the published tables.
-    pub = {(t, y, s, i): (v, p) for t, y, s, i, v, p in rows}
+    # Internal checks of the published tables. A `less_` line printed
+    # positive is one wrong_sign finding; every other check reads it as the
+    # deduction its label says (SPEC section 8).
+    printed = {(t, y, s, i): (v, p) for t, y, s, i, v, p in rows}
+    pub = {k: ((-v if k[0] == "cap" and k[3].startswith("less_") and v > 0 else v), p)
+           for k, (v, p) in printed.items()}
     years = sorted({y for _, y, _, _, _, _ in rows})
     for y in years:
         sct_people = sorted({s for t, yy, s, _, _, _ in rows if t == "sct" and yy == y})
@@ -447,9 +465,9 @@ def verify(res):
             if ("cap", y, s, "cap") in pub:
                 cap, places = pub[("cap", y, s, "cap")]
                 finding("cap_does_not_foot", "cap", y, s, "cap", cap, sum(lines), places)
-            for k in pub:
-                if k[0] == "cap" and k[1] == y and k[2] == s and k[3].startswith("less_") and pub[k][0] > 0:
-                    finding("wrong_sign", "cap", y, s, k[3], pub[k][0], -pub[k][0], pub[k][1])
+            for k in printed:
+                if k[0] == "cap" and k[1] == y and k[2] == s and k[3].startswith("less_") and printed[k][0] > 0:
+                    finding("wrong_sign", "cap", y, s, k[3], printed[k][0], -printed[k][0], printed[k][1])
             if ("cap", y, s, "less_equity_awards") in pub:
                 ded, places = pub[("cap", y, s, "less_equity_awards")]
 
@@ -463,6 +481,15 @@ def verify(res):
                 elif count is not None and int(count[0]) == len(neos):
                     finding("deduction_differs_from_sct", "cap", y, s, "less_equity_awards", ded,
                             -rnd(sum(awards_of(n) for n in neos) / len(neos), 2), places)
+            # cap_sct_total_differs: the reconciliation starts from the PvP
+            # SCT total (a person without one: the published SCT total).
+            if ("cap", y, s, "sct_total") in pub:
+                start, places = pub[("cap", y, s, "sct_total")]
+                other = pub.get(("pvp", y, s, "sct_total"))
+                if other is None and s != "non_peo_neo_average":
+                    other = pub.get(("sct", y, s, "total"))
+                if other is not None and rnd(other[0], places) != start:
+                    finding("cap_sct_total_differs", "cap", y, s, "sct_total", start, other[0], places)
             if ("pvp", y, s, "cap") in pub and ("cap", y, s, "cap") in pub:
                 v, places = pub[("pvp", y, s, "cap")]
                 finding("pvp_cap_differs", "pvp", y, s, "cap", v, pub[("cap", y, s, "cap")][0], places)
@@ -478,7 +505,67 @@ def verify(res):
         if ("pvp", y, "company", "tsr") in pub and pub[("pvp", y, "company", "tsr")][0] < 0:
             v, places = pub[("pvp", y, "company", "tsr")]
             finding("tsr_not_value_of_100", "pvp", y, "company", "tsr", v, abs(v), places)
-    return findings
+    return one_per_cell(findings)
+
+
+# The checks in the order they run; the first error on a published cell
+# (else its first finding) is the one reported, the others are `related`.
+CHECK_ORDER = ["sct_does_not_foot", "cap_does_not_foot", "deduction_differs_from_sct",
+               "pvp_sct_total_differs", "pvp_cap_differs", "cap_sct_total_differs",
+               "average_differs", "wrong_sign", "tsr_not_value_of_100", "mismatch"]
+
+# Checks between two published cells, and the other cell they look at.
+def other_cell(f, cells):
+    check, _, table, year, subject, item = f[:6]
+    if check == "pvp_sct_total_differs":
+        return ("sct", year, subject, "total")
+    if check == "pvp_cap_differs":
+        return ("cap", year, subject, "cap")
+    if check == "cap_sct_total_differs":
+        pvp = ("pvp", year, subject, "sct_total")
+        return pvp if pvp in cells or subject == "non_peo_neo_average" else ("sct", year, subject, "total")
+    return None
+
+
+def one_per_cell(findings):
+    """SPEC section 8: one published cell, one finding. Findings on the same
+    cell become one; a check between two cells that failed nothing else on
+    its own cell joins the other cell's finding when that cell failed a
+    check of its own. Each finding gains an 11th element: its related
+    checks, in the order they run."""
+    order = sorted(findings, key=lambda f: CHECK_ORDER.index(f[0]))
+    cells = {}
+    for f in order:
+        cells.setdefault((f[2], f[3], f[4], f[5]), []).append(f)
+    keep = {}
+    for cell, fs in cells.items():
+        errors = [f for f in fs if f[1] == "error"]
+        keep[cell] = (errors or fs)[0]
+    merged = {cell: [f] for cell, f in keep.items()}
+    for cell, fs in cells.items():
+        for f in fs:
+            if f is not keep[cell]:
+                merged[cell].append(f)
+    for cell, fs in list(cells.items()):
+        if len(fs) != 1 or cell not in merged:
+            continue
+        other = other_cell(fs[0], cells)
+        if other is None or other not in merged or other == cell:
+            continue
+        mine = merged[other]
+        if len(cells[other]) > 1 or other_cell(keep[other], cells) is None:
+            mine.append(fs[0])
+            del merged[cell]
+    out = []
+    for f in order:
+        cell = (f[2], f[3], f[4], f[5])
+        if cell in merged and merged[cell][0] is f:
+            related = []
+            for g in sorted(merged[cell][1:], key=lambda g: CHECK_ORDER.index(g[0])):
+                if g[0] != f[0] and g[0] not in related:
+                    related.append(g[0])
+            out.append(f + (related,))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -724,7 +811,9 @@ def md_departures(res):
 def md_findings(findings):
     lines = ["| Check | Severity | Table | Year | Subject | Item | Published | Expected | Difference |",
              "| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: |"]
-    for check, sev, table, year, subject, item, pub, exp, diff, places in findings:
+    for check, sev, table, year, subject, item, pub, exp, diff, places, related in findings:
+        if related:
+            check += " (also %s)" % ", ".join(related)
         lines.append("| %s | %s | %s | %d | %s | %s | %s | %s | %s |" % (
             check, sev, table, year, subject, item, money(pub, places), money(exp, places), money(diff, places)))
     return "\n".join(lines)
@@ -768,7 +857,64 @@ def update_readme(blocks):
         f.write(text)
 
 
+def diff_readme(blocks):
+    """The generated blocks of README.md against what this script computes
+    now: a unified diff per block that drifted (empty when none did)."""
+    import difflib
+    with open(os.path.join(SET, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    out = []
+    for name, body in blocks.items():
+        m = re.search(r"<!-- BEGIN generated:%s -->\n(.*?)<!-- END generated:%s -->" % (name, name), text, re.S)
+        if not m:
+            out.append("README.md has no generated block %s\n" % name)
+            continue
+        if m.group(1) != body + "\n":
+            out.extend(difflib.unified_diff(m.group(1).splitlines(True), (body + "\n").splitlines(True),
+                                            "README.md generated:%s" % name, "check.py %s" % name))
+    return "".join(out)
+
+
+def as_json(res, findings):
+    """The CAP reconciliation of every PEO, NEO and the NEO average, and the
+    findings, with every figure as decimal text."""
+    ds = res["ds"]
+    cap = []
+    for y in ds.years:
+        subjects = [(pid, res["cap"][(pid, y)]) for pid in res["peo"][y] + res["neo"][y]]
+        if res["avg"][y] is not None:
+            subjects.append(("non_peo_neo_average", res["avg"][y]))
+        for pid, lines in subjects:
+            row = {"year": y, "subject": pid}
+            row.update({k: str(lines[k]) for k in CAP_KEYS})
+            cap.append(row)
+    keys = ("check", "severity", "table", "year", "subject", "item", "published", "expected",
+            "difference")
+    out = [dict(zip(keys, [str(v) if isinstance(v, Decimal) else v for v in f[:9]]), related=f[10])
+           for f in findings]
+    for f in out:  # the subject as the printed table names it
+        f["name"] = (ds.people[f["subject"]]["name"] if f["subject"] in ds.people
+                     else "Non-PEO NEO average" if f["subject"] == "non_peo_neo_average" else f["subject"])
+    return json.dumps({"cap_reconciliation": cap, "findings": out}, ensure_ascii=False, indent=1)
+
+
+def option_value(argv, name):
+    if name not in argv:
+        return None
+    i = argv.index(name)
+    if i + 1 >= len(argv):
+        raise SystemExit("%s needs a value" % name)
+    return argv[i + 1]
+
+
 def main(argv):
+    global SET, REPORTED
+    SET = option_value(argv, "--set") or SET
+    REPORTED = option_value(argv, "--reported")
+    if "--json" in argv:
+        res = compute()
+        print(as_json(res, verify(res)))
+        return 0
     res = compute()
     self_checks(res)
     findings = verify(res)
@@ -787,8 +933,15 @@ def main(argv):
         "departures": md_departures(res),
         "model": md_model_variant(res, model),
     }
-    for name, body in blocks.items():
-        print("## %s\n\n%s\n" % (name, body))
+    if "--diff-readme" in argv:
+        drift = diff_readme(blocks)
+        if drift:
+            print(drift)
+            failures.append("README.md's generated blocks differ from what check.py computes "
+                            "(python3 tools/check.py --update-readme refreshes them)")
+    else:
+        for name, body in blocks.items():
+            print("## %s\n\n%s\n" % (name, body))
     if "--update-readme" in argv:
         update_readme(blocks)
     if failures:

@@ -21,6 +21,8 @@ and fails if one is too close to call.
     python3 tests/data/golden-nonsrc/tools/expected.py            # writes expected.json
     python3 tests/data/golden-nonsrc/tools/expected.py --reported # also rewrites reported.csv
     python3 tests/data/golden-nonsrc/tools/expected.py --print    # and prints the tables
+    python3 tests/data/golden-nonsrc/tools/expected.py --out FILE # writes FILE instead (the
+                                                                  # test suite diffs it)
 
 reported.csv is the proxy as it would be published: every SCT, PvP and CAP
 figure as computed here, except one deliberate error and one rounding
@@ -770,7 +772,12 @@ def main(argv):
     if "--reported" in argv:
         write_reported(rows)
     out = to_json(result, data, findings)
-    with open(os.path.join(SET, "expected.json"), "w", encoding="utf-8") as f:
+    target = os.path.join(SET, "expected.json")
+    if "--out" in argv:
+        if argv.index("--out") + 1 >= len(argv):
+            raise SystemExit("--out needs a file name")
+        target = argv[argv.index("--out") + 1]
+    with open(target, "w", encoding="utf-8") as f:
         json.dump(out, f, ensure_ascii=False, indent=1)
         f.write("\n")
     if "--print" in argv:

@@ -1,0 +1,147 @@
+/*
+ * `paycalc init DIR` (SPEC section 1): a new input set to start from
+ * instead of a copy of the reference case. Every file of SPEC section 2
+ * with its header and one example row, consistent with each other so that
+ * `check` accepts the set and `run` computes it: one chief executive paid
+ * in RMB, one performance-condition option whose grant-date value comes
+ * from the model (assumptions.csv, outcomes.csv) and whose year-end value
+ * is supplied (fair_values.csv), three closing prices (the TSR base date,
+ * the grant date, the fiscal year end), and one published figure in
+ * reported.csv that agrees with the computation. README.txt says what each
+ * file holds.
+ *
+ * Files are written one by one with the atomic writer into a folder that
+ * is new or empty: init never overwrites anything.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "paycalc/write.h"
+
+typedef struct starter_file {
+    const char *name;
+    const char *text;
+} starter_file;
+
+static const starter_file files[] = {
+    {"paycalc.json", "{\n"
+                     "  \"company\": {\"name\": \"Example Company, Inc.\", \"ticker\": \"EXMP\"},\n"
+                     "  \"fiscal_year_end\": \"12-31\",\n"
+                     "  \"years\": [2024],\n"
+                     "  \"smaller_reporting_company\": true,\n"
+                     "  \"fx_method\": \"annual_average\",\n"
+                     "  \"expected_term\": \"remaining_contractual\",\n"
+                     "  \"cap_decimals\": 2,\n"
+                     "  \"company_selected_measure\": null\n"
+                     "}\n"},
+    {"people.csv", "person_id,name,position\n"
+                   "ceo,Jane Example,Chief Executive Officer\n"},
+    {"roles.csv", "year,person_id,role,position\n"
+                  "2024,ceo,PEO,\n"},
+    {"cash.csv", "person_id,year,component,amount,currency,pay_date\n"
+                 "ceo,2024,salary,\"1,200,000.00\",RMB,\n"},
+    {"fx.csv", "currency,period,per_usd\n"
+               "CNY,2024,7.1876\n"},
+    {"awards.csv", "award_id,person_id,type,condition,grant_date,shares,exercise_price,"
+                   "expiration_date,grant_fv_per_share,dividend_rights\n"
+                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no\n"},
+    {"vesting.csv", "award_id,tranche,vest_date,shares,status,status_date\n"
+                    "opt-2024,1,2026-03-02,10000,unvested,\n"},
+    {"prices.csv", "date,close,dividend\n"
+                   "2023-12-29,4.60,\n"
+                   "2024-03-01,5.00,\n"
+                   "2024-12-31,5.80,\n"},
+    {"assumptions.csv", "date,volatility,risk_free_rate,dividend_yield,expected_term\n"
+                        "2024-03-01,55%,4.2%,0,\n"},
+    {"outcomes.csv", "award_id,tranche,date,probable\n"
+                     "opt-2024,,2024-03-01,100%\n"},
+    {"fair_values.csv", "award_id,tranche,date,fv_per_share,note\n"
+                        "opt-2024,,2024-12-31,3.10,Valuation firm's year-end report\n"},
+    {"performance.csv", "year,net_income\n"
+                        "2024,\"(1,250,000.00)\"\n"},
+    {"reported.csv", "table,year,subject,item,value\n"
+                     "sct,2024,ceo,salary,\"$166,954\"\n"},
+    {"README.txt", "A paycalc input set. Replace the example rows with the company's own;\n"
+                   "`paycalc check DIR` lists every problem, `paycalc run DIR` writes the\n"
+                   "reports. The full description of every column is in paycalc's README.\n"
+                   "\n"
+                   "paycalc.json     the company, fiscal year end, covered years, smaller\n"
+                   "                 reporting company or not, exchange-rate and expected-term\n"
+                   "                 methods, CAP decimals, the company-selected measure\n"
+                   "people.csv       one row per person: person_id (the key every other file\n"
+                   "                 uses), name, position\n"
+                   "roles.csv        who is PEO or NEO (another named executive officer) in\n"
+                   "                 each covered year\n"
+                   "cash.csv         salary, bonus, non-equity incentive, pension and other\n"
+                   "                 pay, in the currency it was paid in (RMB is CNY)\n"
+                   "fx.csv           units of each currency for one US dollar: a fiscal-year\n"
+                   "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
+                   "awards.csv       equity awards: options, SARs and stock, with a service,\n"
+                   "                 performance or market condition; a blank\n"
+                   "                 grant_fv_per_share is computed\n"
+                   "vesting.csv      each award's tranches: vest date, shares, status as of the\n"
+                   "                 last covered fiscal year end\n"
+                   "prices.csv       the company's closing price on trading days, with\n"
+                   "                 dividends on their ex-dates; the first row is the TSR\n"
+                   "                 base (the last trading day before the first covered year)\n"
+                   "assumptions.csv  volatility, risk-free rate, dividend yield (fractions or\n"
+                   "                 percentages) for option values computed by the model\n"
+                   "outcomes.csv     the probable outcome of performance-condition awards,\n"
+                   "                 as assessed on a date\n"
+                   "fair_values.csv  fair values per share from the company's valuation; they\n"
+                   "                 replace the model on exactly that date\n"
+                   "performance.csv  net income per year (and the company-selected measure and\n"
+                   "                 peer group TSR when not a smaller reporting company)\n"
+                   "reported.csv     the figures as the proxy prints them, for `paycalc verify`\n"
+                   "                 (optional: delete it until there is a proxy draft)\n"},
+};
+
+/* The folder exists and holds something: init refuses it. */
+static bool holds_files(const char *dir, bool *exists)
+{
+    *exists = false;
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    *exists = true;
+    struct dirent *e;
+    bool any = false;
+    while (!any && (e = readdir(d)) != NULL)
+        any = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return any;
+}
+
+pc_status pc_write_starter(const char *dir, pc_diags *diags)
+{
+    if (!dir || !diags)
+        return PC_ERR_USAGE;
+    bool exists;
+    if (holds_files(dir, &exists)) {
+        pc_error(diags, dir, 0, 0, "not_empty",
+                 "the folder already holds files; init writes a new input set only into a new "
+                 "or empty folder, so nothing was written");
+        return PC_ERR_WRITE;
+    }
+    if (!exists && mkdir(dir, 0777) != 0) {
+        pc_error(diags, dir, 0, 0, "write_failed", "cannot create the folder: %s", strerror(errno));
+        return PC_ERR_WRITE;
+    }
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        size_t n = strlen(dir) + strlen(files[i].name) + 2;
+        char *path = malloc(n);
+        if (!path)
+            return PC_ERR_NOMEM;
+        snprintf(path, n, "%s/%s", dir, files[i].name);
+        pc_status st = pc_write_file_atomic(path, files[i].text, strlen(files[i].text), diags);
+        free(path);
+        if (st)
+            return st;
+    }
+    return PC_OK;
+}

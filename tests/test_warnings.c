@@ -1,0 +1,160 @@
+/*
+ * Warnings one per award and cause (SPEC section 1): the simplified-term
+ * warning of an option valued on many dates is one line naming them all;
+ * --quiet silences warnings on standard error; the count a summary gives
+ * is the number of lines shown and of warnings report.json holds.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "paycalc/engine.h"
+#include "paycalc/report.h"
+#include "support.h"
+
+static pc_date day(const char *ymd)
+{
+    pc_date d;
+    cr_assert_eq(pc_date_parse(ymd, &d), PC_OK, "%s", ymd);
+    return d;
+}
+
+Test(warnings, an_option_off_the_money_on_many_dates_is_one_warning_naming_them)
+{
+    pc_dataset ds;
+    pc_report report;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&report);
+    pc_diags_init(&diags);
+    pc_award *a = PC_ARRAY_PUSH(&ds.awards);
+    a->id = pc_strdup("OPT-9");
+    a->exercise_price_micro = 10000000;
+    a->line = 4;
+    for (int t = 1; t <= 3; t++) {
+        pc_tranche *tr = PC_ARRAY_PUSH(&ds.tranches);
+        tr->award = 0;
+        tr->number = t;
+        tr->line = 10 + t;
+    }
+    /* Noted out of order, tranche 2 twice on one date (valued twice). */
+    static const struct {
+        size_t tranche;
+        const char *date;
+        int64_t spot;
+    } notes[] = {{2, "2022-12-31", 4000000}, {0, "2021-12-31", 5000000},
+                 {1, "2022-12-31", 4000000}, {0, "2022-12-31", 4000000},
+                 {1, "2022-12-31", 4000000}, {2, "2023-06-30", 3000000}};
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+        pc_term_note *n = PC_ARRAY_PUSH(&report.term_notes);
+        *n = (pc_term_note){notes[i].tranche, day(notes[i].date), notes[i].spot};
+    }
+    cr_assert_eq(pc_engine_group_warnings(&ds, &report, &diags), PC_OK);
+    cr_assert_eq(report.warnings.count, 1);
+    cr_assert_eq(diags.warnings, 1);
+    const char *m = report.warnings.items[0].message;
+    cr_assert(strstr(m, "award OPT-9: ") == m, "%s", m);
+    cr_assert_not_null(strstr(m, " on 2021-12-31 (stock price 5.00; tranche 1), "
+                                 "2022-12-31 (stock price 4.00; tranches 1, 2, 3) and "
+                                 "2023-06-30 (stock price 3.00; tranche 3); SEC staff"),
+                       "%s", m);
+    cr_assert_str_eq(report.warnings.items[0].source, "awards.csv:4");
+    cr_assert_eq(diags.items[0].line, 4);
+    cr_assert_str_eq(diags.items[0].message, m);
+    pc_diags_fini(&diags);
+    pc_report_fini(&report);
+    pc_dataset_fini(&ds);
+}
+
+/* ------------------------------------------------- through the program */
+
+#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */
+
+static void generate(const char *dir)
+{
+    cr_assert_eq(access(PYTHON, X_OK), 0, "the test needs %s (scripts/deps.sh)", PYTHON);
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        const char *argv[] = {PYTHON,       SOURCE_DIR "/tests/gen_inputs.py",
+                              dir,          "--neos",
+                              "3",          "--awards-per-person",
+                              "4",          "--tranches",
+                              "4",          "--years",
+                              "3",          "--seed",
+                              "3",          "--expected-term",
+                              "simplified", NULL};
+        if (!freopen("/dev/null", "w", stdout))
+            _exit(126);
+        execv(PYTHON, (char *const *)argv);
+        _exit(127);
+    }
+    int status;
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the generator failed");
+}
+
+/* Lines of `text` holding ": warning: ". */
+static size_t warning_lines(const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; (p = strstr(p, ": warning: ")) != NULL; p++)
+        n++;
+    return n;
+}
+
+Test(warnings, the_count_is_what_is_shown_and_what_report_json_holds, .timeout = 60)
+{
+    char *tmp = make_temp_dir();
+    char set[512], out[512], json[600];
+    snprintf(set, sizeof set, "%s/options", tmp);
+    snprintf(out, sizeof out, "%s/reports", tmp);
+    snprintf(json, sizeof json, "%s/report.json", out);
+    generate(set);
+
+    const char *check[] = {"check", set, NULL};
+    run_result r = run_paycalc(check);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    size_t shown = warning_lines(r.err);
+    cr_assert_gt(shown, 1, "the set has options valued off the money: %s", r.err);
+    char summary[128];
+    snprintf(summary, sizeof summary, "no errors, %zu warnings\n", shown);
+    cr_assert_not_null(strstr(r.out, summary), "'%s' against %zu lines shown", r.out, shown);
+    /* One line per award: no award is named twice. */
+    for (const char *p = r.err; (p = strstr(p, "warning: award ")) != NULL;) {
+        p += strlen("warning: award ");
+        size_t len = strcspn(p, ":");
+        char id[64];
+        snprintf(id, sizeof id, "award %.*s:", (int)len, p);
+        cr_assert_null(strstr(p, id), "%s is named twice", id);
+    }
+    run_result_free(&r);
+
+    const char *quiet[] = {"run", set, "--out", out, "--quiet", NULL};
+    r = run_paycalc(quiet);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_str_eq(r.err, "", "--quiet shows no warnings");
+    cr_assert_str_eq(r.out, "");
+    run_result_free(&r);
+
+    json_error_t err;
+    json_t *root = json_load_file(json, 0, &err);
+    cr_assert_not_null(root, "%s", err.text);
+    cr_assert_eq(json_array_size(json_object_get(root, "warnings")), shown,
+                 "report.json keeps every warning");
+    json_decref(root);
+
+    const char *loud[] = {"run", set, "--out", out, NULL};
+    r = run_paycalc(loud);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_eq(warning_lines(r.err), shown);
+    snprintf(summary, sizeof summary, "\n%zu warnings (on standard error above", shown);
+    cr_assert_not_null(strstr(r.out, summary), "%s", r.out);
+    run_result_free(&r);
+    free(tmp);
+}
