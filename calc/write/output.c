@@ -389,6 +389,11 @@ static pc_status make_private(folder *f, pc_diags *diags)
     }
     const char *name = strrchr(templ, '/') + 1;
     f->temp = dup_text(name, strlen(name));
+    if (!f->temp) {
+        (void)rmdir(templ);
+        free(templ);
+        return PC_ERR_NOMEM;
+    }
     f->temp_fd = openat(f->fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     free(templ);
     struct stat st;
@@ -396,7 +401,7 @@ static pc_status make_private(folder *f, pc_diags *diags)
         (st.st_mode & 0777) != 0700 || flock(f->temp_fd, LOCK_EX | LOCK_NB) != 0) {
         pc_error(diags, f->path, 0, 0, "write_failed",
                  "could not make a private temporary folder in '%s'", f->path);
-        return f->temp ? PC_ERR_WRITE : PC_ERR_NOMEM;
+        return PC_ERR_WRITE;
     }
     return PC_OK;
 }
@@ -608,9 +613,10 @@ void pc_output_free(pc_output *o)
         folder *f = &o->folders[i];
         if (f->temp_fd >= 0) {
             empty_folder(f->temp_fd);
-            (void)unlinkat(f->fd, f->temp, AT_REMOVEDIR);
             close(f->temp_fd);
         }
+        if (f->temp)
+            (void)unlinkat(f->fd, f->temp, AT_REMOVEDIR);
         if (f->lock_fd >= 0)
             close(f->lock_fd);
         close(f->fd);
