@@ -1218,6 +1218,27 @@ static const config_case config_cases[] = {
     {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
      "\"years\": [2021, 2022], \"years\": [2022], \"smaller_reporting_company\": true}",
      2, 30, "bad_json", "duplicate object key"},
+    {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+     "\"years\": [2021, 2022], \"smaller_reporting_company\": true, \"monte_carlo\": {\"paths\": "
+     "1001}}",
+     2, 75, "bad_value",
+     "monte_carlo.paths: invalid value 1001: antithetic paths come in pairs, use an even number"},
+    {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+     "\"years\": [2021, 2022], \"smaller_reporting_company\": true, \"monte_carlo\": {\"paths\": "
+     "10}}",
+     2, 75, "bad_value",
+     "monte_carlo.paths: invalid value 10: must be a whole number of paths from 1,000 to "
+     "10,000,000"},
+    {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+     "\"years\": [2021, 2022], \"smaller_reporting_company\": true, \"monte_carlo\": 5}",
+     2, 59, "bad_type", "monte_carlo: must be an object"},
+    {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+     "\"years\": [2021, 2022], \"smaller_reporting_company\": true, \"monte_carlo\": "
+     "{\"antithetic\": \"yes\"}}",
+     2, 75, "bad_type", "monte_carlo.antithetic: must be true or false, not a string"},
+    {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+     "\"years\": [2021, 2022], \"smaller_reporting_company\": true, \"peer_group\": 3}",
+     2, 59, "bad_type", "peer_group: must be the name of a set of peers.csv"},
 };
 
 ParameterizedTestParameters(read, reports_configuration_errors)
@@ -1455,6 +1476,149 @@ Test(read, reads_a_standalone_reported_file)
     expect(&diags, PC_SEVERITY_ERROR, "absent.csv", 0, 0, "missing_file", "required file missing");
     pc_dataset_fini(&ds);
     pc_diags_fini(&diags);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* ---- market_conditions.csv, peers.csv, peer_prices.csv ------------------------ */
+
+/* The reference awards plus M1, a market-condition award. */
+static char *scratch_with_market_award(void)
+{
+    char *dir = scratch_copy();
+    put(dir, "awards.csv",
+        "award_id,person_id,type,condition,grant_date,shares,exercise_price,expiration_date,"
+        "grant_fv_per_share,dividend_rights\n"
+        "O1,li,option,service,2021-11-29,\"30,000\",4.50,2031-11-28,,\n"
+        "S1,pei,stock,service,2022-03-01,1000,,,3.25,no\n"
+        "P1,wang,stock,performance,2022-06-01,2000,,,,yes\n"
+        "M1,li,stock,market,2022-01-03,1000,,,5.00,yes\n");
+    put(dir, "vesting.csv",
+        "award_id,tranche,vest_date,shares,status,status_date\n"
+        "O1,1,2022-11-29,10000,vested,\nO1,2,2023-11-29,10000,unvested,\n"
+        "O1,3,2024-11-29,10000,unvested,\nS1,1,2022-09-01,1000,forfeited,2022-08-15\n"
+        "P1,1,2023-06-01,1000,unvested,\nP1,2,2024-06-01,1000,unvested,\n"
+        "M1,1,2025-01-03,1000,unvested,\n");
+    return dir;
+}
+
+Test(read, reads_market_conditions_peers_and_peer_prices)
+{
+    char *dir = scratch_with_market_award();
+    put(dir, "market_conditions.csv",
+        "award_id,metric,performance_start,performance_end,payout_curve,averaging_days,peer_set,"
+        "negative_tsr_cap\n"
+        "M1,relative_tsr,2022-01-01,2024-12-31,\"25:50%;50:100%;75:2\",20,peers,100%\n");
+    loaded l;
+    load(dir, &l);
+    expect_clean(&l);
+    cr_assert_eq(l.ds.market_conditions.count, 1);
+    const pc_market_condition *mc = &l.ds.market_conditions.items[0];
+    cr_assert_eq(mc->metric, PC_METRIC_RELATIVE_TSR);
+    cr_assert_eq(mc->curve_points, 3);
+    cr_assert_eq(mc->curve[0].x_micro, 25000000);
+    cr_assert_eq(mc->curve[0].payout_micro, 500000);
+    cr_assert_eq(mc->curve[2].payout_micro, 2000000);
+    cr_assert_eq(mc->averaging_days, 20);
+    cr_assert_str_eq(mc->peer_set, "peers");
+    cr_assert(mc->has_negative_tsr_cap);
+    cr_assert_eq(mc->negative_tsr_cap_micro, 1000000);
+    cr_assert_eq(l.ds.peers.count, 2);
+    cr_assert_eq(l.ds.peers.items[0].market_cap_cents, INT64_C(100000000000));
+    cr_assert_eq(l.ds.peer_prices.count, 3);
+    cr_assert_eq(l.ds.peer_prices.items[1].dividend_micro, 100000);
+    cr_assert_eq(l.ds.market_assumptions.count, 2);
+    cr_assert(l.ds.market_assumptions.items[0].has_volatility);
+    cr_assert_eq(l.ds.market_assumptions.items[0].volatility_micro, 350000);
+    cr_assert_not(l.ds.market_assumptions.items[0].has_yield);
+    cr_assert_eq(l.ds.market_assumptions.items[1].yield_micro, 10000);
+    cr_assert_eq(l.ds.correlations.count, 1);
+    cr_assert_eq(l.ds.correlations.items[0].correlation_micro, 450000);
+    cr_assert_eq(l.ds.config.monte_carlo.paths, 100000);
+    cr_assert_eq(l.ds.config.monte_carlo.seed, 1);
+    cr_assert(l.ds.config.monte_carlo.antithetic);
+    unload(&l);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(read, market_condition_errors_point_at_their_cells)
+{
+    char *dir = scratch_with_market_award();
+    put(dir, "market_conditions.csv",
+        "award_id,metric,performance_start,performance_end,payout_curve,averaging_days,peer_set,"
+        "negative_tsr_cap\n"
+        "M1,relative_tsr,2022-01-01,2024-12-31,25:50%;20:100%,20,peers,100%\n"
+        "M1,relative_tsr,2022-01-01,2021-12-31,25:50%,20,peers,\n"
+        "M1,relative_tsr,2022-01-01,2024-12-31,25:50%,,,\n"
+        "M1,index_tsr,2022-01-01,2024-12-31,0:100%,,peers,\n"
+        "M1,absolute_tsr,2022-01-01,2024-12-31,10:1,300,,\n"
+        "O1,absolute_tsr,2022-01-01,2024-12-31,10:1,,,\n"
+        "M1,relative_tsr,2022-01-01,2024-12-31,25:50%,5,nosuch,\n"
+        "M1,sharpe,2022-01-01,2024-12-31,25:50%,5,peers,\n");
+    put(dir, "peers.csv", "peer_set,ticker,market_cap\npeers,AAA,-5\npeers,BBB,\npeers,BBB,\n");
+    put(dir, "peer_prices.csv",
+        "ticker,date,close\nAAA,2022-01-03,10\nAAA,2022-01-03,11\nBBB,2022-13-01,5\n");
+    put(dir, "correlations.csv",
+        "date,ticker_a,ticker_b,correlation\n2022-01-03,AAA,BBB,1.5\n2022-01-03,AAA,AAA,0.5\n");
+    put(dir, "market_assumptions.csv",
+        "date,ticker,volatility,dividend_yield\n2022-01-03,AAA,35,\n");
+    loaded l;
+    load(dir, &l);
+    cr_assert_eq(l.status, PC_ERR_INPUT);
+    const char *mcf = "market_conditions.csv";
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 2, 5, "bad_curve",
+           "payout_curve: invalid curve '25:50%;20:100%': the points must be ascending in x");
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 3, 4, "bad_date",
+           "performance_end: '2021-12-31' is not after performance_start");
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 4, 7, "missing_value",
+           "peer_set: required for relative_tsr");
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 5, 7, "bad_peer_set",
+           "peer_set: an index_tsr condition is measured against one ticker (the index), but set "
+           "'peers' has 2");
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 6, 6, "bad_value",
+           "averaging_days: invalid value '300': use 1 to 252 trading days");
+    expect(&l.diags, PC_SEVERITY_WARNING, mcf, 7, 1, "condition_not_used",
+           "award 'O1' has no market condition");
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 8, 1, "duplicate",
+           "award 'M1' already has its market condition at line 5");
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 8, 7, "unknown_peer_set",
+           "peer_set: no set 'nosuch' in peers.csv");
+    expect(&l.diags, PC_SEVERITY_ERROR, mcf, 9, 2, "bad_value", "sharpe");
+    expect(&l.diags, PC_SEVERITY_ERROR, "peers.csv", 2, 3, "bad_value",
+           "market_cap: invalid value '-5': must be above 0");
+    expect(&l.diags, PC_SEVERITY_ERROR, "peers.csv", 4, 2, "duplicate",
+           "ticker 'BBB' is already in set 'peers' at line 3");
+    expect(&l.diags, PC_SEVERITY_ERROR, "peer_prices.csv", 3, 2, "duplicate",
+           "duplicate price of 'AAA' for 2022-01-03 (first at line 2)");
+    expect(&l.diags, PC_SEVERITY_ERROR, "peer_prices.csv", 4, 2, "bad_date", "2022-13-01");
+    expect(&l.diags, PC_SEVERITY_ERROR, "correlations.csv", 2, 4, "bad_value",
+           "correlation: invalid value '1.5': must be between -1 and 1");
+    expect(&l.diags, PC_SEVERITY_ERROR, "correlations.csv", 3, 3, "bad_value",
+           "ticker_b: 'AAA' is ticker_a too");
+    expect(&l.diags, PC_SEVERITY_ERROR, "market_assumptions.csv", 2, 3, "bad_fraction",
+           "volatility");
+    unload(&l);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(read, a_peer_group_must_name_a_set_of_peers)
+{
+    char *dir = scratch_copy();
+    put(dir, "paycalc.json",
+        "{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+        "\"years\": [2021, 2022], \"smaller_reporting_company\": false, \"peer_group\": \"dow\",\n"
+        "\"monte_carlo\": {\"paths\": 5000, \"seed\": 9, \"antithetic\": false, \"threads\": 2}}");
+    loaded l;
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "paycalc.json", 0, 0, "unknown_peer_set",
+           "peer_group: no set 'dow' in peers.csv");
+    cr_assert_eq(l.ds.config.monte_carlo.paths, 5000);
+    cr_assert_eq(l.ds.config.monte_carlo.seed, 9);
+    cr_assert_not(l.ds.config.monte_carlo.antithetic);
+    cr_assert_eq(l.ds.config.monte_carlo.threads, 2);
+    unload(&l);
     remove_dir(dir);
     free(dir);
 }

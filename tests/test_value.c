@@ -554,9 +554,9 @@ Test(value, market_condition_award_needs_a_supplied_value_on_the_date)
     cr_assert_eq(pc_value_tranche(&ds, 0, day("2022-12-31"), PC_PURPOSE_FYE, &v, &report, &diags),
                  PC_ERR_MISSING);
     assert_one_error("missing_fair_value", "in/vesting.csv", 4, 3,
-                     "award TSR-1 tranche 1: a market-condition award needs a supplied fair value "
-                     "on 2022-12-31 (fair_values.csv), needed for the value at the fiscal year "
-                     "end 2022-12-31");
+                     "award TSR-1 tranche 1: a market-condition award needs its condition in "
+                     "market_conditions.csv or a supplied fair value on 2022-12-31 "
+                     "(fair_values.csv), needed for the value at the fiscal year end 2022-12-31");
 }
 
 /* ---- Options ---------------------------------------------------------- */

@@ -22,6 +22,8 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
     if (st == PC_ERR_NOMEM)
         return st;
     pc_status tsr = pc_engine_tsr(ds, report, diags);
+    if (tsr == PC_OK)
+        tsr = pc_engine_peer_tsr(ds, report, diags);
     if (tsr == PC_ERR_NOMEM)
         return tsr;
     if (st == PC_OK)

@@ -4,8 +4,8 @@
  *
  * The rules are tried in a fixed order: the award's grant_fv_per_share for
  * the grant-date value; a value supplied in fair_values.csv for exactly that
- * date; for a market-condition award nothing else (an error: the model would
- * need a Monte Carlo simulation of the condition, rules background VAL-7);
+ * date; for a market-condition award the Monte Carlo valuation of its
+ * market_conditions.csv row (mc_value.c, SPEC section 10), or an error;
  * the closing price for stock (discounted for dividends the holder does not
  * receive); Black-Scholes-Merton for options and SARs. A performance-
  * condition award is then taken at its probable outcome at the date.
@@ -17,6 +17,7 @@
  * and says which value needed it.
  */
 #include "paycalc/ledger.h"
+#include "paycalc/mc_value.h"
 #include "paycalc/value.h"
 
 #include <math.h>
@@ -308,11 +309,16 @@ static pc_status value_per_share(const job *j, pc_valuation *out, pc_report *rep
         return PC_OK;
     }
 
+    /* SPEC section 10: a market condition is simulated (or, after its
+     * period, read from the prices) when market_conditions.csv has it. */
     if (j->award->condition == PC_CONDITION_MARKET) {
+        const pc_market_condition *mc = pc_mc_condition_of(j->ds, j->tranche->award);
+        if (mc)
+            return pc_mc_value_tranche(j->ds, mc, out->tranche, j->date, out, report, j->diags);
         char day[11];
         return fail(j, PC_ERR_MISSING, "missing_fair_value",
-                    "a market-condition award needs a supplied fair value on %s "
-                    "(fair_values.csv)",
+                    "a market-condition award needs its condition in market_conditions.csv or a "
+                    "supplied fair value on %s (fair_values.csv)",
                     pc_date_format(j->date, day));
     }
 

@@ -8,10 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const file_names[PC_FILE_COUNT] = {
-    "paycalc.json",    "people.csv",      "roles.csv",   "cash.csv",        "fx.csv",
-    "awards.csv",      "vesting.csv",     "prices.csv",  "assumptions.csv", "outcomes.csv",
-    "fair_values.csv", "performance.csv", "reported.csv"};
+static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",
+                                                      "people.csv",
+                                                      "roles.csv",
+                                                      "cash.csv",
+                                                      "fx.csv",
+                                                      "awards.csv",
+                                                      "vesting.csv",
+                                                      "prices.csv",
+                                                      "assumptions.csv",
+                                                      "outcomes.csv",
+                                                      "fair_values.csv",
+                                                      "performance.csv",
+                                                      "reported.csv",
+                                                      "market_conditions.csv",
+                                                      "peers.csv",
+                                                      "peer_prices.csv",
+                                                      "market_assumptions.csv",
+                                                      "correlations.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -66,6 +80,7 @@ void pc_dataset_init(pc_dataset *ds)
 {
     memset(ds, 0, sizeof *ds);
     ds->config.cap_decimals = 2;
+    ds->config.monte_carlo = (pc_mc_config){100000, 1, true, 0};
 }
 
 void pc_dataset_fini(pc_dataset *ds)
@@ -103,6 +118,28 @@ void pc_dataset_fini(pc_dataset *ds)
         free(ds->reported.items[i].item);
     }
     free(ds->reported.items);
+    for (size_t i = 0; i < ds->market_conditions.count; i++) {
+        free(ds->market_conditions.items[i].curve);
+        free(ds->market_conditions.items[i].peer_set);
+    }
+    free(ds->market_conditions.items);
+    for (size_t i = 0; i < ds->peers.count; i++) {
+        free(ds->peers.items[i].set);
+        free(ds->peers.items[i].ticker);
+    }
+    free(ds->peers.items);
+    for (size_t i = 0; i < ds->peer_prices.count; i++)
+        free(ds->peer_prices.items[i].ticker);
+    free(ds->peer_prices.items);
+    for (size_t i = 0; i < ds->market_assumptions.count; i++)
+        free(ds->market_assumptions.items[i].ticker);
+    free(ds->market_assumptions.items);
+    for (size_t i = 0; i < ds->correlations.count; i++) {
+        free(ds->correlations.items[i].ticker_a);
+        free(ds->correlations.items[i].ticker_b);
+    }
+    free(ds->correlations.items);
+    free(ds->config.peer_group);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);
         for (int c = 0; c < ds->files[f].count; c++)
@@ -233,6 +270,34 @@ static int compare_fx(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
+static int compare_condition(const void *a, const void *b)
+{
+    const pc_market_condition *x = a, *y = b;
+    if (x->award != y->award)
+        return x->award < y->award ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+static int compare_peer(const void *a, const void *b)
+{
+    const pc_peer *x = a, *y = b;
+    int c = strcmp(x->set, y->set);
+    if (!c)
+        c = strcmp(x->ticker, y->ticker);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int compare_peer_price(const void *a, const void *b)
+{
+    const pc_peer_price *x = a, *y = b;
+    int c = strcmp(x->ticker, y->ticker);
+    if (c)
+        return c;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
 pc_status pc_dataset_index(pc_dataset *ds)
 {
     size_t *people =
@@ -262,6 +327,14 @@ pc_status pc_dataset_index(pc_dataset *ds)
         qsort(ds->fair_values.items, ds->fair_values.count, sizeof(pc_supplied_fv), compare_fv);
     if (ds->fx.count)
         qsort(ds->fx.items, ds->fx.count, sizeof(pc_fx_rate), compare_fx);
+    if (ds->market_conditions.count)
+        qsort(ds->market_conditions.items, ds->market_conditions.count, sizeof(pc_market_condition),
+              compare_condition);
+    if (ds->peers.count)
+        qsort(ds->peers.items, ds->peers.count, sizeof(pc_peer), compare_peer);
+    if (ds->peer_prices.count)
+        qsort(ds->peer_prices.items, ds->peer_prices.count, sizeof(pc_peer_price),
+              compare_peer_price);
 
     for (size_t a = 0; a < ds->awards.count; a++) {
         ds->awards.items[a].first_tranche = 0;

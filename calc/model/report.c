@@ -90,6 +90,10 @@ const char *pc_method_name(pc_method method)
         return "stock_price";
     case PC_METHOD_BLACK_SCHOLES:
         return "black_scholes";
+    case PC_METHOD_MONTE_CARLO:
+        return "monte_carlo";
+    case PC_METHOD_MARKET_OUTCOME:
+        return "market_outcome";
     }
     return "?";
 }
@@ -142,6 +146,16 @@ void pc_report_fini(pc_report *report)
     free(report->pvp.items);
     free(report->cap.items);
     free(report->valuations.items);
+    for (size_t i = 0; i < report->market_details.count; i++) {
+        pc_market_detail *d = &report->market_details.items[i];
+        free(d->tickers);
+        free(d->volatilities);
+        free(d->yields);
+        free(d->correlations);
+        free(d->tsr_to_date);
+        free(d->tsr);
+    }
+    free(report->market_details.items);
     for (size_t i = 0; i < report->warnings.count; i++) {
         free(report->warnings.items[i].code);
         free(report->warnings.items[i].message);

@@ -2,7 +2,7 @@
  * Reading an input set (SPEC section 2) into a pc_dataset: the order of the
  * files, the columns each must have, the files one file makes necessary, and
  * the checks that span files. Each file's rows are read by its reader
- * (read_people.c, read_cash.c, read_awards.c, read_market.c,
+ * (read_people.c, read_cash.c, read_awards.c, read_market.c, read_mc.c,
  * read_reported.c) over the cell helpers of read_cells.c; the CSV and JSON
  * mechanics are in read_csv.c and read_config.c.
  *
@@ -60,6 +60,18 @@ static const pc_read_column roles_columns[] = {
     {"year", true}, {"person_id", true}, {"role", true}, {"position", false}};
 static const pc_read_column people_columns[] = {
     {"person_id", true}, {"name", true}, {"position", true}};
+static const pc_read_column market_conditions_columns[] = {
+    {"award_id", true},        {"metric", true},           {"performance_start", true},
+    {"performance_end", true}, {"payout_curve", true},     {"averaging_days", false},
+    {"peer_set", false},       {"negative_tsr_cap", false}};
+static const pc_read_column peers_columns[] = {
+    {"peer_set", true}, {"ticker", true}, {"market_cap", false}};
+static const pc_read_column market_assumptions_columns[] = {
+    {"date", true}, {"ticker", true}, {"volatility", true}, {"dividend_yield", true}};
+static const pc_read_column correlations_columns[] = {
+    {"date", true}, {"ticker_a", true}, {"ticker_b", true}, {"correlation", true}};
+static const pc_read_column peer_prices_columns[] = {
+    {"ticker", true}, {"date", true}, {"close", true}, {"dividend", false}};
 static const pc_read_column reported_columns[] = {
     {"table", true}, {"year", true}, {"subject", true}, {"item", true}, {"value", true}};
 
@@ -173,6 +185,37 @@ static pc_status finish(reader *r)
     if (r->rd.nomem)
         return PC_ERR_NOMEM;
     return r->rd.diags->errors > r->rd.base_errors ? PC_ERR_INPUT : PC_OK;
+}
+
+/* The inputs of market-condition awards (SPEC sections 10 and 11). */
+static void read_market_condition_files(reader *r)
+{
+    const file_spec peers = {PC_FILE_PEERS, COLUMNS(peers_columns), pc_read_peers_row, false, ""};
+    const file_spec peer_prices = {PC_FILE_PEER_PRICES, COLUMNS(peer_prices_columns),
+                                   pc_read_peer_prices_row, false, ""};
+    const file_spec conditions = {PC_FILE_MARKET_CONDITIONS, COLUMNS(market_conditions_columns),
+                                  pc_read_market_conditions_row, false, ""};
+    if (read_file(r, &peers) == PC_READ_READ)
+        pc_read_check_peers(r);
+    if (read_file(r, &peer_prices) == PC_READ_READ)
+        pc_read_check_peer_prices(r);
+    if (!r->awards_failed && read_file(r, &conditions) == PC_READ_READ)
+        pc_read_check_market_conditions(r);
+    const file_spec assumptions = {PC_FILE_MARKET_ASSUMPTIONS, COLUMNS(market_assumptions_columns),
+                                   pc_read_market_assumptions_row, false, ""};
+    const file_spec correlations = {PC_FILE_CORRELATIONS, COLUMNS(correlations_columns),
+                                    pc_read_correlations_row, false, ""};
+    read_file(r, &assumptions);
+    read_file(r, &correlations);
+    if (r->ds->config.peer_group && !pc_read_halted(&r->rd) && index_dataset(r)) {
+        bool found = false;
+        for (size_t i = 0; i < r->ds->peers.count && !found; i++)
+            found = strcmp(r->ds->peers.items[i].set, r->ds->config.peer_group) == 0;
+        if (!found)
+            pc_read_error(&r->rd, r->ds->files[PC_FILE_CONFIG].path, 0, 0, "unknown_peer_set",
+                          "peer_group: no set '%s' in peers.csv (peer_set,ticker,market_cap)",
+                          pc_read_show(&r->rd, r->ds->config.peer_group));
+    }
 }
 
 /* paycalc.json first: the covered years and the FX method decide what the
@@ -290,6 +333,7 @@ static void read_market_files(reader *r)
         pc_read_check_fair_values(r);
     if (read_file(r, &performance) == PC_READ_READ)
         pc_read_check_performance(r);
+    read_market_condition_files(r);
     if (read_file(r, &reported) == PC_READ_READ)
         pc_read_check_reported(r);
 }

@@ -375,6 +375,72 @@ static void read_sct_years(config_reader *cr, json_t *root, pc_config *config)
     config->sct_years = sct;
 }
 
+/* A whole number of "monte_carlo" from `min` to `max`, or false (reported). */
+static bool mc_integer(config_reader *cr, json_t *mc, long from, const char *key, const char *shown,
+                       json_int_t min, json_int_t max, const char *what, json_int_t *out)
+{
+    json_t *v = json_object_get(mc, key);
+    if (!v)
+        return false;
+    key_ref ref = locate(cr, from, key, shown);
+    if (!json_is_integer(v)) {
+        wrong_type(cr, ref, v, what);
+        return false;
+    }
+    if (json_integer_value(v) < min || json_integer_value(v) > max) {
+        key_error(cr, ref, "bad_value", "invalid value %" JSON_INTEGER_FORMAT ": must be %s",
+                  json_integer_value(v), what);
+        return false;
+    }
+    *out = json_integer_value(v);
+    return true;
+}
+
+/* "monte_carlo": {"paths": 100000, "seed": 1, "antithetic": true} (SPEC
+ * section 10; these defaults when absent) and "peer_group" (section 11). */
+static void read_monte_carlo(config_reader *cr, json_t *root, pc_config *config)
+{
+    key_ref ref = locate(cr, 0, "monte_carlo", "monte_carlo");
+    json_t *mc = json_object_get(root, "monte_carlo");
+    if (mc && !json_is_object(mc)) {
+        wrong_type(cr, ref, mc, "an object with \"paths\", \"seed\" and \"antithetic\"");
+    } else if (mc) {
+        json_int_t v;
+        if (mc_integer(cr, mc, ref.offset, "paths", "monte_carlo.paths", 1000, 10000000,
+                       "a whole number of paths from 1,000 to 10,000,000", &v))
+            config->monte_carlo.paths = (size_t)v;
+        if (mc_integer(cr, mc, ref.offset, "seed", "monte_carlo.seed", 0, (json_int_t)INT64_MAX,
+                       "a whole number from 0", &v))
+            config->monte_carlo.seed = (uint64_t)v;
+        if (mc_integer(cr, mc, ref.offset, "threads", "monte_carlo.threads", 0, 1024,
+                       "a whole number of threads from 0 (every core) to 1,024", &v))
+            config->monte_carlo.threads = (unsigned)v;
+        json_t *anti = json_object_get(mc, "antithetic");
+        if (anti && !json_is_boolean(anti))
+            wrong_type(cr, locate(cr, ref.offset, "antithetic", "monte_carlo.antithetic"), anti,
+                       "true or false");
+        else if (anti)
+            config->monte_carlo.antithetic = json_is_true(anti);
+        if (config->monte_carlo.antithetic && config->monte_carlo.paths % 2 != 0)
+            key_error(cr, locate(cr, ref.offset, "paths", "monte_carlo.paths"), "bad_value",
+                      "invalid value %zu: antithetic paths come in pairs, use an even number",
+                      config->monte_carlo.paths);
+        static const char *const known[] = {"paths", "seed", "antithetic", "threads"};
+        check_unknown_keys(cr, mc, ref.offset, "monte_carlo.", known, 4);
+    }
+    key_ref peer_ref = locate(cr, 0, "peer_group", "peer_group");
+    json_t *peer = json_object_get(root, "peer_group");
+    if (peer && !json_is_null(peer)) {
+        if (!json_is_string(peer) || json_string_length(peer) == 0) {
+            wrong_type(cr, peer_ref, peer, "the name of a set of peers.csv");
+        } else {
+            config->peer_group = pc_strdup(json_string_value(peer));
+            if (!config->peer_group)
+                cr->rd->nomem = true;
+        }
+    }
+}
+
 static void read_settings(config_reader *cr, json_t *root, pc_config *config)
 {
     read_company(cr, root, config);
@@ -432,11 +498,12 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     }
 
     read_sct_years(cr, root, config);
+    read_monte_carlo(cr, root, config);
 
     static const char *const known[] = {
         "company",   "fiscal_year_end", "years",        "smaller_reporting_company",
         "fx_method", "expected_term",   "cap_decimals", "company_selected_measure",
-        "sct_years"};
+        "sct_years", "monte_carlo",     "peer_group"};
     check_unknown_keys(cr, root, 0, "", known, sizeof known / sizeof known[0]);
 }
 

@@ -198,6 +198,24 @@ void pc_read_check_performance(reader *r);
 
 void pc_read_reported_row(void *ctx, const pc_read_row *row);
 
+/* market_conditions.csv, peers.csv and peer_prices.csv (read_mc.c). */
+void pc_read_market_conditions_row(void *ctx, const pc_read_row *row);
+
+/* One row per award, peer sets that exist; after peers.csv. */
+void pc_read_check_market_conditions(reader *r);
+
+void pc_read_peers_row(void *ctx, const pc_read_row *row);
+
+void pc_read_check_peers(reader *r);
+
+void pc_read_peer_prices_row(void *ctx, const pc_read_row *row);
+
+void pc_read_check_peer_prices(reader *r);
+
+void pc_read_market_assumptions_row(void *ctx, const pc_read_row *row);
+
+void pc_read_correlations_row(void *ctx, const pc_read_row *row);
+
 void pc_read_check_reported(reader *r);
 
 #endif

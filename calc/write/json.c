@@ -199,7 +199,87 @@ static void cap(pc_jw *w, const pc_dataset *ds, const pc_report *r)
     pc_jw_close(w, ']');
 }
 
-static void valuation_inputs(pc_jw *w, const pc_valuation *v)
+/* A list of doubles, null where a value is not a number. */
+static void doubles(pc_jw *w, const char *key, const double *x, size_t n)
+{
+    if (!x)
+        return;
+    pc_jw_key(w, key);
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < n; i++) {
+        pc_jw_element(w);
+        pc_jw_double(w, x[i]);
+    }
+    pc_jw_close(w, ']');
+}
+
+/* The per-company detail of a market-condition valuation (SPEC section 10):
+ * the tickers, then each list in their order. */
+static void market_detail(pc_jw *w, const pc_market_detail *d)
+{
+    pc_jw_key(w, "tickers");
+    pc_jw_open(w, '[');
+    for (size_t i = 0; i < d->count; i++) {
+        pc_jw_element(w);
+        pc_jw_string(w, d->tickers[i]);
+    }
+    pc_jw_close(w, ']');
+    doubles(w, "volatilities", d->volatilities, d->count);
+    doubles(w, "dividend_yields", d->yields, d->count);
+    if (d->correlations) {
+        pc_jw_key(w, "correlations");
+        pc_jw_open(w, '[');
+        for (size_t i = 0; i < d->count; i++) {
+            pc_jw_element(w);
+            pc_jw_open(w, '[');
+            for (size_t j = 0; j < d->count; j++) {
+                pc_jw_element(w);
+                pc_jw_double(w, d->correlations[i * d->count + j]);
+            }
+            pc_jw_close(w, ']');
+        }
+        pc_jw_close(w, ']');
+    }
+    doubles(w, "tsr_to_date", d->tsr_to_date, d->count);
+    doubles(w, "tsr", d->tsr, d->count);
+}
+
+/* monte_carlo and market_outcome valuations: the simulation's precision or
+ * the outcome, and what they used. */
+static void market_inputs(pc_jw *w, const pc_report *r, const pc_valuation *v)
+{
+    const pc_valuation_inputs *in = &v->inputs;
+    pc_jw_key(w, "market_conditions_line");
+    pc_jw_integer(w, in->condition_line);
+    if (v->method == PC_METHOD_MONTE_CARLO) {
+        pc_jw_key(w, "term");
+        pc_jw_double(w, in->term);
+        pc_jw_key(w, "paths");
+        pc_jw_integer(w, (long long)in->paths);
+        pc_jw_key(w, "seed");
+        pc_jw_integer(w, (long long)in->seed);
+        pc_jw_key(w, "standard_error");
+        pc_jw_double(w, in->standard_error);
+        pc_jw_key(w, "ci95");
+        pc_jw_open(w, '[');
+        pc_jw_element(w);
+        pc_jw_double(w, in->ci95_low);
+        pc_jw_element(w);
+        pc_jw_double(w, in->ci95_high);
+        pc_jw_close(w, ']');
+        pc_jw_key(w, "expected_payout");
+        pc_jw_double(w, in->expected_payout);
+    } else {
+        pc_jw_key(w, "payout");
+        pc_jw_double(w, in->expected_payout);
+        pc_jw_key(w, "metric");
+        pc_jw_double(w, in->metric);
+    }
+    if (in->detail > 0 && in->detail <= r->market_details.count)
+        market_detail(w, &r->market_details.items[in->detail - 1]);
+}
+
+static void valuation_inputs(pc_jw *w, const pc_report *r, const pc_valuation *v)
 {
     const pc_valuation_inputs *in = &v->inputs;
     pc_jw_open(w, '{');
@@ -252,6 +332,8 @@ static void valuation_inputs(pc_jw *w, const pc_valuation *v)
         pc_jw_key(w, "note");
         pc_jw_string(w, in->note);
     }
+    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
+        market_inputs(w, r, v);
     pc_jw_close(w, '}');
 }
 
@@ -288,7 +370,7 @@ static void valuations(pc_jw *w, const pc_dataset *ds, const pc_report *r)
         pc_jw_key(w, "value");
         pc_jw_money(w, v->value);
         pc_jw_key(w, "inputs");
-        valuation_inputs(w, v);
+        valuation_inputs(w, r, v);
         pc_jw_key(w, "year");
         pc_jw_integer(w, v->year);
         pc_jw_key(w, "line");

@@ -152,13 +152,13 @@ static void cap_average_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const 
 static int32_t fair_value_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int number)
 {
     const pc_report *r = w->report;
-    size_t by_method[3] = {0, 0, 0}, performance = 0, bs = 0;
+    size_t by_method[PC_METHOD_COUNT] = {0}, performance = 0, bs = 0;
     double lo[4] = {0}, hi[4] = {0}; /* volatility, rate, yield, term */
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
         if (v->line < 0)
             continue;
-        if ((unsigned)v->method < 3)
+        if ((unsigned)v->method < PC_METHOD_COUNT)
             by_method[v->method]++;
         if (v->probable_micro != PC_MICRO)
             performance++;
@@ -173,7 +173,9 @@ static int32_t fair_value_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int n
             bs++;
         }
     }
-    size_t n = by_method[0] + by_method[1] + by_method[2];
+    size_t n = 0;
+    for (int m = 0; m < PC_METHOD_COUNT; m++)
+        n += by_method[m];
     if (n == 0)
         return pc_xlsx_note(
             w, ws, row,

@@ -502,6 +502,10 @@ const char *pc_xlsx_method_words(pc_method method)
         return "Closing stock price";
     case PC_METHOD_BLACK_SCHOLES:
         return "Black-Scholes-Merton";
+    case PC_METHOD_MONTE_CARLO:
+        return "Monte Carlo simulation";
+    case PC_METHOD_MARKET_OUTCOME:
+        return "Market condition outcome";
     }
     return "?";
 }

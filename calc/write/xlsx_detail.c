@@ -42,6 +42,10 @@ static const char *const valuation_titles[] = {
     "Key",
     "Source",
     "Note",
+    "Monte Carlo Paths",
+    "Seed",
+    "Standard Error ($)",
+    "Expected Payout",
 };
 #define VALUATION_COLS (sizeof valuation_titles / sizeof valuation_titles[0])
 
@@ -99,13 +103,22 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     pc_xlsx_text(w, ws, row, 20, feeds, w->f.wrap);
     pc_xlsx_text(w, ws, row, 21, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), w->f.text);
     char source[96] = "";
-    if (in->supplied_line > 0)
+    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
+        snprintf(source, sizeof source, "market_conditions.csv line %d", in->condition_line);
+    else if (in->supplied_line > 0)
         snprintf(source, sizeof source, "fair_values.csv line %d", in->supplied_line);
     else if (v->method == PC_METHOD_SUPPLIED)
         snprintf(source, sizeof source, "awards.csv line %d (grant_fv_per_share)", a->line);
     if (*source)
         pc_xlsx_text(w, ws, row, 22, source, w->f.wrap);
     pc_xlsx_text(w, ws, row, 23, in->note, w->f.wrap);
+    if (v->method == PC_METHOD_MONTE_CARLO) {
+        pc_xlsx_number(w, ws, row, 24, (double)in->paths, w->f.integer);
+        pc_xlsx_number(w, ws, row, 25, (double)in->seed, w->f.centred);
+        pc_xlsx_number(w, ws, row, 26, in->standard_error, w->f.price);
+    }
+    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
+        pc_xlsx_number(w, ws, row, 27, in->expected_payout, w->f.percent);
     size_t lines = pc_xlsx_cell_lines(w, 20, feeds);
     size_t more = pc_xlsx_cell_lines(w, 22, source);
     lines = more > lines ? more : lines;
@@ -123,8 +136,8 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     pc_xlsx_heading(w, ws, "Award Valuations", first, last);
     /* The award IDs and names decide their columns' widths (a cut-off ID
      * reads as another award); the long texts wrap in their cells. */
-    double widths[VALUATION_COLS] = {10, 8,  14, 11, 21, 21, 10, 11, 10, 10, 10, 10,
-                                     10, 10, 10, 10, 12, 11, 14, 8,  50, 28, 40, 60};
+    double widths[VALUATION_COLS] = {10, 8,  14, 11, 21, 21, 10, 11, 10, 10, 10, 10, 10, 10,
+                                     10, 10, 12, 11, 14, 8,  50, 28, 40, 60, 11, 8,  11, 10};
     for (size_t i = 0; i < w->ds->awards.count; i++) {
         const char *id = w->ds->awards.items[i].id;
         double width = (double)pc_text_width(id ? id : "") + 1.5;
@@ -134,7 +147,7 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     widths[2] = pc_xlsx_name_width(w, widths[2], 30);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
-    /* 24 columns: three pages across at close to full size, with the award,
+    /* 28 columns: three pages across at close to full size, with the award,
      * tranche and executive repeated on each. */
     pc_xlsx_page_setup(w, ws, 3, true);
     /* Each block of rows is printed across its three pages before the
@@ -167,9 +180,16 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     row = pc_xlsx_note(w, ws, row,
                        "Value = shares x fair value per share x probable outcome, rounded to the "
                        "cent; a model value uses the unrounded per-share value.");
+    row =
+        pc_xlsx_note(w, ws, row,
+                     "Stock price: the close on the valuation date or the last trading day before "
+                     "it. Rates and yields are continuously compounded; times are in years of "
+                     "365 days.");
     pc_xlsx_note(w, ws, row,
-                 "Stock price: the close on the valuation date or the last trading day before it. "
-                 "Rates and yields are continuously compounded; times are in years of 365 days.");
+                 "Monte Carlo simulation (market conditions): the mean discounted payout of the "
+                 "simulated paths per target share, with its standard error; the expected payout "
+                 "is the mean payout as a share of target. Volatility and dividend yield are the "
+                 "company's; report.json lists each peer's and the correlations.");
 }
 
 /* --------------------------------------------------------- Exchange Rates */

@@ -151,9 +151,19 @@ void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method)
                       by_method[PC_METHOD_STOCK_PRICE]);
         sep = ",";
     }
-    if (by_method[PC_METHOD_BLACK_SCHOLES])
+    if (by_method[PC_METHOD_BLACK_SCHOLES]) {
         pc_buf_printf(b, "%s %zu with the Black-Scholes-Merton model", sep,
                       by_method[PC_METHOD_BLACK_SCHOLES]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_MONTE_CARLO]) {
+        pc_buf_printf(b, "%s %zu by a Monte Carlo simulation of the market condition", sep,
+                      by_method[PC_METHOD_MONTE_CARLO]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_MARKET_OUTCOME])
+        pc_buf_printf(b, "%s %zu at the payout the market condition earned", sep,
+                      by_method[PC_METHOD_MARKET_OUTCOME]);
     pc_buf_printf(b, ").");
 }
 
@@ -161,18 +171,20 @@ static void sct_equity_note(pc_xlsx *w, lxw_worksheet *ws, int32_t *row, int fir
                             int *number)
 {
     const pc_report *r = w->report;
-    size_t by_method[3] = {0, 0, 0};
+    size_t by_method[PC_METHOD_COUNT] = {0};
     size_t performance = 0;
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
         if (v->purpose != PC_PURPOSE_GRANT || v->line >= 0 || v->year < first || v->year > last)
             continue;
-        if ((unsigned)v->method < 3)
+        if ((unsigned)v->method < PC_METHOD_COUNT)
             by_method[v->method]++;
         if (v->probable_micro != PC_MICRO)
             performance++;
     }
-    size_t n = by_method[0] + by_method[1] + by_method[2];
+    size_t n = 0;
+    for (int m = 0; m < PC_METHOD_COUNT; m++)
+        n += by_method[m];
     if (n == 0) {
         *row = pc_xlsx_notef(w, ws, *row, "(%d) No equity awards were granted in the years shown.",
                              (*number)++);

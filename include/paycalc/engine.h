@@ -29,6 +29,10 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
 pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+/* Peer group TSR (SPEC section 11) for the PvP years performance.csv leaves
+ * blank, from peer_prices.csv over the company's TSR base date, when
+ * paycalc.json names a peer_group; needs the TSR step first. */
+pc_status pc_engine_peer_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
 /* The last step: the simplified-term occurrences the valuations noted
  * (report->term_notes) become one warning per award naming every date and

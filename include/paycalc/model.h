@@ -35,6 +35,14 @@ typedef enum pc_term_method {
     PC_TERM_SIMPLIFIED = 1
 } pc_term_method;
 
+/* paycalc.json "monte_carlo" (SPEC section 10). */
+typedef struct pc_mc_config {
+    size_t paths;     /* default 100,000 */
+    uint64_t seed;    /* default 1 */
+    bool antithetic;  /* default true */
+    unsigned threads; /* 0 (default): every core; the results never depend on it */
+} pc_mc_config;
+
 /* paycalc.json */
 typedef struct pc_config {
     char *company_name;
@@ -48,6 +56,8 @@ typedef struct pc_config {
     pc_term_method expected_term;
     int cap_decimals;               /* 0 or 2 */
     char *company_selected_measure; /* NULL when there is none */
+    pc_mc_config monte_carlo;
+    char *peer_group; /* the peers.csv set for the peer group TSR (section 11), or NULL */
 } pc_config;
 
 /* The input files, for messages and column lookups. */
@@ -65,6 +75,11 @@ typedef enum pc_file {
     PC_FILE_FAIR_VALUES,
     PC_FILE_PERFORMANCE,
     PC_FILE_REPORTED,
+    PC_FILE_MARKET_CONDITIONS,
+    PC_FILE_PEERS,
+    PC_FILE_PEER_PRICES,
+    PC_FILE_MARKET_ASSUMPTIONS,
+    PC_FILE_CORRELATIONS,
     PC_FILE_COUNT
 } pc_file;
 
@@ -213,6 +228,74 @@ typedef struct pc_performance {
     int line;
 } pc_performance;
 
+/* The metric of a market condition (SPEC section 10). */
+typedef enum pc_market_metric {
+    PC_METRIC_RELATIVE_TSR = 0, /* percentile rank among the peer set */
+    PC_METRIC_INDEX_TSR = 1,    /* TSR minus the index's, percentage points */
+    PC_METRIC_ABSOLUTE_TSR = 2, /* TSR in percent */
+    PC_METRIC_PRICE_HURDLE = 3  /* moving average close reaching a price */
+} pc_market_metric;
+
+/* One point of a payout curve: metric value x (micros: 25000000 = 25, a
+ * percentile, percentage points, percent or a price) and payout (micros of
+ * the target: 1000000 = 100%). */
+typedef struct pc_payout_point {
+    int64_t x_micro;
+    int64_t payout_micro;
+} pc_payout_point;
+
+/* A market_conditions.csv row. */
+typedef struct pc_market_condition {
+    size_t award;
+    pc_market_metric metric;
+    pc_date performance_start, performance_end;
+    pc_payout_point *curve; /* owned, ascending in x */
+    size_t curve_points;
+    int averaging_days; /* default 1 */
+    char *peer_set;     /* NULL when blank */
+    bool has_negative_tsr_cap;
+    int64_t negative_tsr_cap_micro;
+    int line;
+} pc_market_condition;
+
+/* A peers.csv row: a member of a named set. */
+typedef struct pc_peer {
+    char *set;
+    char *ticker;
+    bool has_market_cap;
+    int64_t market_cap_cents; /* USD at the start of the measurement period */
+    int line;
+} pc_peer;
+
+/* A peer_prices.csv row. */
+typedef struct pc_peer_price {
+    char *ticker;
+    pc_date date;
+    int64_t close_micro;
+    int64_t dividend_micro;
+    int line;
+} pc_peer_price;
+
+/* A market_assumptions.csv row: a volatility and dividend yield for one
+ * ticker from `date` on (either may be blank: then it is estimated). */
+typedef struct pc_market_assumption {
+    pc_date date;
+    char *ticker;
+    bool has_volatility;
+    int64_t volatility_micro; /* annualised */
+    bool has_yield;
+    int64_t yield_micro; /* continuous */
+    int line;
+} pc_market_assumption;
+
+/* A correlations.csv row: the correlation of two tickers from `date` on. */
+typedef struct pc_correlation {
+    pc_date date;
+    char *ticker_a, *ticker_b;
+    int64_t correlation_micro; /* -1000000 to 1000000 */
+    int line;
+} pc_correlation;
+
 typedef enum pc_reported_table {
     PC_REPORTED_SCT = 0,
     PC_REPORTED_PVP = 1,
@@ -263,6 +346,11 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_supplied_fv) fair_values;
     PC_ARRAY(pc_performance) performance;
     PC_ARRAY(pc_reported) reported;
+    PC_ARRAY(pc_market_condition) market_conditions; /* by award once indexed */
+    PC_ARRAY(pc_peer) peers;                         /* by set, then ticker once indexed */
+    PC_ARRAY(pc_peer_price) peer_prices;             /* by ticker, then date once indexed */
+    PC_ARRAY(pc_market_assumption) market_assumptions;
+    PC_ARRAY(pc_correlation) correlations;
     pc_file_columns files[PC_FILE_COUNT];
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;
@@ -288,7 +376,9 @@ int pc_dataset_column(const pc_dataset *ds, pc_file file, const char *name);
 /* Sorts what the engine looks up by date or key, so every lookup is a binary
  * search: prices and assumptions by date; tranches by award and number (and
  * sets each award's first_tranche/ntranches); outcomes and fair values by
- * award, tranche and date; fx by currency, then fiscal years, then dates.
+ * award, tranche and date; fx by currency, then fiscal years, then dates;
+ * market conditions by award, peers by set and ticker, peer prices by
+ * ticker and date.
  * Idempotent. Only PC_OK or PC_ERR_NOMEM. */
 pc_status pc_dataset_index(pc_dataset *ds);
 

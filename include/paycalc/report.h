@@ -122,13 +122,30 @@ typedef enum pc_purpose {
 } pc_purpose;
 
 typedef enum pc_method {
-    PC_METHOD_SUPPLIED = 0,     /* fair_values.csv, or grant_fv_per_share */
-    PC_METHOD_STOCK_PRICE = 1,  /* the closing price (possibly discounted for dividends) */
-    PC_METHOD_BLACK_SCHOLES = 2 /* Black-Scholes-Merton */
+    PC_METHOD_SUPPLIED = 0,      /* fair_values.csv, or grant_fv_per_share */
+    PC_METHOD_STOCK_PRICE = 1,   /* the closing price (possibly discounted for dividends) */
+    PC_METHOD_BLACK_SCHOLES = 2, /* Black-Scholes-Merton */
+    PC_METHOD_MONTE_CARLO = 3,   /* a market condition simulated (SPEC section 10) */
+    PC_METHOD_MARKET_OUTCOME = 4 /* a market condition after its period: the payout known */
 } pc_method;
 
+#define PC_METHOD_COUNT 5
+
 const char *pc_purpose_name(pc_purpose purpose); /* "grant", "prior_fye", "fye", "vest" */
-const char *pc_method_name(pc_method method);    /* "supplied", "stock_price", "black_scholes" */
+const char *pc_method_name(pc_method method);    /* "supplied", "stock_price", "black_scholes",
+                                                    "monte_carlo", "market_outcome" */
+
+/* What a market-condition valuation used, per company (the award's company
+ * first, then the peers): owned by the report (pc_report.market_details). */
+typedef struct pc_market_detail {
+    size_t count;
+    const char **tickers; /* borrowed from the dataset; owned array */
+    double *volatilities; /* annualised */
+    double *yields;       /* continuous dividend yields */
+    double *correlations; /* count x count, row-major (as used, after any repair) */
+    double *tsr_to_date;  /* fractions: TSR from the start window to the valuation date */
+    double *tsr;          /* market_outcome: the TSR over the whole period */
+} pc_market_detail;
 
 /* What a valuation used and computed along the way (SPEC section 5). */
 typedef struct pc_valuation_inputs {
@@ -147,6 +164,15 @@ typedef struct pc_valuation_inputs {
     pc_date outcome_date; /* the outcomes.csv assessment used */
     int supplied_line;    /* fair_values.csv line, or 0 */
     const char *note;     /* fair_values.csv note (borrowed), or NULL */
+    /* monte_carlo and market_outcome (SPEC section 10): */
+    size_t paths;
+    uint64_t seed;
+    double standard_error;      /* of the value per target share, dollars */
+    double ci95_low, ci95_high; /* per target share */
+    double expected_payout;     /* fraction of target (the payout, for market_outcome) */
+    double metric;              /* market_outcome: the rank, TSR difference or TSR achieved */
+    int condition_line;         /* market_conditions.csv line */
+    size_t detail;              /* 1 + index into pc_report.market_details, or 0 */
 } pc_valuation_inputs;
 
 /* One tranche valued at one date. */
@@ -248,6 +274,7 @@ typedef struct pc_report {
     PC_ARRAY(pc_pvp_row) pvp; /* one per covered year, ascending */
     PC_ARRAY(pc_cap_row) cap; /* by year ascending: the year's PEOs, then NEOs, then the average */
     PC_ARRAY(pc_valuation) valuations;
+    PC_ARRAY(pc_market_detail) market_details;
     pc_tsr tsr;
     PC_ARRAY(pc_warning_entry) warnings;
     PC_ARRAY(pc_term_note) term_notes; /* emptied by pc_engine_group_warnings */
