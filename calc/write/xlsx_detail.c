@@ -158,8 +158,8 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     /* A sheet holds 1,048,576 rows; beyond that the rows are left out and
      * the sheet says so (report.json has them all). The notes under the
      * table need their rows too: a blank row, the count of rows left out
-     * and the two notes below (each one row). */
-    enum { NOTE_ROWS = 4 };
+     * and the three notes below (each one row). */
+    enum { NOTE_ROWS = 5 };
     size_t room = (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
     size_t n = r->valuations.count < room ? r->valuations.count : room;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
