@@ -179,6 +179,36 @@ void b_fair_value(pc_dataset *ds, size_t award, int tranche, const char *date, i
     f->line = (int)ds->fair_values.count + 1;
 }
 
+void b_levels(pc_dataset *ds, size_t award, int64_t threshold, int64_t maximum)
+{
+    pc_award *a = &ds->awards.items[award];
+    a->has_threshold = threshold >= 0;
+    a->threshold_shares = threshold >= 0 ? threshold : 0;
+    a->has_maximum = maximum >= 0;
+    a->maximum_shares = maximum >= 0 ? maximum : 0;
+}
+
+void b_exercise(pc_dataset *ds, size_t award, const char *date, int64_t shares)
+{
+    pc_exercise *e = need(PC_ARRAY_PUSH(&ds->exercises));
+    e->award = award;
+    e->date = b_date(date);
+    e->shares = shares;
+    e->line = (int)ds->exercises.count + 1;
+}
+
+void b_set_close(pc_dataset *ds, const char *date, int64_t close_micro)
+{
+    pc_date d = b_date(date);
+    for (size_t i = 0; i < ds->prices.count; i++)
+        if (ds->prices.items[i].date == d) {
+            ds->prices.items[i].close_micro = close_micro;
+            return;
+        }
+    fprintf(stderr, "builder: no price on %s\n", date);
+    abort();
+}
+
 void b_performance(pc_dataset *ds, int year, int64_t net_income_cents)
 {
     pc_performance *p = need(PC_ARRAY_PUSH(&ds->performance));

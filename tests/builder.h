@@ -32,6 +32,11 @@ void b_prices_flat(pc_dataset *ds, const char *from, const char *to, int64_t clo
 void b_assumption(pc_dataset *ds, const char *date, int64_t vol, int64_t rate, int64_t yield);
 void b_outcome(pc_dataset *ds, size_t award, int tranche, const char *date, int64_t probable);
 void b_fair_value(pc_dataset *ds, size_t award, int tranche, const char *date, int64_t fv);
+/* Sets an award's threshold and maximum shares (Item 402(d)); < 0: blank. */
+void b_levels(pc_dataset *ds, size_t award, int64_t threshold, int64_t maximum);
+void b_exercise(pc_dataset *ds, size_t award, const char *date, int64_t shares);
+/* Changes the close of an existing price row (after b_prices_flat). */
+void b_set_close(pc_dataset *ds, const char *date, int64_t close_micro);
 void b_performance(pc_dataset *ds, int year, int64_t net_income_cents);
 /* Indexes the dataset (call after adding everything). */
 void b_done(pc_dataset *ds);

@@ -16,10 +16,13 @@ of T tranches, with every file an input set can have:
                    mean of the daily observations (SPEC section 4);
   awards.csv       restricted stock, options and SARs with service,
                    performance and market conditions, with and without a
-                   grant_fv_per_share and dividend rights;
+                   grant_fv_per_share and dividend rights; threshold and
+                   maximum shares for most performance and market awards;
   vesting.csv      tranches adding up to the award's shares, with statuses as
                    of the last covered fiscal year end: vested when the vest
                    date is on or before it, some forfeited on a status_date;
+  exercises.csv    some vested options and SARs exercised, never more than
+                   is vested and not yet exercised on the day;
   prices.csv       closes on trading days from a year before the earliest
                    grant through the last fiscal year end, a yearly dividend;
   assumptions.csv  monthly rows, an expected_term now and then;
@@ -170,7 +173,7 @@ class Tranche:
 class Award:
     __slots__ = (
         "id", "person", "type", "condition", "grant", "shares", "strike", "expiration",
-        "grant_fv", "dividend_rights", "tranches", "forfeit",
+        "grant_fv", "dividend_rights", "tranches", "forfeit", "threshold", "maximum",
     )
 
 
@@ -421,6 +424,38 @@ def generate(args):
                     tr.status = "vested"
             awards.append(a)
 
+    # Equity incentive plan levels and exercises come from a generator of
+    # their own, so the files above stay as they were for a seed.
+    xrng = random.Random(args.seed * 7919 + 1)
+    exercises = []
+    for a in awards:
+        a.threshold = a.maximum = None
+        if a.condition != "service" and xrng.random() < 0.7:
+            a.threshold = a.shares // 2 if xrng.random() < 0.8 else None
+            a.maximum = a.shares * 2
+        if a.type == "stock":
+            continue
+        # Now and then part of what is vested is exercised, on a trading day
+        # after a tranche vested and before the award expires.
+        done = 0
+        for tr in a.tranches:
+            v = tr.vested_on()
+            if v is None or xrng.random() < 0.5:
+                continue
+            day = v + dt.timedelta(days=xrng.randint(1, 400))
+            while not is_trading_day(day):
+                day += DAY
+            if day > last_fye or day > a.expiration:
+                continue
+            vested = sum(t.shares for t in a.tranches
+                         if t.vested_on() is not None and t.vested_on() <= day)
+            shares = xrng.randint(1, vested - done) if vested > done else 0
+            if shares:
+                done += shares
+                exercises.append((a.id, day.isoformat(), shares))
+    exercises.sort(key=lambda e: (e[1], e[0]))
+    write_csv(out("exercises.csv"), ["award_id", "date", "shares"], exercises)
+
     award_rows, vesting_rows = [], []
     for a in awards:
         award_rows.append((
@@ -429,6 +464,8 @@ def generate(args):
             a.expiration.isoformat() if a.expiration else "",
             fmt_micro(a.grant_fv, 4) if a.grant_fv is not None else "",
             a.dividend_rights,
+            a.threshold if a.threshold is not None else "",
+            a.maximum if a.maximum is not None else "",
         ))
         for tr in a.tranches:
             status, status_date = tr.status, tr.status_date
@@ -438,7 +475,8 @@ def generate(args):
                                  status_date.isoformat() if status_date else ""))
     write_csv(out("awards.csv"),
               ["award_id", "person_id", "type", "condition", "grant_date", "shares",
-               "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights"],
+               "exercise_price", "expiration_date", "grant_fv_per_share", "dividend_rights",
+               "threshold_shares", "maximum_shares"],
               award_rows)
     write_csv(out("vesting.csv"),
               ["award_id", "tranche", "vest_date", "shares", "status", "status_date"],

@@ -310,6 +310,41 @@ Test(cli, value_option_refuses_inputs_that_give_no_finite_value)
     run_result_free(&r);
 }
 
+/* The proxy's Outstanding Equity Awards at FYE 2022 (Item 402(p)): 40,000
+ * and 30,000 exercisable at $1.96 expiring 2027-09-26, 120,000 unearned for
+ * Li Yunfei; the ledger gives Pei Xiangyu 90,000 where the proxy prints 9,000. */
+Test(cli, cbak_outstanding_equity_awards_match_the_proxy)
+{
+    char *dir = make_temp_dir();
+    char *path = run_cbak(dir);
+    json_t *root = load_json(path);
+    json_t *oea = json_object_get(root, "outstanding_equity_awards");
+    struct {
+        const char *id;
+        double exercisable, unearned;
+    } rows[] = {{"li-yunfei", 40000, 120000}, {"pei-xiangyu", 30000, 90000}};
+    size_t in_2022 = 0;
+    for (size_t i = 0; i < json_array_size(oea); i++)
+        in_2022 += json_integer_value(json_object_get(json_array_get(oea, i), "year")) == 2022;
+    cr_assert_eq(in_2022, 2);
+    for (size_t i = 0; i < 2; i++) {
+        json_t *row = find(oea, "person_id", rows[i].id, "year", 2022);
+        cr_assert_eq(num(row, "options_exercisable"), rows[i].exercisable, "%s", rows[i].id);
+        cr_assert_eq(num(row, "options_unexercisable"), 0);
+        cr_assert_eq(num(row, "options_unearned"), rows[i].unearned);
+        cr_assert_eq(num(row, "exercise_price"), 1.96);
+        cr_assert_str_eq(json_string_value(json_object_get(row, "expiration_date")), "2027-09-26");
+        cr_assert_eq(num(row, "stock_unvested"), 0);
+        cr_assert_eq(num(row, "stock_unearned"), 0);
+    }
+    /* A smaller reporting company has no Grants of Plan-Based Awards. */
+    cr_assert_eq(json_array_size(json_object_get(root, "plan_based_awards")), 0);
+    json_decref(root);
+    free(path);
+    remove_dir(dir);
+    free(dir);
+}
+
 /* value option reads its inputs by the rules of the input files (SPEC
  * section 2): 50 for a volatility is refused as a likely percentage, 50%
  * is 0.5, a negative strike is refused, a negative rate is not. */
@@ -540,6 +575,35 @@ Test(cli, verify_cbak_exits_1_with_the_findings_check_py_derives_in_its_json)
     free(dir);
 }
 
+Test(cli, run_prints_the_equity_tables_after_the_sct_unless_quiet)
+{
+    char *dir = make_temp_dir();
+    const char *args[] = {"run", CBAK, "--out", dir, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "stderr: %s", r.err);
+    const char *sct = strstr(r.out, "Summary Compensation Table");
+    const char *oea = strstr(r.out, "Outstanding Equity Awards at Fiscal Year-End 2022");
+    const char *oesv = strstr(r.out, "Option Exercises and Stock Vested 2022");
+    const char *pvp = strstr(r.out, "Pay versus Performance");
+    cr_assert(sct && oea && oesv && pvp && sct < oea && oea < oesv && oesv < pvp, "%s", r.out);
+    cr_assert_null(strstr(r.out, "Grants of Plan-Based Awards"));
+    const char *li = strstr(oea, "li-option-2021-11-29");
+    cr_assert_not_null(li);
+    cr_assert(strstr(li, "40,000") && strstr(li, "120,000") && strstr(li, "2027-09-26"));
+    const char *pei = strstr(oea, "pei-option-2021-11-29");
+    cr_assert(pei && strstr(pei, "30,000") && strstr(pei, "90,000"));
+    /* 2022's quarterly stock grants vested on their grant dates: $15,000 each. */
+    cr_assert_not_null(strstr(oesv, "li-stock-2022q4"));
+    run_result_free(&r);
+    const char *quiet[] = {"run", CBAK, "--out", dir, "--quiet", NULL};
+    r = run_paycalc(quiet);
+    cr_assert_eq(r.status, 0);
+    cr_assert_str_eq(r.out, "");
+    run_result_free(&r);
+    remove_dir(dir);
+    free(dir);
+}
+
 /* The figure as the printed table shows it: thousands separators, the
  * published number of decimals, negatives in parentheses. */
 static void printed_figure(json_t *v, int places, char *buf, size_t size)
@@ -587,7 +651,17 @@ static bool has_line_with(const char *text, const char *const *words)
 
 static const char *table_label(const char *table)
 {
-    return strcmp(table, "sct") == 0 ? "SCT" : strcmp(table, "cap") == 0 ? "CAP" : "PvP";
+    static const char *const labels[][2] = {{"sct", "SCT"},
+                                            {"cap", "CAP"},
+                                            {"pvp", "PvP"},
+                                            {"oea", "Outstanding awards"},
+                                            {"oesv", "Exercises/vesting"},
+                                            {"gpba", "Plan-based awards"}};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(table, labels[i][0]) == 0)
+            return labels[i][1];
+    cr_assert_fail("unknown table %s", table);
+    return NULL;
 }
 
 Test(cli, verify_cbak_prints_every_finding_check_py_derives_and_a_summary)

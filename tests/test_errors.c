@@ -189,6 +189,9 @@ static void apply(const char *dir, const edit *e)
     }
     size_t n = 0;
     char *text = read_file(path, &n);
+    /* EDIT_WRITE may create an optional file the set does not have. */
+    if (!text && e->op == EDIT_WRITE)
+        text = strdup("");
     cr_assert_not_null(text, "%s", path);
     switch (e->op) {
     case EDIT_REPLACE:
@@ -513,7 +516,8 @@ static const error_case catalogue[] = {
      "awards.csv:2:10: error: ", "dividend_rights: invalid value 'maybe': use yes or no",
      "1 error in"},
     {"unknown published table", E1("reported.csv", EDIT_REPLACE, "sct,2021", "sxt,2021"),
-     "reported.csv:2:1: error: ", "table: invalid value 'sxt': use sct, pvp or cap", "1 error in"},
+     "reported.csv:2:1: error: ",
+     "table: invalid value 'sxt': use sct, pvp, cap, oea, oesv or gpba", "1 error in"},
     {"unknown published item",
      E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary", "li-yunfei,wage"),
      "reported.csv:2:4: error: ", "item: invalid item 'wage' for table sct", "1 error in"},
@@ -637,10 +641,22 @@ static const error_case catalogue[] = {
      "1 error in"},
     {"published figure twice",
      E1("reported.csv", EDIT_APPEND, "sct,2021,li-yunfei,salary,1\n", NULL),
-     "reported.csv:60:4: error: ",
+     "reported.csv:74:4: error: ",
      "duplicate figure: sct 2021 'li-yunfei' salary (first at line 2)", "1 error in"},
 
     /* Rules across rows and files. */
+    {"exercise of more options than are vested",
+     E1("exercises.csv", EDIT_WRITE,
+        "award_id,date,shares\nli-option-2021-11-29,2022-12-15,40001\n", NULL),
+     "exercises.csv:2:3: error: ",
+     "shares: '40001' exercised on 2022-12-15, but only 40000 of award 'li-option-2021-11-29' "
+     "were vested and not yet exercised then",
+     "1 error in"},
+    {"exercise of a stock award",
+     E1("exercises.csv", EDIT_WRITE, "award_id,date,shares\nli-stock-2021q1,2022-01-10,10\n", NULL),
+     "exercises.csv:2:1: error: ",
+     "award_id: award 'li-stock-2021q1' is a stock award; only options and SARs are exercised",
+     "1 error in"},
     {"tranche shares do not add up",
      E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",5150,vested"), "awards.csv:2:6: error: ",
      "shares: award 'li-stock-2021q1' has 5155 shares but its tranches in vesting.csv add up to "

@@ -367,8 +367,8 @@ Test(read, records_the_columns_of_each_file)
 Test(read, optional_files_may_be_absent)
 {
     char *dir = scratch_copy();
-    const char *optional[] = {"assumptions.csv", "fair_values.csv", "reported.csv",
-                              "outcomes.csv",    "vesting.csv",     "awards.csv"};
+    const char *optional[] = {"assumptions.csv", "fair_values.csv", "reported.csv", "outcomes.csv",
+                              "vesting.csv",     "awards.csv",      "exercises.csv"};
     for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++)
         drop(dir, optional[i]);
     loaded l;
@@ -652,6 +652,9 @@ typedef struct error_case {
 #define AWARDS_HEADER                                                                              \
     "award_id,person_id,type,condition,grant_date,shares,exercise_price,expiration_date,"          \
     "grant_fv_per_share,dividend_rights\n"
+#define AWARDS_HEADER_LEVELS                                                                       \
+    "award_id,person_id,type,condition,grant_date,shares,exercise_price,expiration_date,"          \
+    "grant_fv_per_share,dividend_rights,threshold_shares,maximum_shares\n"
 #define AWARD_S1 "S1,pei,stock,service,2022-03-01,1000,,,3.25,no\n"
 #define AWARD_P1 "P1,wang,stock,performance,2022-06-01,2000,,,,yes\n"
 #define VESTING_HEADER "award_id,tranche,vest_date,shares,status,status_date\n"
@@ -889,7 +892,7 @@ static const error_case error_cases[] = {
 
     /* reported.csv */
     {"reported.csv", "table,year,subject,item,value\nsummary,2022,li,salary,1\n", NULL, 2, 1,
-     "bad_value", "table: invalid value 'summary': use sct, pvp or cap", 1},
+     "bad_value", "table: invalid value 'summary': use sct, pvp, cap, oea, oesv or gpba", 1},
     {"reported.csv", "table,year,subject,item,value\nsct,2022,li,wages,1\n", NULL, 2, 4,
      "bad_value", "item: invalid item 'wages' for table sct", 1},
     {"reported.csv", "table,year,subject,item,value\npvp,2022,li,tsr,1\n", NULL, 2, 3,
@@ -988,6 +991,7 @@ Test(read, vesting_is_required_with_awards)
     drop(dir, "vesting.csv");
     drop(dir, "outcomes.csv");
     drop(dir, "fair_values.csv");
+    drop(dir, "exercises.csv");
     put(dir, "awards.csv", AWARDS_HEADER AWARD_S1);
     loaded l;
     load(dir, &l);
@@ -1480,6 +1484,52 @@ Test(read, reads_a_standalone_reported_file)
     free(dir);
 }
 
+/* ---- exercises.csv and the levels of an equity incentive plan award -------- */
+
+Test(read, reads_exercises_and_incentive_plan_levels)
+{
+    loaded l;
+    load(GOOD, &l);
+    expect_clean(&l);
+    const pc_dataset *ds = &l.ds;
+    cr_assert_eq(ds->exercises.count, 1);
+    const pc_exercise *e = &ds->exercises.items[0];
+    cr_assert_str_eq(ds->awards.items[e->award].id, "O1");
+    cr_assert_eq(e->shares, 4000);
+    cr_assert_eq(e->date, pc_date_from_ymd(2023, 1, 10));
+    cr_assert_eq(e->line, 2);
+    size_t p1;
+    const pc_award *a = pc_dataset_award(ds, "P1", &p1);
+    cr_assert(a->has_threshold);
+    cr_assert_eq(a->threshold_shares, 1000);
+    cr_assert(a->has_maximum);
+    cr_assert_eq(a->maximum_shares, 4000);
+    cr_assert_not(pc_dataset_award(ds, "O1", &p1)->has_threshold);
+    unload(&l);
+}
+
+Test(read, incentive_plan_levels_must_bracket_the_target)
+{
+    char *dir = scratch_copy();
+    put(dir, "awards.csv",
+        AWARDS_HEADER_LEVELS "O1,li,option,service,2021-11-29,\"30,000\",4.50,2031-11-28,,,,\n"
+                             "S1,pei,stock,service,2022-03-01,1000,,,3.25,no,500,\n"
+                             "P1,wang,stock,performance,2022-06-01,2000,,,,yes,2001,1999\n");
+    loaded l;
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "awards.csv", 4, 11, "bad_level",
+           "threshold_shares: threshold shares '2001' are more than the target of 2000 shares");
+    expect(&l.diags, PC_SEVERITY_ERROR, "awards.csv", 4, 12, "bad_level",
+           "maximum_shares: maximum shares '1999' are fewer than the target of 2000 shares");
+    expect(&l.diags, PC_SEVERITY_WARNING, "awards.csv", 3, 11, "ignored_value",
+           "'500' is ignored: threshold and maximum shares are for awards with a performance or "
+           "market condition");
+    expect_errors(&l.diags, 2);
+    unload(&l);
+    remove_dir(dir);
+    free(dir);
+}
+
 /* ---- market_conditions.csv, peers.csv, peer_prices.csv ------------------------ */
 
 /* The reference awards plus M1, a market-condition award. */
@@ -1537,6 +1587,30 @@ Test(read, reads_market_conditions_peers_and_peer_prices)
     cr_assert_eq(l.ds.config.monte_carlo.paths, 100000);
     cr_assert_eq(l.ds.config.monte_carlo.seed, 1);
     cr_assert(l.ds.config.monte_carlo.antithetic);
+    unload(&l);
+    remove_dir(dir);
+    free(dir);
+}
+
+Test(read, exercise_errors_point_at_their_cell)
+{
+    char *dir = scratch_copy();
+    put(dir, "exercises.csv",
+        "award_id,date,shares\n"
+        "O9,2023-01-10,10\n"
+        "O1,2021-11-28,10\n"
+        "O1,2023-01-10,1.5\n"
+        "O1,10/01/2023,10\n");
+    loaded l;
+    load(dir, &l);
+    expect(&l.diags, PC_SEVERITY_ERROR, "exercises.csv", 2, 1, "unknown_award",
+           "unknown award 'O9'");
+    expect(&l.diags, PC_SEVERITY_ERROR, "exercises.csv", 3, 2, "before_grant",
+           "exercise date 2021-11-28 is before the grant date 2021-11-29 of award 'O1'");
+    expect(&l.diags, PC_SEVERITY_ERROR, "exercises.csv", 4, 3, "bad_shares", "'1.5'");
+    expect(&l.diags, PC_SEVERITY_ERROR, "exercises.csv", 5, 2, "bad_date", "'10/01/2023'");
+    expect_errors(&l.diags, 4);
+    cr_assert_eq(l.ds.exercises.count, 0);
     unload(&l);
     remove_dir(dir);
     free(dir);

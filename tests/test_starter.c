@@ -15,7 +15,7 @@
 static const char *const input_files[] = {
     "paycalc.json",    "people.csv",      "roles.csv",    "cash.csv",        "fx.csv",
     "awards.csv",      "vesting.csv",     "prices.csv",   "assumptions.csv", "outcomes.csv",
-    "fair_values.csv", "performance.csv", "reported.csv",
+    "fair_values.csv", "performance.csv", "reported.csv", "exercises.csv",
 };
 #define NFILES (sizeof input_files / sizeof input_files[0])
 

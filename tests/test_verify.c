@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "paycalc/compute.h"
 #include "paycalc/model.h"
 #include "paycalc/money.h"
 #include "paycalc/parse.h"
@@ -1302,6 +1303,111 @@ Test(verify, json_to_a_missing_folder_fails_with_a_message)
     remove_dir(dir);
     free(dir);
     pc_diags_fini(&diags);
+}
+
+/* ---- The equity award tables (SPEC section 12) ----------------------------- */
+
+/* The CBAK input set read and computed, with its reported.csv checked. */
+static void cbak_computed(pc_dataset *ds, pc_report *r)
+{
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_dataset_init(ds);
+    pc_report_init(r);
+    cr_assert_eq(pc_compute(SOURCE_DIR "/inputs/cbak-fy2022", ds, r, &diags), PC_OK);
+    pc_diags_fini(&diags);
+    cr_assert(r->has_checks);
+}
+
+Test(verify, cbak_outstanding_awards_finding_is_peis_unearned_options)
+{
+    pc_dataset ds;
+    pc_report r;
+    cbak_computed(&ds, &r);
+    const pc_finding *f = find(&r.checks, "mismatch", 2022, "pei-xiangyu", "options_unearned");
+    cr_assert_not_null(f);
+    cr_assert_eq(f->table, PC_REPORTED_OEA);
+    cr_assert_eq(f->severity, PC_CHECK_ERROR);
+    cr_assert_eq(f->published_micro, M(9000));
+    cr_assert_eq(f->expected_micro, M(90000));
+    cr_assert_eq(f->difference_micro, M(-81000));
+    /* Li Yunfei's 40,000 / 120,000, Pei's 30,000 and every printed dash agree. */
+    size_t oea = 0;
+    for (size_t i = 0; i < r.checks.findings.count; i++)
+        oea += r.checks.findings.items[i].table == PC_REPORTED_OEA;
+    cr_assert_eq(oea, 1);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+}
+
+/* Changes a published 2022 Outstanding Equity Awards figure of the CBAK set. */
+static void republish(pc_dataset *ds, const char *subject, const char *item, int64_t micro)
+{
+    for (size_t i = 0; i < ds->reported.count; i++) {
+        pc_reported *p = &ds->reported.items[i];
+        if (p->table == PC_REPORTED_OEA && p->year == 2022 && !strcmp(p->subject, subject) &&
+            !strcmp(p->item, item)) {
+            p->value_micro = micro;
+            return;
+        }
+    }
+    cr_assert_fail("no published %s %s", subject, item);
+}
+
+Test(verify, market_value_is_shares_times_the_year_end_close)
+{
+    pc_dataset ds;
+    pc_report r;
+    cbak_computed(&ds, &r);
+    /* The 2022 close is 1.149 (Friday 2022-12-30, for Saturday's year end);
+     * the proxy prints dashes in these cells, replaced here. */
+    republish(&ds, "li-yunfei", "stock_unvested", M(1000));
+    republish(&ds, "li-yunfei", "stock_unvested_value", M(1149));
+    republish(&ds, "pei-xiangyu", "stock_unearned", M(2000));
+    republish(&ds, "pei-xiangyu", "stock_unearned_value", M(2500));
+    /* The computed tables agree with every published figure (so no mismatch
+     * hides the check): only the published tables' own arithmetic is off. */
+    size_t li, pei;
+    cr_assert_not_null(pc_dataset_person(&ds, "li-yunfei", &li));
+    cr_assert_not_null(pc_dataset_person(&ds, "pei-xiangyu", &pei));
+    pc_oea_row *o = PC_ARRAY_PUSH(&r.equity.oea);
+    *o = (pc_oea_row){
+        .year = 2022, .person = li, .stock_unvested = 1000, .stock_unvested_value = 114900};
+    o = PC_ARRAY_PUSH(&r.equity.oea);
+    *o = (pc_oea_row){
+        .year = 2022, .person = pei, .stock_unearned = 2000, .stock_unearned_value = 250000};
+    pc_checks c;
+    pc_checks_init(&c);
+    cr_assert_eq(pc_verify_all(&ds, &r, &c), PC_OK);
+    cr_assert_null(find(&c, "oea_market_value_differs", 2022, "li-yunfei", "stock_unvested_value"));
+    const pc_finding *f =
+        find(&c, "oea_market_value_differs", 2022, "pei-xiangyu", "stock_unearned_value");
+    cr_assert_not_null(f);
+    cr_assert_eq(f->published_micro, M(2500));
+    cr_assert_eq(f->expected_micro, M(2298));
+    cr_assert_eq(f->severity, PC_CHECK_ERROR);
+    cr_assert_eq(count_check(&c, "oea_market_value_differs"), 1);
+    pc_checks_fini(&c);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+}
+
+Test(verify, equity_items_belong_to_their_own_table)
+{
+    pc_dataset ds;
+    pc_report r;
+    cbak_computed(&ds, &r);
+    /* 2022: nothing exercised, nothing vested but the stock grants. */
+    publish(&ds, PC_REPORTED_OESV, 2022, "li-yunfei", "options_exercised", "0");
+    publish(&ds, PC_REPORTED_OESV, 2022, "li-yunfei", "stock_vested", "48,204");
+    pc_checks c;
+    pc_checks_init(&c);
+    cr_assert_eq(pc_verify_all(&ds, &r, &c), PC_OK);
+    cr_assert_null(find(&c, "mismatch", 2022, "li-yunfei", "options_exercised"));
+    cr_assert_null(find(&c, "mismatch", 2022, "li-yunfei", "stock_vested"));
+    pc_checks_fini(&c);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
 }
 
 /* ------------------------------------- published tables as proxies print */

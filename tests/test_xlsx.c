@@ -150,6 +150,63 @@ static void add_valuation(pc_report *r, size_t tranche, pc_date date, pc_purpose
     v->line = line;
 }
 
+static pc_date date_of(const char *ymd)
+{
+    pc_date d = PC_DATE_NONE;
+    cr_assert_eq(pc_date_parse(ymd, &d), PC_OK);
+    return d;
+}
+
+/* The equity award tables: an option and unvested stock outstanding at
+ * the end of 2022 (and an option at the end of 2021, which the sheet, for
+ * the last year only, leaves out), stock vested and a grant in 2022. */
+static void add_equity(pc_report *r)
+{
+    pc_equity_tables *t = &r->equity;
+    pc_oea_row *o = PC_ARRAY_PUSH(&t->oea);
+    *o = (pc_oea_row){.year = 2021,
+                      .person = PEI,
+                      .award = 1,
+                      .options_unearned = 150000,
+                      .exercise_price_micro = 1960000,
+                      .expiration_date = date_of("2027-09-26"),
+                      .close_date = PC_DATE_NONE};
+    o = PC_ARRAY_PUSH(&t->oea);
+    *o = (pc_oea_row){.year = 2022,
+                      .person = LI,
+                      .award = 0,
+                      .options_exercisable = 40000,
+                      .options_unearned = 120000,
+                      .exercise_price_micro = 1960000,
+                      .expiration_date = date_of("2027-09-26"),
+                      .close_date = PC_DATE_NONE};
+    o = PC_ARRAY_PUSH(&t->oea);
+    *o = (pc_oea_row){.year = 2022,
+                      .person = SMITH,
+                      .award = 2,
+                      .stock_unvested = 1000,
+                      .stock_unvested_value = 114950,
+                      .stock_unearned = 10,
+                      .stock_unearned_value = 1149,
+                      .expiration_date = PC_DATE_NONE,
+                      .close_date = date_of("2022-12-30"),
+                      .close_micro = 1149000};
+    pc_oesv_row *v = PC_ARRAY_PUSH(&t->oesv);
+    *v = (pc_oesv_row){
+        .year = 2022, .person = SMITH, .award = 2, .stock_vested = 500, .vesting_value = 57450};
+    pc_gpba_row *g = PC_ARRAY_PUSH(&t->gpba);
+    *g = (pc_gpba_row){.year = 2022,
+                       .person = LI,
+                       .award = 0,
+                       .grant_date = date_of("2022-03-01"),
+                       .incentive_plan = true,
+                       .target_shares = 200000,
+                       .has_maximum = true,
+                       .maximum_shares = 300000,
+                       .exercise_price_micro = 1960000,
+                       .grant_date_fair_value = 5344980};
+}
+
 static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
 {
     pc_dataset_init(ds);
@@ -177,6 +234,7 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
     add_award(ds, "CBAT-2021-LI", LI, PC_AWARD_OPTION, 2);
     add_award(ds, "+A2", PEI, PC_AWARD_OPTION, 1);
     add_award(ds, "RSU-SMITH", SMITH, PC_AWARD_STOCK, 1);
+    add_equity(r);
 
     pc_rate_used *rt = PC_ARRAY_PUSH(&r->rates);
     *rt = (pc_rate_used){"CNY",        2021, PC_FX_ANNUAL_AVERAGE,      6452500,
@@ -360,6 +418,19 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
         f->difference_micro = 10000;
         f->decimals = 2;
         f->line = 12;
+        /* An equity table finding: its table and check named in words. */
+        f = PC_ARRAY_PUSH(&r->checks.findings);
+        f->check = pc_strdup("oea_market_value_differs");
+        f->severity = PC_CHECK_ERROR;
+        f->table = PC_REPORTED_OEA;
+        f->year = 2022;
+        f->subject = pc_strdup("smith");
+        f->item = pc_strdup("stock_unvested_value");
+        f->published_micro = INT64_C(1500000000);
+        f->expected_micro = INT64_C(1149000000);
+        f->difference_micro = INT64_C(351000000);
+        f->decimals = 0;
+        f->line = 80;
         pc_skipped *s = PC_ARRAY_PUSH(&r->checks.skipped);
         s->check = pc_strdup("average_differs");
         s->year = 2022;
@@ -367,6 +438,7 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
         s->reason = pc_strdup("reported.csv gives no count of NEOs for 2022");
         r->checks.checked = 40;
         r->checks.rounding = 1;
+        r->checks.errors = 1;
     }
 }
 
@@ -385,14 +457,86 @@ static const char *name_of(const pc_dataset *ds, size_t person)
     return ds->people.items[person].name;
 }
 
+/* Whole dollars of an exact amount in cents (half away from zero). */
+static json_int_t whole_dollars(int64_t cents)
+{
+    int64_t d = 0;
+    cr_assert_eq(pc_money_round(cents, 0, &d), PC_OK);
+    return (json_int_t)(d / 100);
+}
+
+/* The Outstanding Equity Awards rows of the last covered year, in order:
+ * the name on a person's first row, the option or the stock columns. */
+static json_t *expected_oea(const pc_dataset *ds, const pc_report *r)
+{
+    json_t *rows = json_array();
+    int year = ds->config.years[ds->config.nyears - 1];
+    size_t last = (size_t)-1;
+    for (size_t i = 0; i < r->equity.oea.count; i++) {
+        const pc_oea_row *o = &r->equity.oea.items[i];
+        if (o->year != year)
+            continue;
+        bool option = o->expiration_date != PC_DATE_NONE;
+        json_t *row = json_pack(
+            "{s:s?,s:b,s:[I,I,I],s:f,s:[I,I,I,I]}", "name",
+            o->person != last ? name_of(ds, o->person) : NULL, "option", option, "options",
+            (json_int_t)o->options_exercisable, (json_int_t)o->options_unexercisable,
+            (json_int_t)o->options_unearned, "price", (double)o->exercise_price_micro / 1e6,
+            "stock", (json_int_t)o->stock_unvested, whole_dollars(o->stock_unvested_value),
+            (json_int_t)o->stock_unearned, whole_dollars(o->stock_unearned_value));
+        json_array_append_new(rows, row);
+        last = o->person;
+    }
+    return rows;
+}
+
+/* The Option Exercises and Stock Vested rows and the Grants of Plan-Based
+ * Awards rows of the last covered year: the name on a person's first row,
+ * then the figures as the sheet shows them (whole dollars). */
+static json_t *expected_oesv_gpba(const pc_dataset *ds, const pc_report *r)
+{
+    int year = ds->config.years[ds->config.nyears - 1];
+    json_t *oesv = json_array(), *gpba = json_array();
+    size_t last = (size_t)-1;
+    for (size_t i = 0; i < r->equity.oesv.count; i++) {
+        const pc_oesv_row *o = &r->equity.oesv.items[i];
+        if (o->year != year)
+            continue;
+        json_array_append_new(
+            oesv, json_pack("[s?,I,I,I,I]", o->person != last ? name_of(ds, o->person) : NULL,
+                            (json_int_t)o->options_exercised, whole_dollars(o->exercise_value),
+                            (json_int_t)o->stock_vested, whole_dollars(o->vesting_value)));
+        last = o->person;
+    }
+    last = (size_t)-1;
+    for (size_t i = 0; i < r->equity.gpba.count; i++) {
+        const pc_gpba_row *g = &r->equity.gpba.items[i];
+        if (g->year != year)
+            continue;
+        json_array_append_new(
+            gpba, json_pack("[s?,I,I,I,I,I]", g->person != last ? name_of(ds, g->person) : NULL,
+                            (json_int_t)g->target_shares, (json_int_t)g->maximum_shares,
+                            (json_int_t)g->other_stock_shares, (json_int_t)g->other_option_shares,
+                            whole_dollars(g->grant_date_fair_value)));
+        last = g->person;
+    }
+    return json_pack("{s:o,s:o}", "oesv", oesv, "gpba", gpba);
+}
+
 /* What the workbook must show, taken from the report (not from the
  * writer), for tests/xlsx_check.py. */
 static void write_expected(const pc_dataset *ds, const pc_report *r, const fixture_opts *o,
                            const char *path)
 {
     json_t *e = json_object();
-    json_t *sheets = json_pack("[ssssss]", "Summary Compensation", "Pay vs Performance",
-                               "CAP Reconciliation", "Award Valuations", "Exchange Rates", "TSR");
+    json_t *sheets =
+        json_pack("[sssss]", "Summary Compensation", "Pay vs Performance", "CAP Reconciliation",
+                  "Equity Awards at FYE", "Exercises and Vesting");
+    if (!ds->config.smaller_reporting_company)
+        json_array_append_new(sheets, json_string("Plan-Based Awards"));
+    json_array_append_new(sheets, json_string("Award Valuations"));
+    json_array_append_new(sheets, json_string("Exchange Rates"));
+    json_array_append_new(sheets, json_string("TSR"));
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
         json_array_append_new(sheets, json_string("Checks"));
     json_object_set_new(e, "sheets", sheets);
@@ -421,6 +565,10 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
                                              (json_int_t)s->column[PC_SCT_TOTAL]));
     }
     json_object_set_new(e, "sct", sct);
+    json_object_set_new(e, "oea", expected_oea(ds, r));
+    json_t *more = expected_oesv_gpba(ds, r);
+    json_object_update(e, more);
+    json_decref(more);
 
     json_t *cap = json_array();
     for (size_t i = 0; i < r->cap.count; i++) {

@@ -534,6 +534,60 @@ def check_tsr(book, exp):
         book.formula_cell(sheet, hr + 2 + i, col, cents(e["value"]), "TSR %d" % e["year"], "=ROUND(")
 
 
+def check_equity(book, exp):
+    """Outstanding Equity Awards at FYE: one row per award of the last
+    covered year, the name on a person's first row, the option columns of an
+    option and the stock columns of stock, an em dash where a column does
+    not apply, whole dollars."""
+    sheet = "Equity Awards at FYE"
+    ws = book.v[sheet]
+    hr = header_row(ws, "Name")
+    if hr is None:
+        fail("%s: no header row" % sheet)
+        return
+    dash = "\u2014"
+    for i, e in enumerate(exp["oea"]):
+        r = hr + 1 + i
+        got = [ws.cell(row=r, column=c).value for c in range(1, 11)]
+        if got[0] != e["name"]:
+            fail("%s row %d: name %r, expected %r" % (sheet, r, got[0], e["name"]))
+        if e["option"]:
+            want = e["options"] + [e["price"]]
+            if got[1:5] != want or got[6:10] != [dash] * 4:
+                fail("%s row %d: %r, expected options %r" % (sheet, r, got, want))
+        else:
+            if got[6:10] != e["stock"] or got[1:6] != [dash] * 5:
+                fail("%s row %d: %r, expected stock %r" % (sheet, r, got, e["stock"]))
+    after = ws.cell(row=hr + 1 + len(exp["oea"]), column=2).value
+    if after is not None:
+        fail("%s: a row after the %d expected: %r" % (sheet, len(exp["oea"]), after))
+
+
+def check_rows(book, sheet, want, cols, what):
+    """Rows under the header of `sheet`: the name on a person's first row,
+    then the figures in `cols` (1-based columns after the name)."""
+    if sheet not in book.v.sheetnames:
+        if want:
+            fail("no sheet %s" % sheet)
+        return
+    ws = book.v[sheet]
+    hr = header_row(ws, "Name")
+    for i, e in enumerate(want):
+        r = hr + 1 + i
+        got = [ws.cell(row=r, column=1).value] + [ws.cell(row=r, column=c).value for c in cols]
+        if got != e:
+            fail("%s row %d: %r, expected %s %r" % (sheet, r, got, what, e))
+
+
+def check_oesv_gpba(book, exp):
+    """Option Exercises and Stock Vested: shares and whole-dollar values;
+    Grants of Plan-Based Awards: target, maximum, other stock and option
+    shares and the grant-date fair value (a non-SRC only)."""
+    check_rows(book, "Exercises and Vesting", exp["oesv"], [2, 3, 4, 5], "shares and values")
+    if "Plan-Based Awards" in exp["sheets"]:
+        check_rows(book, "Plan-Based Awards", exp["gpba"], [4, 5, 6, 7, 9], "grant")
+
+
 def check_checks(book, exp):
     if "Checks" not in book.v.sheetnames:
         return
@@ -684,6 +738,8 @@ def main():
     check_valuations(book, exp)
     check_rates(book, exp)
     check_tsr(book, exp)
+    check_equity(book, exp)
+    check_oesv_gpba(book, exp)
     check_checks(book, exp)
     check_print(book, exp)
     check_headers_fit(book)

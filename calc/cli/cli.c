@@ -157,6 +157,93 @@ static void print_sct(const pc_dataset *ds, const pc_report *r)
     }
 }
 
+/* A number of shares with separators, or "-" for none (a proxy's nil). */
+static const char *shares_text(int64_t n, char out[PC_TEXT_GROUPED_SIZE + 1])
+{
+    if (n == 0)
+        return "-";
+    char grouped[PC_TEXT_GROUPED_SIZE];
+    pc_text_group_digits((unsigned long long)(n < 0 ? -n : n), grouped);
+    snprintf(out, PC_TEXT_GROUPED_SIZE + 1, "%s%s", n < 0 ? "-" : "", grouped);
+    return out;
+}
+
+/* Whole dollars with separators, or "-" for none. */
+static const char *dollars_text(int64_t cents, char *buf)
+{
+    return cents == 0 ? "-" : money(cents, 0, buf);
+}
+
+/* The equity award tables of the last covered year (SPEC section 12), one
+ * line per award, as the workbook's disclosure sheets show them. */
+static void print_equity(const pc_dataset *ds, const pc_report *r)
+{
+    if (ds->config.nyears < 1)
+        return;
+    int year = ds->config.years[ds->config.nyears - 1];
+    const pc_equity_tables *t = &r->equity;
+    char a[PC_TEXT_GROUPED_SIZE + 1], b[PC_TEXT_GROUPED_SIZE + 1], c[PC_TEXT_GROUPED_SIZE + 1],
+        e[PC_TEXT_GROUPED_SIZE + 1], m1[48], m2[48], day[11];
+    printf("\nOutstanding Equity Awards at Fiscal Year-End %d\n", year);
+    print_padded("Name", 20);
+    print_padded("Award", 24);
+    printf(" %11s %11s %11s %8s %10s %11s %12s %11s %12s\n", "Exercisable", "Unexercis.",
+           "Unearned", "Price", "Expires", "Stock unv.", "Value ($)", "Unearned", "Value ($)");
+    for (size_t i = 0; i < t->oea.count; i++) {
+        const pc_oea_row *o = &t->oea.items[i];
+        if (o->year != year)
+            continue;
+        print_padded(ds->people.items[o->person].name, 20);
+        print_padded(ds->awards.items[o->award].id, 24);
+        bool option = o->expiration_date != PC_DATE_NONE;
+        char price[32] = "-";
+        if (option)
+            pc_micro_format(o->exercise_price_micro, 2, price, sizeof price);
+        printf(" %11s %11s %11s %8s %10s %11s %12s %11s %12s\n",
+               shares_text(o->options_exercisable, a), shares_text(o->options_unexercisable, b),
+               shares_text(o->options_unearned, c), price,
+               option ? pc_date_format(o->expiration_date, day) : "-",
+               shares_text(o->stock_unvested, e), dollars_text(o->stock_unvested_value, m1),
+               shares_text(o->stock_unearned, a), dollars_text(o->stock_unearned_value, m2));
+    }
+    printf("\nOption Exercises and Stock Vested %d\n", year);
+    print_padded("Name", 20);
+    print_padded("Award", 24);
+    printf(" %11s %14s %11s %14s\n", "Exercised", "Realized ($)", "Vested", "Realized ($)");
+    for (size_t i = 0; i < t->oesv.count; i++) {
+        const pc_oesv_row *o = &t->oesv.items[i];
+        if (o->year != year)
+            continue;
+        print_padded(ds->people.items[o->person].name, 20);
+        print_padded(ds->awards.items[o->award].id, 24);
+        printf(" %11s %14s %11s %14s\n", shares_text(o->options_exercised, a),
+               dollars_text(o->exercise_value, m1), shares_text(o->stock_vested, b),
+               dollars_text(o->vesting_value, m2));
+    }
+    if (ds->config.smaller_reporting_company)
+        return;
+    printf("\nGrants of Plan-Based Awards %d\n", year);
+    print_padded("Name", 20);
+    print_padded("Award", 24);
+    printf(" %10s %11s %11s %11s %11s %11s %8s %14s\n", "Granted", "Threshold", "Target", "Maximum",
+           "Stock", "Options", "Price", "Fair value ($)");
+    for (size_t i = 0; i < t->gpba.count; i++) {
+        const pc_gpba_row *g = &t->gpba.items[i];
+        if (g->year != year)
+            continue;
+        print_padded(ds->people.items[g->person].name, 20);
+        print_padded(ds->awards.items[g->award].id, 24);
+        char price[32] = "-";
+        if (ds->awards.items[g->award].type != PC_AWARD_STOCK)
+            pc_micro_format(g->exercise_price_micro, 2, price, sizeof price);
+        printf(" %10s %11s %11s %11s %11s %11s %8s %14s\n", pc_date_format(g->grant_date, day),
+               shares_text(g->threshold_shares, a), shares_text(g->target_shares, b),
+               shares_text(g->maximum_shares, c), shares_text(g->other_stock_shares, e),
+               shares_text(g->other_option_shares, a), price,
+               dollars_text(g->grant_date_fair_value, m1));
+    }
+}
+
 static void print_pvp(const pc_dataset *ds, const pc_report *r)
 {
     int d = ds->config.cap_decimals;
@@ -353,6 +440,7 @@ static int cmd_run(int argc, char **argv)
     }
     if (rc == PC_EXIT_OK && !quiet) {
         print_sct(&ds, &report);
+        print_equity(&ds, &report);
         print_pvp(&ds, &report);
         printf("\nReports written: %s and %s\n", json_path, xlsx_path);
         size_t n = report.warnings.count;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/equity.h"
 #include "paycalc/ledger.h"
 
 pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags)
@@ -19,6 +20,12 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
         return st;
     if (st == PC_OK)
         st = pc_engine_cap(ds, report, diags);
+    if (st == PC_ERR_NOMEM)
+        return st;
+    /* The equity award tables read the SCT's grant-date values (SPEC
+     * section 12); they run when the SCT did. */
+    if (st == PC_OK)
+        st = pc_equity_tables_compute(ds, report, &report->equity, diags);
     if (st == PC_ERR_NOMEM)
         return st;
     pc_status tsr = pc_engine_tsr(ds, report, diags);

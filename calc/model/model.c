@@ -25,7 +25,8 @@ static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",
                                                       "peers.csv",
                                                       "peer_prices.csv",
                                                       "market_assumptions.csv",
-                                                      "correlations.csv"};
+                                                      "correlations.csv",
+                                                      "exercises.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -113,6 +114,7 @@ void pc_dataset_fini(pc_dataset *ds)
         free(ds->fair_values.items[i].note);
     free(ds->fair_values.items);
     free(ds->performance.items);
+    free(ds->exercises.items);
     for (size_t i = 0; i < ds->reported.count; i++) {
         free(ds->reported.items[i].subject);
         free(ds->reported.items[i].item);

@@ -162,6 +162,7 @@ void pc_report_fini(pc_report *report)
         free(report->warnings.items[i].source);
     }
     free(report->warnings.items);
+    pc_equity_tables_fini(&report->equity);
     free(report->term_notes.items);
     pc_checks_fini(&report->checks);
     memset(report, 0, sizeof *report);

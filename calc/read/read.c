@@ -32,10 +32,12 @@ static const pc_read_column vesting_columns[] = {{"award_id", true},  {"tranche"
                                                  {"vest_date", true}, {"shares", true},
                                                  {"status", true},    {"status_date", false}};
 static const pc_read_column awards_columns[] = {
-    {"award_id", true},        {"person_id", true},        {"type", true},
-    {"condition", true},       {"grant_date", true},       {"shares", true},
-    {"exercise_price", false}, {"expiration_date", false}, {"grant_fv_per_share", false},
-    {"dividend_rights", false}};
+    {"award_id", true},         {"person_id", true},         {"type", true},
+    {"condition", true},        {"grant_date", true},        {"shares", true},
+    {"exercise_price", false},  {"expiration_date", false},  {"grant_fv_per_share", false},
+    {"dividend_rights", false}, {"threshold_shares", false}, {"maximum_shares", false}};
+static const pc_read_column exercises_columns[] = {
+    {"award_id", true}, {"date", true}, {"shares", true}};
 static const pc_read_column fx_columns[] = {
     {"currency", true}, {"period", true}, {"per_usd", true}};
 static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},
@@ -274,16 +276,22 @@ static void read_cash_and_fx(reader *r)
                       r->foreign_currency);
 }
 
-/* awards.csv, then vesting.csv, which it makes required. */
+/* awards.csv, then vesting.csv, which it makes required, and exercises.csv
+ * (SPEC section 12), whose awards awards.csv lists. */
 static void read_awards_and_vesting(reader *r)
 {
     static const file_spec awards = {PC_FILE_AWARDS, COLUMNS(awards_columns), pc_read_awards_row,
                                      false, ""};
     static const file_spec vesting = {PC_FILE_VESTING, COLUMNS(vesting_columns),
                                       pc_read_vesting_row, false, ""};
+    static const file_spec exercises = {PC_FILE_EXERCISES, COLUMNS(exercises_columns),
+                                        pc_read_exercises_row, false, ""};
     pc_read_open have_awards = read_file(r, &awards);
     if (have_awards == PC_READ_FAILED)
         r->awards_failed = true;
+    /* Without awards.csv every exercise names an unknown award. */
+    if (have_awards == PC_READ_ABSENT)
+        read_file(r, &exercises);
     if (have_awards != PC_READ_READ || !index_dataset(r))
         return;
     pc_read_check_awards(r);
@@ -296,6 +304,7 @@ static void read_awards_and_vesting(reader *r)
                       "required file missing: vesting.csv gives the tranches of the awards in "
                       "awards.csv (award_id,tranche,vest_date,shares,status)");
     }
+    read_file(r, &exercises);
 }
 
 /* The dated inputs of the valuations and the PvP, and the published figures. */

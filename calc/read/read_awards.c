@@ -29,8 +29,40 @@ enum {
     AWARDS_EXERCISE_PRICE,
     AWARDS_EXPIRATION,
     AWARDS_GRANT_FV,
-    AWARDS_DIVIDEND_RIGHTS
+    AWARDS_DIVIDEND_RIGHTS,
+    AWARDS_THRESHOLD,
+    AWARDS_MAXIMUM
 };
+
+/* threshold_shares and maximum_shares (Item 402(d)(2)(vi)-(viii)): the
+ * levels of an equity incentive plan award, so only for an award with a
+ * performance or market condition; threshold at most the target, maximum
+ * at least the target. Returns whether the level was given and is valid. */
+static bool award_level(reader *r, const pc_read_row *row, int c, int condition, int64_t target,
+                        bool target_ok, int64_t *out)
+{
+    *out = 0;
+    if (!pc_read_has(row, c))
+        return false;
+    if (condition == PC_CONDITION_SERVICE) {
+        pc_read_cell_warning(r, row, c, "ignored_value",
+                             "'%s' is ignored: threshold and maximum shares are for awards with a "
+                             "performance or market condition",
+                             pc_read_show(&r->rd, pc_read_val(row, c)));
+        return false;
+    }
+    if (!pc_read_get_shares(r, row, c, out))
+        return false;
+    bool threshold = c == AWARDS_THRESHOLD;
+    if (target_ok && (threshold ? *out > target : *out < target)) {
+        pc_read_cell_error(
+            r, row, c, "bad_level", "%s shares '%s' are %s the target of %lld shares",
+            threshold ? "threshold" : "maximum", pc_read_show(&r->rd, pc_read_val(row, c)),
+            threshold ? "more than" : "fewer than", (long long)target);
+        return false;
+    }
+    return true;
+}
 
 void pc_read_awards_row(void *ctx, const pc_read_row *row)
 {
@@ -86,6 +118,11 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row)
         dividend_rights = pc_read_get_choice(r, row, AWARDS_DIVIDEND_RIGHTS, yes_no, 2) != 1;
     }
 
+    int64_t threshold = 0, maximum = 0;
+    bool has_threshold =
+        award_level(r, row, AWARDS_THRESHOLD, condition, shares, shares_ok, &threshold);
+    bool has_maximum = award_level(r, row, AWARDS_MAXIMUM, condition, shares, shares_ok, &maximum);
+
     /* award_unsure runs parallel to the awards. */
     bool *unsure = pc_read_push(r, PC_ARRAY_PUSH(&r->award_unsure));
     if (!unsure)
@@ -106,6 +143,10 @@ void pc_read_awards_row(void *ctx, const pc_read_row *row)
     a->has_grant_fv = has_grant_fv;
     a->grant_fv_micro = grant_fv;
     a->dividend_rights = dividend_rights;
+    a->has_threshold = has_threshold;
+    a->threshold_shares = threshold;
+    a->has_maximum = has_maximum;
+    a->maximum_shares = maximum;
     a->line = row->line;
     *unsure = !shares_ok;
     if (condition == PC_CONDITION_PERFORMANCE && !r->performance_line) {
@@ -271,4 +312,44 @@ void pc_read_check_tranches(reader *r)
                 "%lld",
                 pc_read_show(&r->rd, aw->id), (long long)aw->shares, (long long)sum);
     }
+}
+
+/* ---- exercises.csv ------------------------------------------------------- */
+
+enum { EXERCISE_AWARD, EXERCISE_DATE, EXERCISE_SHARES };
+
+/* An exercise of an option or SAR (SPEC section 12). Whether the award is
+ * an option (its type may itself be wrong), whether that many options were
+ * vested and not yet exercised on the date and whether the award had
+ * expired need the whole ledger: the equity tables check them
+ * (calc/engine/equity_tables.c). */
+void pc_read_exercises_row(void *ctx, const pc_read_row *row)
+{
+    reader *r = ctx;
+    pc_dataset *ds = r->ds;
+    size_t award = 0;
+    bool ok = pc_read_get_award(r, row, EXERCISE_AWARD, &award);
+    const pc_award *a = ok ? &ds->awards.items[award] : NULL;
+    pc_date date = PC_DATE_NONE;
+    char buf[16], buf2[16];
+    if (!pc_read_get_date(r, row, EXERCISE_DATE, &date)) {
+        ok = false;
+    } else if (a && a->grant_date != PC_DATE_NONE && date < a->grant_date) {
+        pc_read_cell_error(r, row, EXERCISE_DATE, "before_grant",
+                           "exercise date %s is before the grant date %s of award '%s'",
+                           pc_read_date_text(date, buf), pc_read_date_text(a->grant_date, buf2),
+                           pc_read_show(&r->rd, a->id));
+        ok = false;
+    }
+    int64_t shares = 0;
+    ok &= pc_read_get_shares(r, row, EXERCISE_SHARES, &shares);
+    if (!ok)
+        return;
+    pc_exercise *e = pc_read_push(r, PC_ARRAY_PUSH(&ds->exercises));
+    if (!e)
+        return;
+    e->award = award;
+    e->date = date;
+    e->shares = shares;
+    e->line = row->line;
 }

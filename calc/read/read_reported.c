@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/equity.h"
 #include "paycalc/money.h"
 #include "paycalc/parse.h"
 #include "paycalc/report.h"
@@ -23,6 +24,9 @@ enum { REP_TABLE, REP_YEAR, REP_SUBJECT, REP_ITEM, REP_VALUE };
 
 #define SUBJECT_AVERAGE "non_peo_neo_average"
 #define SUBJECT_COMPANY "company"
+
+/* The `table` words, in pc_reported_table order. */
+static const char *const tables[] = {"sct", "pvp", "cap", "oea", "oesv", "gpba"};
 
 /* Which subjects an item accepts (SPEC section 2, reported.csv). */
 enum { FOR_PERSON = 1, FOR_AVERAGE = 2, FOR_COMPANY = 4 };
@@ -41,6 +45,8 @@ static int item_subjects(pc_reported_table table, const char *item)
                 return FOR_PERSON | FOR_AVERAGE;
         return strcmp(item, "equity_award_adjustments") == 0 ? FOR_PERSON | FOR_AVERAGE : 0;
     }
+    if (table == PC_REPORTED_OEA || table == PC_REPORTED_OESV || table == PC_REPORTED_GPBA)
+        return pc_equity_item_table(pc_equity_item_of(item)) == (int)table ? FOR_PERSON : 0;
     if (strcmp(item, "sct_total") == 0 || strcmp(item, "cap") == 0)
         return FOR_PERSON | FOR_AVERAGE;
     if (strcmp(item, "count") == 0)
@@ -63,6 +69,14 @@ static const char *items_of(pc_reported_table table)
     case PC_REPORTED_PVP:
         return "sct_total, cap, tsr, peer_group_tsr, net_income, company_selected_measure or "
                "count";
+    case PC_REPORTED_OEA:
+        return "options_exercisable, options_unexercisable, options_unearned, stock_unvested, "
+               "stock_unvested_value, stock_unearned or stock_unearned_value";
+    case PC_REPORTED_OESV:
+        return "options_exercised, exercise_value, stock_vested or vesting_value";
+    case PC_REPORTED_GPBA:
+        return "threshold_shares, target_shares, maximum_shares, other_stock_shares, "
+               "other_option_shares or grant_date_fair_value";
     }
     return "?";
 }
@@ -104,8 +118,8 @@ void pc_read_reported_row(void *ctx, const pc_read_row *row)
     bool ok = pc_read_get_year(r, row, REP_YEAR, &year);
     if (ok && !pc_read_year_kept(r, year))
         return;
-    static const char *const tables[] = {"sct", "pvp", "cap"};
-    int table = pc_read_get_choice(r, row, REP_TABLE, tables, 3);
+    int table =
+        pc_read_get_choice(r, row, REP_TABLE, tables, (int)(sizeof tables / sizeof tables[0]));
     ok &= table >= 0;
     int accepts = 0;
     /* Items are keys: "Salary" is taken as "salary" and stored so. */
@@ -171,7 +185,6 @@ void pc_read_reported_row(void *ctx, const pc_read_row *row)
 static void reported_duplicate(reader *r, size_t index, int first_line)
 {
     const pc_reported *rep = &r->ds->reported.items[index];
-    static const char *const tables[] = {"sct", "pvp", "cap"};
     pc_read_file_error(r, PC_FILE_REPORTED, rep->line, "item", "duplicate",
                        "duplicate figure: %s %d '%s' %s (first at line %d)", tables[rep->table],
                        rep->year, pc_read_show(&r->rd, rep->subject),

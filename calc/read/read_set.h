@@ -176,6 +176,9 @@ void pc_read_vesting_row(void *ctx, const pc_read_row *row);
  * to the award's (SPEC section 2). Needs the tranches indexed. */
 void pc_read_check_tranches(reader *r);
 
+/* exercises.csv: options and SARs exercised (SPEC section 12). */
+void pc_read_exercises_row(void *ctx, const pc_read_row *row);
+
 void pc_read_prices_row(void *ctx, const pc_read_row *row);
 
 void pc_read_check_prices(reader *r);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/equity.h"
 #include "paycalc/money.h"
 #include "paycalc/text.h"
 #include "paycalc/verify.h"
@@ -165,6 +166,13 @@ static int item_rank(pc_reported_table table, const char *item)
         for (int i = 0; i < (int)(sizeof pvp / sizeof pvp[0]); i++)
             if (!strcmp(item, pvp[i]))
                 return i;
+        break;
+    case PC_REPORTED_OEA:
+    case PC_REPORTED_OESV:
+    case PC_REPORTED_GPBA:
+        /* The equity tables' items, in their SPEC section 12 order. */
+        if (pc_equity_item_of(item) != PC_EQ_NITEMS)
+            return (int)pc_equity_item_of(item);
         break;
     }
     return 1000;

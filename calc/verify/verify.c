@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "paycalc/money.h"
+#include "paycalc/equity.h"
+#include "paycalc/market.h"
 #include "verify_set.h"
 
 /* ------------------------------------------------ against the computed */
@@ -234,6 +236,32 @@ static void pvp_counterpart(const pc_dataset *ds, const pc_report *report, const
          row->year);
 }
 
+static bool is_equity_table(pc_reported_table table)
+{
+    return table == PC_REPORTED_OEA || table == PC_REPORTED_OESV || table == PC_REPORTED_GPBA;
+}
+
+/* A person's total of an equity table item for the year (SPEC section 12):
+ * 0 when the person is in the year's SCT but holds nothing the table shows. */
+static void equity_counterpart(const pc_report *report, const computed_index *ix,
+                               const pc_reported *row, size_t person, int item, counterpart *c)
+{
+    size_t index;
+    if (!find_row(ix->sct, ix->nsct, person, row->year, &index) ||
+        !report->sct.items[index].in_table) {
+        none(c,
+             "no computed figure: the equity award tables cover the people of the SCT, and %s "
+             "is not in it for %d",
+             row->subject, row->year);
+        return;
+    }
+    bool any = false;
+    int64_t total =
+        pc_equity_person_total(&report->equity, row->year, person, (pc_equity_item)item, &any);
+    bool money = pc_equity_item_is_money((pc_equity_item)item);
+    found(c, money ? CENTS_TO_MICRO(total) : (i128)total * PC_MICRO, money ? 2 : 0);
+}
+
 static void counterpart_of(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
                            const ref *r, counterpart *c)
 {
@@ -258,6 +286,10 @@ static void counterpart_of(const pc_dataset *ds, const pc_report *report, const 
         none(c, "no computed figure: '%s' is not in people.csv", row->subject);
         return;
     }
+    if (is_equity_table(row->table)) {
+        equity_counterpart(report, ix, row, subject, r->item, c);
+        return;
+    }
     if (row->table == PC_REPORTED_SCT) {
         if (!find_row(ix->sct, ix->nsct, subject, row->year, &index)) {
             none(c, "no computed figure: the computed SCT has no row for %s in %d", row->subject,
@@ -280,6 +312,47 @@ static void counterpart_of(const pc_dataset *ds, const pc_report *report, const 
     else
         cents = cap->line[r->item / 2];
     found(c, CENTS_TO_MICRO(cents), ds->config.cap_decimals);
+}
+
+/* SPEC section 12: a published market value of stock in the Outstanding
+ * Equity Awards table is the published number of shares times the closing
+ * price at the fiscal year end (Instruction 3 to Item 402(f)(2)), checked
+ * for each person and year that publishes both figures. */
+static pc_status check_market_values(const pc_dataset *ds, const published *pub, pc_checks *checks)
+{
+    static const pc_equity_item pairs[][2] = {{PC_EQ_STOCK_UNVESTED, PC_EQ_STOCK_UNVESTED_VALUE},
+                                              {PC_EQ_STOCK_UNEARNED, PC_EQ_STOCK_UNEARNED_VALUE}};
+    pc_status st = PC_OK;
+    for (size_t i = 0, end; i < pub->count && st == PC_OK; i = end) {
+        end = pc_verify_group_end(pub, i);
+        const pc_reported *head = pub->refs[i].row;
+        if (head->table != PC_REPORTED_OEA)
+            continue;
+        for (size_t k = 0; k < 2 && st == PC_OK; k++) {
+            const pc_reported *shares = NULL, *value = NULL;
+            for (size_t j = i; j < end; j++) {
+                if (pub->refs[j].item == (int)pairs[k][0])
+                    shares = pub->refs[j].row;
+                if (pub->refs[j].item == (int)pairs[k][1])
+                    value = pub->refs[j].row;
+            }
+            if (!shares || !value)
+                continue;
+            pc_date fye = pc_fiscal_year_end(ds->config.fiscal_year_end, head->year);
+            const pc_price *close = pc_market_price_at(ds, fye);
+            if (!close) {
+                st = pc_verify_add_skipped(checks, "oea_market_value_differs", head->year,
+                                           head->subject,
+                                           "no closing price at the fiscal year end in prices.csv");
+                continue;
+            }
+            /* shares (micros of a share) x close (micros of a dollar). */
+            i128 micro = (i128)shares->value_micro * close->close_micro / PC_MICRO;
+            st = pc_verify_compare(checks, "oea_market_value_differs", value,
+                                   pc_verify_exact(micro, 2, false));
+        }
+    }
+    return st;
 }
 
 pc_status pc_verify_against(const pc_dataset *ds, const pc_report *report, pc_checks *checks)
@@ -323,6 +396,8 @@ pc_status pc_verify_against(const pc_dataset *ds, const pc_report *report, pc_ch
                 memcpy(reasons[nreasons++], c.why, sizeof c.why);
         }
     }
+    if (st == PC_OK)
+        st = check_market_values(ds, &pub, checks);
     computed_index_fini(&ix);
     pc_verify_published_fini(&pub);
     return st;

@@ -49,6 +49,12 @@ static const char *table_label(pc_reported_table table)
         return "PvP";
     case PC_REPORTED_CAP:
         return "CAP";
+    case PC_REPORTED_OEA:
+        return "Outstanding awards";
+    case PC_REPORTED_OESV:
+        return "Exercises/vesting";
+    case PC_REPORTED_GPBA:
+        return "Plan-based awards";
     }
     return "?";
 }

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "paycalc/money.h"
+#include "paycalc/equity.h"
 #include "verify_set.h"
 
 /* ---------------------------------------------------------------- names */
@@ -57,6 +58,12 @@ const char *pc_reported_table_name(pc_reported_table table)
         return "pvp";
     case PC_REPORTED_CAP:
         return "cap";
+    case PC_REPORTED_OEA:
+        return "oea";
+    case PC_REPORTED_OESV:
+        return "oesv";
+    case PC_REPORTED_GPBA:
+        return "gpba";
     }
     return "?";
 }
@@ -84,6 +91,15 @@ static int item_rank(pc_reported_table table, const char *item)
         if (strcmp(item, "equity_award_adjustments") == 0)
             return CAP_EQUITY_ADJUSTMENTS_RANK;
         break;
+    case PC_REPORTED_OEA:
+    case PC_REPORTED_OESV:
+    case PC_REPORTED_GPBA: {
+        /* The equity tables' items, in their SPEC section 12 order. */
+        pc_equity_item it = pc_equity_item_of(item);
+        if (pc_equity_item_table(it) == (int)table)
+            return (int)it;
+        break;
+    }
     }
     return UNKNOWN_RANK;
 }

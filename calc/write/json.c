@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "json_equity.h"
 #include "json_stream.h"
 #include "json_util.h"
 #include "paycalc/fx.h"
@@ -444,6 +445,9 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     CHECK(pc_json_set(root, "pay_versus_performance", json_array()));
     CHECK(pc_json_set(root, "cap_reconciliation", json_array()));
     CHECK(pc_json_set(root, "award_valuations", json_array()));
+    CHECK(pc_json_set(root, "outstanding_equity_awards", json_array()));
+    CHECK(pc_json_set(root, "exercises_and_vesting", json_array()));
+    CHECK(pc_json_set(root, "plan_based_awards", json_array()));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
     CHECK(pc_json_set(root, "warnings", json_array()));
     if (r->has_checks)
@@ -454,6 +458,22 @@ fail:
     return NULL;
 }
 
+/* The equity award tables (json_equity.c). */
+static void oea(pc_jw *w, const pc_dataset *ds, const pc_report *r)
+{
+    pc_json_equity_oea(w, ds, &r->equity);
+}
+
+static void oesv(pc_jw *w, const pc_dataset *ds, const pc_report *r)
+{
+    pc_json_equity_oesv(w, ds, &r->equity);
+}
+
+static void gpba(pc_jw *w, const pc_dataset *ds, const pc_report *r)
+{
+    pc_json_equity_gpba(w, ds, &r->equity);
+}
+
 /* The streamed tables, in document order, each with jansson's text of its
  * empty placeholder (a top-level key, at indent 2). */
 typedef void streamer(pc_jw *w, const pc_dataset *ds, const pc_report *r);
@@ -461,11 +481,10 @@ static const struct {
     const char *placeholder;
     streamer *write;
 } streamed[] = {
-    {"\n  \"summary_compensation_table\": []", sct},
-    {"\n  \"pay_versus_performance\": []", pvp},
-    {"\n  \"cap_reconciliation\": []", cap},
-    {"\n  \"award_valuations\": []", valuations},
-    {"\n  \"warnings\": []", warnings},
+    {"\n  \"summary_compensation_table\": []", sct}, {"\n  \"pay_versus_performance\": []", pvp},
+    {"\n  \"cap_reconciliation\": []", cap},         {"\n  \"award_valuations\": []", valuations},
+    {"\n  \"outstanding_equity_awards\": []", oea},  {"\n  \"exercises_and_vesting\": []", oesv},
+    {"\n  \"plan_based_awards\": []", gpba},         {"\n  \"warnings\": []", warnings},
 };
 
 /* The whole document into `w`: jansson's text of the small parts, with each

@@ -48,13 +48,19 @@ static const starter_file files[] = {
     {"fx.csv", "currency,period,per_usd\n"
                "CNY,2024,7.1876\n"},
     {"awards.csv", "award_id,person_id,type,condition,grant_date,shares,exercise_price,"
-                   "expiration_date,grant_fv_per_share,dividend_rights\n"
-                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no\n"},
+                   "expiration_date,grant_fv_per_share,dividend_rights,threshold_shares,"
+                   "maximum_shares\n"
+                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,5000,"
+                   "15000\n"},
     {"vesting.csv", "award_id,tranche,vest_date,shares,status,status_date\n"
-                    "opt-2024,1,2026-03-02,10000,unvested,\n"},
+                    "opt-2024,1,2024-09-03,5000,vested,\n"
+                    "opt-2024,2,2026-03-02,5000,unvested,\n"},
+    {"exercises.csv", "award_id,date,shares\n"
+                      "opt-2024,2024-12-31,1000\n"},
     {"prices.csv", "date,close,dividend\n"
                    "2023-12-29,4.60,\n"
                    "2024-03-01,5.00,\n"
+                   "2024-09-03,5.40,\n"
                    "2024-12-31,5.80,\n"},
     {"assumptions.csv", "date,volatility,risk_free_rate,dividend_yield,expected_term\n"
                         "2024-03-01,55%,4.2%,0,\n"},
@@ -83,9 +89,12 @@ static const starter_file files[] = {
                    "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
                    "awards.csv       equity awards: options, SARs and stock, with a service,\n"
                    "                 performance or market condition; a blank\n"
-                   "                 grant_fv_per_share is computed\n"
+                   "                 grant_fv_per_share is computed; threshold and maximum\n"
+                   "                 shares of performance and market awards\n"
                    "vesting.csv      each award's tranches: vest date, shares, status as of the\n"
                    "                 last covered fiscal year end\n"
+                   "exercises.csv    options and SARs exercised: award, date, shares (never\n"
+                   "                 more than is vested and not yet exercised that day)\n"
                    "prices.csv       the company's closing price on trading days, with\n"
                    "                 dividends on their ex-dates; the first row is the TSR\n"
                    "                 base (the last trading day before the first covered year)\n"

@@ -27,6 +27,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include "xlsx_equity.h"
 #include "xlsx_internal.h"
 
 #include <errno.h>
@@ -183,6 +184,11 @@ static void fill_workbook(pc_xlsx *w)
     w->sct = add_sheet(w, PC_XLSX_SHEET_SCT);
     w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
     w->cap = add_sheet(w, PC_XLSX_SHEET_CAP);
+    lxw_worksheet *oea = add_sheet(w, PC_XLSX_SHEET_OEA);
+    lxw_worksheet *oesv = add_sheet(w, PC_XLSX_SHEET_OESV);
+    /* Item 402(d): not for a smaller reporting company. */
+    lxw_worksheet *gpba =
+        config->smaller_reporting_company ? NULL : add_sheet(w, PC_XLSX_SHEET_GPBA);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
@@ -206,6 +212,10 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_tsr(w);
     pc_xlsx_write_pvp(w);
     pc_xlsx_write_charts(w);
+    pc_xlsx_write_equity_oea(w, oea);
+    pc_xlsx_write_equity_oesv(w, oesv);
+    if (gpba)
+        pc_xlsx_write_equity_gpba(w, gpba);
     pc_xlsx_write_valuations(w);
     pc_xlsx_write_rates(w);
     if (w->checks)

@@ -315,6 +315,12 @@ static const char *table_words(pc_reported_table table)
         return "Pay vs Performance";
     case PC_REPORTED_CAP:
         return "CAP Reconciliation";
+    case PC_REPORTED_OEA:
+        return "Outstanding Equity Awards";
+    case PC_REPORTED_OESV:
+        return "Option Exercises and Stock Vested";
+    case PC_REPORTED_GPBA:
+        return "Grants of Plan-Based Awards";
     }
     return "?";
 }
@@ -350,6 +356,9 @@ static const struct {
                  "is this year's figure, Expected last year's."},
     {"tsr_not_value_of_100",
      "A TSR below 0: a percentage was published instead of the value of $100."},
+    {"oea_market_value_differs",
+     "A published market value in the Outstanding Equity Awards table against the published "
+     "number of shares times the closing price at the fiscal year end."},
 };
 #define NCHECK_MEANINGS (sizeof check_meanings / sizeof check_meanings[0])
 

@@ -80,6 +80,7 @@ typedef enum pc_file {
     PC_FILE_PEER_PRICES,
     PC_FILE_MARKET_ASSUMPTIONS,
     PC_FILE_CORRELATIONS,
+    PC_FILE_EXERCISES,
     PC_FILE_COUNT
 } pc_file;
 
@@ -161,8 +162,12 @@ typedef struct pc_award {
     bool has_grant_fv;            /* grant_fv_per_share given */
     int64_t grant_fv_micro;       /* grant-date fair value per share */
     bool dividend_rights;         /* default yes */
-    size_t first_tranche;         /* tranches of this award: */
-    size_t ntranches;             /* tranches[first_tranche .. +ntranches) */
+    bool has_threshold;           /* threshold_shares given (Item 402(d) column (f)) */
+    int64_t threshold_shares;
+    bool has_maximum; /* maximum_shares given (Item 402(d) column (h)) */
+    int64_t maximum_shares;
+    size_t first_tranche; /* tranches of this award: */
+    size_t ntranches;     /* tranches[first_tranche .. +ntranches) */
     int line;
 } pc_award;
 
@@ -181,6 +186,14 @@ typedef struct pc_tranche {
     pc_date status_date;      /* vested: the vest date unless given; forfeited: required */
     int line;
 } pc_tranche;
+
+/* exercises.csv: options or SARs of an award exercised on a date. */
+typedef struct pc_exercise {
+    size_t award; /* index into awards (an option or a SAR) */
+    pc_date date;
+    int64_t shares;
+    int line;
+} pc_exercise;
 
 typedef struct pc_price {
     pc_date date;
@@ -299,14 +312,17 @@ typedef struct pc_correlation {
 typedef enum pc_reported_table {
     PC_REPORTED_SCT = 0,
     PC_REPORTED_PVP = 1,
-    PC_REPORTED_CAP = 2
+    PC_REPORTED_CAP = 2,
+    PC_REPORTED_OEA = 3,  /* Outstanding Equity Awards at FYE (SPEC section 12) */
+    PC_REPORTED_OESV = 4, /* Option Exercises and Stock Vested */
+    PC_REPORTED_GPBA = 5  /* Grants of Plan-Based Awards */
 } pc_reported_table;
 
 typedef struct pc_reported {
     pc_reported_table table;
     int year;
     char *subject;       /* a person_id, "non_peo_neo_average" or "company" */
-    char *item;          /* a key of SPEC sections 7 and 9, or "count" */
+    char *item;          /* a key of SPEC sections 7, 9 and 12, or "count" */
     int64_t value_micro; /* as printed, negatives from '-' or parentheses */
     int decimals;        /* the last shown digit: 2 cents, 0 dollars, -6 millions ("445 M") */
     bool percent;        /* printed as a percentage ("14.51%"): value_micro counts percent */
@@ -351,6 +367,7 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_peer_price) peer_prices;             /* by ticker, then date once indexed */
     PC_ARRAY(pc_market_assumption) market_assumptions;
     PC_ARRAY(pc_correlation) correlations;
+    PC_ARRAY(pc_exercise) exercises;
     pc_file_columns files[PC_FILE_COUNT];
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;

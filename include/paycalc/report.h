@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "paycalc/date.h"
+#include "paycalc/equity.h"
 #include "paycalc/model.h"
 
 /* An exchange rate used (SPEC section 4). */
@@ -274,6 +275,7 @@ typedef struct pc_report {
     PC_ARRAY(pc_pvp_row) pvp; /* one per covered year, ascending */
     PC_ARRAY(pc_cap_row) cap; /* by year ascending: the year's PEOs, then NEOs, then the average */
     PC_ARRAY(pc_valuation) valuations;
+    pc_equity_tables equity; /* SPEC section 12, for every SCT year */
     PC_ARRAY(pc_market_detail) market_details;
     pc_tsr tsr;
     PC_ARRAY(pc_warning_entry) warnings;

@@ -72,6 +72,8 @@ DECIMAL_RE = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$")
 def parse_decimal(text, max_decimals=6):
     """-?digits[.digits], thousands separators and (accounting negatives)."""
     t = text.strip()
+    if t in ("-", "\u2013", "\u2014"):  # a printed nil
+        return Decimal(0), 0
     neg = False
     if t.startswith("(") and t.endswith(")"):
         neg, t = True, t[1:-1]
@@ -439,6 +441,8 @@ def verify(res):
             elif (subject, year) in res["cap"]:
                 expected = (res["sct"][(subject, year)]["total"] if item == "sct_total"
                             else res["cap"][(subject, year)]["cap"] if item == "cap" else None)
+        elif table == "oea" and year == ds.years[-1]:
+            expected = oea_totals(res).get((subject, item))
         if expected is not None:
             finding("mismatch", table, year, subject, item, value, expected, places)
 
@@ -502,6 +506,16 @@ def verify(res):
             v, places = pub[("pvp", y, "non_peo_neo_average", "sct_total")]
             mean = rnd(sum(pub[("sct", y, n, "total")][0] for n in neos) / len(neos), places)
             finding("average_differs", "pvp", y, "non_peo_neo_average", "sct_total", v, mean, places)
+        # SPEC section 12: a published market value is the published shares
+        # times the fiscal-year-end close.
+        close = ds.price_at(ds.fye(y))[1] if y in ds.years else None
+        for s in sorted({s for t, yy, s, _, _, _ in rows if t == "oea" and yy == y}):
+            for shares, value in (("stock_unvested", "stock_unvested_value"),
+                                  ("stock_unearned", "stock_unearned_value")):
+                if close is not None and ("oea", y, s, shares) in pub and ("oea", y, s, value) in pub:
+                    v, places = pub[("oea", y, s, value)]
+                    finding("oea_market_value_differs", "oea", y, s, value, v,
+                            rnd(pub[("oea", y, s, shares)][0] * close, places), places)
         if ("pvp", y, "company", "tsr") in pub and pub[("pvp", y, "company", "tsr")][0] < 0:
             v, places = pub[("pvp", y, "company", "tsr")]
             finding("tsr_not_value_of_100", "pvp", y, "company", "tsr", v, abs(v), places)
@@ -610,6 +624,22 @@ def self_checks(res):
                       float(parse_fraction(a["dividend_yield"])), years(day, date(award["expiration_date"])))
         expect(rnd(Decimal(repr(v)), 6) == parse_decimal(r["fv_per_share"])[0],
                "fair value %s %s: model %.6f vs supplied %s" % (r["award_id"], r["date"], v, r["fv_per_share"]))
+
+
+def oea_totals(res):
+    """Each person's Outstanding Equity Awards items at the last FYE (SPEC
+    section 12): the options are performance-condition awards, so their
+    unvested tranches are unearned, at the probable outcome; every stock
+    award had vested."""
+    totals = {}
+    for pid, aid, vested, unvested, unearned in outstanding_table(res):
+        for item, n in (("options_exercisable", vested), ("options_unexercisable", 0),
+                        ("options_unearned", unearned)):
+            totals[(pid, item)] = totals.get((pid, item), Decimal(0)) + Decimal(n)
+        for item in ("stock_unvested", "stock_unvested_value", "stock_unearned",
+                     "stock_unearned_value"):
+            totals[(pid, item)] = Decimal(0)
+    return totals
 
 
 def outstanding_table(res):

@@ -455,6 +455,19 @@ def main():
         for subject in ("li-yunfei", "non_peo_neo_average"):
             for item, value in zip(cap_items, cap_printed[(subject, year)]):
                 rep.append(["cap", year, subject, item, value])
+    # The Outstanding Equity Awards at FYE 2022 table, as printed: each
+    # executive's one option award (a dash is a printed nil).
+    oea_printed = {
+        "li-yunfei": ["40,000", "-", "120,000"],
+        "pei-xiangyu": ["30,000", "-", "9,000"],
+    }
+    for person in ("li-yunfei", "pei-xiangyu"):
+        for item, value in zip(["options_exercisable", "options_unexercisable", "options_unearned"],
+                               oea_printed[person]):
+            rep.append(["oea", 2022, person, item, value])
+        for item in ("stock_unvested", "stock_unvested_value", "stock_unearned",
+                     "stock_unearned_value"):
+            rep.append(["oea", 2022, person, item, "-"])
     write_csv("reported.csv", ["table", "year", "subject", "item", "value"], rep)
     return 0
 

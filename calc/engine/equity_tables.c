@@ -1,0 +1,512 @@
+/*
+ * The equity award tables (SPEC section 12, equity.h): Outstanding Equity
+ * Awards at Fiscal Year-End (Item 402(f), 402(p) for a smaller reporting
+ * company), Option Exercises and Stock Vested (Item 402(g)) and Grants of
+ * Plan-Based Awards (Item 402(d)), computed from the same awards, tranches,
+ * exercises and prices that feed the SCT and CAP, so the tables cannot
+ * drift apart from the reconciliation (rules background OEA-3).
+ *
+ * Tranche states are read as CAP reads them (ledger.h): a tranche
+ * is unvested at a date when it was granted on or before it and neither
+ * vested nor forfeited on or before it; a vested tranche vested on its
+ * status date (an accelerated vesting is simply an earlier date).
+ */
+#include "paycalc/equity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "paycalc/ledger.h"
+#include "paycalc/market.h"
+#include "paycalc/money.h"
+#include "paycalc/report.h"
+#include "paycalc/value.h"
+
+/* ---- The ledger, indexed once ---------------------------------------- */
+
+/* What the year loops need, built once: the awards of each person in grant
+ * order, the exercises of each award in date order, and each award's
+ * grant-date value from the SCT step. */
+typedef struct ledger {
+    const pc_dataset *ds;
+    const pc_report *report;
+    pc_diags *diags;
+    size_t *awards;       /* award indexes by person, grant date, file order */
+    size_t *person_first; /* awards[person_first[p] .. person_first[p + 1]) */
+    size_t *exercises;    /* exercise indexes by award, date, line */
+    size_t *award_first;  /* exercises[award_first[a] .. award_first[a + 1]) */
+    int64_t *grant_value; /* cents, per award: its SCT valuations summed */
+    pc_date last_end;     /* the last covered fiscal year end */
+} ledger;
+
+/* A sort key: two fields, then the position in its file. */
+typedef struct sort_key {
+    int64_t first, second;
+    size_t index;
+} sort_key;
+
+static int by_key(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    if (a->first != b->first)
+        return a->first < b->first ? -1 : 1;
+    if (a->second != b->second)
+        return a->second < b->second ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Sorts `n` keys, writes their indexes to `sorted` and groups them by
+ * `first` into ranges: sorted[first[k] .. first[k + 1]) for k < nkeys. */
+static void sort_group(sort_key *keys, size_t n, size_t nkeys, size_t *sorted, size_t *first)
+{
+    qsort(keys, n, sizeof *keys, by_key);
+    size_t at = 0;
+    for (size_t k = 0; k <= nkeys; k++) {
+        while (at < n && (size_t)keys[at].first < k)
+            at++;
+        first[k] = at;
+    }
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = keys[i].index;
+}
+
+static void ledger_fini(ledger *lg)
+{
+    free(lg->awards);
+    free(lg->person_first);
+    free(lg->exercises);
+    free(lg->award_first);
+    free(lg->grant_value);
+}
+
+static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report *report,
+                              pc_diags *diags)
+{
+    memset(lg, 0, sizeof *lg);
+    lg->ds = ds;
+    lg->report = report;
+    lg->diags = diags;
+    size_t na = ds->awards.count, np = ds->people.count, ne = ds->exercises.count;
+    lg->awards = malloc((na ? na : 1) * sizeof *lg->awards);
+    lg->person_first = malloc((np + 1) * sizeof *lg->person_first);
+    lg->exercises = malloc((ne ? ne : 1) * sizeof *lg->exercises);
+    lg->award_first = malloc((na + 1) * sizeof *lg->award_first);
+    lg->grant_value = calloc(na ? na : 1, sizeof *lg->grant_value);
+    if (!lg->awards || !lg->person_first || !lg->exercises || !lg->award_first || !lg->grant_value)
+        return PC_ERR_NOMEM;
+    size_t nkeys = na > ne ? na : ne;
+    sort_key *keys = malloc((nkeys ? nkeys : 1) * sizeof *keys);
+    if (!keys)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < na; i++) {
+        const pc_award *a = &ds->awards.items[i];
+        keys[i] = (sort_key){(int64_t)a->person, a->grant_date, i};
+    }
+    sort_group(keys, na, np, lg->awards, lg->person_first);
+    for (size_t i = 0; i < ne; i++) {
+        const pc_exercise *e = &ds->exercises.items[i];
+        keys[i] = (sort_key){(int64_t)e->award, e->date, i};
+    }
+    sort_group(keys, ne, na, lg->exercises, lg->award_first);
+    free(keys);
+    for (size_t i = 0; i < report->valuations.count; i++) {
+        const pc_valuation *v = &report->valuations.items[i];
+        if (v->purpose != PC_PURPOSE_GRANT)
+            continue;
+        size_t a = ds->tranches.items[v->tranche].award;
+        if (pc_money_add(lg->grant_value[a], v->value, &lg->grant_value[a]))
+            return PC_ERR_OVERFLOW;
+    }
+    const pc_config *cfg = &ds->config;
+    lg->last_end = pc_fiscal_year_end(cfg->fiscal_year_end, cfg->years[cfg->nyears - 1]);
+    return PC_OK;
+}
+
+static bool is_option(const pc_award *a)
+{
+    return a->type == PC_AWARD_OPTION || a->type == PC_AWARD_SAR;
+}
+
+static int column(const pc_dataset *ds, pc_file file, const char *name)
+{
+    int c = pc_dataset_column(ds, file, name);
+    return c > 0 ? c : 1;
+}
+
+/* ---- Exercises: never more than is vested and unexercised -------------- */
+
+/* A vested tranche of the award being checked: when, and how many. */
+typedef struct vest_point {
+    pc_date date;
+    int64_t shares;
+} vest_point;
+
+static int by_vest_date(const void *pa, const void *pb)
+{
+    const vest_point *a = pa, *b = pb;
+    return a->date < b->date ? -1 : a->date > b->date;
+}
+
+/* One award's exercises, in date order, against the award's life and the
+ * options vested and not yet exercised on each date (SPEC section 12: more
+ * than that is an error). The vested tranches are sorted by date into
+ * `points` (room for the award's tranches) and walked beside the exercises,
+ * so an award is checked in one pass however many rows it has. Exercises
+ * after the last covered fiscal year end belong to a later year's tables
+ * and are not read. */
+static pc_status check_award_exercises(const ledger *lg, size_t a, vest_point *points)
+{
+    const pc_dataset *ds = lg->ds;
+    const pc_award *award = &ds->awards.items[a];
+    const char *path = pc_dataset_path(ds, PC_FILE_EXERCISES);
+    size_t n = 0;
+    for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
+        pc_date v = pc_tranche_vested_on(&ds->tranches.items[t]);
+        if (v != PC_DATE_NONE)
+            points[n++] = (vest_point){v, ds->tranches.items[t].shares};
+    }
+    qsort(points, n, sizeof *points, by_vest_date);
+    pc_status result = PC_OK;
+    size_t next = 0;
+    int64_t vested = 0, done = 0; /* both at most the award's shares */
+    for (size_t k = lg->award_first[a]; k < lg->award_first[a + 1]; k++) {
+        const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
+        char day[11], end[11];
+        if (e->date > lg->last_end)
+            continue;
+        if (!is_option(award)) {
+            pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "award_id"),
+                     "not_an_option",
+                     "award_id: award '%s' is a stock award; only options and SARs are exercised",
+                     award->id);
+            result = PC_ERR_INPUT;
+            continue;
+        }
+        pc_date_format(e->date, day);
+        if (e->date > award->expiration_date) {
+            pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "date"),
+                     "exercise_after_expiry", "date: '%s' is after award '%s' expired on %s", day,
+                     award->id, pc_date_format(award->expiration_date, end));
+            result = PC_ERR_INPUT;
+            continue;
+        }
+        while (next < n && points[next].date <= e->date)
+            vested += points[next++].shares;
+        int64_t open = vested - done;
+        if (e->shares > open) {
+            pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "shares"),
+                     "exercise_exceeds_vested",
+                     "shares: '%lld' exercised on %s, but only %lld of award '%s' were vested "
+                     "and not yet exercised then",
+                     (long long)e->shares, day, (long long)(open > 0 ? open : 0), award->id);
+            result = PC_ERR_INPUT;
+            continue;
+        }
+        done += e->shares;
+    }
+    return result;
+}
+
+static pc_status check_exercises(const ledger *lg)
+{
+    const pc_dataset *ds = lg->ds;
+    size_t most = 1;
+    for (size_t a = 0; a < ds->awards.count; a++)
+        if (ds->awards.items[a].ntranches > most)
+            most = ds->awards.items[a].ntranches;
+    vest_point *points = malloc(most * sizeof *points);
+    if (!points)
+        return PC_ERR_NOMEM;
+    pc_status result = PC_OK;
+    for (size_t a = 0; a < ds->awards.count; a++)
+        if (lg->award_first[a] < lg->award_first[a + 1] &&
+            check_award_exercises(lg, a, points) != PC_OK)
+            result = PC_ERR_INPUT;
+    free(points);
+    return result;
+}
+
+/* ---- Prices and outcomes at a date --------------------------------------- */
+
+/* The close at `date` (SPEC section 2's lookup), or an error at the award's
+ * line naming the date and the table that needs it. */
+static pc_status close_at(const ledger *lg, const pc_award *a, pc_date date, const char *why,
+                          const pc_price **out)
+{
+    *out = pc_market_price_at(lg->ds, date);
+    if (*out)
+        return PC_OK;
+    char day[11];
+    pc_error(lg->diags, pc_dataset_path(lg->ds, PC_FILE_AWARDS), a->line,
+             column(lg->ds, PC_FILE_AWARDS, "award_id"), "missing_price",
+             "award_id: '%s': no closing price on %s or in the %d days before it (prices.csv), "
+             "needed for %s",
+             a->id, pc_date_format(date, day), PC_STALE_DAYS, why);
+    return PC_ERR_MISSING;
+}
+
+/* Shares of a tranche counted at `date`: all of them under a service
+ * condition; the target times the probable outcome at the date under a
+ * performance condition (SPEC section 12, the level Instruction 3 to Item
+ * 402(f)(2) reports); under a market condition the probable outcome when
+ * outcomes.csv assesses one, else the target. Rounded to whole shares, half
+ * away from zero. */
+static pc_status counted_shares(const ledger *lg, size_t t, pc_date date, int64_t *out)
+{
+    const pc_tranche *tr = &lg->ds->tranches.items[t];
+    const pc_award *a = &lg->ds->awards.items[tr->award];
+    *out = tr->shares;
+    if (a->condition == PC_CONDITION_SERVICE)
+        return PC_OK;
+    const pc_outcome *o = pc_market_outcome_at(lg->ds, t, date);
+    if (!o) {
+        if (a->condition == PC_CONDITION_MARKET)
+            return PC_OK;
+        char day[11];
+        pc_error(lg->diags, pc_dataset_path(lg->ds, PC_FILE_VESTING), tr->line,
+                 column(lg->ds, PC_FILE_VESTING, "tranche"), "missing_outcome",
+                 "tranche: award %s tranche %d has no probable outcome assessed on or before %s "
+                 "(outcomes.csv), needed for the equity award tables",
+                 a->id, tr->number, pc_date_format(date, day));
+        return PC_ERR_MISSING;
+    }
+    return pc_mul_div_round(tr->shares, o->probable_micro, PC_MICRO, out);
+}
+
+/* shares x a price in micros, in cents (rounded once, half away from zero). */
+static pc_status shares_value(int64_t shares, int64_t price_micro, int64_t *cents)
+{
+    return pc_mul_div_round(shares, price_micro, PC_MICRO / PC_CENTS, cents);
+}
+
+/* ---- Outstanding Equity Awards at Fiscal Year-End ------------------------ */
+
+/* One award at the fiscal year end `end`: Item 402(f)(2) columns (b)-(j). */
+static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row *row)
+{
+    const pc_dataset *ds = lg->ds;
+    const pc_award *a = &ds->awards.items[ai];
+    pc_status st = PC_OK;
+    if (is_option(a)) {
+        row->exercise_price_micro = a->exercise_price_micro;
+        row->expiration_date = a->expiration_date;
+        /* An option that expired on or before the year end is no longer held. */
+        if (a->expiration_date <= end)
+            return PC_OK;
+    }
+    for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && !st; t++) {
+        const pc_tranche *tr = &ds->tranches.items[t];
+        pc_date v = pc_tranche_vested_on(tr);
+        if (v != PC_DATE_NONE && v <= end) {
+            /* Vested, not exercised, not expired: exercisable (column (b)),
+             * whatever the condition was. Stock that vested is no longer
+             * an outstanding award. */
+            if (is_option(a))
+                row->options_exercisable += tr->shares;
+            continue;
+        }
+        if (!pc_tranche_unvested_at(ds, tr, end))
+            continue; /* forfeited, or granted after the year end */
+        int64_t n;
+        st = counted_shares(lg, t, end, &n);
+        if (st)
+            break;
+        bool service = a->condition == PC_CONDITION_SERVICE;
+        int64_t *column_of = is_option(a)
+                                 ? (service ? &row->options_unexercisable : &row->options_unearned)
+                                 : (service ? &row->stock_unvested : &row->stock_unearned);
+        /* Shares times an outcome above 100% can pass the int64 range. */
+        st = pc_money_add(*column_of, n, column_of);
+    }
+    if (st)
+        return st;
+    if (is_option(a)) {
+        for (size_t k = lg->award_first[ai]; k < lg->award_first[ai + 1]; k++) {
+            const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
+            if (e->date <= end)
+                row->options_exercisable -= e->shares;
+        }
+        return PC_OK;
+    }
+    if (row->stock_unvested == 0 && row->stock_unearned == 0)
+        return PC_OK;
+    const pc_price *close;
+    st =
+        close_at(lg, a, end, "the market value of stock not vested at the fiscal year end", &close);
+    if (st)
+        return st;
+    row->close_date = close->date;
+    row->close_micro = close->close_micro;
+    /* Instruction 3 to Item 402(f)(2): the closing market price at the end
+     * of the last completed fiscal year, times the shares. */
+    st = shares_value(row->stock_unvested, close->close_micro, &row->stock_unvested_value);
+    if (!st)
+        st = shares_value(row->stock_unearned, close->close_micro, &row->stock_unearned_value);
+    return st;
+}
+
+static bool oea_has_figures(const pc_oea_row *r)
+{
+    return r->options_exercisable || r->options_unexercisable || r->options_unearned ||
+           r->stock_unvested || r->stock_unearned;
+}
+
+/* ---- Option Exercises and Stock Vested ------------------------------------ */
+
+/* One award over the fiscal year (prior, end]: Item 402(g)(2) columns (b)-(e). */
+static pc_status oesv_award(const ledger *lg, size_t ai, pc_date prior, pc_date end,
+                            pc_oesv_row *row)
+{
+    const pc_dataset *ds = lg->ds;
+    const pc_award *a = &ds->awards.items[ai];
+    pc_status st = PC_OK;
+    if (is_option(a)) {
+        for (size_t k = lg->award_first[ai]; k < lg->award_first[ai + 1] && !st; k++) {
+            const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
+            if (e->date <= prior || e->date > end)
+                continue;
+            const pc_price *close;
+            int64_t value = 0;
+            st = close_at(lg, a, e->date, "the value realised on an exercise", &close);
+            /* Value realised: the market price at exercise less the exercise
+             * price, times the shares (Item 402(g)(2)(iii)). */
+            if (!st)
+                st = shares_value(e->shares, close->close_micro - a->exercise_price_micro, &value);
+            if (!st)
+                st = pc_money_add(row->exercise_value, value, &row->exercise_value);
+            row->options_exercised += e->shares;
+        }
+        return st;
+    }
+    for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && !st; t++) {
+        pc_date v = pc_tranche_vested_on(&ds->tranches.items[t]);
+        if (v == PC_DATE_NONE || v <= prior || v > end)
+            continue;
+        const pc_price *close;
+        int64_t n = 0, value = 0;
+        st = counted_shares(lg, t, v, &n);
+        if (!st)
+            st = close_at(lg, a, v, "the value realised on vesting", &close);
+        /* Value realised on vesting: the market value of the shares on the
+         * vesting date (Item 402(g)(2)(v)). */
+        if (!st)
+            st = shares_value(n, close->close_micro, &value);
+        if (!st)
+            st = pc_money_add(row->vesting_value, value, &row->vesting_value);
+        if (!st)
+            st = pc_money_add(row->stock_vested, n, &row->stock_vested);
+    }
+    return st;
+}
+
+/* ---- Grants of Plan-Based Awards ----------------------------------------- */
+
+/* One award granted in the year: Item 402(d)(2) columns (b) and (f)-(l).
+ * An award with a performance or market condition is an equity incentive
+ * plan award (threshold, target, maximum); one with only a service
+ * condition is an "all other" stock or option award. */
+static void gpba_award(const ledger *lg, size_t ai, pc_gpba_row *row)
+{
+    const pc_award *a = &lg->ds->awards.items[ai];
+    row->grant_date = a->grant_date;
+    row->incentive_plan = a->condition != PC_CONDITION_SERVICE;
+    if (row->incentive_plan) {
+        row->has_threshold = a->has_threshold;
+        row->threshold_shares = a->threshold_shares;
+        row->target_shares = a->shares;
+        row->has_maximum = a->has_maximum;
+        row->maximum_shares = a->maximum_shares;
+    } else if (is_option(a)) {
+        row->other_option_shares = a->shares;
+    } else {
+        row->other_stock_shares = a->shares;
+    }
+    row->exercise_price_micro = is_option(a) ? a->exercise_price_micro : 0;
+    row->grant_date_fair_value = lg->grant_value[ai];
+}
+
+/* ---- The year loop -------------------------------------------------------- */
+
+static pc_status person_year(const ledger *lg, pc_equity_tables *out, size_t person, int year)
+{
+    const pc_dataset *ds = lg->ds;
+    const pc_config *cfg = &ds->config;
+    pc_date end = pc_fiscal_year_end(cfg->fiscal_year_end, year);
+    pc_date prior = pc_fiscal_year_end(cfg->fiscal_year_end, year - 1);
+    pc_status result = PC_OK;
+    for (size_t k = lg->person_first[person]; k < lg->person_first[person + 1]; k++) {
+        size_t ai = lg->awards[k];
+        const pc_award *a = &ds->awards.items[ai];
+        pc_oea_row oea = {.year = year,
+                          .person = person,
+                          .award = ai,
+                          .expiration_date = PC_DATE_NONE,
+                          .close_date = PC_DATE_NONE};
+        pc_oesv_row oesv = {.year = year, .person = person, .award = ai};
+        pc_status st = oea_award(lg, ai, end, &oea);
+        if (st == PC_OK && oea_has_figures(&oea)) {
+            pc_oea_row *slot = PC_ARRAY_PUSH(&out->oea);
+            if (!slot)
+                return PC_ERR_NOMEM;
+            *slot = oea;
+        }
+        pc_status st2 = oesv_award(lg, ai, prior, end, &oesv);
+        if (st2 == PC_OK && (oesv.options_exercised || oesv.stock_vested)) {
+            pc_oesv_row *slot = PC_ARRAY_PUSH(&out->oesv);
+            if (!slot)
+                return PC_ERR_NOMEM;
+            *slot = oesv;
+        }
+        if (!cfg->smaller_reporting_company && a->grant_date > prior && a->grant_date <= end) {
+            pc_gpba_row *slot = PC_ARRAY_PUSH(&out->gpba);
+            if (!slot)
+                return PC_ERR_NOMEM;
+            *slot = (pc_gpba_row){.year = year, .person = person, .award = ai};
+            gpba_award(lg, ai, slot);
+        }
+        if (st == PC_ERR_NOMEM || st2 == PC_ERR_NOMEM)
+            return PC_ERR_NOMEM;
+        if (st == PC_ERR_OVERFLOW || st2 == PC_ERR_OVERFLOW)
+            pc_error(lg->diags, pc_dataset_path(ds, PC_FILE_AWARDS), a->line,
+                     column(ds, PC_FILE_AWARDS, "shares"), "overflow",
+                     "shares: the equity award table figures of award '%s' in %d are too large",
+                     a->id, year);
+        if (st || st2)
+            result = PC_ERR_INPUT;
+    }
+    return result;
+}
+
+pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report,
+                                   pc_equity_tables *tables, pc_diags *diags)
+{
+    if (ds->config.nyears < 1)
+        return PC_OK;
+    ledger lg;
+    pc_status st = ledger_build(&lg, ds, report, diags);
+    pc_status result = st;
+    if (!st)
+        result = check_exercises(&lg);
+    /* Every SCT year, and in it every person of the SCT, in the SCT's order
+     * (SPEC section 12: the last covered year, and every SCT year in
+     * report.json). */
+    for (int y = 0; y < ds->config.nyears && result != PC_ERR_NOMEM && !st; y++) {
+        int year = ds->config.years[y];
+        for (size_t i = 0; i < report->sct.count; i++) {
+            const pc_sct_row *row = &report->sct.items[i];
+            if (row->year != year || !row->in_table)
+                continue;
+            pc_status r = person_year(&lg, tables, row->person, year);
+            if (r == PC_ERR_NOMEM) {
+                result = r;
+                break;
+            }
+            if (r)
+                result = PC_ERR_INPUT;
+        }
+    }
+    ledger_fini(&lg);
+    if (st == PC_ERR_OVERFLOW)
+        return PC_ERR_INPUT;
+    return result;
+}

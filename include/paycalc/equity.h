@@ -1,0 +1,145 @@
+/*
+ * The equity award tables of a proxy statement, from the same ledger as the
+ * SCT and CAP (SPEC section 12):
+ *   - Outstanding Equity Awards at Fiscal Year-End (Item 402(f); 402(p) for a
+ *     smaller reporting company),
+ *   - Option Exercises and Stock Vested (Item 402(g)),
+ *   - Grants of Plan-Based Awards (Item 402(d); not for a smaller reporting
+ *     company).
+ * One row per person, award and year, for every SCT year and every person
+ * with a role in that year; an award with nothing to show in a table has no
+ * row in it.
+ *
+ * Units: shares and options as whole numbers; money in cents (exact: shares
+ * times a closing price or a price difference, rounded to the cent once, R2);
+ * prices in micros.
+ */
+#ifndef PAYCALC_EQUITY_H
+#define PAYCALC_EQUITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "paycalc/date.h"
+#include "paycalc/model.h"
+#include "paycalc/status.h"
+
+/* Outstanding Equity Awards at Fiscal Year-End: one award held at the end of
+ * `year`. Option columns are 0 for stock and stock columns 0 for options. */
+typedef struct pc_oea_row {
+    int year;
+    size_t person; /* index into people */
+    size_t award;  /* index into awards */
+    /* (b) vested, not exercised, not expired */
+    int64_t options_exercisable;
+    /* (c) unvested, service condition */
+    int64_t options_unexercisable;
+    /* (d) unvested, performance or market condition: target x probable outcome */
+    int64_t options_unearned;
+    int64_t exercise_price_micro; /* (e) options and SARs; 0 for stock */
+    pc_date expiration_date;      /* (f) options and SARs; PC_DATE_NONE for stock */
+    int64_t stock_unvested;       /* (g) unvested stock, service condition */
+    int64_t stock_unvested_value; /* (h) cents: (g) x the fiscal-year-end close */
+    int64_t stock_unearned;       /* (i) unvested stock, performance or market condition */
+    int64_t stock_unearned_value; /* (j) cents: (i) x the fiscal-year-end close */
+    pc_date close_date;           /* the trading day whose close values (h) and (j) */
+    int64_t close_micro;          /* that close; 0 when no stock column needs it */
+} pc_oea_row;
+
+/* Option Exercises and Stock Vested: what one award delivered in `year`. */
+typedef struct pc_oesv_row {
+    int year;
+    size_t person;
+    size_t award;
+    int64_t options_exercised; /* shares acquired on exercise in the year */
+    int64_t exercise_value;    /* cents: sum of shares x (close on the exercise date - price) */
+    int64_t stock_vested;      /* shares acquired on vesting in the year */
+    int64_t vesting_value;     /* cents: sum of shares x close on the vest date */
+} pc_oesv_row;
+
+/* Grants of Plan-Based Awards: one award granted in `year`. */
+typedef struct pc_gpba_row {
+    int year;
+    size_t person;
+    size_t award;
+    pc_date grant_date;
+    bool incentive_plan;           /* performance or market condition: columns (f)-(h) */
+    bool has_threshold;            /* awards.csv threshold_shares given */
+    int64_t threshold_shares;      /* (f) */
+    int64_t target_shares;         /* (g): the award's shares */
+    bool has_maximum;              /* awards.csv maximum_shares given */
+    int64_t maximum_shares;        /* (h) */
+    int64_t other_stock_shares;    /* (i) service-condition stock */
+    int64_t other_option_shares;   /* (j) service-condition options and SARs */
+    int64_t exercise_price_micro;  /* (k) options and SARs; 0 for stock */
+    int64_t grant_date_fair_value; /* (l) cents: the award's SCT value (R2 sum) */
+} pc_gpba_row;
+
+/* The three tables; each list in year order, then people in SCT order, then
+ * awards in grant-date order (awards.csv order among equal dates). */
+typedef struct pc_equity_tables {
+    PC_ARRAY(pc_oea_row) oea;
+    PC_ARRAY(pc_oesv_row) oesv;
+    PC_ARRAY(pc_gpba_row) gpba; /* empty for a smaller reporting company */
+} pc_equity_tables;
+
+void pc_equity_tables_init(pc_equity_tables *tables);
+void pc_equity_tables_fini(pc_equity_tables *tables);
+
+/* The person totals a proxy's reader (and reported.csv) compares: the item
+ * names of SPEC section 12, in this order. */
+typedef enum pc_equity_item {
+    PC_EQ_OPTIONS_EXERCISABLE = 0,
+    PC_EQ_OPTIONS_UNEXERCISABLE,
+    PC_EQ_OPTIONS_UNEARNED,
+    PC_EQ_STOCK_UNVESTED,
+    PC_EQ_STOCK_UNVESTED_VALUE,
+    PC_EQ_STOCK_UNEARNED,
+    PC_EQ_STOCK_UNEARNED_VALUE,
+    PC_EQ_OPTIONS_EXERCISED,
+    PC_EQ_EXERCISE_VALUE,
+    PC_EQ_STOCK_VESTED,
+    PC_EQ_VESTING_VALUE,
+    PC_EQ_THRESHOLD_SHARES,
+    PC_EQ_TARGET_SHARES,
+    PC_EQ_MAXIMUM_SHARES,
+    PC_EQ_OTHER_STOCK_SHARES,
+    PC_EQ_OTHER_OPTION_SHARES,
+    PC_EQ_GRANT_DATE_FAIR_VALUE,
+    PC_EQ_NITEMS
+} pc_equity_item;
+
+/* The key of an item ("options_unearned"), as report.json and reported.csv
+ * spell it. */
+const char *pc_equity_item_key(pc_equity_item item);
+/* The item of a key, or PC_EQ_NITEMS when there is none. */
+pc_equity_item pc_equity_item_of(const char *key);
+/* The reported.csv table an item belongs to: PC_REPORTED_OEA, _OESV or
+ * _GPBA; -1 for PC_EQ_NITEMS. */
+int pc_equity_item_table(pc_equity_item item);
+/* True when the item is money (cents), false for a number of shares. */
+bool pc_equity_item_is_money(pc_equity_item item);
+
+/* A person's total of one item for a year, summed over the rows of the
+ * table the item belongs to (oea, oesv or gpba). `found` says whether the
+ * person has any row in that table that year. Money in cents, shares whole. */
+int64_t pc_equity_person_total(const pc_equity_tables *tables, int year, size_t person,
+                               pc_equity_item item, bool *found);
+
+struct pc_report;
+
+/* Computes the three tables for every SCT year of an indexed dataset, after
+ * the SCT step (the grant-date fair values of Grants of Plan-Based Awards are
+ * the SCT's award values, read from report->valuations). Appends to
+ * `tables`, which must be initialised.
+ *
+ * Input errors go to `diags` with their file, line and column, and the
+ * result is PC_ERR_INPUT: an exercise of more options than are vested and
+ * unexercised on its date (or after the award expired), a missing closing
+ * price at a date a value needs, a performance award with no probable
+ * outcome at a fiscal year end. PC_ERR_NOMEM when memory runs out. */
+pc_status pc_equity_tables_compute(const pc_dataset *ds, const struct pc_report *report,
+                                   pc_equity_tables *tables, pc_diags *diags);
+
+#endif
