@@ -32,6 +32,11 @@ static void append(char **buf, size_t *len, size_t *cap, const char *data, size_
 /* Runs `program args...` with standard input from /dev/null. */
 static run_result run_with(const char *program, const char *const *args)
 {
+    return run_program(program, args);
+}
+
+run_result run_program(const char *program, const char *const *args)
+{
     run_result r = {-1, NULL, NULL};
     int out[2], err[2];
     if (pipe(out) || pipe(err))

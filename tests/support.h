@@ -20,6 +20,8 @@ typedef struct run_result {
 
 /* Runs `PAYCALC args...` (args is a NULL-terminated list) with no shell. */
 run_result run_paycalc(const char *const *args);
+/* Runs `program args...` (an absolute path; args as above) with no shell. */
+run_result run_program(const char *program, const char *const *args);
 
 /* Debian's Python, the one scripts/deps.sh installs openpyxl and numpy for
  * (a python3 earlier on PATH may lack them). */

@@ -1220,6 +1220,15 @@ static const config_case config_cases[] = {
      "\"years\": [2021, 2022], \"smaller_reporting_company\": true}",
      1, 14, "missing_value", "company.name: must not be empty"},
     {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+     "\"years\": [2021, 2022], \"smaller_reporting_company\": true, "
+     "\"display_units\": {\"net_income\": \"hundreds\"}}",
+     2, 77, "bad_value",
+     "display_units.net_income: invalid value 'hundreds': use ones, "
+     "thousands or millions"},
+    {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
+     "\"years\": [2021, 2022], \"smaller_reporting_company\": true, \"display_units\": 3}",
+     2, 59, "bad_type", "display_units: must be an object"},
+    {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
      "\"years\": [2021, 2022], \"years\": [2022], \"smaller_reporting_company\": true}",
      2, 30, "bad_json", "duplicate object key"},
     {"{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\",\n"
@@ -1290,6 +1299,24 @@ Test(read, configuration_defaults_and_warnings)
            "colour: unknown setting");
     expect(&l.diags, PC_SEVERITY_WARNING, "paycalc.json", 1, 42, "unknown_setting",
            "company.cik: unknown setting");
+    unload(&l);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* display_units: the unit of the workbook's net income and measure columns. */
+Test(read, display_units_choose_the_workbook_units)
+{
+    char *dir = scratch_copy();
+    put(dir, "paycalc.json",
+        "{\"company\": {\"name\": \"X\", \"ticker\": \"X\"}, \"fiscal_year_end\": \"12-31\", "
+        "\"years\": [2021, 2022], \"smaller_reporting_company\": true, \"display_units\": "
+        "{\"net_income\": \"thousands\", \"company_selected_measure\": \"millions\"}}");
+    loaded l;
+    load(dir, &l);
+    expect_clean(&l);
+    cr_assert_eq(l.ds.config.net_income_units, PC_UNITS_THOUSANDS);
+    cr_assert_eq(l.ds.config.csm_units, PC_UNITS_MILLIONS);
     unload(&l);
     remove_dir(dir);
     free(dir);

@@ -530,20 +530,23 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
 {
     json_t *e = json_object();
     json_t *sheets =
-        json_pack("[sssss]", "Summary Compensation", "Pay vs Performance", "CAP Reconciliation",
-                  "Equity Awards at FYE", "Exercises and Vesting");
+        json_pack("[ssssss]", "Summary Compensation", "Pay vs Performance", "CAP Reconciliation",
+                  "Charts", "Equity Awards at FYE", "Exercises and Vesting");
     if (!ds->config.smaller_reporting_company)
         json_array_append_new(sheets, json_string("Plan-Based Awards"));
+    json_array_append_new(sheets, json_string("CAP by Person"));
     json_array_append_new(sheets, json_string("Award Valuations"));
+    json_array_append_new(sheets, json_string("Cash and FX"));
     json_array_append_new(sheets, json_string("Exchange Rates"));
     json_array_append_new(sheets, json_string("TSR"));
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
         json_array_append_new(sheets, json_string("Checks"));
+    json_array_append_new(sheets, json_string("Audit Notes"));
     json_object_set_new(e, "sheets", sheets);
     json_object_set_new(e, "created", json_string("2022-12-31T00:00:00Z"));
     /* CAP vs TSR and CAP vs net income (a pair each); CAP vs the measure
      * (a pair) and TSR vs peer TSR (one) when those exist. */
-    json_object_set_new(e, "charts", json_integer(o->src ? 4 : 7));
+    json_object_set_new(e, "charts", json_integer(o->src ? 3 : 4));
     json_object_set_new(e, "cap_decimals", json_integer(ds->config.cap_decimals));
     /* Column (h): an SRC shows NQDC earnings alone (Item 402(n)). */
     json_object_set_new(
@@ -610,11 +613,11 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
             }
             const pc_sct_row *s = pc_report_sct(r, p->peo[k].person, p->year);
             json_array_append_new(
-                peos, json_pack("{s:s,s:I,s:I,s:[ss],s:s}", "name", name_of(ds, p->peo[k].person),
-                                "sct_total", (json_int_t)p->peo[k].sct_total, "cap",
-                                (json_int_t)p->peo[k].cap, "columns", sct_h, cap_h, "sct_ref",
-                                s && s->in_table ? "='Summary Compensation'!"
-                                                 : "='CAP Reconciliation'!"));
+                peos,
+                json_pack("{s:s,s:I,s:I,s:[ss],s:s}", "name", name_of(ds, p->peo[k].person),
+                          "sct_total", (json_int_t)p->peo[k].sct_total, "cap",
+                          (json_int_t)p->peo[k].cap, "columns", sct_h, cap_h, "sct_ref",
+                          s && s->in_table ? "='Summary Compensation'!" : "='CAP by Person'!"));
         }
         json_t *row = json_pack("{s:i,s:o,s:I,s:I}", "year", p->year, "peo", peos, "tsr",
                                 (json_int_t)p->tsr, "net_income", (json_int_t)p->net_income);
@@ -649,8 +652,7 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
         headers, json_string("Average Summary Compensation Table Total for Non-PEO NEOs ($)"));
     json_array_append_new(headers,
                           json_string("Average Compensation Actually Paid to Non-PEO NEOs ($)"));
-    json_array_append_new(headers, json_string("Value of Initial Fixed $100 Investment Based On: "
-                                               "Total Shareholder Return ($)"));
+    json_array_append_new(headers, json_string("Total Shareholder Return ($)"));
     json_array_append_new(headers, json_string("Net Income ($)"));
     json_t *absent = json_array();
     if (o->src) {
@@ -696,12 +698,14 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     json_object_set_new(e, "rates", rates);
     json_t *sct_notes = json_array();
     if (o->sct_years >= 2)
-        json_array_append_new(sct_notes, json_string("Amounts paid in CNY were converted at 6.4525 "
-                                                     "CNY per USD, the average rate for fiscal "
-                                                     "2021 (fx.csv line 2)"));
-    json_array_append_new(sct_notes, json_string("Amounts paid in CNY were converted at 6.7264 CNY "
-                                                 "per USD, the average rate for fiscal 2022 "
-                                                 "(fx.csv line 3)"));
+        json_array_append_new(sct_notes,
+                              json_string("Amounts paid in CNY in fiscal 2021 were converted into "
+                                          "US dollars at 6.4525 CNY per US dollar, the average "
+                                          "exchange rate for the year."));
+    json_array_append_new(sct_notes,
+                          json_string("Amounts paid in CNY in fiscal 2022 were converted into US "
+                                      "dollars at 6.7264 CNY per US dollar, the average exchange "
+                                      "rate for the year."));
     json_object_set_new(e, "sct_notes", sct_notes);
 
     json_t *tsr = json_array();

@@ -249,8 +249,8 @@ def check_package(path, exp):
             fail("%d charts, expected %d" % (len(charts), exp["charts"]))
         for n in charts:
             xml = z.read(n).decode("utf-8")
-            if "'Pay vs Performance'!$" not in xml:
-                fail("%s does not plot the Pay vs Performance cells" % n)
+            if not re.search(r"(?:'Charts'|Charts)!\$", xml):
+                fail("%s does not plot the chart table of the Charts sheet" % n)
             # A cached copy would hold 0 for formula cells: none is stored.
             if "<c:numCache>" in xml:
                 fail("%s stores cached values" % n)
@@ -259,10 +259,10 @@ def check_package(path, exp):
             m = re.search(r"<dcterms:%s[^>]*>([^<]*)<" % tag, core)
             if not m or m.group(1) != exp["created"]:
                 fail("document %s time %r, expected %r" % (tag, m and m.group(1), exp["created"]))
-        # The Pay vs Performance sheet (the second) holds the drawing.
-        rels = z.read("xl/worksheets/_rels/sheet2.xml.rels").decode("utf-8") if "xl/worksheets/_rels/sheet2.xml.rels" in names else ""
+        # The Charts sheet (the fourth) holds the drawing.
+        rels = z.read("xl/worksheets/_rels/sheet4.xml.rels").decode("utf-8") if "xl/worksheets/_rels/sheet4.xml.rels" in names else ""
         if exp["charts"] and "drawing" not in rels:
-            fail("the charts are not on the Pay vs Performance sheet")
+            fail("the charts are not on the Charts sheet")
         # Input text is never a formula: no <f> element holds it.
         for n in names:
             if n.startswith("xl/worksheets/sheet"):
@@ -305,7 +305,10 @@ def check_sct(book, exp):
     want = ["Name and Principal Position", "Year", "Salary ($)", "Bonus ($)", "Stock Awards ($)",
             "Option Awards ($)", "Non-Equity Incentive Plan Compensation ($)", exp["sct_pension_header"],
             "All Other Compensation ($)", "Total ($)"]
-    got = [ws.cell(row=hr, column=c).value for c in range(1, len(want) + 1)]
+    # Footnote markers ("Salary ($)(1)") on the headers they explain.
+    got = [re.sub(r"\(\d+\)$", "", ws.cell(row=hr, column=c).value or "")
+           for c in range(1, len(want) + 1)]
+    h = {re.sub(r"\(\d+\)$", "", k): v for k, v in h.items()}
     if got != want:
         fail("Summary Compensation headers %r" % got)
         return
@@ -315,11 +318,15 @@ def check_sct(book, exp):
     rows = {}
     person = None
     r = hr + 1
-    while isinstance(book.v[sheet].cell(row=r, column=2).value, (int, float)):
+    # Each executive: the name on the first row, the position beneath it
+    # (on a row of its own when the executive has one year), until the notes.
+    while r <= ws.max_row and not re.match(r"\(\d+\) ", str(ws.cell(row=r, column=1).value)):
         a = ws.cell(row=r, column=1).value
         if isinstance(a, str) and a.split("\n")[0] in names:
             person = a.split("\n")[0]
-        rows[(person, int(book.v[sheet].cell(row=r, column=2).value))] = r
+        y = book.v[sheet].cell(row=r, column=2).value
+        if isinstance(y, (int, float)):
+            rows[(person, int(y))] = r
         r += 1
     if len(rows) != len(exp["sct"]):
         fail("Summary Compensation: %d rows, expected %d" % (len(rows), len(exp["sct"])))
@@ -333,14 +340,14 @@ def check_sct(book, exp):
             book.number_cell(sheet, row, h[k], cents(v), "%s %d %s" % (e["name"], e["year"], k))
         book.formula_cell(sheet, row, h["Total ($)"], cents(e["total"]), "total", "=SUM(")
         fmt = ws.cell(row=row, column=h["Total ($)"]).number_format
-        if fmt != "#,##0;(#,##0)":
+        if fmt != '#,##0;(#,##0);"\u2014"':
             fail("Summary Compensation total format %r" % fmt)
 
 
 def cap_rows(book):
-    sheet = "CAP Reconciliation"
+    sheet = "CAP by Person"
     ws = book.f[sheet]
-    hr = header_row(ws, "Year")
+    hr = header_row(ws, "Fiscal Year")
     h = headers(ws, hr)
     rows = {}
     r = hr + 1
@@ -357,15 +364,15 @@ def cap_rows(book):
 
 
 def check_cap(book, exp):
-    sheet = "CAP Reconciliation"
+    sheet = "CAP by Person"
     ws = book.f[sheet]
     hr, h, rows = cap_rows(book)
     if ws.freeze_panes is None:
-        fail("CAP Reconciliation: header rows are not frozen")
+        fail("CAP by Person: header rows are not frozen")
     cap_col = h.get("Compensation Actually Paid ($)")
     role_col = h.get("Role")
     if cap_col is None or role_col is None:
-        fail("CAP Reconciliation: headers %r" % sorted(h))
+        fail("CAP by Person: headers %r" % sorted(h))
         return
     line_cols = list(range(role_col + 1, cap_col))
     fmt_want = "#,##0.00;(#,##0.00)" if exp["cap_decimals"] == 2 else "#,##0;(#,##0)"
@@ -373,14 +380,14 @@ def check_cap(book, exp):
         label = e["name"] if e["name"] is not None else "Average of non-PEO NEOs"
         row = rows.get((e["year"], label))
         if row is None:
-            fail("CAP Reconciliation: no row for %s %d" % (label, e["year"]))
+            fail("CAP by Person: no row for %s %d" % (label, e["year"]))
             continue
         lines = e["lines"]
         if len(line_cols) != len(lines):
             # Pension lines left out (smaller reporting company): they must be 0.
             skipped = [2, 3, 4]
             if len(line_cols) != len(lines) - 3 or any(lines[i] for i in skipped):
-                fail("CAP Reconciliation: %d line columns for %d lines" % (len(line_cols), len(lines)))
+                fail("CAP by Person: %d line columns for %d lines" % (len(line_cols), len(lines)))
                 continue
             lines = [v for i, v in enumerate(lines) if i not in skipped]
         what = "%s %d" % (label, e["year"])
@@ -441,7 +448,7 @@ def check_pvp(book, exp):
             book.formula_cell(sheet, row, h[sct_h], cents(p["sct_total"]), "%d %s" % (y, sct_h),
                               p["sct_ref"])
             book.formula_cell(sheet, row, h[cap_h], cents(p["cap"]), "%d %s" % (y, cap_h),
-                              "='CAP Reconciliation'!")
+                              "='CAP by Person'!")
             if p["name"] not in notes:
                 fail("Pay vs Performance notes do not name PEO %r" % p["name"])
         avg_sct = "Average Summary Compensation Table Total for Non-PEO NEOs ($)"
@@ -452,13 +459,16 @@ def check_pvp(book, exp):
                     fail("Pay vs Performance %d: %s should be blank" % (y, t))
         else:
             book.formula_cell(sheet, row, h[avg_sct], cents(e["avg"]["sct_total"]), "%d average SCT" % y,
-                              "='CAP Reconciliation'!")
+                              "='CAP by Person'!")
             book.formula_cell(sheet, row, h[avg_cap], cents(e["avg"]["cap"]), "%d average CAP" % y,
-                              "='CAP Reconciliation'!")
+                              "='CAP by Person'!")
             for n in e["avg"]["names"]:
                 if n not in notes:
                     fail("Pay vs Performance notes do not name NEO %r" % n)
-        tsr_h = "Value of Initial Fixed $100 Investment Based On: Total Shareholder Return ($)"
+        tsr_h = "Total Shareholder Return ($)"
+        span = ws.cell(row=hr - 1, column=h[tsr_h]).value
+        if span != "Value of Initial Fixed $100 Investment Based On:":
+            fail("Pay vs Performance: no spanning header over the TSR columns (%r)" % span)
         book.formula_cell(sheet, row, h[tsr_h], cents(e["tsr"]), "%d TSR" % y, "='TSR'!")
         book.number_cell(sheet, row, h["Net Income ($)"], cents(e["net_income"]), "%d net income" % y)
         if "peer_tsr" in e:
@@ -490,7 +500,7 @@ def check_valuations(book, exp):
         r = hr + 1 + e.get("index", i)
         got = (ws.cell(row=r, column=h["Award ID"]).value, ws.cell(row=r, column=h["Tranche"]).value,
                ws.cell(row=r, column=h["Executive"]).value, ws.cell(row=r, column=h["Value ($)"]).value,
-               ws.cell(row=r, column=h["Key"]).value, ws.cell(row=r, column=h["Fiscal Year"]).value)
+               ws.cell(row=r, column=h["Line"]).value, ws.cell(row=r, column=h["Fiscal Year"]).value)
         want = (e["award_id"], e["tranche"], e["name"], cents(e["value"]), e["key"], e["year"])
         if got != want:
             fail("Award Valuations row %d: %r, expected %r" % (r, got, want))
@@ -602,6 +612,19 @@ def check_checks(book, exp):
     for code in exp["check_codes"]:
         if text.count(code) < 2:
             fail("Checks sheet does not explain check %r" % code)
+    # Severity in words a reader knows; an error stands out on a fill, a
+    # rounding difference does not.
+    severities = 0
+    for row in book.f["Checks"].iter_rows(min_row=6):
+        c = row[1] if len(row) > 1 else None
+        if c is None or c.value not in ("Error", "Rounding"):
+            continue
+        severities += 1
+        filled = c.fill is not None and c.fill.fgColor is not None and c.fill.fill_type == "solid"
+        if (c.value == "Error") != filled:
+            fail("Checks!%s: %s %s a fill" % (c.coordinate, c.value, "without" if c.value == "Error" else "with"))
+    if exp["checks"] and severities == 0:
+        fail("Checks sheet: no finding says Error or Rounding")
 
 
 # ---------------------------------------------------------- print and layout
@@ -626,8 +649,7 @@ def check_print(book, exp):
     """Every sheet prints landscape with its company, name and page in the
     footer; the tables fit the page width (Award Valuations three pages
     across, its first three columns repeated) with the header row repeated;
-    Pay vs Performance prints at a fixed scale with a page break before the
-    charts, which "fit to width" would make Excel ignore."""
+    the Charts sheet prints on one page."""
     for ws in book.f.worksheets:
         name = ws.title
         if ws.page_setup.orientation != "landscape":
@@ -637,14 +659,11 @@ def check_print(book, exp):
         if exp["company"] and not (ws.oddFooter.left.text or "").startswith(exp["company"].replace("&", "&&")[:40]):
             fail("%s: footer does not name the company: %r" % (name, ws.oddFooter.left.text))
         fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
-        if name == "Pay vs Performance":
-            scale = int(ws.page_setup.scale or 100)
-            if fit or not 10 <= scale <= 100:
-                fail("%s: fit to page %r, scale %r: expected a fixed scale" % (name, fit, scale))
-            if exp["charts"] and not ws.row_breaks.brk:
-                fail("%s: no page break before the charts" % name)
+        if name == "Charts":
+            if not fit or int(ws.page_setup.fitToWidth or 1) != 1 or int(ws.page_setup.fitToHeight or 1) != 1:
+                fail("%s: not fitted to one page" % name)
             continue
-        wide = 3 if name == "Award Valuations" else 1
+        wide = 4 if name == "Award Valuations" else 1
         if not fit or int(ws.page_setup.fitToWidth or 1) != wide or int(ws.page_setup.fitToHeight or 0) != 0:
             fail("%s: not fitted to %d page(s) wide (fit %r, %r x %r)" % (name, wide, fit, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight))
         if ws.print_title_rows != "$5:$5":

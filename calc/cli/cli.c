@@ -30,6 +30,7 @@
 static const char usage_text[] =
     "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--prior FILE] "
     "[--quiet]\n"
+    "                  [--labels en|zh-Hant|zh-Hans]\n"
     "       paycalc check INPUT_DIR\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
     "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
@@ -45,7 +46,9 @@ static const char help_text[] =
     "\n"
     "  run      read INPUT_DIR, compute, write report.json and report.xlsx into\n"
     "           --out DIR (default reports/<name of INPUT_DIR>/), or to the files\n"
-    "           named by --json and --xlsx; print the tables unless --quiet\n"
+    "           named by --json and --xlsx; print the tables unless --quiet;\n"
+    "           --labels zh-Hant or zh-Hans writes the workbook's titles, headers\n"
+    "           and footnotes in Chinese\n"
     "  check    read and validate INPUT_DIR, print every problem found\n"
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
@@ -387,10 +390,16 @@ static int cmd_run(int argc, char **argv)
 {
     const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL, *prior = NULL;
     bool quiet = false;
+    pc_labels labels = PC_LABELS_EN;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--quiet")) {
             quiet = true;
+        } else if (!strcmp(a, "--labels")) {
+            if (i + 1 >= argc)
+                return usage_error("%s needs a value", a);
+            if (!pc_labels_parse(argv[++i], &labels))
+                return usage_error("--labels '%s': use en, zh-Hant or zh-Hans", argv[i]);
         } else if (!strcmp(a, "--out") || !strcmp(a, "--json") || !strcmp(a, "--xlsx") ||
                    !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
@@ -425,6 +434,7 @@ static int cmd_run(int argc, char **argv)
     int rc = load_and_compute(dir, prior, &ds, &report, quiet);
     if (rc != PC_EXIT_OK)
         goto done;
+    ds.config.labels = labels;
 
     char *json_path, *xlsx_path;
     rc = report_paths(out, json, xlsx, ds.name, &json_path, &xlsx_path);

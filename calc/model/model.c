@@ -33,6 +33,18 @@ const char *pc_file_name(pc_file file)
     return file < PC_FILE_COUNT ? file_names[file] : "?";
 }
 
+bool pc_labels_parse(const char *text, pc_labels *out)
+{
+    static const char *const names[] = {"en", "zh-Hant", "zh-Hans"};
+    *out = PC_LABELS_EN;
+    for (int i = 0; i < 3; i++)
+        if (text && strcmp(text, names[i]) == 0) {
+            *out = (pc_labels)i;
+            return true;
+        }
+    return false;
+}
+
 const char *pc_component_name(pc_component component)
 {
     switch (component) {

@@ -375,6 +375,43 @@ static void read_sct_years(config_reader *cr, json_t *root, pc_config *config)
     config->sct_years = sct;
 }
 
+/* display_units (SPEC section 2): {"net_income": "thousands", ...}, the
+ * unit of the workbook's disclosure columns; ones when absent. */
+static void read_display_units(config_reader *cr, json_t *root, pc_config *config)
+{
+    key_ref ref = locate(cr, 0, "display_units", "display_units");
+    json_t *units = json_object_get(root, "display_units");
+    if (!units)
+        return;
+    if (!json_is_object(units)) {
+        wrong_type(cr, ref, units, "an object such as {\"net_income\": \"thousands\"}");
+        return;
+    }
+    static const char *const keys[] = {"net_income", "company_selected_measure"};
+    static const char *const paths[] = {"display_units.net_income",
+                                        "display_units.company_selected_measure"};
+    pc_units *out[] = {&config->net_income_units, &config->csm_units};
+    static const char *const names[] = {"ones", "thousands", "millions"};
+    for (int k = 0; k < 2; k++) {
+        json_t *v = json_object_get(units, keys[k]);
+        if (!v)
+            continue;
+        key_ref at = locate(cr, ref.offset, keys[k], paths[k]);
+        int found = -1;
+        for (int i = 0; i < 3 && json_is_string(v); i++)
+            if (strcmp(json_string_value(v), names[i]) == 0)
+                found = i;
+        if (!json_is_string(v))
+            wrong_type(cr, at, v, "\"ones\", \"thousands\" or \"millions\"");
+        else if (found < 0)
+            key_error(cr, at, "bad_value", "invalid value '%s': use ones, thousands or millions",
+                      pc_read_show(cr->rd, json_string_value(v)));
+        else
+            *out[k] = (pc_units)found;
+    }
+    check_unknown_keys(cr, units, ref.offset, "display_units.", keys, 2);
+}
+
 /* A whole number of "monte_carlo" from `min` to `max`, or false (reported). */
 static bool mc_integer(config_reader *cr, json_t *mc, long from, const char *key, const char *shown,
                        json_int_t min, json_int_t max, const char *what, json_int_t *out)
@@ -498,12 +535,13 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     }
 
     read_sct_years(cr, root, config);
+    read_display_units(cr, root, config);
     read_monte_carlo(cr, root, config);
 
     static const char *const known[] = {
         "company",   "fiscal_year_end", "years",        "smaller_reporting_company",
         "fx_method", "expected_term",   "cap_decimals", "company_selected_measure",
-        "sct_years", "monte_carlo",     "peer_group"};
+        "sct_years", "monte_carlo",     "peer_group",   "display_units"};
     check_unknown_keys(cr, root, 0, "", known, sizeof known / sizeof known[0]);
 }
 

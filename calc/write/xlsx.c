@@ -65,6 +65,49 @@ static lxw_format *add_format(pc_xlsx *w, const char *num_format)
     return f;
 }
 
+/* The formats of the proxy tables: an em dash for nil, a rule and a bold
+ * name where each executive's rows start. */
+static bool make_disclosure_formats(pc_xlsx *w)
+{
+    pc_xlsx_formats *f = &w->f;
+    const char *cap =
+        w->ds->config.cap_decimals == 2 ? PC_XLSX_FMT_CENTS_NIL : PC_XLSX_FMT_DOLLARS_NIL;
+    lxw_format **all[] = {&f->name,      &f->nil_dollars, &f->nil_cap,     &f->nil_cap_sum,
+                          &f->rule_name, &f->rule_year,   &f->rule_dollars};
+    const char *num[] = {NULL, PC_XLSX_FMT_DOLLARS_NIL, cap, cap, NULL,
+                         "0",  PC_XLSX_FMT_DOLLARS_NIL};
+    _Static_assert(sizeof all / sizeof all[0] == sizeof num / sizeof num[0],
+                   "a number format for every format");
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        *all[i] = add_format(w, num[i]);
+        if (!*all[i])
+            return false;
+    }
+    /* display_units: the value stays in dollars, the format scales it. */
+    f->scaled[PC_UNITS_ONES] = f->nil_dollars;
+    f->scaled[PC_UNITS_THOUSANDS] = add_format(w, "#,##0,;(#,##0,);\"\xe2\x80\x94\"");
+    f->scaled[PC_UNITS_MILLIONS] = add_format(w, "#,##0.0,,;(#,##0.0,,);\"\xe2\x80\x94\"");
+    if (!f->scaled[PC_UNITS_THOUSANDS] || !f->scaled[PC_UNITS_MILLIONS])
+        return false;
+    f->flag = add_format(w, NULL);
+    if (!f->flag)
+        return false;
+    format_set_bold(f->flag);
+    format_set_bg_color(f->flag, 0xF4B6B0);
+    format_set_font_color(f->flag, 0x9C0006);
+    format_set_bold(f->name);
+    format_set_text_wrap(f->name);
+    format_set_bold(f->nil_cap_sum);
+    format_set_top(f->nil_cap_sum, LXW_BORDER_THIN);
+    format_set_bold(f->rule_name);
+    format_set_text_wrap(f->rule_name);
+    format_set_align(f->rule_year, LXW_ALIGN_LEFT);
+    lxw_format *ruled[] = {f->rule_name, f->rule_year, f->rule_dollars};
+    for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++)
+        format_set_top(ruled[i], LXW_BORDER_THIN);
+    return true;
+}
+
 static bool make_formats(pc_xlsx *w)
 {
     pc_xlsx_formats *f = &w->f;
@@ -136,7 +179,7 @@ static bool make_formats(pc_xlsx *w)
         if (!f->micros[d])
             return false;
     }
-    return true;
+    return make_disclosure_formats(w);
 }
 
 /* ------------------------------------------------------------ workbook */
@@ -184,16 +227,20 @@ static void fill_workbook(pc_xlsx *w)
     w->sct = add_sheet(w, PC_XLSX_SHEET_SCT);
     w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
     w->cap = add_sheet(w, PC_XLSX_SHEET_CAP);
+    w->charts = add_sheet(w, PC_XLSX_SHEET_CHARTS);
     lxw_worksheet *oea = add_sheet(w, PC_XLSX_SHEET_OEA);
     lxw_worksheet *oesv = add_sheet(w, PC_XLSX_SHEET_OESV);
     /* Item 402(d): not for a smaller reporting company. */
     lxw_worksheet *gpba =
         config->smaller_reporting_company ? NULL : add_sheet(w, PC_XLSX_SHEET_GPBA);
+    w->cap_person = add_sheet(w, PC_XLSX_SHEET_CAP_PERSON);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
+    w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
         w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
+    w->audit = add_sheet(w, PC_XLSX_SHEET_AUDIT);
     if (!pc_xlsx_ok(w))
         return;
 
@@ -207,7 +254,9 @@ static void fill_workbook(pc_xlsx *w)
     }
 
     /* The sheets Pay vs Performance points into come first. */
+    pc_xlsx_plan_cash(w);
     pc_xlsx_write_sct(w);
+    pc_xlsx_write_cap_person(w);
     pc_xlsx_write_cap(w);
     pc_xlsx_write_tsr(w);
     pc_xlsx_write_pvp(w);
@@ -217,9 +266,11 @@ static void fill_workbook(pc_xlsx *w)
     if (gpba)
         pc_xlsx_write_equity_gpba(w, gpba);
     pc_xlsx_write_valuations(w);
+    pc_xlsx_write_cash(w);
     pc_xlsx_write_rates(w);
     if (w->checks)
         pc_xlsx_write_checks(w);
+    pc_xlsx_write_audit(w);
     worksheet_activate(w->pvp);
 }
 
@@ -253,6 +304,7 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
          * after an error, and the caller discards the file then. */
         pc_xlsx_check(&w, workbook_close(w.wb));
     }
+    free(w.cash_keys);
     free(w.at.sct_row);
     free(w.at.cap_row);
 

@@ -1,11 +1,16 @@
 /*
- * The CAP Reconciliation sheet of report.xlsx (SPEC section 9; Item
- * 402(v)(2)(iii)): a CAP is =SUM of its reconciliation lines (R4); each line
- * of the non-PEO NEO average is =ROUND(AVERAGE(the NEOs' cells of that
- * line), cap_decimals), and the average CAP the SUM of the averaged lines
- * (R5). A reference is written only when the figure it points at equals the
- * one the engine put in the table; otherwise the figure is written as a
- * plain number, so the sheet never shows a value other than the engine's.
+ * The CAP by Person workpaper of report.xlsx (SPEC section 9; Item
+ * 402(v)(2)(iii)): every PEO's and NEO's reconciliation line per year as a
+ * live formula down to the input rows, so an edited cell moves the SCT,
+ * this sheet, CAP Reconciliation and Pay vs Performance together:
+ * - the SCT total and the equity deduction refer to the Summary
+ *   Compensation cells (a year the SCT does not show: the engine's figure);
+ * - each equity line is ROUND(SUMIFS) over the signed Contribution column
+ *   of Award Valuations; the pension and dividend lines ROUND(SUMIFS) over
+ *   Cash and FX (R4: each line rounded to cap_decimals);
+ * - a CAP is =SUM of its lines (R4); each line of the non-PEO NEO average
+ *   is =ROUND(AVERAGE(the NEOs' cells of that line), cap_decimals), and the
+ *   average CAP the SUM of the averaged lines (R5).
  * Most recent year first, as filings print them.
  */
 #include "xlsx_internal.h"
@@ -103,18 +108,101 @@ static size_t neo_rows(const pc_pvp_row *p, const subject_row *people, size_t np
     return n;
 }
 
+/* A reference to an SCT cell of the person and year ("'Summary
+ * Compensation'!J7"), when the SCT shows that row; false otherwise. */
+static bool sct_ref(pc_xlsx *w, const pc_cap_row *c, pc_sct_column column, char *buf, size_t size)
+{
+    const pc_sct_row *s = pc_report_sct(w->report, c->subject, c->year);
+    if (!s || !s->in_table)
+        return false;
+    int32_t row = w->at.sct_row[s - w->report->sct.items];
+    if (row == PC_XLSX_NONE)
+        return false;
+    pc_xlsx_ref(buf, size, PC_XLSX_SHEET_SCT, row, 2 + (int)column);
+    return true;
+}
+
+/* The formula of one reconciliation line of a person (no SUM line), into
+ * `f`; false when the line is a plain figure (an SCT year the sheet does
+ * not show, or a pension line of a smaller reporting company, always 0). */
+static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_buf *f)
+{
+    bool src = w->ds->config.smaller_reporting_company;
+    int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
+    char a[PC_XLSX_REF_SIZE], b[PC_XLSX_REF_SIZE];
+    switch (line) {
+    case PC_CAP_SCT_TOTAL:
+        if (!sct_ref(w, c, PC_SCT_TOTAL, a, sizeof a))
+            return false;
+        pc_buf_printf(f, "=%s", a);
+        return true;
+    case PC_CAP_LESS_EQUITY_AWARDS:
+        if (!sct_ref(w, c, PC_SCT_STOCK_AWARDS, a, sizeof a) ||
+            !sct_ref(w, c, PC_SCT_OPTION_AWARDS, b, sizeof b))
+            return false;
+        pc_buf_printf(f, "=-(%s+%s)", a, b);
+        return true;
+    case PC_CAP_LESS_PENSION:
+        /* The change in pension value as the SCT shows it: floored at 0,
+         * whole dollars. */
+        if (src)
+            return false;
+        pc_buf_printf(f, "=-ROUND(MAX(");
+        pc_xlsx_cash_sumifs(f, c->subject, c->year, PC_COMP_CHANGE_IN_PENSION_VALUE);
+        pc_buf_printf(f, ",0),0)");
+        return true;
+    case PC_CAP_PLUS_PENSION_SERVICE:
+    case PC_CAP_PLUS_PENSION_PRIOR_SERVICE:
+    case PC_CAP_DIVIDENDS:
+        if (src && line != PC_CAP_DIVIDENDS)
+            return false;
+        pc_buf_printf(f, "=ROUND(");
+        pc_xlsx_cash_sumifs(f, c->subject, c->year,
+                            line == PC_CAP_DIVIDENDS ? PC_COMP_UNVESTED_DIVIDENDS
+                            : line == PC_CAP_PLUS_PENSION_SERVICE
+                                ? PC_COMP_PENSION_SERVICE_COST
+                                : PC_COMP_PENSION_PRIOR_SERVICE_COST);
+        pc_buf_printf(f, ",%d)", decimals);
+        return true;
+    case PC_CAP_FYE_FV_GRANTED_IN_YEAR:
+    case PC_CAP_CHANGE_FV_PRIOR_UNVESTED:
+    case PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR:
+    case PC_CAP_CHANGE_FV_PRIOR_VESTED:
+    case PC_CAP_LESS_FV_FORFEITED:
+        pc_buf_printf(f, "=ROUND(");
+        pc_xlsx_valuation_sumifs(f, c->subject, c->year, pc_cap_key(line), NULL);
+        pc_buf_printf(f, ",%d)", decimals);
+        return true;
+    case PC_CAP_CAP:
+    case PC_CAP_NLINES:
+        break;
+    }
+    return false;
+}
+
 static void cap_person_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const pc_pvp_row *p,
                            int first_col, int last_col)
 {
-    lxw_worksheet *ws = w->cap;
+    lxw_worksheet *ws = w->cap_person;
     pc_xlsx_number(w, ws, row, 0, c->year, w->f.year);
     const char *name = pc_xlsx_person_name(w, c->subject);
     pc_xlsx_text(w, ws, row, 1, name, w->f.wrap);
     pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 1, name));
     pc_xlsx_text(w, ws, row, 2, pc_xlsx_is_peo(p, c->subject) ? "PEO" : "Non-PEO NEO", w->f.text);
-    for (int l = 0; l < PC_CAP_CAP; l++)
-        if (w->at.cap_col[l] != PC_XLSX_NONE)
+    pc_buf f = {0};
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        if (w->at.cap_col[l] == PC_XLSX_NONE)
+            continue;
+        pc_buf_clear(&f);
+        if (line_formula(w, c, (pc_cap_line)l, &f) && !f.failed)
+            pc_xlsx_formula(w, ws, row, w->at.cap_col[l], pc_buf_text(&f), w->f.cap,
+                            (double)c->line[l] / 100.0);
+        else
             pc_xlsx_cents(w, ws, row, w->at.cap_col[l], c->line[l], w->f.cap);
+    }
+    if (f.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_buf_fini(&f);
     char formula[3 * PC_XLSX_REF_SIZE];
     sum_formula(formula, sizeof formula, row, first_col, last_col);
     pc_xlsx_formula(w, ws, row, w->at.cap_col[PC_CAP_CAP], formula, w->f.cap_sum,
@@ -124,7 +212,7 @@ static void cap_person_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const p
 static void cap_average_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const int32_t *rows,
                             size_t n, int first_col, int last_col)
 {
-    lxw_worksheet *ws = w->cap;
+    lxw_worksheet *ws = w->cap_person;
     int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
     pc_xlsx_number(w, ws, row, 0, c->year, w->f.year);
     pc_xlsx_text(w, ws, row, 1, "Average of non-PEO NEOs", w->f.cap_label);
@@ -222,9 +310,9 @@ static int32_t fair_value_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int n
     return row;
 }
 
-void pc_xlsx_write_cap(pc_xlsx *w)
+void pc_xlsx_write_cap_person(pc_xlsx *w)
 {
-    lxw_worksheet *ws = w->cap;
+    lxw_worksheet *ws = w->cap_person;
     const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
 
@@ -232,8 +320,8 @@ void pc_xlsx_write_cap(pc_xlsx *w)
     char line_titles[PC_CAP_NLINES][160];
     double widths[3 + PC_CAP_NLINES];
     size_t ncols = 0;
-    titles[ncols] = "Year";
-    widths[ncols++] = 7;
+    titles[ncols] = "Fiscal Year";
+    widths[ncols++] = 8;
     titles[ncols] = "Executive";
     widths[ncols++] = pc_xlsx_name_width(w, 24, 50);
     titles[ncols] = "Role";
@@ -253,7 +341,7 @@ void pc_xlsx_write_cap(pc_xlsx *w)
 
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
-    pc_xlsx_heading(w, ws, "Compensation Actually Paid: Reconciliation", first, last);
+    pc_xlsx_heading(w, ws, "Compensation Actually Paid by Executive", first, last);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, ncols);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 2);

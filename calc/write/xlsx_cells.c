@@ -122,16 +122,15 @@ void pc_xlsx_text(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const cha
 void pc_xlsx_textf(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt,
                    const char *fmtstr, ...)
 {
+    pc_buf b = {0};
     va_list ap;
     va_start(ap, fmtstr);
-    char *text = pc_text_vformat(fmtstr, ap);
+    pc_buf_vprintf(&b, fmtstr, ap);
     va_end(ap);
-    if (!text) {
+    if (b.failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-        return;
-    }
-    pc_xlsx_text(w, ws, row, col, text, fmt);
-    free(text);
+    pc_xlsx_text(w, ws, row, col, pc_buf_text(&b), fmt);
+    pc_buf_fini(&b);
 }
 
 void pc_xlsx_number(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, double value,
@@ -180,6 +179,21 @@ void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const 
 {
     pc_xlsx_check(
         w, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, fmt, value));
+}
+
+void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                          lxw_format *fmt, double value, const char *sheet, int32_t to_row,
+                          int to_col)
+{
+    if (to_row != PC_XLSX_NONE && to_col != PC_XLSX_NONE) {
+        /* The link first; the formula then takes the cell and keeps the link
+         * (libxlsxwriter: "overwrite the displayed link text"). */
+        char ref[PC_XLSX_REF_SIZE], url[PC_XLSX_REF_SIZE + 16];
+        pc_xlsx_ref(ref, sizeof ref, sheet, to_row, to_col);
+        snprintf(url, sizeof url, "internal:%s", ref);
+        pc_xlsx_check(w, worksheet_write_url(ws, (lxw_row_t)row, (lxw_col_t)col, url, fmt));
+    }
+    pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
 }
 
 void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
@@ -292,13 +306,16 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
          * word ("reported.csv") and the cell's padding, up to 60 characters
          * (a longer word, from an input, is broken). */
         double width = widths[i];
+        /* A translated title (--labels) wraps between any two characters,
+         * as Chinese does: only an English word widens its column. */
+        const char *title = pc_xlsx_words(w, titles[i]);
         double word = (double)longest_word(titles[i]) / HEADER_CHARS_PER_UNIT + 1.0;
-        if (word > width)
+        if (title == titles[i] && word > width)
             width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
         if (i < PC_XLSX_MAX_COLS)
             w->col_width[i] = width;
         pc_xlsx_check(w, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width, NULL));
-        size_t need = wrapped_lines(titles[i], (width - 1.0) * HEADER_CHARS_PER_UNIT);
+        size_t need = wrapped_lines(title, (width - 1.0) * HEADER_CHARS_PER_UNIT);
         if (need > lines)
             lines = need;
     }
@@ -307,7 +324,7 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
         height = MAX_ROW_HEIGHT;
     pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
     for (size_t i = 0; i < count; i++)
-        pc_xlsx_text(w, ws, row, (int)i, titles[i], w->f.header);
+        pc_xlsx_text(w, ws, row, (int)i, pc_xlsx_words(w, titles[i]), w->f.header);
 }
 
 size_t pc_xlsx_cell_lines(const pc_xlsx *w, int col, const char *text)
@@ -355,26 +372,26 @@ int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_co
 
 int32_t pc_xlsx_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *text)
 {
-    return pc_xlsx_wrapped(w, ws, row, 0, text, w->f.note);
+    return pc_xlsx_wrapped(w, ws, row, 0, pc_xlsx_words(w, text), w->f.note);
 }
 
 int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *text)
 {
-    return pc_xlsx_wrapped(w, ws, row, 0, text, w->f.note_more);
+    return pc_xlsx_wrapped(w, ws, row, 0, pc_xlsx_words(w, text), w->f.note_more);
 }
 
 int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
 {
+    /* The format in the labels' language; the text grows as it needs. */
+    pc_buf b = {0};
     va_list ap;
     va_start(ap, fmt);
-    char *text = pc_text_vformat(fmt, ap);
+    pc_buf_vprintf(&b, pc_xlsx_words(w, fmt), ap);
     va_end(ap);
-    if (!text) {
+    if (b.failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-        return row;
-    }
-    row = pc_xlsx_note(w, ws, row, text);
-    free(text);
+    row = pc_xlsx_wrapped(w, ws, row, 0, pc_buf_text(&b), w->f.note);
+    pc_buf_fini(&b);
     return row;
 }
 
@@ -432,23 +449,28 @@ void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first
                      int last_year)
 {
     const pc_config *config = &w->ds->config;
-    pc_xlsx_text(w, ws, 0, 0, title, w->f.title);
+    pc_xlsx_text(w, ws, 0, 0, pc_xlsx_words(w, title), w->f.title);
     if (config->ticker && *config->ticker)
         pc_xlsx_textf(w, ws, 1, 0, w->f.subtitle, "%s (%s)",
                       config->company_name ? config->company_name : "", config->ticker);
     else
         pc_xlsx_text(w, ws, 1, 0, config->company_name, w->f.subtitle);
     char end[32];
-    pc_xlsx_fiscal_year_end_words(config, end, sizeof end);
+    if (config->labels == PC_LABELS_EN)
+        pc_xlsx_fiscal_year_end_words(config, end, sizeof end);
+    else
+        snprintf(end, sizeof end, "%d\xe6\x9c\x88%d\xe6\x97\xa5", config->fiscal_year_end.month,
+                 config->fiscal_year_end.day); /* "12月31日" */
     if (first_year <= 0)
         pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle, "No covered fiscal years (fiscal year ends %s)",
                       end);
     else if (first_year == last_year)
-        pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle, "Fiscal year %d (fiscal year ends %s)",
-                      first_year, end);
+        pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle,
+                      pc_xlsx_words(w, "Fiscal year %d (fiscal year ends %s)"), first_year, end);
     else
-        pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle, "Fiscal years %d to %d (fiscal year ends %s)",
-                      first_year, last_year, end);
+        pc_xlsx_textf(w, ws, 2, 0, w->f.subtitle,
+                      pc_xlsx_words(w, "Fiscal years %d to %d (fiscal year ends %s)"), first_year,
+                      last_year, end);
 }
 
 /* --------------------------------------------------------------- words */

@@ -21,25 +21,35 @@ static const char *const valuation_titles[] = {
     "Award ID",
     "Tranche",
     "Executive",
+    "Person No.",
+    "Type",
+    "Condition",
+    "Grant Date",
+    "Vest Date",
     "Valuation Date",
     "Purpose",
     "Method",
     "Stock Price ($)",
     "Price Date",
     "Exercise Price ($)",
-    "Volatility",
-    "Risk-Free Rate",
-    "Dividend Yield",
-    "Expected Term (Years)",
+    "Volatility (\u03c3)",
+    "Risk-Free Rate (r)",
+    "Dividend Yield (q)",
+    "Time to Vest (t_v, Years)",
+    "Time to Expiration (t_c, Years)",
+    "Expected Term (T, Years)",
     "d1",
     "d2",
+    "N(d1)",
+    "N(d2)",
     "Probable Outcome",
     "Fair Value per Share ($)",
     "Shares (#)",
     "Value ($)",
     "Fiscal Year",
     "Feeds",
-    "Key",
+    "Line",
+    "Contribution ($)",
     "Source",
     "Note",
     "Monte Carlo Paths",
@@ -48,6 +58,116 @@ static const char *const valuation_titles[] = {
     "Expected Payout",
 };
 #define VALUATION_COLS (sizeof valuation_titles / sizeof valuation_titles[0])
+/* Columns other sheets and the code below name. */
+#define VAL_COL_PRICE 11
+#define VAL_COL_PROBABLE 24
+#define VAL_COL_PER_SHARE 25
+#define VAL_COL_SHARES 26
+#define VAL_COL_VALUE 27
+#define VAL_COL_LINE 30
+#define VAL_COL_CONTRIBUTION 31
+_Static_assert(VAL_COL_CONTRIBUTION + 7 == VALUATION_COLS, "the columns as titled");
+
+/* awards.csv's words for a type and a condition: the SCT's SUMIFS select
+ * stock awards and option awards by them. */
+static const char *type_key(pc_award_type type)
+{
+    switch (type) {
+    case PC_AWARD_OPTION:
+        return "option";
+    case PC_AWARD_SAR:
+        return "sar";
+    case PC_AWARD_STOCK:
+        return "stock";
+    }
+    return "?";
+}
+
+static const char *condition_key(pc_condition condition)
+{
+    switch (condition) {
+    case PC_CONDITION_SERVICE:
+        return "service";
+    case PC_CONDITION_PERFORMANCE:
+        return "performance";
+    case PC_CONDITION_MARKET:
+        return "market";
+    }
+    return "?";
+}
+
+/* The method in words; a share price discounted for dividends the holder
+ * does not receive says so, with the formula its columns rebuild. */
+static const char *method_words(const pc_valuation *v)
+{
+    if (v->method == PC_METHOD_STOCK_PRICE && !v->per_share_exact)
+        return "Closing stock price less dividends not received: price x exp(-q x t_v)";
+    return pc_xlsx_method_words(v->method);
+}
+
+/* The model inputs: price, exercise price, assumptions, times, d1, d2. */
+static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v)
+{
+    const pc_valuation_inputs *in = &v->inputs;
+    if (in->has_price) {
+        pc_xlsx_micros(w, ws, row, VAL_COL_PRICE, in->price_micro, w->f.price);
+        pc_xlsx_date(w, ws, row, VAL_COL_PRICE + 1, in->price_date, w->f.date);
+    }
+    bool model = v->method == PC_METHOD_BLACK_SCHOLES;
+    bool discounted = v->method == PC_METHOD_STOCK_PRICE && !v->per_share_exact;
+    if (model)
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 2, in->strike, w->f.price);
+    if (in->has_assumptions && (model || discounted)) {
+        if (model) {
+            pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 3, in->volatility, w->f.percent);
+            pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 4, in->rate, w->f.percent);
+        }
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 5, in->yield, w->f.percent);
+    }
+    if (model || discounted)
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 6, in->vest_time, w->f.decimal);
+    if (model) {
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 7, in->contractual, w->f.decimal);
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 8, in->term, w->f.decimal);
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 9, in->d1, w->f.decimal);
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 10, in->d2, w->f.decimal);
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 11, in->nd1, w->f.decimal);
+        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 12, in->nd2, w->f.decimal);
+    }
+}
+
+/* Value (R2) and its signed contribution to its line: a formula over the
+ * row when the per-share value is an exact decimal. */
+static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v)
+{
+    pc_xlsx_micros(w, ws, row, VAL_COL_PROBABLE, v->probable_micro, w->f.percent);
+    if (v->per_share_exact)
+        pc_xlsx_micros(w, ws, row, VAL_COL_PER_SHARE, v->per_share_micro, w->f.price);
+    else
+        pc_xlsx_number(w, ws, row, VAL_COL_PER_SHARE, v->per_share, w->f.price);
+    pc_xlsx_number(w, ws, row, VAL_COL_SHARES, (double)v->shares, w->f.integer);
+    char per_share[PC_XLSX_REF_SIZE], shares[PC_XLSX_REF_SIZE], probable[PC_XLSX_REF_SIZE],
+        value[PC_XLSX_REF_SIZE];
+    char formula[5 * PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(per_share, sizeof per_share, NULL, row, VAL_COL_PER_SHARE);
+    pc_xlsx_ref(shares, sizeof shares, NULL, row, VAL_COL_SHARES);
+    pc_xlsx_ref(probable, sizeof probable, NULL, row, VAL_COL_PROBABLE);
+    pc_xlsx_ref(value, sizeof value, NULL, row, VAL_COL_VALUE);
+    if (v->per_share_exact) {
+        snprintf(formula, sizeof formula, "=ROUND(%s*%s*%s,2)", per_share, shares, probable);
+        pc_xlsx_formula(w, ws, row, VAL_COL_VALUE, formula, w->f.cents, (double)v->value / 100.0);
+    } else {
+        pc_xlsx_cents(w, ws, row, VAL_COL_VALUE, v->value, w->f.cents);
+    }
+    /* A value at the prior fiscal year end is taken away from its line
+     * (SPEC section 7: value at E, or at vesting, less value at P; the
+     * value at P of a forfeited award). */
+    bool deducted = v->purpose == PC_PURPOSE_PRIOR_FYE;
+    int64_t contribution = deducted ? -v->value : v->value;
+    snprintf(formula, sizeof formula, "=%s%s", deducted ? "-" : "", value);
+    pc_xlsx_formula(w, ws, row, VAL_COL_CONTRIBUTION, formula, w->f.cents,
+                    (double)contribution / 100.0);
+}
 
 static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
 {
@@ -72,36 +192,23 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     pc_xlsx_text(w, ws, row, 0, a->id, w->f.text);
     pc_xlsx_number(w, ws, row, 1, t->number, w->f.year);
     pc_xlsx_text(w, ws, row, 2, pc_xlsx_person_name(w, a->person), w->f.text);
-    pc_xlsx_date(w, ws, row, 3, v->date, w->f.date);
-    pc_xlsx_text(w, ws, row, 4, pc_xlsx_purpose_words(v->purpose), w->f.text);
-    pc_xlsx_text(w, ws, row, 5, pc_xlsx_method_words(v->method), w->f.text);
-    if (in->has_price) {
-        pc_xlsx_micros(w, ws, row, 6, in->price_micro, w->f.price);
-        pc_xlsx_date(w, ws, row, 7, in->price_date, w->f.date);
-    }
-    if (v->method == PC_METHOD_BLACK_SCHOLES) {
-        pc_xlsx_number(w, ws, row, 8, in->strike, w->f.price);
-        pc_xlsx_number(w, ws, row, 13, in->d1, w->f.decimal);
-        pc_xlsx_number(w, ws, row, 14, in->d2, w->f.decimal);
-    }
-    if (in->has_assumptions) {
-        pc_xlsx_number(w, ws, row, 9, in->volatility, w->f.percent);
-        pc_xlsx_number(w, ws, row, 10, in->rate, w->f.percent);
-        pc_xlsx_number(w, ws, row, 11, in->yield, w->f.percent);
-        pc_xlsx_number(w, ws, row, 12, in->term, w->f.decimal);
-    }
-    pc_xlsx_micros(w, ws, row, 15, v->probable_micro, w->f.percent);
-    if (v->per_share_exact)
-        pc_xlsx_micros(w, ws, row, 16, v->per_share_micro, w->f.price);
-    else
-        pc_xlsx_number(w, ws, row, 16, v->per_share, w->f.price);
-    pc_xlsx_number(w, ws, row, 17, (double)v->shares, w->f.integer);
-    pc_xlsx_cents(w, ws, row, 18, v->value, w->f.cents);
-    pc_xlsx_number(w, ws, row, 19, v->year, w->f.centred);
+    pc_xlsx_number(w, ws, row, 3, (double)a->person + 1, w->f.centred);
+    pc_xlsx_text(w, ws, row, 4, type_key(a->type), w->f.text);
+    pc_xlsx_text(w, ws, row, 5, condition_key(a->condition), w->f.text);
+    pc_xlsx_date(w, ws, row, 6, a->grant_date, w->f.date);
+    pc_xlsx_date(w, ws, row, 7, t->vest_date, w->f.date);
+    pc_xlsx_date(w, ws, row, 8, v->date, w->f.date);
+    pc_xlsx_text(w, ws, row, 9, pc_xlsx_purpose_words(v->purpose), w->f.text);
+    const char *method = method_words(v);
+    pc_xlsx_text(w, ws, row, 10, method, w->f.wrap);
+    model_cells(w, ws, row, v);
+    value_cells(w, ws, row, v);
+    pc_xlsx_number(w, ws, row, VAL_COL_VALUE + 1, v->year, w->f.centred);
     const char *feeds = v->line < 0 ? "Summary Compensation Table (grant-date value)"
                                     : pc_xlsx_cap_line_words((pc_cap_line)v->line);
-    pc_xlsx_text(w, ws, row, 20, feeds, w->f.wrap);
-    pc_xlsx_text(w, ws, row, 21, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line), w->f.text);
+    pc_xlsx_text(w, ws, row, VAL_COL_VALUE + 2, feeds, w->f.wrap);
+    pc_xlsx_text(w, ws, row, VAL_COL_LINE, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line),
+                 w->f.text);
     char source[96] = "";
     if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
         snprintf(source, sizeof source, "market_conditions.csv line %d", in->condition_line);
@@ -110,19 +217,23 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     else if (v->method == PC_METHOD_SUPPLIED)
         snprintf(source, sizeof source, "awards.csv line %d (grant_fv_per_share)", a->line);
     if (*source)
-        pc_xlsx_text(w, ws, row, 22, source, w->f.wrap);
-    pc_xlsx_text(w, ws, row, 23, in->note, w->f.wrap);
+        pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 1, source, w->f.wrap);
+    pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 2, in->note, w->f.wrap);
+    /* Monte Carlo (SPEC section 10): the paths, seed and standard error of
+     * a simulated value, the expected payout of a market condition. */
     if (v->method == PC_METHOD_MONTE_CARLO) {
-        pc_xlsx_number(w, ws, row, 24, (double)in->paths, w->f.integer);
-        pc_xlsx_number(w, ws, row, 25, (double)in->seed, w->f.centred);
-        pc_xlsx_number(w, ws, row, 26, in->standard_error, w->f.price);
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 3, (double)in->paths, w->f.integer);
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 4, (double)in->seed, w->f.centred);
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 5, in->standard_error, w->f.price);
     }
     if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
-        pc_xlsx_number(w, ws, row, 27, in->expected_payout, w->f.percent);
-    size_t lines = pc_xlsx_cell_lines(w, 20, feeds);
-    size_t more = pc_xlsx_cell_lines(w, 22, source);
+        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 6, in->expected_payout, w->f.percent);
+    size_t lines = pc_xlsx_cell_lines(w, VAL_COL_VALUE + 2, feeds);
+    size_t more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 1, source);
     lines = more > lines ? more : lines;
-    more = pc_xlsx_cell_lines(w, 23, in->note);
+    more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 2, in->note);
+    lines = more > lines ? more : lines;
+    more = pc_xlsx_cell_lines(w, 10, method);
     pc_xlsx_row_lines(w, ws, row, more > lines ? more : lines);
 }
 
@@ -136,8 +247,9 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     pc_xlsx_heading(w, ws, "Award Valuations", first, last);
     /* The award IDs and names decide their columns' widths (a cut-off ID
      * reads as another award); the long texts wrap in their cells. */
-    double widths[VALUATION_COLS] = {10, 8,  14, 11, 21, 21, 10, 11, 10, 10, 10, 10, 10, 10,
-                                     10, 10, 12, 11, 14, 8,  50, 28, 40, 60, 11, 8,  11, 10};
+    double widths[VALUATION_COLS] = {10, 8,  14, 8,  8,  12, 11, 11, 11, 21, 24, 10, 11,
+                                     10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 12,
+                                     11, 14, 8,  40, 24, 14, 28, 40, 11, 8,  11, 10};
     for (size_t i = 0; i < w->ds->awards.count; i++) {
         const char *id = w->ds->awards.items[i].id;
         double width = (double)pc_text_width(id ? id : "") + 1.5;
@@ -146,11 +258,11 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     }
     widths[2] = pc_xlsx_name_width(w, widths[2], 30);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
-    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
-    /* 28 columns: three pages across at close to full size, with the award,
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 3);
+    /* 38 columns: four pages across at close to full size, with the award,
      * tranche and executive repeated on each. */
-    pc_xlsx_page_setup(w, ws, 3, true);
-    /* Each block of rows is printed across its three pages before the
+    pc_xlsx_page_setup(w, ws, 4, true);
+    /* Each block of rows is printed across its four pages before the
      * next block, so a row's pages follow one another. */
     worksheet_print_across(ws);
     pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
@@ -234,6 +346,20 @@ void pc_xlsx_write_rates(pc_xlsx *w)
 
 /* -------------------------------------------------------------------- TSR */
 
+/* The index of the first price after `date` (prices are sorted by date). */
+static size_t first_price_after(const pc_dataset *ds, pc_date date)
+{
+    size_t lo = 0, hi = ds->prices.count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ds->prices.items[mid].date <= date)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void pc_xlsx_write_tsr(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->tsr;
@@ -247,9 +373,10 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
                                          "Price Date",
                                          "Closing Price ($)",
                                          "Shares Held (Dividends Reinvested)",
-                                         "Value of Initial Fixed $100 Investment ($)"};
-    static const double widths[] = {10, 11, 11, 12, 16, 18};
-    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 6);
+                                         "Value of Initial Fixed $100 Investment ($)",
+                                         "Dividend per Share ($)"};
+    static const double widths[] = {10, 11, 11, 12, 16, 18, 12};
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 7);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
     w->at.tsr_value_col = 5;
@@ -273,13 +400,44 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
     char base_ref[PC_XLSX_REF_SIZE];
     size_t letters = strcspn(price0, "0123456789");
     snprintf(base_ref, sizeof base_ref, "%.*s$%s", (int)letters, price0, price0 + letters);
+    /* Item 201(e): each dividend is reinvested on its ex-date at that day's
+     * close, a row of its own whose shares are a formula over the row
+     * above (shares x (1 + dividend / close)), as calc/engine/tsr.c
+     * computes them. */
+    const pc_dataset *ds = w->ds;
+    size_t next = first_price_after(ds, tsr->base_date);
+    double held = 1.0;
     for (size_t i = 0; i < tsr->npoints && i < PC_MAX_YEARS; i++, row++) {
         const pc_tsr_point *p = &tsr->points[i];
+        for (; next < ds->prices.count && ds->prices.items[next].date <= p->date && pc_xlsx_ok(w);
+             next++) {
+            const pc_price *d = &ds->prices.items[next];
+            if (d->dividend_micro <= 0)
+                continue;
+            held *= 1.0 + (double)d->dividend_micro / (double)d->close_micro;
+            pc_xlsx_text(w, ws, row, 0, "Dividend", w->f.text);
+            pc_xlsx_date(w, ws, row, 1, d->date, w->f.date);
+            pc_xlsx_date(w, ws, row, 2, d->date, w->f.date);
+            pc_xlsx_micros(w, ws, row, 3, d->close_micro, w->f.price);
+            char prev[PC_XLSX_REF_SIZE], div[PC_XLSX_REF_SIZE], close[PC_XLSX_REF_SIZE];
+            char formula[4 * PC_XLSX_REF_SIZE];
+            pc_xlsx_ref(prev, sizeof prev, NULL, row - 1, 4);
+            pc_xlsx_ref(div, sizeof div, NULL, row, 6);
+            pc_xlsx_ref(close, sizeof close, NULL, row, 3);
+            snprintf(formula, sizeof formula, "=%s*(1+%s/%s)", prev, div, close);
+            pc_xlsx_formula(w, ws, row, 4, formula, w->f.decimal, held);
+            pc_xlsx_micros(w, ws, row, 6, d->dividend_micro, w->f.price);
+            row++;
+        }
         pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
         pc_xlsx_date(w, ws, row, 1, p->date, w->f.date);
         pc_xlsx_date(w, ws, row, 2, p->price_date, w->f.date);
         pc_xlsx_micros(w, ws, row, 3, p->price_micro, w->f.price);
-        pc_xlsx_number(w, ws, row, 4, p->units, w->f.decimal);
+        /* The shares held at the year end: those after the last reinvestment. */
+        char held_ref[PC_XLSX_REF_SIZE], held_formula[PC_XLSX_REF_SIZE + 2];
+        pc_xlsx_ref(held_ref, sizeof held_ref, NULL, row - 1, 4);
+        snprintf(held_formula, sizeof held_formula, "=%s", held_ref);
+        pc_xlsx_formula(w, ws, row, 4, held_formula, w->f.decimal, p->units);
         /* R6: 100 x units at the year end x price at the year end / base
          * price, rounded to 2 decimals. */
         char units[PC_XLSX_REF_SIZE], price[PC_XLSX_REF_SIZE], formula[4 * PC_XLSX_REF_SIZE];
@@ -437,11 +595,11 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     pc_xlsx_heading(w, ws, "Checks of the Published Figures", first, last);
-    pc_xlsx_textf(
-        w, ws, 3, 0, w->f.subtitle,
-        "Checked %zu figures and relations: %zu errors, %zu rounding differences (at most 1 "
-        "in the last digit shown).",
-        c->checked, c->errors, c->rounding);
+    pc_xlsx_textf(w, ws, 3, 0, w->f.subtitle,
+                  "Checked %zu figures and relations: %zu error%s, %zu rounding difference%s (at "
+                  "most 1 in the last digit shown).",
+                  c->checked, c->errors, c->errors == 1 ? "" : "s", c->rounding,
+                  c->rounding == 1 ? "" : "s");
     static const char *const titles[] = {"Check",
                                          "Severity",
                                          "Table",
@@ -485,8 +643,10 @@ void pc_xlsx_write_checks(pc_xlsx *w)
         }
         pc_xlsx_text(w, ws, row, 0, check, w->f.text);
         free(check);
-        pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "error" : "rounding",
-                     w->f.text);
+        /* An error stands out; a rounding difference (at most 1 in the
+         * last digit shown) does not. */
+        pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "Error" : "Rounding",
+                     f->severity == PC_CHECK_ERROR ? w->f.flag : w->f.text);
         pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);
         pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
         pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, &who), w->f.text);
@@ -543,4 +703,31 @@ void pc_xlsx_write_checks(pc_xlsx *w)
         pc_xlsx_text(w, ws, row, 0, check_meanings[k].check, w->f.note);
         row = pc_xlsx_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
     }
+}
+
+/* Column letters of the Award Valuations columns the SUMIFS read. */
+static void column_letters(int col, char *buf, size_t size)
+{
+    char ref[PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(ref, sizeof ref, NULL, 0, col);
+    snprintf(buf, size, "%.*s", (int)strcspn(ref, "0123456789"), ref);
+}
+
+void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *line,
+                              const char *type)
+{
+    char contribution[8], person_col[8], year_col[8], line_col[8], type_col[8];
+    column_letters(VAL_COL_CONTRIBUTION, contribution, sizeof contribution);
+    column_letters(3, person_col, sizeof person_col);
+    column_letters(VAL_COL_VALUE + 1, year_col, sizeof year_col);
+    column_letters(VAL_COL_LINE, line_col, sizeof line_col);
+    column_letters(4, type_col, sizeof type_col);
+#define V "'" PC_XLSX_SHEET_VALUATIONS "'!"
+    pc_buf_printf(b, "SUMIFS(" V "$%s:$%s," V "$%s:$%s,%zu," V "$%s:$%s,%d," V "$%s:$%s,\"%s\"",
+                  contribution, contribution, person_col, person_col, person + 1, year_col,
+                  year_col, year, line_col, line_col, line);
+    if (type)
+        pc_buf_printf(b, "," V "$%s:$%s,\"%s\"", type_col, type_col, type);
+    pc_buf_printf(b, ")");
+#undef V
 }

@@ -35,6 +35,10 @@
 #define PC_XLSX_SHEET_RATES "Exchange Rates"
 #define PC_XLSX_SHEET_TSR "TSR"
 #define PC_XLSX_SHEET_CHECKS "Checks"
+#define PC_XLSX_SHEET_CASH "Cash and FX"
+#define PC_XLSX_SHEET_CHARTS "Charts"
+#define PC_XLSX_SHEET_AUDIT "Audit Notes"
+#define PC_XLSX_SHEET_CAP_PERSON "CAP by Person"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
@@ -50,6 +54,9 @@
 /* Number formats (SPEC section 9; negative amounts in parentheses). */
 #define PC_XLSX_FMT_DOLLARS "#,##0;(#,##0)"
 #define PC_XLSX_FMT_CENTS "#,##0.00;(#,##0.00)"
+/* The same in the disclosure tables, where a proxy prints nil as an em dash. */
+#define PC_XLSX_FMT_DOLLARS_NIL "#,##0;(#,##0);\"\xe2\x80\x94\""
+#define PC_XLSX_FMT_CENTS_NIL "#,##0.00;(#,##0.00);\"\xe2\x80\x94\""
 #define PC_XLSX_FMT_RATE "0.0000##"
 #define PC_XLSX_FMT_TSR "0.00"
 
@@ -85,6 +92,16 @@ typedef struct pc_xlsx_formats {
     lxw_format *date;      /* yyyy-mm-dd, centred */
     lxw_format *centred;   /* a whole number centred: a year beside amounts, a line number */
     lxw_format *micros[7]; /* a published figure shown with 0..6 decimals */
+    /* The disclosure tables (proxy conventions, SPEC section 9). */
+    lxw_format *name;         /* an executive's name: bold, wrapped */
+    lxw_format *nil_dollars;  /* whole dollars, nil as an em dash */
+    lxw_format *nil_cap;      /* CAP figures (cap_decimals), nil as an em dash */
+    lxw_format *nil_cap_sum;  /* a CAP: bold, top border, nil as an em dash */
+    lxw_format *rule_name;    /* the first row of an executive: a rule above it */
+    lxw_format *rule_year;    /* ... its year */
+    lxw_format *rule_dollars; /* ... its figures */
+    lxw_format *flag;         /* an error on the Checks sheet: bold on a red fill */
+    lxw_format *scaled[3];    /* [PC_UNITS_THOUSANDS], [PC_UNITS_MILLIONS]: display_units */
 } pc_xlsx_formats;
 
 /* Where the writer put the figures the Pay vs Performance formulas point at. */
@@ -99,18 +116,26 @@ typedef struct pc_xlsx_layout {
     int32_t pvp_first_row, pvp_last_row;
     int pvp_peo_cap_col[PC_MAX_PEOS * PC_MAX_YEARS];
     size_t pvp_npeo_cols;
+    bool pvp_per_person;                                /* a column pair per PEO ... */
+    size_t pvp_slot_person[PC_MAX_PEOS * PC_MAX_YEARS]; /* ... for these people */
     int pvp_avg_cap_col, pvp_tsr_col, pvp_peer_col, pvp_net_income_col, pvp_csm_col;
     int pvp_csm_decimals; /* decimals the company-selected measure is shown with */
     int32_t pvp_next_row; /* the first free row under the table and its notes */
 } pc_xlsx_layout;
 
+/* A cash row's place on the Cash and FX sheet (calc/write/xlsx_cash.c). */
+typedef struct pc_xlsx_cash_key pc_xlsx_cash_key;
+
 typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
     lxw_workbook *wb;
-    lxw_worksheet *sct, *pvp, *cap, *valuations, *rates, *tsr, *checks;
+    lxw_worksheet *sct, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates, *tsr, *checks,
+        *audit;
     pc_xlsx_formats f;
     pc_xlsx_layout at;
+    pc_xlsx_cash_key *cash_keys; /* the Cash and FX rows, planned before any sheet */
+    size_t ncash_keys;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];
@@ -212,14 +237,17 @@ void pc_xlsx_rate_text(int64_t per_usd_micro, char *buf, size_t size);
  * record their cell addresses in w->at, which Pay vs Performance then
  * references, so they are written first. */
 void pc_xlsx_write_sct(pc_xlsx *w);
+void pc_xlsx_write_cap_person(pc_xlsx *w);
 void pc_xlsx_write_cap(pc_xlsx *w);
 void pc_xlsx_write_tsr(pc_xlsx *w);
 void pc_xlsx_write_pvp(pc_xlsx *w);
 void pc_xlsx_write_valuations(pc_xlsx *w);
 void pc_xlsx_write_rates(pc_xlsx *w);
 void pc_xlsx_write_checks(pc_xlsx *w);
+/* Audit Notes (calc/write/xlsx_audit.c). */
+void pc_xlsx_write_audit(pc_xlsx *w);
 
-/* Charts under the Pay vs Performance table (calc/xlsx_charts.c). */
+/* The Charts sheet, over the Pay vs Performance table (calc/write/xlsx_charts.c). */
 void pc_xlsx_write_charts(pc_xlsx *w);
 
 /* Whether the Checks sheet is written (SPEC section 9: when there are
@@ -235,9 +263,36 @@ const pc_pvp_row *pc_xlsx_pvp_for_year(const pc_report *r, int year);
 long pc_xlsx_cap_index(const pc_report *r, int year, size_t subject);
 
 bool pc_xlsx_is_peo(const pc_pvp_row *p, size_t person);
+/* The PEO a Pay vs Performance column pair shows in a year, or NULL. */
+const pc_pvp_peo *pc_xlsx_slot_peo(const pc_xlsx *w, size_t slot, const pc_pvp_row *p);
 
 /* "3 from fair values supplied by the company, 2 at the closing stock
  * price, ...)." : how many valuations each method gave, for a footnote. */
 void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method);
+
+/* Appends "SUMIFS('Award Valuations'!$AF:$AF,...)": the sum of the signed
+ * contributions of a person's valuations of a year that feed `line` (a
+ * reconciliation key, or "sct"), of awards of `type` ("stock", "option",
+ * "sar") unless NULL (no leading '='). */
+void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *line,
+                              const char *type);
+/* Cash and FX (calc/write/xlsx_cash.c): plan its rows (before the SCT,
+ * which links to them), write it, and the first row of a person's
+ * component in a year (PC_XLSX_NONE when there is none). */
+void pc_xlsx_plan_cash(pc_xlsx *w);
+void pc_xlsx_write_cash(pc_xlsx *w);
+int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component);
+/* The workbook's words in the --labels language (calc/write/xlsx_labels.c):
+ * the translation of an English title, header or footnote format, or the
+ * English itself. Borrowed, static. */
+const char *pc_xlsx_words(const pc_xlsx *w, const char *en) __attribute__((format_arg(2)));
+/* A formula that is also an internal hyperlink to the cell it comes from
+ * (SPEC section 9: each disclosure figure links to its support). */
+void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
+                          lxw_format *fmt, double value, const char *sheet, int32_t to_row,
+                          int to_col);
+/* Appends "SUMIFS('Cash and FX'!$J:$J,...)": the exact USD sum of a person's
+ * component in a year (no leading '='). */
+void pc_xlsx_cash_sumifs(pc_buf *b, size_t person, int year, pc_component component);
 
 #endif

@@ -46,12 +46,12 @@ static void find_slots(const pc_report *r, peo_slots *s)
     }
 }
 
-static const pc_pvp_peo *slot_peo(const peo_slots *s, size_t slot, const pc_pvp_row *p)
+const pc_pvp_peo *pc_xlsx_slot_peo(const pc_xlsx *w, size_t slot, const pc_pvp_row *p)
 {
-    if (!s->per_person)
+    if (!w->at.pvp_per_person)
         return p->npeo > 0 ? &p->peo[0] : NULL;
     for (size_t k = 0; k < p->npeo && k < PC_MAX_PEOS; k++)
-        if (p->peo[k].person == s->person[slot])
+        if (p->peo[k].person == w->at.pvp_slot_person[slot])
             return &p->peo[k];
     return NULL;
 }
@@ -65,7 +65,8 @@ static void put_ref_or_number(pc_xlsx *w, int32_t row, int col, const char *shee
         char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
         pc_xlsx_ref(ref, sizeof ref, sheet, at_row, at_col);
         snprintf(formula, sizeof formula, "=%s", ref);
-        pc_xlsx_formula(w, w->pvp, row, col, formula, fmt, (double)cents / 100.0);
+        pc_xlsx_formula_link(w, w->pvp, row, col, formula, fmt, (double)cents / 100.0, sheet,
+                             at_row, at_col);
     } else {
         pc_xlsx_cents(w, w->pvp, row, col, cents, fmt);
     }
@@ -91,10 +92,10 @@ static void pvp_peo_cells(pc_xlsx *w, int32_t row, int col, const pc_pvp_row *p,
         put_ref_or_number(w, row, col, PC_XLSX_SHEET_SCT, sct_row, w->at.sct_total_col, true,
                           peo->sct_total, w->f.dollars);
     else
-        put_ref_or_number(w, row, col, PC_XLSX_SHEET_CAP, cap_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
-                          c && c->line[PC_CAP_SCT_TOTAL] == peo->sct_total, peo->sct_total,
-                          w->f.dollars);
-    put_ref_or_number(w, row, col + 1, PC_XLSX_SHEET_CAP, cap_row, w->at.cap_col[PC_CAP_CAP],
+        put_ref_or_number(
+            w, row, col, PC_XLSX_SHEET_CAP_PERSON, cap_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
+            c && c->line[PC_CAP_SCT_TOTAL] == peo->sct_total, peo->sct_total, w->f.dollars);
+    put_ref_or_number(w, row, col + 1, PC_XLSX_SHEET_CAP_PERSON, cap_row, w->at.cap_col[PC_CAP_CAP],
                       c && c->line[PC_CAP_CAP] == peo->cap, peo->cap, w->f.cap);
 }
 
@@ -102,6 +103,10 @@ static void pvp_peo_cells(pc_xlsx *w, int32_t row, int col, const pc_pvp_row *p,
  * its values have (at most 6); the charts use the same (w->at). */
 static lxw_format *csm_format(pc_xlsx *w)
 {
+    if (w->ds->config.csm_units != PC_UNITS_ONES) {
+        w->at.pvp_csm_decimals = 0;
+        return w->f.scaled[w->ds->config.csm_units];
+    }
     int decimals = 0;
     for (size_t i = 0; i < w->report->pvp.count; i++) {
         const pc_pvp_row *p = &w->report->pvp.items[i];
@@ -122,6 +127,8 @@ static lxw_format *csm_format(pc_xlsx *w)
 
 static lxw_format *net_income_format(pc_xlsx *w)
 {
+    if (w->ds->config.net_income_units != PC_UNITS_ONES)
+        return w->f.scaled[w->ds->config.net_income_units];
     for (size_t i = 0; i < w->report->pvp.count; i++) {
         const pc_pvp_row *p = &w->report->pvp.items[i];
         if (p->has_net_income && p->net_income % 100 != 0)
@@ -162,8 +169,8 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
             char list[64];
             years_text(list, sizeof list, years, n);
             pc_buf_clear(&b);
-            pc_buf_printf(&b, "%sPEO %zu: %s (PEO in %s).", k == 0 ? "(1) " : "", k + 1,
-                          pc_xlsx_person_name(w, slots->person[k]), list);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO %zu: %s (PEO in %s)."), k == 0 ? "(1) " : "",
+                          k + 1, pc_xlsx_person_name(w, slots->person[k]), list);
             row = k == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
                          : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
         }
@@ -171,7 +178,7 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
         for (size_t y = 0; y < ndesc; y++) {
             const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
             pc_buf_clear(&b); /* reuse the buffer: the next add writes from the start */
-            pc_buf_printf(&b, "%sPEO in %d: ", y == 0 ? "(1) " : "", desc[y]);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO in %d: "), y == 0 ? "(1) " : "", desc[y]);
             if (p && p->npeo > 0)
                 pc_buf_printf(&b, "%s.", pc_xlsx_person_name(w, p->peo[0].person));
             else
@@ -185,11 +192,12 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
         pc_buf_clear(&b);
         const char *lead = y == 0 ? "(2) " : "";
         if (!p || !p->has_average || p->avg_count == 0) {
-            pc_buf_printf(&b, "%sNon-PEO NEOs in %d: none; the averages are left blank.", lead,
-                          desc[y]);
+            pc_buf_printf(
+                &b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d: none; the averages are left blank."),
+                lead, desc[y]);
         } else {
-            pc_buf_printf(&b, "%sNon-PEO NEOs in %d (average of %zu): ", lead, desc[y],
-                          p->avg_count);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d (average of %zu): "), lead,
+                          desc[y], p->avg_count);
             for (size_t k = 0; k < p->avg_count; k++)
                 pc_buf_printf(&b, "%s%s", k ? ", " : "", pc_xlsx_person_name(w, p->avg_people[k]));
             pc_buf_printf(&b, ".");
@@ -213,6 +221,8 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
 
     peo_slots slots;
     find_slots(r, &slots);
+    w->at.pvp_per_person = slots.per_person;
+    memcpy(w->at.pvp_slot_person, slots.person, sizeof slots.person);
 
     enum { MAX_COLS = 2 * PC_MAX_PEOS * PC_MAX_YEARS + 8 };
     const char *titles[MAX_COLS];
@@ -224,9 +234,9 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     for (size_t k = 0; k < slots.count; k++) {
         if (slots.per_person) {
             snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
-                     "Summary Compensation Table Total for PEO %zu ($)", k + 1);
+                     pc_xlsx_words(w, "Summary Compensation Table Total for PEO %zu ($)"), k + 1);
             snprintf(slot_titles[k][1], sizeof slot_titles[k][1],
-                     "Compensation Actually Paid to PEO %zu ($)", k + 1);
+                     pc_xlsx_words(w, "Compensation Actually Paid to PEO %zu ($)"), k + 1);
         } else {
             snprintf(slot_titles[k][0], sizeof slot_titles[k][0],
                      "Summary Compensation Table Total for PEO ($)");
@@ -246,31 +256,53 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     w->at.pvp_avg_cap_col = (int)ncols;
     titles[ncols] = "Average Compensation Actually Paid to Non-PEO NEOs ($)";
     widths[ncols++] = 18;
+    /* The two TSR columns sit under one spanning header (written below). */
     w->at.pvp_tsr_col = (int)ncols;
-    titles[ncols] = "Value of Initial Fixed $100 Investment Based On: Total Shareholder Return ($)";
-    widths[ncols++] = 18;
+    titles[ncols] = "Total Shareholder Return ($)";
+    widths[ncols++] = 16;
     w->at.pvp_peer_col = PC_XLSX_NONE;
     if (!src) {
         w->at.pvp_peer_col = (int)ncols;
         titles[ncols] = "Peer Group Total Shareholder Return ($)";
         widths[ncols++] = 16;
     }
+    /* Net income and the measure in the unit display_units gives. */
+    static const char *const ni_titles[] = {"Net Income ($)", "Net Income ($ in thousands)",
+                                            "Net Income ($ in millions)"};
     w->at.pvp_net_income_col = (int)ncols;
-    titles[ncols] = "Net Income ($)";
+    titles[ncols] = ni_titles[config->net_income_units];
     widths[ncols++] = 16;
     w->at.pvp_csm_col = PC_XLSX_NONE;
+    pc_buf csm_title = {0};
     if (has_csm) {
+        static const char *const unit[] = {"", " (in thousands)", " (in millions)"};
+        pc_buf_printf(&csm_title, "%s%s", config->company_selected_measure,
+                      unit[config->csm_units]);
         w->at.pvp_csm_col = (int)ncols;
-        titles[ncols] = config->company_selected_measure;
+        titles[ncols] = pc_buf_text(&csm_title);
         widths[ncols++] = 16;
     }
 
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     pc_xlsx_heading(w, ws, "Pay Versus Performance", first, last);
+    /* Written before the header row (constant_memory: top to bottom).
+     * Item 402(v)(2)(iv): "Value of Initial Fixed $100 Investment Based On:"
+     * over the company's and the peer group's TSR. */
+    int span_last = w->at.pvp_peer_col != PC_XLSX_NONE ? w->at.pvp_peer_col : w->at.pvp_tsr_col;
+    const char *span = pc_xlsx_words(w, "Value of Initial Fixed $100 Investment Based On:");
+    if (span_last > w->at.pvp_tsr_col)
+        pc_xlsx_check(w, worksheet_merge_range(ws, PC_XLSX_HEADER_ROW - 1,
+                                               (lxw_col_t)w->at.pvp_tsr_col, PC_XLSX_HEADER_ROW - 1,
+                                               (lxw_col_t)span_last, "", w->f.header));
+    pc_xlsx_text(w, ws, PC_XLSX_HEADER_ROW - 1, w->at.pvp_tsr_col, span, w->f.header);
+    pc_xlsx_check(w, worksheet_set_row(ws, PC_XLSX_HEADER_ROW - 1,
+                                       span_last > w->at.pvp_tsr_col ? 30 : 45, NULL));
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, ncols);
-    /* Scaled to fit with the charts under it (calc/xlsx_charts.c). */
-    pc_xlsx_page_setup(w, ws, 0, false);
+    if (csm_title.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_buf_fini(&csm_title);
+    pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
 
     /* Most recent year first. */
@@ -288,15 +320,16 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
         const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
         pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
         for (size_t k = 0; k < slots.count; k++)
-            pvp_peo_cells(w, row, 1 + 2 * (int)k, p, slot_peo(&slots, k, p));
+            pvp_peo_cells(w, row, 1 + 2 * (int)k, p, pc_xlsx_slot_peo(w, k, p));
         if (p->has_average) {
             long ai = pc_xlsx_cap_index(r, p->year, PC_SUBJECT_AVERAGE);
             const pc_cap_row *a = ai >= 0 ? &r->cap.items[ai] : NULL;
             int32_t at_row = a ? w->at.cap_row[ai] : PC_XLSX_NONE;
-            put_ref_or_number(
-                w, row, avg_sct_col, PC_XLSX_SHEET_CAP, at_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
-                a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total, w->f.cap);
-            put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP, at_row,
+            put_ref_or_number(w, row, avg_sct_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
+                              w->at.cap_col[PC_CAP_SCT_TOTAL],
+                              a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total,
+                              w->f.cap);
+            put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
                               w->at.cap_col[PC_CAP_CAP], a && a->line[PC_CAP_CAP] == p->avg_cap,
                               p->avg_cap, w->f.cap);
         } else {
@@ -338,10 +371,9 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     int number = 3;
     row = pc_xlsx_notef(
         w, ws, row,
-        "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) requires; each "
-        "figure refers to its row on the CAP Reconciliation sheet, and each Summary "
-        "Compensation Table total to the Summary Compensation sheet (or, for a year that "
-        "sheet does not show, to the first line of the reconciliation).",
+        "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) of Regulation S-K "
+        "requires; the adjustments from the Summary Compensation Table total are shown in the "
+        "reconciliation table.",
         number++);
     if (r->tsr.computed) {
         char base[16];
@@ -351,26 +383,24 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
             w, ws, row,
             "(%d) Cumulative total shareholder return: the value at each fiscal year end of "
             "$100 invested in the company's stock at the close of %s ($%s per share), with "
-            "dividends reinvested (Item 201(e)); see the TSR sheet.",
+            "dividends reinvested (Item 201(e) of Regulation S-K).",
             number++,
             r->tsr.base_date == PC_DATE_NONE ? "?" : pc_date_format(r->tsr.base_date, base), price);
-    } else {
-        row = pc_xlsx_notef(
-            w, ws, row, "(%d) Total shareholder return as computed for the report (Item 201(e)).",
-            number++);
     }
     if (!src)
-        row = pc_xlsx_notef(
-            w, ws, row,
-            "(%d) Peer group total shareholder return as supplied (performance.csv), on the "
-            "same $100 basis.",
-            number++);
+        row = pc_xlsx_notef(w, ws, row,
+                            "(%d) Total shareholder return of the peer group, on the same $100 "
+                            "basis.",
+                            number++);
     row = pc_xlsx_notef(
         w, ws, row, "(%d) Net income as reported in the company's audited financial statements.",
         number++);
     if (has_csm)
         row = pc_xlsx_notef(w, ws, row,
-                            "(%d) The company-selected measure, as supplied (performance.csv).",
-                            number++);
+                            "(%d) %s is the company-selected measure: in the company's "
+                            "assessment, the most important financial performance measure used "
+                            "to link compensation actually paid to company performance for the "
+                            "most recent fiscal year.",
+                            number++, config->company_selected_measure);
     w->at.pvp_next_row = row + 1;
 }

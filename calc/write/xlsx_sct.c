@@ -7,8 +7,11 @@
  * the cells it comes from, with the engine's exact figure stored as the
  * formula's value, so a reader can trace it and a program that does not
  * recalculate still reads the right number; an SCT total is =SUM of its
- * row's columns (R3: the table foots). The Summary Compensation Table keeps
- * the engine's order (by person, then year).
+ * row's columns (R3: the table foots). Proxy conventions: each executive's
+ * rows together, most recent year first, the name in bold with the position
+ * beneath it and a rule above each executive after the first; nil as an em
+ * dash; footnote markers on the headers they explain; footnotes in the
+ * words a proxy uses, never a file name.
  */
 #include "xlsx_internal.h"
 
@@ -68,69 +71,97 @@ static const char *const sct_titles[] = {
 /* Column of each pc_sct_column on the sheet (name and year come first). */
 #define SCT_COL(c) ((int)(c) + 2)
 
-static void sct_fx_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t *row, int first, int last,
-                         int *number)
+/* Where an SCT figure's support starts: the first Cash and FX row of the
+ * component, or the first grant-date row of the awards on Award
+ * Valuations (rows in report order); PC_XLSX_NONE when there is none. */
+static int32_t support_row(const pc_xlsx *w, const pc_sct_row *s, pc_sct_column c,
+                           const char **sheet)
 {
+    static const int component[PC_SCT_NCOLUMNS] = {
+        [PC_SCT_SALARY] = PC_COMP_SALARY,
+        [PC_SCT_BONUS] = PC_COMP_BONUS,
+        [PC_SCT_STOCK_AWARDS] = -1,
+        [PC_SCT_OPTION_AWARDS] = -1,
+        [PC_SCT_NON_EQUITY_INCENTIVE] = PC_COMP_NON_EQUITY_INCENTIVE,
+        [PC_SCT_PENSION_NQDC] = PC_COMP_CHANGE_IN_PENSION_VALUE,
+        [PC_SCT_ALL_OTHER] = PC_COMP_ALL_OTHER,
+        [PC_SCT_TOTAL] = -1,
+    };
+    *sheet = PC_XLSX_SHEET_CASH;
+    if (c == PC_SCT_PENSION_NQDC) {
+        int32_t row = pc_xlsx_cash_row(w, s->person, s->year, PC_COMP_CHANGE_IN_PENSION_VALUE);
+        return row != PC_XLSX_NONE ? row
+                                   : pc_xlsx_cash_row(w, s->person, s->year, PC_COMP_NQDC_EARNINGS);
+    }
+    if (component[c] >= 0)
+        return pc_xlsx_cash_row(w, s->person, s->year, (pc_component)component[c]);
+    *sheet = PC_XLSX_SHEET_VALUATIONS;
+    const pc_dataset *ds = w->ds;
     const pc_report *r = w->report;
-    size_t shown = 0, total = 0;
-    for (size_t i = 0; i < r->rates.count; i++)
-        if (r->rates.items[i].fiscal_year >= first && r->rates.items[i].fiscal_year <= last)
-            total++;
-    if (total == 0)
-        return;
-    /* A footnote lists a handful of rates; with payment-date rates there
-     * can be hundreds, and the Exchange Rates sheet has them all. */
-    const size_t limit = 12;
-    for (size_t i = 0; i < r->rates.count && shown < limit; i++) {
-        const pc_rate_used *rt = &r->rates.items[i];
-        if (rt->fiscal_year < first || rt->fiscal_year > last)
+    for (size_t i = 0; i < r->valuations.count && i < PC_XLSX_LAST_ROW - 10; i++) {
+        const pc_valuation *v = &r->valuations.items[i];
+        if (v->line >= 0 || v->year != s->year || v->tranche >= ds->tranches.count)
             continue;
-        char rate[48], date[16], lead[16] = "", src[512] = "", text[2048];
-        pc_xlsx_rate_text(rt->per_usd_micro, rate, sizeof rate);
-        if (rt->source && *rt->source)
-            snprintf(src, sizeof src, " (%s)", rt->source);
-        /* The first rate opens the numbered note; the others continue it. */
-        if (shown == 0)
-            snprintf(lead, sizeof lead, "(%d) ", (*number)++);
-        const char *cur = rt->currency;
-        switch (rt->method) {
-        case PC_FX_ANNUAL_AVERAGE:
-            if (rt->observations > 1)
-                snprintf(text, sizeof text,
-                         "%sAmounts paid in %s were converted at %s %s per USD, the mean of %d "
-                         "daily rates in fiscal %d rounded to 4 decimals%s.",
-                         lead, cur, rate, cur, rt->observations, rt->fiscal_year, src);
-            else
-                snprintf(text, sizeof text,
-                         "%sAmounts paid in %s were converted at %s %s per USD, the average rate "
-                         "for fiscal %d%s.",
-                         lead, cur, rate, cur, rt->fiscal_year, src);
-            break;
-        case PC_FX_PAYMENT_DATE:
-            snprintf(text, sizeof text,
-                     "%sAmounts paid in %s in fiscal %d on or after %s (before the next rate) were "
-                     "converted at %s %s per USD, the rate of that day%s.",
-                     lead, cur, rt->fiscal_year,
-                     rt->date == PC_DATE_NONE ? "?" : pc_date_format(rt->date, date), rate, cur,
-                     src);
-            break;
-        case PC_FX_YEAR_END:
-            snprintf(text, sizeof text,
-                     "%sAmounts paid in %s in fiscal %d were converted at %s %s per USD, the rate "
-                     "at the fiscal year end (%s)%s.",
-                     lead, cur, rt->fiscal_year, rate, cur,
-                     rt->date == PC_DATE_NONE ? "?" : pc_date_format(rt->date, date), src);
-            break;
+        const pc_award *a = &ds->awards.items[ds->tranches.items[v->tranche].award];
+        if (a->person == s->person && (a->type == PC_AWARD_STOCK) == (c == PC_SCT_STOCK_AWARDS))
+            return PC_XLSX_FIRST_DATA_ROW + (int32_t)i;
+    }
+    return PC_XLSX_NONE;
+}
+
+/* An SCT figure as a formula over the workpapers (R3: the exact sum of its
+ * cents, rounded to whole dollars): cash columns over Cash and FX, the
+ * award columns over the grant-date contributions on Award Valuations. */
+static void sct_figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_row *s,
+                       pc_sct_column c, lxw_format *fmt)
+{
+    pc_buf f = {0};
+    size_t p = s->person;
+    pc_buf_printf(&f, "=ROUND(");
+    switch (c) {
+    case PC_SCT_SALARY:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_SALARY);
+        break;
+    case PC_SCT_BONUS:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_BONUS);
+        break;
+    case PC_SCT_NON_EQUITY_INCENTIVE:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_NON_EQUITY_INCENTIVE);
+        break;
+    case PC_SCT_ALL_OTHER:
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_ALL_OTHER);
+        break;
+    case PC_SCT_STOCK_AWARDS:
+        pc_xlsx_valuation_sumifs(&f, p, s->year, "sct", "stock");
+        break;
+    case PC_SCT_OPTION_AWARDS:
+        pc_xlsx_valuation_sumifs(&f, p, s->year, "sct", "option");
+        pc_buf_printf(&f, "+");
+        pc_xlsx_valuation_sumifs(&f, p, s->year, "sct", "sar");
+        break;
+    case PC_SCT_PENSION_NQDC:
+        /* Column (h): a negative change in pension value shows as 0; a
+         * smaller reporting company shows no pension change (calc/engine/sct.c). */
+        if (!w->ds->config.smaller_reporting_company) {
+            pc_buf_printf(&f, "MAX(");
+            pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_CHANGE_IN_PENSION_VALUE);
+            pc_buf_printf(&f, ",0)+");
         }
-        *row = shown == 0 ? pc_xlsx_note(w, ws, *row, text) : pc_xlsx_note_more(w, ws, *row, text);
-        shown++;
+        pc_xlsx_cash_sumifs(&f, p, s->year, PC_COMP_NQDC_EARNINGS);
+        break;
+    case PC_SCT_TOTAL:
+    case PC_SCT_NCOLUMNS:
+        pc_buf_fini(&f);
+        return;
     }
-    if (total > shown) {
-        char text[128];
-        snprintf(text, sizeof text,
-                 "... and %zu more rates, all listed on the Exchange Rates sheet.", total - shown);
-        *row = pc_xlsx_note_more(w, ws, *row, text);
-    }
+    pc_buf_printf(&f, ",0)");
+    if (f.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    const char *sheet;
+    int32_t to = support_row(w, s, c, &sheet);
+    pc_xlsx_formula_link(w, ws, row, SCT_COL(c), pc_buf_text(&f), fmt, (double)s->column[c] / 100.0,
+                         sheet, to, 0);
+    pc_buf_fini(&f);
 }
 
 /* How the grant-date values in the SCT were measured (Item 402(c)(2)(v)
@@ -167,44 +198,172 @@ void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method)
     pc_buf_printf(b, ").");
 }
 
-static void sct_equity_note(pc_xlsx *w, lxw_worksheet *ws, int32_t *row, int first, int last,
-                            int *number)
+/* Exchange-rate footnote: one sentence per currency and fiscal year, most
+ * recent first, in the words a proxy uses (SPEC section 9: no file names).
+ * Payment-date rates are given as their range in the year. */
+static bool sct_fx_note(pc_xlsx *w, pc_buf *b, int first, int last)
 {
     const pc_report *r = w->report;
-    size_t by_method[PC_METHOD_COUNT] = {0};
-    size_t performance = 0;
+    bool any = false;
+    for (int year = last; year >= first; year--) {
+        for (size_t i = 0; i < r->rates.count; i++) {
+            const pc_rate_used *rt = &r->rates.items[i];
+            if (rt->fiscal_year != year)
+                continue;
+            /* The first rate of this currency in this year speaks for all. */
+            bool seen = false;
+            int64_t lo = rt->per_usd_micro, hi = rt->per_usd_micro;
+            for (size_t k = 0; k < r->rates.count; k++) {
+                const pc_rate_used *o = &r->rates.items[k];
+                if (o->fiscal_year != year || strcmp(o->currency, rt->currency))
+                    continue;
+                seen = seen || k < i;
+                lo = o->per_usd_micro < lo ? o->per_usd_micro : lo;
+                hi = o->per_usd_micro > hi ? o->per_usd_micro : hi;
+            }
+            if (seen)
+                continue;
+            char a[48], z[48];
+            pc_xlsx_rate_text(lo, a, sizeof a);
+            pc_xlsx_rate_text(hi, z, sizeof z);
+            const char *cur = rt->currency;
+            /* The formats are the labels' keys (calc/write/xlsx_labels.c). */
+            pc_buf_printf(b,
+                          pc_xlsx_words(w, "%sAmounts paid in %s in fiscal %d were converted "
+                                           "into US dollars at "),
+                          any ? " " : "", cur, year);
+            if (lo != hi)
+                pc_buf_printf(b,
+                              pc_xlsx_words(w, "the exchange rate of each payment date (%s to %s "
+                                               "%s per US dollar)."),
+                              a, z, cur);
+            else if (rt->method == PC_FX_ANNUAL_AVERAGE)
+                pc_buf_printf(b,
+                              pc_xlsx_words(w, "%s %s per US dollar, the average exchange rate "
+                                               "for the year."),
+                              a, cur);
+            else if (rt->method == PC_FX_YEAR_END)
+                pc_buf_printf(b,
+                              pc_xlsx_words(w, "%s %s per US dollar, the exchange rate at the "
+                                               "fiscal year end."),
+                              a, cur);
+            else
+                pc_buf_printf(b,
+                              pc_xlsx_words(w, "%s %s per US dollar, the exchange rate of the "
+                                               "payment date."),
+                              a, cur);
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* How the grant-date values were measured (Instruction 1 to Item
+ * 402(c)(2)(v) and (vi)). */
+static void sct_equity_note(pc_xlsx *w, pc_buf *b, int first, int last)
+{
+    const pc_report *r = w->report;
+    size_t n = 0, performance = 0;
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
         if (v->purpose != PC_PURPOSE_GRANT || v->line >= 0 || v->year < first || v->year > last)
             continue;
-        if ((unsigned)v->method < PC_METHOD_COUNT)
-            by_method[v->method]++;
+        n++;
         if (v->probable_micro != PC_MICRO)
             performance++;
     }
-    size_t n = 0;
-    for (int m = 0; m < PC_METHOD_COUNT; m++)
-        n += by_method[m];
     if (n == 0) {
-        *row = pc_xlsx_notef(w, ws, *row, "(%d) No equity awards were granted in the years shown.",
-                             (*number)++);
+        pc_buf_puts(b, pc_xlsx_words(w, "No stock or option awards were granted in the years "
+                                        "shown."));
         return;
     }
-    pc_buf b = {0};
-    pc_buf_printf(&b,
-                  "(%d) Stock Awards and Option Awards are the aggregate grant-date fair values of "
-                  "the awards granted in each fiscal year, computed in accordance with FASB ASC "
-                  "Topic 718 (%zu tranche values:",
-                  (*number)++, n);
-    pc_xlsx_add_method_counts(&b, by_method);
+    pc_buf_puts(b, pc_xlsx_words(w, "The amounts shown are the aggregate grant-date fair value "
+                                    "of the awards granted in each fiscal year, computed in "
+                                    "accordance with FASB ASC Topic 718, excluding the effect of "
+                                    "estimated forfeitures."));
     if (performance)
-        pc_buf_printf(&b, " Performance-condition awards are at the probable outcome at the grant "
-                          "date.");
-    pc_buf_printf(&b, " Every valuation and its inputs are on the Award Valuations sheet.");
-    if (b.failed)
-        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-    *row = pc_xlsx_note(w, ws, *row, pc_buf_text(&b));
-    pc_buf_fini(&b);
+        pc_buf_puts(b, pc_xlsx_words(w, " Awards subject to performance conditions are shown at "
+                                        "the probable outcome of those conditions at the grant "
+                                        "date."));
+}
+
+/* The figures of one SCT row and its total (=SUM of the columns, R3). */
+static void sct_figures(pc_xlsx *w, int32_t row, const pc_sct_row *s, lxw_format *fmt)
+{
+    lxw_worksheet *ws = w->sct;
+    for (int c = 0; c < PC_SCT_TOTAL; c++)
+        sct_figure(w, ws, row, s, (pc_sct_column)c, fmt);
+    char first_cell[PC_XLSX_REF_SIZE], last_cell[PC_XLSX_REF_SIZE], formula[3 * PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(first_cell, sizeof first_cell, NULL, row, SCT_COL(PC_SCT_SALARY));
+    pc_xlsx_ref(last_cell, sizeof last_cell, NULL, row, SCT_COL(PC_SCT_ALL_OTHER));
+    snprintf(formula, sizeof formula, "=SUM(%s:%s)", first_cell, last_cell);
+    pc_xlsx_formula(w, ws, row, SCT_COL(PC_SCT_TOTAL), formula, fmt,
+                    (double)s->column[PC_SCT_TOTAL] / 100.0);
+}
+
+/* One executive's rows, most recent year first (as proxies print them): the
+ * name in bold on the first row, under a rule when another executive is
+ * above, and the position beneath it. `idx` holds the indexes of the
+ * person's rows shown in the table. Returns the next free row. */
+static int32_t sct_person(pc_xlsx *w, int32_t row, size_t *idx, size_t n, bool rule)
+{
+    lxw_worksheet *ws = w->sct;
+    const pc_report *r = w->report;
+    /* Most recent first: a few rows, an insertion sort. */
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && r->sct.items[idx[k]].year > r->sct.items[idx[k - 1]].year;
+             k--) {
+            size_t t = idx[k];
+            idx[k] = idx[k - 1];
+            idx[k - 1] = t;
+        }
+    const pc_sct_row *latest = &r->sct.items[idx[0]];
+    const char *name = pc_xlsx_person_name(w, latest->person);
+    const char *position = latest->position;
+    for (size_t k = 0; k < n; k++) {
+        const pc_sct_row *s = &r->sct.items[idx[k]];
+        bool ruled = rule && k == 0;
+        if (k == 0) {
+            pc_xlsx_text(w, ws, row, 0, name, ruled ? w->f.rule_name : w->f.name);
+            pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, name));
+        } else if (k == 1 && position && *position) {
+            pc_xlsx_text(w, ws, row, 0, position, w->f.wrap);
+            pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, position));
+        }
+        pc_xlsx_number(w, ws, row, 1, s->year, ruled ? w->f.rule_year : w->f.year);
+        sct_figures(w, row, s, ruled ? w->f.rule_dollars : w->f.nil_dollars);
+        w->at.sct_row[idx[k]] = row++;
+    }
+    if (n == 1 && position && *position) {
+        pc_xlsx_text(w, ws, row, 0, position, w->f.wrap);
+        pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, position));
+        row++;
+    }
+    return row;
+}
+
+/* The first and last fiscal years the table shows. */
+static void sct_years(pc_xlsx *w, int *first, int *last)
+{
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+    *first = *last = 0;
+    for (size_t i = 0; i < r->sct.count; i++) {
+        w->at.sct_row[i] = PC_XLSX_NONE;
+        const pc_sct_row *s = &r->sct.items[i];
+        if (!s->in_table)
+            continue;
+        if (*first == 0 || s->year < *first)
+            *first = s->year;
+        if (s->year > *last)
+            *last = s->year;
+    }
+    if (*first == 0 && config->nyears > 0) {
+        int n = config->sct_years > 0 && config->sct_years < config->nyears ? config->sct_years
+                                                                            : config->nyears;
+        *first = config->years[config->nyears - n];
+        *last = config->years[config->nyears - 1];
+    }
 }
 
 void pc_xlsx_write_sct(pc_xlsx *w)
@@ -212,24 +371,16 @@ void pc_xlsx_write_sct(pc_xlsx *w)
     lxw_worksheet *ws = w->sct;
     const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
-    int first = 0, last = 0;
-    for (size_t i = 0; i < r->sct.count; i++) {
-        w->at.sct_row[i] = PC_XLSX_NONE;
-        const pc_sct_row *s = &r->sct.items[i];
-        if (!s->in_table)
-            continue;
-        if (first == 0 || s->year < first)
-            first = s->year;
-        if (s->year > last)
-            last = s->year;
-    }
-    if (first == 0 && config->nyears > 0) {
-        int n = config->sct_years > 0 && config->sct_years < config->nyears ? config->sct_years
-                                                                            : config->nyears;
-        first = config->years[config->nyears - n];
-        last = config->years[config->nyears - 1];
-    }
+    int first, last;
+    sct_years(w, &first, &last);
     pc_xlsx_heading(w, ws, "Summary Compensation Table", first, last);
+
+    /* The footnotes first, so the headers they explain carry their markers. */
+    pc_buf fx = {0}, equity = {0};
+    bool has_fx = sct_fx_note(w, &fx, first, last);
+    sct_equity_note(w, &equity, first, last);
+    int fx_number = has_fx ? 1 : 0, equity_number = has_fx ? 2 : 1;
+
     /* A smaller reporting company's column (h) is NQDC earnings alone (Item
      * 402(n)(2)(viii)); the full wording stays if any row has a pension
      * change, so the header never hides an amount. */
@@ -240,6 +391,19 @@ void pc_xlsx_write_sct(pc_xlsx *w)
     memcpy(titles, sct_titles, sizeof titles);
     if (!pension)
         titles[SCT_COL(PC_SCT_PENSION_NQDC)] = "Nonqualified Deferred Compensation Earnings ($)";
+    for (size_t i = 0; i < 10; i++)
+        titles[i] = pc_xlsx_words(w, titles[i]);
+    char salary[160], bonus[160], stock[160], option[160];
+    if (fx_number) {
+        snprintf(salary, sizeof salary, "%s(%d)", titles[SCT_COL(PC_SCT_SALARY)], fx_number);
+        snprintf(bonus, sizeof bonus, "%s(%d)", titles[SCT_COL(PC_SCT_BONUS)], fx_number);
+        titles[SCT_COL(PC_SCT_SALARY)] = salary;
+        titles[SCT_COL(PC_SCT_BONUS)] = bonus;
+    }
+    snprintf(stock, sizeof stock, "%s(%d)", titles[SCT_COL(PC_SCT_STOCK_AWARDS)], equity_number);
+    snprintf(option, sizeof option, "%s(%d)", titles[SCT_COL(PC_SCT_OPTION_AWARDS)], equity_number);
+    titles[SCT_COL(PC_SCT_STOCK_AWARDS)] = stock;
+    titles[SCT_COL(PC_SCT_OPTION_AWARDS)] = option;
     /* The first column holds names and positions: as wide as the longest
      * (within 60 characters, beyond which a position wraps). */
     double widths[] = {pc_xlsx_name_width(w, 34, 60), 7, 12, 12, 12, 12, 15, 19, 13, 13};
@@ -255,62 +419,31 @@ void pc_xlsx_write_sct(pc_xlsx *w)
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
     w->at.sct_total_col = SCT_COL(PC_SCT_TOTAL);
 
+    size_t *idx = malloc((r->sct.count + 1) * sizeof *idx);
+    if (!idx)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t i = 0;
-    while (i < r->sct.count && pc_xlsx_ok(w)) {
-        /* One person's rows: name on the first, position on the second (a
-         * proxy's two-line cell); the latest year's position is shown. */
-        size_t person = r->sct.items[i].person, end = i, shown = 0;
-        const char *position = NULL;
-        while (end < r->sct.count && r->sct.items[end].person == person) {
-            if (r->sct.items[end].in_table) {
-                shown++;
-                position = r->sct.items[end].position;
-            }
-            end++;
-        }
-        const char *name = pc_xlsx_person_name(w, person);
-        size_t k = 0;
-        for (; i < end; i++) {
-            const pc_sct_row *s = &r->sct.items[i];
-            if (!s->in_table)
-                continue;
-            char *cell = k == 0 && shown == 1 && position && *position
-                             ? pc_text_format("%s\n%s", name, position)
-                             : pc_strdup(k == 0               ? name
-                                         : k == 1 && position ? position
-                                                              : "");
-            if (!cell)
-                pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-            else if (k <= 1) {
-                pc_xlsx_text(w, ws, row, 0, cell, w->f.wrap);
-                pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, cell));
-            }
-            free(cell);
-            pc_xlsx_number(w, ws, row, 1, s->year, w->f.year);
-            for (int c = 0; c < PC_SCT_TOTAL; c++)
-                pc_xlsx_cents(w, ws, row, SCT_COL(c), s->column[c], w->f.dollars);
-            char first_cell[PC_XLSX_REF_SIZE], last_cell[PC_XLSX_REF_SIZE],
-                formula[3 * PC_XLSX_REF_SIZE];
-            pc_xlsx_ref(first_cell, sizeof first_cell, NULL, row, SCT_COL(PC_SCT_SALARY));
-            pc_xlsx_ref(last_cell, sizeof last_cell, NULL, row, SCT_COL(PC_SCT_ALL_OTHER));
-            snprintf(formula, sizeof formula, "=SUM(%s:%s)", first_cell, last_cell);
-            pc_xlsx_formula(w, ws, row, SCT_COL(PC_SCT_TOTAL), formula, w->f.dollars,
-                            (double)s->column[PC_SCT_TOTAL] / 100.0);
-            w->at.sct_row[i] = row++;
-            k++;
-        }
+    while (idx && i < r->sct.count && pc_xlsx_ok(w)) {
+        /* The engine lists each person's rows together. */
+        size_t person = r->sct.items[i].person, n = 0;
+        for (; i < r->sct.count && r->sct.items[i].person == person; i++)
+            if (r->sct.items[i].in_table)
+                idx[n++] = i;
+        if (n > 0)
+            row = sct_person(w, row, idx, n, row > PC_XLSX_FIRST_DATA_ROW);
     }
+    free(idx);
     if (row == PC_XLSX_FIRST_DATA_ROW)
         row = pc_xlsx_note(w, ws, row, "No named executive officer rows for the years shown.");
 
     row++;
-    int number = 1;
-    sct_fx_notes(w, ws, &row, first, last, &number);
-    sct_equity_note(w, ws, &row, first, last, &number);
-    pc_xlsx_notef(
-        w, ws, row,
-        "(%d) Each column is rounded to the whole dollar; Total is the sum of the rounded "
-        "columns (a formula), so the table foots.",
-        number++);
+    if (has_fx) {
+        row = pc_xlsx_notef(w, ws, row, "(%d) %s", fx_number, pc_buf_text(&fx));
+    }
+    pc_xlsx_notef(w, ws, row, "(%d) %s", equity_number, pc_buf_text(&equity));
+    if (fx.failed || equity.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_buf_fini(&fx);
+    pc_buf_fini(&equity);
 }

@@ -35,6 +35,17 @@ typedef enum pc_term_method {
     PC_TERM_SIMPLIFIED = 1
 } pc_term_method;
 
+/* The unit a figure is shown in on the workbook's disclosure sheets
+ * (paycalc.json display_units); report.json stays in dollars. */
+typedef enum pc_units { PC_UNITS_ONES = 0, PC_UNITS_THOUSANDS, PC_UNITS_MILLIONS } pc_units;
+
+/* The language of the workbook's titles, headers and footnotes (--labels;
+ * SPEC section 9): names and numbers are the same in all three. */
+typedef enum pc_labels { PC_LABELS_EN = 0, PC_LABELS_ZH_HANT, PC_LABELS_ZH_HANS } pc_labels;
+
+/* "en", "zh-Hant" or "zh-Hans" as --labels spells it; false for anything else. */
+bool pc_labels_parse(const char *text, pc_labels *out);
+
 /* paycalc.json "monte_carlo" (SPEC section 10). */
 typedef struct pc_mc_config {
     size_t paths;     /* default 100,000 */
@@ -56,6 +67,9 @@ typedef struct pc_config {
     pc_term_method expected_term;
     int cap_decimals;               /* 0 or 2 */
     char *company_selected_measure; /* NULL when there is none */
+    pc_units net_income_units;      /* display_units.net_income */
+    pc_units csm_units;             /* display_units.company_selected_measure */
+    pc_labels labels;               /* not in paycalc.json: the --labels option */
     pc_mc_config monte_carlo;
     char *peer_group; /* the peers.csv set for the peer group TSR (section 11), or NULL */
 } pc_config;

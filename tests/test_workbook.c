@@ -1,0 +1,309 @@
+/*
+ * report.xlsx as its readers open it (SPEC section 9, last paragraph): each
+ * workbook `paycalc run` writes is recalculated by LibreOffice, headless,
+ * and every formula cell must come out as the value paycalc stored in it,
+ * and the disclosure figures as report.json has them (tests/xlsx_recalc.py,
+ * run with Debian's /usr/bin/python3). LibreOffice is installed by
+ * scripts/deps.sh; where it is missing these tests fail, they never skip.
+ *
+ * Input sets: the CBAK Energy 2023 proxy (inputs/cbak-fy2022), the golden
+ * non-SRC company (tests/data/golden-nonsrc) and synthetic sets from
+ * tests/gen_inputs.py (an SRC and a company with pension lines, a peer
+ * group and a company-selected measure).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support.h"
+
+#define RECALC SOURCE_DIR "/tests/xlsx_recalc.py"
+#define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
+
+/* Runs /usr/bin/python3 SCRIPT args...; the result's strings are malloc'ed. */
+static run_result python(const char *script, const char *const *args)
+{
+    const char *argv[24] = {script};
+    size_t n = 1;
+    for (size_t i = 0; args[i]; i++) {
+        cr_assert(n < 23);
+        argv[n++] = args[i];
+    }
+    argv[n] = NULL;
+    return run_program(PYTHON, argv);
+}
+
+/* `paycalc run INPUT --out OUT --quiet` and its outputs' paths (into
+ * xlsx and json, each of `size` bytes). */
+static void run_into(const char *input, const char *out, char *xlsx, char *json, size_t size)
+{
+    const char *args[] = {"run", input, "--out", out, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run %s: %s", input, r.err);
+    run_result_free(&r);
+    snprintf(xlsx, size, "%s/report.xlsx", out);
+    snprintf(json, size, "%s/report.json", out);
+}
+
+/* The helper's `check` over the given pairs: no difference at all. */
+static void expect_no_difference(const char *const *pairs)
+{
+    const char *args[24] = {"check"};
+    size_t n = 1;
+    for (size_t i = 0; pairs[i]; i++) {
+        cr_assert(n < 23);
+        args[n++] = pairs[i];
+    }
+    args[n] = NULL;
+    run_result r = python(RECALC, args);
+    cr_expect_eq(r.status, 0, "LibreOffice's recalculation differs (exit %d):\n%s%s", r.status,
+                 r.out, r.err);
+    cr_expect(strstr(r.out, " 0 differences") != NULL, "no summary line:\n%s%s", r.out, r.err);
+    run_result_free(&r);
+}
+
+Test(workbook, cbak_recalculates_in_libreoffice_to_its_stored_values_and_report_json,
+     .timeout = 180)
+{
+    char *out = make_temp_dir();
+    char xlsx[512], json[512];
+    run_into(SOURCE_DIR "/inputs/cbak-fy2022", out, xlsx, json, sizeof xlsx);
+    const char *pairs[] = {xlsx, json, NULL};
+    expect_no_difference(pairs);
+    remove_dir(out);
+    free(out);
+}
+
+Test(workbook, golden_set_recalculates_in_libreoffice_to_its_stored_values_and_report_json,
+     .timeout = 180)
+{
+    char *out = make_temp_dir();
+    char xlsx[512], json[512];
+    run_into(SOURCE_DIR "/tests/data/golden-nonsrc", out, xlsx, json, sizeof xlsx);
+    const char *pairs[] = {xlsx, json, NULL};
+    expect_no_difference(pairs);
+    remove_dir(out);
+    free(out);
+}
+
+/* Two generated sets, checked in one LibreOffice start: a smaller reporting
+ * company over 3 years with a June year end, and a larger company over 5
+ * years (pension lines, peer TSR, a company-selected measure). */
+Test(workbook, generated_sets_recalculate_in_libreoffice_to_their_stored_values, .timeout = 300)
+{
+    const char *const gen_args[2][14] = {
+        {"--neos", "3", "--awards-per-person", "3", "--tranches", "3", "--years", "3", "--seed",
+         "11", "--fiscal-year-end", "06-30", NULL},
+        {"--neos", "4", "--awards-per-person", "2", "--tranches", "4", "--years", "5", "--seed",
+         "5", "--fiscal-year-end", "12-31", NULL},
+    };
+    char *in[2], *out[2];
+    char xlsx[2][512], json[2][512];
+    for (int k = 0; k < 2; k++) {
+        in[k] = make_temp_dir();
+        out[k] = make_temp_dir();
+        const char *args[16] = {GENERATOR, in[k]};
+        size_t n = 2;
+        for (size_t i = 0; gen_args[k][i]; i++)
+            args[n++] = gen_args[k][i];
+        args[n] = NULL;
+        run_result g = run_program(PYTHON, args);
+        cr_assert_eq(g.status, 0, "generator: %s", g.err);
+        run_result_free(&g);
+        run_into(in[k], out[k], xlsx[k], json[k], sizeof xlsx[k]);
+    }
+    const char *pairs[] = {xlsx[0], json[0], xlsx[1], json[1], NULL};
+    expect_no_difference(pairs);
+    for (int k = 0; k < 2; k++) {
+        remove_dir(in[k]);
+        remove_dir(out[k]);
+        free(in[k]);
+        free(out[k]);
+    }
+}
+
+/* The comparison itself can fail: a stored value that LibreOffice does not
+ * reproduce (a stale cache) is reported, with its cell and both values. */
+Test(workbook, stored_value_libreoffice_does_not_reproduce_is_reported, .timeout = 180)
+{
+    char *out = make_temp_dir();
+    char xlsx[512], json[512], stale[600];
+    run_into(SOURCE_DIR "/inputs/cbak-fy2022", out, xlsx, json, sizeof xlsx);
+    snprintf(stale, sizeof stale, "%s/stale.xlsx", out);
+    const char *make[] = {"stale", xlsx, stale, "Pay vs Performance", NULL};
+    run_result r = python(RECALC, make);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    char cell[32];
+    snprintf(cell, sizeof cell, "Pay vs Performance!%.*s", (int)strcspn(r.out, "\n"), r.out);
+    run_result_free(&r);
+
+    const char *args[] = {"check", stale, json, NULL};
+    r = python(RECALC, args);
+    cr_expect_eq(r.status, 1, "exit %d:\n%s%s", r.status, r.out, r.err);
+    cr_expect(strstr(r.out, cell) != NULL, "%s not named:\n%s", cell, r.out);
+    cr_expect(strstr(r.out, "LibreOffice") != NULL, "%s", r.out);
+    run_result_free(&r);
+    remove_dir(out);
+    free(out);
+}
+
+/* Replaces the first `from` in a file with `to`; asserts it was there. */
+static void replace_in_file(const char *path, const char *from, const char *to)
+{
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text, "cannot read %s", path);
+    char *at = strstr(text, from);
+    cr_assert_not_null(at, "%s has no '%s'", path, from);
+    size_t head = (size_t)(at - text), len = strlen(text) - head - strlen(from);
+    char *out = malloc(head + strlen(to) + len + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, head);
+    strcpy(out + head, to);
+    strcat(out, at + strlen(from));
+    cr_assert_eq(write_text(path, out), 0);
+    free(out);
+    free(text);
+}
+
+/* The figure of a PvP year's first PEO (`key`: sct_total or cap), in cents. */
+static long long pvp_peo_cents(const char *json_path, int year, const char *key)
+{
+    json_error_t error;
+    json_t *root = json_load_file(json_path, 0, &error);
+    cr_assert_not_null(root, "%s: %s", json_path, error.text);
+    json_t *rows = json_object_get(root, "pay_versus_performance"), *row;
+    size_t i;
+    long long cents = -1;
+    json_array_foreach(rows, i, row)
+    {
+        if (json_integer_value(json_object_get(row, "year")) == year) {
+            json_t *peo = json_array_get(json_object_get(row, "peo"), 0);
+            cents = llround(json_number_value(json_object_get(peo, key)) * 100);
+        }
+    }
+    json_decref(root);
+    return cents;
+}
+
+/* SPEC 9: an analyst edits one salary payment (Cash and FX) and one
+ * per-share fair value (Award Valuations) in a copy of CBAK's workbook and
+ * recalculates it in LibreOffice: the SCT, CAP by Person, CAP
+ * Reconciliation and Pay vs Performance all move, and agree with `paycalc
+ * run` on inputs carrying the same two edits (cash.csv line 2, and a
+ * fair_values.csv row for that tranche and date). */
+Test(workbook, edited_cash_and_fair_value_move_every_table_as_paycalc_would, .timeout = 240)
+{
+    char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
+    cr_assert_eq(copy_dir(SOURCE_DIR "/inputs/cbak-fy2022", in), 0);
+    char xlsx[512], json[512], edited_xlsx[512], edited_json[512], path[600];
+    run_into(in, before, xlsx, json, sizeof xlsx);
+
+    snprintf(path, sizeof path, "%s/cash.csv", in);
+    replace_in_file(path, "li-yunfei,2021,salary,64583.00,CNY,2021-01-29",
+                    "li-yunfei,2021,salary,70000.00,CNY,2021-01-29");
+    snprintf(path, sizeof path, "%s/fair_values.csv", in);
+    char *fv = read_file(path, NULL);
+    cr_assert_not_null(fv);
+    size_t len = strlen(fv);
+    char *more = malloc(len + 64);
+    snprintf(more, len + 64, "%sli-option-2021-11-29,3,2022-12-31,0.9,edited\n", fv);
+    cr_assert_eq(write_text(path, more), 0);
+    free(more);
+    free(fv);
+    run_into(in, after, edited_xlsx, edited_json, sizeof edited_xlsx);
+
+    /* The edits reach the SCT (2021) and CAP (2021 through the SCT total,
+     * 2022 through the fair value), so "agree" means "moved". */
+    cr_assert_neq(pvp_peo_cents(json, 2021, "sct_total"),
+                  pvp_peo_cents(edited_json, 2021, "sct_total"));
+    cr_assert_neq(pvp_peo_cents(json, 2022, "cap"), pvp_peo_cents(edited_json, 2022, "cap"));
+
+    const char *args[] = {"edit", xlsx,         edited_json, "2", "70000", "li-option-2021-11-29",
+                          "3",    "2022-12-31", "0.9",       NULL};
+    run_result r = python(RECALC, args);
+    cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
+                 r.status, r.out, r.err);
+    cr_expect(strstr(r.out, " 0 differences") != NULL, "%s%s", r.out, r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(before);
+    remove_dir(after);
+    free(in);
+    free(before);
+    free(after);
+}
+
+/* `paycalc run CBAK --labels LABELS` into a new folder; the workbook's
+ * disclosure text (malloc'ed) after checking that it recalculates to its
+ * stored values. */
+static char *labelled_text(const char *labels, char **out_dir)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {
+        "run", SOURCE_DIR "/inputs/cbak-fy2022", "--out", out, "--quiet", "--labels", labels, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run --labels %s: %s", labels, r.err);
+    run_result_free(&r);
+    char xlsx[512], json[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    snprintf(json, sizeof json, "%s/report.json", out);
+    const char *check[] = {"check", "--no-figures", xlsx, json, NULL};
+    r = python(RECALC, check);
+    cr_expect_eq(r.status, 0, "%s%s", r.out, r.err);
+    run_result_free(&r);
+    const char *text[] = {"text", xlsx, NULL};
+    r = python(RECALC, text);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    *out_dir = out;
+    return r.out;
+}
+
+/* SPEC 9: --labels zh-Hant writes the titles, headers and footnotes in the
+ * reference proxy's Chinese terms (../shared/seeds: 摘要補償表, 薪酬與績效,
+ * 實際支付的薪酬, 股東總回報); names and numbers are unchanged. */
+Test(workbook, zh_hant_labels_use_the_reference_proxys_terms, .timeout = 180)
+{
+    char *out;
+    char *text = labelled_text("zh-Hant", &out);
+    const char *terms[] = {"摘要補償表",     "薪酬與績效", "實際支付的薪酬", "股東總回報",
+                           "姓名和主要職位", "首席執行官", "李雲飛",         "1.00美元兌6.7264"};
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
+        cr_expect(strstr(text, terms[i]) != NULL, "no '%s' in:\n%s", terms[i], text);
+    cr_expect(strstr(text, "Summary Compensation Table") == NULL, "an English title:\n%s", text);
+    free(text);
+    remove_dir(out);
+    free(out);
+}
+
+Test(workbook, zh_hans_labels_are_in_simplified_characters, .timeout = 180)
+{
+    char *out;
+    char *text = labelled_text("zh-Hans", &out);
+    cr_expect(strstr(text, "摘要补偿表") != NULL, "%s", text);
+    cr_expect(strstr(text, "薪酬与绩效") != NULL, "%s", text);
+    cr_expect(strstr(text, "摘要補償表") == NULL, "a traditional title:\n%s", text);
+    free(text);
+    remove_dir(out);
+    free(out);
+}
+
+/* An unknown --labels value is a usage error (exit 2), and nothing is written. */
+Test(workbook, unknown_labels_are_a_usage_error)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {
+        "run", SOURCE_DIR "/inputs/cbak-fy2022", "--out", out, "--labels", "zh-TW", NULL};
+    run_result r = run_paycalc(args);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "--labels 'zh-TW': use en, zh-Hant or zh-Hans") != NULL, "%s", r.err);
+    cr_expect_eq(count_entries(out), 0);
+    run_result_free(&r);
+    remove_dir(out);
+    free(out);
+}

@@ -1,0 +1,623 @@
+#!/usr/bin/python3
+"""Opens report.xlsx the way its readers do: recalculated by LibreOffice
+(headless), then every formula cell is compared with the value paycalc
+stored in it and the figures of the disclosure sheets with report.json.
+
+Usage:
+  xlsx_recalc.py check BOOK.xlsx REPORT.json [BOOK.xlsx REPORT.json ...]
+      Recalculates every workbook (one LibreOffice start for all of them)
+      and compares. Prints one line per difference; exit 0 when there is
+      none, 1 when there are, 2 when the check cannot run (LibreOffice
+      missing: scripts/deps.sh installs it; a test must fail, not skip).
+  xlsx_recalc.py recalc OUTDIR BOOK.xlsx [...]
+      Only recalculates, writing OUTDIR/<name>.xlsx (for the edit test).
+  xlsx_recalc.py edit BOOK.xlsx REPORT.json LINE AMOUNT AWARD TRANCHE DATE FV
+      The edit test: in a copy of the workbook, the Amount of the Cash and
+      FX row of cash.csv line LINE becomes AMOUNT and the Fair Value per
+      Share of every Award Valuations row of AWARD, TRANCHE valued on DATE
+      (YYYY-MM-DD) becomes FV; LibreOffice recalculates the copy and its
+      figures must agree with REPORT.json, the report of `paycalc run` on
+      inputs carrying the same edit.
+  xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
+      The same without comparing figures with report.json (a workbook with
+      --labels zh-Hant or zh-Hans, whose headers the comparison cannot read).
+  xlsx_recalc.py text BOOK.xlsx
+      Prints every text cell of the disclosure sheets, one per line.
+  xlsx_recalc.py stale BOOK.xlsx OUT.xlsx SHEET
+      Copies the workbook with the stored value of the first formula cell
+      of SHEET one more than it was, the way a stale cache looks: the test
+      that proves `check` notices a value LibreOffice does not reproduce.
+
+LibreOffice keeps the values an .xlsx file carries unless told to
+recalculate on load: the helper starts it with a private profile whose
+only setting is "always recalculate" (OOXMLRecalcMode 0), so the values
+read back are LibreOffice's own, not paycalc's echoed.
+
+Numbers agree when they are equal to 1e-9 relative (float noise of a
+spreadsheet's double arithmetic, far below a cent); money figures against
+report.json must agree to the cent.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import zipfile
+
+import openpyxl
+
+PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice():
+    for name in ("soffice", "libreoffice"):
+        path = shutil.which(name)
+        if path:
+            return path
+    for path in ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"):
+        if os.access(path, os.X_OK):
+            return path
+    return None
+
+
+def recalc(books, outdir):
+    """Recalculates each workbook into outdir (same base name); returns the
+    paths written. One LibreOffice start for all of them."""
+    exe = soffice()
+    if not exe:
+        sys.stderr.write("xlsx_recalc: LibreOffice (soffice) is not installed; "
+                         "scripts/deps.sh installs it\n")
+        sys.exit(2)
+    names = [os.path.basename(b) for b in books]
+    if len(set(names)) != len(names):
+        sys.stderr.write("xlsx_recalc: workbooks must have distinct file names\n")
+        sys.exit(2)
+    profile = tempfile.mkdtemp(prefix="pc-lo-profile-")
+    try:
+        os.makedirs(os.path.join(profile, "user"))
+        with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
+            f.write(PROFILE)
+        cmd = [exe, "-env:UserInstallation=file://" + profile, "--headless",
+               "--norestore", "--nolockcheck", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+               "--outdir", outdir] + list(books)
+        env = dict(os.environ, HOME=profile)
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=env, timeout=300)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = [os.path.join(outdir, n) for n in names]
+    missing = [p for p in out if not os.path.exists(p)]
+    if done.returncode != 0 or missing:
+        sys.stderr.write("xlsx_recalc: LibreOffice did not convert %s (exit %d): %s%s\n" % (
+            ", ".join(missing) or "the workbooks", done.returncode,
+            done.stdout.decode(errors="replace"), done.stderr.decode(errors="replace")))
+        sys.exit(2)
+    return out
+
+
+def close(a, b):
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return a == b
+
+
+def cents(x):
+    return None if x is None else round(float(x) * 100)
+
+
+class Book:
+    """A workbook as written (formulas and stored values) and recalculated."""
+
+    def __init__(self, path, recalculated):
+        self.path = path
+        self.formulas = openpyxl.load_workbook(path, data_only=False)
+        self.stored = openpyxl.load_workbook(path, data_only=True)
+        self.calc = openpyxl.load_workbook(recalculated, data_only=True)
+
+
+def compare_formulas(book, problems):
+    """Every formula cell: LibreOffice's value against the stored one."""
+    count = 0
+    for ws in book.formulas.worksheets:
+        stored, calc = book.stored[ws.title], book.calc[ws.title]
+        for row in ws.iter_rows():
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                    continue
+                count += 1
+                want = stored[cell.coordinate].value
+                got = calc[cell.coordinate].value
+                if not close(want, got):
+                    problems.append("%s!%s %s: stored %r, LibreOffice %r" % (
+                        ws.title, cell.coordinate, cell.value, want, got))
+    return count
+
+
+# ----------------------------------------------------- figures vs report.json
+
+SCT_HEADERS = [  # (words in the header, report.json key); first match wins
+    ("Salary", "salary"), ("Bonus", "bonus"), ("Stock Awards", "stock_awards"),
+    ("Option Awards", "option_awards"), ("Non-Equity", "non_equity_incentive"),
+    ("Pension", "pension_nqdc"), ("Nonqualified", "pension_nqdc"),
+    ("All Other", "all_other"), ("Total", "total"),
+]
+
+CAP_HEADERS = [
+    ("Summary Compensation Table Total", "sct_total"),
+    ("Less: Stock Awards", "less_equity_awards"),
+    ("Prior Service", "plus_pension_prior_service"),
+    ("Service Cost", "plus_pension_service"),
+    ("Pension", "less_pension"),
+    ("Year-End Fair Value of Awards Granted", "fye_fv_granted_in_year"),
+    ("Prior-Year Awards Unvested", "change_fv_prior_unvested"),
+    ("at Vesting of Awards Granted", "fv_at_vest_granted_in_year"),
+    ("Prior-Year Awards Vested", "change_fv_prior_vested"),
+    ("Forfeited", "less_fv_forfeited"),
+    ("Dividends", "dividends"),
+    ("Compensation Actually Paid", "cap"),
+]
+
+
+def header_map(ws, table, must):
+    """(row, {column index: key}) of the first row holding `must` among its
+    cells, each column mapped by the first entry of `table` its text has."""
+    for row in ws.iter_rows(max_row=min(ws.max_row, 60)):
+        texts = [c.value if isinstance(c.value, str) else "" for c in row]
+        if not any(t.startswith(must) for t in texts):
+            continue
+        cols = {}
+        for i, t in enumerate(texts):
+            for words, key in table:
+                if words in t:
+                    cols[i] = key
+                    break
+        return row[0].row, cols
+    return None, {}
+
+
+def expect_money(problems, where, got, want):
+    if want is None and got in (None, ""):
+        return 1
+    if want is None or not isinstance(got, (int, float)) or cents(got) != cents(want):
+        problems.append("%s: workbook %r, report.json %r" % (where, got, want))
+    return 1
+
+
+def compare_sct(book, report, problems):
+    if "Summary Compensation" not in book.calc.sheetnames:
+        return 0
+    ws = book.calc["Summary Compensation"]
+    hrow, cols = header_map(ws, SCT_HEADERS, "Name")
+    if hrow is None:
+        return 0
+    year_col = next((i for i, c in enumerate(ws[hrow]) if c.value == "Year"), None)
+    names = {}
+    for e in report["summary_compensation_table"]:
+        names.setdefault(e["name"], {})[e["year"]] = e
+    count, person = 0, None
+    for row in ws.iter_rows(min_row=hrow + 1):
+        first = row[0].value
+        if isinstance(first, str) and first in names:
+            person = first
+        year = row[year_col].value if year_col is not None else None
+        if not isinstance(year, int) or person is None:
+            continue
+        entry = names[person].get(year)
+        if entry is None:
+            problems.append("Summary Compensation: %s %d is not in report.json" % (person, year))
+            continue
+        for i, key in cols.items():
+            where = "Summary Compensation!%s (%s %d %s)" % (row[i].coordinate, person, year, key)
+            got = row[i].value
+            if got is None or got == "\u2014":  # an em dash prints nil
+                got = 0 if entry[key] == 0 else got
+            count += expect_money(problems, where, got, entry[key])
+    return count
+
+
+def subject_names(report):
+    names = {e["person_id"]: e["name"] for e in report["summary_compensation_table"]}
+    for y in report["pay_versus_performance"]:
+        for p in y["peo"]:
+            names[p["person_id"]] = p["name"]
+    return names
+
+
+def cap_entries(report):
+    """{(year, name or "average"): reconciliation entry}."""
+    names = subject_names(report)
+    rows = {}
+    for e in report["cap_reconciliation"]:
+        subject = e["subject"]
+        label = "average" if subject == "non_peo_neo_average" else names.get(subject, subject)
+        rows[(e["year"], label)] = e
+    return rows
+
+
+def compare_cap_rows(book, sheet, report, problems):
+    """A sheet with a row per person (or average) and year and a column
+    per reconciliation line: CAP by Person."""
+    if sheet not in book.calc.sheetnames:
+        return 0
+    ws = book.calc[sheet]
+    hrow, cols = header_map(ws, CAP_HEADERS, "Fiscal Year")
+    if hrow is None:
+        hrow, cols = header_map(ws, CAP_HEADERS, "Year")
+    if hrow is None:
+        return 0
+    heads = [c.value for c in ws[hrow]]
+    who_col = heads.index("Executive") if "Executive" in heads else 1
+    rows = cap_entries(report)
+    count = 0
+    for row in ws.iter_rows(min_row=hrow + 1):
+        year, who = row[0].value, row[who_col].value
+        if not isinstance(year, int) or not isinstance(who, str):
+            continue
+        label = "average" if who.startswith("Average") else who
+        entry = rows.get((year, label))
+        if entry is None:
+            problems.append("%s: %s %d is not in report.json" % (sheet, who, year))
+            continue
+        for i, key in cols.items():
+            where = "%s!%s (%s %d %s)" % (sheet, row[i].coordinate, who, year, key)
+            count += expect_money(problems, where, row[i].value, entry[key])
+    return count
+
+
+def compare_cap_disclosure(book, report, problems):
+    """CAP Reconciliation as a proxy prints it: a block per PEO and one for
+    the non-PEO NEO average, the adjustments as rows, the years as columns
+    (a header row of years above them). The old layout, a row per person
+    and year, is read as CAP by Person is."""
+    sheet = "CAP Reconciliation"
+    if sheet not in book.calc.sheetnames:
+        return 0
+    ws = book.calc[sheet]
+    year_cols, hrow = {}, None
+    for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
+        years = {c.column - 1: int(str(c.value).split()[0]) for c in row
+                 if isinstance(c.value, (int, str)) and str(c.value)[:4].isdigit()
+                 and c.column > 1}
+        if years and row[0].value not in (None, "") and not isinstance(row[0].value, int):
+            year_cols, hrow = years, row[0].row
+            break
+    if not year_cols:
+        return compare_cap_rows(book, sheet, report, problems)
+    rows = cap_entries(report)
+    # A PEO's block shows the years the person was PEO.
+    peo_years = {(y["year"], p["name"]) for y in report["pay_versus_performance"] for p in y["peo"]}
+    count, subject = 0, None
+    for row in ws.iter_rows(min_row=hrow + 1):
+        label = row[0].value
+        if not isinstance(label, str):
+            continue
+        if label.startswith("PEO"):
+            subject = label.split(":", 1)[1].strip() if ":" in label else None
+            continue
+        if label.startswith("Average"):
+            subject = "average"
+            continue
+        key = next((k for words, k in CAP_HEADERS if words in label), None)
+        if key is None or subject is None:
+            continue
+        for col, year in year_cols.items():
+            got = row[col].value
+            entry = rows.get((year, subject))
+            if subject != "average" and (year, subject) not in peo_years:
+                entry = None
+            if entry is None:
+                if got not in (None, ""):
+                    problems.append("%s!%s: %s %d has no reconciliation in report.json" % (
+                        sheet, row[col].coordinate, subject, year))
+                continue
+            where = "%s!%s (%s %d %s)" % (sheet, row[col].coordinate, subject, year, key)
+            count += expect_money(problems, where, got, entry[key])
+    return count
+
+
+def compare_pvp(book, report, problems):
+    if "Pay vs Performance" not in book.calc.sheetnames:
+        return 0
+    ws = book.calc["Pay vs Performance"]
+    hrow = None
+    for row in ws.iter_rows(max_row=min(ws.max_row, 60)):
+        if any(isinstance(c.value, str) and "Actually Paid" in c.value for c in row):
+            hrow = row[0].row
+            break
+    if hrow is None:
+        return 0
+    heads = {c.column - 1: c.value for c in ws[hrow] if isinstance(c.value, str)}
+    by_year = {e["year"]: e for e in report["pay_versus_performance"]}
+    count = 0
+    for row in ws.iter_rows(min_row=hrow + 1):
+        year = row[0].value
+        if not isinstance(year, int) or year not in by_year:
+            continue
+        e = by_year[year]
+        peo_sct, peo_cap = [], []
+        for i, h in heads.items():
+            got = row[i].value if i < len(row) else None
+            where = "Pay vs Performance!%s (%d %s)" % (row[i].coordinate, year, h)
+            avg = e["non_peo_neo_average"]
+            if h.startswith("Average Summary"):
+                count += expect_money(problems, where, got, avg and avg["sct_total"])
+            elif h.startswith("Average Compensation"):
+                count += expect_money(problems, where, got, avg and avg["cap"])
+            elif h.startswith("Summary Compensation Table Total for PEO"):
+                if isinstance(got, (int, float)):
+                    peo_sct.append(cents(got))
+            elif h.startswith("Compensation Actually Paid to PEO"):
+                if isinstance(got, (int, float)):
+                    peo_cap.append(cents(got))
+            elif "Peer Group" in h:
+                count += expect_money(problems, where, got, e["peer_group_tsr"])
+            elif "Total Shareholder Return" in h:
+                count += expect_money(problems, where, got, e["tsr"])
+            elif h.startswith("Net Income"):
+                count += expect_money(problems, where, got, e["net_income"])
+        want_sct = sorted(cents(p["sct_total"]) for p in e["peo"])
+        want_cap = sorted(cents(p["cap"]) for p in e["peo"])
+        if sorted(peo_sct) != want_sct or sorted(peo_cap) != want_cap:
+            problems.append("Pay vs Performance %d: PEO figures %r / %r, report.json %r / %r" % (
+                year, peo_sct, peo_cap, want_sct, want_cap))
+        count += len(want_sct) + len(want_cap)
+    return count
+
+
+def compare_tsr(book, report, problems):
+    if "TSR" not in book.calc.sheetnames or not report.get("tsr"):
+        return 0
+    ws = book.calc["TSR"]
+    hrow, cols = header_map(ws, [("Value of Initial Fixed $100", "value")], "Fiscal Year")
+    col = next((i for i, k in cols.items() if k == "value"), None)
+    if col is None:
+        return 0
+    want = {v["year"]: v["value"] for v in report["tsr"]["values"]}
+    count = 0
+    for row in ws.iter_rows(min_row=hrow + 1):
+        year = row[0].value
+        if isinstance(year, int) and year in want:
+            count += expect_money(problems, "TSR!%s (%d)" % (row[col].coordinate, year),
+                                  row[col].value, want[year])
+    return count
+
+
+DISCLOSURE = ("Summary Compensation", "Pay vs Performance", "CAP Reconciliation", "Charts",
+              "Equity Awards at FYE", "Exercises and Vesting", "Plan-Based Awards")
+FILE_NAME = re.compile(r"[A-Za-z_]+\.(csv|json)\b|\bline \d")
+
+
+def check_disclosure_words(book, problems):
+    """The disclosure sheets are pasted into the proxy: no file name, no
+    line number of an input file."""
+    for name in DISCLOSURE:
+        if name not in book.formulas.sheetnames:
+            continue
+        for row in book.formulas[name].iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and not c.value.startswith("=") \
+                        and FILE_NAME.search(c.value):
+                    problems.append("%s!%s names a file: %r" % (name, c.coordinate, c.value[:120]))
+
+
+def check_checks_sheet(book, problems):
+    """Checks: severity in words a reader knows, an error on a fill."""
+    if "Checks" not in book.formulas.sheetnames:
+        return
+    for row in book.formulas["Checks"].iter_rows(min_row=6):
+        c = row[1] if len(row) > 1 else None
+        if c is None or c.value not in ("Error", "Rounding", "error", "rounding"):
+            continue
+        filled = c.fill is not None and c.fill.fill_type == "solid"
+        if c.value not in ("Error", "Rounding") or (c.value == "Error") != filled:
+            problems.append("Checks!%s: %r %s a fill" % (c.coordinate, c.value,
+                                                         "with" if filled else "without"))
+
+
+REFERENCE = re.compile(r"^=('[^']+'![A-Z]+[0-9]+)$")
+
+
+def check_links(book, problems):
+    """Each disclosure figure that takes its value from a workpaper cell
+    links to that cell; the SCT's figures link to their first support row."""
+    count = 0
+    for name in ("Pay vs Performance", "CAP Reconciliation"):
+        if name not in book.formulas.sheetnames:
+            continue
+        for row in book.formulas[name].iter_rows():
+            for c in row:
+                m = isinstance(c.value, str) and REFERENCE.match(c.value)
+                if not m:
+                    continue
+                count += 1
+                link = c.hyperlink.location if c.hyperlink else None
+                if link != m.group(1):
+                    problems.append("%s!%s %s links to %r" % (name, c.coordinate, c.value, link))
+    if "Summary Compensation" in book.formulas.sheetnames:
+        for row in book.formulas["Summary Compensation"].iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and "SUMIFS(" in c.value:
+                    stored = book.stored["Summary Compensation"][c.coordinate].value
+                    if stored and not c.hyperlink:
+                        problems.append("Summary Compensation!%s has no link to its support"
+                                        % c.coordinate)
+                    count += 1
+    return count
+
+
+def compare_figures(book, report, problems):
+    return (compare_sct(book, report, problems)
+            + compare_cap_rows(book, "CAP by Person", report, problems)
+            + compare_cap_disclosure(book, report, problems)
+            + compare_pvp(book, report, problems) + compare_tsr(book, report, problems))
+
+
+def check(pairs, figures_too=True):
+    work = tempfile.mkdtemp(prefix="pc-recalc-")
+    problems, lines = [], []
+    try:
+        # Copies under distinct names: every test writes report.xlsx.
+        books = []
+        for i, (xlsx, _) in enumerate(pairs):
+            copy = os.path.join(work, "book%d.xlsx" % i)
+            shutil.copyfile(xlsx, copy)
+            books.append(copy)
+        outdir = os.path.join(work, "recalculated")
+        os.makedirs(outdir)
+        recalculated = recalc(books, outdir)
+        for (xlsx, report_path), copy, calc in zip(pairs, books, recalculated):
+            with open(report_path, encoding="utf-8") as f:
+                report = json.load(f)
+            book = Book(copy, calc)
+            before = len(problems)
+            formulas = compare_formulas(book, problems)
+            check_disclosure_words(book, problems)
+            check_checks_sheet(book, problems)
+            if check_links(book, problems) == 0:
+                problems.append("%s: no disclosure figure to link" % xlsx)
+            figures = compare_figures(book, report, problems) if figures_too else 0
+            if formulas == 0:
+                problems.append("%s: no formula cell at all" % xlsx)
+            if figures == 0 and figures_too:
+                problems.append("%s: no figure found to compare with report.json" % xlsx)
+            for p in problems[before:]:
+                lines.append("%s: %s" % (xlsx, p))
+            print("%s: %d formula cells recalculated, %d figures against report.json, "
+                  "%d differences" % (xlsx, formulas, figures, len(problems) - before))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for line in lines:
+        print(line)
+    return 1 if problems else 0
+
+
+def column_of(ws, title, hrow=None):
+    """(header row, 0-based column) of the first header cell whose text
+    starts with `title`."""
+    for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
+        for c in row:
+            if isinstance(c.value, str) and c.value.startswith(title):
+                return c.row, c.column - 1
+    return None, None
+
+
+def edit(src, report_path, line, amount, award, tranche, date, fv):
+    work = tempfile.mkdtemp(prefix="pc-edit-")
+    problems = []
+    try:
+        book = openpyxl.load_workbook(src)
+        cash = book["Cash and FX"]
+        hrow, line_col = column_of(cash, "cash.csv Line")
+        _, amount_col = column_of(cash, "Amount")
+        edited = 0
+        for row in cash.iter_rows(min_row=hrow + 1):
+            if row[line_col].value == int(line):
+                row[amount_col].value = float(amount)
+                edited += 1
+        if edited != 1:
+            problems.append("Cash and FX: %d rows of cash.csv line %s" % (edited, line))
+        vals = book["Award Valuations"]
+        hrow, id_col = column_of(vals, "Award ID")
+        _, tranche_col = column_of(vals, "Tranche")
+        _, date_col = column_of(vals, "Valuation Date")
+        _, fv_col = column_of(vals, "Fair Value per Share")
+        edited = 0
+        for row in vals.iter_rows(min_row=hrow + 1):
+            d = row[date_col].value
+            if (row[id_col].value == award and row[tranche_col].value == int(tranche)
+                    and d is not None and d.strftime("%Y-%m-%d") == date):
+                if isinstance(row[fv_col].value, str):
+                    problems.append("Award Valuations!%s is a formula" % row[fv_col].coordinate)
+                row[fv_col].value = float(fv)
+                edited += 1
+        if edited == 0:
+            problems.append("Award Valuations: no row of %s tranche %s on %s" % (award, tranche,
+                                                                                date))
+        copy = os.path.join(work, "edited.xlsx")
+        book.save(copy)
+        outdir = os.path.join(work, "recalculated")
+        os.makedirs(outdir)
+        calc = recalc([copy], outdir)[0]
+        with open(report_path, encoding="utf-8") as f:
+            report = json.load(f)
+        figures = compare_figures(Book(copy, calc), report, problems)
+        if figures == 0:
+            problems.append("no figure found to compare with report.json")
+        print("%s edited: %d figures against report.json, %d differences" % (
+            src, figures, len(problems)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+def stale(src, dst, sheet):
+    """Copies src to dst with the first stored formula value of `sheet`
+    raised by one; returns that cell's address."""
+    book = openpyxl.load_workbook(src, read_only=True)
+    index = book.sheetnames.index(sheet) + 1
+    part = "xl/worksheets/sheet%d.xml" % index
+    cell = re.compile(r'(<c r="([A-Z]+[0-9]+)"[^>]*><f>[^<]*</f><v>)([-0-9.Ee+]+)(</v>)')
+    changed = []
+
+    def bump(m):
+        if changed:
+            return m.group(0)
+        changed.append(m.group(2))
+        return m.group(1) + repr(float(m.group(3)) + 1) + m.group(4)
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == part:
+                data = cell.sub(bump, data.decode("utf-8")).encode("utf-8")
+            zout.writestr(item, data)
+    if not changed:
+        sys.stderr.write("xlsx_recalc: %s has no stored formula value\n" % sheet)
+        sys.exit(2)
+    print(changed[0])
+    return 0
+
+
+def main(argv):
+    if len(argv) >= 5 and argv[1:3] == ["check", "--no-figures"] and len(argv) % 2 == 1:
+        return check(list(zip(argv[3::2], argv[4::2])), figures_too=False)
+    if len(argv) == 3 and argv[1] == "text":
+        book = openpyxl.load_workbook(argv[2])
+        for name in DISCLOSURE:
+            if name in book.sheetnames:
+                for row in book[name].iter_rows():
+                    for c in row:
+                        if isinstance(c.value, str) and not c.value.startswith("="):
+                            print(c.value)
+        return 0
+    if len(argv) == 10 and argv[1] == "edit":
+        return edit(*argv[2:])
+    if len(argv) == 5 and argv[1] == "stale":
+        return stale(argv[2], argv[3], argv[4])
+    if len(argv) >= 3 and argv[1] == "check" and len(argv) % 2 == 0:
+        pairs = list(zip(argv[2::2], argv[3::2]))
+        return check(pairs)
+    if len(argv) >= 4 and argv[1] == "recalc":
+        recalc(argv[3:], argv[2])
+        return 0
+    sys.stderr.write(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
