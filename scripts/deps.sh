@@ -2,14 +2,15 @@
 # Installs, from Debian's packages, whatever paycalc needs that this machine
 # lacks: the compiler and build tools, the four libraries, Criterion, and the
 # tools the tests use (Debian's python3 with openpyxl to read the workbook
-# back and numpy for the numerical checks, clang for the second build
-# (with its sanitizer and fuzzer runtimes), clang-format, and LibreOffice
-# Calc, headless, which recalculates the workbook the way its readers open
-# it, with poppler's pdftoppm to render its printed pages).
+# back and numpy for the numerical checks, expat and zlib to parse every part
+# of the workbook as XML, clang for the second build (with its sanitizer and
+# fuzzer runtimes), clang-format, and LibreOffice Calc, headless, which
+# recalculates the workbook the way its readers open it, with poppler's
+# pdftoppm to render its printed pages).
 set -euo pipefail
 packages=(gcc make cmake pkg-config libcsv-dev libjansson-dev libxlsxwriter-dev
-          libcriterion-dev python3 python3-openpyxl python3-numpy clang libclang-rt-dev clang-format git
-          libreoffice-calc python3-uno poppler-utils)
+          libcriterion-dev libexpat1-dev zlib1g-dev python3 python3-openpyxl python3-numpy
+          clang libclang-rt-dev clang-format git libreoffice-calc python3-uno poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

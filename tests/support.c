@@ -6,6 +6,8 @@
 
 #include <criterion/criterion.h>
 
+#include "paycalc/output.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -220,7 +222,8 @@ int count_entries(const char *dir)
     int n = 0;
     struct dirent *e;
     while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+            strcmp(e->d_name, PC_OUTPUT_LOCK_NAME))
             n++;
     closedir(d);
     return n;

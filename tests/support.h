@@ -52,7 +52,8 @@ int copy_dir(const char *from, const char *to);
 /* Removes a folder and everything in it (one level of files). */
 void remove_dir(const char *dir);
 
-/* Counts the entries of a folder (not . and ..). */
+/* Counts the entries of a folder (not . and .., nor the lock file an output
+ * folder keeps, PC_OUTPUT_LOCK_NAME). */
 int count_entries(const char *dir);
 
 #endif

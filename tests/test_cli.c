@@ -296,6 +296,20 @@ Test(cli, value_option_prints_the_value_first_for_a_hand_check)
     run_result_free(&r);
 }
 
+Test(cli, value_option_refuses_inputs_that_give_no_finite_value)
+{
+    /* A rate of -1e300 once printed "-nan" with exit 0; it is refused as
+     * the input files refuse it, and a value that is not finite would be. */
+    const char *args[] = {"value",  "option", "--price", "42",     "--strike",         "40",
+                          "--vol",  "0.2",    "--rate",  "-1e300", "--dividend-yield", "0",
+                          "--term", "0.5",    NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 2, "%s%s", r.out, r.err);
+    cr_assert_null(strstr(r.out, "nan"), "%s", r.out);
+    cr_assert_str_eq(r.out, "");
+    run_result_free(&r);
+}
+
 /* The proxy's Outstanding Equity Awards at FYE 2022 (Item 402(p)): 40,000
  * and 30,000 exercisable at $1.96 expiring 2027-09-26, 120,000 unearned for
  * Li Yunfei; the ledger gives Pei Xiangyu 90,000 where the proxy prints 9,000. */

@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paycalc/output.h"
 #include "paycalc/read.h"
 #include "support.h"
 
@@ -837,6 +838,53 @@ static const error_case catalogue[] = {
      E2("paycalc.json", EDIT_REPLACE, "annual_average", "payment_date", "cash.csv", EDIT_REPLACE,
         ",2021-01-29", ","),
      "cash.csv:2:6: error: ", "pay_date: a value is required when fx_method is payment_date", NULL},
+    /* Characters XML 1.0 forbids, refused where they are read (SPEC section 9):
+     * they once went into the workbook's XML and made it corrupt. */
+    {"U+FFFF in a name", E1("people.csv", EDIT_REPLACE, "李雲飛", "李雲\xEF\xBF\xBF飛"),
+     "people.csv:2:2: error: ",
+     "name: the value holds the character U+FFFF (a noncharacter), which a workbook cannot "
+     "hold; remove it",
+     "1 error in"},
+    {"U+FFFE in a position",
+     E1("people.csv", EDIT_REPLACE, "Interim Chief", "Interim\xEF\xBF\xBE Chief"),
+     "people.csv:3:3: error: ", "position: the value holds the character U+FFFE", "1 error in"},
+    {"a control character in a name", E1("people.csv", EDIT_REPLACE, "裴翔宇", "裴\x01翔宇"),
+     "people.csv:3:2: error: ", "name: the value holds the character U+0001 (a control character)",
+     "1 error in"},
+    {"U+FFFF escaped in paycalc.json",
+     E1("paycalc.json", EDIT_REPLACE, "CBAK Energy", "CBAK \\uFFFF Energy"),
+     "paycalc.json:3:19: error: ", "the text holds the character U+FFFF (a noncharacter)",
+     "1 error in"},
+    {"U+FFFF as it is in paycalc.json",
+     E1("paycalc.json", EDIT_REPLACE, "CBAK Energy", "CBAK\xEF\xBF\xBF Energy"),
+     "paycalc.json:3:18: error: ", "the text holds the character U+FFFF", "1 error in"},
+    {"a backspace escaped in paycalc.json",
+     E1("paycalc.json", EDIT_REPLACE, "CBAK Energy", "CBAK\\b Energy"),
+     "paycalc.json:3:18: error: ", "the text holds the character U+0008 (a control character)",
+     "1 error in"},
+    /* The column limit holds for every row, not only the header (SPEC 14). */
+    {"a data row of more than 16 values",
+     E1("cash.csv", EDIT_REPLACE, "2021-01-29\n", "2021-01-29,,,,,,,,,,,,,,\n"),
+     "cash.csv:2:17: error: ",
+     "the row has 20 values; a row may have at most 16 (the row was not read)", "1 error in"},
+    /* A published average covers a whole, positive number of NEOs. */
+    {"a negative NEO count",
+     E1("reported.csv", EDIT_REPLACE, "non_peo_neo_average,count,1",
+        "non_peo_neo_average,count,-3"),
+     "reported.csv:22:5: error: ",
+     "value: invalid count '-3': the number of NEOs the average covers is a whole number of at "
+     "least 1",
+     "1 error in"},
+    {"a fractional NEO count",
+     E1("reported.csv", EDIT_REPLACE, "non_peo_neo_average,count,1",
+        "non_peo_neo_average,count,2.5"),
+     "reported.csv:22:5: error: ", "value: invalid count '2.5'", "1 error in"},
+    /* A CR alone ends a line in a CRLF file too: the line numbers follow. */
+    {"mixed CR and CRLF line ends",
+     E2("cash.csv", EDIT_CRLF, NULL, NULL, "cash.csv", EDIT_REPLACE,
+        "2021-01-29\r\nli-yunfei,2021,salary,64583.00",
+        "2021-01-29\rli-yunfei,2021,salary,64583.0O"),
+     "cash.csv:3:4: error: ", "amount: invalid amount '64583.0O'", "1 error in"},
 };
 
 #define NCASES (sizeof catalogue / sizeof catalogue[0])
@@ -1094,6 +1142,23 @@ Test(limits, a_value_over_4096_bytes_is_refused_with_its_length, .timeout = 60)
     free(name);
 }
 
+Test(limits, a_text_setting_over_4096_bytes_is_refused_with_its_length, .timeout = 60)
+{
+    /* A 50 MB measure name once made a 100 MB chart part. */
+    char *name = repeat('x', PC_LIMIT_FIELD_BYTES + 1);
+    edit e = {"paycalc.json", EDIT_REPLACE, "CBAK Energy Technology, Inc.", name};
+    char *in = edited_set(&e, 1);
+    run_result r = refused(in, "long company name");
+    cr_assert(has_message(r.err, "paycalc.json:3:5: error: ",
+                          "company.name: the text is 4097 bytes long; a setting may have at most "
+                          "4096"),
+              "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+    free(name);
+}
+
 Test(limits, a_value_of_exactly_4096_bytes_is_read, .timeout = 60)
 {
     /* The limit itself is allowed: a 4096-byte position reads and is shown. */
@@ -1319,7 +1384,9 @@ ParameterizedTest(int *i, extremes, extreme_inputs_finish_with_0_or_3, .timeout 
 static int hidden_entries(const char *dir)
 {
     char cmd[600];
-    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -c '^\\.'", dir);
+    /* The lock file an output folder keeps is not a leftover. */
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -v '^%s$' | grep -c '^\\.'", dir,
+             PC_OUTPUT_LOCK_NAME);
     FILE *p = popen(cmd, "r");
     int n = -1;
     if (p) {
@@ -1366,9 +1433,9 @@ Test(output, a_json_target_that_is_a_folder_exits_4_and_leaves_no_temporary_file
     run_result r = run_paycalc(args);
     cr_assert_eq(r.status, 4, "%s", r.err);
     cr_assert(strstr(r.err, "report.json") != NULL, "%s", r.err);
-    /* The folder named report.json and the workbook (written first, as the
-     * README says); nothing else. */
-    cr_assert_eq(count_entries(dir), 2);
+    /* The folder named report.json only: the reports are a pair, and the
+     * workbook is not put in place without its JSON (SPEC section 14). */
+    cr_assert_eq(count_entries(dir), 1);
     cr_assert_eq(hidden_entries(dir), 0, "a temporary file was left behind");
     cr_assert_eq(count_entries(json), 0);
     run_result_free(&r);
@@ -1418,7 +1485,7 @@ Test(output, a_failed_run_over_earlier_reports_keeps_both_byte_for_byte, .timeou
 
     char *sub = path_join(dir, "folder");
     cr_assert_eq(mkdir(sub, 0755), 0);
-    const char *second[] = {"run", CBAK, "--json", sub, "--xlsx", sub, "--quiet", NULL};
+    const char *second[] = {"run", CBAK, "--json", sub, "--out", dir, "--quiet", NULL};
     r = run_paycalc(second);
     cr_assert_eq(r.status, 4, "%s", r.err);
     run_result_free(&r);

@@ -90,6 +90,11 @@ Test(fuzz_regressions, a_missing_folder_is_not_a_replay)
     cr_assert_eq(replay("regressions", "no-such-harness", fuzz_values_body), -1);
 }
 
+Test(fuzz_regressions, cli_inputs_that_once_failed_now_pass, .timeout = 120)
+{
+    cr_assert_gt(replay("regressions", "cli", fuzz_cli_body), 4);
+}
+
 /* The seed corpora hold the reference and test input sets: each must pass
  * the bodies too, and there must be seeds to start from. */
 Test(fuzz_regressions, seed_corpora_pass_the_harness_checks, .timeout = 300)
@@ -98,6 +103,7 @@ Test(fuzz_regressions, seed_corpora_pass_the_harness_checks, .timeout = 300)
     cr_assert_gt(replay("corpus", "config", fuzz_config_body), 3);
     cr_assert_gt(replay("corpus", "values", fuzz_values_body), 20);
     cr_assert_gt(replay("corpus", "reported", fuzz_reported_body), 2);
+    cr_assert_gt(replay("corpus", "cli", fuzz_cli_body), 12);
 }
 
 /* The scratch input set the csv and config bodies edit is valid as it is:

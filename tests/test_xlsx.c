@@ -30,6 +30,10 @@
 #include "paycalc/report.h"
 #include "paycalc/write.h"
 #include "support.h"
+#include "xlsx_xml.h"
+
+/* The workbook writer with a lower row limit (calc/write internals). */
+#include "../calc/write/report_files.h"
 
 #define CHECKER SOURCE_DIR "/tests/xlsx_check.py"
 
@@ -1025,6 +1029,43 @@ Test(xlsx, retirement_eligible_tranches_are_listed_on_their_own_sheet)
                      "李雲飛,RSU-2020,2,100,2020-06-30,2022-06-30,2021-06-30,2021-06-30\n"
                      "李雲飛,RSU-2020,3,100,2020-06-30,2023-06-30,2021-06-30,2021-06-30\n");
     run_result_free(&py);
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* More valuations than a sheet has rows (SPEC section 9): the rows that fit
+ * are written, a note says how many were left out, and the workbook opens.
+ * Before, the notes under the table ran past the last row: exit 4. The
+ * limit is lowered to 2,000 rows so the test stays small; the full-size
+ * case (1,048,576 rows) is recorded in the README. */
+Test(xlsx, valuations_past_the_row_limit_are_left_out_with_a_note, .timeout = 120)
+{
+    char *dir = make_temp_dir();
+    pc_dataset ds;
+    pc_report r;
+    fixture_opts o = CBAK;
+    o.extra_valuations = 3000;
+    build(&ds, &r, &o);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/r.xlsx", dir);
+    pc_diags diags;
+    pc_diags_init(&diags);
+    int32_t last_row = 1999;
+    pc_status st = pc_xlsx_write_file_rows(&ds, &r, path, path, last_row, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    char why[512];
+    cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
+    /* Rows 5 to 1994 hold valuations; 1995 is blank, 1996 to 1999 notes. */
+    size_t shown = (size_t)(last_row - 5 + 1 - 5);
+    char note[160];
+    snprintf(note, sizeof note,
+             "%zu more valuations are not shown: a sheet holds at most 2000 rows.",
+             r.valuations.count - shown);
+    cr_assert_eq(xlsx_xml_contains(path, note), 1, "no note '%s'", note);
+    cr_assert_eq(xlsx_xml_contains(path, "<row r=\"2001\""), 0, "a row past the limit");
     pc_diags_fini(&diags);
     pc_report_fini(&r);
     pc_dataset_fini(&ds);

@@ -9,6 +9,7 @@
 #include "paycalc/compute.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -147,10 +148,11 @@ static void print_sct(const pc_dataset *ds, const pc_report *r)
         const pc_sct_row *row = &r->sct.items[i];
         if (!row->in_table)
             continue;
-        char label[512], buf[48];
-        snprintf(label, sizeof label, "%s, %s", ds->people.items[row->person].name,
-                 row->position ? row->position : "");
-        print_padded(label, 48);
+        char buf[48];
+        char *label = pc_text_format("%s, %s", ds->people.items[row->person].name,
+                                     row->position ? row->position : "");
+        print_padded(label ? label : ds->people.items[row->person].name, 48);
+        free(label);
         printf("%6d", row->year);
         for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
             printf(" %13s", money(row->column[c], 0, buf));
@@ -295,25 +297,64 @@ static void print_pvp(const pc_dataset *ds, const pc_report *r)
     }
 }
 
-/* mkdir -p */
+/* mkdir -p. No length limit of its own: a path the system cannot take
+ * fails there, with the system's reason (never cut and created shorter). */
 static int make_dirs(const char *path)
 {
-    char buf[4096];
-    size_t n = strlen(path);
-    if (n == 0 || n >= sizeof buf)
+    char *buf = pc_strdup(path);
+    if (!buf) {
+        errno = ENOMEM;
         return -1;
-    memcpy(buf, path, n + 1);
+    }
+    size_t n = strlen(buf);
     for (size_t i = 1; i <= n; i++) {
-        if (buf[i] == '/' || buf[i] == '\0') {
-            char saved = buf[i];
-            buf[i] = '\0';
-            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-                return -1;
-            buf[i] = saved;
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char saved = buf[i];
+        buf[i] = '\0';
+        bool failed = mkdir(buf, 0777) != 0 && errno != EEXIST;
+        buf[i] = saved;
+        if (failed) {
+            int why = errno;
+            free(buf);
+            errno = why;
+            return -1;
         }
     }
+    free(buf);
     struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+    if (stat(path, &st) != 0)
+        return -1;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return -1;
+    }
+    return 0;
+}
+
+/* Where the two reports go: --json and --xlsx as given, the rest in the
+ * output folder (made when missing). Prints why when it cannot. */
+static int report_paths(const char *out, const char *json, const char *xlsx, const char *name,
+                        char **json_path, char **xlsx_path)
+{
+    *json_path = NULL;
+    *xlsx_path = NULL;
+    char *outdir = out ? pc_strdup(out) : pc_text_format("reports/%s", name);
+    if (!outdir)
+        return PC_EXIT_WRITE;
+    int rc = PC_EXIT_OK;
+    if ((!json || !xlsx) && make_dirs(outdir) != 0) {
+        fprintf(stderr, "paycalc: %s: error: cannot create the output folder: %s\n", outdir,
+                strerror(errno));
+        rc = PC_EXIT_WRITE;
+    } else {
+        *json_path = json ? pc_strdup(json) : pc_text_format("%s/report.json", outdir);
+        *xlsx_path = xlsx ? pc_strdup(xlsx) : pc_text_format("%s/report.xlsx", outdir);
+        if (!*json_path || !*xlsx_path)
+            rc = PC_EXIT_WRITE;
+    }
+    free(outdir);
+    return rc;
 }
 
 /* Reads and computes, and compares with last year's figures when `prior`
@@ -378,6 +419,13 @@ static int cmd_run(int argc, char **argv)
     }
     if (!dir)
         return usage_error("%s", "run needs an INPUT_DIR");
+    if (out && !*out)
+        return usage_error("%s", "--out needs a folder name (it was empty)");
+    if ((json && !*json) || (xlsx && !*xlsx))
+        return usage_error("%s", "--json and --xlsx need a file name (one was empty)");
+    if (json && xlsx && !strcmp(json, xlsx))
+        return usage_error("--json and --xlsx name the same file '%s'; each report needs its own",
+                           json);
 
     pc_dataset ds;
     pc_report report;
@@ -388,49 +436,30 @@ static int cmd_run(int argc, char **argv)
         goto done;
     ds.config.labels = labels;
 
-    char outdir[4096], json_path[4200], xlsx_path[4200];
-    if (out)
-        snprintf(outdir, sizeof outdir, "%s", out);
-    else
-        snprintf(outdir, sizeof outdir, "reports/%s", ds.name);
-    snprintf(json_path, sizeof json_path, "%s", json ? json : "");
-    snprintf(xlsx_path, sizeof xlsx_path, "%s", xlsx ? xlsx : "");
-    if (!json || !xlsx) {
-        if (make_dirs(outdir) != 0) {
-            fprintf(stderr, "paycalc: %s: error: cannot create the output folder: %s\n", outdir,
-                    strerror(errno));
-            rc = PC_EXIT_WRITE;
-            goto done;
-        }
-        if (!json)
-            snprintf(json_path, sizeof json_path, "%s/report.json", outdir);
-        if (!xlsx)
-            snprintf(xlsx_path, sizeof xlsx_path, "%s/report.xlsx", outdir);
+    char *json_path, *xlsx_path;
+    rc = report_paths(out, json, xlsx, ds.name, &json_path, &xlsx_path);
+    if (rc == PC_EXIT_OK) {
+        /* The reports first (SPEC section 14): a reader of standard output
+         * that goes away must not cost them. */
+        pc_diags diags;
+        pc_diags_init(&diags);
+        pc_status st = pc_write_reports(&ds, &report, json_path, xlsx_path, &diags);
+        print_diags(&diags, !quiet);
+        pc_diags_fini(&diags);
+        rc = st == PC_OK ? PC_EXIT_OK : st == PC_ERR_USAGE ? PC_EXIT_USAGE : PC_EXIT_WRITE;
     }
-
-    if (!quiet) {
+    if (rc == PC_EXIT_OK && !quiet) {
         print_sct(&ds, &report);
         print_equity(&ds, &report);
         print_pvp(&ds, &report);
-    }
-    pc_diags diags;
-    pc_diags_init(&diags);
-    pc_status st = pc_write_xlsx(&ds, &report, xlsx_path, &diags);
-    if (st == PC_OK)
-        st = pc_write_json(&ds, &report, json_path, &diags);
-    print_diags(&diags, !quiet);
-    pc_diags_fini(&diags);
-    if (st != PC_OK) {
-        rc = PC_EXIT_WRITE;
-        goto done;
-    }
-    if (!quiet) {
         printf("\nReports written: %s and %s\n", json_path, xlsx_path);
         size_t n = report.warnings.count;
         if (n)
             printf("%zu warning%s (on standard error above, and in report.json)\n", n,
                    n == 1 ? "" : "s");
     }
+    free(json_path);
+    free(xlsx_path);
 done:
     pc_report_fini(&report);
     pc_dataset_fini(&ds);
@@ -544,12 +573,7 @@ static int cmd_verify(int argc, char **argv)
         rc = PC_EXIT_INPUT;
         goto done;
     }
-    char *table = pc_verify_format_table(checks, &ds);
-    if (table) {
-        fputs(table, stdout);
-        free(table);
-    }
-    if (json) {
+    if (json) { /* the findings file first, then the table (SPEC section 14) */
         pc_diags wd;
         pc_diags_init(&wd);
         if (pc_write_checks_json(checks, json, &wd) != PC_OK)
@@ -558,6 +582,11 @@ static int cmd_verify(int argc, char **argv)
         pc_diags_fini(&wd);
         if (rc)
             goto done;
+    }
+    char *table = pc_verify_format_table(checks, &ds);
+    if (table) {
+        fputs(table, stdout);
+        free(table);
     }
     rc = pc_verify_failed(checks, strict) ? PC_EXIT_VERIFY_FAILED : PC_EXIT_OK;
 done:
@@ -646,6 +675,10 @@ static int cmd_value(int argc, char **argv)
             return usage_error("value option needs %s", names[n]);
     pc_bsm_inputs in = {v[0], v[1], v[2], v[3], v[4], v[5]};
     pc_bsm_result r = pc_bsm_call(&in);
+    if (!isfinite(r.value) || !isfinite(r.d1) || !isfinite(r.d2))
+        return usage_error("these inputs give no finite value (a rate, yield or volatility far "
+                           "outside any market: rate %g, dividend yield %g, volatility %g)",
+                           in.rate, in.yield, in.volatility);
     printf("%.12g\n", r.value);
     printf("d1: %.12g\n", r.d1);
     printf("d2: %.12g\n", r.d2);
@@ -660,7 +693,7 @@ static int cmd_value(int argc, char **argv)
     return PC_EXIT_OK;
 }
 
-int pc_cli_main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
     if (argc < 2)
         return usage_error("%s", "a command is required");
@@ -685,4 +718,19 @@ int pc_cli_main(int argc, char **argv)
     if (!strcmp(cmd, "init"))
         return cmd_init(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
+}
+
+/* Standard output that could not be written (a full disk, a reader that
+ * went away: SIGPIPE is ignored by the program) is a failed output, exit 4;
+ * the reports were written before anything was printed. */
+int pc_cli_main(int argc, char **argv)
+{
+    int rc = run_command(argc, argv);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "paycalc: error: could not write to standard output: %s\n",
+                strerror(errno));
+        if (rc == PC_EXIT_OK || rc == PC_EXIT_VERIFY_FAILED)
+            rc = PC_EXIT_WRITE;
+    }
+    return rc;
 }

@@ -3,6 +3,8 @@
  */
 #include "paycalc/status.h"
 
+#include "paycalc/text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +81,8 @@ pc_status pc_diags_addv(pc_diags *diags, pc_severity severity, const char *file,
         diags->items = items;
         diags->capacity = cap;
     }
-    /* No fixed buffer: a warning naming many dates is kept whole. */
+    /* As long as the message is: a fixed buffer once cut a long name
+     * inside a UTF-8 character. */
     char *text = pc_text_vformat(fmt, ap);
     pc_diag d = {severity, dup_or_null(file), line, column, dup_or_null(code), text};
     if ((file && !d.file) || (code && !d.code) || !d.message) {
@@ -169,17 +172,28 @@ void pc_diags_sort(pc_diags *diags)
     free(tmp);
 }
 
-char *pc_diag_format(const pc_diag *diag, char *buf, size_t size)
+char *pc_diag_text(const pc_diag *diag)
 {
     const char *sev = diag->severity == PC_SEVERITY_ERROR ? "error" : "warning";
     if (diag->file && diag->line > 0 && diag->column > 0)
-        snprintf(buf, size, "%s:%d:%d: %s: %s", diag->file, diag->line, diag->column, sev,
-                 diag->message);
-    else if (diag->file && diag->line > 0)
-        snprintf(buf, size, "%s:%d: %s: %s", diag->file, diag->line, sev, diag->message);
-    else if (diag->file)
-        snprintf(buf, size, "%s: %s: %s", diag->file, sev, diag->message);
-    else
-        snprintf(buf, size, "%s: %s", sev, diag->message);
+        return pc_text_format("%s:%d:%d: %s: %s", diag->file, diag->line, diag->column, sev,
+                              diag->message);
+    if (diag->file && diag->line > 0)
+        return pc_text_format("%s:%d: %s: %s", diag->file, diag->line, sev, diag->message);
+    if (diag->file)
+        return pc_text_format("%s: %s: %s", diag->file, sev, diag->message);
+    return pc_text_format("%s: %s", sev, diag->message);
+}
+
+char *pc_diag_format(const pc_diag *diag, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    char *text = pc_diag_text(diag);
+    size_t n = text ? pc_text_utf8_prefix(text, strlen(text), size - 1) : 0;
+    if (text)
+        memcpy(buf, text, n);
+    buf[n] = '\0';
+    free(text);
     return buf;
 }

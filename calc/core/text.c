@@ -205,6 +205,24 @@ size_t pc_text_utf8_invalid_at(const char *s, size_t len)
     return len;
 }
 
+size_t pc_text_xml_forbidden_at(const char *s, size_t len, unsigned *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') {
+            *cp = p[i];
+            return i;
+        }
+        /* U+FFFE and U+FFFF: EF BF BE and EF BF BF. */
+        if (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBF && (p[i + 2] & 0xFE) == 0xBE) {
+            *cp = p[i + 2] == 0xBE ? 0xFFFEu : 0xFFFFu;
+            return i;
+        }
+    }
+    *cp = 0;
+    return len;
+}
+
 size_t pc_text_utf8_prefix(const char *s, size_t len, size_t max)
 {
     if (len <= max)

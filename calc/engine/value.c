@@ -21,9 +21,9 @@
 #include "paycalc/value.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paycalc/money.h"

@@ -58,25 +58,33 @@ void *pc_read_push(reader *r, void *pushed)
 void pc_read_cell_error(reader *r, const pc_read_row *row, int c, const char *code, const char *fmt,
                         ...)
 {
-    char text[700];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
+    if (!text) {
+        r->rd.nomem = true;
+        return;
+    }
     pc_read_error(&r->rd, pc_read_path_of(r, r->file), row->line_of[c], row->column[c], code,
                   "%s: %s", r->columns[c].name, text);
+    free(text);
 }
 
 void pc_read_cell_warning(reader *r, const pc_read_row *row, int c, const char *code,
                           const char *fmt, ...)
 {
-    char text[700];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
+    if (!text) {
+        r->rd.nomem = true;
+        return;
+    }
     pc_read_warning(&r->rd, pc_read_path_of(r, r->file), row->line_of[c], row->column[c], code,
                     "%s: %s", r->columns[c].name, text);
+    free(text);
 }
 
 bool pc_read_has(const pc_read_row *row, int c)
@@ -378,12 +386,16 @@ dup_key *pc_read_new_keys(size_t n)
 void pc_read_file_error(reader *r, pc_file file, int line, const char *column, const char *code,
                         const char *fmt, ...)
 {
-    char text[700];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
+    if (!text) {
+        r->rd.nomem = true;
+        return;
+    }
     pc_read_error(&r->rd, pc_read_path_of(r, file), line,
                   column ? pc_dataset_column(r->ds, file, column) : 0, code, "%s%s%s",
                   column ? column : "", column ? ": " : "", text);
+    free(text);
 }

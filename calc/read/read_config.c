@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/read.h"
+
 typedef struct config_reader {
     pc_read_ctx *rd;
     const char *path;
@@ -77,14 +79,18 @@ static void key_error(config_reader *cr, key_ref key, const char *code, const ch
 
 static void key_error(config_reader *cr, key_ref key, const char *code, const char *fmt, ...)
 {
-    char text[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
+    if (!text) {
+        cr->rd->nomem = true;
+        return;
+    }
     int line, column;
     position(cr, key.offset, &line, &column);
     pc_read_error(cr->rd, cr->path, line, column, code, "%s: %s", key.name, text);
+    free(text);
 }
 
 static const char *kind_of(const json_t *v)
@@ -122,6 +128,18 @@ static void missing(config_reader *cr, key_ref key, const char *what)
 }
 
 /* A required non-empty string; NULL (reported) otherwise. */
+/* A text setting is held to the length of a CSV value (PC_LIMIT_FIELD_BYTES):
+ * a 50 MB measure name once made a 100 MB chart part. */
+static bool too_long(config_reader *cr, key_ref ref, const json_t *v)
+{
+    size_t n = json_string_length(v);
+    if (n <= PC_LIMIT_FIELD_BYTES)
+        return false;
+    key_error(cr, ref, "limit", "the text is %zu bytes long; a setting may have at most %d", n,
+              PC_LIMIT_FIELD_BYTES);
+    return true;
+}
+
 static char *required_string(config_reader *cr, json_t *obj, long from, const char *key,
                              const char *shown, const char *what)
 {
@@ -135,6 +153,8 @@ static char *required_string(config_reader *cr, json_t *obj, long from, const ch
         wrong_type(cr, ref, v, "a string");
         return NULL;
     }
+    if (too_long(cr, ref, v))
+        return NULL;
     const char *s = json_string_value(v);
     size_t n = strlen(s);
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
@@ -182,24 +202,40 @@ static int choice(config_reader *cr, json_t *root, const char *key, const char *
     return fallback;
 }
 
+/* Unknown settings are listed up to this many per object, then counted. */
+#define SHOWN_UNKNOWN 20
+
+/* Unknown keys, each searched for from where the previous one was found
+ * (jansson keeps the order they are written in) and only the first
+ * SHOWN_UNKNOWN of them: one pass over the text however many there are. */
 static void check_unknown_keys(config_reader *cr, json_t *obj, long from, const char *prefix,
                                const char *const *known, size_t nknown)
 {
     const char *key;
     json_t *value;
+    size_t unknown = 0;
+    long cursor = from;
     json_object_foreach(obj, key, value)
     {
         bool found = false;
         for (size_t i = 0; i < nknown && !found; i++)
             found = strcmp(key, known[i]) == 0;
-        if (found)
+        if (found || ++unknown > SHOWN_UNKNOWN)
             continue;
+        long at = find_key(cr, cursor, key);
+        if (at >= 0)
+            cursor = at + 1;
         int line, column;
-        position(cr, find_key(cr, from, key), &line, &column);
+        position(cr, at, &line, &column);
         pc_read_warning(cr->rd, cr->path, line, column, "unknown_setting",
                         "%s%s: unknown setting, ignored (a misspelt name?)", prefix,
                         pc_read_show(cr->rd, key));
     }
+    if (unknown > SHOWN_UNKNOWN)
+        pc_read_warning(cr->rd, cr->path, 0, 0, "unknown_setting",
+                        "%zu more unknown settings%s%.*s, ignored (only the first %d are listed)",
+                        unknown - SHOWN_UNKNOWN, *prefix ? " in " : "",
+                        (int)(*prefix ? strlen(prefix) - 1 : 0), prefix, SHOWN_UNKNOWN);
 }
 
 static void read_company(config_reader *cr, json_t *root, pc_config *config)
@@ -489,6 +525,8 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     if (csm && !json_is_null(csm)) {
         if (!json_is_string(csm)) {
             wrong_type(cr, csm_ref, csm, "the measure's name or null");
+        } else if (too_long(cr, csm_ref, csm)) {
+            /* reported; the measure is left out */
         } else if (json_string_length(csm) > 0) {
             config->company_selected_measure = pc_strdup(json_string_value(csm));
             if (!config->company_selected_measure)
@@ -507,6 +545,68 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     check_unknown_keys(cr, root, 0, "", known, sizeof known / sizeof known[0]);
 }
 
+/* The character a JSON escape at text[i] ('\\' then b, f or uXXXX) stands
+ * for when XML 1.0 forbids it, else 0; *width is the escape's length. */
+static unsigned forbidden_escape(const char *t, size_t n, size_t i, size_t *width)
+{
+    *width = i + 1 < n ? 2 : 1;
+    if (*width == 1)
+        return 0;
+    if (t[i + 1] == 'b' || t[i + 1] == 'f')
+        return t[i + 1] == 'b' ? 0x08 : 0x0C;
+    if (t[i + 1] != 'u' || i + 5 >= n)
+        return 0;
+    unsigned v = 0;
+    for (size_t k = i + 2; k < i + 6; k++) {
+        char c = t[k];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return 0;
+        v = v * 16 + (unsigned)d;
+    }
+    *width = 6;
+    /* U+0000 jansson refuses itself; tab, LF and CR are allowed. */
+    bool bad =
+        (v > 0 && v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF;
+    return bad ? v : 0;
+}
+
+/* Characters XML 1.0 forbids, written as they are (U+FFFE, U+FFFF) or as
+ * JSON escapes ("\\uFFFF", "\\u0001", "\\b", "\\f"), each refused at its
+ * line and column (SPEC section 9): no text of paycalc.json can then break
+ * the workbook. Raw control characters are jansson's own syntax errors. */
+static void check_forbidden(config_reader *cr)
+{
+    const char *t = cr->text;
+    size_t n = cr->len;
+    int line = 1, column = 1;
+    for (size_t i = 0; i < n;) {
+        size_t width = 1;
+        unsigned cp = 0;
+        if (t[i] == '\\')
+            cp = forbidden_escape(t, n, i, &width);
+        else if ((unsigned char)t[i] == 0xEF)
+            (void)pc_text_xml_forbidden_at(t + i, n - i < 3 ? n - i : 3, &cp);
+        if (cp)
+            pc_read_error(cr->rd, cr->path, line, column, "forbidden_character",
+                          "the text holds the character U+%04X (%s), which a workbook cannot "
+                          "hold; remove it",
+                          cp, cp < 0x20 ? "a control character" : "a noncharacter");
+        for (size_t k = i; k < i + width && k < n; k++) {
+            if (t[k] == '\n') {
+                line++;
+                column = 1;
+            } else if (((unsigned char)t[k] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        i += width;
+    }
+}
+
 pc_read_open pc_read_config(pc_read_ctx *rd, const char *path, pc_config *config)
 {
     char *data;
@@ -516,6 +616,7 @@ pc_read_open pc_read_config(pc_read_ctx *rd, const char *path, pc_config *config
     if (opened != PC_READ_READ)
         return opened;
     config_reader cr = {rd, path, text, len};
+    check_forbidden(&cr);
     json_error_t err;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!root) {

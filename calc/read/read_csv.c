@@ -20,8 +20,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "paycalc/read.h"
 
@@ -32,6 +35,7 @@ void pc_read_init(pc_read_ctx *rd, pc_diags *diags)
     memset(rd, 0, sizeof *rd);
     rd->diags = diags;
     rd->base_errors = diags->errors;
+    rd->base_warnings = diags->warnings;
 }
 
 bool pc_read_halted(const pc_read_ctx *rd)
@@ -48,6 +52,17 @@ static void add(pc_read_ctx *rd, pc_severity severity, const char *file, int lin
 {
     if (pc_read_halted(rd))
         return;
+    /* Warnings are capped like errors, but reading goes on: the last one
+     * says how many more there would have been (one warning more). */
+    size_t warnings = rd->diags->warnings - rd->base_warnings;
+    if (severity == PC_SEVERITY_WARNING && warnings >= PC_LIMIT_WARNINGS) {
+        if (warnings == PC_LIMIT_WARNINGS &&
+            pc_warning(rd->diags, file, 0, 0, "too_many_warnings",
+                       "more than %d warnings: the rest are not listed",
+                       PC_LIMIT_WARNINGS) != PC_OK)
+            rd->nomem = true;
+        return;
+    }
     if (pc_diags_addv(rd->diags, severity, file, line, column, code, fmt, ap) != PC_OK) {
         rd->nomem = true;
         return;
@@ -119,15 +134,24 @@ pc_read_open pc_read_load(pc_read_ctx *rd, const char *path, char **to_free, con
     *to_free = NULL;
     *text = NULL;
     *len = 0;
-    struct stat st;
-    if (stat(path, &st) != 0) {
+    /* Opened without blocking and checked before reading: a FIFO or a
+     * device is an error, never a wait (SPEC section 14). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
         if (errno == ENOENT || errno == ENOTDIR)
             return PC_READ_ABSENT;
         pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(errno));
         return PC_READ_FAILED;
     }
-    if (S_ISDIR(st.st_mode)) {
-        pc_read_error(rd, path, 0, 0, "unreadable", "this is a folder, not a file");
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            pc_read_error(rd, path, 0, 0, "unreadable", "this is a folder, not a file");
+        else
+            pc_read_error(rd, path, 0, 0, "not_a_regular_file",
+                          "not a regular file (a named pipe, a device or a socket); an input "
+                          "must be a file saved on disk");
+        close(fd);
         return PC_READ_FAILED;
     }
     if (st.st_size > PC_LIMIT_FILE_BYTES) {
@@ -135,11 +159,7 @@ pc_read_open pc_read_load(pc_read_ctx *rd, const char *path, char **to_free, con
                       "the file has %lld bytes; an input file may have at most %ld (%ld MB)",
                       (long long)st.st_size, (long)PC_LIMIT_FILE_BYTES,
                       (long)(PC_LIMIT_FILE_BYTES / (1024 * 1024)));
-        return PC_READ_FAILED;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(errno));
+        close(fd);
         return PC_READ_FAILED;
     }
     /* One read of the whole file (the size is known); one byte more to see
@@ -147,16 +167,26 @@ pc_read_open pc_read_load(pc_read_ctx *rd, const char *path, char **to_free, con
     size_t size = (size_t)st.st_size;
     char *data = malloc(size + 2);
     if (!data) {
-        fclose(f);
+        close(fd);
         rd->nomem = true;
         return PC_READ_FAILED;
     }
-    size_t got = fread(data, 1, size + 1, f);
-    bool failed = ferror(f) != 0;
-    fclose(f);
+    size_t got = 0;
+    int failed = 0; /* errno of a failed read */
+    while (got < size + 1) {
+        ssize_t n = read(fd, data + got, size + 1 - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            failed = n < 0 ? errno : 0;
+            break;
+        }
+        got += (size_t)n;
+    }
+    close(fd);
     if (failed) {
         free(data);
-        pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file");
+        pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(failed));
         return PC_READ_FAILED;
     }
     if (got > size) {
@@ -217,7 +247,9 @@ typedef struct csv_state {
     bool missing[PC_MAX_COLUMNS]; /* required and absent */
     bool columns_missing;
     long rows;
-    bool abort; /* read no further in this file */
+    size_t extra_fields; /* fields of this row beyond PC_MAX_COLUMNS, not stored */
+    bool rows_lost;      /* a row was refused whole */
+    bool abort;          /* read no further in this file */
 } csv_state;
 
 static bool is_blank_byte(char c)
@@ -287,6 +319,12 @@ static void on_field(void *data, size_t len, void *ctx)
     csv_state *st = ctx;
     if (st->abort)
         return;
+    /* The column limit holds for every row, while it is read: a row of
+     * millions of commas is counted, never stored. */
+    if (st->nfields >= PC_MAX_COLUMNS) {
+        st->extra_fields++;
+        return;
+    }
     if (st->nfields == st->fields_cap) {
         size_t cap = st->fields_cap ? st->fields_cap * 2 : 16;
         field *p = realloc(st->fields, cap * sizeof *p);
@@ -327,6 +365,20 @@ static void on_field(void *data, size_t len, void *ctx)
             f->damaged = true;
             len = 0;
         }
+    }
+    unsigned cp;
+    size_t forbidden = pc_text_xml_forbidden_at(s, len, &cp);
+    if (forbidden < len) {
+        int line = f->line;
+        for (size_t i = 0; i < forbidden; i++)
+            line += s[i] == '\n';
+        pc_read_error(st->rd, st->path, line, (int)st->nfields, "forbidden_character",
+                      "%s: the value holds the character U+%04X (%s), which a workbook cannot "
+                      "hold; remove it",
+                      field_name(st, st->nfields, name, sizeof name), cp,
+                      cp < 0x20 ? "a control character" : "a noncharacter");
+        f->damaged = true;
+        len = 0;
     }
     trim(&s, &len);
     if (!grow_text(st, len)) {
@@ -469,13 +521,28 @@ static void on_row(int c, void *ctx)
     for (size_t i = 0; i < st->nfields && blank; i++)
         if (st->fields[i].len || st->fields[i].damaged)
             blank = false;
-    if (!blank) {
+    if (st->extra_fields > 0) {
+        int line = st->fields[0].line;
+        size_t count = st->nfields + st->extra_fields;
+        if (!st->have_header) {
+            pc_read_error(st->rd, st->path, line, PC_MAX_COLUMNS + 1, "limit",
+                          "header: %zu columns; a file may have at most %d", count, PC_MAX_COLUMNS);
+            st->abort = true;
+        } else {
+            pc_read_error(st->rd, st->path, line, PC_MAX_COLUMNS + 1, "limit",
+                          "the row has %zu values; a row may have at most %d (the row was not "
+                          "read)",
+                          count, PC_MAX_COLUMNS);
+        }
+        st->rows_lost = true;
+    } else if (!blank) {
         if (!st->have_header)
             read_header(st);
         else
             deliver_row(st);
     }
     st->nfields = 0;
+    st->extra_fields = 0;
     st->text_len = 0;
 }
 
@@ -485,6 +552,27 @@ static bool has_content(const char *s, size_t n)
         if (!is_blank_byte(s[i]))
             return true;
     return false;
+}
+
+/* Where the line starting at `pos` ends: just after its LF, CRLF or CR, or
+ * at the end of the text. The next CR and LF are remembered, so the whole
+ * text is scanned once however many lines it has. */
+static size_t line_end(const char *text, size_t len, size_t pos, size_t *next_cr, size_t *next_lf)
+{
+    if (*next_cr == SIZE_MAX || *next_cr < pos) {
+        const char *p = memchr(text + pos, '\r', len - pos);
+        *next_cr = p ? (size_t)(p - text) : len;
+    }
+    if (*next_lf == SIZE_MAX || *next_lf < pos) {
+        const char *p = memchr(text + pos, '\n', len - pos);
+        *next_lf = p ? (size_t)(p - text) : len;
+    }
+    size_t e = *next_cr < *next_lf ? *next_cr : *next_lf;
+    if (e == len)
+        return len;
+    if (text[e] == '\r' && e + 1 < len && text[e + 1] == '\n')
+        return e + 2;
+    return e + 1;
 }
 
 static const unsigned char csv_options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
@@ -534,15 +622,11 @@ pc_read_open pc_read_csv(pc_read_ctx *rd, const char *path, const pc_read_column
     bool parser_ok = csv_init(&parser, csv_options) == 0;
     if (!parser_ok)
         rd->nomem = true;
-    /* Lines end in LF or CRLF; a file with carriage returns alone (the old
-     * Macintosh CSV of some spreadsheets) has them as its line ends. */
-    char eol = '\n';
-    if (!memchr(text, '\n', len) && memchr(text, '\r', len))
-        eol = '\r';
-    size_t pos = 0;
+    /* Lines end in LF, CRLF or CR alone (the old Macintosh CSV of some
+     * spreadsheets), even mixed in one file, as libcsv ends rows. */
+    size_t pos = 0, next_cr = SIZE_MAX, next_lf = SIZE_MAX;
     while (parser_ok && pos < len && !st.abort && !pc_read_halted(rd)) {
-        const char *nl = memchr(text + pos, eol, len - pos);
-        size_t end = nl ? (size_t)(nl - text) + 1 : len;
+        size_t end = line_end(text, len, pos, &next_cr, &next_lf);
         size_t n = end - pos;
         st.line++;
         if (st.awaiting_row && has_content(text + pos, n)) {
@@ -569,6 +653,7 @@ pc_read_open pc_read_csv(pc_read_ctx *rd, const char *path, const pc_read_column
             if (!st.have_header)
                 st.abort = true;
             st.nfields = 0;
+            st.extra_fields = 0;
             st.text_len = 0;
             st.awaiting_row = true;
         } else if (parser.entry_pos > PC_LIMIT_FIELD_BYTES && !st.abort) {
@@ -594,7 +679,7 @@ pc_read_open pc_read_csv(pc_read_ctx *rd, const char *path, const pc_read_column
     }
     if (parser_ok)
         csv_free(&parser);
-    if (st.abort || st.columns_missing)
+    if (st.abort || st.columns_missing || st.rows_lost)
         *rows_lost = true;
     if (!st.have_header && !st.abort && !pc_read_halted(rd)) {
         /* No header, no rows: what other files refer to is not there, and

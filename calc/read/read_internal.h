@@ -25,6 +25,7 @@
 typedef struct pc_read_ctx {
     pc_diags *diags;
     size_t base_errors;
+    size_t base_warnings;
     bool stop;
     bool nomem;
     char shown[4][200]; /* pc_read_show's buffers, used in turn */

@@ -118,8 +118,15 @@ static void none(counterpart *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(c->why, sizeof c->why, fmt, ap);
+    char *text = pc_text_vformat(fmt, ap);
     va_end(ap);
+    /* A reason quoting a long item is shortened between characters, never
+     * inside one (it goes into the workbook and report.json). */
+    size_t n = text ? pc_text_utf8_prefix(text, strlen(text), sizeof c->why - 1) : 0;
+    if (text)
+        memcpy(c->why, text, n);
+    c->why[n] = '\0';
+    free(text);
     c->found = false;
 }
 

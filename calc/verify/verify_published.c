@@ -333,18 +333,19 @@ static bool fits_int64(i128 v)
 pc_status pc_verify_add_skipped(pc_checks *checks, const char *check, int year, const char *subject,
                                 const char *fmt, ...)
 {
-    char reason[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    char *reason = pc_text_vformat(fmt, ap);
     va_end(ap);
-    pc_skipped *s = PC_ARRAY_PUSH(&checks->skipped);
-    if (!s)
+    pc_skipped *s = reason ? PC_ARRAY_PUSH(&checks->skipped) : NULL;
+    if (!s) {
+        free(reason);
         return PC_ERR_NOMEM;
+    }
     s->check = pc_strdup(check);
     s->year = year;
     s->subject = pc_strdup(subject);
-    s->reason = pc_strdup(reason);
+    s->reason = reason;
     if (!s->check || !s->subject || !s->reason)
         return PC_ERR_NOMEM;
     return PC_OK;

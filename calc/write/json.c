@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic.h"
 #include "json_equity.h"
 #include "json_stream.h"
 #include "json_util.h"
 #include "paycalc/fx.h"
 #include "paycalc/write.h"
+#include "report_files.h"
 
 #define CHECK(expr)                                                                                \
     do {                                                                                           \
@@ -554,41 +554,26 @@ char *pc_json_dumps(const pc_dataset *ds, const pc_report *report)
     return w.buf;
 }
 
-/* Streams to a temporary file in the target's folder, then renames it into
- * place (atomic.h), readable like any other report (pc_write_file_atomic):
+/* Streams to `fd` (the temporary file of the atomic output, reports.c):
  * memory stays in proportion to the buffer, not to the report. */
-pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
-                        pc_diags *diags)
+pc_status pc_json_write_fd(const pc_dataset *ds, const pc_report *report, int fd, const char *path,
+                           pc_diags *diags)
 {
-    char *temp = NULL;
-    int fd = -1;
-    pc_status st = pc_atomic_temp(path, &temp, &fd, diags);
-    if (st)
-        return st;
     pc_jw w;
     pc_jw_init(&w, fd, 1);
-    st = emit(ds, report, &w);
+    pc_status st = emit(ds, report, &w);
     pc_jw_raw(&w, "\n", 1); /* end with a newline, as text files do */
     if (st == PC_OK && w.bad_text) {
         pc_error(diags, path, 0, 0, "write_failed",
-                 "cannot write %s: a text from the inputs is not valid UTF-8", path);
+                 "could not write '%s': a text from the inputs is not valid UTF-8", path);
         st = PC_ERR_WRITE;
     } else if (st == PC_OK && w.error == ENOMEM) {
         st = PC_ERR_NOMEM;
-    } else if (st == PC_OK && (pc_jw_flush(&w) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0)) {
-        pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path,
+    } else if (st == PC_OK && pc_jw_flush(&w) != 0) {
+        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
                  strerror(w.error ? w.error : errno));
         st = PC_ERR_WRITE;
     }
     pc_jw_fini(&w);
-    if (close(fd) != 0 && st == PC_OK) {
-        pc_error(diags, path, 0, 0, "write_failed", "cannot write %s: %s", path, strerror(errno));
-        st = PC_ERR_WRITE;
-    }
-    if (st == PC_OK)
-        st = pc_atomic_commit(temp, path, diags);
-    else
-        unlink(temp);
-    free(temp);
     return st;
 }

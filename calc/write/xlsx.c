@@ -1,17 +1,15 @@
 /*
  * report.xlsx (SPEC section 9): the workbook's lifecycle (open, formats,
- * the sheet writers in order, close) and the atomic write. The sheet
+ * the sheet writers in order, close). The sheet
  * writers (xlsx_sct.c, xlsx_cap.c, xlsx_pvp.c, xlsx_detail.c,
  * xlsx_charts.c) write over the cell toolkit of xlsx_cells.c and never call
  * back here.
  *
- * Atomic: libxlsxwriter writes the whole workbook to a temporary file
- * created next to the target (".report.xlsx.tmp.XXXXXX"), which is flushed
- * to disk and renamed over the target only when workbook_close succeeded. On
- * any failure the temporary file is removed, an earlier report stays as it
- * was, and the caller gets PC_ERR_WRITE with the path and libxlsxwriter's
- * own words (lxw_strerror) in `diags` (SPEC section 1, "Outputs are written
- * atomically").
+ * Atomic: libxlsxwriter opens the file by name, so it is given the name of
+ * a temporary file inside the private folder of the atomic output
+ * (paycalc/output.h, reports.c), where no one else can swap it; failures
+ * come back as PC_ERR_WRITE with the report's path and libxlsxwriter's own
+ * words (lxw_strerror) in `diags`.
  *
  * Deterministic: the same inputs give the same bytes. libxlsxwriter stamps
  * every zip entry with 1980-01-01 and takes the document's creation time
@@ -43,6 +41,7 @@
 #include <unistd.h>
 
 #include "paycalc/write.h"
+#include "report_files.h"
 
 /* Excel's longest string, in characters. */
 #define PC_XLSX_MAX_STRING 32767
@@ -199,8 +198,12 @@ static void fill_workbook(pc_xlsx *w)
     const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
 
-    char company[512];
-    snprintf(company, sizeof company, "%s", config->company_name ? config->company_name : "");
+    /* A copy: libxlsxwriter's properties are not const (it copies them). */
+    char *company = pc_strdup(config->company_name ? config->company_name : "");
+    if (!company) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
     /* The creation time is fixed (see the top of this file): the last
      * covered fiscal year end at 00:00 UTC, never 0 (0 means "now"). */
     time_t created = 86400;
@@ -217,6 +220,7 @@ static void fill_workbook(pc_xlsx *w)
         .created = created,
     };
     pc_xlsx_check(w, workbook_set_properties(w->wb, &props));
+    free(company);
 
     if (!make_formats(w))
         return;
@@ -275,90 +279,34 @@ static void fill_workbook(pc_xlsx *w)
     worksheet_activate(w->pvp);
 }
 
-/* Flushes a closed file to disk before it is renamed into place, so a crash
- * cannot leave an empty report under the final name. */
-static int sync_file(const char *path)
+pc_status pc_xlsx_write_file(const pc_dataset *ds, const pc_report *report, const char *file,
+                             const char *path, pc_diags *diags)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
+    return pc_xlsx_write_file_rows(ds, report, file, path, PC_XLSX_LAST_ROW, diags);
 }
 
-static void sync_dir(const char *dir)
+pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report, const char *file,
+                                  const char *path, int32_t last_row, pc_diags *diags)
 {
-    int fd = open(dir, O_RDONLY);
-    if (fd >= 0) {
-        (void)fsync(fd); /* best effort: the rename itself has happened */
-        close(fd);
-    }
-}
-
-pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
-                        pc_diags *diags)
-{
-    if (!ds || !report || !path || !*path) {
-        pc_error(diags, path, 0, 0, "write_failed", "no workbook path or no report to write");
-        return PC_ERR_USAGE;
-    }
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    if (!*base) {
-        pc_error(diags, path, 0, 0, "write_failed",
-                 "could not write '%s': the path names a folder, not a file", path);
-        return PC_ERR_WRITE;
-    }
-    size_t dir_len = slash ? (size_t)(slash - path) : 1;
-    size_t size = dir_len + strlen(base) + 32;
-    char *dir = malloc(dir_len + 2);
-    char *tmp = malloc(size);
-    if (!dir || !tmp) {
-        free(dir);
-        free(tmp);
-        return PC_ERR_NOMEM;
-    }
-    if (slash) {
-        memcpy(dir, path, dir_len);
-        dir[dir_len] = '\0';
-        if (dir_len == 0)
-            strcpy(dir, "/");
-    } else {
-        strcpy(dir, ".");
-    }
-    snprintf(tmp, size, "%s/.%s.tmp.XXXXXX", strcmp(dir, "/") ? dir : "", base);
-
-    pc_status status = PC_OK;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        pc_error(diags, path, 0, 0, "write_failed",
-                 "could not write '%s': cannot create a temporary file in '%s': %s", path, dir,
-                 strerror(errno));
-        free(dir);
-        free(tmp);
-        return PC_ERR_WRITE;
-    }
-    /* mkstemp makes the file private; a report is an ordinary document. */
-    (void)fchmod(fd, 0644);
-    close(fd);
-
     pc_xlsx w;
     memset(&w, 0, sizeof w);
     w.ds = ds;
     w.report = report;
+    w.last_row = last_row > PC_XLSX_FIRST_DATA_ROW && last_row < PC_XLSX_LAST_ROW
+                     ? last_row
+                     : PC_XLSX_LAST_ROW;
     lxw_workbook_options options = {
         .constant_memory = LXW_TRUE, /* see the top of this file */
         .tmpdir = NULL,
         .use_zip64 = 0,
     };
-    w.wb = workbook_new_opt(tmp, &options);
+    w.wb = workbook_new_opt(file, &options);
     if (!w.wb) {
         pc_xlsx_fail(&w, PC_ERR_WRITE, "libxlsxwriter could not start the workbook");
     } else {
         fill_workbook(&w);
         /* Always closed: it writes the file and frees the workbook even
-         * after an error, and the file is discarded below then. */
+         * after an error, and the caller discards the file then. */
         pc_xlsx_check(&w, workbook_close(w.wb));
     }
     free(w.cash_keys);
@@ -366,22 +314,13 @@ pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const cha
     free(w.at.cap_row);
 
     if (w.status != PC_OK) {
-        status = w.status;
         pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path, w.problem);
-    } else if (w.err != LXW_NO_ERROR) {
-        status = PC_ERR_WRITE;
+        return w.status;
+    }
+    if (w.err != LXW_NO_ERROR) {
         pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
                  lxw_strerror(w.err));
-    } else if (sync_file(tmp) != 0 || rename(tmp, path) != 0) {
-        status = PC_ERR_WRITE;
-        pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
-                 strerror(errno));
-    } else {
-        sync_dir(dir);
+        return PC_ERR_WRITE;
     }
-    if (status != PC_OK)
-        unlink(tmp);
-    free(dir);
-    free(tmp);
-    return status;
+    return PC_OK;
 }

@@ -268,8 +268,11 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
 
     /* A sheet holds 1,048,576 rows; beyond that the rows are left out and
-     * the sheet says so (report.json has them all). */
-    size_t room = (size_t)(PC_XLSX_LAST_ROW - PC_XLSX_FIRST_DATA_ROW - 2);
+     * the sheet says so (report.json has them all). The notes under the
+     * table need their rows too: a blank row, the count of rows left out
+     * and the three notes below (each one row). */
+    enum { NOTE_ROWS = 5 };
+    size_t room = (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
     size_t n = r->valuations.count < room ? r->valuations.count : room;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     for (size_t i = 0; i < n && pc_xlsx_ok(w); i++)
@@ -280,11 +283,10 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
                          (lxw_col_t)(VALUATION_COLS - 1)));
     row++;
     if (n < r->valuations.count)
-        row = pc_xlsx_notef(
-            w, ws, row,
-            "%zu more valuations are not shown: a sheet holds at most 1,048,576 rows. "
-            "report.json lists them all.",
-            r->valuations.count - n);
+        row = pc_xlsx_notef(w, ws, row,
+                            "%zu more valuations are not shown: a sheet holds at most %d rows. "
+                            "report.json lists them all.",
+                            r->valuations.count - n, w->last_row + 1);
     if (r->valuations.count == 0)
         row = pc_xlsx_note(w, ws, row, "No equity awards were valued.");
     row = pc_xlsx_note(w, ws, row,
@@ -533,7 +535,7 @@ static int person_id_cmp(const void *a, const void *b)
 /* Who a finding is about, as a reader names them: "李雲飛 (li-yunfei)",
  * "Non-PEO NEO average", "Company"; an unknown id as it is. */
 static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, const char *subject,
-                                 char *buf, size_t size)
+                                 pc_buf *buf)
 {
     if (!subject)
         return "";
@@ -548,8 +550,9 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
     const char *name = pc_xlsx_person_name(w, hit->person);
     if (!*name || strcmp(name, subject) == 0)
         return subject;
-    snprintf(buf, size, "%s (%s)", name, subject);
-    return buf;
+    pc_buf_clear(buf);
+    pc_buf_printf(buf, "%s (%s)", name, subject);
+    return buf->failed ? subject : pc_buf_text(buf);
 }
 
 /* The check a finding failed and the other checks its published cell
@@ -626,7 +629,8 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     nids = n;
     qsort(ids, nids, sizeof *ids, person_id_cmp);
 
-    char who[512];
+    pc_buf who;
+    pc_buf_init(&who);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t i = 0;
     for (; i < c->findings.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW / 2; i++, row++) {
@@ -645,8 +649,7 @@ void pc_xlsx_write_checks(pc_xlsx *w)
                      f->severity == PC_CHECK_ERROR ? w->f.flag : w->f.text);
         pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);
         pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
-        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who, sizeof who),
-                     w->f.text);
+        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, &who), w->f.text);
         pc_xlsx_text(w, ws, row, 5, f->item, w->f.text);
         pc_xlsx_micros(w, ws, row, 6, f->published_micro, num);
         pc_xlsx_micros(w, ws, row, 7, f->expected_micro, num);
@@ -679,11 +682,11 @@ void pc_xlsx_write_checks(pc_xlsx *w)
             const pc_skipped *s = &c->skipped.items[k];
             pc_xlsx_text(w, ws, row, 0, s->check, w->f.text);
             pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
-            pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who, sizeof who),
-                         w->f.text);
+            pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, &who), w->f.text);
             row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
         }
     }
+    pc_buf_fini(&who);
     free(ids);
 
     /* A legend of the checks that appear above, in words. */

@@ -141,6 +141,7 @@ typedef struct pc_xlsx {
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];
     size_t ncols;
+    int32_t last_row;  /* the last row a long sheet may use: PC_XLSX_LAST_ROW (lower in tests) */
     lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
     pc_status status;  /* the first error of our own, or PC_OK */
     char problem[512]; /* what that error was, for the diagnostic */

@@ -25,6 +25,7 @@
 #define PC_LIMIT_ROWS 5000000L                   /* rows in one file */
 #define PC_LIMIT_FIELD_BYTES 4096                /* one field */
 #define PC_LIMIT_ERRORS 1000                     /* errors listed before stopping */
+#define PC_LIMIT_WARNINGS 1000 /* warnings listed while reading; the rest counted as one */
 
 /* Reads the whole input set in `dir`: paycalc.json and every CSV file,
  * checks values, cross-file references and the rules of SPEC section 2, and

@@ -82,7 +82,11 @@ void pc_diags_sort(pc_diags *diags);
 
 /* Formats one diagnostic the way compilers do:
  * "cash.csv:12:4: error: amount: invalid amount '12,34O.00'".
- * Writes at most `size` bytes including the terminator; returns `buf`. */
+ * Malloc'ed, as long as it is (the caller frees); NULL when out of memory. */
+char *pc_diag_text(const pc_diag *diag);
+
+/* The same into `buf`: at most `size` bytes including the terminator, cut
+ * only between UTF-8 characters; returns `buf`. */
 char *pc_diag_format(const pc_diag *diag, char *buf, size_t size);
 
 #endif

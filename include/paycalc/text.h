@@ -51,6 +51,12 @@ char *pc_text_vformat(const char *fmt, va_list ap) __attribute__((format(printf,
  * or len when all of it is valid. */
 size_t pc_text_utf8_invalid_at(const char *s, size_t len);
 
+/* Byte offset of the first character of the UTF-8 text s[0..len) that XML
+ * 1.0 forbids (a C0 control other than tab, LF and CR; U+FFFE; U+FFFF),
+ * with its code point in *cp; len (and *cp 0) when there is none. A
+ * workbook is XML: such text cannot go into it (SPEC section 9). */
+size_t pc_text_xml_forbidden_at(const char *s, size_t len, unsigned *cp);
+
 /* The length of the longest prefix of s[0..len) of at most `max` bytes that
  * does not end inside a UTF-8 sequence. */
 size_t pc_text_utf8_prefix(const char *s, size_t len, size_t max);

@@ -3,10 +3,14 @@
  * (libxlsxwriter). The only code that touches those libraries on the output
  * side.
  *
- * Both writers are deterministic (same inputs, same bytes) and atomic: they
- * write a temporary file in the target folder and rename it into place, so a
- * failed run leaves an earlier report untouched and no partial file.
- * Failures return PC_ERR_WRITE with a message in `diags`.
+ * Both writers are deterministic (same inputs, same bytes) and atomic
+ * (paycalc/output.h): a temporary file in a private folder of the target's
+ * folder, renamed into place when complete, so a failed run leaves an
+ * earlier report untouched and no partial file; only a regular file is
+ * replaced, and a replaced report keeps its mode. pc_write_reports commits
+ * the two reports of a run together, as a pair (SPEC section 14).
+ * Failures return PC_ERR_WRITE with a message in `diags` (PC_ERR_USAGE when
+ * both paths name one file).
  */
 #ifndef PAYCALC_WRITE_H
 #define PAYCALC_WRITE_H
@@ -17,7 +21,14 @@
 #include "paycalc/report.h"
 #include "paycalc/status.h"
 
-/* report.json (SPEC section 9). */
+/* report.json and report.xlsx of one run, renamed into place together under
+ * a lock on their folder(s) only when both are complete: concurrent runs
+ * never leave the JSON of one beside the workbook of the other.
+ * Example: pc_write_reports(&ds, &report, "out/report.json", "out/report.xlsx", &diags); */
+pc_status pc_write_reports(const pc_dataset *ds, const pc_report *report, const char *json_path,
+                           const char *xlsx_path, pc_diags *diags);
+
+/* report.json alone (SPEC section 9). */
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags);
 
@@ -25,7 +36,7 @@ pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const cha
  * tests and for writing to standard output. NULL when out of memory. */
 char *pc_json_dumps(const pc_dataset *ds, const pc_report *report);
 
-/* report.xlsx (SPEC section 9). */
+/* report.xlsx alone (SPEC section 9). */
 pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags);
 
@@ -37,8 +48,8 @@ pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_dia
  * memory. */
 char *pc_checks_dumps(const pc_checks *checks);
 
-/* Atomic file output: writes `size` bytes of `data` to a temporary file in
- * the folder of `path`, flushes it, and renames it to `path`. */
+/* Atomic file output (paycalc/output.h): writes `size` bytes of `data` to a
+ * temporary file, flushes it, and renames it to `path`. */
 pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags);
 
 /* `paycalc init DIR`: writes a starter input set (every file of SPEC

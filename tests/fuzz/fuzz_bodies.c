@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paycalc/cli.h"
 #include "paycalc/compute.h"
 #include "paycalc/date.h"
 #include "paycalc/engine.h"
@@ -40,6 +41,7 @@
 #include "paycalc/status.h"
 #include "paycalc/verify.h"
 #include "paycalc/write.h"
+#include "xlsx_xml.h"
 
 #ifndef FUZZ_BASE_DIR
 #error "FUZZ_BASE_DIR must name tests/fuzz/base"
@@ -123,6 +125,16 @@ static void scratch_remove(void)
         free(fuzz_scratch.original[f]);
         fuzz_scratch.original[f] = NULL;
     }
+    static const char *const outputs[] = {"out/report.json", "out/report.xlsx", "out/.paycalc.lock",
+                                          "report.xlsx"};
+    for (size_t i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", fuzz_scratch.dir, outputs[i]);
+        unlink(path);
+    }
+    char out[4096];
+    snprintf(out, sizeof out, "%s/out", fuzz_scratch.dir);
+    rmdir(out);
     rmdir(fuzz_scratch.dir);
     free(fuzz_scratch.dir);
     fuzz_scratch.dir = NULL;
@@ -245,6 +257,17 @@ static void check_checks(const pc_checks *checks, const pc_dataset *ds)
     free(json);
 }
 
+/* Every part of a written workbook parses as XML (SPEC section 9: no
+ * character XML 1.0 forbids reaches a sheet). */
+static void require_workbook_parses(const char *path)
+{
+    char why[512];
+    int parts = xlsx_xml_check(path, why, sizeof why);
+    if (parts <= 0)
+        fprintf(stderr, "%s: %s\n", path, why);
+    FUZZ_REQUIRE(parts > 0);
+}
+
 /* The workbook of a computed report always writes: whatever text the
  * inputs hold (names, notes, the measure's name) must fit it. */
 static void check_workbook(const pc_dataset *ds, const pc_report *report)
@@ -259,6 +282,7 @@ static void check_workbook(const pc_dataset *ds, const pc_report *report)
     FUZZ_REQUIRE(st == PC_OK);
     check_diags(&diags);
     pc_diags_fini(&diags);
+    require_workbook_parses(path);
     unlink(path);
 }
 
@@ -467,6 +491,53 @@ void fuzz_values_body(const uint8_t *data, size_t size)
     if (st == PC_OK)
         FUZZ_REQUIRE(strlen(code) == 3 && code[0] >= 'A' && code[0] <= 'Z');
     free(text);
+}
+
+void fuzz_cli_body(const uint8_t *data, size_t size)
+{
+    const char *dir = scratch_dir();
+    bool changed[PC_FILE_COUNT] = {false};
+    size_t start = 0;
+    int file = 0;
+    for (size_t i = 0; i <= size && file < PC_FILE_COUNT; i++) {
+        if (i < size && data[i] != '\f')
+            continue;
+        if (i > start) {
+            char path[4096];
+            path_in(path, sizeof path, dir, (pc_file)file);
+            put(path, data + start, i - start);
+            changed[file] = true;
+        }
+        file++;
+        start = i + 1;
+    }
+    char out[4096], json[4200], xlsx[4200];
+    snprintf(out, sizeof out, "%s/out", dir);
+    snprintf(json, sizeof json, "%s/report.json", out);
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    unlink(json);
+    unlink(xlsx);
+    char *argv[] = {"paycalc", "run", (char *)dir, "--out", out, "--quiet", NULL};
+    int rc = pc_cli_main(6, argv);
+    if (rc != 0 && rc != 3)
+        fprintf(stderr, "paycalc run exited %d\n", rc);
+    FUZZ_REQUIRE(rc == 0 || rc == 3);
+    if (rc == 0) {
+        json_error_t err;
+        json_t *root = json_load_file(json, 0, &err);
+        FUZZ_REQUIRE(root != NULL);
+        json_decref(root);
+        require_workbook_parses(xlsx);
+    } else {
+        FUZZ_REQUIRE(access(json, F_OK) != 0 && access(xlsx, F_OK) != 0);
+    }
+    for (int f = 0; f < PC_FILE_COUNT; f++) {
+        if (changed[f]) {
+            char path[4096];
+            path_in(path, sizeof path, dir, (pc_file)f);
+            put(path, fuzz_scratch.original[f], fuzz_scratch.original_size[f]);
+        }
+    }
 }
 
 void fuzz_reported_body(const uint8_t *data, size_t size)

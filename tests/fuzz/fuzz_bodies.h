@@ -36,4 +36,12 @@ void fuzz_values_body(const uint8_t *data, size_t size);
  * (paycalc verify --reported FILE): read, internal checks, both outputs. */
 void fuzz_reported_body(const uint8_t *data, size_t size);
 
+/* fuzz_cli: the whole command line on an input set, as `paycalc run DIR
+ * --out OUT --quiet` runs it. The bytes are split at form feeds ('\f');
+ * section k, when not empty, replaces file k of the scratch input set in
+ * the order of pc_file (paycalc.json first), so "\f\f\fTEXT" replaces
+ * cash.csv. Exit 0 must leave a report.json that parses and a workbook
+ * whose every part parses as XML; exit 3 must leave no report. */
+void fuzz_cli_body(const uint8_t *data, size_t size);
+
 #endif

@@ -10,7 +10,7 @@
 #
 # usage: tests/fuzz/run.sh [--seconds N] [--only HARNESS] [--keep-corpus] [--build-only]
 #   --seconds N     time per harness (default 60)
-#   --only NAME     one harness (csv, config, values or reported)
+#   --only NAME     one harness (csv, config, values, reported or cli)
 #   --keep-corpus   go on from the corpus grown by earlier runs
 #                   (build-fuzz/corpus/<harness>/) instead of a fresh copy
 #   --build-only    build the harnesses, run nothing
@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-harnesses=(csv config values reported)
+harnesses=(csv config values reported cli)
 if [ -n "$only" ]; then
   harnesses=("$only")
   [ -f "tests/fuzz/fuzz_$only.c" ] || { echo "run.sh: no harness tests/fuzz/fuzz_$only.c" >&2; exit 2; }
@@ -49,18 +49,21 @@ out=build-fuzz
 mkdir -p "$out/obj"
 version=$(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 flags=(-std=c11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all
-       -Iinclude -Icalc -DPAYCALC_VERSION="\"$version\""
+       -Iinclude -Icalc -Itests -DPAYCALC_VERSION="\"$version\""
        -DFUZZ_BASE_DIR="\"$PWD/tests/fuzz/base\"")
 san=-fsanitize=address,undefined
 
-# The library, once, for every harness (calc/cli/ is the program).
+# The library and the command line, once, for every harness (calc/cli/main.c
+# is the program's entry, which the fuzzer replaces); the workbook checker
+# of the tests (expat and zlib) for the harnesses that write workbooks.
 sources=()
-for f in calc/core/*.c calc/model/*.c calc/read/*.c calc/engine/*.c calc/verify/*.c calc/write/*.c; do
+for f in calc/core/*.c calc/model/*.c calc/read/*.c calc/engine/*.c calc/verify/*.c calc/write/*.c calc/cli/*.c; do
+  [ "$f" = calc/cli/main.c ] && continue
   sources+=("$f")
 done
-sources+=(tests/fuzz/fuzz_bodies.c)
+sources+=(tests/fuzz/fuzz_bodies.c tests/xlsx_xml.c)
 # An object is rebuilt when its source or any header is newer.
-newest_header=$(ls -t include/paycalc/*.h calc/*/*.h tests/fuzz/*.h | head -1)
+newest_header=$(ls -t include/paycalc/*.h calc/*/*.h tests/fuzz/*.h tests/*.h | head -1)
 compile() {
   local o="$out/obj/$(basename "$(dirname "$1")")_$(basename "$1" .c).o"
   if [ -f "$o" ] && [ "$o" -nt "$1" ] && [ "$o" -nt "$newest_header" ] && [ "$o" -nt "$0" ]; then
@@ -89,7 +92,7 @@ for f in "${sources[@]}"; do objects+=("$out/obj/$(basename "$(dirname "$f")")_$
 
 for h in "${harnesses[@]}"; do
   if ! "$cc" "${flags[@]}" "$san",fuzzer "tests/fuzz/fuzz_$h.c" "${objects[@]}" \
-      -lcsv -ljansson -lxlsxwriter -lm -o "$out/fuzz_$h" 2>>"$out/build.log"; then
+      -lcsv -ljansson -lxlsxwriter -lexpat -lz -lm -o "$out/fuzz_$h" 2>>"$out/build.log"; then
     echo "run.sh: cannot build fuzz_$h (see $out/build.log)" >&2
     exit 1
   fi
@@ -107,12 +110,15 @@ for h in "${harnesses[@]}"; do
   log="$out/fuzz_$h.log"
   dict=()
   [ -f "tests/fuzz/$h.dict" ] && dict=(-dict="tests/fuzz/$h.dict")
+  # The command line prints its messages; keep them out of the log.
+  close_fd=1
+  [ "$h" = cli ] && close_fd=3
   status=0
   scratch=$(mktemp -d "${TMPDIR:-/tmp}/paycalc-fuzz-run.XXXXXX")
   PAYCALC_FUZZ_TMPDIR="$scratch" \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$out/fuzz_$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
+      -max_len=65536 -close_fd_mask="$close_fd" -print_final_stats=1 \
       "${dict[@]}" -artifact_prefix="$crashes/" "$corpus" >"$log" 2>&1 || status=$?
   rm -rf "$scratch"
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

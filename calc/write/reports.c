@@ -1,0 +1,110 @@
+/*
+ * The reports as files (SPEC sections 1 and 14): each public writer of
+ * write.h runs its writer inside one atomic output (paycalc/output.h), and
+ * pc_write_reports commits report.json and report.xlsx together as a pair.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "paycalc/output.h"
+#include "paycalc/write.h"
+#include "report_files.h"
+
+static pc_status write_json(pc_output *out, size_t index, const pc_dataset *ds,
+                            const pc_report *report, const char *path, pc_diags *diags)
+{
+    int fd;
+    pc_status st = pc_output_create(out, index, &fd, diags);
+    return st ? st : pc_json_write_fd(ds, report, fd, path, diags);
+}
+
+static pc_status write_xlsx(pc_output *out, size_t index, const pc_dataset *ds,
+                            const pc_report *report, const char *path, pc_diags *diags)
+{
+    return pc_xlsx_write_file(ds, report, pc_output_temp_path(out, index), path, diags);
+}
+
+static bool usable(const pc_dataset *ds, const pc_report *report, const char *path, pc_diags *diags)
+{
+    if (ds && report && path && *path)
+        return true;
+    pc_error(diags, path, 0, 0, "write_failed", "no report path or no report to write");
+    return false;
+}
+
+pc_status pc_write_reports(const pc_dataset *ds, const pc_report *report, const char *json_path,
+                           const char *xlsx_path, pc_diags *diags)
+{
+    if (!usable(ds, report, json_path, diags) || !usable(ds, report, xlsx_path, diags))
+        return PC_ERR_USAGE;
+    const char *paths[] = {json_path, xlsx_path};
+    pc_output *out;
+    pc_status st = pc_output_open(&out, paths, 2, diags);
+    if (!st)
+        st = write_json(out, 0, ds, report, json_path, diags);
+    if (!st)
+        st = write_xlsx(out, 1, ds, report, xlsx_path, diags);
+    if (!st)
+        st = pc_output_commit(out, diags);
+    pc_output_free(out);
+    return st;
+}
+
+pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
+                        pc_diags *diags)
+{
+    if (!usable(ds, report, path, diags))
+        return PC_ERR_USAGE;
+    pc_output *out;
+    pc_status st = pc_output_open(&out, &path, 1, diags);
+    if (!st)
+        st = write_json(out, 0, ds, report, path, diags);
+    if (!st)
+        st = pc_output_commit(out, diags);
+    pc_output_free(out);
+    return st;
+}
+
+pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
+                        pc_diags *diags)
+{
+    if (!usable(ds, report, path, diags))
+        return PC_ERR_USAGE;
+    pc_output *out;
+    pc_status st = pc_output_open(&out, &path, 1, diags);
+    if (!st)
+        st = write_xlsx(out, 0, ds, report, path, diags);
+    if (!st)
+        st = pc_output_commit(out, diags);
+    pc_output_free(out);
+    return st;
+}
+
+pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags)
+{
+    pc_output *out;
+    pc_status st = pc_output_open(&out, &path, 1, diags);
+    int fd = -1;
+    if (!st)
+        st = pc_output_create(out, 0, &fd, diags);
+    const char *p = data;
+    while (!st && size > 0) {
+        ssize_t w = write(fd, p, size);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
+                     w < 0 ? strerror(errno) : "no space written");
+            st = PC_ERR_WRITE;
+            break;
+        }
+        p += w;
+        size -= (size_t)w;
+    }
+    if (!st)
+        st = pc_output_commit(out, diags);
+    pc_output_free(out);
+    return st;
+}
