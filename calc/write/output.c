@@ -7,6 +7,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "paycalc/output.h"
 
+#include "paycalc/write.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -625,4 +627,31 @@ void pc_output_free(pc_output *o)
     }
     free(o);
     release_signals(&saved);
+}
+
+pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags)
+{
+    pc_output *out;
+    pc_status st = pc_output_open(&out, &path, 1, diags);
+    int fd = -1;
+    if (!st)
+        st = pc_output_create(out, 0, &fd, diags);
+    const char *p = data;
+    while (!st && size > 0) {
+        ssize_t w = write(fd, p, size);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
+                     w < 0 ? strerror(errno) : "no space written");
+            st = PC_ERR_WRITE;
+            break;
+        }
+        p += w;
+        size -= (size_t)w;
+    }
+    if (!st)
+        st = pc_output_commit(out, diags);
+    pc_output_free(out);
+    return st;
 }

@@ -2,11 +2,10 @@
  * The reports as files (SPEC sections 1 and 14): each public writer of
  * write.h runs its writer inside one atomic output (paycalc/output.h), and
  * pc_write_reports commits report.json and report.xlsx together as a pair.
+ * (A single file, pc_write_file_atomic, is the output module's own, in
+ * output.c.)
  */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "paycalc/output.h"
 #include "paycalc/write.h"
@@ -76,33 +75,6 @@ pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const cha
     pc_status st = pc_output_open(&out, &path, 1, diags);
     if (!st)
         st = write_xlsx(out, 0, ds, report, path, diags);
-    if (!st)
-        st = pc_output_commit(out, diags);
-    pc_output_free(out);
-    return st;
-}
-
-pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags)
-{
-    pc_output *out;
-    pc_status st = pc_output_open(&out, &path, 1, diags);
-    int fd = -1;
-    if (!st)
-        st = pc_output_create(out, 0, &fd, diags);
-    const char *p = data;
-    while (!st && size > 0) {
-        ssize_t w = write(fd, p, size);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
-                     w < 0 ? strerror(errno) : "no space written");
-            st = PC_ERR_WRITE;
-            break;
-        }
-        p += w;
-        size -= (size_t)w;
-    }
     if (!st)
         st = pc_output_commit(out, diags);
     pc_output_free(out);
