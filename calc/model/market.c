@@ -11,8 +11,7 @@
  */
 #include "paycalc/market.h"
 
-/* Index of the first price dated after `date` (prices sorted by date). */
-static size_t prices_after(const pc_dataset *ds, pc_date date)
+size_t pc_market_prices_after(const pc_dataset *ds, pc_date date)
 {
     size_t lo = 0, hi = ds->prices.count;
     while (lo < hi) {
@@ -27,7 +26,7 @@ static size_t prices_after(const pc_dataset *ds, pc_date date)
 
 const pc_price *pc_market_price_at(const pc_dataset *ds, pc_date date)
 {
-    size_t after = prices_after(ds, date);
+    size_t after = pc_market_prices_after(ds, date);
     if (after == 0)
         return NULL;
     const pc_price *p = &ds->prices.items[after - 1];

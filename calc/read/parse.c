@@ -4,6 +4,8 @@
  */
 #include "paycalc/parse.h"
 
+#include "paycalc/text.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -11,17 +13,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static pc_status fail(pc_status st, char *why, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static pc_status fail(pc_status st, char *why, size_t size, const char *fmt, ...)
+pc_status pc_parse_fail(pc_status st, char *why, size_t size, const char *fmt, ...)
 {
-    if (why && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, size, fmt, ap);
-        va_end(ap);
-    }
+    if (!why || !size)
+        return st;
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = pc_text_vformat(fmt, ap);
+    va_end(ap);
+    /* A reason longer than the caller's room is shortened between
+     * characters, never inside one. */
+    size_t n = text ? pc_text_utf8_prefix(text, strlen(text), size - 1) : 0;
+    if (text)
+        memcpy(why, text, n);
+    why[n] = '\0';
+    free(text);
     return st;
 }
 
@@ -55,9 +61,9 @@ pc_status pc_parse_decimal(const char *text, int max_decimals, int scale, int64_
     /* Only a value that is not a number can hold a currency sign: looking
      * for one then, not in every value, keeps reading fast. */
     if (st == PC_ERR_SYNTAX && has_currency_sign(text))
-        return fail(PC_ERR_SYNTAX, why, why_size,
-                    "currency signs are not accepted; write the number alone and give the "
-                    "currency in its own column");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size,
+                             "currency signs are not accepted; write the number alone and give the "
+                             "currency in its own column");
     return st;
 }
 
@@ -78,21 +84,21 @@ static pc_status integer_digits(const char *p, size_t len, size_t *i, u128 *valu
         char c = p[*i];
         if (c == ',') {
             if (*int_digits == 0 || (grouped && group != 3) || (!grouped && group > 3))
-                return fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
+                return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
             grouped = true;
             group = 0;
             continue;
         }
         if (!isdigit((unsigned char)c))
-            return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "not a number");
         *value = *value * 10 + (unsigned)(c - '0');
         if (*value > DIGITS_CAP)
-            return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
+            return pc_parse_fail(PC_ERR_OVERFLOW, why, why_size, "too large");
         (*int_digits)++;
         group++;
     }
     if (grouped && group != 3)
-        return fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "misplaced thousands separator");
     return PC_OK;
 }
 
@@ -103,25 +109,25 @@ static pc_status fraction_digits(const char *p, size_t len, size_t i, int max_de
 {
     i++; /* the point */
     if (i == len)
-        return fail(PC_ERR_SYNTAX, why, why_size, "no digits after the decimal point");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "no digits after the decimal point");
     /* Anything but digits first: "61.559.144" (dots for thousands) is not a
      * number, rather than a number with too many decimals. */
     for (size_t k = i; k < len; k++)
         if (!isdigit((unsigned char)p[k]))
-            return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "not a number");
     for (; i < len; i++) {
         char c = p[i];
         if (*decimals >= max_decimals) {
             if (c == '0')
                 continue;
-            return fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimal%s", max_decimals,
-                        max_decimals == 1 ? "" : "s");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimal%s", max_decimals,
+                                 max_decimals == 1 ? "" : "s");
         }
         if (*decimals >= scale)
-            return fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimals", scale);
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "at most %d decimals", scale);
         *value = *value * 10 + (unsigned)(c - '0');
         if (*value > DIGITS_CAP * 1000000)
-            return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
+            return pc_parse_fail(PC_ERR_OVERFLOW, why, why_size, "too large");
         (*decimals)++;
     }
     return PC_OK;
@@ -135,10 +141,10 @@ static pc_status parse_decimal(const char *text, int max_decimals, int scale, in
     size_t len = strlen(text);
     bool negative = false, parens = false;
     if (len == 0)
-        return fail(PC_ERR_SYNTAX, why, why_size, "a number is required");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "a number is required");
     if (p[0] == '(') {
         if (p[len - 1] != ')')
-            return fail(PC_ERR_SYNTAX, why, why_size, "unbalanced parenthesis");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "unbalanced parenthesis");
         parens = negative = true;
         p++;
         len -= 2;
@@ -148,7 +154,7 @@ static pc_status parse_decimal(const char *text, int max_decimals, int scale, in
         len--;
     }
     if (parens && len > 0 && (p[0] == '-' || p[0] == '+'))
-        return fail(PC_ERR_SYNTAX, why, why_size, "a sign inside parentheses");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "a sign inside parentheses");
 
     u128 value = 0;
     size_t i = 0, int_digits = 0;
@@ -159,16 +165,17 @@ static pc_status parse_decimal(const char *text, int max_decimals, int scale, in
     if (st)
         return st;
     if (int_digits == 0 && decimals == 0)
-        return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "not a number");
     if (int_digits == 0)
-        return fail(PC_ERR_SYNTAX, why, why_size, "write a digit before the decimal point");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size,
+                             "write a digit before the decimal point");
     for (; decimals < scale; decimals++) {
         value *= 10;
         if (value > (u128)INT64_MAX)
-            return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
+            return pc_parse_fail(PC_ERR_OVERFLOW, why, why_size, "too large");
     }
     if (value > (u128)INT64_MAX)
-        return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
+        return pc_parse_fail(PC_ERR_OVERFLOW, why, why_size, "too large");
     *out = negative ? -(int64_t)value : (int64_t)value;
     return PC_OK;
 }
@@ -193,7 +200,7 @@ pc_status pc_parse_fraction(const char *text, int64_t max_plain_micro, int allow
     if (len > 0 && text[len - 1] == '%') {
         char buf[64];
         if (len >= sizeof buf)
-            return fail(PC_ERR_SYNTAX, why, why_size, "not a number");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "not a number");
         memcpy(buf, text, len - 1);
         buf[len - 1] = '\0';
         /* 85.5% is 0.855: a percentage may have 4 decimals to stay within 6. */
@@ -208,14 +215,15 @@ pc_status pc_parse_fraction(const char *text, int64_t max_plain_micro, int allow
         if (max_plain_micro > 0 && v > max_plain_micro) {
             char shown[32];
             snprintf(shown, sizeof shown, "%s%%", text);
-            return fail(PC_ERR_RANGE, why, why_size,
-                        "a fraction above %lld is not plausible here; write 0.85 or 85%% (did "
-                        "you mean %s?)",
-                        (long long)(max_plain_micro / 1000000), shown);
+            return pc_parse_fail(
+                PC_ERR_RANGE, why, why_size,
+                "a fraction above %lld is not plausible here; write 0.85 or 85%% (did "
+                "you mean %s?)",
+                (long long)(max_plain_micro / 1000000), shown);
         }
     }
     if (v < 0 && !allow_negative)
-        return fail(PC_ERR_RANGE, why, why_size, "must not be negative");
+        return pc_parse_fail(PC_ERR_RANGE, why, why_size, "must not be negative");
     *micro = v;
     return PC_OK;
 }
@@ -226,11 +234,11 @@ pc_status pc_parse_shares(const char *text, int64_t *shares, char *why, size_t w
     int64_t v;
     pc_status st = pc_parse_decimal(text, 0, 0, &v, why, why_size);
     if (st == PC_ERR_SYNTAX && strchr(text, '.'))
-        return fail(PC_ERR_SYNTAX, why, why_size, "shares must be a whole number");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "shares must be a whole number");
     if (st)
         return st;
     if (v < 0)
-        return fail(PC_ERR_RANGE, why, why_size, "must not be negative");
+        return pc_parse_fail(PC_ERR_RANGE, why, why_size, "must not be negative");
     *shares = v;
     return PC_OK;
 }
@@ -239,9 +247,10 @@ pc_status pc_parse_date(const char *text, pc_date *date, char *why, size_t why_s
 {
     pc_status st = pc_date_parse(text, date);
     if (st == PC_ERR_SYNTAX)
-        return fail(st, why, why_size, "dates must be written YYYY-MM-DD");
+        return pc_parse_fail(st, why, why_size, "dates must be written YYYY-MM-DD");
     if (st == PC_ERR_RANGE)
-        return fail(st, why, why_size, "no such date (years %d to %d)", PC_YEAR_MIN, PC_YEAR_MAX);
+        return pc_parse_fail(st, why, why_size, "no such date (years %d to %d)", PC_YEAR_MIN,
+                             PC_YEAR_MAX);
     return st;
 }
 
@@ -249,15 +258,16 @@ pc_status pc_parse_year(const char *text, int *year, char *why, size_t why_size)
 {
     *year = 0;
     if (strlen(text) != 4)
-        return fail(PC_ERR_SYNTAX, why, why_size, "a year is four digits (2022)");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "a year is four digits (2022)");
     int v = 0;
     for (int i = 0; i < 4; i++) {
         if (!isdigit((unsigned char)text[i]))
-            return fail(PC_ERR_SYNTAX, why, why_size, "a year is four digits (2022)");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "a year is four digits (2022)");
         v = v * 10 + text[i] - '0';
     }
     if (v < PC_YEAR_MIN || v > PC_YEAR_MAX)
-        return fail(PC_ERR_RANGE, why, why_size, "a year from %d to %d", PC_YEAR_MIN, PC_YEAR_MAX);
+        return pc_parse_fail(PC_ERR_RANGE, why, why_size, "a year from %d to %d", PC_YEAR_MIN,
+                             PC_YEAR_MAX);
     *year = v;
     return PC_OK;
 }
@@ -287,13 +297,13 @@ pc_status pc_parse_currency(const char *text, char out[4], char *why, size_t why
     out[0] = '\0';
     char code[4];
     if (strlen(text) != 3)
-        return fail(PC_ERR_SYNTAX, why, why_size,
-                    "a currency is a three-letter ISO 4217 code "
-                    "(USD, CNY, HKD)");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size,
+                             "a currency is a three-letter ISO 4217 code "
+                             "(USD, CNY, HKD)");
     for (int i = 0; i < 3; i++) {
         if (!isalpha((unsigned char)text[i]))
-            return fail(PC_ERR_SYNTAX, why, why_size,
-                        "a currency is a three-letter ISO 4217 code (USD, CNY, HKD)");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size,
+                                 "a currency is a three-letter ISO 4217 code (USD, CNY, HKD)");
         code[i] = (char)toupper((unsigned char)text[i]);
     }
     code[3] = '\0';
@@ -301,7 +311,7 @@ pc_status pc_parse_currency(const char *text, char out[4], char *why, size_t why
         memcpy(code, "CNY", 4);
     if (!bsearch(code, iso4217, sizeof iso4217 / sizeof iso4217[0], sizeof iso4217[0],
                  compare_code))
-        return fail(PC_ERR_RANGE, why, why_size, "not an ISO 4217 currency code");
+        return pc_parse_fail(PC_ERR_RANGE, why, why_size, "not an ISO 4217 currency code");
     memcpy(out, code, 4);
     return PC_OK;
 }

@@ -19,20 +19,6 @@
 
 #include "paycalc/parse.h"
 
-static pc_status fail(pc_status st, char *why, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static pc_status fail(pc_status st, char *why, size_t size, const char *fmt, ...)
-{
-    if (why && size) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, size, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
-
 /* Marks a proxy prints around a figure that carry no value: white space
  * (a no-break space too) and the currency signs of SPEC section 8. Longest
  * first, so "US$" is not read as "US" then "$". */
@@ -129,9 +115,9 @@ static pc_status split(const char *c, bool *negative, char *number, char *suffix
     if (parens)
         c++;
     if (minus && parens)
-        return fail(PC_ERR_SYNTAX, why, why_size, "a minus sign and parentheses together");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "a minus sign and parentheses together");
     if (*c == '-' || *c == '+')
-        return fail(PC_ERR_SYNTAX, why, why_size, "a sign inside the figure");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "a sign inside the figure");
     size_t n = strspn(c, "0123456789,.");
     memcpy(number, c, n);
     number[n] = '\0';
@@ -141,11 +127,11 @@ static pc_status split(const char *c, bool *negative, char *number, char *suffix
     suffix[s] = '\0';
     c += s;
     if (parens != (*c == ')'))
-        return fail(PC_ERR_SYNTAX, why, why_size, "unbalanced parenthesis");
+        return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "unbalanced parenthesis");
     if (parens) {
         c++;
         if (*c && suffix[0])
-            return fail(PC_ERR_SYNTAX, why, why_size, "two units");
+            return pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "two units");
         if (*c)
             memcpy(suffix, c, strlen(c) + 1);
     }
@@ -158,7 +144,7 @@ static pc_status scale(int64_t *micro, int power, char *why, size_t why_size)
 {
     for (int i = 0; i < power; i++) {
         if (*micro > INT64_MAX / 10)
-            return fail(PC_ERR_OVERFLOW, why, why_size, "too large");
+            return pc_parse_fail(PC_ERR_OVERFLOW, why, why_size, "too large");
         *micro *= 10;
     }
     return PC_OK;
@@ -184,9 +170,9 @@ static pc_status parse_compact(const char *c, pc_printed *out, char *why, size_t
     if (!strcmp(suffix, "%"))
         out->percent = true;
     else if (suffix[0] && (power = unit_power(suffix)) < 0) {
-        st =
-            fail(PC_ERR_SYNTAX, why, why_size,
-                 "unknown unit '%s': use K or thousand, M or million, B or billion, or %%", suffix);
+        st = pc_parse_fail(
+            PC_ERR_SYNTAX, why, why_size,
+            "unknown unit '%s': use K or thousand, M or million, B or billion, or %%", suffix);
         goto done;
     }
     st = pc_parse_decimal(number, 6, 6, &out->value_micro, why, why_size);

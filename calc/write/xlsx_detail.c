@@ -11,6 +11,8 @@
  */
 #include "xlsx_internal.h"
 
+#include "paycalc/market.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,20 +348,6 @@ void pc_xlsx_write_rates(pc_xlsx *w)
 
 /* -------------------------------------------------------------------- TSR */
 
-/* The index of the first price after `date` (prices are sorted by date). */
-static size_t first_price_after(const pc_dataset *ds, pc_date date)
-{
-    size_t lo = 0, hi = ds->prices.count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ds->prices.items[mid].date <= date)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 void pc_xlsx_write_tsr(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->tsr;
@@ -405,7 +393,7 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
      * above (shares x (1 + dividend / close)), as calc/engine/tsr.c
      * computes them. */
     const pc_dataset *ds = w->ds;
-    size_t next = first_price_after(ds, tsr->base_date);
+    size_t next = pc_market_prices_after(ds, tsr->base_date);
     double held = 1.0;
     for (size_t i = 0; i < tsr->npoints && i < PC_MAX_YEARS; i++, row++) {
         const pc_tsr_point *p = &tsr->points[i];

@@ -16,6 +16,10 @@
 
 /* Market data lookups over an indexed dataset (each a binary search). */
 
+/* The index of the first price dated after `date` in ds->prices (sorted by
+ * date): the trading days after a date start there. */
+size_t pc_market_prices_after(const pc_dataset *ds, pc_date date);
+
 /* The price at `date`: the close on that date or on the last trading day
  * before it, at most PC_STALE_DAYS before. NULL when there is none. */
 const pc_price *pc_market_price_at(const pc_dataset *ds, pc_date date);

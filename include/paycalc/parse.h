@@ -21,6 +21,12 @@
 #define PC_MONEY_DECIMALS 2 /* money amounts */
 #define PC_PRICE_DECIMALS 6 /* prices, per-share values, rates */
 
+/* Writes the reason a value was refused into `why` (when it is not NULL;
+ * shortened between characters to fit `size`) and returns `st`: the one
+ * way the parsers report a reason. */
+pc_status pc_parse_fail(pc_status st, char *why, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* A decimal "-?digits[.digits]", with optional thousands separators
  * ("1,234.56") and accounting negatives ("(1,234.56)"), at most
  * `max_decimals` places, scaled to `scale` decimal places: with scale 2 the
