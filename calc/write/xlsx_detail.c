@@ -575,7 +575,8 @@ static bool check_used(const pc_checks *c, const char *check)
     return false;
 }
 
-void pc_xlsx_write_checks(pc_xlsx *w)
+/* The title block, the summary line and the column titles of Checks. */
+static void checks_header(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->checks;
     const pc_checks *c = &w->report->checks;
@@ -602,23 +603,13 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 10);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
+}
 
-    /* Sorted once, so each subject is a binary search. */
-    size_t nids = w->ds->people.count;
-    person_id *ids = malloc((nids + 1) * sizeof *ids);
-    if (!ids) {
-        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-        return;
-    }
-    size_t n = 0;
-    for (size_t k = 0; k < nids; k++)
-        if (w->ds->people.items[k].id)
-            ids[n++] = (person_id){w->ds->people.items[k].id, k};
-    nids = n;
-    qsort(ids, nids, sizeof *ids, person_id_cmp);
-
-    pc_buf who;
-    pc_buf_init(&who);
+/* One row per finding; returns the row after them (and their note). */
+static int32_t checks_findings(pc_xlsx *w, const person_id *ids, size_t nids, pc_buf *who)
+{
+    lxw_worksheet *ws = w->checks;
+    const pc_checks *c = &w->report->checks;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t i = 0;
     for (; i < c->findings.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW / 2; i++, row++) {
@@ -637,7 +628,7 @@ void pc_xlsx_write_checks(pc_xlsx *w)
                      f->severity == PC_CHECK_ERROR ? w->f.flag : w->f.text);
         pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);
         pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
-        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, &who), w->f.text);
+        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who), w->f.text);
         pc_xlsx_text(w, ws, row, 5, f->item, w->f.text);
         pc_xlsx_micros(w, ws, row, 6, f->published_micro, num);
         pc_xlsx_micros(w, ws, row, 7, f->expected_micro, num);
@@ -650,35 +641,47 @@ void pc_xlsx_write_checks(pc_xlsx *w)
     else if (i < c->findings.count)
         row = pc_xlsx_notef(w, ws, row, "%zu more findings are in the verify output.",
                             c->findings.count - i);
-    if (c->skipped.count > 0) {
-        row++;
-        pc_xlsx_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
-        /* Same columns as the findings where they mean the same thing; the
-         * reason takes the rest of the row. */
-        pc_xlsx_text(w, ws, row, 0, "Check", w->f.header);
-        for (int col = 1; col < 3; col++)
-            pc_xlsx_blank(w, ws, row, col, w->f.header);
-        pc_xlsx_text(w, ws, row, 3, "Fiscal Year", w->f.header);
-        pc_xlsx_text(w, ws, row, 4, "Subject", w->f.header);
-        pc_xlsx_check(
-            w, worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
-        pc_xlsx_text(w, ws, row, 5, "Reason", w->f.header);
-        pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 3, "Fiscal Year"));
-        row++;
-        for (size_t k = 0; k < c->skipped.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 2 - 10;
-             k++) {
-            const pc_skipped *s = &c->skipped.items[k];
-            pc_xlsx_text(w, ws, row, 0, s->check, w->f.text);
-            pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
-            pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, &who), w->f.text);
-            row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
-        }
-    }
-    pc_buf_fini(&who);
-    free(ids);
+    return row;
+}
 
-    /* A legend of the checks that appear above, in words. */
+/* The checks that could not run, with their reasons. */
+static int32_t checks_skipped(pc_xlsx *w, int32_t row, const person_id *ids, size_t nids,
+                              pc_buf *who)
+{
+    lxw_worksheet *ws = w->checks;
+    const pc_checks *c = &w->report->checks;
+    if (c->skipped.count == 0)
+        return row;
     row++;
+    pc_xlsx_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
+    /* Same columns as the findings where they mean the same thing; the
+     * reason takes the rest of the row. */
+    pc_xlsx_text(w, ws, row, 0, "Check", w->f.header);
+    for (int col = 1; col < 3; col++)
+        pc_xlsx_blank(w, ws, row, col, w->f.header);
+    pc_xlsx_text(w, ws, row, 3, "Fiscal Year", w->f.header);
+    pc_xlsx_text(w, ws, row, 4, "Subject", w->f.header);
+    pc_xlsx_check(w,
+                  worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
+    pc_xlsx_text(w, ws, row, 5, "Reason", w->f.header);
+    pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 3, "Fiscal Year"));
+    row++;
+    for (size_t k = 0; k < c->skipped.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 2 - 10;
+         k++) {
+        const pc_skipped *s = &c->skipped.items[k];
+        pc_xlsx_text(w, ws, row, 0, s->check, w->f.text);
+        pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
+        pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who), w->f.text);
+        row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
+    }
+    return row;
+}
+
+/* A legend of the checks that appear above, in words. */
+static void checks_legend(pc_xlsx *w, int32_t row)
+{
+    lxw_worksheet *ws = w->checks;
+    const pc_checks *c = &w->report->checks;
     if (row >= PC_XLSX_LAST_ROW - (int32_t)NCHECK_MEANINGS - 1)
         return;
     bool any = false;
@@ -691,6 +694,32 @@ void pc_xlsx_write_checks(pc_xlsx *w)
         pc_xlsx_text(w, ws, row, 0, check_meanings[k].check, w->f.note);
         row = pc_xlsx_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
     }
+}
+
+void pc_xlsx_write_checks(pc_xlsx *w)
+{
+    checks_header(w);
+    /* Sorted once, so each subject is a binary search. */
+    size_t nids = w->ds->people.count;
+    person_id *ids = malloc((nids + 1) * sizeof *ids);
+    if (!ids) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < nids; k++)
+        if (w->ds->people.items[k].id)
+            ids[n++] = (person_id){w->ds->people.items[k].id, k};
+    nids = n;
+    qsort(ids, nids, sizeof *ids, person_id_cmp);
+
+    pc_buf who;
+    pc_buf_init(&who);
+    int32_t row = checks_findings(w, ids, nids, &who);
+    row = checks_skipped(w, row, ids, nids, &who);
+    pc_buf_fini(&who);
+    free(ids);
+    checks_legend(w, row + 1);
 }
 
 /* Column letters of the Award Valuations columns the SUMIFS read. */
