@@ -348,10 +348,10 @@ void pc_xlsx_write_rates(pc_xlsx *w)
 
 /* -------------------------------------------------------------------- TSR */
 
-void pc_xlsx_write_tsr(pc_xlsx *w)
+/* The title block and column titles of the TSR sheet. */
+static void tsr_header(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->tsr;
-    const pc_tsr *tsr = &w->report->tsr;
     const pc_config *config = &w->ds->config;
     int first = config->nyears ? config->years[0] : 0;
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
@@ -367,6 +367,57 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 7);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
+}
+
+/* A reinvested dividend on its own row: shares = the row above x (1 +
+ * dividend / close). */
+static void tsr_dividend_row(pc_xlsx *w, int32_t row, const pc_price *d, double held)
+{
+    lxw_worksheet *ws = w->tsr;
+    pc_xlsx_text(w, ws, row, 0, "Dividend", w->f.text);
+    pc_xlsx_date(w, ws, row, 1, d->date, w->f.date);
+    pc_xlsx_date(w, ws, row, 2, d->date, w->f.date);
+    pc_xlsx_micros(w, ws, row, 3, d->close_micro, w->f.price);
+    char prev[PC_XLSX_REF_SIZE], div[PC_XLSX_REF_SIZE], close[PC_XLSX_REF_SIZE];
+    char formula[4 * PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(prev, sizeof prev, NULL, row - 1, 4);
+    pc_xlsx_ref(div, sizeof div, NULL, row, 6);
+    pc_xlsx_ref(close, sizeof close, NULL, row, 3);
+    snprintf(formula, sizeof formula, "=%s*(1+%s/%s)", prev, div, close);
+    pc_xlsx_formula(w, ws, row, 4, formula, w->f.decimal, held);
+    pc_xlsx_micros(w, ws, row, 6, d->dividend_micro, w->f.price);
+}
+
+/* A fiscal year end: the shares held after the last reinvestment and the
+ * value of $100 (R6: 100 x units x price / base price, rounded to 2
+ * decimals). */
+static void tsr_year_row(pc_xlsx *w, int32_t row, const pc_tsr_point *p, const char *base_ref)
+{
+    lxw_worksheet *ws = w->tsr;
+    pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
+    pc_xlsx_date(w, ws, row, 1, p->date, w->f.date);
+    pc_xlsx_date(w, ws, row, 2, p->price_date, w->f.date);
+    pc_xlsx_micros(w, ws, row, 3, p->price_micro, w->f.price);
+    char held_ref[PC_XLSX_REF_SIZE], held_formula[PC_XLSX_REF_SIZE + 2];
+    pc_xlsx_ref(held_ref, sizeof held_ref, NULL, row - 1, 4);
+    snprintf(held_formula, sizeof held_formula, "=%s", held_ref);
+    pc_xlsx_formula(w, ws, row, 4, held_formula, w->f.decimal, p->units);
+    char units[PC_XLSX_REF_SIZE], price[PC_XLSX_REF_SIZE], formula[4 * PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(units, sizeof units, NULL, row, 4);
+    pc_xlsx_ref(price, sizeof price, NULL, row, 3);
+    if (w->report->tsr.base_price_micro > 0) {
+        snprintf(formula, sizeof formula, "=ROUND(100*%s*%s/%s,2)", units, price, base_ref);
+        pc_xlsx_formula(w, ws, row, 5, formula, w->f.tsr, (double)p->value / 100.0);
+    } else {
+        pc_xlsx_cents(w, ws, row, 5, p->value, w->f.tsr);
+    }
+}
+
+void pc_xlsx_write_tsr(pc_xlsx *w)
+{
+    lxw_worksheet *ws = w->tsr;
+    const pc_tsr *tsr = &w->report->tsr;
+    tsr_header(w);
     w->at.tsr_value_col = 5;
     for (size_t i = 0; i < PC_MAX_YEARS; i++)
         w->at.tsr_row[i] = PC_XLSX_NONE;
@@ -389,9 +440,7 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
     size_t letters = strcspn(price0, "0123456789");
     snprintf(base_ref, sizeof base_ref, "%.*s$%s", (int)letters, price0, price0 + letters);
     /* Item 201(e): each dividend is reinvested on its ex-date at that day's
-     * close, a row of its own whose shares are a formula over the row
-     * above (shares x (1 + dividend / close)), as calc/engine/tsr.c
-     * computes them. */
+     * close, a row of its own, as calc/engine/tsr.c computes them. */
     const pc_dataset *ds = w->ds;
     size_t next = pc_market_prices_after(ds, tsr->base_date);
     double held = 1.0;
@@ -403,40 +452,9 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
             if (d->dividend_micro <= 0)
                 continue;
             held *= 1.0 + (double)d->dividend_micro / (double)d->close_micro;
-            pc_xlsx_text(w, ws, row, 0, "Dividend", w->f.text);
-            pc_xlsx_date(w, ws, row, 1, d->date, w->f.date);
-            pc_xlsx_date(w, ws, row, 2, d->date, w->f.date);
-            pc_xlsx_micros(w, ws, row, 3, d->close_micro, w->f.price);
-            char prev[PC_XLSX_REF_SIZE], div[PC_XLSX_REF_SIZE], close[PC_XLSX_REF_SIZE];
-            char formula[4 * PC_XLSX_REF_SIZE];
-            pc_xlsx_ref(prev, sizeof prev, NULL, row - 1, 4);
-            pc_xlsx_ref(div, sizeof div, NULL, row, 6);
-            pc_xlsx_ref(close, sizeof close, NULL, row, 3);
-            snprintf(formula, sizeof formula, "=%s*(1+%s/%s)", prev, div, close);
-            pc_xlsx_formula(w, ws, row, 4, formula, w->f.decimal, held);
-            pc_xlsx_micros(w, ws, row, 6, d->dividend_micro, w->f.price);
-            row++;
+            tsr_dividend_row(w, row++, d, held);
         }
-        pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
-        pc_xlsx_date(w, ws, row, 1, p->date, w->f.date);
-        pc_xlsx_date(w, ws, row, 2, p->price_date, w->f.date);
-        pc_xlsx_micros(w, ws, row, 3, p->price_micro, w->f.price);
-        /* The shares held at the year end: those after the last reinvestment. */
-        char held_ref[PC_XLSX_REF_SIZE], held_formula[PC_XLSX_REF_SIZE + 2];
-        pc_xlsx_ref(held_ref, sizeof held_ref, NULL, row - 1, 4);
-        snprintf(held_formula, sizeof held_formula, "=%s", held_ref);
-        pc_xlsx_formula(w, ws, row, 4, held_formula, w->f.decimal, p->units);
-        /* R6: 100 x units at the year end x price at the year end / base
-         * price, rounded to 2 decimals. */
-        char units[PC_XLSX_REF_SIZE], price[PC_XLSX_REF_SIZE], formula[4 * PC_XLSX_REF_SIZE];
-        pc_xlsx_ref(units, sizeof units, NULL, row, 4);
-        pc_xlsx_ref(price, sizeof price, NULL, row, 3);
-        if (tsr->base_price_micro > 0) {
-            snprintf(formula, sizeof formula, "=ROUND(100*%s*%s/%s,2)", units, price, base_ref);
-            pc_xlsx_formula(w, ws, row, 5, formula, w->f.tsr, (double)p->value / 100.0);
-        } else {
-            pc_xlsx_cents(w, ws, row, 5, p->value, w->f.tsr);
-        }
+        tsr_year_row(w, row, p, base_ref);
         w->at.tsr_row[i] = row;
     }
     row++;
