@@ -594,6 +594,41 @@ static void report_quote_error(csv_state *st, char offending)
                       col);
 }
 
+/* Malformed quoting (strict RFC 4180): reports it, drops the row and
+ * starts a new parser for the next line. False when memory ran out. */
+static bool restart_after_bad_quote(csv_state *st, struct csv_parser *parser, char at)
+{
+    report_quote_error(st, at);
+    csv_free(parser);
+    if (csv_init(parser, csv_options) != 0) {
+        st->rd->nomem = true;
+        return false;
+    }
+    /* Without a header the columns are unknown: stop there. */
+    if (!st->have_header)
+        st->abort = true;
+    st->nfields = 0;
+    st->extra_fields = 0;
+    st->text_len = 0;
+    st->awaiting_row = true;
+    return true;
+}
+
+/* The last row (a file need not end in a line break), then the parser's
+ * release; a quote still open at the end is an error. */
+static void finish_parse(csv_state *st, struct csv_parser *parser, bool *rows_lost)
+{
+    if (!st->abort && !pc_read_halted(st->rd) && csv_fini(parser, on_field, on_row, st) != 0 &&
+        !st->abort) {
+        *rows_lost = true;
+        char name[32];
+        pc_read_error(st->rd, st->path, st->next_field_line, (int)st->nfields + 1, "bad_quote",
+                      "%s: a quote opened here is never closed",
+                      field_name(st, st->nfields + 1, name, sizeof name));
+    }
+    csv_free(parser);
+}
+
 pc_read_open pc_read_csv(pc_read_ctx *rd, const char *path, const pc_read_column *columns,
                          int ncolumns, pc_file_columns *out, pc_read_row_fn fn, void *ctx,
                          bool *rows_lost)
@@ -639,23 +674,10 @@ pc_read_open pc_read_csv(pc_read_ctx *rd, const char *path, const pc_read_column
                 rd->nomem = true;
                 break;
             }
-            /* Malformed quoting (strict RFC 4180): report it, drop the row and
-             * go on from the next line. */
-            report_quote_error(&st, text[pos + used]);
             *rows_lost = true;
-            csv_free(&parser);
-            if (csv_init(&parser, csv_options) != 0) {
-                rd->nomem = true;
-                parser_ok = false;
+            parser_ok = restart_after_bad_quote(&st, &parser, text[pos + used]);
+            if (!parser_ok)
                 break;
-            }
-            /* Without a header the columns are unknown: stop there. */
-            if (!st.have_header)
-                st.abort = true;
-            st.nfields = 0;
-            st.extra_fields = 0;
-            st.text_len = 0;
-            st.awaiting_row = true;
         } else if (parser.entry_pos > PC_LIMIT_FIELD_BYTES && !st.abort) {
             /* A value still open at the end of a line is quoted: this long,
              * its closing quote is most likely missing. */
@@ -669,16 +691,8 @@ pc_read_open pc_read_csv(pc_read_ctx *rd, const char *path, const pc_read_column
         }
         pos = end;
     }
-    if (parser_ok && !st.abort && !pc_read_halted(rd) &&
-        csv_fini(&parser, on_field, on_row, &st) != 0 && !st.abort) {
-        *rows_lost = true;
-        char name[32];
-        pc_read_error(rd, path, st.next_field_line, (int)st.nfields + 1, "bad_quote",
-                      "%s: a quote opened here is never closed",
-                      field_name(&st, st.nfields + 1, name, sizeof name));
-    }
     if (parser_ok)
-        csv_free(&parser);
+        finish_parse(&st, &parser, rows_lost);
     if (st.abort || st.columns_missing || st.rows_lost)
         *rows_lost = true;
     if (!st.have_header && !st.abort && !pc_read_halted(rd)) {
