@@ -192,17 +192,15 @@ static lxw_worksheet *add_sheet(pc_xlsx *w, const char *name)
     return ws;
 }
 
-/* Fills the workbook; every path ends with the caller's workbook_close. */
-static void fill_workbook(pc_xlsx *w)
+/* The document properties: title, company, and a fixed creation time. */
+static bool set_properties(pc_xlsx *w)
 {
-    const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
-
     /* A copy: libxlsxwriter's properties are not const (it copies them). */
     char *company = pc_strdup(config->company_name ? config->company_name : "");
     if (!company) {
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-        return;
+        return false;
     }
     /* The creation time is fixed (see the top of this file): the last
      * covered fiscal year end at 00:00 UTC, never 0 (0 means "now"). */
@@ -221,7 +219,17 @@ static void fill_workbook(pc_xlsx *w)
     };
     pc_xlsx_check(w, workbook_set_properties(w->wb, &props));
     free(company);
+    return pc_xlsx_ok(w);
+}
 
+/* Fills the workbook; every path ends with the caller's workbook_close. */
+static void fill_workbook(pc_xlsx *w)
+{
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+
+    if (!set_properties(w))
+        return;
     if (!make_formats(w))
         return;
     w->sct = add_sheet(w, PC_XLSX_SHEET_SCT);
