@@ -219,6 +219,43 @@ Test(cli, input_errors_exit_3_name_the_cell_and_write_nothing)
     free(out);
 }
 
+/* An absurd risk-free rate (-90000%) makes Black-Scholes give no number:
+ * the error names the assumptions.csv row and its rate column, not the
+ * tranche's vesting.csv row, and says nothing of "nan". */
+Test(cli, absurd_assumptions_are_blamed_on_their_row)
+{
+    char *in = make_temp_dir();
+    cr_assert_eq(copy_dir(SOURCE_DIR "/tests/data/golden-nonsrc", in), 0);
+    char path[512];
+    snprintf(path, sizeof path, "%s/assumptions.csv", in);
+    char *text = read_file(path, NULL);
+    char *row = strstr(text, "2021-09-01,31%,0.0110,");
+    cr_assert_not_null(row);
+    const char *edited = "2021-09-01,31%,-90000%,";
+    size_t old = strlen("2021-09-01,31%,0.0110,"), add = strlen(edited);
+    size_t n = strlen(text);
+    char *out = malloc(n + add + 1);
+    size_t head = (size_t)(row - text);
+    memcpy(out, text, head);
+    memcpy(out + head, edited, add);
+    strcpy(out + head + add, row + old);
+    cr_assert_eq(write_text(path, out), 0);
+    free(out);
+    free(text);
+
+    const char *args[] = {"check", in, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 3, "%s", r.err);
+    cr_assert(strstr(r.err, "assumptions.csv:3:3: error: risk_free_rate: the assumptions of "
+                            "2021-09-01") != NULL,
+              "%s", r.err);
+    cr_assert_null(strstr(r.err, "vesting.csv"), "%s", r.err);
+    cr_assert_null(strstr(r.err, "nan"), "%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+}
+
 Test(cli, unwritable_output_exits_4_and_keeps_earlier_reports)
 {
     char *dir = make_temp_dir();

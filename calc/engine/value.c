@@ -343,6 +343,31 @@ static pc_status value_per_share(const job *j, pc_valuation *out, pc_report *rep
     return PC_ERR_USAGE;
 }
 
+/* A model value that is not a number at all (an infinite or undefined
+ * Black-Scholes value) comes from the assumptions it used, not from the
+ * tranche (a finite value too large to hold is the shares' doing): the error names the
+ * assumptions.csv row and the column of its most extreme value, the one most likely mistyped. */
+static pc_status absurd_assumptions(const job *j, const pc_valuation *out, pc_status status)
+{
+    const pc_assumption *a = pc_market_assumptions_at(j->ds, out->inputs.assumption_date);
+    if (!a)
+        return status;
+    double vol = fabs(out->inputs.volatility), rate = fabs(out->inputs.rate),
+           yield = fabs(out->inputs.yield);
+    const char *column = rate >= vol && rate >= yield ? "risk_free_rate"
+                         : yield >= vol               ? "dividend_yield"
+                                                      : "volatility";
+    char day[11], on[11];
+    pc_status st = pc_error(
+        j->diags, pc_dataset_path(j->ds, PC_FILE_ASSUMPTIONS), a->line,
+        pc_dataset_column(j->ds, PC_FILE_ASSUMPTIONS, column), "absurd_assumptions",
+        "%s: the assumptions of %s (volatility %.6g, risk-free rate %.6g, dividend yield %.6g) "
+        "give award %s tranche %d no fair value in dollars and cents on %s: check these values",
+        column, pc_date_format(a->date, day), out->inputs.volatility, out->inputs.rate,
+        out->inputs.yield, j->award->id, j->tranche->number, pc_date_format(j->date, on));
+    return st == PC_OK ? status : st;
+}
+
 /* R2: shares x per-share value x probable outcome, rounded to the cent;
  * exact when the per-share value is an exact decimal, otherwise in double
  * precision from the unrounded model value. */
@@ -359,6 +384,8 @@ static pc_status tranche_amount(const job *j, pc_valuation *out)
     }
     if (st == PC_OK)
         return PC_OK;
+    if (!out->per_share_exact && out->inputs.has_assumptions && !isfinite(out->per_share))
+        return absurd_assumptions(j, out, st);
     char per_share[64];
     snprintf(per_share, sizeof per_share, "%.10g", out->per_share);
     return fail(j, st, "value_out_of_range",
