@@ -276,7 +276,22 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms, .timeout = 180)
     for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
         cr_expect(strstr(text, terms[i]) != NULL, "no '%s' in:\n%s", terms[i], text);
     cr_expect(strstr(text, "Summary Compensation Table") == NULL, "an English title:\n%s", text);
+    /* The equity table's title and headers too. */
+    cr_expect(strstr(text, "財年末未償還股權獎勵") != NULL, "%s", text);
+    cr_expect(strstr(text, "期權行權價 ($)") != NULL, "%s", text);
     free(text);
+    /* The workpapers' column headers as well (the inputs' own text stays). */
+    char xlsx[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    const char *all[] = {"all-text", xlsx, NULL};
+    run_result r = python(RECALC, all);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    const char *headers[] = {"每股公允價值 ($)", "無風險利率 (r)", "股息收益率 (q)", "貢獻額 ($)",
+                             "收盤價 ($)",       "嚴重程度",       "匯率日期"};
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+        cr_expect(strstr(r.out, headers[i]) != NULL, "no '%s' in the workpapers", headers[i]);
+    cr_expect(strstr(r.out, "Fair Value per Share ($)") == NULL, "an English header");
+    run_result_free(&r);
     remove_dir(out);
     free(out);
 }

@@ -22,7 +22,8 @@ Usage:
       The same without comparing figures with report.json (a workbook with
       --labels zh-Hant or zh-Hans, whose headers the comparison cannot read).
   xlsx_recalc.py text BOOK.xlsx
-      Prints every text cell of the disclosure sheets, one per line.
+      Prints every text cell of the disclosure sheets, one per line
+      (all-text: of every sheet).
   xlsx_recalc.py stale BOOK.xlsx OUT.xlsx SHEET
       Copies the workbook with the stored value of the first formula cell
       of SHEET one more than it was, the way a stale cache looks: the test
@@ -596,9 +597,9 @@ def stale(src, dst, sheet):
 def main(argv):
     if len(argv) >= 5 and argv[1:3] == ["check", "--no-figures"] and len(argv) % 2 == 1:
         return check(list(zip(argv[3::2], argv[4::2])), figures_too=False)
-    if len(argv) == 3 and argv[1] == "text":
+    if len(argv) == 3 and argv[1] in ("text", "all-text"):
         book = openpyxl.load_workbook(argv[2])
-        for name in DISCLOSURE:
+        for name in DISCLOSURE if argv[1] == "text" else book.sheetnames:
             if name in book.sheetnames:
                 for row in book[name].iter_rows():
                     for c in row:
