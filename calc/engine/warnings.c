@@ -22,40 +22,73 @@
 #include "paycalc/money.h"
 #include "paycalc/text.h"
 
-#define CODE "simplified_term_not_at_the_money"
+#define TERM_CODE "simplified_term_not_at_the_money"
+#define REPAIR_CODE "correlation_repaired"
 
+/* One noted occurrence: the award, the tranche's number, the date, and the
+ * note's index in its report array. Both causes are grouped by the same
+ * steps over these. */
 typedef struct note_ref {
     size_t award;
-    int tranche; /* the tranche's number */
-    const pc_term_note *note;
+    int tranche;
+    pc_date date;
+    size_t note;
 } note_ref;
 
-static int compare_note(const void *pa, const void *pb)
+static int compare_ref(const void *pa, const void *pb)
 {
     const note_ref *a = pa, *b = pb;
     if (a->award != b->award)
         return a->award < b->award ? -1 : 1;
-    if (a->note->date != b->note->date)
-        return a->note->date < b->note->date ? -1 : 1;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
     return (a->tranche > b->tranche) - (a->tranche < b->tranche);
 }
 
-/* "2021-12-31 (stock price 4.00; tranches 1, 2)" for the notes [i, end) of
- * one award and date. */
-static void add_date(pc_buf *b, const note_ref *refs, size_t i, size_t end)
+/* Appends one date of an award: its notes are refs[i, end). */
+typedef void (*describe_date_fn)(pc_buf *b, const pc_report *report, const note_ref *refs, size_t i,
+                                 size_t end);
+
+/* "A, B and C": each date of refs[begin, end) (one award) described. */
+static void add_dates(pc_buf *b, const pc_report *report, const note_ref *refs, size_t begin,
+                      size_t end, describe_date_fn describe)
 {
-    char day[11], spot[40];
-    pc_buf_printf(b, "%s (stock price %s; tranche%s ", pc_date_format(refs[i].note->date, day),
-                  pc_micro_format(refs[i].note->spot_micro, 2, spot, sizeof spot),
-                  end - i > 1 ? "s" : "");
+    size_t ndates = 0;
+    for (size_t i = begin; i < end; ndates++) {
+        size_t j = i + 1;
+        while (j < end && refs[j].date == refs[i].date)
+            j++;
+        if (ndates > 0)
+            pc_buf_puts(b, j == end ? " and " : ", ");
+        describe(b, report, refs, i, j);
+        i = j;
+    }
+}
+
+static void add_tranches(pc_buf *b, const note_ref *refs, size_t i, size_t end)
+{
+    pc_buf_puts(b, end - i > 1 ? "tranches " : "tranche ");
     for (size_t k = i; k < end; k++)
         pc_buf_printf(b, "%s%d", k > i ? ", " : "", refs[k].tranche);
+}
+
+/* ---- simplified expected term (SPEC section 5, C&DI 128D.21) ----------------- */
+
+/* "2021-12-31 (stock price 4.00; tranches 1, 2)". */
+static void describe_term_date(pc_buf *b, const pc_report *report, const note_ref *refs, size_t i,
+                               size_t end)
+{
+    char day[11], spot[40];
+    const pc_term_note *note = &report->term_notes.items[refs[i].note];
+    pc_buf_printf(b, "%s (stock price %s; ", pc_date_format(refs[i].date, day),
+                  pc_micro_format(note->spot_micro, 2, spot, sizeof spot));
+    add_tranches(b, refs, i, end);
     pc_buf_puts(b, ")");
 }
 
-/* The warning of one award: its notes are refs[begin, end). */
-static pc_status warn_award(const pc_dataset *ds, pc_report *report, pc_diags *diags,
-                            const note_ref *refs, size_t begin, size_t end)
+/* The warning of one award, at its awards.csv row: notes refs[begin, end). */
+static pc_status warn_term(const pc_dataset *ds, pc_report *report, pc_diags *diags,
+                           const note_ref *refs, size_t begin, size_t end)
 {
     const pc_award *aw = &ds->awards.items[refs[begin].award];
     char strike[40];
@@ -64,17 +97,7 @@ static pc_status warn_award(const pc_dataset *ds, pc_report *report, pc_diags *d
                   "award %s: the simplified expected term is used for an option that is not at "
                   "the money (outside 90%%-110%% of the exercise price %s) on ",
                   aw->id, pc_micro_format(aw->exercise_price_micro, 2, strike, sizeof strike));
-    size_t ndates = 0;
-    for (size_t i = begin; i < end; ndates++) {
-        size_t j = i + 1;
-        while (j < end && refs[j].note->date == refs[i].note->date)
-            j++;
-        bool last = j == end;
-        if (ndates > 0)
-            pc_buf_puts(&b, last ? " and " : ", ");
-        add_date(&b, refs, i, j);
-        i = j;
-    }
+    add_dates(&b, report, refs, begin, end, describe_term_date);
     pc_buf_puts(&b, "; SEC staff guidance (Regulation S-K C&DI 128D.21) says the simplified method "
                     "does not suit such an option: give an expected_term in assumptions.csv or a "
                     "fair value in fair_values.csv");
@@ -82,89 +105,38 @@ static pc_status warn_award(const pc_dataset *ds, pc_report *report, pc_diags *d
     char *source = pc_text_format("%s:%d", pc_file_name(PC_FILE_AWARDS), aw->line);
     pc_status st = PC_ERR_NOMEM;
     if (text && source) {
-        st = pc_report_warn(report, CODE, source, "%s", text);
+        st = pc_report_warn(report, TERM_CODE, source, "%s", text);
         if (st == PC_OK)
             st = pc_warning(diags, pc_dataset_path(ds, PC_FILE_AWARDS), aw->line,
-                            pc_dataset_column(ds, PC_FILE_AWARDS, "award_id"), CODE, "%s", text);
+                            pc_dataset_column(ds, PC_FILE_AWARDS, "award_id"), TERM_CODE, "%s",
+                            text);
     }
     free(text);
     free(source);
     return st;
 }
 
-static pc_status group_term_notes(const pc_dataset *ds, pc_report *report, pc_diags *diags)
-{
-    size_t n = report->term_notes.count;
-    if (n == 0)
-        return PC_OK;
-    note_ref *refs = malloc(n * sizeof *refs);
-    if (!refs)
-        return PC_ERR_NOMEM;
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        const pc_term_note *note = &report->term_notes.items[i];
-        const pc_tranche *t = &ds->tranches.items[note->tranche];
-        refs[kept++] = (note_ref){t->award, t->number, note};
-    }
-    qsort(refs, kept, sizeof *refs, compare_note);
-    /* A tranche valued twice on one date is one occurrence. */
-    size_t unique = 0;
-    for (size_t i = 0; i < kept; i++)
-        if (unique == 0 || compare_note(&refs[unique - 1], &refs[i]) != 0)
-            refs[unique++] = refs[i];
-    pc_status st = PC_OK;
-    for (size_t i = 0, j; i < unique && st == PC_OK; i = j) {
-        j = i + 1;
-        while (j < unique && refs[j].award == refs[i].award)
-            j++;
-        st = warn_award(ds, report, diags, refs, i, j);
-    }
-    free(refs);
-    free(report->term_notes.items);
-    report->term_notes.items = NULL;
-    report->term_notes.count = report->term_notes.capacity = 0;
-    return st;
-}
-
 /* ---- repaired correlations (SPEC section 10) ---------------------------------- */
 
-#define REPAIR_CODE "correlation_repaired"
-
-typedef struct repair_ref {
-    size_t award;
-    int tranche; /* the tranche's number */
-    const pc_repair_note *note;
-} repair_ref;
-
-static int compare_repair(const void *pa, const void *pb)
-{
-    const repair_ref *a = pa, *b = pb;
-    if (a->award != b->award)
-        return a->award < b->award ? -1 : 1;
-    if (a->note->date != b->note->date)
-        return a->note->date < b->note->date ? -1 : 1;
-    return (a->tranche > b->tranche) - (a->tranche < b->tranche);
-}
-
-/* "2022-06-30 (tranches 1, 2; largest change 0.002905)" for the notes
- * [i, end) of one award and date. */
-static void add_repair_date(pc_buf *b, const repair_ref *refs, size_t i, size_t end)
+/* "2022-06-30 (tranches 1, 2; largest change 0.002905)". */
+static void describe_repair_date(pc_buf *b, const pc_report *report, const note_ref *refs, size_t i,
+                                 size_t end)
 {
     double change = 0;
     char day[11];
-    pc_buf_printf(b, "%s (tranche%s ", pc_date_format(refs[i].note->date, day),
-                  end - i > 1 ? "s" : "");
+    pc_buf_printf(b, "%s (", pc_date_format(refs[i].date, day));
+    add_tranches(b, refs, i, end);
     for (size_t k = i; k < end; k++) {
-        pc_buf_printf(b, "%s%d", k > i ? ", " : "", refs[k].tranche);
-        if (refs[k].note->change > change)
-            change = refs[k].note->change;
+        double c = report->repair_notes.items[refs[k].note].change;
+        if (c > change)
+            change = c;
     }
     pc_buf_printf(b, "; largest change %.6f)", change);
 }
 
-/* The warning of one award: its notes are refs[begin, end). */
+/* The warning of one award, at its market_conditions.csv row. */
 static pc_status warn_repaired(const pc_dataset *ds, pc_report *report, pc_diags *diags,
-                               const repair_ref *refs, size_t begin, size_t end)
+                               const note_ref *refs, size_t begin, size_t end)
 {
     const pc_award *aw = &ds->awards.items[refs[begin].award];
     pc_buf b = {0};
@@ -172,61 +144,72 @@ static pc_status warn_repaired(const pc_dataset *ds, pc_report *report, pc_diags
                   "award %s: the correlations are not a valid correlation matrix (not positive "
                   "definite) on ",
                   aw->id);
-    size_t ndates = 0;
-    for (size_t i = begin; i < end; ndates++) {
-        size_t j = i + 1;
-        while (j < end && refs[j].note->date == refs[i].note->date)
-            j++;
-        if (ndates > 0)
-            pc_buf_puts(&b, j == end ? " and " : ", ");
-        add_repair_date(&b, refs, i, j);
-        i = j;
-    }
+    add_dates(&b, report, refs, begin, end, describe_repair_date);
     pc_buf_puts(&b, "; the nearest valid one was used");
     char *text = pc_buf_take(&b);
-    pc_status st = text ? pc_report_warn_at(report, diags, ds, PC_FILE_MARKET_CONDITIONS,
-                                            refs[begin].note->line, REPAIR_CODE, "%s", text)
+    int line = report->repair_notes.items[refs[begin].note].line;
+    pc_status st = text ? pc_report_warn_at(report, diags, ds, PC_FILE_MARKET_CONDITIONS, line,
+                                            REPAIR_CODE, "%s", text)
                         : PC_ERR_NOMEM;
     free(text);
     return st;
 }
 
-static pc_status group_repair_notes(const pc_dataset *ds, pc_report *report, pc_diags *diags)
+/* ---- grouping ------------------------------------------------------------------ */
+
+typedef pc_status (*warn_fn)(const pc_dataset *ds, pc_report *report, pc_diags *diags,
+                             const note_ref *refs, size_t begin, size_t end);
+
+/* Sorts refs by award, date and tranche, drops repeats (a tranche valued
+ * twice on one date is one occurrence) and warns once per award. */
+static pc_status group(const pc_dataset *ds, pc_report *report, pc_diags *diags, note_ref *refs,
+                       size_t n, warn_fn warn)
 {
-    size_t n = report->repair_notes.count;
-    if (n == 0)
-        return PC_OK;
-    repair_ref *refs = malloc(n * sizeof *refs);
-    if (!refs)
-        return PC_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const pc_repair_note *note = &report->repair_notes.items[i];
-        const pc_tranche *t = &ds->tranches.items[note->tranche];
-        refs[i] = (repair_ref){t->award, t->number, note};
-    }
-    qsort(refs, n, sizeof *refs, compare_repair);
-    /* A tranche valued twice on one date is one occurrence. */
+    qsort(refs, n, sizeof *refs, compare_ref);
     size_t unique = 0;
     for (size_t i = 0; i < n; i++)
-        if (unique == 0 || compare_repair(&refs[unique - 1], &refs[i]) != 0)
+        if (unique == 0 || compare_ref(&refs[unique - 1], &refs[i]) != 0)
             refs[unique++] = refs[i];
     pc_status st = PC_OK;
     for (size_t i = 0, j; i < unique && st == PC_OK; i = j) {
         j = i + 1;
         while (j < unique && refs[j].award == refs[i].award)
             j++;
-        st = warn_repaired(ds, report, diags, refs, i, j);
+        st = warn(ds, report, diags, refs, i, j);
     }
-    free(refs);
-    free(report->repair_notes.items);
-    report->repair_notes.items = NULL;
-    report->repair_notes.count = report->repair_notes.capacity = 0;
     return st;
+}
+
+/* The ref of note i of tranche t on date d. */
+static note_ref ref_of(const pc_dataset *ds, size_t t, pc_date d, size_t i)
+{
+    const pc_tranche *tr = &ds->tranches.items[t];
+    return (note_ref){tr->award, tr->number, d, i};
 }
 
 pc_status pc_engine_group_warnings(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
-    pc_status st = group_term_notes(ds, report, diags);
-    pc_status repaired = group_repair_notes(ds, report, diags);
+    size_t nterm = report->term_notes.count, nrepair = report->repair_notes.count;
+    note_ref *term = malloc((nterm ? nterm : 1) * sizeof *term);
+    note_ref *repair = malloc((nrepair ? nrepair : 1) * sizeof *repair);
+    pc_status st = PC_ERR_NOMEM, repaired = PC_ERR_NOMEM;
+    if (term && repair) {
+        for (size_t i = 0; i < nterm; i++)
+            term[i] = ref_of(ds, report->term_notes.items[i].tranche,
+                             report->term_notes.items[i].date, i);
+        for (size_t i = 0; i < nrepair; i++)
+            repair[i] = ref_of(ds, report->repair_notes.items[i].tranche,
+                               report->repair_notes.items[i].date, i);
+        st = group(ds, report, diags, term, nterm, warn_term);
+        repaired = group(ds, report, diags, repair, nrepair, warn_repaired);
+    }
+    free(term);
+    free(repair);
+    free(report->term_notes.items);
+    report->term_notes.items = NULL;
+    report->term_notes.count = report->term_notes.capacity = 0;
+    free(report->repair_notes.items);
+    report->repair_notes.items = NULL;
+    report->repair_notes.count = report->repair_notes.capacity = 0;
     return st != PC_OK ? st : repaired;
 }
