@@ -59,17 +59,6 @@ void pc_diags_fini(pc_diags *diags)
     memset(diags, 0, sizeof *diags);
 }
 
-static char *dup_or_null(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 pc_status pc_diags_addv(pc_diags *diags, pc_severity severity, const char *file, int line,
                         int column, const char *code, const char *fmt, va_list ap)
 {
@@ -84,7 +73,7 @@ pc_status pc_diags_addv(pc_diags *diags, pc_severity severity, const char *file,
     /* As long as the message is: a fixed buffer once cut a long name
      * inside a UTF-8 character. */
     char *text = pc_text_vformat(fmt, ap);
-    pc_diag d = {severity, dup_or_null(file), line, column, dup_or_null(code), text};
+    pc_diag d = {severity, pc_strdup(file), line, column, pc_strdup(code), text};
     if ((file && !d.file) || (code && !d.code) || !d.message) {
         free(d.file);
         free(d.code);

@@ -131,17 +131,8 @@ static bool company_series(const pc_dataset *ds, pc_date last, series *s)
 /* A peer from peer_prices.csv (sorted by ticker and date), up to `last`. */
 static bool peer_series(const pc_dataset *ds, const char *ticker, pc_date last, series *s)
 {
-    size_t lo = 0, hi = ds->peer_prices.count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ds->peer_prices.items[mid].ticker, ticker) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t end = lo;
-    while (end < ds->peer_prices.count && strcmp(ds->peer_prices.items[end].ticker, ticker) == 0)
-        end++;
+    size_t lo, end;
+    pc_market_peer_rows(ds, ticker, &lo, &end);
     s->ticker = ticker;
     if (!series_alloc(s, end - lo))
         return false;

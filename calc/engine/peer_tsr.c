@@ -13,29 +13,13 @@
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
-/* The first and one-past-last peer_prices.csv rows of `ticker`. */
-static void rows_of(const pc_dataset *ds, const char *ticker, size_t *first, size_t *end)
-{
-    size_t lo = 0, hi = ds->peer_prices.count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ds->peer_prices.items[mid].ticker, ticker) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    *first = *end = lo;
-    while (*end < ds->peer_prices.count && strcmp(ds->peer_prices.items[*end].ticker, ticker) == 0)
-        (*end)++;
-}
-
 /* The growth of $1 from the close on or before `base` to the close on or
  * before `end` (each within PC_STALE_DAYS), dividends reinvested; false when
  * a close is missing. */
 static bool growth(const pc_dataset *ds, const char *ticker, pc_date base, pc_date end, double *out)
 {
     size_t first, stop;
-    rows_of(ds, ticker, &first, &stop);
+    pc_market_peer_rows(ds, ticker, &first, &stop);
     const pc_peer_price *b = NULL, *e = NULL;
     double units = 1.0;
     for (size_t i = first; i < stop && ds->peer_prices.items[i].date <= end; i++) {

@@ -11,6 +11,8 @@
  */
 #include "paycalc/market.h"
 
+#include <string.h>
+
 size_t pc_market_prices_after(const pc_dataset *ds, pc_date date)
 {
     size_t lo = 0, hi = ds->prices.count;
@@ -138,4 +140,19 @@ const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche
         return NULL;
     own = exact_fv(ds, t->award, t->number, p->date);
     return own ? own : exact_fv(ds, t->award, 0, p->date);
+}
+
+void pc_market_peer_rows(const pc_dataset *ds, const char *ticker, size_t *first, size_t *end)
+{
+    size_t lo = 0, hi = ds->peer_prices.count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ds->peer_prices.items[mid].ticker, ticker) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = *end = lo;
+    while (*end < ds->peer_prices.count && strcmp(ds->peer_prices.items[*end].ticker, ticker) == 0)
+        (*end)++;
 }

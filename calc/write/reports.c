@@ -33,50 +33,41 @@ static bool usable(const pc_dataset *ds, const pc_report *report, const char *pa
     return false;
 }
 
-pc_status pc_write_reports(const pc_dataset *ds, const pc_report *report, const char *json_path,
-                           const char *xlsx_path, pc_diags *diags)
+/* Writes the reports named in paths (JSON, XLSX or both, json_at and
+ * xlsx_at their positions, -1 for absent) as one atomic output. */
+static pc_status write_set(const pc_dataset *ds, const pc_report *report, const char *const *paths,
+                           size_t n, int json_at, int xlsx_at, pc_diags *diags)
 {
-    if (!usable(ds, report, json_path, diags) || !usable(ds, report, xlsx_path, diags))
-        return PC_ERR_USAGE;
-    const char *paths[] = {json_path, xlsx_path};
+    for (size_t i = 0; i < n; i++)
+        if (!usable(ds, report, paths[i], diags))
+            return PC_ERR_USAGE;
     pc_output *out;
-    pc_status st = pc_output_open(&out, paths, 2, diags);
-    if (!st)
-        st = write_json(out, 0, ds, report, json_path, diags);
-    if (!st)
-        st = write_xlsx(out, 1, ds, report, xlsx_path, diags);
+    pc_status st = pc_output_open(&out, paths, n, diags);
+    if (!st && json_at >= 0)
+        st = write_json(out, (size_t)json_at, ds, report, paths[json_at], diags);
+    if (!st && xlsx_at >= 0)
+        st = write_xlsx(out, (size_t)xlsx_at, ds, report, paths[xlsx_at], diags);
     if (!st)
         st = pc_output_commit(out, diags);
     pc_output_free(out);
     return st;
+}
+
+pc_status pc_write_reports(const pc_dataset *ds, const pc_report *report, const char *json_path,
+                           const char *xlsx_path, pc_diags *diags)
+{
+    const char *paths[] = {json_path, xlsx_path};
+    return write_set(ds, report, paths, 2, 0, 1, diags);
 }
 
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    if (!usable(ds, report, path, diags))
-        return PC_ERR_USAGE;
-    pc_output *out;
-    pc_status st = pc_output_open(&out, &path, 1, diags);
-    if (!st)
-        st = write_json(out, 0, ds, report, path, diags);
-    if (!st)
-        st = pc_output_commit(out, diags);
-    pc_output_free(out);
-    return st;
+    return write_set(ds, report, &path, 1, 0, -1, diags);
 }
 
 pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    if (!usable(ds, report, path, diags))
-        return PC_ERR_USAGE;
-    pc_output *out;
-    pc_status st = pc_output_open(&out, &path, 1, diags);
-    if (!st)
-        st = write_xlsx(out, 0, ds, report, path, diags);
-    if (!st)
-        st = pc_output_commit(out, diags);
-    pc_output_free(out);
-    return st;
+    return write_set(ds, report, &path, 1, -1, 0, diags);
 }

@@ -51,20 +51,6 @@
 
 /* ------------------------------------------------------------- formats */
 
-static lxw_format *add_format(pc_xlsx *w, const char *num_format)
-{
-    lxw_format *f = workbook_add_format(w->wb);
-    if (!f) {
-        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-        return NULL;
-    }
-    format_set_font_name(f, "Calibri");
-    if (num_format)
-        format_set_num_format(f, num_format);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    return f;
-}
-
 /* The formats of the proxy tables: an em dash for nil, a rule and a bold
  * name where each executive's rows start. */
 static bool make_disclosure_formats(pc_xlsx *w)
@@ -79,17 +65,17 @@ static bool make_disclosure_formats(pc_xlsx *w)
     _Static_assert(sizeof all / sizeof all[0] == sizeof num / sizeof num[0],
                    "a number format for every format");
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-        *all[i] = add_format(w, num[i]);
+        *all[i] = pc_xlsx_add_format(w, num[i]);
         if (!*all[i])
             return false;
     }
     /* display_units: the value stays in dollars, the format scales it. */
     f->scaled[PC_UNITS_ONES] = f->nil_dollars;
-    f->scaled[PC_UNITS_THOUSANDS] = add_format(w, "#,##0,;(#,##0,);\"\xe2\x80\x94\"");
-    f->scaled[PC_UNITS_MILLIONS] = add_format(w, "#,##0.0,,;(#,##0.0,,);\"\xe2\x80\x94\"");
+    f->scaled[PC_UNITS_THOUSANDS] = pc_xlsx_add_format(w, "#,##0,;(#,##0,);\"\xe2\x80\x94\"");
+    f->scaled[PC_UNITS_MILLIONS] = pc_xlsx_add_format(w, "#,##0.0,,;(#,##0.0,,);\"\xe2\x80\x94\"");
     if (!f->scaled[PC_UNITS_THOUSANDS] || !f->scaled[PC_UNITS_MILLIONS])
         return false;
-    f->flag = add_format(w, NULL);
+    f->flag = pc_xlsx_add_format(w, NULL);
     if (!f->flag)
         return false;
     format_set_bold(f->flag);
@@ -143,7 +129,7 @@ static bool make_formats(pc_xlsx *w)
     _Static_assert(sizeof all / sizeof all[0] == sizeof num / sizeof num[0],
                    "a number format for every format");
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-        *all[i] = add_format(w, num[i]);
+        *all[i] = pc_xlsx_add_format(w, num[i]);
         if (!*all[i])
             return false;
     }
@@ -175,7 +161,7 @@ static bool make_formats(pc_xlsx *w)
     for (int d = 0; d <= 6; d++) {
         char fmt[64];
         pc_xlsx_decimal_format(d, fmt, sizeof fmt);
-        f->micros[d] = add_format(w, fmt);
+        f->micros[d] = pc_xlsx_add_format(w, fmt);
         if (!f->micros[d])
             return false;
     }

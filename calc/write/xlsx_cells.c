@@ -213,6 +213,22 @@ void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col
         snprintf(buf, size, "%s%ld", name, (long)row + 1);
 }
 
+/* A format in the workbook's font, top-aligned (make_formats in xlsx.c
+ * and the sheets that need their own formats use it). */
+lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format)
+{
+    lxw_format *f = workbook_add_format(w->wb);
+    if (!f) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    format_set_font_name(f, "Calibri");
+    if (num_format)
+        format_set_num_format(f, num_format);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
 /* ---------------------------------------------------------- sheet layout */
 
 double pc_xlsx_name_width(pc_xlsx *w, double min, double max)

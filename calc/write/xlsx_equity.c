@@ -29,16 +29,9 @@ typedef struct sheet_formats {
 
 static lxw_format *format_of(pc_xlsx *w, const char *num_format, uint8_t align)
 {
-    lxw_format *f = workbook_add_format(w->wb);
-    if (!f) {
-        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-        return NULL;
-    }
-    format_set_font_name(f, "Calibri");
-    if (num_format)
-        format_set_num_format(f, num_format);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(f, align);
+    lxw_format *f = pc_xlsx_add_format(w, num_format);
+    if (f)
+        format_set_align(f, align);
     return f;
 }
 

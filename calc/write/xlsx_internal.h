@@ -299,4 +299,8 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
  * component in a year (no leading '='). */
 void pc_xlsx_cash_sumifs(pc_buf *b, size_t person, int year, pc_component component);
 
+/* A new format in the workbook's font, top-aligned, with `num_format`
+ * (NULL: general); NULL (and the writer failed) when out of memory. */
+lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format);
+
 #endif

@@ -38,4 +38,8 @@ const pc_outcome *pc_market_outcome_at(const pc_dataset *ds, size_t tranche, pc_
  * `date` itself beats one on that trading day. NULL when there is none. */
 const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche, pc_date date);
 
+/* The rows of `ticker` in peer_prices.csv (sorted by ticker, then date):
+ * ds->peer_prices.items[*first, *end), empty when there are none. */
+void pc_market_peer_rows(const pc_dataset *ds, const char *ticker, size_t *first, size_t *end);
+
 #endif
