@@ -181,3 +181,35 @@ Test(json, retirement_eligible_is_an_empty_list_when_nothing_is_treated, .init =
     cr_assert(strstr(text, "\"retirement_eligible\": []") != NULL, "%s", text);
     free(text);
 }
+
+/* SPEC section 9: each valuation carries `contribution`, the signed amount
+ * it adds to its line; a line's contributions add up to the line (here
+ * 45,853.85 at the year end less 10,000.00 at the prior year end). */
+Test(json, valuation_contributions_add_up_to_their_line, .init = setup, .fini = teardown)
+{
+    char *text = pc_json_dumps(&ds, &report);
+    cr_assert_not_null(text);
+    json_error_t err;
+    json_t *root = json_loads(text, 0, &err);
+    cr_assert_not_null(root, "%s", err.text);
+    double sum = 0, deducted = 0;
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(root, "award_valuations"), i, v)
+    {
+        json_t *c = json_object_get(v, "contribution");
+        cr_assert(json_is_number(c), "valuation %zu has no contribution", i);
+        if (strcmp(json_string_value(json_object_get(v, "line")), "change_fv_prior_unvested"))
+            continue;
+        sum += json_number_value(c);
+        if (!strcmp(json_string_value(json_object_get(v, "purpose")), "prior_fye"))
+            deducted += json_number_value(c);
+    }
+    cr_assert_float_eq(deducted, -10000.0, 1e-9);
+    json_t *cap = json_array_get(json_object_get(root, "cap_reconciliation"), 0);
+    double line = json_number_value(json_object_get(cap, "change_fv_prior_unvested"));
+    cr_assert_float_eq(line, 35853.85, 1e-9);
+    cr_assert_float_eq(sum, line, 1e-6);
+    json_decref(root);
+    free(text);
+}

@@ -280,3 +280,15 @@ void pc_report_dedupe_warnings(pc_report *report)
     free(refs);
     free(drop);
 }
+
+bool pc_valuation_deducted(const pc_valuation *v)
+{
+    /* SPEC section 7: a line adds the value at E or at vesting less the
+     * value at P; the value at P of a forfeited tranche is deducted. */
+    return v->purpose == PC_PURPOSE_PRIOR_FYE;
+}
+
+int64_t pc_valuation_contribution(const pc_valuation *v)
+{
+    return pc_valuation_deducted(v) ? -v->value : v->value;
+}

@@ -376,6 +376,8 @@ static void valuations(pc_jw *w, const pc_dataset *ds, const pc_report *r)
         pc_jw_integer(w, v->year);
         pc_jw_key(w, "line");
         pc_jw_string(w, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line));
+        pc_jw_key(w, "contribution");
+        pc_jw_money(w, pc_valuation_contribution(v));
         pc_jw_close(w, '}');
     }
     pc_jw_close(w, ']');

@@ -161,11 +161,8 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     } else {
         pc_xlsx_cents(w, ws, row, VAL_COL_VALUE, v->value, w->f.cents);
     }
-    /* A value at the prior fiscal year end is taken away from its line
-     * (SPEC section 7: value at E, or at vesting, less value at P; the
-     * value at P of a forfeited award). */
-    bool deducted = v->purpose == PC_PURPOSE_PRIOR_FYE;
-    int64_t contribution = deducted ? -v->value : v->value;
+    bool deducted = pc_valuation_deducted(v);
+    int64_t contribution = pc_valuation_contribution(v);
     snprintf(formula, sizeof formula, "=%s%s", deducted ? "-" : "", value);
     pc_xlsx_formula(w, ws, row, VAL_COL_CONTRIBUTION, formula, w->f.cents,
                     (double)contribution / 100.0);

@@ -329,4 +329,12 @@ pc_status pc_report_warn_at(pc_report *report, pc_diags *diags, const pc_dataset
  * first of each: a tranche valued twice on one date warns once. */
 void pc_report_dedupe_warnings(pc_report *report);
 
+/* The signed amount a valuation adds to the line it feeds (report.json
+ * `contribution`, the Award Valuations sheet's Contribution column): its
+ * value, negative for a value at the prior fiscal year end, which the CAP
+ * lines take away. */
+int64_t pc_valuation_contribution(const pc_valuation *v);
+/* Whether its line takes the value away (a value at the prior year end). */
+bool pc_valuation_deducted(const pc_valuation *v);
+
 #endif
