@@ -279,6 +279,7 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms, .timeout = 180)
     /* The equity table's title and headers too. */
     cr_expect(strstr(text, "財年末未償還股權獎勵") != NULL, "%s", text);
     cr_expect(strstr(text, "期權行權價 ($)") != NULL, "%s", text);
+    cr_expect(strstr(text, "(2) 市值為股數乘以") != NULL, "the equity table's note:\n%s", text);
     free(text);
     /* The workpapers' column headers as well (the inputs' own text stays). */
     char xlsx[512];

@@ -323,6 +323,52 @@ static const label table[] = {
     {"Option Exercises and Stock Vested", "期權行使和股票歸屬", "期权行使和股票归属"},
     {"Outstanding Equity Awards at Fiscal Year-End", "財年末未償還股權獎勵",
      "财年末未偿还股权奖励"},
+    /* The equity award tables' notes. */
+    {"(1) Awards whose vesting depends on a performance or market condition, shown at the number "
+     "of shares the company expected to be earned at fiscal year end (the probable outcome of the "
+     "condition); a market-condition award with no assessment is shown at target.",
+     "(1) "
+     "歸屬取決於業績條件或市場條件的獎勵，按公司於財年末預計可賺取的股數（該條件的可能結果）列示；"
+     "未經評估的市場條件獎勵按目標數列示。",
+     "(1) "
+     "归属取决于业绩条件或市场条件的奖励，按公司于财年末预计可赚取的股数（该条件的可能结果）列示；"
+     "未经评估的市场条件奖励按目标数列示。"},
+    {"(2) Market value is the number of shares times $%s, the closing price of our common stock on "
+     "%s, the last trading day of fiscal %d.",
+     "(2) 市值為股數乘以%s美元，即本公司普通股於%s（%d財年最後一個交易日）的收盤價。",
+     "(2) 市值为股数乘以%s美元，即本公司普通股于%s（%d财年最后一个交易日）的收盘价。"},
+    {"(2) Market value is the number of shares times the closing price of our common stock on the "
+     "last trading day of fiscal %d.",
+     "(2) 市值為股數乘以本公司普通股於%d財年最後一個交易日的收盤價。",
+     "(2) 市值为股数乘以本公司普通股于%d财年最后一个交易日的收盘价。"},
+    {"No equity awards were outstanding at fiscal year end.", "財年末無未償還的股權獎勵。",
+     "财年末无未偿还的股权奖励。"},
+    {"No options were exercised and no stock vested in fiscal %d.",
+     "%d財年無期權行使，亦無股票歸屬。", "%d财年无期权行使，亦无股票归属。"},
+    {"(1) The closing price of our common stock on the exercise date less the exercise price, "
+     "times the number of shares acquired.",
+     "(1) 本公司普通股於行權日的收盤價減去行權價，乘以取得的股數。",
+     "(1) 本公司普通股于行权日的收盘价减去行权价，乘以取得的股数。"},
+    {"(2) The closing price of our common stock on the vesting date times the number of shares "
+     "acquired; for an award with a performance condition, the shares earned at the outcome "
+     "assessed on that date.",
+     "(2) "
+     "本公司普通股於歸屬日的收盤價乘以取得的股數；附業績條件的獎勵，按該日評估的結果所賺取的股數計"
+     "算。",
+     "(2) "
+     "本公司普通股于归属日的收盘价乘以取得的股数；附业绩条件的奖励，按该日评估的结果所赚取的股数计"
+     "算。"},
+    {"No equity awards were granted in fiscal %d.", "%d財年未授予股權獎勵。",
+     "%d财年未授予股权奖励。"},
+    {"(1) The grant date fair value of each award computed in accordance with FASB ASC Topic 718, "
+     "as reported in the Summary Compensation Table; for an award with a performance condition, at "
+     "the probable outcome of the condition on the grant date.",
+     "(1) 各獎勵按FASB "
+     "ASC第718號主題計算的授予日公允價值，與摘要補償表所列一致；附業績條件的獎勵，按授予日該條件的"
+     "可能結果計算。",
+     "(1) 各奖励按FASB "
+     "ASC第718号主题计算的授予日公允价值，与摘要补偿表所列一致；附业绩条件的奖励，按授予日该条件的"
+     "可能结果计算。"},
 };
 
 const char *pc_xlsx_words(const pc_xlsx *w, const char *en)
