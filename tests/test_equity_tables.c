@@ -739,3 +739,90 @@ Test(oracle, a_figure_off_by_one_share_is_found, .timeout = 120)
     remove_dir(dir);
     free(dir);
 }
+
+/* ---- Steps: what each figure is made of (the workbook's Equity Award
+ * Detail sums them) ------------------------------------------------------ */
+
+/* The sum over a row's steps of `item`: shares counted, or values. */
+static int64_t steps_sum(size_t first, size_t n, pc_equity_item item, bool value)
+{
+    int64_t sum = 0;
+    for (size_t k = first; k < first + n; k++) {
+        const pc_equity_step *s = &tables.steps.items[k];
+        if (s->item == item)
+            sum += value ? s->value : s->counted;
+    }
+    return sum;
+}
+
+/* Each row's steps are grouped by item (one run per figure). */
+static void expect_runs(size_t first, size_t n)
+{
+    for (size_t k = first + 1; k < first + n; k++)
+        cr_expect_leq(tables.steps.items[k - 1].item, tables.steps.items[k].item,
+                      "steps %zu and %zu out of item order", k - 1, k);
+}
+
+Test(steps, every_figure_is_the_sum_of_its_steps, .init = setup, .fini = teardown)
+{
+    ledger(false);
+    b_done(&ds);
+    compute_ok();
+    size_t rows = 0;
+    for (size_t i = 0; i < tables.oea.count; i++, rows++) {
+        const pc_oea_row *r = &tables.oea.items[i];
+        size_t f = r->first_step, n = r->nsteps;
+        expect_runs(f, n);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISABLE, false), r->options_exercisable);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_UNEXERCISABLE, false), r->options_unexercisable);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_UNEARNED, false), r->options_unearned);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_UNVESTED, false), r->stock_unvested);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_UNVESTED_VALUE, true), r->stock_unvested_value);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_UNEARNED, false), r->stock_unearned);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_UNEARNED_VALUE, true), r->stock_unearned_value);
+    }
+    for (size_t i = 0; i < tables.oesv.count; i++, rows++) {
+        const pc_oesv_row *r = &tables.oesv.items[i];
+        size_t f = r->first_step, n = r->nsteps;
+        expect_runs(f, n);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISED, false), r->options_exercised);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISED, true), r->exercise_value);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_VESTED, false), r->stock_vested);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_VESTED, true), r->vesting_value);
+    }
+    for (size_t i = 0; i < tables.gpba.count; i++, rows++) {
+        const pc_gpba_row *r = &tables.gpba.items[i];
+        size_t f = r->first_step, n = r->nsteps;
+        expect_runs(f, n);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_TARGET_SHARES, false), r->target_shares);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_OTHER_STOCK_SHARES, false), r->other_stock_shares);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_OTHER_OPTION_SHARES, false), r->other_option_shares);
+        cr_expect_eq(steps_sum(f, n, PC_EQ_GRANT_DATE_FAIR_VALUE, true), r->grant_date_fair_value);
+    }
+    cr_assert_gt(rows, 5);
+}
+
+/* An exercise takes its options out of the exercisable column: a step of
+ * negative shares on the exercise date, beside the vested tranches. */
+Test(steps, an_exercise_is_a_negative_step_of_the_exercisable, .init = setup, .fini = teardown)
+{
+    ledger(false);
+    b_done(&ds);
+    compute_ok();
+    const pc_oea_row *r = oea(2022, "O1");
+    cr_assert_not_null(r);
+    size_t exercises = 0, vested = 0;
+    for (size_t k = r->first_step; k < r->first_step + r->nsteps; k++) {
+        const pc_equity_step *s = &tables.steps.items[k];
+        if (s->basis == PC_EQ_BASIS_EXERCISE) {
+            exercises++;
+            cr_expect_eq(s->item, PC_EQ_OPTIONS_EXERCISABLE);
+            cr_expect_lt(s->shares, 0);
+        } else if (s->item == PC_EQ_OPTIONS_EXERCISABLE) {
+            vested++;
+            cr_expect_eq(s->basis, PC_EQ_BASIS_TRANCHE);
+        }
+    }
+    cr_expect_gt(exercises, 0);
+    cr_expect_gt(vested, 0);
+}

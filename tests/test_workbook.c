@@ -288,7 +288,8 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms, .timeout = 180)
     run_result r = python(RECALC, all);
     cr_assert_eq(r.status, 0, "%s", r.err);
     const char *headers[] = {"每股公允價值 ($)", "無風險利率 (r)", "股息收益率 (q)", "貢獻額 ($)",
-                             "收盤價 ($)",       "嚴重程度",       "匯率日期"};
+                             "收盤價 ($)",       "嚴重程度",       "匯率日期",       "股權獎勵明細",
+                             "計入股數 (#)",     "可行使期權 (#)"};
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
         cr_expect(strstr(r.out, headers[i]) != NULL, "no '%s' in the workpapers", headers[i]);
     cr_expect(strstr(r.out, "Fair Value per Share ($)") == NULL, "an English header");

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "builder.h"
+#include "paycalc/compute.h"
 #include "paycalc/engine.h"
 #include "paycalc/model.h"
 #include "paycalc/money.h"
@@ -538,6 +539,7 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
         json_array_append_new(sheets, json_string("Plan-Based Awards"));
     json_array_append_new(sheets, json_string("CAP by Person"));
     json_array_append_new(sheets, json_string("Award Valuations"));
+    json_array_append_new(sheets, json_string("Equity Award Detail"));
     json_array_append_new(sheets, json_string("Cash and FX"));
     json_array_append_new(sheets, json_string("Exchange Rates"));
     json_array_append_new(sheets, json_string("TSR"));
@@ -1066,6 +1068,53 @@ Test(xlsx, valuations_past_the_row_limit_are_left_out_with_a_note, .timeout = 12
              r.valuations.count - shown);
     cr_assert_eq(xlsx_xml_contains(path, note), 1, "no note '%s'", note);
     cr_assert_eq(xlsx_xml_contains(path, "<row r=\"2001\""), 0, "a row past the limit");
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* Equity Award Detail past the row limit (SPEC section 9): the steps that
+ * fit are written with a note of how many were left out, the disclosure
+ * figures whose steps were left out keep their values without a link, and
+ * no row passes the limit. The golden set has 50 steps in its last year;
+ * a limit of 30 rows cuts them in the Outstanding table. */
+Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note, .timeout = 60)
+{
+    char *dir = make_temp_dir();
+    pc_dataset ds;
+    pc_report r;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&r);
+    pc_diags_init(&diags);
+    pc_status st = pc_compute(SOURCE_DIR "/tests/data/golden-nonsrc", &ds, &r, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/r.xlsx", dir);
+    int32_t last_row = 29;
+    st = pc_xlsx_write_file_rows(&ds, &r, path, path, last_row, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    char why[512];
+    cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
+    int year = ds.config.years[ds.config.nyears - 1];
+    size_t steps = 0;
+    for (size_t i = 0; i < r.equity.oea.count; i++)
+        if (r.equity.oea.items[i].year == year)
+            steps += r.equity.oea.items[i].nsteps;
+    /* The title and the steps up to 0-based row 24; the notes after them. */
+    cr_assert_gt(steps, 20);
+    char note[160];
+    snprintf(note, sizeof note, "more steps are not shown: a sheet holds at most 30 rows.");
+    cr_assert_eq(xlsx_xml_contains(path, note), 1, "no note '%s'", note);
+    const char *args[] = {SOURCE_DIR "/tests/xlsx_recalc.py", "last-row", path,
+                          "Equity Award Detail", NULL};
+    run_result rows = run_python(args);
+    cr_assert_eq(rows.status, 0, "%s", rows.err);
+    cr_expect_leq(atoi(rows.out), last_row + 1, "Equity Award Detail ends on row %s", rows.out);
+    cr_expect_geq(atoi(rows.out), last_row - 4, "Equity Award Detail ends on row %s", rows.out);
+    run_result_free(&rows);
     pc_diags_fini(&diags);
     pc_report_fini(&r);
     pc_dataset_fini(&ds);

@@ -647,8 +647,9 @@ def column_widths(ws):
 
 def check_print(book, exp):
     """Every sheet prints landscape with its company, name and page in the
-    footer; the tables fit the page width (Award Valuations three pages
-    across, its first three columns repeated) with the header row repeated;
+    footer; the tables fit the page width (Award Valuations four pages
+    across, its first three columns repeated; Equity Award Detail two) with
+    the header row repeated;
     the Charts sheet prints on one page."""
     for ws in book.f.worksheets:
         name = ws.title
@@ -663,7 +664,7 @@ def check_print(book, exp):
             if not fit or int(ws.page_setup.fitToWidth or 1) != 1 or int(ws.page_setup.fitToHeight or 1) != 1:
                 fail("%s: not fitted to one page" % name)
             continue
-        wide = 4 if name == "Award Valuations" else 1
+        wide = {"Award Valuations": 4, "Equity Award Detail": 2}.get(name, 1)
         if not fit or int(ws.page_setup.fitToWidth or 1) != wide or int(ws.page_setup.fitToHeight or 0) != 0:
             fail("%s: not fitted to %d page(s) wide (fit %r, %r x %r)" % (name, wide, fit, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight))
         if ws.print_title_rows != "$5:$5":

@@ -39,6 +39,7 @@ spreadsheet's double arithmetic, far below a cent); money figures against
 report.json must agree to the cent.
 """
 
+import decimal
 import json
 import os
 import re
@@ -431,6 +432,30 @@ def check_checks_sheet(book, problems):
 REFERENCE = re.compile(r"^=('[^']+'![A-Z]+[0-9]+)$")
 
 
+FIRST_REFERENCE = re.compile(r"('[^']+'![A-Z]+[0-9]+)")
+
+
+def check_equity_links(book, name, problems):
+    """An equity award sheet: every figure (a number under the header, other
+    than a nil) is a formula over Equity Award Detail that links to the
+    first cell it reads."""
+    count = 0
+    ws = book.formulas[name]
+    hrow, _ = header_map(ws, [], "Name")
+    for row in ws.iter_rows(min_row=(hrow or 5) + 1):
+        for c in row:
+            if isinstance(c.value, str) and c.value.startswith("="):
+                m = FIRST_REFERENCE.search(c.value)
+                link = c.hyperlink.location if c.hyperlink else None
+                count += 1
+                if not m or link != m.group(1):
+                    problems.append("%s!%s %s links to %r" % (name, c.coordinate, c.value, link))
+            elif isinstance(c.value, (int, float)) and c.value != 0:
+                problems.append("%s!%s: the figure %r is typed in" % (name, c.coordinate,
+                                                                      c.value))
+    return count
+
+
 def check_links(book, problems):
     """Each disclosure figure that takes its value from a workpaper cell
     links to that cell; the SCT's figures link to their first support row."""
@@ -447,6 +472,9 @@ def check_links(book, problems):
                 link = c.hyperlink.location if c.hyperlink else None
                 if link != m.group(1):
                     problems.append("%s!%s %s links to %r" % (name, c.coordinate, c.value, link))
+    for name in ("Equity Awards at FYE", "Exercises and Vesting", "Plan-Based Awards"):
+        if name in book.formulas.sheetnames:
+            count += check_equity_links(book, name, problems)
     if "Summary Compensation" in book.formulas.sheetnames:
         for row in book.formulas["Summary Compensation"].iter_rows():
             for c in row:
@@ -459,11 +487,73 @@ def check_links(book, problems):
     return count
 
 
+EQUITY_SHEETS = [  # (sheet, report.json list, [(words in the header, key)]); first match wins
+    ("Equity Awards at FYE", "outstanding_equity_awards", [
+        ("(#) Exercisable", "options_exercisable"), ("(#) Unexercisable", "options_unexercisable"),
+        ("Unearned Options", "options_unearned"), ("Exercise Price", "exercise_price"),
+        ("Market Value of Shares or Units", "stock_unvested_value"),
+        ("Number of Shares or Units", "stock_unvested"),
+        ("Market or Payout Value", "stock_unearned_value"),
+        ("Number of Unearned Shares", "stock_unearned")]),
+    ("Exercises and Vesting", "exercises_and_vesting", [
+        ("Acquired on Exercise", "options_exercised"), ("Realized on Exercise", "exercise_value"),
+        ("Acquired on Vesting", "stock_vested"), ("Realized on Vesting", "vesting_value")]),
+    ("Plan-Based Awards", "plan_based_awards", [
+        ("Threshold", "threshold_shares"), ("Target", "target_shares"),
+        ("Maximum", "maximum_shares"), ("Number of Shares of Stock", "other_stock_shares"),
+        ("Securities Underlying Options", "other_option_shares"),
+        ("Exercise or Base Price", "exercise_price"),
+        ("Grant Date Fair Value", "grant_date_fair_value")]),
+]
+
+
+def whole_dollars(x):
+    """A report.json amount as the disclosure tables show it: rounded to the
+    dollar, half away from zero."""
+    return int(decimal.Decimal(repr(x)).quantize(decimal.Decimal(1), decimal.ROUND_HALF_UP))
+
+
+def compare_equity(book, report, problems):
+    """The equity award tables of the last covered year, row by row in
+    report.json's order: each figure (an em dash for nil) against the entry,
+    as LibreOffice computes it."""
+    count = 0
+    year = max(report["years"]) if report.get("years") else None
+    for sheet, key, table in EQUITY_SHEETS:
+        if sheet not in book.calc.sheetnames:
+            continue
+        ws = book.calc[sheet]
+        hrow, cols = header_map(ws, table, "Name")
+        if hrow is None:
+            problems.append("%s: no header row" % sheet)
+            continue
+        entries = [e for e in report.get(key, []) if e["year"] == year]
+        rows = list(ws.iter_rows(min_row=hrow + 1, max_row=hrow + len(entries)))
+        for entry, row in zip(entries, rows):
+            for col, item in cols.items():
+                got, want = row[col].value, entry.get(item)
+                where = "%s!%s (%s %s)" % (sheet, row[col].coordinate, entry["award_id"], item)
+                count += 1
+                if want in (None, 0):
+                    if got not in (None, "", "\u2014", 0):
+                        problems.append("%s: workbook %r, report.json %r" % (where, got, want))
+                elif item == "exercise_price":
+                    if not isinstance(got, (int, float)) or not close(got, want):
+                        problems.append("%s: workbook %r, report.json %r" % (where, got, want))
+                elif not isinstance(got, (int, float)) or got != whole_dollars(want):
+                    problems.append("%s: workbook %r, report.json %r" % (where, got, want))
+        if len(rows) != len(entries) or (entries and rows[-1][0].row != hrow + len(entries)):
+            problems.append("%s: %d rows for %d entries of %s" % (sheet, len(rows), len(entries),
+                                                                 key))
+    return count
+
+
 def compare_figures(book, report, problems):
     return (compare_sct(book, report, problems)
             + compare_cap_rows(book, "CAP by Person", report, problems)
             + compare_cap_disclosure(book, report, problems)
-            + compare_pvp(book, report, problems) + compare_tsr(book, report, problems))
+            + compare_pvp(book, report, problems) + compare_tsr(book, report, problems)
+            + compare_equity(book, report, problems))
 
 
 def check(pairs, figures_too=True):
@@ -605,6 +695,9 @@ def main(argv):
                     for c in row:
                         if isinstance(c.value, str) and not c.value.startswith("="):
                             print(c.value)
+        return 0
+    if len(argv) == 4 and argv[1] == "last-row":
+        print(openpyxl.load_workbook(argv[2])[argv[3]].max_row)
         return 0
     if len(argv) == 10 and argv[1] == "edit":
         return edit(*argv[2:])

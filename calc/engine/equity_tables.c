@@ -31,12 +31,15 @@ typedef struct ledger {
     const pc_dataset *ds;
     const pc_report *report;
     pc_diags *diags;
-    size_t *awards;       /* award indexes by person, grant date, file order */
-    size_t *person_first; /* awards[person_first[p] .. person_first[p + 1]) */
-    size_t *exercises;    /* exercise indexes by award, date, line */
-    size_t *award_first;  /* exercises[award_first[a] .. award_first[a + 1]) */
-    int64_t *grant_value; /* cents, per award: its SCT valuations summed */
-    pc_date last_end;     /* the last covered fiscal year end */
+    size_t *awards;        /* award indexes by person, grant date, file order */
+    size_t *person_first;  /* awards[person_first[p] .. person_first[p + 1]) */
+    size_t *exercises;     /* exercise indexes by award, date, line */
+    size_t *award_first;   /* exercises[award_first[a] .. award_first[a + 1]) */
+    int64_t *grant_value;  /* cents, per award: its SCT valuations summed */
+    size_t *grants;        /* grant-date valuation indexes by award, in report order */
+    size_t *grant_first;   /* grants[grant_first[a] .. grant_first[a + 1]) */
+    pc_equity_tables *out; /* the tables being built, whose steps the rows add */
+    pc_date last_end;      /* the last covered fiscal year end */
 } ledger;
 
 /* A sort key: two fields, then the position in its file. */
@@ -77,6 +80,8 @@ static void ledger_fini(ledger *lg)
     free(lg->exercises);
     free(lg->award_first);
     free(lg->grant_value);
+    free(lg->grants);
+    free(lg->grant_first);
 }
 
 static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report *report,
@@ -92,9 +97,14 @@ static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report 
     lg->exercises = malloc((ne ? ne : 1) * sizeof *lg->exercises);
     lg->award_first = malloc((na + 1) * sizeof *lg->award_first);
     lg->grant_value = calloc(na ? na : 1, sizeof *lg->grant_value);
-    if (!lg->awards || !lg->person_first || !lg->exercises || !lg->award_first || !lg->grant_value)
+    size_t nv = report->valuations.count;
+    lg->grants = malloc((nv ? nv : 1) * sizeof *lg->grants);
+    lg->grant_first = malloc((na + 1) * sizeof *lg->grant_first);
+    if (!lg->awards || !lg->person_first || !lg->exercises || !lg->award_first ||
+        !lg->grant_value || !lg->grants || !lg->grant_first)
         return PC_ERR_NOMEM;
     size_t nkeys = na > ne ? na : ne;
+    nkeys = nkeys > nv ? nkeys : nv;
     sort_key *keys = malloc((nkeys ? nkeys : 1) * sizeof *keys);
     if (!keys)
         return PC_ERR_NOMEM;
@@ -108,15 +118,20 @@ static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report 
         keys[i] = (sort_key){(int64_t)e->award, e->date, i};
     }
     sort_group(keys, ne, na, lg->exercises, lg->award_first);
-    free(keys);
-    for (size_t i = 0; i < report->valuations.count; i++) {
+    size_t ng = 0;
+    for (size_t i = 0; i < nv; i++) {
         const pc_valuation *v = &report->valuations.items[i];
         if (v->purpose != PC_PURPOSE_GRANT)
             continue;
         size_t a = ds->tranches.items[v->tranche].award;
-        if (pc_money_add(lg->grant_value[a], v->value, &lg->grant_value[a]))
+        keys[ng++] = (sort_key){(int64_t)a, 0, i};
+        if (pc_money_add(lg->grant_value[a], v->value, &lg->grant_value[a])) {
+            free(keys);
             return PC_ERR_OVERFLOW;
+        }
     }
+    sort_group(keys, ng, na, lg->grants, lg->grant_first);
+    free(keys);
     const pc_config *cfg = &ds->config;
     lg->last_end = pc_fiscal_year_end(cfg->fiscal_year_end, cfg->years[cfg->nyears - 1]);
     return PC_OK;
@@ -250,12 +265,16 @@ static pc_status close_at(const ledger *lg, const pc_award *a, pc_date date, con
  * performance condition (SPEC section 12, the level Instruction 3 to Item
  * 402(f)(2) reports); under a market condition the probable outcome when
  * outcomes.csv assesses one, else the target. Rounded to whole shares, half
- * away from zero. */
-static pc_status counted_shares(const ledger *lg, size_t t, pc_date date, int64_t *out)
+ * away from zero. The tranche's step records the shares, the outcome and
+ * the count. */
+static pc_status counted_shares(const ledger *lg, size_t t, pc_date date, pc_equity_step *step)
 {
     const pc_tranche *tr = &lg->ds->tranches.items[t];
     const pc_award *a = &lg->ds->awards.items[tr->award];
-    *out = tr->shares;
+    step->basis = PC_EQ_BASIS_TRANCHE;
+    step->index = t;
+    step->shares = tr->shares;
+    step->counted = tr->shares;
     if (a->condition == PC_CONDITION_SERVICE)
         return PC_OK;
     const pc_outcome *o = pc_market_outcome_at(lg->ds, t, date);
@@ -270,7 +289,10 @@ static pc_status counted_shares(const ledger *lg, size_t t, pc_date date, int64_
                  a->id, tr->number, pc_date_format(date, day));
         return PC_ERR_MISSING;
     }
-    return pc_mul_div_round(tr->shares, o->probable_micro, PC_MICRO, out);
+    step->has_outcome = true;
+    step->outcome_micro = o->probable_micro;
+    step->outcome_line = o->line;
+    return pc_mul_div_round(tr->shares, o->probable_micro, PC_MICRO, &step->counted);
 }
 
 /* shares x a price in micros, in cents (rounded once, half away from zero). */
@@ -279,7 +301,131 @@ static pc_status shares_value(int64_t shares, int64_t price_micro, int64_t *cent
     return pc_mul_div_round(shares, price_micro, PC_MICRO / PC_CENTS, cents);
 }
 
+/* ---- Steps: what each figure is made of ----------------------------------- */
+
+static pc_status add_step(const ledger *lg, const pc_equity_step *step)
+{
+    pc_equity_step *slot = PC_ARRAY_PUSH(&lg->out->steps);
+    if (!slot)
+        return PC_ERR_NOMEM;
+    *slot = *step;
+    return PC_OK;
+}
+
+/* The close at `date` on a step: its price, day and prices.csv line. */
+static void step_price(pc_equity_step *step, const pc_price *close)
+{
+    step->price_micro = close->close_micro;
+    step->price_date = close->date;
+    step->price_line = close->line;
+}
+
+/* Orders the steps added since `first` by item, keeping the order they were
+ * added in within an item (a counting sort, linear in the steps), so each
+ * figure's steps are one run (equity.h). */
+static pc_status order_steps(const ledger *lg, size_t first)
+{
+    pc_equity_step *all = lg->out->steps.items;
+    size_t n = lg->out->steps.count - first;
+    if (n < 2)
+        return PC_OK;
+    pc_equity_step *sorted = malloc(n * sizeof *sorted);
+    if (!sorted)
+        return PC_ERR_NOMEM;
+    size_t at[PC_EQ_NITEMS + 1] = {0};
+    for (size_t i = 0; i < n; i++)
+        at[all[first + i].item + 1]++;
+    for (size_t k = 1; k <= PC_EQ_NITEMS; k++)
+        at[k] += at[k - 1];
+    for (size_t i = 0; i < n; i++)
+        sorted[at[all[first + i].item]++] = all[first + i];
+    memcpy(all + first, sorted, n * sizeof *sorted);
+    free(sorted);
+    return PC_OK;
+}
+
 /* ---- Outstanding Equity Awards at Fiscal Year-End ------------------------ */
+
+/* The year-end market value of the `item` shares of an Outstanding row
+ * (Instruction 3 to Item 402(f)(2): the closing market price at the end of
+ * the last completed fiscal year, times the shares), as a step. */
+static pc_status year_end_value(const ledger *lg, size_t ai, pc_date end, const pc_price *close,
+                                pc_equity_item item, int64_t shares, int64_t *cents)
+{
+    pc_status st = shares_value(shares, close->close_micro, cents);
+    if (st || shares == 0)
+        return st;
+    pc_equity_step step = {.item = item,
+                           .basis = PC_EQ_BASIS_YEAR_END,
+                           .index = ai,
+                           .date = end,
+                           .counted = shares,
+                           .value = *cents};
+    step_price(&step, close);
+    return add_step(lg, &step);
+}
+
+/* The options of an award exercised on or before `end`: out of the
+ * exercisable column, each a step. */
+static pc_status oea_exercises(const ledger *lg, size_t ai, pc_date end, pc_oea_row *row)
+{
+    const pc_dataset *ds = lg->ds;
+    pc_status st = PC_OK;
+    for (size_t k = lg->award_first[ai]; k < lg->award_first[ai + 1] && !st; k++) {
+        const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
+        if (e->date > end)
+            continue;
+        row->options_exercisable -= e->shares;
+        pc_equity_step step = {.item = PC_EQ_OPTIONS_EXERCISABLE,
+                               .basis = PC_EQ_BASIS_EXERCISE,
+                               .index = lg->exercises[k],
+                               .date = e->date,
+                               .shares = -e->shares,
+                               .counted = -e->shares};
+        st = add_step(lg, &step);
+    }
+    return st;
+}
+
+/* One tranche of an award at the fiscal year end `end`, into its column. */
+static pc_status oea_tranche(const ledger *lg, size_t t, pc_date end, pc_oea_row *row)
+{
+    const pc_dataset *ds = lg->ds;
+    const pc_tranche *tr = &ds->tranches.items[t];
+    const pc_award *a = &ds->awards.items[tr->award];
+    pc_date v = pc_tranche_vested_on(tr);
+    if (v != PC_DATE_NONE && v <= end) {
+        /* Vested, not exercised, not expired: exercisable (column (b)),
+         * whatever the condition was. Stock that vested is no longer
+         * an outstanding award. */
+        if (!is_option(a))
+            return PC_OK;
+        row->options_exercisable += tr->shares;
+        pc_equity_step step = {.item = PC_EQ_OPTIONS_EXERCISABLE,
+                               .basis = PC_EQ_BASIS_TRANCHE,
+                               .index = t,
+                               .date = v,
+                               .shares = tr->shares,
+                               .counted = tr->shares};
+        return add_step(lg, &step);
+    }
+    if (!pc_tranche_unvested_at(ds, tr, end))
+        return PC_OK; /* forfeited, or granted after the year end */
+    bool service = a->condition == PC_CONDITION_SERVICE;
+    pc_equity_step step = {
+        .item = is_option(a) ? (service ? PC_EQ_OPTIONS_UNEXERCISABLE : PC_EQ_OPTIONS_UNEARNED)
+                             : (service ? PC_EQ_STOCK_UNVESTED : PC_EQ_STOCK_UNEARNED),
+        .date = tr->vest_date};
+    pc_status st = counted_shares(lg, t, end, &step);
+    if (st)
+        return st;
+    int64_t *column_of = is_option(a)
+                             ? (service ? &row->options_unexercisable : &row->options_unearned)
+                             : (service ? &row->stock_unvested : &row->stock_unearned);
+    /* Shares times an outcome above 100% can pass the int64 range. */
+    st = pc_money_add(*column_of, step.counted, column_of);
+    return st ? st : add_step(lg, &step);
+}
 
 /* One award at the fiscal year end `end`: Item 402(f)(2) columns (b)-(j). */
 static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row *row)
@@ -294,40 +440,12 @@ static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row 
         if (a->expiration_date <= end)
             return PC_OK;
     }
-    for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && !st; t++) {
-        const pc_tranche *tr = &ds->tranches.items[t];
-        pc_date v = pc_tranche_vested_on(tr);
-        if (v != PC_DATE_NONE && v <= end) {
-            /* Vested, not exercised, not expired: exercisable (column (b)),
-             * whatever the condition was. Stock that vested is no longer
-             * an outstanding award. */
-            if (is_option(a))
-                row->options_exercisable += tr->shares;
-            continue;
-        }
-        if (!pc_tranche_unvested_at(ds, tr, end))
-            continue; /* forfeited, or granted after the year end */
-        int64_t n;
-        st = counted_shares(lg, t, end, &n);
-        if (st)
-            break;
-        bool service = a->condition == PC_CONDITION_SERVICE;
-        int64_t *column_of = is_option(a)
-                                 ? (service ? &row->options_unexercisable : &row->options_unearned)
-                                 : (service ? &row->stock_unvested : &row->stock_unearned);
-        /* Shares times an outcome above 100% can pass the int64 range. */
-        st = pc_money_add(*column_of, n, column_of);
-    }
+    for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && !st; t++)
+        st = oea_tranche(lg, t, end, row);
     if (st)
         return st;
-    if (is_option(a)) {
-        for (size_t k = lg->award_first[ai]; k < lg->award_first[ai + 1]; k++) {
-            const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
-            if (e->date <= end)
-                row->options_exercisable -= e->shares;
-        }
-        return PC_OK;
-    }
+    if (is_option(a))
+        return oea_exercises(lg, ai, end, row);
     if (row->stock_unvested == 0 && row->stock_unearned == 0)
         return PC_OK;
     const pc_price *close;
@@ -337,11 +455,11 @@ static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row 
         return st;
     row->close_date = close->date;
     row->close_micro = close->close_micro;
-    /* Instruction 3 to Item 402(f)(2): the closing market price at the end
-     * of the last completed fiscal year, times the shares. */
-    st = shares_value(row->stock_unvested, close->close_micro, &row->stock_unvested_value);
+    st = year_end_value(lg, ai, end, close, PC_EQ_STOCK_UNVESTED_VALUE, row->stock_unvested,
+                        &row->stock_unvested_value);
     if (!st)
-        st = shares_value(row->stock_unearned, close->close_micro, &row->stock_unearned_value);
+        st = year_end_value(lg, ai, end, close, PC_EQ_STOCK_UNEARNED_VALUE, row->stock_unearned,
+                            &row->stock_unearned_value);
     return st;
 }
 
@@ -353,6 +471,53 @@ static bool oea_has_figures(const pc_oea_row *r)
 
 /* ---- Option Exercises and Stock Vested ------------------------------------ */
 
+/* An exercise in the year: the value realised is the market price at
+ * exercise less the exercise price, times the shares (Item
+ * 402(g)(2)(iii)). */
+static pc_status oesv_exercise(const ledger *lg, size_t k, pc_oesv_row *row)
+{
+    const pc_exercise *e = &lg->ds->exercises.items[k];
+    const pc_award *a = &lg->ds->awards.items[e->award];
+    const pc_price *close;
+    pc_equity_step step = {.item = PC_EQ_OPTIONS_EXERCISED,
+                           .basis = PC_EQ_BASIS_EXERCISE,
+                           .index = k,
+                           .date = e->date,
+                           .shares = e->shares,
+                           .counted = e->shares};
+    pc_status st = close_at(lg, a, e->date, "the value realised on an exercise", &close);
+    if (st)
+        return st;
+    step_price(&step, close);
+    st = shares_value(e->shares, close->close_micro - a->exercise_price_micro, &step.value);
+    if (!st)
+        st = pc_money_add(row->exercise_value, step.value, &row->exercise_value);
+    row->options_exercised += e->shares;
+    return st ? st : add_step(lg, &step);
+}
+
+/* A tranche of stock vested on `v` in the year: the value realised on
+ * vesting is the market value of the shares on the vesting date (Item
+ * 402(g)(2)(v)). */
+static pc_status oesv_vesting(const ledger *lg, size_t t, pc_date v, pc_oesv_row *row)
+{
+    const pc_award *a = &lg->ds->awards.items[lg->ds->tranches.items[t].award];
+    pc_equity_step step = {.item = PC_EQ_STOCK_VESTED, .date = v};
+    const pc_price *close;
+    pc_status st = counted_shares(lg, t, v, &step);
+    if (!st)
+        st = close_at(lg, a, v, "the value realised on vesting", &close);
+    if (st)
+        return st;
+    step_price(&step, close);
+    st = shares_value(step.counted, close->close_micro, &step.value);
+    if (!st)
+        st = pc_money_add(row->vesting_value, step.value, &row->vesting_value);
+    if (!st)
+        st = pc_money_add(row->stock_vested, step.counted, &row->stock_vested);
+    return st ? st : add_step(lg, &step);
+}
+
 /* One award over the fiscal year (prior, end]: Item 402(g)(2) columns (b)-(e). */
 static pc_status oesv_award(const ledger *lg, size_t ai, pc_date prior, pc_date end,
                             pc_oesv_row *row)
@@ -363,51 +528,59 @@ static pc_status oesv_award(const ledger *lg, size_t ai, pc_date prior, pc_date 
     if (is_option(a)) {
         for (size_t k = lg->award_first[ai]; k < lg->award_first[ai + 1] && !st; k++) {
             const pc_exercise *e = &ds->exercises.items[lg->exercises[k]];
-            if (e->date <= prior || e->date > end)
-                continue;
-            const pc_price *close;
-            int64_t value = 0;
-            st = close_at(lg, a, e->date, "the value realised on an exercise", &close);
-            /* Value realised: the market price at exercise less the exercise
-             * price, times the shares (Item 402(g)(2)(iii)). */
-            if (!st)
-                st = shares_value(e->shares, close->close_micro - a->exercise_price_micro, &value);
-            if (!st)
-                st = pc_money_add(row->exercise_value, value, &row->exercise_value);
-            row->options_exercised += e->shares;
+            if (e->date > prior && e->date <= end)
+                st = oesv_exercise(lg, lg->exercises[k], row);
         }
         return st;
     }
     for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && !st; t++) {
         pc_date v = pc_tranche_vested_on(&ds->tranches.items[t]);
-        if (v == PC_DATE_NONE || v <= prior || v > end)
-            continue;
-        const pc_price *close;
-        int64_t n = 0, value = 0;
-        st = counted_shares(lg, t, v, &n);
-        if (!st)
-            st = close_at(lg, a, v, "the value realised on vesting", &close);
-        /* Value realised on vesting: the market value of the shares on the
-         * vesting date (Item 402(g)(2)(v)). */
-        if (!st)
-            st = shares_value(n, close->close_micro, &value);
-        if (!st)
-            st = pc_money_add(row->vesting_value, value, &row->vesting_value);
-        if (!st)
-            st = pc_money_add(row->stock_vested, n, &row->stock_vested);
+        if (v != PC_DATE_NONE && v > prior && v <= end)
+            st = oesv_vesting(lg, t, v, row);
     }
     return st;
 }
 
 /* ---- Grants of Plan-Based Awards ----------------------------------------- */
 
+/* A number of shares of an award's terms (awards.csv), as a step. */
+static pc_status grant_shares(const ledger *lg, size_t ai, pc_equity_item item, int64_t shares)
+{
+    pc_equity_step step = {.item = item,
+                           .basis = PC_EQ_BASIS_GRANT,
+                           .index = ai,
+                           .date = lg->ds->awards.items[ai].grant_date,
+                           .shares = shares,
+                           .counted = shares};
+    return add_step(lg, &step);
+}
+
+/* The grant-date valuations of an award (its SCT value), each a step. */
+static pc_status grant_valuations(const ledger *lg, size_t ai)
+{
+    pc_status st = PC_OK;
+    for (size_t k = lg->grant_first[ai]; k < lg->grant_first[ai + 1] && !st; k++) {
+        const pc_valuation *v = &lg->report->valuations.items[lg->grants[k]];
+        pc_equity_step step = {.item = PC_EQ_GRANT_DATE_FAIR_VALUE,
+                               .basis = PC_EQ_BASIS_VALUATION,
+                               .index = lg->grants[k],
+                               .date = v->date,
+                               .shares = v->shares,
+                               .counted = v->shares,
+                               .value = v->value};
+        st = add_step(lg, &step);
+    }
+    return st;
+}
+
 /* One award granted in the year: Item 402(d)(2) columns (b) and (f)-(l).
  * An award with a performance or market condition is an equity incentive
  * plan award (threshold, target, maximum); one with only a service
  * condition is an "all other" stock or option award. */
-static void gpba_award(const ledger *lg, size_t ai, pc_gpba_row *row)
+static pc_status gpba_award(const ledger *lg, size_t ai, pc_gpba_row *row)
 {
     const pc_award *a = &lg->ds->awards.items[ai];
+    pc_status st = PC_OK;
     row->grant_date = a->grant_date;
     row->incentive_plan = a->condition != PC_CONDITION_SERVICE;
     if (row->incentive_plan) {
@@ -416,18 +589,93 @@ static void gpba_award(const ledger *lg, size_t ai, pc_gpba_row *row)
         row->target_shares = a->shares;
         row->has_maximum = a->has_maximum;
         row->maximum_shares = a->maximum_shares;
+        if (a->has_threshold)
+            st = grant_shares(lg, ai, PC_EQ_THRESHOLD_SHARES, a->threshold_shares);
+        if (!st)
+            st = grant_shares(lg, ai, PC_EQ_TARGET_SHARES, a->shares);
+        if (!st && a->has_maximum)
+            st = grant_shares(lg, ai, PC_EQ_MAXIMUM_SHARES, a->maximum_shares);
     } else if (is_option(a)) {
         row->other_option_shares = a->shares;
+        st = grant_shares(lg, ai, PC_EQ_OTHER_OPTION_SHARES, a->shares);
     } else {
         row->other_stock_shares = a->shares;
+        st = grant_shares(lg, ai, PC_EQ_OTHER_STOCK_SHARES, a->shares);
     }
     row->exercise_price_micro = is_option(a) ? a->exercise_price_micro : 0;
     row->grant_date_fair_value = lg->grant_value[ai];
+    return st ? st : grant_valuations(lg, ai);
 }
 
 /* ---- The year loop -------------------------------------------------------- */
 
-static pc_status person_year(const ledger *lg, pc_equity_tables *out, size_t person, int year)
+/* Keeps the steps added since `mark` as a row's, ordered by item, when the
+ * row is kept; drops them otherwise. */
+static pc_status keep_steps(const ledger *lg, size_t mark, bool keep, size_t *first, size_t *n)
+{
+    if (!keep) {
+        lg->out->steps.count = mark;
+        return PC_OK;
+    }
+    *first = mark;
+    *n = lg->out->steps.count - mark;
+    return order_steps(lg, mark);
+}
+
+/* An award's row of each table for one person and year, where it has one. */
+static pc_status oea_add(const ledger *lg, size_t person, size_t ai, int year, pc_date end)
+{
+    pc_oea_row oea = {.year = year,
+                      .person = person,
+                      .award = ai,
+                      .expiration_date = PC_DATE_NONE,
+                      .close_date = PC_DATE_NONE};
+    size_t mark = lg->out->steps.count;
+    pc_status st = oea_award(lg, ai, end, &oea);
+    bool keep = st == PC_OK && oea_has_figures(&oea);
+    pc_status kept = keep_steps(lg, mark, keep, &oea.first_step, &oea.nsteps);
+    if (st || kept || !keep)
+        return st ? st : kept;
+    pc_oea_row *slot = PC_ARRAY_PUSH(&lg->out->oea);
+    if (!slot)
+        return PC_ERR_NOMEM;
+    *slot = oea;
+    return PC_OK;
+}
+
+static pc_status oesv_add(const ledger *lg, size_t person, size_t ai, int year, pc_date prior,
+                          pc_date end)
+{
+    pc_oesv_row oesv = {.year = year, .person = person, .award = ai};
+    size_t mark = lg->out->steps.count;
+    pc_status st = oesv_award(lg, ai, prior, end, &oesv);
+    bool keep = st == PC_OK && (oesv.options_exercised || oesv.stock_vested);
+    pc_status kept = keep_steps(lg, mark, keep, &oesv.first_step, &oesv.nsteps);
+    if (st || kept || !keep)
+        return st ? st : kept;
+    pc_oesv_row *slot = PC_ARRAY_PUSH(&lg->out->oesv);
+    if (!slot)
+        return PC_ERR_NOMEM;
+    *slot = oesv;
+    return PC_OK;
+}
+
+static pc_status gpba_add(const ledger *lg, size_t person, size_t ai, int year)
+{
+    pc_gpba_row gpba = {.year = year, .person = person, .award = ai};
+    size_t mark = lg->out->steps.count;
+    pc_status st = gpba_award(lg, ai, &gpba);
+    pc_status kept = keep_steps(lg, mark, st == PC_OK, &gpba.first_step, &gpba.nsteps);
+    if (st || kept)
+        return st ? st : kept;
+    pc_gpba_row *slot = PC_ARRAY_PUSH(&lg->out->gpba);
+    if (!slot)
+        return PC_ERR_NOMEM;
+    *slot = gpba;
+    return PC_OK;
+}
+
+static pc_status person_year(const ledger *lg, size_t person, int year)
 {
     const pc_dataset *ds = lg->ds;
     const pc_config *cfg = &ds->config;
@@ -437,41 +685,19 @@ static pc_status person_year(const ledger *lg, pc_equity_tables *out, size_t per
     for (size_t k = lg->person_first[person]; k < lg->person_first[person + 1]; k++) {
         size_t ai = lg->awards[k];
         const pc_award *a = &ds->awards.items[ai];
-        pc_oea_row oea = {.year = year,
-                          .person = person,
-                          .award = ai,
-                          .expiration_date = PC_DATE_NONE,
-                          .close_date = PC_DATE_NONE};
-        pc_oesv_row oesv = {.year = year, .person = person, .award = ai};
-        pc_status st = oea_award(lg, ai, end, &oea);
-        if (st == PC_OK && oea_has_figures(&oea)) {
-            pc_oea_row *slot = PC_ARRAY_PUSH(&out->oea);
-            if (!slot)
-                return PC_ERR_NOMEM;
-            *slot = oea;
-        }
-        pc_status st2 = oesv_award(lg, ai, prior, end, &oesv);
-        if (st2 == PC_OK && (oesv.options_exercised || oesv.stock_vested)) {
-            pc_oesv_row *slot = PC_ARRAY_PUSH(&out->oesv);
-            if (!slot)
-                return PC_ERR_NOMEM;
-            *slot = oesv;
-        }
-        if (!cfg->smaller_reporting_company && a->grant_date > prior && a->grant_date <= end) {
-            pc_gpba_row *slot = PC_ARRAY_PUSH(&out->gpba);
-            if (!slot)
-                return PC_ERR_NOMEM;
-            *slot = (pc_gpba_row){.year = year, .person = person, .award = ai};
-            gpba_award(lg, ai, slot);
-        }
-        if (st == PC_ERR_NOMEM || st2 == PC_ERR_NOMEM)
+        pc_status st = oea_add(lg, person, ai, year, end);
+        pc_status st2 = oesv_add(lg, person, ai, year, prior, end);
+        pc_status st3 = PC_OK;
+        if (!cfg->smaller_reporting_company && a->grant_date > prior && a->grant_date <= end)
+            st3 = gpba_add(lg, person, ai, year);
+        if (st == PC_ERR_NOMEM || st2 == PC_ERR_NOMEM || st3 == PC_ERR_NOMEM)
             return PC_ERR_NOMEM;
         if (st == PC_ERR_OVERFLOW || st2 == PC_ERR_OVERFLOW)
             pc_error(lg->diags, pc_dataset_path(ds, PC_FILE_AWARDS), a->line,
                      column(ds, PC_FILE_AWARDS, "shares"), "overflow",
                      "shares: the equity award table figures of award '%s' in %d are too large",
                      a->id, year);
-        if (st || st2)
+        if (st || st2 || st3)
             result = PC_ERR_INPUT;
     }
     return result;
@@ -484,6 +710,7 @@ pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report
         return PC_OK;
     ledger lg;
     pc_status st = ledger_build(&lg, ds, report, diags);
+    lg.out = tables;
     pc_status result = st;
     if (!st)
         result = check_exercises(&lg);
@@ -496,7 +723,7 @@ pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report
             const pc_sct_row *row = &report->sct.items[i];
             if (row->year != year || !row->in_table)
                 continue;
-            pc_status r = person_year(&lg, tables, row->person, year);
+            pc_status r = person_year(&lg, row->person, year);
             if (r == PC_ERR_NOMEM) {
                 result = r;
                 break;

@@ -20,6 +20,7 @@ void pc_equity_tables_fini(pc_equity_tables *tables)
     free(tables->oea.items);
     free(tables->oesv.items);
     free(tables->gpba.items);
+    free(tables->steps.items);
     memset(tables, 0, sizeof *tables);
 }
 

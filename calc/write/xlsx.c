@@ -43,12 +43,6 @@
 #include "paycalc/write.h"
 #include "report_files.h"
 
-/* Excel's longest string, in characters. */
-#define PC_XLSX_MAX_STRING 32767
-
-/* Excel's date serial of 1970-01-01 (pc_date 0). */
-#define PC_XLSX_EXCEL_EPOCH 25569
-
 /* ------------------------------------------------------------- formats */
 
 /* The formats of the proxy tables: an em dash for nil, a rule and a bold
@@ -232,6 +226,8 @@ static void fill_workbook(pc_xlsx *w)
     /* Only when some tranche is treated as vested on retirement (SPEC
      * section 13), beside the valuations it explains. */
     lxw_worksheet *retirement = r->retirement.count ? add_sheet(w, PC_XLSX_SHEET_RETIREMENT) : NULL;
+    /* The support of the equity award sheets' figures. */
+    lxw_worksheet *equity_detail = add_sheet(w, PC_XLSX_SHEET_EQUITY_DETAIL);
     w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
@@ -252,6 +248,7 @@ static void fill_workbook(pc_xlsx *w)
 
     /* The sheets Pay vs Performance points into come first. */
     pc_xlsx_plan_cash(w);
+    pc_xlsx_plan_equity_detail(w);
     pc_xlsx_write_sct(w);
     pc_xlsx_write_cap_person(w);
     pc_xlsx_write_cap(w);
@@ -265,6 +262,7 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_valuations(w);
     if (retirement)
         pc_xlsx_write_retirement(w, retirement);
+    pc_xlsx_write_equity_detail(w, equity_detail);
     pc_xlsx_write_cash(w);
     pc_xlsx_write_rates(w);
     if (w->checks)

@@ -24,9 +24,6 @@
 /* Excel's longest string, in characters. */
 #define PC_XLSX_MAX_STRING 32767
 
-/* Excel's date serial of 1970-01-01 (pc_date 0). */
-#define PC_XLSX_EXCEL_EPOCH 25569
-
 /* ---------------------------------------------------------------- errors */
 
 void pc_xlsx_check(pc_xlsx *w, lxw_error err)

@@ -72,7 +72,7 @@ _Static_assert(VAL_COL_CONTRIBUTION + 7 == VALUATION_COLS, "the columns as title
 
 /* awards.csv's words for a type and a condition: the SCT's SUMIFS select
  * stock awards and option awards by them. */
-static const char *type_key(pc_award_type type)
+const char *pc_xlsx_type_key(pc_award_type type)
 {
     switch (type) {
     case PC_AWARD_OPTION:
@@ -85,7 +85,7 @@ static const char *type_key(pc_award_type type)
     return "?";
 }
 
-static const char *condition_key(pc_condition condition)
+const char *pc_xlsx_condition_key(pc_condition condition)
 {
     switch (condition) {
     case PC_CONDITION_SERVICE:
@@ -192,8 +192,8 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     pc_xlsx_number(w, ws, row, 1, t->number, w->f.year);
     pc_xlsx_text(w, ws, row, 2, pc_xlsx_person_name(w, a->person), w->f.text);
     pc_xlsx_number(w, ws, row, 3, (double)a->person + 1, w->f.centred);
-    pc_xlsx_text(w, ws, row, 4, type_key(a->type), w->f.text);
-    pc_xlsx_text(w, ws, row, 5, condition_key(a->condition), w->f.text);
+    pc_xlsx_text(w, ws, row, 4, pc_xlsx_type_key(a->type), w->f.text);
+    pc_xlsx_text(w, ws, row, 5, pc_xlsx_condition_key(a->condition), w->f.text);
     pc_xlsx_date(w, ws, row, 6, a->grant_date, w->f.date);
     pc_xlsx_date(w, ws, row, 7, t->vest_date, w->f.date);
     pc_xlsx_date(w, ws, row, 8, v->date, w->f.date);
@@ -236,6 +236,24 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     pc_xlsx_row_lines(w, ws, row, more > lines ? more : lines);
 }
 
+/* A sheet holds 1,048,576 rows; beyond that the rows are left out and the
+ * sheet says so (report.json has them all). The notes under the table need
+ * their rows too: a blank row, the count of rows left out and the three
+ * notes below it (each one row). */
+static size_t valuation_room(const pc_xlsx *w)
+{
+    enum { NOTE_ROWS = 5 };
+    return (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
+}
+
+int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col)
+{
+    *col = VAL_COL_VALUE;
+    if (index >= w->report->valuations.count || index >= valuation_room(w))
+        return PC_XLSX_NONE;
+    return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
+}
+
 void pc_xlsx_write_valuations(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->valuations;
@@ -266,12 +284,7 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     worksheet_print_across(ws);
     pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
 
-    /* A sheet holds 1,048,576 rows; beyond that the rows are left out and
-     * the sheet says so (report.json has them all). The notes under the
-     * table need their rows too: a blank row, the count of rows left out
-     * and the three notes below (each one row). */
-    enum { NOTE_ROWS = 5 };
-    size_t room = (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
+    size_t room = valuation_room(w);
     size_t n = r->valuations.count < room ? r->valuations.count : room;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     for (size_t i = 0; i < n && pc_xlsx_ok(w); i++)

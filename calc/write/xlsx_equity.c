@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "paycalc/equity.h"
-
 /* Number formats with an em dash for zero, as a proxy prints a nil. */
 #define FMT_SHARES_NIL "#,##0;(#,##0);\"\xE2\x80\x94\""
 #define FMT_DOLLARS_NIL "#,##0;(#,##0);\"\xE2\x80\x94\""
@@ -50,23 +48,6 @@ static void dash(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const shee
     pc_xlsx_text(w, ws, row, col, "\xE2\x80\x94", f->dash);
 }
 
-static void shares(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t n,
-                   const sheet_formats *f)
-{
-    pc_xlsx_number(w, ws, row, col, (double)n, f->shares);
-}
-
-/* A value in whole dollars (SPEC section 9: whole dollars in the
- * disclosure tables); the exact cents are in report.json. */
-static void dollars(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents,
-                    const sheet_formats *f)
-{
-    int64_t whole = 0;
-    if (pc_money_round(cents, 0, &whole) != PC_OK)
-        whole = cents;
-    pc_xlsx_cents(w, ws, row, col, whole, f->money);
-}
-
 /* The person's name on the first of their rows, a rule of white space
  * (nothing) on the others, as a proxy prints it. */
 static void name_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t person, size_t *last)
@@ -76,10 +57,119 @@ static void name_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t person,
     *last = person;
 }
 
-static int last_year(const pc_xlsx *w)
+/* ---- Links to Equity Award Detail ----------------------------------------- */
+
+/* Where a disclosure row's steps are on Equity Award Detail: steps[0] on
+ * `first_row`, the others under it. */
+typedef struct support {
+    const pc_equity_step *steps;
+    size_t n;
+    int32_t first_row;
+} support;
+
+/* The support of the next row of `table` (the rows of the year follow one
+ * another on the detail sheet, from its planned first row). */
+static support next_support(const pc_xlsx *w, int32_t *at, size_t first_step, size_t nsteps)
 {
-    const pc_config *c = &w->ds->config;
-    return c->nyears > 0 ? c->years[c->nyears - 1] : 0;
+    support s = {&w->report->equity.steps.items[first_step], nsteps, *at};
+    *at += (int32_t)nsteps;
+    return s;
+}
+
+/* The detail rows of the steps of `item` (one run, equity.h): false when
+ * the row has none or the sheet had no room for them. */
+static bool run_rows(const pc_xlsx *w, const support *s, pc_equity_item item, int32_t *r0,
+                     int32_t *r1)
+{
+    size_t k = 0;
+    while (k < s->n && s->steps[k].item != item)
+        k++;
+    if (k == s->n)
+        return false;
+    size_t end = k;
+    while (end + 1 < s->n && s->steps[end + 1].item == item)
+        end++;
+    *r0 = s->first_row + (int32_t)k;
+    *r1 = s->first_row + (int32_t)end;
+    return *r1 <= w->at.equity_last;
+}
+
+/* A figure as the sum of the `col` cells of its run of detail rows (rounded
+ * to the dollar when `dollars`), linked to the first; a typed-in value when
+ * it has no run (a nil). */
+static void figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
+                   pc_equity_item item, pc_xlsx_eq_col dcol, bool dollars, double value,
+                   lxw_format *fmt)
+{
+    int32_t r0, r1;
+    if (!run_rows(w, s, item, &r0, &r1)) {
+        pc_xlsx_number(w, ws, row, col, value, fmt);
+        return;
+    }
+    char first[PC_XLSX_REF_SIZE], last[PC_XLSX_REF_SIZE], sum[3 * PC_XLSX_REF_SIZE],
+        formula[4 * PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(first, sizeof first, PC_XLSX_SHEET_EQUITY_DETAIL, r0, (int)dcol);
+    pc_xlsx_ref(last, sizeof last, NULL, r1, (int)dcol);
+    if (r0 == r1)
+        snprintf(sum, sizeof sum, "%s", first);
+    else
+        snprintf(sum, sizeof sum, "SUM(%s:%s)", first, last);
+    if (dollars)
+        snprintf(formula, sizeof formula, "=ROUND(%s,0)", sum);
+    else
+        snprintf(formula, sizeof formula, "=%s", sum);
+    pc_xlsx_formula_link(w, ws, row, col, formula, fmt, value, PC_XLSX_SHEET_EQUITY_DETAIL, r0,
+                         (int)dcol);
+}
+
+static void shares_of(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
+                      pc_equity_item item, int64_t n, const sheet_formats *f)
+{
+    figure(w, ws, row, col, s, item, PC_XLSX_EQ_COL_COUNTED, false, (double)n, f->shares);
+}
+
+/* A value in whole dollars (SPEC section 9: whole dollars in the disclosure
+ * tables; the exact cents are in report.json), summed over the Value cells
+ * of the run of `item`. */
+static void dollars_of(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
+                       pc_equity_item item, int64_t cents, const sheet_formats *f)
+{
+    int64_t whole = 0;
+    if (pc_money_round(cents, 0, &whole) != PC_OK)
+        whole = cents;
+    figure(w, ws, row, col, s, item, PC_XLSX_EQ_COL_VALUE, true, (double)whole / 100.0, f->money);
+}
+
+/* An award term (exercise price, expiration or grant date) as a reference to
+ * the first detail row of a disclosure row, linked to it. */
+static void term_of(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
+                    pc_xlsx_eq_col dcol, double value, lxw_format *fmt)
+{
+    if (s->n == 0 || s->first_row > w->at.equity_last) {
+        pc_xlsx_number(w, ws, row, col, value, fmt);
+        return;
+    }
+    char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
+    pc_xlsx_ref(ref, sizeof ref, PC_XLSX_SHEET_EQUITY_DETAIL, s->first_row, (int)dcol);
+    snprintf(formula, sizeof formula, "=%s", ref);
+    pc_xlsx_formula_link(w, ws, row, col, formula, fmt, value, PC_XLSX_SHEET_EQUITY_DETAIL,
+                         s->first_row, (int)dcol);
+}
+
+static double price_value(int64_t micros)
+{
+    return (double)micros / 1e6;
+}
+
+/* A date term; a date Excel cannot show as a date (before March 1900) is
+ * written as text, as pc_xlsx_date writes it. */
+static void date_of(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
+                    pc_xlsx_eq_col dcol, pc_date date, lxw_format *fmt)
+{
+    if (date == PC_DATE_NONE || date < pc_date_from_ymd(1900, 3, 1))
+        pc_xlsx_date(w, ws, row, col, date, fmt);
+    else
+        term_of(w, ws, row, col, s, dcol, (double)date + PC_XLSX_EXCEL_EPOCH, fmt);
 }
 
 /* ---- Outstanding Equity Awards at Fiscal Year-End ------------------------ */
@@ -101,25 +191,26 @@ static const char *const oea_titles[] = {
 };
 
 static void oea_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_oea_row *r,
-                    const sheet_formats *f)
+                    const support *s, const sheet_formats *f)
 {
     bool option = r->expiration_date != PC_DATE_NONE;
     if (option) {
-        shares(w, ws, row, 1, r->options_exercisable, f);
-        shares(w, ws, row, 2, r->options_unexercisable, f);
-        shares(w, ws, row, 3, r->options_unearned, f);
-        pc_xlsx_micros(w, ws, row, 4, r->exercise_price_micro, f->price);
-        pc_xlsx_date(w, ws, row, 5, r->expiration_date, f->date);
+        shares_of(w, ws, row, 1, s, PC_EQ_OPTIONS_EXERCISABLE, r->options_exercisable, f);
+        shares_of(w, ws, row, 2, s, PC_EQ_OPTIONS_UNEXERCISABLE, r->options_unexercisable, f);
+        shares_of(w, ws, row, 3, s, PC_EQ_OPTIONS_UNEARNED, r->options_unearned, f);
+        term_of(w, ws, row, 4, s, PC_XLSX_EQ_COL_STRIKE, price_value(r->exercise_price_micro),
+                f->price);
+        date_of(w, ws, row, 5, s, PC_XLSX_EQ_COL_EXPIRES, r->expiration_date, f->date);
         for (int c = 6; c <= 9; c++)
             dash(w, ws, row, c, f);
         return;
     }
     for (int c = 1; c <= 5; c++)
         dash(w, ws, row, c, f);
-    shares(w, ws, row, 6, r->stock_unvested, f);
-    dollars(w, ws, row, 7, r->stock_unvested_value, f);
-    shares(w, ws, row, 8, r->stock_unearned, f);
-    dollars(w, ws, row, 9, r->stock_unearned_value, f);
+    shares_of(w, ws, row, 6, s, PC_EQ_STOCK_UNVESTED, r->stock_unvested, f);
+    dollars_of(w, ws, row, 7, s, PC_EQ_STOCK_UNVESTED_VALUE, r->stock_unvested_value, f);
+    shares_of(w, ws, row, 8, s, PC_EQ_STOCK_UNEARNED, r->stock_unearned, f);
+    dollars_of(w, ws, row, 9, s, PC_EQ_STOCK_UNEARNED_VALUE, r->stock_unearned_value, f);
 }
 
 /* "June 28, 2024", as a proxy writes a date in a footnote. */
@@ -172,7 +263,7 @@ void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws)
     sheet_formats f;
     if (!make_formats(w, &f))
         return;
-    int year = last_year(w);
+    int year = pc_xlsx_equity_year(w);
     pc_xlsx_heading(w, ws, "Outstanding Equity Awards at Fiscal Year-End", year, year);
     double widths[] = {pc_xlsx_name_width(w, 24, 40), 13, 13, 16, 10, 12, 14, 14, 17, 17};
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, oea_titles, widths, 10);
@@ -181,12 +272,14 @@ void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws)
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
+    int32_t at = w->at.equity_first[PC_XLSX_EQ_OEA];
     for (size_t i = 0; i < t->oea.count && pc_xlsx_ok(w); i++) {
         const pc_oea_row *r = &t->oea.items[i];
         if (r->year != year)
             continue;
+        support s = next_support(w, &at, r->first_step, r->nsteps);
         name_cell(w, ws, row, r->person, &last);
-        oea_row(w, ws, row++, r, &f);
+        oea_row(w, ws, row++, r, &s, &f);
     }
     if (row == PC_XLSX_FIRST_DATA_ROW)
         row = pc_xlsx_note(w, ws, row, "No equity awards were outstanding at fiscal year end.");
@@ -208,7 +301,7 @@ void pc_xlsx_write_equity_oesv(pc_xlsx *w, lxw_worksheet *ws)
     sheet_formats f;
     if (!make_formats(w, &f))
         return;
-    int year = last_year(w);
+    int year = pc_xlsx_equity_year(w);
     pc_xlsx_heading(w, ws, "Option Exercises and Stock Vested", year, year);
     double widths[] = {pc_xlsx_name_width(w, 24, 40), 16, 16, 16, 16};
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, oesv_titles, widths, 5);
@@ -217,15 +310,17 @@ void pc_xlsx_write_equity_oesv(pc_xlsx *w, lxw_worksheet *ws)
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
+    int32_t at = w->at.equity_first[PC_XLSX_EQ_OESV];
     for (size_t i = 0; i < t->oesv.count && pc_xlsx_ok(w); i++) {
         const pc_oesv_row *r = &t->oesv.items[i];
         if (r->year != year)
             continue;
+        support s = next_support(w, &at, r->first_step, r->nsteps);
         name_cell(w, ws, row, r->person, &last);
-        shares(w, ws, row, 1, r->options_exercised, &f);
-        dollars(w, ws, row, 2, r->exercise_value, &f);
-        shares(w, ws, row, 3, r->stock_vested, &f);
-        dollars(w, ws, row, 4, r->vesting_value, &f);
+        shares_of(w, ws, row, 1, &s, PC_EQ_OPTIONS_EXERCISED, r->options_exercised, &f);
+        dollars_of(w, ws, row, 2, &s, PC_EQ_OPTIONS_EXERCISED, r->exercise_value, &f);
+        shares_of(w, ws, row, 3, &s, PC_EQ_STOCK_VESTED, r->stock_vested, &f);
+        dollars_of(w, ws, row, 4, &s, PC_EQ_STOCK_VESTED, r->vesting_value, &f);
         row++;
     }
     if (row == PC_XLSX_FIRST_DATA_ROW)
@@ -256,13 +351,31 @@ static const char *const gpba_titles[] = {
     "Grant Date Fair Value of Stock and Option Awards ($)\xC2\xB9",
 };
 
-static void shares_or_dash(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, bool given,
-                           int64_t n, const sheet_formats *f)
+static void shares_or_dash(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
+                           pc_equity_item item, bool given, int64_t n, const sheet_formats *f)
 {
     if (given)
-        shares(w, ws, row, col, n, f);
+        shares_of(w, ws, row, col, s, item, n, f);
     else
         dash(w, ws, row, col, f);
+}
+
+static void gpba_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_gpba_row *r,
+                     const support *s, const sheet_formats *f)
+{
+    date_of(w, ws, row, 1, s, PC_XLSX_EQ_COL_DATE, r->grant_date, f->date);
+    shares_or_dash(w, ws, row, 2, s, PC_EQ_THRESHOLD_SHARES, r->has_threshold, r->threshold_shares,
+                   f);
+    shares_or_dash(w, ws, row, 3, s, PC_EQ_TARGET_SHARES, r->incentive_plan, r->target_shares, f);
+    shares_or_dash(w, ws, row, 4, s, PC_EQ_MAXIMUM_SHARES, r->has_maximum, r->maximum_shares, f);
+    shares_of(w, ws, row, 5, s, PC_EQ_OTHER_STOCK_SHARES, r->other_stock_shares, f);
+    shares_of(w, ws, row, 6, s, PC_EQ_OTHER_OPTION_SHARES, r->other_option_shares, f);
+    if (w->ds->awards.items[r->award].type != PC_AWARD_STOCK)
+        term_of(w, ws, row, 7, s, PC_XLSX_EQ_COL_STRIKE, price_value(r->exercise_price_micro),
+                f->price);
+    else
+        dash(w, ws, row, 7, f);
+    dollars_of(w, ws, row, 8, s, PC_EQ_GRANT_DATE_FAIR_VALUE, r->grant_date_fair_value, f);
 }
 
 void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws)
@@ -270,7 +383,7 @@ void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws)
     sheet_formats f;
     if (!make_formats(w, &f))
         return;
-    int year = last_year(w);
+    int year = pc_xlsx_equity_year(w);
     pc_xlsx_heading(w, ws, "Grants of Plan-Based Awards", year, year);
     double widths[] = {pc_xlsx_name_width(w, 24, 40), 12, 14, 14, 14, 14, 14, 12, 16};
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, gpba_titles, widths, 9);
@@ -279,23 +392,14 @@ void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws)
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
+    int32_t at = w->at.equity_first[PC_XLSX_EQ_GPBA];
     for (size_t i = 0; i < t->gpba.count && pc_xlsx_ok(w); i++) {
         const pc_gpba_row *r = &t->gpba.items[i];
         if (r->year != year)
             continue;
+        support s = next_support(w, &at, r->first_step, r->nsteps);
         name_cell(w, ws, row, r->person, &last);
-        pc_xlsx_date(w, ws, row, 1, r->grant_date, f.date);
-        shares_or_dash(w, ws, row, 2, r->has_threshold, r->threshold_shares, &f);
-        shares_or_dash(w, ws, row, 3, r->incentive_plan, r->target_shares, &f);
-        shares_or_dash(w, ws, row, 4, r->has_maximum, r->maximum_shares, &f);
-        shares(w, ws, row, 5, r->other_stock_shares, &f);
-        shares(w, ws, row, 6, r->other_option_shares, &f);
-        if (w->ds->awards.items[r->award].type != PC_AWARD_STOCK)
-            pc_xlsx_micros(w, ws, row, 7, r->exercise_price_micro, f.price);
-        else
-            dash(w, ws, row, 7, &f);
-        dollars(w, ws, row, 8, r->grant_date_fair_value, &f);
-        row++;
+        gpba_row(w, ws, row++, r, &s, &f);
     }
     if (row == PC_XLSX_FIRST_DATA_ROW)
         row = pc_xlsx_notef(w, ws, row, "No equity awards were granted in fiscal %d.", year);

@@ -40,11 +40,15 @@
 #define PC_XLSX_SHEET_AUDIT "Audit Notes"
 #define PC_XLSX_SHEET_CAP_PERSON "CAP by Person"
 #define PC_XLSX_SHEET_RETIREMENT "Retirement Eligibility"
+#define PC_XLSX_SHEET_EQUITY_DETAIL "Equity Award Detail"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
 #define PC_XLSX_HEADER_ROW 4
 #define PC_XLSX_FIRST_DATA_ROW 5
+
+/* Excel's date serial of 1970-01-01 (pc_date 0). */
+#define PC_XLSX_EXCEL_EPOCH 25569
 
 /* Excel's last row (0-based). */
 #define PC_XLSX_LAST_ROW 1048575
@@ -122,6 +126,12 @@ typedef struct pc_xlsx_layout {
     int pvp_avg_cap_col, pvp_tsr_col, pvp_peer_col, pvp_net_income_col, pvp_csm_col;
     int pvp_csm_decimals; /* decimals the company-selected measure is shown with */
     int32_t pvp_next_row; /* the first free row under the table and its notes */
+    /* Equity Award Detail: the row of the first step of each equity table
+     * (PC_XLSX_EQ_OEA, _OESV, _GPBA; xlsx_equity.h), and the last row its
+     * steps may use. */
+    int32_t equity_first[3];
+    int32_t equity_last;
+    int32_t equity_end; /* the first row under the tables, for the notes */
 } pc_xlsx_layout;
 
 /* A cash row's place on the Cash and FX sheet (calc/write/xlsx_cash.c). */
@@ -227,6 +237,10 @@ const char *pc_xlsx_fx_method_words(pc_fx_method method);
 const char *pc_xlsx_purpose_words(pc_purpose purpose);
 const char *pc_xlsx_method_words(pc_method method);
 const char *pc_xlsx_cap_line_words(pc_cap_line line);
+/* awards.csv's words for a type ("stock", "option", "sar") and a condition
+ * ("service", "performance", "market"), which the SUMIFS select by. */
+const char *pc_xlsx_type_key(pc_award_type type);
+const char *pc_xlsx_condition_key(pc_condition condition);
 /* "#,##0.00;(#,##0.00)" for 2 decimals: an amount with that many decimals
  * (0 to 6), negatives in parentheses. */
 void pc_xlsx_decimal_format(int decimals, char *buf, size_t size);
@@ -243,6 +257,9 @@ void pc_xlsx_write_cap(pc_xlsx *w);
 void pc_xlsx_write_tsr(pc_xlsx *w);
 void pc_xlsx_write_pvp(pc_xlsx *w);
 void pc_xlsx_write_valuations(pc_xlsx *w);
+/* The row and column of a valuation's Value cell on Award Valuations, or
+ * PC_XLSX_NONE when the sheet has no room for it. */
+int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col);
 void pc_xlsx_write_rates(pc_xlsx *w);
 void pc_xlsx_write_checks(pc_xlsx *w);
 /* Audit Notes (calc/write/xlsx_audit.c). */

@@ -25,68 +25,6 @@
 #include "paycalc/model.h"
 #include "paycalc/status.h"
 
-/* Outstanding Equity Awards at Fiscal Year-End: one award held at the end of
- * `year`. Option columns are 0 for stock and stock columns 0 for options. */
-typedef struct pc_oea_row {
-    int year;
-    size_t person; /* index into people */
-    size_t award;  /* index into awards */
-    /* (b) vested, not exercised, not expired */
-    int64_t options_exercisable;
-    /* (c) unvested, service condition */
-    int64_t options_unexercisable;
-    /* (d) unvested, performance or market condition: target x probable outcome */
-    int64_t options_unearned;
-    int64_t exercise_price_micro; /* (e) options and SARs; 0 for stock */
-    pc_date expiration_date;      /* (f) options and SARs; PC_DATE_NONE for stock */
-    int64_t stock_unvested;       /* (g) unvested stock, service condition */
-    int64_t stock_unvested_value; /* (h) cents: (g) x the fiscal-year-end close */
-    int64_t stock_unearned;       /* (i) unvested stock, performance or market condition */
-    int64_t stock_unearned_value; /* (j) cents: (i) x the fiscal-year-end close */
-    pc_date close_date;           /* the trading day whose close values (h) and (j) */
-    int64_t close_micro;          /* that close; 0 when no stock column needs it */
-} pc_oea_row;
-
-/* Option Exercises and Stock Vested: what one award delivered in `year`. */
-typedef struct pc_oesv_row {
-    int year;
-    size_t person;
-    size_t award;
-    int64_t options_exercised; /* shares acquired on exercise in the year */
-    int64_t exercise_value;    /* cents: sum of shares x (close on the exercise date - price) */
-    int64_t stock_vested;      /* shares acquired on vesting in the year */
-    int64_t vesting_value;     /* cents: sum of shares x close on the vest date */
-} pc_oesv_row;
-
-/* Grants of Plan-Based Awards: one award granted in `year`. */
-typedef struct pc_gpba_row {
-    int year;
-    size_t person;
-    size_t award;
-    pc_date grant_date;
-    bool incentive_plan;           /* performance or market condition: columns (f)-(h) */
-    bool has_threshold;            /* awards.csv threshold_shares given */
-    int64_t threshold_shares;      /* (f) */
-    int64_t target_shares;         /* (g): the award's shares */
-    bool has_maximum;              /* awards.csv maximum_shares given */
-    int64_t maximum_shares;        /* (h) */
-    int64_t other_stock_shares;    /* (i) service-condition stock */
-    int64_t other_option_shares;   /* (j) service-condition options and SARs */
-    int64_t exercise_price_micro;  /* (k) options and SARs; 0 for stock */
-    int64_t grant_date_fair_value; /* (l) cents: the award's SCT value (R2 sum) */
-} pc_gpba_row;
-
-/* The three tables; each list in year order, then people in SCT order, then
- * awards in grant-date order (awards.csv order among equal dates). */
-typedef struct pc_equity_tables {
-    PC_ARRAY(pc_oea_row) oea;
-    PC_ARRAY(pc_oesv_row) oesv;
-    PC_ARRAY(pc_gpba_row) gpba; /* empty for a smaller reporting company */
-} pc_equity_tables;
-
-void pc_equity_tables_init(pc_equity_tables *tables);
-void pc_equity_tables_fini(pc_equity_tables *tables);
-
 /* The person totals a proxy's reader (and reported.csv) compares: the item
  * names of SPEC section 12, in this order. */
 typedef enum pc_equity_item {
@@ -109,6 +47,105 @@ typedef enum pc_equity_item {
     PC_EQ_GRANT_DATE_FAIR_VALUE,
     PC_EQ_NITEMS
 } pc_equity_item;
+
+/* What a figure of the tables is made of (the workbook's Equity Award
+ * Detail, SPEC section 9: each disclosure figure links to its support). */
+typedef enum pc_equity_basis {
+    PC_EQ_BASIS_TRANCHE = 0, /* index: a tranche, vested or unvested at the date */
+    PC_EQ_BASIS_EXERCISE,    /* index: an exercise */
+    PC_EQ_BASIS_YEAR_END,    /* index: the award; its shares counted x the year-end close */
+    PC_EQ_BASIS_GRANT,       /* index: the award; its terms on the grant date */
+    PC_EQ_BASIS_VALUATION,   /* index: a grant-date valuation (report->valuations) */
+} pc_equity_basis;
+
+/* One step behind a figure: a tranche, an exercise, a year-end value, an
+ * award's terms or a valuation, with the numbers it adds. The steps of a
+ * table row are steps.items[first_step .. first_step + nsteps), ordered by
+ * item (pc_equity_item order), then as the row met them, so each figure's
+ * steps are one run; a _value item of the Outstanding table follows the
+ * shares it values. */
+typedef struct pc_equity_step {
+    pc_equity_item item; /* the figure it adds to */
+    pc_equity_basis basis;
+    size_t index;     /* per basis (above) */
+    pc_date date;     /* vest, exercise, fiscal year end or grant date */
+    int64_t shares;   /* as the input gives them; an exercise is negative where it
+                         takes options out of the exercisable */
+    bool has_outcome; /* the shares counted are shares x probable outcome */
+    int64_t outcome_micro;
+    int outcome_line;    /* its outcomes.csv line */
+    int64_t counted;     /* shares counted (YEAR_END: the run of shares it values) */
+    int64_t price_micro; /* the close that values it, or 0 */
+    pc_date price_date;
+    int price_line; /* its prices.csv line */
+    int64_t value;  /* cents: what it adds to a value figure, or 0 */
+} pc_equity_step;
+
+/* Outstanding Equity Awards at Fiscal Year-End: one award held at the end of
+ * `year`. Option columns are 0 for stock and stock columns 0 for options. */
+typedef struct pc_oea_row {
+    int year;
+    size_t person; /* index into people */
+    size_t award;  /* index into awards */
+    /* (b) vested, not exercised, not expired */
+    int64_t options_exercisable;
+    /* (c) unvested, service condition */
+    int64_t options_unexercisable;
+    /* (d) unvested, performance or market condition: target x probable outcome */
+    int64_t options_unearned;
+    int64_t exercise_price_micro; /* (e) options and SARs; 0 for stock */
+    pc_date expiration_date;      /* (f) options and SARs; PC_DATE_NONE for stock */
+    int64_t stock_unvested;       /* (g) unvested stock, service condition */
+    int64_t stock_unvested_value; /* (h) cents: (g) x the fiscal-year-end close */
+    int64_t stock_unearned;       /* (i) unvested stock, performance or market condition */
+    int64_t stock_unearned_value; /* (j) cents: (i) x the fiscal-year-end close */
+    pc_date close_date;           /* the trading day whose close values (h) and (j) */
+    int64_t close_micro;          /* that close; 0 when no stock column needs it */
+    size_t first_step, nsteps;    /* its steps (pc_equity_step) */
+} pc_oea_row;
+
+/* Option Exercises and Stock Vested: what one award delivered in `year`. */
+typedef struct pc_oesv_row {
+    int year;
+    size_t person;
+    size_t award;
+    int64_t options_exercised; /* shares acquired on exercise in the year */
+    int64_t exercise_value;    /* cents: sum of shares x (close on the exercise date - price) */
+    int64_t stock_vested;      /* shares acquired on vesting in the year */
+    int64_t vesting_value;     /* cents: sum of shares x close on the vest date */
+    size_t first_step, nsteps;
+} pc_oesv_row;
+
+/* Grants of Plan-Based Awards: one award granted in `year`. */
+typedef struct pc_gpba_row {
+    int year;
+    size_t person;
+    size_t award;
+    pc_date grant_date;
+    bool incentive_plan;           /* performance or market condition: columns (f)-(h) */
+    bool has_threshold;            /* awards.csv threshold_shares given */
+    int64_t threshold_shares;      /* (f) */
+    int64_t target_shares;         /* (g): the award's shares */
+    bool has_maximum;              /* awards.csv maximum_shares given */
+    int64_t maximum_shares;        /* (h) */
+    int64_t other_stock_shares;    /* (i) service-condition stock */
+    int64_t other_option_shares;   /* (j) service-condition options and SARs */
+    int64_t exercise_price_micro;  /* (k) options and SARs; 0 for stock */
+    int64_t grant_date_fair_value; /* (l) cents: the award's SCT value (R2 sum) */
+    size_t first_step, nsteps;
+} pc_gpba_row;
+
+/* The three tables; each list in year order, then people in SCT order, then
+ * awards in grant-date order (awards.csv order among equal dates). */
+typedef struct pc_equity_tables {
+    PC_ARRAY(pc_oea_row) oea;
+    PC_ARRAY(pc_oesv_row) oesv;
+    PC_ARRAY(pc_gpba_row) gpba;     /* empty for a smaller reporting company */
+    PC_ARRAY(pc_equity_step) steps; /* what the rows' figures are made of */
+} pc_equity_tables;
+
+void pc_equity_tables_init(pc_equity_tables *tables);
+void pc_equity_tables_fini(pc_equity_tables *tables);
 
 /* The key of an item ("options_unearned"), as report.json and reported.csv
  * spell it. */
