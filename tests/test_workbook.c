@@ -190,13 +190,14 @@ static long long pvp_peo_cents(const char *json_path, int year, const char *key)
     return cents;
 }
 
-/* SPEC 9: an analyst edits one salary payment (Cash and FX) and one
- * per-share fair value (Award Valuations) in a copy of CBAK's workbook and
- * recalculates it in LibreOffice: the SCT, CAP by Person, CAP
- * Reconciliation and Pay vs Performance all move, and agree with `paycalc
- * run` on inputs carrying the same two edits (cash.csv line 2, and a
+/* SPEC 9: an analyst edits one salary payment (Cash and FX), the 2022
+ * RMB rate (Exchange Rates) and one per-share fair value (Award
+ * Valuations) in a copy of CBAK's workbook and recalculates it in
+ * LibreOffice: the SCT, CAP by Person, CAP Reconciliation and Pay vs
+ * Performance all move, and agree with `paycalc run` on inputs carrying the
+ * same three edits (cash.csv line 2, fx.csv's 2022 rate, and a
  * fair_values.csv row for that tranche and date). */
-Test(workbook, edited_cash_and_fair_value_move_every_table_as_paycalc_would, .timeout = 240)
+Test(workbook, edited_cash_rate_and_fair_value_move_every_table_as_paycalc_would, .timeout = 240)
 {
     char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
     cr_assert_eq(copy_dir(SOURCE_DIR "/inputs/cbak-fy2022", in), 0);
@@ -206,6 +207,8 @@ Test(workbook, edited_cash_and_fair_value_move_every_table_as_paycalc_would, .ti
     snprintf(path, sizeof path, "%s/cash.csv", in);
     replace_in_file(path, "li-yunfei,2021,salary,64583.00,CNY,2021-01-29",
                     "li-yunfei,2021,salary,70000.00,CNY,2021-01-29");
+    snprintf(path, sizeof path, "%s/fx.csv", in);
+    replace_in_file(path, "CNY,2022,6.7264", "CNY,2022,6.9");
     snprintf(path, sizeof path, "%s/fair_values.csv", in);
     char *fv = read_file(path, NULL);
     cr_assert_not_null(fv);
@@ -222,9 +225,12 @@ Test(workbook, edited_cash_and_fair_value_move_every_table_as_paycalc_would, .ti
     cr_assert_neq(pvp_peo_cents(json, 2021, "sct_total"),
                   pvp_peo_cents(edited_json, 2021, "sct_total"));
     cr_assert_neq(pvp_peo_cents(json, 2022, "cap"), pvp_peo_cents(edited_json, 2022, "cap"));
+    cr_assert_neq(pvp_peo_cents(json, 2022, "sct_total"),
+                  pvp_peo_cents(edited_json, 2022, "sct_total"));
 
-    const char *args[] = {"edit", xlsx,         edited_json, "2", "70000", "li-option-2021-11-29",
-                          "3",    "2022-12-31", "0.9",       NULL};
+    const char *args[] = {"edit", xlsx,         edited_json, "2",   "70000", "li-option-2021-11-29",
+                          "3",    "2022-12-31", "0.9",       "CNY", "2022",  "6.9",
+                          NULL};
     run_result r = python(RECALC, args);
     cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
                  r.status, r.out, r.err);

@@ -12,12 +12,16 @@ Usage:
   xlsx_recalc.py recalc OUTDIR BOOK.xlsx [...]
       Only recalculates, writing OUTDIR/<name>.xlsx (for the edit test).
   xlsx_recalc.py edit BOOK.xlsx REPORT.json LINE AMOUNT AWARD TRANCHE DATE FV
+                       [CURRENCY YEAR RATE]
       The edit test: in a copy of the workbook, the Amount of the Cash and
-      FX row of cash.csv line LINE becomes AMOUNT and the Fair Value per
-      Share of every Award Valuations row of AWARD, TRANCHE valued on DATE
-      (YYYY-MM-DD) becomes FV; LibreOffice recalculates the copy and its
-      figures must agree with REPORT.json, the report of `paycalc run` on
-      inputs carrying the same edit.
+      FX row of cash.csv line LINE becomes AMOUNT, the Fair Value per Share
+      of every Award Valuations row of AWARD, TRANCHE valued on DATE
+      (YYYY-MM-DD) becomes FV, and (when given) the Exchange Rates rate of
+      CURRENCY for fiscal YEAR becomes RATE; LibreOffice recalculates the
+      copy and its figures must agree with REPORT.json, the report of
+      `paycalc run` on inputs carrying the same edits.
+  xlsx_recalc.py last-row BOOK.xlsx SHEET
+      The last row SHEET uses.
   xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
       The same without comparing figures with report.json (a workbook with
       --labels zh-Hant or zh-Hans, whose headers the comparison cannot read).
@@ -605,11 +609,30 @@ def column_of(ws, title, hrow=None):
     return None, None
 
 
-def edit(src, report_path, line, amount, award, tranche, date, fv):
+def edit_rate(book, currency, year, rate, problems):
+    """Sets the rate of `currency` for fiscal `year` on Exchange Rates; the
+    Cash and FX rows it converts reference it."""
+    rates = book["Exchange Rates"]
+    hrow, cur_col = column_of(rates, "Currency")
+    _, year_col = column_of(rates, "Fiscal Year")
+    _, rate_col = column_of(rates, "Units per USD")
+    edited = 0
+    for row in rates.iter_rows(min_row=hrow + 1):
+        if row[cur_col].value == currency and row[year_col].value == int(year):
+            row[rate_col].value = float(rate)
+            edited += 1
+    if edited != 1:
+        problems.append("Exchange Rates: %d rows of %s %s" % (edited, currency, year))
+
+
+def edit(src, report_path, line, amount, award, tranche, date, fv, currency=None, year=None,
+         rate=None):
     work = tempfile.mkdtemp(prefix="pc-edit-")
     problems = []
     try:
         book = openpyxl.load_workbook(src)
+        if currency is not None:
+            edit_rate(book, currency, year, rate, problems)
         cash = book["Cash and FX"]
         hrow, line_col = column_of(cash, "cash.csv Line")
         _, amount_col = column_of(cash, "Amount")
@@ -699,7 +722,7 @@ def main(argv):
     if len(argv) == 4 and argv[1] == "last-row":
         print(openpyxl.load_workbook(argv[2])[argv[3]].max_row)
         return 0
-    if len(argv) == 10 and argv[1] == "edit":
+    if len(argv) in (10, 13) and argv[1] == "edit":
         return edit(*argv[2:])
     if len(argv) == 5 and argv[1] == "stale":
         return stale(argv[2], argv[3], argv[4])
