@@ -302,6 +302,7 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
         pc_xlsx_check(&w, workbook_close(w.wb));
     }
     free(w.cash_keys);
+    free(w.rate_order);
     free(w.at.sct_row);
     free(w.at.cap_row);
 

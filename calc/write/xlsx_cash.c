@@ -67,18 +67,67 @@ static bool same_group(const cash_key *a, const cash_key *b)
            strcmp(a->currency, b->currency) == 0;
 }
 
+/* The Exchange Rates rows in an order a cash row's rate is found by
+ * bisection (a search per row would make the sheet quadratic in cash rows
+ * and rates): currency, method, rate, date, and the fiscal year of a rate
+ * without a date; equal keys in report order, so the first row that fits
+ * is the one found. */
+static int rate_key_cmp(const pc_rate_used *a, const char *currency, pc_fx_method method,
+                        int64_t per_usd, pc_date date, int year)
+{
+    int c = strcmp(a->currency, currency);
+    if (c)
+        return c;
+    if (a->method != method)
+        return a->method < method ? -1 : 1;
+    if (a->per_usd_micro != per_usd)
+        return a->per_usd_micro < per_usd ? -1 : 1;
+    if (a->date != date)
+        return a->date < date ? -1 : 1;
+    int ay = a->date == PC_DATE_NONE ? a->fiscal_year : 0;
+    int by = date == PC_DATE_NONE ? year : 0;
+    return (ay > by) - (ay < by);
+}
+
+static int rate_order_cmp(const void *pa, const void *pb)
+{
+    const pc_rate_used *a = *(const pc_rate_used *const *)pa, *b = *(const pc_rate_used *const *)pb;
+    int c = rate_key_cmp(a, b->currency, b->method, b->per_usd_micro, b->date, b->fiscal_year);
+    return c ? c : (a > b) - (a < b);
+}
+
+static void plan_rates(pc_xlsx *w)
+{
+    const pc_report *r = w->report;
+    w->rate_order = malloc((r->rates.count + 1) * sizeof *w->rate_order);
+    if (!w->rate_order) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < r->rates.count; i++)
+        w->rate_order[i] = &r->rates.items[i];
+    qsort(w->rate_order, r->rates.count, sizeof *w->rate_order, rate_order_cmp);
+}
+
 /* The Exchange Rates row of the rate that converts `cash`, or PC_XLSX_NONE. */
 static int32_t rate_row(const pc_xlsx *w, const pc_cash *cash, const pc_rate_used *rate)
 {
     const pc_report *r = w->report;
-    for (size_t i = 0; i < r->rates.count; i++) {
-        const pc_rate_used *u = &r->rates.items[i];
-        if (strcmp(u->currency, cash->currency) == 0 && u->method == rate->method &&
-            u->per_usd_micro == rate->per_usd_micro && u->date == rate->date &&
-            (u->fiscal_year == cash->year || u->date != PC_DATE_NONE))
-            return PC_XLSX_FIRST_DATA_ROW + (int32_t)i;
+    if (!w->rate_order)
+        return PC_XLSX_NONE;
+    size_t lo = 0, hi = r->rates.count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (rate_key_cmp(w->rate_order[mid], cash->currency, rate->method, rate->per_usd_micro,
+                         rate->date, cash->year) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return PC_XLSX_NONE;
+    if (lo == r->rates.count || rate_key_cmp(w->rate_order[lo], cash->currency, rate->method,
+                                             rate->per_usd_micro, rate->date, cash->year) != 0)
+        return PC_XLSX_NONE;
+    return PC_XLSX_FIRST_DATA_ROW + (int32_t)(w->rate_order[lo] - r->rates.items);
 }
 
 /* The rate cell (H) of a row that converts, and its words (I). Returns the
@@ -186,6 +235,7 @@ static int32_t write_group(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const cas
 void pc_xlsx_plan_cash(pc_xlsx *w)
 {
     const pc_dataset *ds = w->ds;
+    plan_rates(w);
     w->ncash_keys = 0;
     w->cash_keys = malloc((ds->cash.count + 1) * sizeof *w->cash_keys);
     if (!w->cash_keys) {

@@ -147,6 +147,7 @@ typedef struct pc_xlsx {
     pc_xlsx_layout at;
     pc_xlsx_cash_key *cash_keys; /* the Cash and FX rows, planned before any sheet */
     size_t ncash_keys;
+    const pc_rate_used **rate_order; /* the Exchange Rates rows, sorted (xlsx_cash.c) */
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];
