@@ -763,15 +763,24 @@ static void expect_runs(size_t first, size_t n)
                       "steps %zu and %zu out of item order", k - 1, k);
 }
 
+/* The fixture's last covered year: the only year whose rows keep their
+ * steps (the year the workbook shows). */
+#define LAST_YEAR 2022
+
 Test(steps, every_figure_is_the_sum_of_its_steps, .init = setup, .fini = teardown)
 {
     ledger(false);
     b_done(&ds);
     compute_ok();
     size_t rows = 0;
-    for (size_t i = 0; i < tables.oea.count; i++, rows++) {
+    for (size_t i = 0; i < tables.oea.count; i++) {
         const pc_oea_row *r = &tables.oea.items[i];
         size_t f = r->first_step, n = r->nsteps;
+        if (r->year != LAST_YEAR) {
+            cr_expect_eq(n, 0, "a step kept for %d", r->year);
+            continue;
+        }
+        rows++;
         expect_runs(f, n);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISABLE, false), r->options_exercisable);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_UNEXERCISABLE, false), r->options_unexercisable);
@@ -781,18 +790,28 @@ Test(steps, every_figure_is_the_sum_of_its_steps, .init = setup, .fini = teardow
         cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_UNEARNED, false), r->stock_unearned);
         cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_UNEARNED_VALUE, true), r->stock_unearned_value);
     }
-    for (size_t i = 0; i < tables.oesv.count; i++, rows++) {
+    for (size_t i = 0; i < tables.oesv.count; i++) {
         const pc_oesv_row *r = &tables.oesv.items[i];
         size_t f = r->first_step, n = r->nsteps;
+        if (r->year != LAST_YEAR) {
+            cr_expect_eq(n, 0, "a step kept for %d", r->year);
+            continue;
+        }
+        rows++;
         expect_runs(f, n);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISED, false), r->options_exercised);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISED, true), r->exercise_value);
         cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_VESTED, false), r->stock_vested);
         cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_VESTED, true), r->vesting_value);
     }
-    for (size_t i = 0; i < tables.gpba.count; i++, rows++) {
+    for (size_t i = 0; i < tables.gpba.count; i++) {
         const pc_gpba_row *r = &tables.gpba.items[i];
         size_t f = r->first_step, n = r->nsteps;
+        if (r->year != LAST_YEAR) {
+            cr_expect_eq(n, 0, "a step kept for %d", r->year);
+            continue;
+        }
+        rows++;
         expect_runs(f, n);
         cr_expect_eq(steps_sum(f, n, PC_EQ_TARGET_SHARES, false), r->target_shares);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OTHER_STOCK_SHARES, false), r->other_stock_shares);

@@ -610,10 +610,13 @@ static pc_status gpba_award(const ledger *lg, size_t ai, pc_gpba_row *row)
 /* ---- The year loop -------------------------------------------------------- */
 
 /* Keeps the steps added since `mark` as a row's, ordered by item, when the
- * row is kept; drops them otherwise. */
-static pc_status keep_steps(const ledger *lg, size_t mark, bool keep, size_t *first, size_t *n)
+ * row is kept and is of the last covered year (the year the workbook shows:
+ * equity.h); drops them otherwise, so they take memory for one year, not
+ * for every SCT year. */
+static pc_status keep_steps(const ledger *lg, size_t mark, bool keep, int year, size_t *first,
+                            size_t *n)
 {
-    if (!keep) {
+    if (!keep || year != lg->ds->config.years[lg->ds->config.nyears - 1]) {
         lg->out->steps.count = mark;
         return PC_OK;
     }
@@ -633,7 +636,7 @@ static pc_status oea_add(const ledger *lg, size_t person, size_t ai, int year, p
     size_t mark = lg->out->steps.count;
     pc_status st = oea_award(lg, ai, end, &oea);
     bool keep = st == PC_OK && oea_has_figures(&oea);
-    pc_status kept = keep_steps(lg, mark, keep, &oea.first_step, &oea.nsteps);
+    pc_status kept = keep_steps(lg, mark, keep, year, &oea.first_step, &oea.nsteps);
     if (st || kept || !keep)
         return st ? st : kept;
     pc_oea_row *slot = PC_ARRAY_PUSH(&lg->out->oea);
@@ -650,7 +653,7 @@ static pc_status oesv_add(const ledger *lg, size_t person, size_t ai, int year, 
     size_t mark = lg->out->steps.count;
     pc_status st = oesv_award(lg, ai, prior, end, &oesv);
     bool keep = st == PC_OK && (oesv.options_exercised || oesv.stock_vested);
-    pc_status kept = keep_steps(lg, mark, keep, &oesv.first_step, &oesv.nsteps);
+    pc_status kept = keep_steps(lg, mark, keep, year, &oesv.first_step, &oesv.nsteps);
     if (st || kept || !keep)
         return st ? st : kept;
     pc_oesv_row *slot = PC_ARRAY_PUSH(&lg->out->oesv);
@@ -665,7 +668,7 @@ static pc_status gpba_add(const ledger *lg, size_t person, size_t ai, int year)
     pc_gpba_row gpba = {.year = year, .person = person, .award = ai};
     size_t mark = lg->out->steps.count;
     pc_status st = gpba_award(lg, ai, &gpba);
-    pc_status kept = keep_steps(lg, mark, st == PC_OK, &gpba.first_step, &gpba.nsteps);
+    pc_status kept = keep_steps(lg, mark, st == PC_OK, year, &gpba.first_step, &gpba.nsteps);
     if (st || kept)
         return st ? st : kept;
     pc_gpba_row *slot = PC_ARRAY_PUSH(&lg->out->gpba);

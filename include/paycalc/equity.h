@@ -63,7 +63,9 @@ typedef enum pc_equity_basis {
  * table row are steps.items[first_step .. first_step + nsteps), ordered by
  * item (pc_equity_item order), then as the row met them, so each figure's
  * steps are one run; a _value item of the Outstanding table follows the
- * shares it values. */
+ * shares it values. Only the rows of the last covered year (the year the
+ * workbook's equity sheets show) keep their steps; the rows of earlier
+ * years have nsteps 0. */
 typedef struct pc_equity_step {
     pc_equity_item item; /* the figure it adds to */
     pc_equity_basis basis;
