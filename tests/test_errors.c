@@ -1554,3 +1554,25 @@ Test(errors, a_bad_published_file_on_its_own_exits_3_and_writes_no_findings, .ti
     remove_dir(dir);
     free(dir);
 }
+
+/* A bad value is quoted in its message shortened to about 60 bytes between
+ * characters, never inside one, with "..." for the rest: 50 Chinese
+ * characters (150 bytes) in an amount are quoted as their first 20. */
+Test(limits, a_long_bad_value_is_quoted_shortened_between_characters, .timeout = 60)
+{
+    char value[151], first20[61 + 3], first21[64];
+    for (int i = 0; i < 50; i++)
+        memcpy(value + 3 * i, "\xe6\x9d\x8e", 3); /* 李 */
+    value[150] = '\0';
+    snprintf(first20, sizeof first20, "%.60s...", value);
+    snprintf(first21, sizeof first21, "%.63s", value);
+    edit e = {"cash.csv", EDIT_REPLACE, "64583.00", value};
+    char *in = edited_set(&e, 1);
+    run_result r = refused(in, "long bad amount");
+    cr_assert(strstr(r.err, "cash.csv:2:4: error: ") != NULL, "%s", r.err);
+    cr_assert(strstr(r.err, first20) != NULL, "no '%s' in:\n%s", first20, r.err);
+    cr_assert(strstr(r.err, first21) == NULL, "more than 60 bytes quoted:\n%s", r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    free(in);
+}

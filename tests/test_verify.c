@@ -1635,3 +1635,32 @@ Test(verify, a_percentage_is_compared_and_shown_as_a_percentage)
         pc_dataset_fini(&ds);
     }
 }
+
+/* A reason quotes the subject as the input gives it, however long: a name
+ * of 300 Chinese characters (900 bytes) comes through whole, not cut at a
+ * fixed size. */
+Test(verify, a_long_unknown_subject_is_quoted_whole_in_its_reason)
+{
+    pc_dataset ds;
+    pc_report r;
+    pc_checks c;
+    pc_dataset_init(&ds);
+    pc_checks_init(&c);
+    clean_published(&ds);
+    clean_computed(&r);
+    char subject[901];
+    for (int i = 0; i < 300; i++)
+        memcpy(subject + 3 * i, "\xe6\x9d\x8e", 3); /* 李 */
+    subject[900] = '\0';
+    publish(&ds, SCT, 2022, subject, "salary", "1");
+    cr_assert_eq(pc_verify_against(&ds, &r, &c), PC_OK);
+    char want[1000];
+    snprintf(want, sizeof want, "no computed figure: '%s' is not in people.csv", subject);
+    bool seen = false;
+    for (size_t i = 0; i < c.skipped.count; i++)
+        seen = seen || strcmp(c.skipped.items[i].reason, want) == 0;
+    cr_expect(seen, "no skipped entry quoting the whole subject");
+    pc_report_fini(&r);
+    pc_checks_fini(&c);
+    pc_dataset_fini(&ds);
+}

@@ -213,13 +213,11 @@ pc_status pc_parse_fraction(const char *text, int64_t max_plain_micro, int allow
         if (st)
             return st;
         if (max_plain_micro > 0 && v > max_plain_micro) {
-            char shown[32];
-            snprintf(shown, sizeof shown, "%s%%", text);
             return pc_parse_fail(
                 PC_ERR_RANGE, why, why_size,
                 "a fraction above %lld is not plausible here; write 0.85 or 85%% (did "
-                "you mean %s?)",
-                (long long)(max_plain_micro / 1000000), shown);
+                "you mean %s%%?)",
+                (long long)(max_plain_micro / 1000000), text);
         }
     }
     if (v < 0 && !allow_negative)

@@ -189,6 +189,7 @@ static pc_status finish(reader *r)
 {
     free(r->award_unsure.items);
     free(r->performance_award);
+    pc_read_fini(&r->rd);
     if (!r->rd.nomem && pc_dataset_index(r->ds) != PC_OK)
         r->rd.nomem = true;
     if (r->rd.nomem)

@@ -94,18 +94,29 @@ void pc_read_warning(pc_read_ctx *rd, const char *file, int line, int column, co
     va_end(ap);
 }
 
+void pc_read_fini(pc_read_ctx *rd)
+{
+    for (size_t i = 0; i < sizeof rd->shown / sizeof rd->shown[0]; i++) {
+        free(rd->shown[i]);
+        rd->shown[i] = NULL;
+    }
+}
+
 const char *pc_read_show(pc_read_ctx *rd, const char *value)
 {
     enum { MAX_SHOWN = 60 };
-    char *out = rd->shown[rd->nshown++ % 4];
-    size_t n = strlen(value), o = 0;
-    size_t cut = n;
-    if (n > MAX_SHOWN) {
-        cut = MAX_SHOWN;
-        /* Back up to the start of a UTF-8 character. */
-        while (cut > 0 && ((unsigned char)value[cut] & 0xC0) == 0x80)
-            cut--;
+    size_t n = strlen(value);
+    /* Cut between characters, never inside one (pc_text_utf8_prefix). */
+    size_t cut = n > MAX_SHOWN ? pc_text_utf8_prefix(value, n, MAX_SHOWN) : n;
+    char *out = malloc(cut + 4);
+    if (!out) {
+        rd->nomem = true;
+        return "(a value)";
     }
+    char **slot = &rd->shown[rd->nshown++ % (sizeof rd->shown / sizeof rd->shown[0])];
+    free(*slot);
+    *slot = out;
+    size_t o = 0;
     for (size_t i = 0; i < cut; i++) {
         char c = value[i];
         out[o++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;

@@ -28,11 +28,13 @@ typedef struct pc_read_ctx {
     size_t base_warnings;
     bool stop;
     bool nomem;
-    char shown[4][200]; /* pc_read_show's buffers, used in turn */
+    char *shown[4]; /* pc_read_show's strings, reused in turn */
     unsigned nshown;
 } pc_read_ctx;
 
 void pc_read_init(pc_read_ctx *rd, pc_diags *diags);
+/* Frees what the context holds (pc_read_show's strings). */
+void pc_read_fini(pc_read_ctx *rd);
 bool pc_read_halted(const pc_read_ctx *rd);
 void pc_read_error(pc_read_ctx *rd, const char *file, int line, int column, const char *code,
                    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -40,7 +42,8 @@ void pc_read_warning(pc_read_ctx *rd, const char *file, int line, int column, co
                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* A value as it is quoted in a message: at most about 60 bytes (cut at a
  * character boundary, "..." added), line breaks and tabs shown as spaces.
- * The result lives until the fourth call after this one. */
+ * The result lives until the fourth call after this one, or pc_read_fini;
+ * out of memory, it is "(a value)" and the read halts. */
 const char *pc_read_show(pc_read_ctx *rd, const char *value);
 
 /* Outcome of opening an input file. */

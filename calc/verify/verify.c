@@ -107,7 +107,7 @@ typedef struct counterpart {
     bool found;
     i128 micro;
     int decimals;
-    char why[256];
+    char *why; /* malloc'ed; NULL when found, or out of memory */
 } counterpart;
 
 #define CENTS_TO_MICRO(c) ((i128)(c) * (PC_MICRO / PC_CENTS))
@@ -118,15 +118,9 @@ static void none(counterpart *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *text = pc_text_vformat(fmt, ap);
+    free(c->why);
+    c->why = pc_text_vformat(fmt, ap);
     va_end(ap);
-    /* A reason quoting a long item is shortened between characters, never
-     * inside one (it goes into the workbook and report.json). */
-    size_t n = text ? pc_text_utf8_prefix(text, strlen(text), sizeof c->why - 1) : 0;
-    if (text)
-        memcpy(c->why, text, n);
-    c->why[n] = '\0';
-    free(text);
     c->found = false;
 }
 
@@ -371,6 +365,48 @@ static pc_status check_market_values(const pc_dataset *ds, const published *pub,
     return st;
 }
 
+/* The published figures of one group (pub.refs[first .. end)) against their
+ * computed counterparts; one skipped entry per reason and group, since an
+ * unknown person would otherwise repeat the same reason for every column
+ * (a group has at most one entry per item of its table). */
+static pc_status verify_group(const pc_dataset *ds, const pc_report *report,
+                              const computed_index *ix, const published *pub, size_t first,
+                              size_t end, pc_checks *checks)
+{
+    pc_status st = PC_OK;
+    char *reasons[16];
+    size_t nreasons = 0;
+    for (size_t j = first; j < end && st == PC_OK; j++) {
+        const ref *r = &pub->refs[j];
+        counterpart c = {0};
+        counterpart_of(ds, report, ix, r, &c);
+        if (c.found) {
+            expected exp = pc_verify_exact(c.micro, c.decimals, true);
+            exp.whole_count = r->row->table == PC_REPORTED_PVP && r->item == PVP_COUNT;
+            st = pc_verify_compare(checks, "mismatch", r->row, exp);
+            free(c.why);
+            continue;
+        }
+        if (!c.why) {
+            st = PC_ERR_NOMEM;
+            break;
+        }
+        bool seen = false;
+        for (size_t k = 0; k < nreasons && !seen; k++)
+            seen = strcmp(reasons[k], c.why) == 0;
+        if (!seen)
+            st = pc_verify_add_skipped(checks, "mismatch", r->row->year, r->row->subject, "%s",
+                                       c.why);
+        if (!seen && nreasons < sizeof reasons / sizeof reasons[0])
+            reasons[nreasons++] = c.why;
+        else
+            free(c.why);
+    }
+    for (size_t k = 0; k < nreasons; k++)
+        free(reasons[k]);
+    return st;
+}
+
 pc_status pc_verify_against(const pc_dataset *ds, const pc_report *report, pc_checks *checks)
 {
     if (!ds || !report || !checks)
@@ -387,30 +423,7 @@ pc_status pc_verify_against(const pc_dataset *ds, const pc_report *report, pc_ch
     }
     for (size_t i = 0, end; i < pub.count && st == PC_OK; i = end) {
         end = pc_verify_group_end(&pub, i);
-        /* One skipped entry per reason and group: an unknown person would
-         * otherwise repeat the same reason for every column. */
-        char reasons[16][sizeof(((counterpart *)0)->why)];
-        size_t nreasons = 0;
-        for (size_t j = i; j < end && st == PC_OK; j++) {
-            const ref *r = &pub.refs[j];
-            counterpart c;
-            counterpart_of(ds, report, &ix, r, &c);
-            if (c.found) {
-                expected exp = pc_verify_exact(c.micro, c.decimals, true);
-                exp.whole_count = r->row->table == PC_REPORTED_PVP && r->item == PVP_COUNT;
-                st = pc_verify_compare(checks, "mismatch", r->row, exp);
-                continue;
-            }
-            bool seen = false;
-            for (size_t k = 0; k < nreasons && !seen; k++)
-                seen = strcmp(reasons[k], c.why) == 0;
-            if (seen)
-                continue;
-            st = pc_verify_add_skipped(checks, "mismatch", r->row->year, r->row->subject, "%s",
-                                       c.why);
-            if (nreasons < sizeof reasons / sizeof reasons[0])
-                memcpy(reasons[nreasons++], c.why, sizeof c.why);
-        }
+        st = verify_group(ds, report, &ix, &pub, i, end, checks);
     }
     if (st == PC_OK)
         st = check_market_values(ds, &pub, checks);
