@@ -689,3 +689,79 @@ Test(faults, sixty_thousand_unknown_settings_are_read_quickly_and_listed_briefly
     remove_dir(set);
     free(set);
 }
+
+/* ---- a failed rename in the middle of the pair ------------------------------------ */
+
+/* `paycalc run CBAK --out out` with the Nth renameat failing (the preloaded
+ * tests/shim/fail_rename.c); returns the exit status. */
+static int run_failing_rename(const char *out, int n)
+{
+    char nth[16];
+    snprintf(nth, sizeof nth, "%d", n);
+    setenv("LD_PRELOAD", PAYCALC_FAIL_RENAME, 1);
+    setenv("PAYCALC_FAIL_RENAMEAT", nth, 1);
+    /* An AddressSanitizer build wants its runtime first; the shim is
+     * loaded ahead of it on purpose. */
+    setenv("ASAN_OPTIONS", "verify_asan_link_order=0:detect_leaks=1", 1);
+    const char *args[] = {"run", CBAK, "--out", out, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    unsetenv("LD_PRELOAD");
+    unsetenv("PAYCALC_FAIL_RENAMEAT");
+    unsetenv("ASAN_OPTIONS");
+    int status = r.status;
+    if (status != 4)
+        cr_log_error("exit %d: %s", status, r.err);
+    else
+        cr_expect(strstr(r.err, "could not write") != NULL, "%s", r.err);
+    run_result_free(&r);
+    return status;
+}
+
+/* SPEC section 14: the pair is replaced together or not at all. When the
+ * second rename of the pair fails, after the first has put the new
+ * report.json in place, the first is undone: the earlier pair comes back
+ * byte for byte, with no temporary file left; with no earlier pair there is
+ * none after. Each rename failing in turn (1: the first, 2: the second). */
+Test(faults, a_failed_second_rename_puts_the_earlier_pair_back, .timeout = 120)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {"run", CBAK, "--out", out, "--quiet", NULL};
+    run_result first = run_paycalc(args);
+    cr_assert_eq(first.status, 0, "%s", first.err);
+    run_result_free(&first);
+    /* An earlier pair that differs from what this run writes. */
+    char json[4096], xlsx[4096];
+    snprintf(json, sizeof json, "%s/report.json", out);
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    cr_assert_eq(write_text(json, "{\"earlier\": true}\n"), 0);
+    cr_assert_eq(write_text(xlsx, "earlier workbook\n"), 0);
+    for (int n = 1; n <= 2; n++) {
+        cr_assert_eq(run_failing_rename(out, n), 4, "renameat %d failing", n);
+        size_t len = 0;
+        char *j = read_file(json, &len);
+        char *x = read_file(xlsx, NULL);
+        cr_assert_not_null(j);
+        cr_assert_not_null(x);
+        cr_expect_str_eq(j, "{\"earlier\": true}\n", "renameat %d failing", n);
+        cr_expect_str_eq(x, "earlier workbook\n", "renameat %d failing", n);
+        free(j);
+        free(x);
+        int temp_folders, others;
+        count_extra(out, &temp_folders, &others);
+        cr_expect_eq(temp_folders + others, 0, "renameat %d failing left files", n);
+    }
+    /* No earlier pair: the second rename failing leaves no report at all. */
+    cr_assert_eq(unlink(json), 0);
+    cr_assert_eq(unlink(xlsx), 0);
+    cr_assert_eq(run_failing_rename(out, 2), 4);
+    cr_expect_eq(access(json, F_OK), -1, "a report.json without its workbook");
+    cr_expect_eq(access(xlsx, F_OK), -1, "a workbook without its report.json");
+    /* Without the fault the same run writes the pair. */
+    run_result last = run_paycalc(args);
+    cr_assert_eq(last.status, 0, "%s", last.err);
+    run_result_free(&last);
+    cr_expect_eq(access(json, F_OK), 0);
+    cr_expect_eq(access(xlsx, F_OK), 0);
+    remove_dir(out);
+    free(out);
+}
