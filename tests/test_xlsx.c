@@ -1121,3 +1121,41 @@ Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note, .time
     remove_dir(dir);
     free(dir);
 }
+
+/* Exchange Rates past the row limit: the rates that fit are written with a
+ * note of how many were left out, and no Cash and FX row points at a rate
+ * row that is not there (it holds the rate itself). The golden set uses
+ * 15 payment-date rates; a limit of 15 rows leaves room for 6. */
+Test(xlsx, rates_past_the_row_limit_are_left_out_and_not_referenced, .timeout = 60)
+{
+    char *dir = make_temp_dir();
+    pc_dataset ds;
+    pc_report r;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&r);
+    pc_diags_init(&diags);
+    pc_status st = pc_compute(SOURCE_DIR "/tests/data/golden-nonsrc", &ds, &r, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    cr_assert_eq(r.rates.count, 15);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/r.xlsx", dir);
+    st = pc_xlsx_write_file_rows(&ds, &r, path, path, 14, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    char why[512];
+    cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
+    cr_assert_eq(
+        xlsx_xml_contains(path, "9 more rates are not shown: a sheet holds at most 15 rows."), 1);
+    /* Rows 6 to 11 (1-based) hold the six rates shown. */
+    cr_assert_eq(xlsx_xml_contains(path, "'Exchange Rates'!E6<"), 1, "no reference to a rate");
+    for (int row = 12; row <= 20; row++) {
+        char ref[64];
+        snprintf(ref, sizeof ref, "'Exchange Rates'!E%d<", row);
+        cr_expect_eq(xlsx_xml_contains(path, ref), 0, "a reference to %s", ref);
+    }
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}

@@ -304,6 +304,7 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
     free(w.cash_keys);
     free(w.rate_order);
     free(w.at.sct_row);
+    free(w.at.sct_grant_row);
     free(w.at.cap_row);
 
     if (w.status != PC_OK) {

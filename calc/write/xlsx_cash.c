@@ -127,7 +127,10 @@ static int32_t rate_row(const pc_xlsx *w, const pc_cash *cash, const pc_rate_use
     if (lo == r->rates.count || rate_key_cmp(w->rate_order[lo], cash->currency, rate->method,
                                              rate->per_usd_micro, rate->date, cash->year) != 0)
         return PC_XLSX_NONE;
-    return PC_XLSX_FIRST_DATA_ROW + (int32_t)(w->rate_order[lo] - r->rates.items);
+    size_t index = (size_t)(w->rate_order[lo] - r->rates.items);
+    if (index >= pc_xlsx_rates_room(w))
+        return PC_XLSX_NONE; /* not on the sheet: the row holds the rate */
+    return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
 }
 
 /* The rate cell (H) of a row that converts, and its words (I). Returns the

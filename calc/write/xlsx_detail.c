@@ -318,6 +318,14 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
 
 /* --------------------------------------------------------- Exchange Rates */
 
+/* The rates a sheet has room for: its rows less the notes under them (a
+ * blank row, the count left out and two notes). */
+size_t pc_xlsx_rates_room(const pc_xlsx *w)
+{
+    enum { NOTE_ROWS = 4 };
+    return (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
+}
+
 void pc_xlsx_write_rates(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->rates;
@@ -334,8 +342,8 @@ void pc_xlsx_write_rates(pc_xlsx *w)
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
-    for (size_t i = 0; i < r->rates.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 4;
-         i++, row++) {
+    size_t n = r->rates.count < pc_xlsx_rates_room(w) ? r->rates.count : pc_xlsx_rates_room(w);
+    for (size_t i = 0; i < n && pc_xlsx_ok(w); i++, row++) {
         const pc_rate_used *rt = &r->rates.items[i];
         pc_xlsx_text(w, ws, row, 0, rt->currency, w->f.text);
         pc_xlsx_number(w, ws, row, 1, rt->fiscal_year, w->f.year);
@@ -347,6 +355,11 @@ void pc_xlsx_write_rates(pc_xlsx *w)
         pc_xlsx_text(w, ws, row, 6, rt->source, w->f.text);
     }
     row++;
+    if (n < r->rates.count)
+        row = pc_xlsx_notef(w, ws, row,
+                            "%zu more rates are not shown: a sheet holds at most %d rows. "
+                            "report.json lists them all.",
+                            r->rates.count - n, w->last_row + 1);
     if (r->rates.count == 0)
         row = pc_xlsx_note(w, ws, row,
                            "Every amount was paid in US dollars: no exchange rate was needed.");

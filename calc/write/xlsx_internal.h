@@ -112,6 +112,9 @@ typedef struct pc_xlsx_formats {
 /* Where the writer put the figures the Pay vs Performance formulas point at. */
 typedef struct pc_xlsx_layout {
     int32_t *sct_row; /* per report->sct item: its Summary Compensation row, or PC_XLSX_NONE */
+    /* The first grant-date Award Valuations row of each person's stock and
+     * option awards of each covered year (xlsx_sct.c), or PC_XLSX_NONE. */
+    int32_t *sct_grant_row;
     lxw_col_t sct_total_col;
     int32_t *cap_row; /* per report->cap item: its CAP Reconciliation row, or PC_XLSX_NONE */
     int cap_col[PC_CAP_NLINES];    /* column of each line, or PC_XLSX_NONE when not shown */
@@ -262,6 +265,9 @@ void pc_xlsx_write_valuations(pc_xlsx *w);
  * PC_XLSX_NONE when the sheet has no room for it. */
 int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col);
 void pc_xlsx_write_rates(pc_xlsx *w);
+/* How many rates Exchange Rates has rows for (w->last_row); the Cash and FX
+ * rows of a rate past them hold the rate itself. */
+size_t pc_xlsx_rates_room(const pc_xlsx *w);
 void pc_xlsx_write_checks(pc_xlsx *w);
 /* Audit Notes (calc/write/xlsx_audit.c). */
 void pc_xlsx_write_audit(pc_xlsx *w);

@@ -15,6 +15,7 @@
  */
 #include "xlsx_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,46 @@ static const char *const sct_titles[] = {
 /* Column of each pc_sct_column on the sheet (name and year come first). */
 #define SCT_COL(c) ((int)(c) + 2)
 
+/* The place of a person's stock (or option) awards of a year in
+ * w->at.sct_grant_row; SIZE_MAX for a year that is not covered. */
+static size_t grant_slot(const pc_xlsx *w, size_t person, int year, bool stock)
+{
+    const pc_config *config = &w->ds->config;
+    for (int y = 0; y < config->nyears; y++)
+        if (config->years[y] == year)
+            return (person * (size_t)config->nyears + (size_t)y) * 2 + (stock ? 1 : 0);
+    return SIZE_MAX;
+}
+
+/* The first grant-date row on Award Valuations of each person's stock and
+ * option awards of each year, found in one pass over the valuations (a
+ * search per SCT figure would be people x years x valuations). */
+static void plan_grant_rows(pc_xlsx *w)
+{
+    const pc_dataset *ds = w->ds;
+    const pc_report *r = w->report;
+    size_t n = ds->people.count * (size_t)(ds->config.nyears > 0 ? ds->config.nyears : 1) * 2;
+    w->at.sct_grant_row = malloc((n ? n : 1) * sizeof *w->at.sct_grant_row);
+    if (!w->at.sct_grant_row) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        w->at.sct_grant_row[i] = PC_XLSX_NONE;
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        const pc_valuation *v = &r->valuations.items[i];
+        if (v->line >= 0 || v->tranche >= ds->tranches.count)
+            continue;
+        const pc_award *a = &ds->awards.items[ds->tranches.items[v->tranche].award];
+        size_t slot = grant_slot(w, a->person, v->year, a->type == PC_AWARD_STOCK);
+        int col;
+        int32_t at = pc_xlsx_valuation_value_at(w, i, &col);
+        if (slot != SIZE_MAX && slot < n && at != PC_XLSX_NONE &&
+            w->at.sct_grant_row[slot] == PC_XLSX_NONE)
+            w->at.sct_grant_row[slot] = at;
+    }
+}
+
 /* Where an SCT figure's support starts: the first Cash and FX row of the
  * component, or the first grant-date row of the awards on Award
  * Valuations (rows in report order); PC_XLSX_NONE when there is none. */
@@ -96,17 +137,8 @@ static int32_t support_row(const pc_xlsx *w, const pc_sct_row *s, pc_sct_column 
     if (component[c] >= 0)
         return pc_xlsx_cash_row(w, s->person, s->year, (pc_component)component[c]);
     *sheet = PC_XLSX_SHEET_VALUATIONS;
-    const pc_dataset *ds = w->ds;
-    const pc_report *r = w->report;
-    for (size_t i = 0; i < r->valuations.count && i < PC_XLSX_LAST_ROW - 10; i++) {
-        const pc_valuation *v = &r->valuations.items[i];
-        if (v->line >= 0 || v->year != s->year || v->tranche >= ds->tranches.count)
-            continue;
-        const pc_award *a = &ds->awards.items[ds->tranches.items[v->tranche].award];
-        if (a->person == s->person && (a->type == PC_AWARD_STOCK) == (c == PC_SCT_STOCK_AWARDS))
-            return PC_XLSX_FIRST_DATA_ROW + (int32_t)i;
-    }
-    return PC_XLSX_NONE;
+    size_t slot = grant_slot(w, s->person, s->year, c == PC_SCT_STOCK_AWARDS);
+    return w->at.sct_grant_row && slot != SIZE_MAX ? w->at.sct_grant_row[slot] : PC_XLSX_NONE;
 }
 
 /* An SCT figure as a formula over the workpapers (R3: the exact sum of its
@@ -374,6 +406,7 @@ void pc_xlsx_write_sct(pc_xlsx *w)
     int first, last;
     sct_years(w, &first, &last);
     pc_xlsx_heading(w, ws, "Summary Compensation Table", first, last);
+    plan_grant_rows(w);
 
     /* The footnotes first, so the headers they explain carry their markers. */
     pc_buf fx = {0}, equity = {0};
