@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "support.h"
+#include "xlsx_xml.h"
 
 #define SET SOURCE_DIR "/inputs/meridian-fy2024"
 
@@ -269,6 +270,26 @@ Test(mc_value, supplied_assumptions_and_correlations_are_used_and_repaired)
     cr_assert_eq(lines, 2, "%s", res.err);
     cr_assert_not_null(strstr(res.out, "no errors, 2 warnings"), "%s", res.out);
     run_result_free(&res);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* A seed above 2^53 is not a number a spreadsheet holds exactly: the
+ * workbook writes it as text, digit for digit, as report.json has it, so the
+ * paths can be reproduced from either. */
+Test(mc_value, a_seed_above_two_to_the_53_is_written_exactly_in_both_reports)
+{
+    char *dir = copy_set("{\"paths\": 1000, \"seed\": 9007199254740993}");
+    run_result r = run_set(dir);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    char *json = file_in(dir, "out.json", NULL);
+    cr_assert(strstr(json, "\"seed\": 9007199254740993") != NULL);
+    free(json);
+    char xlsx[4096];
+    snprintf(xlsx, sizeof xlsx, "%s/out.xlsx", dir);
+    cr_assert_gt(xlsx_xml_contains(xlsx, ">9007199254740993<"), 0, "no exact seed in the workbook");
+    cr_assert_eq(xlsx_xml_contains(xlsx, "9007199254740992"), 0, "a seed rounded to a double");
     remove_dir(dir);
     free(dir);
 }

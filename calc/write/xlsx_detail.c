@@ -222,7 +222,11 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
      * a simulated value, the expected payout of a market condition. */
     if (v->method == PC_METHOD_MONTE_CARLO) {
         pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 3, (double)in->paths, w->f.integer);
-        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 4, (double)in->seed, w->f.centred);
+        /* As text: a spreadsheet number holds 53 bits, a seed 64, and a
+         * seed rounded to the nearest double would not reproduce the
+         * paths. */
+        pc_xlsx_textf(w, ws, row, VAL_COL_CONTRIBUTION + 4, w->f.text, "%llu",
+                      (unsigned long long)in->seed);
         pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 5, in->standard_error, w->f.price);
     }
     if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
