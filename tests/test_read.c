@@ -18,6 +18,9 @@
 #include "paycalc/read.h"
 #include "support.h"
 
+/* The readers' diagnostics context (calc/read internals), for the warning cap. */
+#include "../calc/read/read_internal.h"
+
 #define GOOD SOURCE_DIR "/tests/data/read/good"
 #define PEOPLE_HEADER_CR "person_id,name,position\r"
 
@@ -2102,4 +2105,32 @@ Test(read, a_peer_group_must_name_a_set_of_peers)
     unload(&l);
     remove_dir(dir);
     free(dir);
+}
+
+/* ---- the warning cap (read.h, PC_LIMIT_WARNINGS) ------------------------------ */
+
+/* Warnings are listed up to PC_LIMIT_WARNINGS; one more says the rest are
+ * not listed, and reading goes on (only errors stop it). */
+Test(read, warnings_past_the_limit_are_counted_as_one_and_reading_goes_on)
+{
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_read_ctx rd;
+    pc_read_init(&rd, &diags);
+    for (int i = 0; i < PC_LIMIT_WARNINGS + 500; i++)
+        pc_read_warning(&rd, "vesting.csv", i + 2, 6, "ignored_value", "warning %d", i);
+    cr_assert_eq(diags.warnings, PC_LIMIT_WARNINGS + 1);
+    cr_assert_eq(diags.count, PC_LIMIT_WARNINGS + 1);
+    const pc_diag *last = &diags.items[diags.count - 1];
+    cr_assert_str_eq(last->code, "too_many_warnings");
+    char want[80];
+    snprintf(want, sizeof want, "more than %d warnings: the rest are not listed",
+             PC_LIMIT_WARNINGS);
+    cr_assert_str_eq(last->message, want);
+    cr_assert_str_eq(diags.items[PC_LIMIT_WARNINGS - 1].message, "warning 999");
+    cr_assert_not(pc_read_halted(&rd), "a warning stopped the read");
+    pc_read_error(&rd, "vesting.csv", 3000, 1, "bad", "an error after them");
+    cr_assert_eq(diags.errors, 1, "an error after the cap is still listed");
+    pc_read_fini(&rd);
+    pc_diags_fini(&diags);
 }
