@@ -10,6 +10,11 @@
  * is unvested at a date when it was granted on or before it and neither
  * vested nor forfeited on or before it; a vested tranche vested on its
  * status date (an accelerated vesting is simply an earlier date).
+ *
+ * Each figure of the last covered year also records the steps it is made
+ * of (pc_equity_step: the tranches, exercises, year-end values, award
+ * terms and valuations behind it), which the workbook lays out as the
+ * support of the disclosure sheets.
  */
 #include "paycalc/equity.h"
 

@@ -6,6 +6,12 @@
  * year, in the proxy's layout: one row per award, the person's name on the
  * first of their rows, the columns of the Item in its order, an em dash for
  * nil, footnotes in a proxy's words. Each prints one page wide, landscape.
+ *
+ * Every figure is a formula over its support on Equity Award Detail (SPEC
+ * section 9: each disclosure figure links to its support): the SUM of the
+ * run of detail rows behind it, rounded to the dollar for an amount, with
+ * an internal link to the first of them; a nil with nothing behind it is
+ * the only number typed in.
  */
 #include "xlsx_equity.h"
 
