@@ -24,6 +24,9 @@
 /* Excel's longest string, in characters. */
 #define PC_XLSX_MAX_STRING 32767
 
+/* Excel's date serial of 1970-01-01 (pc_date 0). */
+#define PC_XLSX_EXCEL_EPOCH 25569
+
 /* ---------------------------------------------------------------- errors */
 
 void pc_xlsx_check(pc_xlsx *w, lxw_error err)
@@ -142,27 +145,40 @@ void pc_xlsx_cents(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t 
     pc_xlsx_number(w, ws, row, col, (double)cents / 100.0, fmt);
 }
 
+double pc_xlsx_micros_value(int64_t micros)
+{
+    return (double)micros / 1e6;
+}
+
 void pc_xlsx_micros(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t micros,
                     lxw_format *fmt)
 {
-    pc_xlsx_number(w, ws, row, col, (double)micros / 1e6, fmt);
+    pc_xlsx_number(w, ws, row, col, pc_xlsx_micros_value(micros), fmt);
+}
+
+bool pc_xlsx_date_serial(pc_date date, double *serial)
+{
+    /* Excel's serials count 1900-02-29, which never was: before March 1900
+     * they would be a day off. */
+    if (date == PC_DATE_NONE || date < pc_date_from_ymd(1900, 3, 1))
+        return false;
+    *serial = (double)date + PC_XLSX_EXCEL_EPOCH;
+    return true;
 }
 
 void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
                   lxw_format *fmt)
 {
+    double serial;
     if (date == PC_DATE_NONE) {
         pc_xlsx_blank(w, ws, row, col, fmt);
-        return;
-    }
-    /* Excel's serials count 1900-02-29, which never was: before March 1900
-     * they would be a day off, so such a date is written as text. */
-    if (date < pc_date_from_ymd(1900, 3, 1)) {
+    } else if (pc_xlsx_date_serial(date, &serial)) {
+        pc_xlsx_number(w, ws, row, col, serial, fmt);
+    } else {
+        /* No serial (before March 1900): written as text. */
         char buf[16];
         pc_xlsx_text(w, ws, row, col, pc_date_format(date, buf), w->f.text);
-        return;
     }
-    pc_xlsx_number(w, ws, row, col, (double)date + PC_XLSX_EXCEL_EPOCH, fmt);
 }
 
 void pc_xlsx_blank(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt)
@@ -227,6 +243,18 @@ lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format)
 }
 
 /* ---------------------------------------------------------- sheet layout */
+
+double pc_xlsx_award_id_width(const pc_xlsx *w, double min, double max)
+{
+    double width = min;
+    for (size_t i = 0; i < w->ds->awards.count; i++) {
+        const char *id = w->ds->awards.items[i].id;
+        double need = (double)pc_text_width(id ? id : "") + 1.5;
+        if (need > width)
+            width = need < max ? need : max;
+    }
+    return width;
+}
 
 double pc_xlsx_name_width(pc_xlsx *w, double min, double max)
 {

@@ -271,12 +271,7 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     double widths[VALUATION_COLS] = {10, 8,  14, 8,  8,  12, 11, 11, 11, 21, 24, 10, 11,
                                      10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 12,
                                      11, 14, 8,  40, 24, 14, 28, 40, 11, 8,  11, 10};
-    for (size_t i = 0; i < w->ds->awards.count; i++) {
-        const char *id = w->ds->awards.items[i].id;
-        double width = (double)pc_text_width(id ? id : "") + 1.5;
-        if (width > widths[0])
-            widths[0] = width < 40 ? width : 40;
-    }
+    widths[0] = pc_xlsx_award_id_width(w, widths[0], 40);
     widths[2] = pc_xlsx_name_width(w, widths[2], 30);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 3);

@@ -162,20 +162,16 @@ static void term_of(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const s
                          s->first_row, (int)dcol);
 }
 
-static double price_value(int64_t micros)
-{
-    return (double)micros / 1e6;
-}
-
-/* A date term; a date Excel cannot show as a date (before March 1900) is
- * written as text, as pc_xlsx_date writes it. */
+/* A date term; a date with no Excel serial is written as pc_xlsx_date
+ * writes it (as text). */
 static void date_of(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
                     pc_xlsx_eq_col dcol, pc_date date, lxw_format *fmt)
 {
-    if (date == PC_DATE_NONE || date < pc_date_from_ymd(1900, 3, 1))
-        pc_xlsx_date(w, ws, row, col, date, fmt);
+    double serial;
+    if (pc_xlsx_date_serial(date, &serial))
+        term_of(w, ws, row, col, s, dcol, serial, fmt);
     else
-        term_of(w, ws, row, col, s, dcol, (double)date + PC_XLSX_EXCEL_EPOCH, fmt);
+        pc_xlsx_date(w, ws, row, col, date, fmt);
 }
 
 /* ---- Outstanding Equity Awards at Fiscal Year-End ------------------------ */
@@ -204,8 +200,8 @@ static void oea_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_oea_row
         shares_of(w, ws, row, 1, s, PC_EQ_OPTIONS_EXERCISABLE, r->options_exercisable, f);
         shares_of(w, ws, row, 2, s, PC_EQ_OPTIONS_UNEXERCISABLE, r->options_unexercisable, f);
         shares_of(w, ws, row, 3, s, PC_EQ_OPTIONS_UNEARNED, r->options_unearned, f);
-        term_of(w, ws, row, 4, s, PC_XLSX_EQ_COL_STRIKE, price_value(r->exercise_price_micro),
-                f->price);
+        term_of(w, ws, row, 4, s, PC_XLSX_EQ_COL_STRIKE,
+                pc_xlsx_micros_value(r->exercise_price_micro), f->price);
         date_of(w, ws, row, 5, s, PC_XLSX_EQ_COL_EXPIRES, r->expiration_date, f->date);
         for (int c = 6; c <= 9; c++)
             dash(w, ws, row, c, f);
@@ -377,8 +373,8 @@ static void gpba_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_gpba_r
     shares_of(w, ws, row, 5, s, PC_EQ_OTHER_STOCK_SHARES, r->other_stock_shares, f);
     shares_of(w, ws, row, 6, s, PC_EQ_OTHER_OPTION_SHARES, r->other_option_shares, f);
     if (w->ds->awards.items[r->award].type != PC_AWARD_STOCK)
-        term_of(w, ws, row, 7, s, PC_XLSX_EQ_COL_STRIKE, price_value(r->exercise_price_micro),
-                f->price);
+        term_of(w, ws, row, 7, s, PC_XLSX_EQ_COL_STRIKE,
+                pc_xlsx_micros_value(r->exercise_price_micro), f->price);
     else
         dash(w, ws, row, 7, f);
     dollars_of(w, ws, row, 8, s, PC_EQ_GRANT_DATE_FAIR_VALUE, r->grant_date_fair_value, f);

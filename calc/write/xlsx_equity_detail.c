@@ -233,10 +233,10 @@ static void counted_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_eq
 {
     char shares[PC_XLSX_REF_SIZE], outcome[PC_XLSX_REF_SIZE], first[PC_XLSX_REF_SIZE],
         last[PC_XLSX_REF_SIZE], formula[4 * PC_XLSX_REF_SIZE];
+    if (s->basis == PC_EQ_BASIS_VALUATION)
+        return; /* its shares are the valuation's; the value says the rest */
     cell_ref(shares, sizeof shares, row, PC_XLSX_EQ_COL_SHARES);
     cell_ref(outcome, sizeof outcome, row, PC_XLSX_EQ_COL_OUTCOME);
-    if (s->basis == PC_EQ_BASIS_VALUATION)
-        return;
     if (s->basis == PC_EQ_BASIS_YEAR_END) {
         cell_ref(first, sizeof first, run_first, PC_XLSX_EQ_COL_COUNTED);
         cell_ref(last, sizeof last, row - 1, PC_XLSX_EQ_COL_COUNTED);
@@ -364,12 +364,7 @@ static void detail_headers(pc_xlsx *w, lxw_worksheet *ws)
     double widths[PC_XLSX_EQ_NCOLS] = {14, 10, 8,  12, 8,  21, 11, 26, 11,
                                        10, 11, 10, 11, 10, 11, 13, 36};
     widths[0] = pc_xlsx_name_width(w, widths[0], 30);
-    for (size_t i = 0; i < w->ds->awards.count; i++) {
-        const char *id = w->ds->awards.items[i].id;
-        double width = (double)pc_text_width(id ? id : "") + 1.5;
-        if (width > widths[1])
-            widths[1] = width < 40 ? width : 40;
-    }
+    widths[1] = pc_xlsx_award_id_width(w, widths[1], 40);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, detail_titles, widths, PC_XLSX_EQ_NCOLS);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 2);
     pc_xlsx_page_setup(w, ws, 2, true);

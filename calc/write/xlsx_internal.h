@@ -47,9 +47,6 @@
 #define PC_XLSX_HEADER_ROW 4
 #define PC_XLSX_FIRST_DATA_ROW 5
 
-/* Excel's date serial of 1970-01-01 (pc_date 0). */
-#define PC_XLSX_EXCEL_EPOCH 25569
-
 /* Excel's last row (0-based). */
 #define PC_XLSX_LAST_ROW 1048575
 
@@ -182,6 +179,11 @@ void pc_xlsx_cents(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t 
                    lxw_format *fmt);
 void pc_xlsx_micros(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t micros,
                     lxw_format *fmt);
+/* The number pc_xlsx_micros writes, for a formula's stored value. */
+double pc_xlsx_micros_value(int64_t micros);
+/* A date's Excel serial, as pc_xlsx_date writes it; false for no date or a
+ * date before March 1900 (written as text). */
+bool pc_xlsx_date_serial(pc_date date, double *serial);
 /* A calendar date as an Excel date; PC_DATE_NONE is a blank. */
 void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
                   lxw_format *fmt);
@@ -231,6 +233,9 @@ void pc_xlsx_page_setup(pc_xlsx *w, lxw_worksheet *ws, uint16_t pages_wide, bool
 /* A column width for the people's names: the longest name, within
  * [min, max] characters. */
 double pc_xlsx_name_width(pc_xlsx *w, double min, double max);
+/* A column width for the award IDs (a cut-off ID reads as another award):
+ * the longest, within [min, max] characters. */
+double pc_xlsx_award_id_width(const pc_xlsx *w, double min, double max);
 
 /* The name of a person, or "" for a bad index (flagged as an error). */
 const char *pc_xlsx_person_name(pc_xlsx *w, size_t person);
