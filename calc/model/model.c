@@ -250,28 +250,38 @@ static int compare_tranche(const void *a, const void *b)
     return (x->number > y->number) - (x->number < y->number);
 }
 
+/* The order of outcomes.csv and fair_values.csv rows: award, tranche,
+ * date, then line. */
+typedef struct tranche_date_key {
+    size_t award;
+    int tranche;
+    pc_date date;
+    int line;
+} tranche_date_key;
+
+static int compare_tranche_date(tranche_date_key x, tranche_date_key y)
+{
+    if (x.award != y.award)
+        return x.award < y.award ? -1 : 1;
+    if (x.tranche != y.tranche)
+        return x.tranche < y.tranche ? -1 : 1;
+    if (x.date != y.date)
+        return x.date < y.date ? -1 : 1;
+    return (x.line > y.line) - (x.line < y.line);
+}
+
 static int compare_outcome(const void *a, const void *b)
 {
     const pc_outcome *x = a, *y = b;
-    if (x->award != y->award)
-        return x->award < y->award ? -1 : 1;
-    if (x->tranche != y->tranche)
-        return x->tranche < y->tranche ? -1 : 1;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return (x->line > y->line) - (x->line < y->line);
+    return compare_tranche_date((tranche_date_key){x->award, x->tranche, x->date, x->line},
+                                (tranche_date_key){y->award, y->tranche, y->date, y->line});
 }
 
 static int compare_fv(const void *a, const void *b)
 {
     const pc_supplied_fv *x = a, *y = b;
-    if (x->award != y->award)
-        return x->award < y->award ? -1 : 1;
-    if (x->tranche != y->tranche)
-        return x->tranche < y->tranche ? -1 : 1;
-    if (x->date != y->date)
-        return x->date < y->date ? -1 : 1;
-    return (x->line > y->line) - (x->line < y->line);
+    return compare_tranche_date((tranche_date_key){x->award, x->tranche, x->date, x->line},
+                                (tranche_date_key){y->award, y->tranche, y->date, y->line});
 }
 
 static int compare_fx(const void *a, const void *b)

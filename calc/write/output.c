@@ -328,17 +328,28 @@ static pc_status lock_all(pc_output *o, pc_diags *diags)
     return PC_OK;
 }
 
-/* Removes every entry of a private folder (only files are ever made there). */
-static void empty_folder(int dir_fd)
+/* A listing of the folder open as `dir_fd`, from its first entry, on a
+ * descriptor of its own (closedir closes that one, not dir_fd); NULL when
+ * it cannot be read. */
+static DIR *list_folder(int dir_fd)
 {
     int fd = dup(dir_fd);
     DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
     if (!d) {
         if (fd >= 0)
             close(fd);
-        return;
+        return NULL;
     }
     rewinddir(d);
+    return d;
+}
+
+/* Removes every entry of a private folder (only files are ever made there). */
+static void empty_folder(int dir_fd)
+{
+    DIR *d = list_folder(dir_fd);
+    if (!d)
+        return;
     struct dirent *e;
     while ((e = readdir(d)) != NULL)
         if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
@@ -351,14 +362,9 @@ static void empty_folder(int dir_fd)
  * folder lock held, so no run is between making its folder and locking it. */
 static void sweep_stale(const folder *f)
 {
-    int fd = dup(f->fd);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0)
-            close(fd);
+    DIR *d = list_folder(f->fd);
+    if (!d)
         return;
-    }
-    rewinddir(d);
     struct dirent *e;
     size_t prefix = strlen(PC_OUTPUT_TEMP_PREFIX);
     while ((e = readdir(d)) != NULL) {

@@ -240,14 +240,19 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     pc_xlsx_row_lines(w, ws, row, more > lines ? more : lines);
 }
 
-/* A sheet holds 1,048,576 rows; beyond that the rows are left out and the
- * sheet says so (report.json has them all). The notes under the table need
- * their rows too: a blank row, the count of rows left out and the three
- * notes below it (each one row). */
+/* How many table rows a sheet has room for above `note_rows` rows of notes.
+ * A sheet holds 1,048,576 rows; beyond that the rows are left out and the
+ * sheet says so (report.json has them all). */
+static size_t room_above_notes(const pc_xlsx *w, int32_t note_rows)
+{
+    return (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - note_rows);
+}
+
+/* Award Valuations' notes: a blank row, the count of rows left out and the
+ * three notes below it (each one row). */
 static size_t valuation_room(const pc_xlsx *w)
 {
-    enum { NOTE_ROWS = 5 };
-    return (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
+    return room_above_notes(w, 5);
 }
 
 int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col)
@@ -317,12 +322,11 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
 
 /* --------------------------------------------------------- Exchange Rates */
 
-/* The rates a sheet has room for: its rows less the notes under them (a
- * blank row, the count left out and two notes). */
+/* The rates the sheet has room for, above a blank row, the count left out
+ * and two notes. */
 size_t pc_xlsx_rates_room(const pc_xlsx *w)
 {
-    enum { NOTE_ROWS = 4 };
-    return (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - NOTE_ROWS);
+    return room_above_notes(w, 4);
 }
 
 void pc_xlsx_write_rates(pc_xlsx *w)
