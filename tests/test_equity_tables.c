@@ -767,6 +767,18 @@ static void expect_runs(size_t first, size_t n)
  * steps (the year the workbook shows). */
 #define LAST_YEAR 2022
 
+/* Whether a row of `year` keeps its steps (those of the last year, in item
+ * runs); a row of an earlier year must have none. */
+static bool kept_steps(int year, size_t first, size_t n)
+{
+    if (year != LAST_YEAR) {
+        cr_expect_eq(n, 0, "a step kept for %d", year);
+        return false;
+    }
+    expect_runs(first, n);
+    return true;
+}
+
 Test(steps, every_figure_is_the_sum_of_its_steps, .init = setup, .fini = teardown)
 {
     ledger(false);
@@ -776,12 +788,9 @@ Test(steps, every_figure_is_the_sum_of_its_steps, .init = setup, .fini = teardow
     for (size_t i = 0; i < tables.oea.count; i++) {
         const pc_oea_row *r = &tables.oea.items[i];
         size_t f = r->first_step, n = r->nsteps;
-        if (r->year != LAST_YEAR) {
-            cr_expect_eq(n, 0, "a step kept for %d", r->year);
+        if (!kept_steps(r->year, f, n))
             continue;
-        }
         rows++;
-        expect_runs(f, n);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISABLE, false), r->options_exercisable);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_UNEXERCISABLE, false), r->options_unexercisable);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_UNEARNED, false), r->options_unearned);
@@ -793,12 +802,9 @@ Test(steps, every_figure_is_the_sum_of_its_steps, .init = setup, .fini = teardow
     for (size_t i = 0; i < tables.oesv.count; i++) {
         const pc_oesv_row *r = &tables.oesv.items[i];
         size_t f = r->first_step, n = r->nsteps;
-        if (r->year != LAST_YEAR) {
-            cr_expect_eq(n, 0, "a step kept for %d", r->year);
+        if (!kept_steps(r->year, f, n))
             continue;
-        }
         rows++;
-        expect_runs(f, n);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISED, false), r->options_exercised);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OPTIONS_EXERCISED, true), r->exercise_value);
         cr_expect_eq(steps_sum(f, n, PC_EQ_STOCK_VESTED, false), r->stock_vested);
@@ -807,12 +813,9 @@ Test(steps, every_figure_is_the_sum_of_its_steps, .init = setup, .fini = teardow
     for (size_t i = 0; i < tables.gpba.count; i++) {
         const pc_gpba_row *r = &tables.gpba.items[i];
         size_t f = r->first_step, n = r->nsteps;
-        if (r->year != LAST_YEAR) {
-            cr_expect_eq(n, 0, "a step kept for %d", r->year);
+        if (!kept_steps(r->year, f, n))
             continue;
-        }
         rows++;
-        expect_runs(f, n);
         cr_expect_eq(steps_sum(f, n, PC_EQ_TARGET_SHARES, false), r->target_shares);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OTHER_STOCK_SHARES, false), r->other_stock_shares);
         cr_expect_eq(steps_sum(f, n, PC_EQ_OTHER_OPTION_SHARES, false), r->other_option_shares);

@@ -1075,6 +1075,26 @@ Test(xlsx, valuations_past_the_row_limit_are_left_out_with_a_note, .timeout = 12
     free(dir);
 }
 
+/* The golden set computed into `ds` and `r`, and its workbook written to
+ * DIR/r.xlsx (in `path`) with `last_row` as the sheets' last row; checked to
+ * parse as XML. */
+static void golden_with_rows(pc_dataset *ds, pc_report *r, int32_t last_row, const char *dir,
+                             char *path, size_t size)
+{
+    pc_diags diags;
+    pc_dataset_init(ds);
+    pc_report_init(r);
+    pc_diags_init(&diags);
+    pc_status st = pc_compute(SOURCE_DIR "/tests/data/golden-nonsrc", ds, r, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    snprintf(path, size, "%s/r.xlsx", dir);
+    st = pc_xlsx_write_file_rows(ds, r, path, path, last_row, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    pc_diags_fini(&diags);
+    char why[512];
+    cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
+}
+
 /* Equity Award Detail past the row limit (SPEC section 9): the steps that
  * fit are written with a note of how many were left out, the disclosure
  * figures whose steps were left out keep their values without a link, and
@@ -1085,19 +1105,9 @@ Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note, .time
     char *dir = make_temp_dir();
     pc_dataset ds;
     pc_report r;
-    pc_diags diags;
-    pc_dataset_init(&ds);
-    pc_report_init(&r);
-    pc_diags_init(&diags);
-    pc_status st = pc_compute(SOURCE_DIR "/tests/data/golden-nonsrc", &ds, &r, &diags);
-    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
     char path[4096];
-    snprintf(path, sizeof path, "%s/r.xlsx", dir);
     int32_t last_row = 29;
-    st = pc_xlsx_write_file_rows(&ds, &r, path, path, last_row, &diags);
-    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
-    char why[512];
-    cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
+    golden_with_rows(&ds, &r, last_row, dir, path, sizeof path);
     int year = ds.config.years[ds.config.nyears - 1];
     size_t steps = 0;
     for (size_t i = 0; i < r.equity.oea.count; i++)
@@ -1105,8 +1115,7 @@ Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note, .time
             steps += r.equity.oea.items[i].nsteps;
     /* The title and the steps up to 0-based row 24; the notes after them. */
     cr_assert_gt(steps, 20);
-    char note[160];
-    snprintf(note, sizeof note, "more steps are not shown: a sheet holds at most 30 rows.");
+    const char *note = "more steps are not shown: a sheet holds at most 30 rows.";
     cr_assert_eq(xlsx_xml_contains(path, note), 1, "no note '%s'", note);
     const char *args[] = {SOURCE_DIR "/tests/xlsx_recalc.py", "last-row", path,
                           "Equity Award Detail", NULL};
@@ -1115,7 +1124,6 @@ Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note, .time
     cr_expect_leq(atoi(rows.out), last_row + 1, "Equity Award Detail ends on row %s", rows.out);
     cr_expect_geq(atoi(rows.out), last_row - 4, "Equity Award Detail ends on row %s", rows.out);
     run_result_free(&rows);
-    pc_diags_fini(&diags);
     pc_report_fini(&r);
     pc_dataset_fini(&ds);
     remove_dir(dir);
@@ -1131,19 +1139,9 @@ Test(xlsx, rates_past_the_row_limit_are_left_out_and_not_referenced, .timeout = 
     char *dir = make_temp_dir();
     pc_dataset ds;
     pc_report r;
-    pc_diags diags;
-    pc_dataset_init(&ds);
-    pc_report_init(&r);
-    pc_diags_init(&diags);
-    pc_status st = pc_compute(SOURCE_DIR "/tests/data/golden-nonsrc", &ds, &r, &diags);
-    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
-    cr_assert_eq(r.rates.count, 15);
     char path[4096];
-    snprintf(path, sizeof path, "%s/r.xlsx", dir);
-    st = pc_xlsx_write_file_rows(&ds, &r, path, path, 14, &diags);
-    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
-    char why[512];
-    cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
+    golden_with_rows(&ds, &r, 14, dir, path, sizeof path);
+    cr_assert_eq(r.rates.count, 15);
     cr_assert_eq(
         xlsx_xml_contains(path, "9 more rates are not shown: a sheet holds at most 15 rows."), 1);
     /* Rows 6 to 11 (1-based) hold the six rates shown. */
@@ -1153,7 +1151,6 @@ Test(xlsx, rates_past_the_row_limit_are_left_out_and_not_referenced, .timeout = 
         snprintf(ref, sizeof ref, "'Exchange Rates'!E%d<", row);
         cr_expect_eq(xlsx_xml_contains(path, ref), 0, "a reference to %s", ref);
     }
-    pc_diags_fini(&diags);
     pc_report_fini(&r);
     pc_dataset_fini(&ds);
     remove_dir(dir);
