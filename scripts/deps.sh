@@ -8,7 +8,7 @@
 # recalculates the workbook the way its readers open it, with poppler's
 # pdftoppm to render its printed pages).
 set -euo pipefail
-packages=(gcc make cmake pkg-config libcsv-dev libjansson-dev libxlsxwriter-dev
+packages=(gcc make cmake pkg-config libcsv-dev libjansson-dev libxlsxwriter-dev libxml2-dev libxml2-utils
           libcriterion-dev libexpat1-dev zlib1g-dev python3 python3-openpyxl python3-numpy
           clang libclang-rt-dev clang-format git libreoffice-calc python3-uno poppler-utils)
 missing=()
