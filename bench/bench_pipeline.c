@@ -45,7 +45,7 @@
 #include "paycalc/status.h"
 #include "paycalc/write.h"
 
-/* The Award Valuations sheet (calc/xlsx_detail.c): 24 columns (award,
+/* The Award Valuations sheet (calc/write/xlsx/detail.c): 24 columns (award,
  * tranche, executive, date, purpose, method, price, price date, exercise
  * price, volatility, rate, yield, term, d1, d2, probable outcome, fair value,
  * shares, value, fiscal year, line, key, source, note) and 5 rows of title

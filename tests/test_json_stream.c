@@ -1,5 +1,5 @@
 /*
- * The streaming JSON writer (calc/json_stream.h): its text must be byte for
+ * The streaming JSON writer (calc/write/json/stream.h): its text must be byte for
  * byte what jansson writes with PC_JSON_FLAGS, since report.json mixes the
  * two. jansson itself is the reference: the same numbers and strings dumped
  * by json_dumps, and the whole report read back and dumped again.
@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../calc/write/json_stream.h"
-#include "../calc/write/json_util.h"
+#include "../calc/write/json/stream.h"
+#include "../calc/write/json/util.h"
 #include "builder.h"
 #include "paycalc/engine.h"
 #include "paycalc/write.h"

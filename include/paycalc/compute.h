@@ -3,7 +3,7 @@
  * set, run the engine, put the readers' warnings into the report, and verify
  * the published figures when the set has a reported.csv. The command line,
  * the benchmarks and the fuzzing harnesses all run it, so the pipeline is
- * orchestrated in one place (calc/verify/compute.c: verify is the last stage
+ * orchestrated in one place (calc/pipeline.c: verify is the last stage
  * that computes; writing the reports is the caller's next step).
  *
  * Example:

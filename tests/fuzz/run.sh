@@ -49,7 +49,7 @@ out=build-fuzz
 mkdir -p "$out/obj"
 version=$(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 flags=(-std=c11 -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all
-       -Iinclude -Icalc -Itests -DPAYCALC_VERSION="\"$version\""
+       -Iinclude -Icalc -Itests $(pkg-config --cflags libxml-2.0) -DPAYCALC_VERSION="\"$version\""
        -DFUZZ_BASE_DIR="\"$PWD/tests/fuzz/base\"")
 san=-fsanitize=address,undefined
 
@@ -57,13 +57,14 @@ san=-fsanitize=address,undefined
 # is the program's entry, which the fuzzer replaces); the workbook checker
 # of the tests (expat and zlib) for the harnesses that write workbooks.
 sources=()
-for f in calc/core/*.c calc/model/*.c calc/read/*.c calc/engine/*.c calc/verify/*.c calc/write/*.c calc/cli/*.c; do
+for f in calc/*.c calc/core/*.c calc/model/*.c calc/read/*.c calc/engine/*.c calc/verify/*.c calc/write/*.c \
+         calc/write/*/*.c calc/cli/*.c; do
   [ "$f" = calc/cli/main.c ] && continue
   sources+=("$f")
 done
 sources+=(tests/fuzz/fuzz_bodies.c tests/xlsx_xml.c)
 # An object is rebuilt when its source or any header is newer.
-newest_header=$(ls -t include/paycalc/*.h calc/*/*.h tests/fuzz/*.h tests/*.h | head -1)
+newest_header=$(ls -t include/paycalc/*.h calc/*/*.h calc/write/*/*.h tests/fuzz/*.h tests/*.h | head -1)
 compile() {
   local o="$out/obj/$(basename "$(dirname "$1")")_$(basename "$1" .c).o"
   if [ -f "$o" ] && [ "$o" -nt "$1" ] && [ "$o" -nt "$newest_header" ] && [ "$o" -nt "$0" ]; then
@@ -92,7 +93,7 @@ for f in "${sources[@]}"; do objects+=("$out/obj/$(basename "$(dirname "$f")")_$
 
 for h in "${harnesses[@]}"; do
   if ! "$cc" "${flags[@]}" "$san",fuzzer "tests/fuzz/fuzz_$h.c" "${objects[@]}" \
-      -lcsv -ljansson -lxlsxwriter -lexpat -lz -lm -o "$out/fuzz_$h" 2>>"$out/build.log"; then
+      -lcsv -ljansson -lxlsxwriter -lxml2 -lexpat -lz -lm -o "$out/fuzz_$h" 2>>"$out/build.log"; then
     echo "run.sh: cannot build fuzz_$h (see $out/build.log)" >&2
     exit 1
   fi

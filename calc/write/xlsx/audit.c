@@ -6,7 +6,7 @@
  * footnote, the TSR base price of the PvP footnote, and the net income,
  * company-selected measure and peer group TSR of each covered year.
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include <stdio.h>
 

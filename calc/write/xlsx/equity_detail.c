@@ -11,7 +11,8 @@
  * The sheet is laid out before the disclosure sheets are written
  * (pc_xlsx_plan_equity_detail) and written after them, top to bottom.
  */
-#include "xlsx_equity.h"
+#include "equity.h"
+#include "sheets.h"
 
 #include <stdio.h>
 #include <string.h>

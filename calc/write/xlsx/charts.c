@@ -23,7 +23,7 @@
  * unless it starts with '=', when its header cell (a reference, never
  * parsed) names it instead.
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include <stdio.h>
 

@@ -7,7 +7,7 @@
  * some tranche is so treated; it reads the report and the dataset and
  * nothing else of the workbook.
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 void pc_xlsx_write_retirement(pc_xlsx *w, lxw_worksheet *ws)
 {

@@ -4,7 +4,7 @@
  * sheets, most recent year first, as filings print them (the CBAK 2023
  * proxy does).
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,11 +1,11 @@
 /*
- * Internal: the equity award tables of report.json (json_equity.c), each a
+ * Internal: the equity award tables of report.json (json/equity.c), each a
  * JSON array streamed into `w` at its key's place.
  */
 #ifndef PAYCALC_JSON_EQUITY_H
 #define PAYCALC_JSON_EQUITY_H
 
-#include "json_stream.h"
+#include "stream.h"
 #include "paycalc/equity.h"
 #include "paycalc/model.h"
 

@@ -1,7 +1,7 @@
 /*
- * jansson helpers shared by the JSON writers (json_util.h).
+ * jansson helpers shared by the JSON writers (json/util.h).
  */
-#include "json_util.h"
+#include "util.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json_util.h"
+#include "util.h"
 #include "paycalc/money.h"
 #include "paycalc/verify.h"
 #include "paycalc/write.h"

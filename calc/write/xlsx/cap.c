@@ -13,7 +13,7 @@
  *   average CAP the SUM of the averaged lines (R5).
  * Most recent year first, as filings print them.
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include <stdlib.h>
 #include <string.h>

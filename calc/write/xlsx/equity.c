@@ -13,7 +13,7 @@
  * an internal link to the first of them; a nil with nothing behind it is
  * the only number typed in.
  */
-#include "xlsx_equity.h"
+#include "equity.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
  * report.json (SPEC section 9): the computed tables as data, in USD, every
- * money amount exact (json_util.h), keys in the order the SPEC lists them,
+ * money amount exact (json/util.h), keys in the order the SPEC lists them,
  * no timestamps, so the same inputs give the same bytes.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "json_equity.h"
-#include "json_stream.h"
-#include "json_util.h"
+#include "equity.h"
+#include "stream.h"
+#include "util.h"
 #include "paycalc/fx.h"
 #include "paycalc/write.h"
-#include "report_files.h"
+#include "../report_files.h"
 
 #define CHECK(expr)                                                                                \
     do {                                                                                           \
@@ -78,7 +78,7 @@ fail:
 }
 
 /* The tables that grow with the input (one row per person and year, one
- * per valuation, one per warning) are streamed (json_stream.h) rather than
+ * per valuation, one per warning) are streamed (json/stream.h) rather than
  * built as a jansson tree: a tree costs kilobytes and dozens of allocations
  * per row, gigabytes for a large award ledger. The keys and values are the
  * ones pc_json_money, pc_json_micro, pc_json_double, pc_json_date and
@@ -484,7 +484,7 @@ fail:
     return NULL;
 }
 
-/* The equity award tables (json_equity.c). */
+/* The equity award tables (json/equity.c). */
 static void oea(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
     pc_json_equity_oea(w, ds, &r->equity);

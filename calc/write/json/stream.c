@@ -1,5 +1,5 @@
 /*
- * Streaming JSON text in jansson's format (json_stream.h).
+ * Streaming JSON text in jansson's format (json/stream.h).
  *
  * Reals are the costly part: glibc's printf("%.15g") rounds the exact binary
  * value with multi-precision arithmetic, about 0.4 microseconds a number,
@@ -11,7 +11,7 @@
  * rounded "%.15g", laid out as printf and jansson lay them out.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "json_stream.h"
+#include "stream.h"
 
 #include <errno.h>
 #include <math.h>

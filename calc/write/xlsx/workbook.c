@@ -1,8 +1,8 @@
 /*
  * report.xlsx (SPEC section 9): the workbook's lifecycle (open, formats,
  * the sheet writers in order, close). The sheet
- * writers (xlsx_sct.c, xlsx_cap.c, xlsx_pvp.c, xlsx_detail.c,
- * xlsx_charts.c) write over the cell toolkit of xlsx_cells.c and never call
+ * writers (xlsx/sct.c, xlsx/cap.c, xlsx/pvp.c, xlsx/detail.c,
+ * xlsx/charts.c) write over the cell toolkit of xlsx/cells.c and never call
  * back here.
  *
  * Atomic: libxlsxwriter opens the file by name, so it is given the name of
@@ -27,8 +27,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "xlsx_equity.h"
-#include "xlsx_internal.h"
+#include "equity.h"
+#include "sheets.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,7 +41,7 @@
 #include <unistd.h>
 
 #include "paycalc/write.h"
-#include "report_files.h"
+#include "../report_files.h"
 
 /* ------------------------------------------------------------- formats */
 

@@ -30,7 +30,7 @@ json_t *pc_json_date(int32_t date);
 /* Sets key on obj, stealing value; returns -1 if value is NULL. */
 int pc_json_set(json_t *obj, const char *key, json_t *value);
 
-/* The verify findings as a JSON array (SPEC section 8 keys); verify_json.c. */
+/* The verify findings as a JSON array (SPEC section 8 keys); json/verify.c. */
 struct pc_checks;
 json_t *pc_json_findings(const struct pc_checks *checks);
 

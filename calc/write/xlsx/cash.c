@@ -18,7 +18,7 @@
  * there is one (editing the rate there moves everything), else the rate
  * itself (1 for US dollars).
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include <assert.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
  * text itself.
  *
  * The text is byte for byte what json_dumps gives with PC_JSON_FLAGS
- * (json_util.h): the same indentation, the same string escapes, the same
+ * (json/util.h): the same indentation, the same string escapes, the same
  * number forms (integers with %lld, reals with 15 significant digits, ".0"
  * appended to a whole real, exponents without '+' or leading zeros), so the
  * streamed parts and the jansson parts of one document read as one.
@@ -68,7 +68,7 @@ void pc_jw_close(pc_jw *w, char bracket);
 void pc_jw_key(pc_jw *w, const char *key); /* a plain ASCII name: no escapes needed */
 void pc_jw_element(pc_jw *w);
 
-/* Values, as json_util.h makes them. */
+/* Values, as json/util.h makes them. */
 void pc_jw_string(pc_jw *w, const char *text); /* null for NULL */
 void pc_jw_integer(pc_jw *w, long long value);
 void pc_jw_real(pc_jw *w, double value);   /* a finite double */

@@ -7,7 +7,7 @@
  * stock, a threshold nobody set) is null rather than 0, so a reader can tell
  * "none" from "not applicable".
  */
-#include "json_equity.h"
+#include "equity.h"
 
 #include "paycalc/model.h"
 

@@ -13,46 +13,11 @@
  * dash; footnote markers on the headers they explain; footnotes in the
  * words a proxy uses, never a file name.
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* --------------------------------------------------------------- helpers */
-
-int pc_xlsx_year_cmp_desc(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x < y) - (x > y);
-}
-
-const pc_pvp_row *pc_xlsx_pvp_for_year(const pc_report *r, int year)
-{
-    for (size_t i = 0; i < r->pvp.count; i++)
-        if (r->pvp.items[i].year == year)
-            return &r->pvp.items[i];
-    return NULL;
-}
-
-/* The index of the CAP row of a subject in a year, or PC_XLSX_NONE. */
-long pc_xlsx_cap_index(const pc_report *r, int year, size_t subject)
-{
-    for (size_t i = 0; i < r->cap.count; i++)
-        if (r->cap.items[i].year == year && r->cap.items[i].subject == subject)
-            return (long)i;
-    return PC_XLSX_NONE;
-}
-
-bool pc_xlsx_is_peo(const pc_pvp_row *p, size_t person)
-{
-    if (!p)
-        return false;
-    for (size_t k = 0; k < p->npeo && k < PC_MAX_PEOS; k++)
-        if (p->peo[k].person == person)
-            return true;
-    return false;
-}
 
 /* ------------------------------------------------- Summary Compensation */
 
@@ -199,37 +164,6 @@ static void sct_figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_
 /* How the grant-date values in the SCT were measured (Item 402(c)(2)(v)
  * and (vi), Instruction 1: FASB ASC Topic 718). */
 
-/* "3 from fair values supplied by the company, 2 at the closing stock
- * price, ...)." : how many valuations each method gave, for a footnote. */
-void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method)
-{
-    const char *sep = "";
-    if (by_method[PC_METHOD_SUPPLIED]) {
-        pc_buf_printf(b, " %zu from fair values supplied by the company",
-                      by_method[PC_METHOD_SUPPLIED]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_STOCK_PRICE]) {
-        pc_buf_printf(b, "%s %zu at the closing stock price", sep,
-                      by_method[PC_METHOD_STOCK_PRICE]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_BLACK_SCHOLES]) {
-        pc_buf_printf(b, "%s %zu with the Black-Scholes-Merton model", sep,
-                      by_method[PC_METHOD_BLACK_SCHOLES]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_MONTE_CARLO]) {
-        pc_buf_printf(b, "%s %zu by a Monte Carlo simulation of the market condition", sep,
-                      by_method[PC_METHOD_MONTE_CARLO]);
-        sep = ",";
-    }
-    if (by_method[PC_METHOD_MARKET_OUTCOME])
-        pc_buf_printf(b, "%s %zu at the payout the market condition earned", sep,
-                      by_method[PC_METHOD_MARKET_OUTCOME]);
-    pc_buf_printf(b, ").");
-}
-
 /* Exchange-rate footnote: one sentence per currency and fiscal year, most
  * recent first, in the words a proxy uses (SPEC section 9: no file names).
  * Payment-date rates are given as their range in the year. */
@@ -259,7 +193,7 @@ static bool sct_fx_note(pc_xlsx *w, pc_buf *b, int first, int last)
             pc_xlsx_rate_text(lo, a, sizeof a);
             pc_xlsx_rate_text(hi, z, sizeof z);
             const char *cur = rt->currency;
-            /* The formats are the labels' keys (calc/write/xlsx_labels.c). */
+            /* The formats are the labels' keys (calc/write/xlsx/labels.c). */
             pc_buf_printf(b,
                           pc_xlsx_words(w, "%sAmounts paid in %s in fiscal %d were converted "
                                            "into US dollars at "),

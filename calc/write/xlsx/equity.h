@@ -1,12 +1,12 @@
 /*
- * Internal: the equity award disclosure sheets (xlsx_equity.c) and their
- * workpaper, Equity Award Detail (xlsx_equity_detail.c), each written top
+ * Internal: the equity award disclosure sheets (xlsx/equity.c) and their
+ * workpaper, Equity Award Detail (xlsx/equity_detail.c), each written top
  * to bottom into the worksheet the workbook gives it.
  */
 #ifndef PAYCALC_XLSX_EQUITY_H
 #define PAYCALC_XLSX_EQUITY_H
 
-#include "xlsx_internal.h"
+#include "cells.h"
 
 #include "paycalc/equity.h"
 

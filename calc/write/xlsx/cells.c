@@ -7,7 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "xlsx_internal.h"
+#include "cells.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -226,7 +226,7 @@ void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col
         snprintf(buf, size, "%s%ld", name, (long)row + 1);
 }
 
-/* A format in the workbook's font, top-aligned (make_formats in xlsx.c
+/* A format in the workbook's font, top-aligned (make_formats in xlsx/workbook.c
  * and the sheets that need their own formats use it). */
 lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format)
 {
@@ -625,4 +625,63 @@ bool pc_xlsx_has_checks_sheet(const pc_report *report)
 {
     return report->has_checks &&
            (report->checks.findings.count > 0 || report->checks.skipped.count > 0);
+}
+
+/* awards.csv's words for a type and a condition: the SCT's SUMIFS select
+ * stock awards and option awards by them. */
+const char *pc_xlsx_type_key(pc_award_type type)
+{
+    switch (type) {
+    case PC_AWARD_OPTION:
+        return "option";
+    case PC_AWARD_SAR:
+        return "sar";
+    case PC_AWARD_STOCK:
+        return "stock";
+    }
+    return "?";
+}
+
+const char *pc_xlsx_condition_key(pc_condition condition)
+{
+    switch (condition) {
+    case PC_CONDITION_SERVICE:
+        return "service";
+    case PC_CONDITION_PERFORMANCE:
+        return "performance";
+    case PC_CONDITION_MARKET:
+        return "market";
+    }
+    return "?";
+}
+
+/* "3 from fair values supplied by the company, 2 at the closing stock
+ * price, ...)." : how many valuations each method gave, for a footnote. */
+void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method)
+{
+    const char *sep = "";
+    if (by_method[PC_METHOD_SUPPLIED]) {
+        pc_buf_printf(b, " %zu from fair values supplied by the company",
+                      by_method[PC_METHOD_SUPPLIED]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_STOCK_PRICE]) {
+        pc_buf_printf(b, "%s %zu at the closing stock price", sep,
+                      by_method[PC_METHOD_STOCK_PRICE]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_BLACK_SCHOLES]) {
+        pc_buf_printf(b, "%s %zu with the Black-Scholes-Merton model", sep,
+                      by_method[PC_METHOD_BLACK_SCHOLES]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_MONTE_CARLO]) {
+        pc_buf_printf(b, "%s %zu by a Monte Carlo simulation of the market condition", sep,
+                      by_method[PC_METHOD_MONTE_CARLO]);
+        sep = ",";
+    }
+    if (by_method[PC_METHOD_MARKET_OUTCOME])
+        pc_buf_printf(b, "%s %zu at the payout the market condition earned", sep,
+                      by_method[PC_METHOD_MARKET_OUTCOME]);
+    pc_buf_printf(b, ").");
 }

@@ -11,7 +11,7 @@
  * writer asks for a word with pc_xlsx_words and gets the English back when
  * the labels are English or the text has no translation.
  */
-#include "xlsx_internal.h"
+#include "labels.h"
 
 #include <string.h>
 
@@ -323,7 +323,7 @@ static const label table[] = {
     {"Option Exercises and Stock Vested", "期權行使和股票歸屬", "期权行使和股票归属"},
     {"Outstanding Equity Awards at Fiscal Year-End", "財年末未償還股權獎勵",
      "财年末未偿还股权奖励"},
-    /* Equity Award Detail (xlsx_equity_detail.c). */
+    /* Equity Award Detail (xlsx/equity_detail.c). */
     {"Equity Award Detail", "股權獎勵明細", "股权奖励明细"},
     {"Step", "步驟", "步骤"},
     {"Figure It Adds To", "計入的數據", "计入的数据"},

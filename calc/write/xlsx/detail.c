@@ -9,7 +9,7 @@
  * constant amount of work per row (index lookups, no searches) and writes
  * rows strictly in order, as constant_memory mode needs.
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include "paycalc/market.h"
 
@@ -69,34 +69,6 @@ static const char *const valuation_titles[] = {
 #define VAL_COL_LINE 30
 #define VAL_COL_CONTRIBUTION 31
 _Static_assert(VAL_COL_CONTRIBUTION + 7 == VALUATION_COLS, "the columns as titled");
-
-/* awards.csv's words for a type and a condition: the SCT's SUMIFS select
- * stock awards and option awards by them. */
-const char *pc_xlsx_type_key(pc_award_type type)
-{
-    switch (type) {
-    case PC_AWARD_OPTION:
-        return "option";
-    case PC_AWARD_SAR:
-        return "sar";
-    case PC_AWARD_STOCK:
-        return "stock";
-    }
-    return "?";
-}
-
-const char *pc_xlsx_condition_key(pc_condition condition)
-{
-    switch (condition) {
-    case PC_CONDITION_SERVICE:
-        return "service";
-    case PC_CONDITION_PERFORMANCE:
-        return "performance";
-    case PC_CONDITION_MARKET:
-        return "market";
-    }
-    return "?";
-}
 
 /* The method in words; a share price discounted for dividends the holder
  * does not receive says so, with the formula its columns rebuild. */

@@ -3,11 +3,11 @@
  * the footnote table of Item 402(v)(3) as a proxy prints it, for the PEO(s)
  * and the non-PEO NEO average only, the adjustments as rows and the covered
  * years as columns, most recent first. Every figure refers to its cell on
- * CAP by Person (calc/write/xlsx_cap.c writes that sheet first and records
+ * CAP by Person (calc/write/xlsx/cap.c writes that sheet first and records
  * where each row went in w->at), and each CAP is the SUM of the adjustments
  * above it, so the table foots and moves with the workpapers.
  */
-#include "xlsx_internal.h"
+#include "sheets.h"
 
 #include <stdio.h>
 #include <stdlib.h>
