@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "paycalc/date.h"
+#include "number.h"
 
 /* Full buffers go to the descriptor in pieces of this size. */
 #define FLUSH_BYTES (1u << 20)
@@ -470,20 +471,23 @@ void pc_jw_double(pc_jw *w, double value)
         pc_jw_raw(w, "null", 4);
 }
 
+static void number(pc_jw *w, int64_t amount, int64_t scale)
+{
+    pc_json_number n = pc_json_number_of(amount, scale);
+    if (n.whole)
+        pc_jw_integer(w, n.integer);
+    else
+        pc_jw_real(w, n.real);
+}
+
 void pc_jw_money(pc_jw *w, int64_t cents)
 {
-    if (cents % 100 == 0)
-        pc_jw_integer(w, (long long)(cents / 100));
-    else
-        pc_jw_real(w, (double)cents / 100.0);
+    number(w, cents, 100);
 }
 
 void pc_jw_micro(pc_jw *w, int64_t micro)
 {
-    if (micro % 1000000 == 0)
-        pc_jw_integer(w, (long long)(micro / 1000000));
-    else
-        pc_jw_real(w, (double)micro / 1e6);
+    number(w, micro, 1000000);
 }
 
 void pc_jw_date(pc_jw *w, int32_t date)

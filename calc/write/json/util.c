@@ -3,6 +3,8 @@
  */
 #include "util.h"
 
+#include "number.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,18 +12,20 @@
 #include "paycalc/date.h"
 #include "paycalc/write.h"
 
+static json_t *number(int64_t amount, int64_t scale)
+{
+    pc_json_number n = pc_json_number_of(amount, scale);
+    return n.whole ? json_integer(n.integer) : json_real(n.real);
+}
+
 json_t *pc_json_money(int64_t cents)
 {
-    if (cents % 100 == 0)
-        return json_integer(cents / 100);
-    return json_real((double)cents / 100.0);
+    return number(cents, 100);
 }
 
 json_t *pc_json_micro(int64_t micro)
 {
-    if (micro % 1000000 == 0)
-        return json_integer(micro / 1000000);
-    return json_real((double)micro / 1e6);
+    return number(micro, 1000000);
 }
 
 json_t *pc_json_double(double value)
