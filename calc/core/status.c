@@ -179,10 +179,7 @@ char *pc_diag_format(const pc_diag *diag, char *buf, size_t size)
     if (size == 0)
         return buf;
     char *text = pc_diag_text(diag);
-    size_t n = text ? pc_text_utf8_prefix(text, strlen(text), size - 1) : 0;
-    if (text)
-        memcpy(buf, text, n);
-    buf[n] = '\0';
+    pc_text_copy_cut(buf, size, text);
     free(text);
     return buf;
 }

@@ -236,6 +236,16 @@ size_t pc_text_utf8_prefix(const char *s, size_t len, size_t max)
     return cut;
 }
 
+void pc_text_copy_cut(char *buf, size_t size, const char *text)
+{
+    if (size == 0)
+        return;
+    size_t n = text ? pc_text_utf8_prefix(text, strlen(text), size - 1) : 0;
+    if (n)
+        memcpy(buf, text, n);
+    buf[n] = '\0';
+}
+
 /* Unicode East_Asian_Width W or F (the blocks names and labels use). */
 static bool is_wide(uint32_t cp)
 {

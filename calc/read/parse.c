@@ -23,10 +23,7 @@ pc_status pc_parse_fail(pc_status st, char *why, size_t size, const char *fmt, .
     va_end(ap);
     /* A reason longer than the caller's room is shortened between
      * characters, never inside one. */
-    size_t n = text ? pc_text_utf8_prefix(text, strlen(text), size - 1) : 0;
-    if (text)
-        memcpy(why, text, n);
-    why[n] = '\0';
+    pc_text_copy_cut(why, size, text);
     free(text);
     return st;
 }

@@ -61,6 +61,11 @@ size_t pc_text_xml_forbidden_at(const char *s, size_t len, unsigned *cp);
  * does not end inside a UTF-8 sequence. */
 size_t pc_text_utf8_prefix(const char *s, size_t len, size_t max);
 
+/* Copies `text` (NULL: "") into buf[0..size), NUL-terminated, shortened
+ * between characters, never inside one, when it does not fit. Nothing when
+ * size is 0. */
+void pc_text_copy_cut(char *buf, size_t size, const char *text);
+
 /* Columns the UTF-8 text takes on a screen or in a fixed-pitch cell: East
  * Asian wide and fullwidth characters (Unicode East_Asian_Width W and F:
  * CJK ideographs, kana, hangul, fullwidth forms) count 2, combining marks
