@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/market.h"
 #include "paycalc/money.h"
 #include "paycalc/montecarlo.h"
 #include "paycalc/text.h"
@@ -112,7 +113,7 @@ static void series_add(series *s, pc_date date, int64_t close, int64_t dividend)
     /* Section 7's units: a dividend buys close-priced shares on its ex-date. */
     double units = i == 0 ? 1.0 : s->tr[i - 1] / s->close[i - 1];
     if (i > 0 && s->dividend[i] > 0)
-        units *= 1 + s->dividend[i] / s->close[i];
+        units = pc_market_reinvest(units, s->dividend[i], s->close[i]);
     s->tr[i] = units * s->close[i];
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "paycalc/engine.h"
+#include "paycalc/market.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
@@ -27,7 +28,7 @@ static bool growth(const pc_dataset *ds, const char *ticker, pc_date base, pc_da
         if (p->date <= base) {
             b = p;
         } else if (b && p->dividend_micro > 0) {
-            units *= 1.0 + (double)p->dividend_micro / (double)p->close_micro;
+            units = pc_market_reinvest(units, (double)p->dividend_micro, (double)p->close_micro);
         }
         e = p;
     }

@@ -9,22 +9,9 @@
 
 #include "paycalc/ledger.h"
 #include "paycalc/engine.h"
+#include "paycalc/market.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
-
-/* Index of the last price strictly before `date`, or -1. */
-static long last_before(const pc_dataset *ds, pc_date date)
-{
-    size_t lo = 0, hi = ds->prices.count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ds->prices.items[mid].date < date)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (long)lo - 1;
-}
 
 pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
@@ -34,7 +21,9 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
     const char *path = pc_dataset_path(ds, PC_FILE_PRICES);
     char d1[11], d2[11];
     pc_date first_day = pc_fiscal_year_start(cfg->fiscal_year_end, cfg->years[0]);
-    long base = last_before(ds, first_day);
+    /* The last trading day before the first day: the prices of the days
+     * before it end where those after the day before it start. */
+    long base = (long)pc_market_prices_after(ds, first_day - 1) - 1;
     if (base < 0) {
         pc_error(diags, path, 0, 0, "missing_price",
                  "no closing price before %s: the TSR base is the last trading day before the "
@@ -73,7 +62,8 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
         for (; next < ds->prices.count && ds->prices.items[next].date <= end; next++) {
             const pc_price *p = &ds->prices.items[next];
             if (p->dividend_micro > 0) {
-                units *= 1.0 + (double)p->dividend_micro / (double)p->close_micro;
+                units =
+                    pc_market_reinvest(units, (double)p->dividend_micro, (double)p->close_micro);
                 reinvested = true;
             }
         }

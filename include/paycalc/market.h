@@ -14,6 +14,15 @@
 /* How far back a price or rate may be taken from (calendar days). */
 #define PC_STALE_DAYS 10
 
+/* Item 201(e)'s reinvestment, the one rule behind the company's TSR, each
+ * peer's and the Monte Carlo's total-return index: a dividend buys shares at
+ * its ex-date close, so `units` held become units x (1 + dividend / close).
+ * Dividend and close in the same unit. */
+static inline double pc_market_reinvest(double units, double dividend, double close)
+{
+    return units * (1.0 + dividend / close);
+}
+
 /* Market data lookups over an indexed dataset (each a binary search). */
 
 /* The index of the first price dated after `date` in ds->prices (sorted by
