@@ -100,8 +100,7 @@ static cap_facts facts_of(const pc_tranche *t, pc_date retired)
  * as CAP sees the tranche. */
 static bool unvested_at(const pc_award *a, cap_facts f, pc_date x)
 {
-    return a->grant_date <= x && !(f.vested != PC_DATE_NONE && f.vested <= x) &&
-           !(f.forfeited != PC_DATE_NONE && f.forfeited <= x);
+    return pc_unvested_at(a->grant_date, f.vested, f.forfeited, x);
 }
 
 static pc_status group_awards(const pc_dataset *ds, awards_by_person *g)

@@ -104,15 +104,14 @@ pc_date pc_tranche_forfeited_on(const pc_tranche *t)
     return t->status == PC_TRANCHE_FORFEITED ? t->status_date : PC_DATE_NONE;
 }
 
+bool pc_unvested_at(pc_date granted, pc_date vested, pc_date forfeited, pc_date x)
+{
+    return granted <= x && !(vested != PC_DATE_NONE && vested <= x) &&
+           !(forfeited != PC_DATE_NONE && forfeited <= x);
+}
+
 bool pc_tranche_unvested_at(const pc_dataset *ds, const pc_tranche *t, pc_date x)
 {
     const pc_award *a = &ds->awards.items[t->award];
-    if (a->grant_date > x)
-        return false;
-    pc_date v = pc_tranche_vested_on(t), f = pc_tranche_forfeited_on(t);
-    if (v != PC_DATE_NONE && v <= x)
-        return false;
-    if (f != PC_DATE_NONE && f <= x)
-        return false;
-    return true;
+    return pc_unvested_at(a->grant_date, pc_tranche_vested_on(t), pc_tranche_forfeited_on(t), x);
 }

@@ -46,7 +46,11 @@ pc_date pc_tranche_vested_on(const pc_tranche *t);
 pc_date pc_tranche_cap_vested_on(const pc_tranche *t);
 /* The date a tranche was forfeited, or PC_DATE_NONE. */
 pc_date pc_tranche_forfeited_on(const pc_tranche *t);
-/* Granted on or before x, and neither vested nor forfeited on or before x. */
+/* SPEC section 7's "unvested at a date x": granted on or before x, and
+ * neither vested nor forfeited on or before x (PC_DATE_NONE: never). The
+ * one rule; the callers differ only in the dates they take as vested. */
+bool pc_unvested_at(pc_date granted, pc_date vested, pc_date forfeited, pc_date x);
+/* The same for a tranche as the ledger records it. */
 bool pc_tranche_unvested_at(const pc_dataset *ds, const pc_tranche *t, pc_date x);
 
 #endif
