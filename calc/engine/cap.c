@@ -257,20 +257,20 @@ static pc_status person_row(const pc_dataset *ds, const awards_by_person *g, con
 {
     bool src = ds->config.smaller_reporting_company;
     int64_t exact[PC_CAP_NLINES] = {0};
-    exact[PC_CAP_SCT_TOTAL] = sct->column[PC_SCT_TOTAL];
-    /* Item 402(v)(2)(iii)(C)(1): deduct the SCT's stock and option awards. */
-    exact[PC_CAP_LESS_EQUITY_AWARDS] =
-        -(sct->column[PC_SCT_STOCK_AWARDS] + sct->column[PC_SCT_OPTION_AWARDS]);
-    /* Item 402(v)(2)(iii)(B): pension adjustments, not for SRCs
-     * (Item 402(v)(8)). */
-    if (!src) {
-        exact[PC_CAP_LESS_PENSION] = -sct->pension_change;
-        exact[PC_CAP_PLUS_PENSION_SERVICE] = sct->pension_service_cost;
-        exact[PC_CAP_PLUS_PENSION_PRIOR_SERVICE] = sct->pension_prior_service_cost;
+    /* The lines from the SCT and cash.csv, by the rules of SPEC section 7
+     * (pc_cap_rule_of); the fair-value lines by equity_lines below. */
+    for (int l = 0; l < PC_CAP_CAP; l++) {
+        const pc_cap_rule *r = pc_cap_rule_of((pc_cap_line)l);
+        if (r->not_for_src && src)
+            continue;
+        int64_t amount = 0;
+        if (r->source == PC_CAP_FROM_SCT)
+            for (int k = 0; k < r->nsct; k++)
+                amount += sct->column[r->sct[k]];
+        else if (r->source == PC_CAP_FROM_COMPONENT)
+            amount = pc_sct_component(sct, r->component);
+        exact[l] = r->sign * amount;
     }
-    /* Item 402(v)(2)(iii)(C)(1)(vi): dividends on unvested awards not
-     * otherwise reflected. */
-    exact[PC_CAP_DIVIDENDS] = sct->unvested_dividends;
     pc_status st = equity_lines(ds, g, sct->person, sct->year, exact, report, diags);
     if (st)
         return st;

@@ -3,6 +3,7 @@
  */
 #include "paycalc/report.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,70 @@ const char *pc_cap_key(pc_cap_line line)
         break;
     }
     return "?";
+}
+
+/* SPEC section 7, line by line (Item 402(v)(2)(iii)). */
+static const pc_cap_rule cap_rules[PC_CAP_NLINES] = {
+    [PC_CAP_SCT_TOTAL] = {.source = PC_CAP_FROM_SCT, .sign = 1, .sct = {PC_SCT_TOTAL}, .nsct = 1},
+    /* (C)(1): deduct the SCT's stock and option awards. */
+    [PC_CAP_LESS_EQUITY_AWARDS] = {.source = PC_CAP_FROM_SCT,
+                                   .sign = -1,
+                                   .sct = {PC_SCT_STOCK_AWARDS, PC_SCT_OPTION_AWARDS},
+                                   .nsct = 2},
+    /* (B): pension adjustments, not for SRCs (Item 402(v)(8)). */
+    [PC_CAP_LESS_PENSION] = {.source = PC_CAP_FROM_COMPONENT,
+                             .sign = -1,
+                             .component = PC_COMP_CHANGE_IN_PENSION_VALUE,
+                             .floored_whole = true,
+                             .not_for_src = true},
+    [PC_CAP_PLUS_PENSION_SERVICE] = {.source = PC_CAP_FROM_COMPONENT,
+                                     .sign = 1,
+                                     .component = PC_COMP_PENSION_SERVICE_COST,
+                                     .not_for_src = true},
+    [PC_CAP_PLUS_PENSION_PRIOR_SERVICE] = {.source = PC_CAP_FROM_COMPONENT,
+                                           .sign = 1,
+                                           .component = PC_COMP_PENSION_PRIOR_SERVICE_COST,
+                                           .not_for_src = true},
+    /* (C)(1)(i)-(v): the equity awards re-measured. */
+    [PC_CAP_FYE_FV_GRANTED_IN_YEAR] = {.source = PC_CAP_FROM_FAIR_VALUES, .sign = 1},
+    [PC_CAP_CHANGE_FV_PRIOR_UNVESTED] = {.source = PC_CAP_FROM_FAIR_VALUES, .sign = 1},
+    [PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR] = {.source = PC_CAP_FROM_FAIR_VALUES, .sign = 1},
+    [PC_CAP_CHANGE_FV_PRIOR_VESTED] = {.source = PC_CAP_FROM_FAIR_VALUES, .sign = 1},
+    [PC_CAP_LESS_FV_FORFEITED] = {.source = PC_CAP_FROM_FAIR_VALUES, .sign = -1},
+    /* (C)(1)(vi): dividends on unvested awards not otherwise reflected. */
+    [PC_CAP_DIVIDENDS] = {.source = PC_CAP_FROM_COMPONENT,
+                          .sign = 1,
+                          .component = PC_COMP_UNVESTED_DIVIDENDS},
+    [PC_CAP_CAP] = {.source = PC_CAP_FROM_LINES, .sign = 1},
+};
+
+const pc_cap_rule *pc_cap_rule_of(pc_cap_line line)
+{
+    assert(line >= 0 && line < PC_CAP_NLINES);
+    return &cap_rules[line];
+}
+
+int64_t pc_sct_component(const pc_sct_row *row, pc_component component)
+{
+    switch (component) {
+    case PC_COMP_CHANGE_IN_PENSION_VALUE:
+        return row->pension_change;
+    case PC_COMP_PENSION_SERVICE_COST:
+        return row->pension_service_cost;
+    case PC_COMP_PENSION_PRIOR_SERVICE_COST:
+        return row->pension_prior_service_cost;
+    case PC_COMP_UNVESTED_DIVIDENDS:
+        return row->unvested_dividends;
+    case PC_COMP_SALARY:
+    case PC_COMP_BONUS:
+    case PC_COMP_NON_EQUITY_INCENTIVE:
+    case PC_COMP_NQDC_EARNINGS:
+    case PC_COMP_ALL_OTHER:
+    case PC_COMP_COUNT:
+        break;
+    }
+    assert(!"a component that is no reconciliation line");
+    return 0;
 }
 
 const char *pc_purpose_name(pc_purpose purpose)

@@ -81,6 +81,34 @@ typedef enum pc_cap_line {
 /* The JSON key of a reconciliation line ("fye_fv_granted_in_year"). */
 const char *pc_cap_key(pc_cap_line line);
 
+/* Where each reconciliation line comes from (SPEC section 7): the one table
+ * by which the engine computes the lines (engine/cap.c) and the workbook
+ * writes them as formulas (write/xlsx/cap.c), so the two cannot disagree. */
+typedef enum pc_cap_source {
+    PC_CAP_FROM_SCT,         /* the sum of SCT columns of the year, times `sign` */
+    PC_CAP_FROM_COMPONENT,   /* a cash.csv component of the year, times `sign` */
+    PC_CAP_FROM_FAIR_VALUES, /* the tranches' fair values, Item 402(v)(2)(iii)(C)(1)(i)-(v) */
+    PC_CAP_FROM_LINES        /* the sum of the lines above it (CAP) */
+} pc_cap_source;
+
+typedef struct pc_cap_rule {
+    pc_cap_source source;
+    int sign;               /* +1, or -1 for a deduction */
+    pc_sct_column sct[2];   /* PC_CAP_FROM_SCT: the columns added */
+    int nsct;               /* ... how many */
+    pc_component component; /* PC_CAP_FROM_COMPONENT */
+    bool floored_whole;     /* the component as the SCT shows it: floored at 0, whole dollars */
+    bool not_for_src;       /* 0 for smaller reporting companies (Item 402(v)(8)) */
+} pc_cap_rule;
+
+/* The rule of a line (any pc_cap_line but PC_CAP_NLINES). */
+const pc_cap_rule *pc_cap_rule_of(pc_cap_line line);
+
+/* The figure a PC_CAP_FROM_COMPONENT rule takes from an SCT row (before its
+ * sign): the change in pension value as the SCT shows it, the pension
+ * service costs, the dividends on unvested awards. */
+int64_t pc_sct_component(const pc_sct_row *row, pc_component component);
+
 #define PC_SUBJECT_AVERAGE ((size_t)-1)
 
 typedef struct pc_cap_row {

@@ -15,6 +15,7 @@
  */
 #include "sheets.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,54 +128,41 @@ static bool sct_ref(pc_xlsx *w, const pc_cap_row *c, pc_sct_column column, char 
  * not show, or a pension line of a smaller reporting company, always 0). */
 static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_buf *f)
 {
-    bool src = w->ds->config.smaller_reporting_company;
+    const pc_cap_rule *r = pc_cap_rule_of(line);
+    if (r->not_for_src && w->ds->config.smaller_reporting_company)
+        return false;
     int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
-    char a[PC_XLSX_REF_SIZE], b[PC_XLSX_REF_SIZE];
-    switch (line) {
-    case PC_CAP_SCT_TOTAL:
-        if (!sct_ref(w, c, PC_SCT_TOTAL, a, sizeof a))
-            return false;
-        pc_buf_printf(f, "=%s", a);
+    const char *sign = r->sign < 0 ? "-" : "";
+    switch (r->source) {
+    case PC_CAP_FROM_SCT: {
+        char refs[2][PC_XLSX_REF_SIZE];
+        assert(r->nsct >= 1 && r->nsct <= 2);
+        for (int k = 0; k < r->nsct; k++)
+            if (!sct_ref(w, c, r->sct[k], refs[k], sizeof refs[k]))
+                return false;
+        if (r->nsct == 1 && r->sign > 0)
+            pc_buf_printf(f, "=%s", refs[0]);
+        else
+            pc_buf_printf(f, "=%s(%s%s%s)", sign, refs[0], r->nsct > 1 ? "+" : "",
+                          r->nsct > 1 ? refs[1] : "");
         return true;
-    case PC_CAP_LESS_EQUITY_AWARDS:
-        if (!sct_ref(w, c, PC_SCT_STOCK_AWARDS, a, sizeof a) ||
-            !sct_ref(w, c, PC_SCT_OPTION_AWARDS, b, sizeof b))
-            return false;
-        pc_buf_printf(f, "=-(%s+%s)", a, b);
-        return true;
-    case PC_CAP_LESS_PENSION:
+    }
+    case PC_CAP_FROM_COMPONENT:
         /* The change in pension value as the SCT shows it: floored at 0,
-         * whole dollars. */
-        if (src)
-            return false;
-        pc_buf_printf(f, "=-ROUND(MAX(");
-        pc_xlsx_cash_sumifs(f, c->subject, c->year, PC_COMP_CHANGE_IN_PENSION_VALUE);
-        pc_buf_printf(f, ",0),0)");
+         * whole dollars; the other components rounded to cap_decimals. */
+        pc_buf_printf(f, "=%sROUND(%s", sign, r->floored_whole ? "MAX(" : "");
+        pc_xlsx_cash_sumifs(f, c->subject, c->year, r->component);
+        if (r->floored_whole)
+            pc_buf_printf(f, ",0),0)");
+        else
+            pc_buf_printf(f, ",%d)", decimals);
         return true;
-    case PC_CAP_PLUS_PENSION_SERVICE:
-    case PC_CAP_PLUS_PENSION_PRIOR_SERVICE:
-    case PC_CAP_DIVIDENDS:
-        if (src && line != PC_CAP_DIVIDENDS)
-            return false;
-        pc_buf_printf(f, "=ROUND(");
-        pc_xlsx_cash_sumifs(f, c->subject, c->year,
-                            line == PC_CAP_DIVIDENDS ? PC_COMP_UNVESTED_DIVIDENDS
-                            : line == PC_CAP_PLUS_PENSION_SERVICE
-                                ? PC_COMP_PENSION_SERVICE_COST
-                                : PC_COMP_PENSION_PRIOR_SERVICE_COST);
-        pc_buf_printf(f, ",%d)", decimals);
-        return true;
-    case PC_CAP_FYE_FV_GRANTED_IN_YEAR:
-    case PC_CAP_CHANGE_FV_PRIOR_UNVESTED:
-    case PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR:
-    case PC_CAP_CHANGE_FV_PRIOR_VESTED:
-    case PC_CAP_LESS_FV_FORFEITED:
+    case PC_CAP_FROM_FAIR_VALUES:
         pc_buf_printf(f, "=ROUND(");
         pc_xlsx_valuation_sumifs(f, c->subject, c->year, pc_cap_key(line), NULL);
         pc_buf_printf(f, ",%d)", decimals);
         return true;
-    case PC_CAP_CAP:
-    case PC_CAP_NLINES:
+    case PC_CAP_FROM_LINES:
         break;
     }
     return false;
