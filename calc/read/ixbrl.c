@@ -12,7 +12,7 @@
  * Facts: ix:nonFraction (scale, sign, decimals and the formats filings use:
  * TR4/TR3 num-dot-decimal, num-comma-decimal, fixed-zero, zerodash, and SEC
  * numwordsen "none"/"no"), ix:nonNumeric with its ix:continuation chain,
- * anything inside ix:exclude skipped, ix:hidden read. Facts nested in text
+ * the text inside ix:exclude left out of a fact's value, ix:hidden read. Facts nested in text
  * blocks and spans are read where they stand.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno */
@@ -182,6 +182,7 @@ typedef struct walker {
      * it, and its place. */
     int cell_table, cell_column;
     bool in_cell, cell_has_fact;
+    bool muted; /* inside a superscript: text that is not the cell's figure */
     pc_buf cell_text;
     int cell_line;
     int row_year;  /* the current row's year (its first cell) */
@@ -745,14 +746,19 @@ static void walk(walker *w, xmlNodePtr n, int depth, bool hidden, bool pvp_block
         return;
     }
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (w->in_cell && n->content)
+        if (w->in_cell && !w->muted && n->content)
             pc_buf_puts(&w->cell_text, (const char *)n->content);
         return;
     }
     if (n->type != XML_ELEMENT_NODE)
         return;
-    if (is_ix(n, "exclude") || is_html(n, "sup"))
-        return; /* excluded text; footnote markers */
+    if (is_html(n, "sup")) { /* footnote markers are no figures */
+        bool saved = w->muted;
+        w->muted = true;
+        walk_children(w, n, depth, hidden, pvp_block);
+        w->muted = saved;
+        return;
+    }
     if (is_ix(n, "header")) {
         w->has_header = true;
         walk_children(w, n, depth, hidden, pvp_block);

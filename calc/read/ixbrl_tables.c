@@ -476,6 +476,7 @@ static const pc_reported *find_row(const pc_ixbrl_tables *t, pc_reported_table t
 typedef struct row_key {
     const pc_reported *row;
     size_t index;
+    bool hidden; /* its fact is in ix:hidden */
 } row_key;
 
 static int compare_row_keys(const void *a, const void *b)
@@ -491,6 +492,9 @@ static int compare_row_keys(const void *a, const void *b)
     c = strcmp(x->item, y->item);
     if (c)
         return c;
+    /* the figure shown is kept before a hidden one */
+    if (((const row_key *)a)->hidden != ((const row_key *)b)->hidden)
+        return ((const row_key *)a)->hidden ? 1 : -1;
     size_t i = ((const row_key *)a)->index, j = ((const row_key *)b)->index;
     return i < j ? -1 : i > j;
 }
@@ -511,14 +515,15 @@ static pc_status drop_duplicates(builder *b)
         return PC_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++)
-        keys[i] = (row_key){&t->rows.items[i], i};
+        keys[i] =
+            (row_key){&t->rows.items[i], i, b->doc->facts.items[t->sources.items[i].fact].hidden};
     qsort(keys, n, sizeof *keys, compare_row_keys);
     pc_status st = PC_OK;
     for (size_t i = 1; i < n && !st; i++) {
         const pc_reported *first = NULL;
         size_t k = i;
-        while (k > 0 &&
-               compare_row_keys(&(row_key){keys[k - 1].row, 0}, &(row_key){keys[i].row, 0}) == 0)
+        while (k > 0 && compare_row_keys(&(row_key){keys[k - 1].row, 0, false},
+                                         &(row_key){keys[i].row, 0, false}) == 0)
             k--;
         if (k == i)
             continue;
