@@ -11,6 +11,7 @@
  */
 #include "paycalc/ixbrl.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,39 @@ static bool has_vested(const char *s)
     return false;
 }
 
+/* The taxonomy's abbreviations written out, so a company member named in
+ * the SEC's style ("EqtyAwrdsInSummryCompstnTbl...") reads by its words. */
+static void expand_abbreviations(char *s, size_t size)
+{
+    static const struct {
+        const char *abbr, *word;
+    } abbreviations[] = {
+        {"eqty", "equity"},          {"awrd", "award"},      {"summry", "summary"},
+        {"compstn", "compensation"}, {"tbl", "table"},       {"yrend", "yearend"},
+        {"vstng", "vesting"},        {"vstd", "vested"},     {"fld", "failed"},
+        {"dvdd", "dividend"},        {"prr", "prior"},       {"chng", "change"},
+        {"grntd", "granted"},        {"frval", "fairvalue"}, {"pnsn", "pension"},
+        {"svc", "service"},          {"cst", "cost"},        {"adjs", "adjustments"},
+    };
+    char out[256];
+    size_t n = 0;
+    for (const char *p = s; *p && n + 1 < sizeof out;) {
+        size_t k = 0;
+        for (; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
+            if (!strncmp(p, abbreviations[k].abbr, strlen(abbreviations[k].abbr)))
+                break;
+        if (k < sizeof abbreviations / sizeof abbreviations[0]) {
+            for (const char *w = abbreviations[k].word; *w && n + 1 < sizeof out; w++)
+                out[n++] = *w;
+            p += strlen(abbreviations[k].abbr);
+        } else {
+            out[n++] = *p++;
+        }
+    }
+    out[n] = '\0';
+    snprintf(s, size, "%s", out);
+}
+
 const char *pc_ixbrl_member_line(const char *member)
 {
     if (!member)
@@ -111,6 +145,7 @@ const char *pc_ixbrl_member_line(const char *member)
     s[n] = '\0';
     if (n > 6 && !strcmp(s + n - 6, "member"))
         s[n - 6] = '\0';
+    expand_abbreviations(s, sizeof s);
     if (has(s, "dividend") || has(s, "earningspaid"))
         return "dividends";
     if (has(s, "forfeit") || has(s, "fail"))
