@@ -717,16 +717,35 @@ static void end_cell(walker *w)
     free(text);
 }
 
+/* Notes a PvP table; the list is sorted and made unique once read. */
 static bool mark_pvp_table(walker *w, int table)
 {
-    for (size_t i = 0; i < w->doc->pvp_tables.count; i++)
-        if (w->doc->pvp_tables.items[i] == table)
-            return true;
+    size_t n = w->doc->pvp_tables.count;
+    if (n && w->doc->pvp_tables.items[n - 1] == table)
+        return true;
     int *slot = PC_ARRAY_PUSH(&w->doc->pvp_tables);
     if (!slot)
         return false;
     *slot = table;
     return true;
+}
+
+static int compare_ints(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void sort_pvp_tables(pc_ixbrl_doc *doc)
+{
+    size_t n = doc->pvp_tables.count, k = 0;
+    if (!n)
+        return;
+    qsort(doc->pvp_tables.items, n, sizeof(int), compare_ints);
+    for (size_t i = 0; i < n; i++)
+        if (!k || doc->pvp_tables.items[k - 1] != doc->pvp_tables.items[i])
+            doc->pvp_tables.items[k++] = doc->pvp_tables.items[i];
+    doc->pvp_tables.count = k;
 }
 
 static void walk(walker *w, xmlNodePtr n, int depth, bool hidden, bool pvp_block);
@@ -990,6 +1009,7 @@ pc_status pc_ixbrl_read_memory(const char *data, size_t size, const char *name, 
              "not an Inline XBRL document: it has no ix:header (namespace " NS_IX11 ")");
     if (!w.nomem && !w.failed)
         resolve(&w);
+    sort_pvp_tables(doc);
     pc_buf_fini(&w.cell_text);
     free(w.conts);
     xmlFreeDoc(x);

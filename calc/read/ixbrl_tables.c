@@ -246,8 +246,22 @@ typedef struct builder {
         int year;
         const char *member;
         const char *name;
-    } * peos;
+        size_t order;        /* document order, the last key of both sorts */
+    } * peos, *peos_by_year; /* by member (none first), then year; and by year */
     size_t npeos;
+    /* the input set's people by their names written as ids */
+    struct person_key {
+        char *name_id;
+        const char *id;
+    } * people;
+    size_t npeople;
+    /* the PvP rows, by year, subject and item (once they are all read) */
+    struct pvp_ref {
+        int year;
+        const char *subject, *item;
+        size_t index;
+    } * pvp;
+    size_t npvp;
 } builder;
 
 /* The covered fiscal year in which `end` falls. A 52/53-week year ends
@@ -289,49 +303,122 @@ static void find_year_end(builder *b)
 
 /* ------------------------------------------------------------ subjects */
 
-static bool same_member(const char *a, const char *b)
+static int compare_person_keys(const void *a, const void *b)
 {
-    return (!a && !b) || (a && b && !strcmp(a, b));
+    return strcmp(((const struct person_key *)a)->name_id, ((const struct person_key *)b)->name_id);
+}
+
+/* The input set's people by their names as ids, for person_named. */
+static pc_status index_people(builder *b)
+{
+    if (!b->ds || !b->ds->people.count)
+        return PC_OK;
+    b->people = calloc(b->ds->people.count, sizeof *b->people);
+    if (!b->people)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < b->ds->people.count; i++) {
+        const pc_person *p = &b->ds->people.items[i];
+        if (!p->name || !p->id)
+            continue;
+        char *name_id = pc_ixbrl_name_id(p->name);
+        if (!name_id)
+            return PC_ERR_NOMEM;
+        b->people[b->npeople++] = (struct person_key){name_id, p->id};
+    }
+    qsort(b->people, b->npeople, sizeof *b->people, compare_person_keys);
+    return PC_OK;
 }
 
 /* A person of the input set whose name is `name` (case and spacing aside). */
 static const char *person_named(const builder *b, const char *name)
 {
-    if (!b->ds)
+    if (!b->npeople)
         return NULL;
     char *want = pc_ixbrl_name_id(name);
-    const char *id = NULL;
-    for (size_t i = 0; want && i < b->ds->people.count && !id; i++) {
-        const pc_person *p = &b->ds->people.items[i];
-        if (!p->name)
-            continue;
-        char *have = pc_ixbrl_name_id(p->name);
-        if (have && !strcmp(have, want))
-            id = p->id;
-        free(have);
-    }
+    if (!want)
+        return NULL;
+    struct person_key key = {want, NULL};
+    const struct person_key *hit =
+        bsearch(&key, b->people, b->npeople, sizeof *b->people, compare_person_keys);
     free(want);
-    return id;
+    return hit ? hit->id : NULL;
+}
+
+static int compare_members(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static int compare_peo_names(const void *a, const void *b)
+{
+    const struct peo_name *x = a, *y = b;
+    int c = compare_members(x->member, y->member);
+    if (c)
+        return c;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int compare_peo_years(const void *a, const void *b)
+{
+    const struct peo_name *x = a, *y = b;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The first PEO name of `member` (and `year` unless any_year), or NULL. */
+static const struct peo_name *peo_by_member(const builder *b, const char *member, int year,
+                                            bool any_year)
+{
+    size_t lo = 0, hi = b->npeos;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = compare_members(b->peos[mid].member, member);
+        if (c < 0 || (c == 0 && !any_year && b->peos[mid].year < year))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == b->npeos || compare_members(b->peos[lo].member, member) != 0)
+        return NULL;
+    return any_year || b->peos[lo].year == year ? &b->peos[lo] : NULL;
+}
+
+/* The PEO names of `year`, whatever their member: the first, and how many. */
+static const struct peo_name *peos_of_year(const builder *b, int year, size_t *count)
+{
+    size_t lo = 0, hi = b->npeos;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->peos_by_year[mid].year < year)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < b->npeos && b->peos_by_year[end].year == year && end - lo < 2)
+        end++;
+    *count = end - lo;
+    return end > lo ? &b->peos_by_year[lo] : NULL;
 }
 
 /* The subject of a PEO fact of `year` with IndividualAxis `member`. */
 static char *peo_subject(const builder *b, int year, const char *member)
 {
-    const char *name = NULL;
-    for (size_t i = 0; i < b->npeos && !name; i++)
-        if (b->peos[i].year == year && same_member(b->peos[i].member, member))
-            name = b->peos[i].name;
-    for (size_t i = 0; i < b->npeos && !name && member; i++)
-        if (same_member(b->peos[i].member, member))
-            name = b->peos[i].name;
-    if (!name && !member) {
+    const struct peo_name *p = peo_by_member(b, member, year, false);
+    if (!p && member)
+        p = peo_by_member(b, member, 0, true);
+    if (!p && !member) {
         size_t found = 0;
-        for (size_t i = 0; i < b->npeos; i++)
-            if (b->peos[i].year == year && found++ == 0)
-                name = b->peos[i].name;
+        p = peos_of_year(b, year, &found);
         if (found > 1)
-            name = NULL;
+            p = NULL; /* two PEOs that year: which one is not said */
     }
+    const char *name = p ? p->name : NULL;
     if (name) {
         const char *id = person_named(b, name);
         return id ? pc_strdup(id) : pc_ixbrl_name_id(name);
@@ -446,7 +533,8 @@ static pc_status read_peo_names(builder *b)
 {
     const pc_ixbrl_doc *doc = b->doc;
     b->peos = calloc(doc->facts.count ? doc->facts.count : 1, sizeof *b->peos);
-    if (!b->peos)
+    b->peos_by_year = calloc(doc->facts.count ? doc->facts.count : 1, sizeof *b->peos);
+    if (!b->peos || !b->peos_by_year)
         return PC_ERR_NOMEM;
     for (size_t i = 0; i < doc->facts.count; i++) {
         const pc_ixbrl_fact *f = &doc->facts.items[i];
@@ -465,8 +553,11 @@ static pc_status read_peo_names(builder *b)
         if (category && !strcmp(category, "ecd:NonPeoNeoMember"))
             continue; /* reported as peo_fact_on_non_peo */
         b->peos[b->npeos++] = (struct peo_name){
-            year_of(b, c->end), pc_ixbrl_member(doc, c, "ecd:IndividualAxis"), f->displayed};
+            year_of(b, c->end), pc_ixbrl_member(doc, c, "ecd:IndividualAxis"), f->displayed, i};
     }
+    memcpy(b->peos_by_year, b->peos, b->npeos * sizeof *b->peos);
+    qsort(b->peos, b->npeos, sizeof *b->peos, compare_peo_names);
+    qsort(b->peos_by_year, b->npeos, sizeof *b->peos, compare_peo_years);
     return PC_OK;
 }
 
@@ -490,21 +581,43 @@ static int compare_adj(const void *a, const void *b)
     return x->fact < y->fact ? -1 : x->fact > y->fact;
 }
 
-/* The row of `table`, `year`, `subject`, `item`, or NULL (linear: the
- * groups are few; called once per reconciliation group). */
-static const pc_reported *find_row(const pc_ixbrl_tables *t, pc_reported_table table, int year,
-                                   const char *subject, const char *item, size_t *index)
+static int compare_pvp_refs(const void *a, const void *b)
 {
+    const struct pvp_ref *x = a, *y = b;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    int c = strcmp(x->subject, y->subject);
+    return c ? c : strcmp(x->item, y->item);
+}
+
+/* The PvP rows by year, subject and item; they are unique once
+ * drop_duplicates has run. */
+static pc_status index_pvp(builder *b)
+{
+    const pc_ixbrl_tables *t = b->t;
+    b->pvp = calloc(t->rows.count ? t->rows.count : 1, sizeof *b->pvp);
+    if (!b->pvp)
+        return PC_ERR_NOMEM;
     for (size_t i = 0; i < t->rows.count; i++) {
         const pc_reported *r = &t->rows.items[i];
-        if (r->table == table && r->year == year && !strcmp(r->subject, subject) &&
-            !strcmp(r->item, item)) {
-            if (index)
-                *index = i;
-            return r;
-        }
+        if (r->table == PC_REPORTED_PVP)
+            b->pvp[b->npvp++] = (struct pvp_ref){r->year, r->subject, r->item, i};
     }
-    return NULL;
+    qsort(b->pvp, b->npvp, sizeof *b->pvp, compare_pvp_refs);
+    return PC_OK;
+}
+
+/* The PvP row of `year`, `subject`, `item`, or NULL. */
+static const pc_reported *find_pvp(const builder *b, int year, const char *subject,
+                                   const char *item, size_t *index)
+{
+    struct pvp_ref key = {year, subject, item, 0};
+    const struct pvp_ref *hit =
+        b->npvp ? bsearch(&key, b->pvp, b->npvp, sizeof *b->pvp, compare_pvp_refs) : NULL;
+    if (!hit)
+        return NULL;
+    *index = hit->index;
+    return &b->t->rows.items[hit->index];
 }
 
 /* The index of row keys, for duplicates and lookups. */
@@ -534,6 +647,12 @@ static int compare_row_keys(const void *a, const void *b)
     return i < j ? -1 : i > j;
 }
 
+static bool same_figure(const pc_reported *x, const pc_reported *y)
+{
+    return x->table == y->table && x->year == y->year && !strcmp(x->subject, y->subject) &&
+           !strcmp(x->item, y->item);
+}
+
 /* Two facts for one figure: the first is kept; a later one that differs
  * is duplicate_fact_differs. */
 static pc_status drop_duplicates(builder *b)
@@ -554,15 +673,13 @@ static pc_status drop_duplicates(builder *b)
             (row_key){&t->rows.items[i], i, b->doc->facts.items[t->sources.items[i].fact].hidden};
     qsort(keys, n, sizeof *keys, compare_row_keys);
     pc_status st = PC_OK;
+    size_t run = 0; /* where the run of keys equal to keys[i] starts */
     for (size_t i = 1; i < n && !st; i++) {
-        const pc_reported *first = NULL;
-        size_t k = i;
-        while (k > 0 && compare_row_keys(&(row_key){keys[k - 1].row, 0, false},
-                                         &(row_key){keys[i].row, 0, false}) == 0)
-            k--;
-        if (k == i)
+        if (!same_figure(keys[run].row, keys[i].row))
+            run = i;
+        if (run == i)
             continue;
-        first = keys[k].row;
+        const pc_reported *first = keys[run].row;
         const pc_reported *dup = keys[i].row;
         drop[keys[i].index] = true;
         if (dup->value_micro != first->value_micro) {
@@ -682,10 +799,8 @@ static pc_status finish_group(builder *b, const adj_ref *g, size_t n)
         present[G_ALL] ? value[G_ALL] : value[G_LESS_PENSION] + pension + equity + unmapped;
 
     size_t sct_i, cap_i;
-    const pc_reported *sct =
-        find_row(b->t, PC_REPORTED_PVP, g[0].year, g[0].subject, "sct_total", &sct_i);
-    const pc_reported *cap =
-        find_row(b->t, PC_REPORTED_PVP, g[0].year, g[0].subject, "cap", &cap_i);
+    const pc_reported *sct = find_pvp(b, g[0].year, g[0].subject, "sct_total", &sct_i);
+    const pc_reported *cap = find_pvp(b, g[0].year, g[0].subject, "cap", &cap_i);
     if (!sct || !cap)
         return PC_OK; /* nothing to sum to: the PvP table does not give both */
     size_t sct_fact = b->t->sources.items[sct_i].fact, cap_fact = b->t->sources.items[cap_i].fact;
@@ -773,6 +888,8 @@ static pc_status read_facts(builder *b)
     }
     if (!st)
         st = drop_duplicates(b);
+    if (!st)
+        st = index_pvp(b);
     if (!st && nadj)
         qsort(adj, nadj, sizeof *adj, compare_adj);
     for (size_t i = 0, end; i < nadj && !st; i = end) {
@@ -805,12 +922,17 @@ static int compare_columns(const void *a, const void *b)
     return x->fact < y->fact ? -1 : x->fact > y->fact;
 }
 
+static int compare_ints(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* doc->pvp_tables is sorted and unique once read. */
 static bool pvp_table(const pc_ixbrl_doc *doc, int table)
 {
-    for (size_t i = 0; i < doc->pvp_tables.count; i++)
-        if (doc->pvp_tables.items[i] == table)
-            return true;
-    return false;
+    return doc->pvp_tables.count &&
+           bsearch(&table, doc->pvp_tables.items, doc->pvp_tables.count, sizeof(int), compare_ints);
 }
 
 /* A number printed in the PvP table with no tag; "N/A" and empty cells are
@@ -869,7 +991,9 @@ pc_status pc_ixbrl_build(const pc_ixbrl_doc *doc, const pc_dataset *ds, pc_ixbrl
 {
     builder b = {.doc = doc, .ds = ds, .t = t};
     find_year_end(&b);
-    pc_status st = read_peo_names(&b);
+    pc_status st = index_people(&b);
+    if (!st)
+        st = read_peo_names(&b);
     if (!st)
         st = read_facts(&b);
     if (!st)
@@ -879,5 +1003,10 @@ pc_status pc_ixbrl_build(const pc_ixbrl_doc *doc, const pc_dataset *ds, pc_ixbrl
         if (t->rows.items[i].year < t->first_year)
             t->first_year = t->rows.items[i].year;
     free(b.peos);
+    free(b.peos_by_year);
+    for (size_t i = 0; i < b.npeople; i++)
+        free(b.people[i].name_id);
+    free(b.people);
+    free(b.pvp);
     return st;
 }

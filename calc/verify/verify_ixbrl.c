@@ -101,6 +101,44 @@ static void clear_reported(pc_dataset *ds)
     ds->reported.count = 0;
 }
 
+/* A row's key and index, to find the fact behind a finding. */
+typedef struct row_ref {
+    pc_reported_table table;
+    int year;
+    const char *subject, *item;
+    size_t row;
+} row_ref;
+
+static int compare_row_refs(const void *a, const void *b)
+{
+    const row_ref *x = a, *y = b;
+    if (x->table != y->table)
+        return x->table < y->table ? -1 : 1;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    int c = strcmp(x->subject, y->subject);
+    c = c ? c : strcmp(x->item, y->item);
+    if (c || x->row == y->row)
+        return c;
+    return x->row < y->row ? -1 : 1;
+}
+
+/* The first row of the finding's table, year, subject and item. */
+static const row_ref *row_of(const row_ref *refs, size_t n, const pc_finding *f)
+{
+    row_ref key = {f->table, f->year, f->subject, f->item, 0};
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_row_refs(&refs[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    key.row = lo < n ? refs[lo].row : 0;
+    return lo < n && compare_row_refs(&refs[lo], &key) == 0 ? &refs[lo] : NULL;
+}
+
 pc_status pc_verify_ixbrl(const pc_ixbrl_doc *doc, const pc_ixbrl_tables *t, pc_dataset *ds,
                           const pc_report *report, pc_checks *checks)
 {
@@ -124,6 +162,15 @@ pc_status pc_verify_ixbrl(const pc_ixbrl_doc *doc, const pc_ixbrl_tables *t, pc_
     /* The reconciliation's footing is DQC_0177's arithmetic: drop it, the
      * sum's finding names it. Others get their fact's concept, context and
      * displayed text. */
+    /* the rows by table, year, subject and item, to find a finding's fact */
+    row_ref *refs = malloc((t->rows.count ? t->rows.count : 1) * sizeof *refs);
+    if (!refs)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < t->rows.count; i++) {
+        const pc_reported *r = &t->rows.items[i];
+        refs[i] = (row_ref){r->table, r->year, r->subject, r->item, i};
+    }
+    qsort(refs, t->rows.count, sizeof *refs, compare_row_refs);
     size_t k = first;
     for (size_t i = first; i < checks->findings.count; i++) {
         pc_finding *f = &checks->findings.items[i];
@@ -131,20 +178,15 @@ pc_status pc_verify_ixbrl(const pc_ixbrl_doc *doc, const pc_ixbrl_tables *t, pc_
             pc_finding_fini(f);
             continue;
         }
-        for (size_t r = 0; r < t->rows.count; r++) {
-            const pc_reported *row = &t->rows.items[r];
-            if (row->table == f->table && row->year == f->year &&
-                !strcmp(row->subject, f->subject) && !strcmp(row->item, f->item)) {
-                const pc_ixbrl_fact *fact = &doc->facts.items[t->sources.items[r].fact];
-                st = set_source(f, fact->concept, fact->context, fact->displayed);
-                break;
-            }
+        const row_ref *hit = st ? NULL : row_of(refs, t->rows.count, f);
+        if (hit) {
+            const pc_ixbrl_fact *fact = &doc->facts.items[t->sources.items[hit->row].fact];
+            st = set_source(f, fact->concept, fact->context, fact->displayed);
         }
         checks->findings.items[k++] = *f;
-        if (st)
-            break;
     }
     checks->findings.count = k;
+    free(refs);
     for (size_t i = 0; i < t->issues.count && !st; i++) {
         st = add_issue_finding(checks, &t->issues.items[i]);
         if (!st && t->issues.items[i].kind == PC_IXBRL_ADJUSTMENTS_DO_NOT_SUM) {
