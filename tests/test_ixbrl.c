@@ -520,3 +520,23 @@ Test(ixbrl_command, many_filings_with_a_broken_one_in_the_middle)
     free(broken);
     free(jsonl);
 }
+
+Test(ixbrl_findings, against_the_computation_a_wrong_tag_is_a_mismatch_naming_its_fact)
+{
+    pc_checks checks;
+    verify_file(DATA "defect-sum.htm", SOURCE_DIR "/inputs/cbak-fy2022", &checks);
+    cr_assert_eq(checks.findings.count, 2);
+    bool mismatch = false, sum = false;
+    for (size_t i = 0; i < checks.findings.count; i++) {
+        const pc_finding *f = &checks.findings.items[i];
+        if (!strcmp(f->check, "mismatch")) {
+            mismatch =
+                !strcmp(f->subject, "li-yunfei") && !strcmp(f->item, "change_fv_prior_unvested") &&
+                f->difference_micro == 1000 * PC_MICRO && !strcmp(f->concept, "ecd:AdjToCompAmt") &&
+                !strcmp(f->context, "FY2022_PeoMember_change_fv_prior_unvested");
+        }
+        sum |= !strcmp(f->check, "adjustments_do_not_sum");
+    }
+    cr_assert(mismatch && sum);
+    pc_checks_fini(&checks);
+}
