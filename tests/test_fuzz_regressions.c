@@ -104,6 +104,7 @@ Test(fuzz_regressions, seed_corpora_pass_the_harness_checks, .timeout = 300)
     cr_assert_gt(replay("corpus", "values", fuzz_values_body), 20);
     cr_assert_gt(replay("corpus", "reported", fuzz_reported_body), 2);
     cr_assert_gt(replay("corpus", "cli", fuzz_cli_body), 12);
+    cr_assert_gt(replay("corpus", "ixbrl", fuzz_ixbrl_body), 5);
 }
 
 /* The scratch input set the csv and config bodies edit is valid as it is:

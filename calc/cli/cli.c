@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "paycalc/engine.h"
+#include "paycalc/ixbrl.h"
 #include "paycalc/money.h"
 #include "paycalc/parse.h"
 #include "paycalc/read.h"
@@ -34,6 +35,8 @@ static const char usage_text[] =
     "       paycalc check INPUT_DIR\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
     "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
+    "       paycalc verify --ixbrl FILE.htm [FILE.htm ...] [INPUT_DIR] [--json FILE] "
+    "[--strict]\n"
     "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
     "--term T\n"
     "       paycalc init DIR\n"
@@ -52,7 +55,10 @@ static const char help_text[] =
     "  check    read and validate INPUT_DIR, print every problem found\n"
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
-    "           --reported FILE alone runs only the internal checks\n"
+    "           --reported FILE alone runs only the internal checks;\n"
+    "           --ixbrl reads the tagged figures of filed proxies (Inline XBRL)\n"
+    "           and checks them and their tags, against INPUT_DIR when given;\n"
+    "           one summary line per filing, --json FILE writes JSON Lines\n"
     "  --prior FILE  (run, verify) last year's report.json or reported.csv: every\n"
     "           figure of a year both cover that moved is a `restated` finding\n"
     "  value option  print the Black-Scholes-Merton value of one option\n"
@@ -60,7 +66,8 @@ static const char help_text[] =
     "           its header and one example row, and a README.txt\n"
     "\n"
     "Exit status: 0 success; 1 verify found a difference beyond rounding;\n"
-    "2 usage error; 3 the input has errors; 4 an output could not be written.\n";
+    "2 usage error; 3 the input has errors (verify --ixbrl: a filing could\n"
+    "not be read); 4 an output could not be written.\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -534,8 +541,208 @@ static pc_status verify_checks(const char *dir, const char *reported, const char
     return st;
 }
 
+/* ---- verify --ixbrl (SPEC section 15) ---- */
+
+/* The first error of a file that could not be read, for its summary line. */
+static const char *first_error(const pc_diags *diags)
+{
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].severity == PC_SEVERITY_ERROR)
+            return diags->items[i].message;
+    return "unreadable";
+}
+
+static const char *figure(int64_t micro, char *buf, size_t size)
+{
+    return pc_micro_format(micro, 0, buf, size);
+}
+
+/* The tagged facts behind the findings, one line each. */
+static void print_tagged_findings(const pc_checks *checks, const char *indent)
+{
+    for (size_t i = 0; i < checks->findings.count; i++) {
+        const pc_finding *f = &checks->findings.items[i];
+        char pub[64], exp[64];
+        printf("%s%s %s %d %s %s: tagged %s, expected %s", indent, f->check,
+               pc_check_severity_name(f->severity), f->year, f->subject, f->item,
+               figure(f->published_micro, pub, sizeof pub),
+               figure(f->expected_micro, exp, sizeof exp));
+        if (f->concept)
+            printf("; %s, context %s, shown \"%s\"", f->concept[0] ? f->concept : "(no tag)",
+                   f->context && f->context[0] ? f->context : "(none)",
+                   f->displayed ? f->displayed : "");
+        if (f->line)
+            printf(" (line %d)", f->line);
+        putchar('\n');
+    }
+}
+
+/* Reads, builds and checks one filing. Returns PC_EXIT_INPUT when it could
+ * not be read, else PC_EXIT_VERIFY_FAILED or PC_EXIT_OK; appends its JSON
+ * line to `jsonl` when not NULL. */
+static int verify_one_filing(const char *file, pc_dataset *ds, const pc_report *report,
+                             bool detailed, bool strict, pc_buf *jsonl)
+{
+    pc_ixbrl_doc doc;
+    pc_ixbrl_tables t;
+    pc_checks checks;
+    pc_diags diags;
+    pc_dataset standalone;
+    pc_ixbrl_doc_init(&doc);
+    pc_ixbrl_tables_init(&t);
+    pc_checks_init(&checks);
+    pc_diags_init(&diags);
+    pc_dataset_init(&standalone);
+    int rc = PC_EXIT_OK;
+    char *line = NULL;
+    pc_status st = pc_ixbrl_read_file(file, &doc, &diags);
+    if (st == PC_OK)
+        st = pc_ixbrl_build(&doc, report ? ds : NULL, &t);
+    if (st == PC_OK)
+        st = pc_verify_ixbrl(&doc, &t, report ? ds : &standalone, report, &checks);
+    if (st != PC_OK) {
+        print_diags(&diags, true);
+        const char *why = st == PC_ERR_NOMEM ? "out of memory" : first_error(&diags);
+        printf("%s: cannot be read: %s\n", file, why);
+        if (jsonl)
+            line = pc_checks_json_line(NULL, file, NULL, 0, why);
+        rc = PC_EXIT_INPUT;
+    } else {
+        size_t errors = 0, rounding = 0;
+        for (size_t i = 0; i < checks.findings.count; i++)
+            *(checks.findings.items[i].severity == PC_CHECK_ERROR ? &errors : &rounding) += 1;
+        if (detailed) {
+            char *table = pc_verify_format_table(&checks, report ? ds : NULL);
+            if (table) {
+                fputs(table, stdout);
+                free(table);
+            }
+            if (checks.findings.count) {
+                printf("\nTagged facts of the findings\n");
+                print_tagged_findings(&checks, "  ");
+            }
+            putchar('\n');
+        }
+        printf("%s: %s%s", file, t.company ? t.company : "company not tagged",
+               t.document ? ", " : "");
+        if (t.document)
+            printf("%s", t.document);
+        if (t.fiscal_year)
+            printf(", fiscal %d", t.fiscal_year);
+        printf(": %zu checked, %zu error%s, %zu rounding\n", checks.checked, errors,
+               errors == 1 ? "" : "s", rounding);
+        if (!detailed)
+            print_tagged_findings(&checks, "    ");
+        if (jsonl)
+            line = pc_checks_json_line(&checks, file, t.company, t.fiscal_year, NULL);
+        rc = pc_verify_failed(&checks, strict) ? PC_EXIT_VERIFY_FAILED : PC_EXIT_OK;
+    }
+    if (jsonl && (!line || !pc_buf_puts(jsonl, line) || !pc_buf_puts(jsonl, "\n")))
+        jsonl->failed = true;
+    free(line);
+    pc_dataset_fini(&standalone);
+    pc_diags_fini(&diags);
+    pc_checks_fini(&checks);
+    pc_ixbrl_tables_fini(&t);
+    pc_ixbrl_doc_fini(&doc);
+    return rc;
+}
+
+/* verify --ixbrl FILE.htm [FILE2.htm ...] [INPUT_DIR] [--json FILE]
+ * [--strict]: one summary line per filing (with a single filing, the full
+ * table first); exit 3 when any filing could not be read, else 1 when any
+ * failed, else 0. */
+static int cmd_verify_ixbrl(int argc, char **argv)
+{
+    const char *dir = NULL, *json = NULL;
+    bool strict = false;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t nfiles = 0;
+    if (!files)
+        return PC_EXIT_WRITE;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        struct stat sb;
+        if (!strcmp(a, "--ixbrl")) {
+            continue;
+        } else if (!strcmp(a, "--strict")) {
+            strict = true;
+        } else if (!strcmp(a, "--json")) {
+            if (i + 1 >= argc) {
+                free(files);
+                return usage_error("%s needs a value", a);
+            }
+            json = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            free(files);
+            return usage_error("option '%s' does not go with verify --ixbrl", a);
+        } else if (stat(a, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            if (dir) {
+                free(files);
+                return usage_error("verify --ixbrl takes one INPUT_DIR ('%s' and '%s' given)", dir,
+                                   a);
+            }
+            dir = a;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (!nfiles) {
+        free(files);
+        return usage_error("%s", "verify --ixbrl needs at least one FILE.htm");
+    }
+    pc_dataset ds;
+    pc_report report;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&report);
+    pc_diags_init(&diags);
+    int rc = PC_EXIT_OK;
+    if (dir) {
+        pc_status st = pc_compute(dir, &ds, &report, &diags);
+        print_diags(&diags, true);
+        if (st != PC_OK || diags.errors > 0) {
+            fprintf(stderr, "paycalc: the input has errors; nothing was verified\n");
+            rc = PC_EXIT_INPUT;
+        }
+    }
+    pc_buf jsonl = {0};
+    bool unreadable = false, failed = false;
+    for (size_t i = 0; i < nfiles && rc == PC_EXIT_OK; i++) {
+        if (nfiles > 1 && i == 0)
+            fflush(stdout);
+        int one = verify_one_filing(files[i], &ds, dir ? &report : NULL, nfiles == 1, strict,
+                                    json ? &jsonl : NULL);
+        unreadable |= one == PC_EXIT_INPUT;
+        failed |= one == PC_EXIT_VERIFY_FAILED;
+    }
+    if (rc == PC_EXIT_OK && json) {
+        pc_diags wd;
+        pc_diags_init(&wd);
+        if (jsonl.failed || pc_write_file_atomic(json, jsonl.len ? pc_buf_text(&jsonl) : "",
+                                                 jsonl.len, &wd) != PC_OK)
+            rc = PC_EXIT_WRITE;
+        print_diags(&wd, true);
+        pc_diags_fini(&wd);
+    }
+    if (rc == PC_EXIT_OK)
+        rc = unreadable ? PC_EXIT_INPUT : failed ? PC_EXIT_VERIFY_FAILED : PC_EXIT_OK;
+    if (nfiles > 1 && rc != PC_EXIT_WRITE && rc != PC_EXIT_OK)
+        fprintf(stderr, "paycalc: %zu filing%s verified%s%s\n", nfiles, nfiles == 1 ? "" : "s",
+                unreadable ? "; some could not be read" : "", failed ? "; some have findings" : "");
+    pc_buf_fini(&jsonl);
+    pc_diags_fini(&diags);
+    pc_report_fini(&report);
+    pc_dataset_fini(&ds);
+    free(files);
+    return rc;
+}
+
 static int cmd_verify(int argc, char **argv)
 {
+    for (int i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "--ixbrl"))
+            return cmd_verify_ixbrl(argc, argv);
     const char *dir = NULL, *reported = NULL, *json = NULL, *prior = NULL;
     bool strict = false;
     for (int i = 0; i < argc; i++) {

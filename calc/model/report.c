@@ -173,21 +173,27 @@ void pc_checks_init(pc_checks *checks)
     memset(checks, 0, sizeof *checks);
 }
 
+void pc_finding_fini(pc_finding *f)
+{
+    free(f->check);
+    free(f->subject);
+    free(f->item);
+    free(f->other_subject);
+    free(f->other_item);
+    for (size_t k = 0; k < f->related.count; k++)
+        free(f->related.items[k]);
+    free(f->related.items);
+    free(f->concept);
+    free(f->context);
+    free(f->displayed);
+}
+
 void pc_checks_fini(pc_checks *checks)
 {
     if (!checks)
         return;
-    for (size_t i = 0; i < checks->findings.count; i++) {
-        pc_finding *f = &checks->findings.items[i];
-        free(f->check);
-        free(f->subject);
-        free(f->item);
-        free(f->other_subject);
-        free(f->other_item);
-        for (size_t k = 0; k < f->related.count; k++)
-            free(f->related.items[k]);
-        free(f->related.items);
-    }
+    for (size_t i = 0; i < checks->findings.count; i++)
+        pc_finding_fini(&checks->findings.items[i]);
     free(checks->findings.items);
     for (size_t i = 0; i < checks->skipped.count; i++) {
         free(checks->skipped.items[i].check);

@@ -93,18 +93,6 @@ static pc_status join(pc_finding *into, const pc_finding *from)
     return st;
 }
 
-static void finding_fini(pc_finding *f)
-{
-    free(f->check);
-    free(f->subject);
-    free(f->item);
-    free(f->other_subject);
-    free(f->other_item);
-    for (size_t i = 0; i < f->related.count; i++)
-        free(f->related.items[i]);
-    free(f->related.items);
-}
-
 /* Pass 1: per cell, the finding kept (first error, else first). */
 static void choose_kept(const pc_checks *checks, const cell_ref *cells, size_t n, size_t *keep)
 {
@@ -180,7 +168,7 @@ pc_status pc_verify_relate(pc_checks *checks)
     for (size_t i = 0; i < n; i++) {
         pc_finding *f = &checks->findings.items[i];
         if (keep[i] != i) {
-            finding_fini(f);
+            pc_finding_fini(f);
             continue;
         }
         if (f->severity == PC_CHECK_ERROR)

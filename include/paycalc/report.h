@@ -263,6 +263,12 @@ typedef struct pc_finding {
     /* The other checks the same published cell failed for the same cause
      * (SPEC section 8: one published cell, one finding); owned names. */
     PC_ARRAY(char *) related;
+    /* A figure read from Inline XBRL (verify --ixbrl, SPEC section 15): the
+     * concept, context id and displayed text of its fact (owned; NULL for
+     * figures from reported.csv). */
+    char *concept;
+    char *context;
+    char *displayed;
 } pc_finding;
 
 typedef struct pc_skipped {
@@ -338,6 +344,8 @@ void pc_report_init(pc_report *report);
 void pc_report_fini(pc_report *report);
 void pc_checks_init(pc_checks *checks);
 void pc_checks_fini(pc_checks *checks);
+/* Frees what one finding owns. */
+void pc_finding_fini(pc_finding *finding);
 
 /* Adds a warning (printf-style message); `source` may be NULL. */
 pc_status pc_report_warn(pc_report *report, const char *code, const char *source, const char *fmt,

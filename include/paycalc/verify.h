@@ -6,6 +6,7 @@
 #ifndef PAYCALC_VERIFY_H
 #define PAYCALC_VERIFY_H
 
+#include "paycalc/ixbrl.h"
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
@@ -38,6 +39,17 @@ pc_status pc_verify_restated(const pc_dataset *prior, const pc_dataset *ds, cons
  * other cell's finding when that one failed another check. Recounts errors
  * and rounding findings. */
 pc_status pc_verify_relate(pc_checks *checks);
+
+/* verify --ixbrl (SPEC section 15): the tables built from a document's
+ * tags (`t`, from `doc`) replace ds->reported and go through the internal
+ * checks, and against `report` (the computation of `ds`) when it is not
+ * NULL; then the tagging issues become findings (tagged_sign,
+ * adjustments_do_not_sum with cap_does_not_foot in `related`,
+ * peo_fact_on_non_peo, duplicate_fact_differs, missing_fact; an unmapped
+ * reconciliation member is a skipped-check note), every finding naming its
+ * fact's concept, context and displayed text. Ends with pc_verify_relate. */
+pc_status pc_verify_ixbrl(const pc_ixbrl_doc *doc, const pc_ixbrl_tables *t, pc_dataset *ds,
+                          const pc_report *report, pc_checks *checks);
 
 /* True when the run should fail: any error finding, or any finding at all
  * when `strict`. */

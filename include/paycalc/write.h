@@ -48,6 +48,14 @@ pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_dia
  * memory. */
 char *pc_checks_dumps(const pc_checks *checks);
 
+/* One filing's checks as one line of JSON Lines (verify --ixbrl with
+ * --json, SPEC section 15): {"file", "company", "year", "status": "read",
+ * "findings", "skipped", "summary"}, or with `error` set {"file", "company",
+ * "year", "status": "unreadable", "error"}; `company` NULL and `year` 0 when
+ * unknown. Malloc'ed, no newline; NULL when out of memory. */
+char *pc_checks_json_line(const pc_checks *checks, const char *file, const char *company, int year,
+                          const char *error);
+
 /* Atomic file output (paycalc/output.h): writes `size` bytes of `data` to a
  * temporary file, flushes it, and renames it to `path`. */
 pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags);

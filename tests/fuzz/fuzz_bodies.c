@@ -33,6 +33,7 @@
 #include "paycalc/compute.h"
 #include "paycalc/date.h"
 #include "paycalc/engine.h"
+#include "paycalc/ixbrl.h"
 #include "paycalc/model.h"
 #include "paycalc/money.h"
 #include "paycalc/parse.h"
@@ -564,4 +565,44 @@ void fuzz_reported_body(const uint8_t *data, size_t size)
     pc_checks_fini(&checks);
     pc_dataset_fini(&ds);
     unlink(path);
+}
+
+void fuzz_ixbrl_body(const uint8_t *data, size_t size)
+{
+    pc_ixbrl_doc doc;
+    pc_ixbrl_tables t;
+    pc_dataset ds;
+    pc_checks checks;
+    pc_diags diags;
+    pc_ixbrl_doc_init(&doc);
+    pc_ixbrl_tables_init(&t);
+    pc_dataset_init(&ds);
+    pc_checks_init(&checks);
+    pc_diags_init(&diags);
+    pc_status st = pc_ixbrl_read_memory((const char *)data, size, "fuzz.htm", &doc, &diags);
+    check_outcome(st, &diags, 0);
+    if (st == PC_OK) {
+        FUZZ_REQUIRE(pc_ixbrl_build(&doc, NULL, &t) == PC_OK);
+        FUZZ_REQUIRE(t.rows.count == t.sources.count);
+        for (size_t i = 0; i < t.sources.count; i++)
+            FUZZ_REQUIRE(t.sources.items[i].fact < doc.facts.count);
+        FUZZ_REQUIRE(pc_verify_ixbrl(&doc, &t, &ds, NULL, &checks) == PC_OK);
+        check_checks(&checks, NULL);
+        /* every finding of a tagged figure names its fact */
+        for (size_t i = 0; i < checks.findings.count; i++)
+            FUZZ_REQUIRE(checks.findings.items[i].concept != NULL);
+        char *line = pc_checks_json_line(&checks, "fuzz.htm", t.company, t.fiscal_year, NULL);
+        FUZZ_REQUIRE(line != NULL && strchr(line, '\n') == NULL);
+        json_error_t error;
+        json_t *parsed = json_loads(line, 0, &error);
+        FUZZ_REQUIRE(parsed != NULL);
+        json_decref(parsed);
+        free(line);
+    }
+    check_diags(&diags);
+    pc_diags_fini(&diags);
+    pc_checks_fini(&checks);
+    pc_dataset_fini(&ds);
+    pc_ixbrl_tables_fini(&t);
+    pc_ixbrl_doc_fini(&doc);
 }

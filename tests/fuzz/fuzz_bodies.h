@@ -44,4 +44,9 @@ void fuzz_reported_body(const uint8_t *data, size_t size);
  * whose every part parses as XML; exit 3 must leave no report. */
 void fuzz_cli_body(const uint8_t *data, size_t size);
 
+/* fuzz_ixbrl: the bytes are an Inline XBRL document (verify --ixbrl):
+ * read, tables built, every check run, the JSON line written and parsed
+ * back; every finding names its fact. */
+void fuzz_ixbrl_body(const uint8_t *data, size_t size);
+
 #endif

@@ -10,7 +10,7 @@
 #
 # usage: tests/fuzz/run.sh [--seconds N] [--only HARNESS] [--keep-corpus] [--build-only]
 #   --seconds N     time per harness (default 60)
-#   --only NAME     one harness (csv, config, values, reported or cli)
+#   --only NAME     one harness (csv, config, values, reported, cli or ixbrl)
 #   --keep-corpus   go on from the corpus grown by earlier runs
 #                   (build-fuzz/corpus/<harness>/) instead of a fresh copy
 #   --build-only    build the harnesses, run nothing
@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-harnesses=(csv config values reported cli)
+harnesses=(csv config values reported cli ixbrl)
 if [ -n "$only" ]; then
   harnesses=("$only")
   [ -f "tests/fuzz/fuzz_$only.c" ] || { echo "run.sh: no harness tests/fuzz/fuzz_$only.c" >&2; exit 2; }

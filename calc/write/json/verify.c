@@ -57,7 +57,11 @@ static json_t *finding_json(const pc_finding *f)
         put(o, "published", pc_json_micro(f->published_micro)) &&
         put(o, "expected", pc_json_micro(f->expected_micro)) &&
         put(o, "difference", pc_json_micro(f->difference_micro)) &&
-        put(o, "related", related_json(f)))
+        put(o, "related", related_json(f)) &&
+        /* a figure read from Inline XBRL names its fact (SPEC section 15) */
+        (!f->concept || (put(o, "concept", json_string(f->concept)) &&
+                         put(o, "context", json_string(f->context ? f->context : "")) &&
+                         put(o, "displayed", json_string(f->displayed ? f->displayed : "")))))
         return o;
     json_decref(o);
     return NULL;
@@ -146,6 +150,35 @@ char *pc_checks_dumps(const pc_checks *checks)
     }
     free(body);
     return out;
+}
+
+char *pc_checks_json_line(const pc_checks *checks, const char *file, const char *company, int year,
+                          const char *error)
+{
+    json_t *root = json_object();
+    if (!root)
+        return NULL;
+    bool ok = put(root, "file", json_string(file ? file : "")) &&
+              put(root, "company", company ? json_string(company) : json_null()) &&
+              put(root, "year", year ? json_integer(year) : json_null());
+    if (ok && error) {
+        ok = put(root, "status", json_string("unreadable")) &&
+             put(root, "error", json_string(error));
+    } else if (ok) {
+        json_t *body = checks ? checks_json(checks) : NULL;
+        const char *key;
+        json_t *value;
+        ok = body && put(root, "status", json_string("read"));
+        json_object_foreach(body, key, value)
+        {
+            if (ok)
+                ok = json_object_set(root, key, value) == 0;
+        }
+        json_decref(body);
+    }
+    char *line = ok ? json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+    json_decref(root);
+    return line;
 }
 
 pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_diags *diags)
