@@ -765,3 +765,86 @@ Test(faults, a_failed_second_rename_puts_the_earlier_pair_back, .timeout = 120)
     remove_dir(out);
     free(out);
 }
+
+/* ---- last year's report (--prior) ----------------------------------------------- */
+
+#define MERIDIAN SOURCE_DIR "/inputs/meridian-fy2024"
+
+/* Runs `set` into a new folder; the path of its report.json (malloc'ed). */
+static char *report_of(const char *set, char **folder)
+{
+    *folder = make_temp_dir();
+    const char *args[] = {"run", set, "--out", *folder, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    return path_in(*folder, "report.json");
+}
+
+Test(faults, another_companys_report_as_prior_is_refused_unless_told_so, .timeout = 120)
+{
+    char *folder;
+    char *meridian = report_of(MERIDIAN, &folder);
+    /* Compared with CBAK's figures, Meridian's report gave 14 false
+     * `restated` findings and exit status 1. */
+    char *err = NULL;
+    const char *args[] = {"verify", CBAK, "--prior", meridian, NULL};
+    cr_assert_eq(paycalc(args, 60, &err), 3, "%s", err);
+    cr_assert(strstr(err, "error: last year's report is of Meridian Freight Systems, Inc. (MRDN), "
+                          "this input set of CBAK Energy Technology, Inc. (CBAT)"),
+              "%s", err);
+    cr_assert(strstr(err, "--prior-any-company"), "%s", err);
+    free(err);
+    const char *run_args[] = {"run", CBAK, "--out", folder, "--prior", meridian, "--quiet", NULL};
+    cr_assert_eq(paycalc(run_args, 60, &err), 3, "%s", err);
+    cr_assert(strstr(err, "nothing was written"), "%s", err);
+    free(err);
+    /* Told that the company is the same one, the figures are compared. */
+    const char *any[] = {"verify", CBAK, "--prior", meridian, "--prior-any-company", NULL};
+    cr_assert_eq(paycalc(any, 60, &err), 1, "%s", err);
+    free(err);
+    /* Its own report is accepted, and nothing moved. */
+    const char *own[] = {"verify", MERIDIAN, "--prior", meridian, NULL};
+    cr_assert_eq(paycalc(own, 60, &err), 0, "%s", err);
+    free(err);
+    free(meridian);
+    remove_dir(folder);
+    free(folder);
+}
+
+Test(faults, a_large_prior_report_is_read_in_memory_near_its_size, .timeout = 300)
+{
+    char *folder;
+    char *report = report_of(CBAK, &folder);
+    size_t len = 0;
+    char *text = read_file(report, &len);
+    cr_assert_not_null(text);
+    /* Last year's report with 40 MB of detail (under a key of its own) ahead of its
+     * tables. */
+    char *big = path_in(folder, "big.json");
+    FILE *f = fopen(big, "w");
+    cr_assert_not_null(f);
+    fputs("{\"detail\": [", f);
+    const char *one = "{\"award_id\": \"A-1\", \"tranche\": 1, \"person_id\": \"li\", \"value\": "
+                      "1234.56, \"inputs\": {\"price\": 1.5, \"vol\": 0.85}},\n";
+    size_t n = 40u * 1024 * 1024 / strlen(one);
+    for (size_t i = 0; i < n; i++)
+        fputs(one, f);
+    fputs("{}],\n", f);
+    fputs(strchr(text, '{') + 1, f);
+    cr_assert_eq(fclose(f), 0);
+    free(text);
+    char *out = path_in(folder, "again");
+    const char *args[] = {"run", CBAK, "--prior", big, "--out", out, "--quiet", NULL};
+    long rss_kb = 0;
+    int status = wait_for(spawn(PAYCALC, args, -1, -1), 240, &rss_kb);
+    cr_assert_eq(exit_code(status), 0);
+    /* Read as one JSON tree it took ten times its size (400 MB); read
+     * value by value it takes its own size and a little more. */
+    cr_assert_lt(rss_kb, 160 * 1024, "peak memory %ld MB", rss_kb / 1024);
+    free(out);
+    free(big);
+    free(report);
+    remove_dir(folder);
+    free(folder);
+}
