@@ -1,7 +1,8 @@
 /*
  * Bad inputs as data: every folder of tests/data/errors/ is one case. It
  * holds the input files that replace those of the CBAK reference set
- * (inputs/cbak-fy2022) and `error`, the error lines `paycalc check` must
+ * (inputs/cbak-fy2022; or of the set of inputs/ that a file `set` names)
+ * and `error`, the error lines `paycalc check` must
  * print for it, one a line, without the "paycalc: " prefix and the folder
  * ("cash.csv:3:4: error: amount: ..."). The lines must be exactly those,
  * in order: a case fails on a missing error, a changed message and an extra
@@ -36,7 +37,7 @@ static void put_case_files(const char *folder, const char *set)
     cr_assert_not_null(d, "%s", folder);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.' || !strcmp(e->d_name, "error"))
+        if (e->d_name[0] == '.' || !strcmp(e->d_name, "error") || !strcmp(e->d_name, "set"))
             continue;
         char *from = joined(folder, e->d_name);
         char *to = joined(set, e->d_name);
@@ -82,8 +83,19 @@ static void run_case(const char *name)
     char *expected_path = joined(folder, "error");
     char *expected = read_file(expected_path, NULL);
     cr_assert_not_null(expected, "%s: no `error` file", name);
+    char *base_path = joined(folder, "set");
+    char *base = read_file(base_path, NULL);
+    char *from = CBAK;
+    if (base) {
+        base[strcspn(base, "\n")] = '\0';
+        from = joined(SOURCE_DIR "/inputs", base);
+    }
     char *set = make_temp_dir();
-    cr_assert_eq(copy_dir(CBAK, set), 0);
+    cr_assert_eq(copy_dir(from, set), 0, "%s: %s", name, from);
+    if (base)
+        free(from);
+    free(base);
+    free(base_path);
     put_case_files(folder, set);
     const char *args[] = {"check", set, NULL};
     run_result r = run_paycalc(args);
