@@ -10,7 +10,7 @@
  * Bounded: 20 SIGINT, 20 SIGKILL, 20 concurrent pairs, each run under a
  * deadline (a hang fails the test), a fixed seed for the moments.
  */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <errno.h>
@@ -847,4 +847,72 @@ Test(faults, a_large_prior_report_is_read_in_memory_near_its_size, .timeout = 30
     free(report);
     remove_dir(folder);
     free(folder);
+}
+
+/* ---- a file size limit (ulimit -f) ------------------------------------------ */
+
+/* Runs `paycalc ARGS` under a file size limit of `blocks` 512-byte blocks
+ * (the shell's ulimit -f); standard error (malloc'ed) in *err. */
+static int paycalc_limited(int blocks, const char *args, char **err)
+{
+    char *cmd = NULL;
+    cr_assert(asprintf(&cmd, "ulimit -f %d; exec %s %s", blocks, PAYCALC, args) > 0);
+    const char *sh[] = {"-c", cmd, NULL};
+    run_result r = run_program("/bin/sh", sh);
+    free(cmd);
+    *err = r.err;
+    r.err = NULL;
+    int status = r.status;
+    run_result_free(&r);
+    return status;
+}
+
+Test(faults, a_file_size_limit_is_a_write_error_that_leaves_no_private_folder, .timeout = 120)
+{
+    char *out = make_temp_dir();
+    char *args = NULL;
+    cr_assert(asprintf(&args, "run %s --out %s --quiet", CBAK, out) > 0);
+    char *err = NULL;
+    /* SIGXFSZ killed the run silently, leaving its private folder. */
+    int status = paycalc_limited(16, args, &err);
+    cr_assert_eq(status, 4, "%s", err);
+    cr_assert(strstr(err, "File too large"), "%s", err);
+    int temp_folders, others;
+    count_extra(out, &temp_folders, &others);
+    cr_assert_eq(temp_folders + others, 0);
+    cr_assert_eq(count_entries(out), 0, "a report was left");
+    free(err);
+    free(args);
+    remove_dir(out);
+    free(out);
+}
+
+Test(faults, init_on_a_full_disk_leaves_nothing_and_can_be_run_again, .timeout = 120)
+{
+    char *parent = make_temp_dir();
+    char *dir = path_in(parent, "acme");
+    char *args = NULL;
+    cr_assert(asprintf(&args, "init %s", dir) > 0);
+    char *err = NULL;
+    /* 2 KB: the first files fit, a later one does not (it left 3 of 21
+     * files, and then init refused the folder as not empty). */
+    cr_assert_eq(paycalc_limited(4, args, &err), 4, "%s", err);
+    free(err);
+    cr_assert_eq(count_entries(parent), 0, "init left something behind");
+    const char *again[] = {"init", dir, NULL};
+    run_result r = run_paycalc(again);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_eq(count_entries(dir), 21);
+    cr_assert_eq(count_entries(parent), 1);
+    run_result_free(&r);
+    const char *empty[] = {"init", "", NULL};
+    r = run_paycalc(empty);
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.err, "init needs a folder name"), "%s", r.err);
+    run_result_free(&r);
+    remove_dir(dir);
+    free(dir);
+    free(args);
+    remove_dir(parent);
+    free(parent);
 }

@@ -607,6 +607,8 @@ static int cmd_init(int argc, char **argv)
 {
     if (argc != 1 || argv[0][0] == '-')
         return usage_error("%s", "init takes exactly one DIR");
+    if (!argv[0][0])
+        return usage_error("%s", "init needs a folder name (it was empty)");
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_write_starter(argv[0], &diags);
