@@ -449,6 +449,14 @@ Test(faults, an_empty_or_overlong_output_folder_is_refused_with_its_reason, .tim
     cr_assert_null(strstr(err, "Success"), "%s", err);
     cr_assert_eq(count_entries(base), 0, "a truncated folder was created");
     free(err);
+    /* Short names, but more of them than a path holds: nothing is created
+     * (2,048 nested folders were left behind). */
+    for (size_t i = strlen(base); i < n; i++)
+        longer[i] = (i % 2 == 0) ? '/' : 'a';
+    cr_assert_eq(paycalc(args, 60, &err), 4, "%s", err);
+    cr_assert(strstr(err, "a path may have at most"), "%s", err);
+    cr_assert_eq(count_entries(base), 0, "nested folders were created");
+    free(err);
     remove_dir(base);
     free(base);
     free(longer);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,7 +347,16 @@ static int report_paths(const char *out, const char *json, const char *xlsx, con
     if (!outdir)
         return PC_EXIT_WRITE;
     int rc = PC_EXIT_OK;
-    if ((!json || !xlsx) && make_dirs(outdir) != 0) {
+    /* A folder whose report paths would be longer than a path may be is
+     * refused before any of it is created (it left 2,048 nested folders). */
+    size_t room = strlen(outdir) + sizeof "/report.xlsx";
+    if ((!json || !xlsx) && room > PATH_MAX) {
+        fprintf(stderr,
+                "paycalc: error: the output folder's name has %zu characters; with "
+                "/report.xlsx a path may have at most %d\n",
+                strlen(outdir), PATH_MAX - 1);
+        rc = PC_EXIT_WRITE;
+    } else if ((!json || !xlsx) && make_dirs(outdir) != 0) {
         fprintf(stderr, "paycalc: %s: error: cannot create the output folder: %s\n", outdir,
                 strerror(errno));
         rc = PC_EXIT_WRITE;
