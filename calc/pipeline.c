@@ -4,6 +4,7 @@
  */
 #include "paycalc/compute.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,12 +77,70 @@ pc_status pc_compute(const char *dir, pc_dataset *ds, pc_report *report, pc_diag
     return st;
 }
 
+/* Whether two company names are the same, ignoring case and how the
+ * spaces fall ("Meridian  freight" is "MERIDIAN Freight"). */
+static bool same_name(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ')
+            a++;
+        while (*b == ' ')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return false;
+        a++;
+        b++;
+    }
+}
+
+static bool has_text(const char *s)
+{
+    return s && s[0];
+}
+
+/* Whether last year's figures (`prior`) may be of another company than
+ * this year's: by ticker when both name one (a renamed company keeps its
+ * ticker), else by name. A reported.csv names no company, nor does
+ * `verify --reported` alone: then nothing can be told apart. */
+static bool other_company(const pc_config *prior, const pc_config *now)
+{
+    if (has_text(prior->ticker) && has_text(now->ticker))
+        return !same_name(prior->ticker, now->ticker);
+    if (has_text(prior->company_name) && has_text(now->company_name))
+        return !same_name(prior->company_name, now->company_name);
+    return false;
+}
+
+static const char *shown(const char *s)
+{
+    return has_text(s) ? s : "no ticker";
+}
+
+static const char *named(const char *s)
+{
+    return has_text(s) ? s : "this company";
+}
+
 pc_status pc_compute_restated(const char *prior_path, const pc_dataset *ds, pc_report *report,
-                              bool report_is_computed, pc_diags *diags)
+                              bool report_is_computed, bool any_company, pc_diags *diags)
 {
     pc_dataset prior;
     pc_dataset_init(&prior);
     pc_status st = pc_read_prior(prior_path, &prior, diags);
+    if (st == PC_OK && !any_company && other_company(&prior.config, &ds->config)) {
+        st = pc_error(diags, prior_path, 0, 0, "prior_company",
+                      "last year's report is of %s (%s), this input set of %s (%s): the "
+                      "figures of two companies cannot be compared. Give last year's report of "
+                      "%s, or add --prior-any-company if the company changed its name and ticker",
+                      has_text(prior.config.company_name) ? prior.config.company_name
+                                                          : "another company",
+                      shown(prior.config.ticker), named(ds->config.company_name),
+                      shown(ds->config.ticker), named(ds->config.company_name));
+        if (st != PC_ERR_NOMEM)
+            st = PC_ERR_INPUT;
+    }
     if (st == PC_OK) {
         report->has_checks = true;
         st = pc_verify_restated(&prior, ds, report_is_computed ? report : NULL, &report->checks);

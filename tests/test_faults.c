@@ -10,7 +10,7 @@
  * Bounded: 20 SIGINT, 20 SIGKILL, 20 concurrent pairs, each run under a
  * deadline (a hang fails the test), a fixed seed for the moments.
  */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <errno.h>
@@ -449,6 +449,14 @@ Test(faults, an_empty_or_overlong_output_folder_is_refused_with_its_reason, .tim
     cr_assert_null(strstr(err, "Success"), "%s", err);
     cr_assert_eq(count_entries(base), 0, "a truncated folder was created");
     free(err);
+    /* Short names, but more of them than a path holds: nothing is created
+     * (2,048 nested folders were left behind). */
+    for (size_t i = strlen(base); i < n; i++)
+        longer[i] = (i % 2 == 0) ? '/' : 'a';
+    cr_assert_eq(paycalc(args, 60, &err), 4, "%s", err);
+    cr_assert(strstr(err, "a path may have at most"), "%s", err);
+    cr_assert_eq(count_entries(base), 0, "nested folders were created");
+    free(err);
     remove_dir(base);
     free(base);
     free(longer);
@@ -764,4 +772,155 @@ Test(faults, a_failed_second_rename_puts_the_earlier_pair_back, .timeout = 120)
     cr_expect_eq(access(xlsx, F_OK), 0);
     remove_dir(out);
     free(out);
+}
+
+/* ---- last year's report (--prior) ----------------------------------------------- */
+
+#define MERIDIAN SOURCE_DIR "/inputs/meridian-fy2024"
+
+/* Runs `set` into a new folder; the path of its report.json (malloc'ed). */
+static char *report_of(const char *set, char **folder)
+{
+    *folder = make_temp_dir();
+    const char *args[] = {"run", set, "--out", *folder, "--quiet", NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    return path_in(*folder, "report.json");
+}
+
+Test(faults, another_companys_report_as_prior_is_refused_unless_told_so, .timeout = 120)
+{
+    char *folder;
+    char *meridian = report_of(MERIDIAN, &folder);
+    /* Compared with CBAK's figures, Meridian's report gave 14 false
+     * `restated` findings and exit status 1. */
+    char *err = NULL;
+    const char *args[] = {"verify", CBAK, "--prior", meridian, NULL};
+    cr_assert_eq(paycalc(args, 60, &err), 3, "%s", err);
+    cr_assert(strstr(err, "error: last year's report is of Meridian Freight Systems, Inc. (MRDN), "
+                          "this input set of CBAK Energy Technology, Inc. (CBAT)"),
+              "%s", err);
+    cr_assert(strstr(err, "--prior-any-company"), "%s", err);
+    free(err);
+    const char *run_args[] = {"run", CBAK, "--out", folder, "--prior", meridian, "--quiet", NULL};
+    cr_assert_eq(paycalc(run_args, 60, &err), 3, "%s", err);
+    cr_assert(strstr(err, "nothing was written"), "%s", err);
+    free(err);
+    /* Told that the company is the same one, the figures are compared. */
+    const char *any[] = {"verify", CBAK, "--prior", meridian, "--prior-any-company", NULL};
+    cr_assert_eq(paycalc(any, 60, &err), 1, "%s", err);
+    free(err);
+    /* Its own report is accepted, and nothing moved. */
+    const char *own[] = {"verify", MERIDIAN, "--prior", meridian, NULL};
+    cr_assert_eq(paycalc(own, 60, &err), 0, "%s", err);
+    free(err);
+    free(meridian);
+    remove_dir(folder);
+    free(folder);
+}
+
+Test(faults, a_large_prior_report_is_read_in_memory_near_its_size, .timeout = 300)
+{
+    char *folder;
+    char *report = report_of(CBAK, &folder);
+    size_t len = 0;
+    char *text = read_file(report, &len);
+    cr_assert_not_null(text);
+    /* Last year's report with 40 MB of detail (under a key of its own) ahead of its
+     * tables. */
+    char *big = path_in(folder, "big.json");
+    FILE *f = fopen(big, "w");
+    cr_assert_not_null(f);
+    fputs("{\"detail\": [", f);
+    const char *one = "{\"award_id\": \"A-1\", \"tranche\": 1, \"person_id\": \"li\", \"value\": "
+                      "1234.56, \"inputs\": {\"price\": 1.5, \"vol\": 0.85}},\n";
+    size_t n = 40u * 1024 * 1024 / strlen(one);
+    for (size_t i = 0; i < n; i++)
+        fputs(one, f);
+    fputs("{}],\n", f);
+    fputs(strchr(text, '{') + 1, f);
+    cr_assert_eq(fclose(f), 0);
+    free(text);
+    char *out = path_in(folder, "again");
+    const char *args[] = {"run", CBAK, "--prior", big, "--out", out, "--quiet", NULL};
+    long rss_kb = 0;
+    int status = wait_for(spawn(PAYCALC, args, -1, -1), 240, &rss_kb);
+    cr_assert_eq(exit_code(status), 0);
+    /* Read as one JSON tree it took ten times its size (400 MB); read
+     * value by value it takes its own size and a little more. */
+    cr_assert_lt(rss_kb, 160 * 1024, "peak memory %ld MB", rss_kb / 1024);
+    free(out);
+    free(big);
+    free(report);
+    remove_dir(folder);
+    free(folder);
+}
+
+/* ---- a file size limit (ulimit -f) ------------------------------------------ */
+
+/* Runs `paycalc ARGS` under a file size limit of `blocks` 512-byte blocks
+ * (the shell's ulimit -f); standard error (malloc'ed) in *err. */
+static int paycalc_limited(int blocks, const char *args, char **err)
+{
+    char *cmd = NULL;
+    cr_assert(asprintf(&cmd, "ulimit -f %d; exec %s %s", blocks, PAYCALC, args) > 0);
+    const char *sh[] = {"-c", cmd, NULL};
+    run_result r = run_program("/bin/sh", sh);
+    free(cmd);
+    *err = r.err;
+    r.err = NULL;
+    int status = r.status;
+    run_result_free(&r);
+    return status;
+}
+
+Test(faults, a_file_size_limit_is_a_write_error_that_leaves_no_private_folder, .timeout = 120)
+{
+    char *out = make_temp_dir();
+    char *args = NULL;
+    cr_assert(asprintf(&args, "run %s --out %s --quiet", CBAK, out) > 0);
+    char *err = NULL;
+    /* SIGXFSZ killed the run silently, leaving its private folder. */
+    int status = paycalc_limited(16, args, &err);
+    cr_assert_eq(status, 4, "%s", err);
+    cr_assert(strstr(err, "File too large"), "%s", err);
+    int temp_folders, others;
+    count_extra(out, &temp_folders, &others);
+    cr_assert_eq(temp_folders + others, 0);
+    cr_assert_eq(count_entries(out), 0, "a report was left");
+    free(err);
+    free(args);
+    remove_dir(out);
+    free(out);
+}
+
+Test(faults, init_on_a_full_disk_leaves_nothing_and_can_be_run_again, .timeout = 120)
+{
+    char *parent = make_temp_dir();
+    char *dir = path_in(parent, "acme");
+    char *args = NULL;
+    cr_assert(asprintf(&args, "init %s", dir) > 0);
+    char *err = NULL;
+    /* 2 KB: the first files fit, a later one does not (it left 3 of 21
+     * files, and then init refused the folder as not empty). */
+    cr_assert_eq(paycalc_limited(4, args, &err), 4, "%s", err);
+    free(err);
+    cr_assert_eq(count_entries(parent), 0, "init left something behind");
+    const char *again[] = {"init", dir, NULL};
+    run_result r = run_paycalc(again);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_eq(count_entries(dir), 21);
+    cr_assert_eq(count_entries(parent), 1);
+    run_result_free(&r);
+    const char *empty[] = {"init", "", NULL};
+    r = run_paycalc(empty);
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.err, "init needs a folder name"), "%s", r.err);
+    run_result_free(&r);
+    remove_dir(dir);
+    free(dir);
+    free(args);
+    remove_dir(parent);
+    free(parent);
 }

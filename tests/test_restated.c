@@ -273,6 +273,121 @@ Test(restated, a_prior_that_is_neither_is_an_input_error_naming_the_file)
     free(path);
 }
 
+/* Reads `text` as last year's report.json; the status, diagnostics in *diags. */
+static pc_status read_prior_text(const char *text, pc_dataset *prior, pc_diags *diags)
+{
+    char *path = scratch_file("last-year.json", text);
+    pc_dataset_init(prior);
+    pc_diags_init(diags);
+    pc_status st = pc_read_prior(path, prior, diags);
+    free(path);
+    return st;
+}
+
+#define PRIOR_TABLES " \"pay_versus_performance\": [], \"cap_reconciliation\": []}\n"
+
+Test(restated, a_prior_figure_beyond_any_amount_is_an_error_at_its_place_not_a_wrap)
+{
+    /* 1e14 dollars is 1e20 millionths: read through a double and scaled,
+     * it overflowed int64 (undefined behaviour, a wrapped value). */
+    pc_dataset prior;
+    pc_diags diags;
+    pc_status st = read_prior_text("{\"schema_version\": 1,\n"
+                                   " \"summary_compensation_table\": [{\"person_id\": \"li\","
+                                   " \"year\": 2022,\n  \"salary\": 1e14}],\n" PRIOR_TABLES,
+                                   &prior, &diags);
+    cr_assert_eq(st, PC_ERR_INPUT);
+    cr_assert_eq(diags.errors, 1);
+    cr_assert_eq(diags.items[0].line, 3);
+    cr_assert_eq(diags.items[0].column, 13);
+    cr_assert_str_eq(diags.items[0].message, "salary of li for 2022: too large ('1e14')");
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&prior);
+}
+
+Test(restated, prior_figures_are_read_exactly_from_their_text_whatever_the_notation)
+{
+    pc_dataset prior;
+    pc_diags diags;
+    pc_status st = read_prior_text(
+        "{\"schema_version\": 1, \"summary_compensation_table\": [],\n"
+        " \"cap_reconciliation\": [{\"year\": 2022, \"subject\": \"li\","
+        " \"cap\": 2.3585385E5, \"sct_total\": 9007199254740993, \"less_equity_awards\": -0.5e1},\n"
+        " {\"year\": 2022, \"subject\": \"pei\", \"cap\": 0.015}],\n"
+        " \"pay_versus_performance\": []}\n",
+        &prior, &diags);
+    cr_assert_eq(st, PC_ERR_INPUT);
+    cr_assert_eq(prior.reported.count, 2, "%zu figures", prior.reported.count);
+    /* 2^53 + 1 dollars is not a double: read from the text, it is exact
+     * until the millionths overflow; here it does, and says so. */
+    cr_assert_eq(diags.errors, 2);
+    cr_assert(strstr(diags.items[0].message, "sct_total of li for 2022: too large"), "%s",
+              diags.items[0].message);
+    cr_assert(strstr(diags.items[1].message, "cap of pei for 2022: at most 2 decimals ('0.015')"),
+              "%s", diags.items[1].message);
+    size_t checked = 0;
+    for (size_t i = 0; i < prior.reported.count; i++) {
+        const pc_reported *r = &prior.reported.items[i];
+        int64_t want = !strcmp(r->item, "cap") ? 235853850000LL : -5000000LL;
+        cr_assert_eq(r->value_micro, want, "%s: %lld", r->item, (long long)r->value_micro);
+        checked += !strcmp(r->subject, "li");
+    }
+    cr_assert_eq(checked, 2);
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&prior);
+}
+
+Test(restated, a_prior_saved_with_a_byte_order_mark_is_read)
+{
+    pc_dataset prior;
+    pc_diags diags;
+    pc_status st = read_prior_text("\xEF\xBB\xBF{\"schema_version\": 1,\n"
+                                   " \"company\": {\"name\": \"CBAK Energy\", \"ticker\": "
+                                   "\"CBAT\"},\n"
+                                   " \"summary_compensation_table\": [{\"person_id\": \"li\","
+                                   " \"year\": 2022, \"salary\": 117658}],\n" PRIOR_TABLES,
+                                   &prior, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    cr_assert_eq(prior.reported.count, 1);
+    cr_assert_eq(prior.reported.items[0].value_micro, 117658000000LL);
+    cr_assert_str_eq(prior.config.company_name, "CBAK Energy");
+    cr_assert_str_eq(prior.config.ticker, "CBAT");
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&prior);
+}
+
+Test(restated, broken_json_in_a_prior_is_an_error_at_its_line_and_column)
+{
+    pc_dataset prior;
+    pc_diags diags;
+    pc_status st = read_prior_text("{\"schema_version\": 1,\n"
+                                   " \"award_valuations\": [{\"x\": [1, 2,]}],\n" PRIOR_TABLES,
+                                   &prior, &diags);
+    cr_assert_eq(st, PC_ERR_INPUT);
+    cr_assert_eq(diags.errors, 1);
+    cr_assert_eq(diags.items[0].line, 2);
+    cr_assert_eq(diags.items[0].column, 35);
+    cr_assert(strstr(diags.items[0].message, "not valid JSON"), "%s", diags.items[0].message);
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&prior);
+}
+
+Test(restated, a_key_twice_in_a_prior_row_is_an_error)
+{
+    pc_dataset prior;
+    pc_diags diags;
+    pc_status st =
+        read_prior_text("{\"schema_version\": 1,\n"
+                        " \"summary_compensation_table\": [{\"person_id\": \"li\","
+                        " \"year\": 2022, \"salary\": 1, \"salary\": 2}],\n" PRIOR_TABLES,
+                        &prior, &diags);
+    cr_assert_eq(st, PC_ERR_INPUT);
+    cr_assert(strstr(diags.items[0].message, "'salary' appears twice"), "%s",
+              diags.items[0].message);
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&prior);
+}
+
 /* ------------------------------------------------ the yearly roll-forward */
 
 #define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */

@@ -77,3 +77,37 @@ Test(tsr, needs_a_price_before_the_first_covered_year)
     pc_diags_fini(&diags);
     pc_dataset_fini(&ds);
 }
+
+/* The base may be up to 10 days older than the fiscal year end before the
+ * covered years (as any price at a date); older, the run warns. */
+Test(tsr, a_base_more_than_ten_days_before_the_prior_year_end_is_a_warning)
+{
+    static const struct {
+        const char *base;
+        size_t warnings;
+    } cases[] = {{"2021-12-31", 0}, {"2021-12-21", 0}, {"2021-12-20", 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pc_dataset ds;
+        pc_report report;
+        pc_diags diags;
+        b_init(&ds, 12, 31, 2022, 2022, true);
+        b_price(&ds, cases[i].base, M(10), 0);
+        b_price(&ds, "2022-12-30", M(11), 0);
+        b_done(&ds);
+        pc_report_init(&report);
+        pc_diags_init(&diags);
+        cr_assert_eq(pc_engine_tsr(&ds, &report, &diags), PC_OK);
+        cr_assert_eq(report.warnings.count, cases[i].warnings, "base %s", cases[i].base);
+        cr_assert_eq(diags.warnings, cases[i].warnings, "base %s", cases[i].base);
+        if (cases[i].warnings) {
+            cr_assert_str_eq(report.warnings.items[0].code, "stale_tsr_base");
+            cr_assert_str_eq(report.warnings.items[0].message,
+                             "the TSR base price is the close of 2021-12-20, 11 days before the "
+                             "fiscal year end 2021-12-31 that starts the TSR (at most 10 days are "
+                             "expected: is a price missing?)");
+        }
+        pc_report_fini(&report);
+        pc_diags_fini(&diags);
+        pc_dataset_fini(&ds);
+    }
+}

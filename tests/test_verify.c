@@ -428,6 +428,55 @@ ParameterizedTest(severity_case *sc, verify, footing_severity_is_one_unit_of_the
     pc_dataset_fini(&ds);
 }
 
+/* A figure 1,000 times or more off is a wrong unit whatever the unit's
+ * last digit allows: a salary of 120,107 transcribed as "1 bn" is one
+ * billion, not a rounded 120,107 (it passed as rounding). */
+Test(verify, a_figure_a_thousand_times_off_is_an_error_whatever_its_unit)
+{
+    static const struct {
+        const char *column, *total;
+        int outcome; /* -1: no finding; else pc_check_severity */
+    } cases[] = {
+        {"120,107", "1 bn", PC_CHECK_ERROR},
+        {"120,107", "0.1 M", -1},
+        {"400", "1 K", PC_CHECK_ROUNDING},
+        {"0.40", "1 K", PC_CHECK_ERROR},
+        {"1,400", "1 K", -1},
+        {"999,999", "1 bn", PC_CHECK_ERROR},
+        {"1,000,001", "1 bn", PC_CHECK_ROUNDING},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pc_dataset ds;
+        pc_checks c;
+        pc_dataset_init(&ds);
+        pc_checks_init(&c);
+        publish(&ds, SCT, 2022, "ceo", "salary", cases[i].column);
+        pc_reported *total = PC_ARRAY_PUSH(&ds.reported);
+        cr_assert_not_null(total);
+        pc_printed printed;
+        char why[128] = "";
+        cr_assert_eq(pc_parse_printed(cases[i].total, &printed, why, sizeof why), PC_OK, "%s", why);
+        *total = (pc_reported){SCT,
+                               2022,
+                               pc_strdup("ceo"),
+                               pc_strdup("total"),
+                               printed.value_micro,
+                               printed.decimals,
+                               false,
+                               3};
+        cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
+        if (cases[i].outcome < 0) {
+            cr_assert_eq(c.findings.count, 0, "%s vs %s", cases[i].column, cases[i].total);
+        } else {
+            cr_assert_eq(c.findings.count, 1, "%s vs %s", cases[i].column, cases[i].total);
+            cr_assert_eq((int)c.findings.items[0].severity, cases[i].outcome, "%s vs %s",
+                         cases[i].column, cases[i].total);
+        }
+        pc_checks_fini(&c);
+        pc_dataset_fini(&ds);
+    }
+}
+
 /* ------------------------------------------------------ each check */
 
 Test(verify, sct_total_off_by_more_than_a_dollar_is_an_error)

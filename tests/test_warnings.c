@@ -219,3 +219,20 @@ Test(warnings, the_count_is_what_is_shown_and_what_report_json_holds, .timeout =
     run_result_free(&r);
     free(tmp);
 }
+
+/* The same warning from two sources is two warnings; from one source
+ * twice, one (pc_report_dedupe_warnings keeps the first, in order). */
+Test(warnings, the_same_warning_from_two_sources_is_kept_twice)
+{
+    pc_report r;
+    pc_report_init(&r);
+    static const char *const sources[] = {"cash.csv:3", "cash.csv:4", "cash.csv:3", NULL};
+    for (size_t i = 0; i < 4; i++)
+        cr_assert_eq(pc_report_warn(&r, "stale_price", sources[i], "%s", "a stale price"), PC_OK);
+    pc_report_dedupe_warnings(&r);
+    cr_assert_eq(r.warnings.count, 3);
+    cr_assert_str_eq(r.warnings.items[0].source, "cash.csv:3");
+    cr_assert_str_eq(r.warnings.items[1].source, "cash.csv:4");
+    cr_assert_null(r.warnings.items[2].source);
+    pc_report_fini(&r);
+}

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,9 +32,10 @@
 static const char usage_text[] =
     "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--prior FILE] "
     "[--quiet]\n"
-    "                  [--labels en|zh-Hant|zh-Hans]\n"
+    "                  [--labels en|zh-Hant|zh-Hans] [--prior-any-company]\n"
     "       paycalc check INPUT_DIR\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
+    "                     [--prior-any-company]\n"
     "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
     "       paycalc verify --ixbrl FILE.htm [FILE.htm ...] [INPUT_DIR] [--json FILE] "
     "[--strict]\n"
@@ -60,7 +62,9 @@ static const char help_text[] =
     "           and checks them and their tags, against INPUT_DIR when given;\n"
     "           one summary line per filing, --json FILE writes JSON Lines\n"
     "  --prior FILE  (run, verify) last year's report.json or reported.csv: every\n"
-    "           figure of a year both cover that moved is a `restated` finding\n"
+    "           figure of a year both cover that moved is a `restated` finding;\n"
+    "           a report.json of another company is refused unless\n"
+    "           --prior-any-company (the company changed its name and ticker)\n"
     "  value option  print the Black-Scholes-Merton value of one option\n"
     "  init     write a new input set into DIR (new or empty): every file with\n"
     "           its header and one example row, and a README.txt\n"
@@ -350,7 +354,16 @@ static int report_paths(const char *out, const char *json, const char *xlsx, con
     if (!outdir)
         return PC_EXIT_WRITE;
     int rc = PC_EXIT_OK;
-    if ((!json || !xlsx) && make_dirs(outdir) != 0) {
+    /* A folder whose report paths would be longer than a path may be is
+     * refused before any of it is created (it left 2,048 nested folders). */
+    size_t room = strlen(outdir) + sizeof "/report.xlsx";
+    if ((!json || !xlsx) && room > PATH_MAX) {
+        fprintf(stderr,
+                "paycalc: error: the output folder's name has %zu characters; with "
+                "/report.xlsx a path may have at most %d\n",
+                strlen(outdir), PATH_MAX - 1);
+        rc = PC_EXIT_WRITE;
+    } else if ((!json || !xlsx) && make_dirs(outdir) != 0) {
         fprintf(stderr, "paycalc: %s: error: cannot create the output folder: %s\n", outdir,
                 strerror(errno));
         rc = PC_EXIT_WRITE;
@@ -366,14 +379,14 @@ static int report_paths(const char *out, const char *json, const char *xlsx, con
 
 /* Reads and computes, and compares with last year's figures when `prior`
  * is not NULL; prints problems. Returns an exit status. */
-static int load_and_compute(const char *dir, const char *prior, pc_dataset *ds, pc_report *report,
-                            bool quiet)
+static int load_and_compute(const char *dir, const char *prior, bool any_company, pc_dataset *ds,
+                            pc_report *report, bool quiet)
 {
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_compute(dir, ds, report, &diags);
     if (st == PC_OK && diags.errors == 0 && prior)
-        st = pc_compute_restated(prior, ds, report, true, &diags);
+        st = pc_compute_restated(prior, ds, report, true, any_company, &diags);
     print_diags(&diags, !quiet);
     size_t errors = diags.errors;
     pc_diags_fini(&diags);
@@ -396,12 +409,14 @@ static int load_and_compute(const char *dir, const char *prior, pc_dataset *ds, 
 static int cmd_run(int argc, char **argv)
 {
     const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL, *prior = NULL;
-    bool quiet = false;
+    bool quiet = false, any_company = false;
     pc_labels labels = PC_LABELS_EN;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--quiet")) {
             quiet = true;
+        } else if (!strcmp(a, "--prior-any-company")) {
+            any_company = true;
         } else if (!strcmp(a, "--labels")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
@@ -438,7 +453,7 @@ static int cmd_run(int argc, char **argv)
     pc_report report;
     pc_dataset_init(&ds);
     pc_report_init(&report);
-    int rc = load_and_compute(dir, prior, &ds, &report, quiet);
+    int rc = load_and_compute(dir, prior, any_company, &ds, &report, quiet);
     if (rc != PC_EXIT_OK)
         goto done;
     ds.config.labels = labels;
@@ -507,7 +522,7 @@ static int cmd_check(int argc, char **argv)
  * then, with `prior`, this year's figures against last year's (the
  * computed ones when there is an input set, else the published ones). */
 static pc_status verify_checks(const char *dir, const char *reported, const char *prior,
-                               pc_dataset *ds, pc_report *report, pc_diags *diags)
+                               bool any_company, pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     pc_status st;
     if (dir) {
@@ -537,7 +552,7 @@ static pc_status verify_checks(const char *dir, const char *reported, const char
             st = pc_verify_relate(&report->checks);
     }
     if (st == PC_OK && diags->errors == 0 && prior)
-        st = pc_compute_restated(prior, ds, report, dir != NULL, diags);
+        st = pc_compute_restated(prior, ds, report, dir != NULL, any_company, diags);
     return st;
 }
 
@@ -744,11 +759,13 @@ static int cmd_verify(int argc, char **argv)
         if (!strcmp(argv[i], "--ixbrl"))
             return cmd_verify_ixbrl(argc, argv);
     const char *dir = NULL, *reported = NULL, *json = NULL, *prior = NULL;
-    bool strict = false;
+    bool strict = false, any_company = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--strict")) {
             strict = true;
+        } else if (!strcmp(a, "--prior-any-company")) {
+            any_company = true;
         } else if (!strcmp(a, "--reported") || !strcmp(a, "--json") || !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
@@ -772,7 +789,7 @@ static int cmd_verify(int argc, char **argv)
     pc_report_init(&report);
     pc_diags_init(&diags);
     int rc = PC_EXIT_OK;
-    pc_status st = verify_checks(dir, reported, prior, &ds, &report, &diags);
+    pc_status st = verify_checks(dir, reported, prior, any_company, &ds, &report, &diags);
     const pc_checks *checks = &report.checks;
     print_diags(&diags, true);
     if (st != PC_OK || diags.errors > 0) {
@@ -807,6 +824,8 @@ static int cmd_init(int argc, char **argv)
 {
     if (argc != 1 || argv[0][0] == '-')
         return usage_error("%s", "init takes exactly one DIR");
+    if (!argv[0][0])
+        return usage_error("%s", "init needs a folder name (it was empty)");
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_write_starter(argv[0], &diags);

@@ -8,7 +8,11 @@
  * - SIGPIPE is ignored, so a reader of standard output that goes away
  *   (`paycalc run ... | head -1`) becomes a write error the command line
  *   reports (exit 4), after the reports are in place, instead of a silent
- *   death.
+ *   death;
+ * - SIGXFSZ (a file size limit, `ulimit -f`) is ignored too, so a write
+ *   past the limit fails with EFBIG like a full disk: the writer reports
+ *   it, removes its private folder and exits 4, instead of dying silently
+ *   and leaving the folder behind.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
@@ -39,6 +43,7 @@ static void install_handlers(void)
             sigaction(cleanup_on[i], &sa, NULL);
     }
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 int main(int argc, char **argv)

@@ -413,13 +413,18 @@ static pc_status person_rows(const pc_dataset *ds, const awards_by_person *g,
 
 /* The non-PEO NEO average of the `nneo` rows from `neo_start` (R5), as a
  * reconciliation row and in the PvP row. */
-static pc_status add_average(const pc_config *cfg, size_t neo_start, size_t nneo, int year,
-                             pc_report *report, pc_pvp_row *pvp)
+static pc_status add_average(const pc_dataset *ds, size_t neo_start, size_t nneo, int year,
+                             pc_report *report, pc_diags *diags, pc_pvp_row *pvp)
 {
     pc_cap_row avg = {0};
     avg.year = year;
-    if (average_row(&report->cap.items[neo_start], nneo, cfg->cap_decimals, &avg))
-        return PC_ERR_OVERFLOW;
+    if (average_row(&report->cap.items[neo_start], nneo, ds->config.cap_decimals, &avg)) {
+        pc_status st = pc_error(diags, pc_dataset_path(ds, PC_FILE_ROLES), 0, 0, "overflow",
+                                "the average compensation of the %zu non-PEO NEOs for %d is too "
+                                "large to add up exactly",
+                                nneo, year);
+        return st == PC_ERR_NOMEM ? st : PC_ERR_INPUT;
+    }
     pvp->has_average = true;
     pvp->avg_count = nneo;
     pvp->avg_people = malloc(nneo * sizeof *pvp->avg_people);
@@ -466,11 +471,14 @@ static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
     pc_status st = person_rows(ds, g, sct_rows, year, report, diags, &pvp, &neo_start, &nneo);
     if (st)
         return st;
-    if (pvp.npeo == 0)
-        pc_report_warn_at(report, diags, ds, PC_FILE_ROLES, 0, "no_peo",
-                          "%d: roles.csv names no PEO for this year", year);
+    if (pvp.npeo == 0) {
+        st = pc_report_warn_at(report, diags, ds, PC_FILE_ROLES, 0, "no_peo",
+                               "%d: roles.csv names no PEO for this year", year);
+        if (st)
+            return st;
+    }
     if (nneo > 0) {
-        st = add_average(&ds->config, neo_start, nneo, year, report, &pvp);
+        st = add_average(ds, neo_start, nneo, year, report, diags, &pvp);
         if (st) {
             free(pvp.avg_people);
             return st;

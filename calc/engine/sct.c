@@ -321,20 +321,23 @@ static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sum
     int64_t pension = s->component[PC_COMP_CHANGE_IN_PENSION_VALUE];
     const pc_person *who = &ds->people.items[row->person];
     if (ds->config.smaller_reporting_company) {
-        if (pension != 0)
+        if (pension != 0 &&
             pc_report_warn_at(report, diags, ds, PC_FILE_CASH, s->pension_line,
                               "pension_ignored_for_src",
                               "%s %d: change_in_pension_value is not part of a smaller reporting "
                               "company's Summary Compensation Table and was left out",
-                              who->name, row->year);
+                              who->name, row->year) != PC_OK)
+            return PC_ERR_NOMEM;
         pension = 0;
     } else if (pension < 0) {
         char amount[48];
-        pc_report_warn_at(
-            report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
-            "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
-            "in the Summary Compensation Table",
-            who->name, row->year, pc_money_format_display(-pension, 2, amount, sizeof amount));
+        if (pc_report_warn_at(
+                report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
+                "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
+                "in the Summary Compensation Table",
+                who->name, row->year,
+                pc_money_format_display(-pension, 2, amount, sizeof amount)) != PC_OK)
+            return PC_ERR_NOMEM;
         pension = 0;
     }
     if (pc_money_add(pension, s->component[PC_COMP_NQDC_EARNINGS], &exact[PC_SCT_PENSION_NQDC]))

@@ -32,11 +32,20 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
         return PC_ERR_INPUT;
     }
     const pc_price *b = &ds->prices.items[base];
-    if (first_day - b->date > PC_STALE_DAYS + 1)
-        pc_report_warn_at(report, diags, ds, PC_FILE_PRICES, b->line, "stale_tsr_base",
-                          "the TSR base price is the close of %s, more than 10 days before the "
-                          "first covered fiscal year starts (%s)",
-                          pc_date_format(b->date, d1), pc_date_format(first_day, d2));
+    /* The base is the close of the last fiscal year end before the covered
+     * years, or of a trading day at most PC_STALE_DAYS before it: the rule
+     * of every other price at a date (pc_market_price_at). */
+    pc_date prior_end = first_day - 1;
+    if (prior_end - b->date > PC_STALE_DAYS) {
+        pc_status st = pc_report_warn_at(
+            report, diags, ds, PC_FILE_PRICES, b->line, "stale_tsr_base",
+            "the TSR base price is the close of %s, %d days before the fiscal year end %s that "
+            "starts the TSR (at most %d days are expected: is a price missing?)",
+            pc_date_format(b->date, d1), (int)(prior_end - b->date), pc_date_format(prior_end, d2),
+            PC_STALE_DAYS);
+        if (st != PC_OK)
+            return st;
+    }
 
     pc_tsr *tsr = &report->tsr;
     tsr->base_date = b->date;

@@ -155,7 +155,12 @@ pc_read_open pc_read_load(pc_read_ctx *rd, const char *path, char **to_free, con
         return PC_READ_FAILED;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0) {
+        pc_read_error(rd, path, 0, 0, "unreadable", "cannot read the file: %s", strerror(errno));
+        close(fd);
+        return PC_READ_FAILED;
+    }
+    if (!S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode))
             pc_read_error(rd, path, 0, 0, "unreadable", "this is a folder, not a file");
         else

@@ -93,11 +93,13 @@ static bool get_averaging_days(reader *r, const pc_read_row *row, int *out)
     if (!pc_read_has(row, MC_AVERAGING_DAYS))
         return true;
     int64_t days = 0;
-    if (!pc_read_get_shares(r, row, MC_AVERAGING_DAYS, &days))
-        return false;
-    if (days < 1 || days > 252) {
+    char why[160];
+    /* A count of trading days, read as a whole number: its own message,
+     * not the one for a number of shares. */
+    if (pc_parse_shares(pc_read_val(row, MC_AVERAGING_DAYS), &days, why, sizeof why) != PC_OK ||
+        days < 1 || days > 252) {
         pc_read_cell_error(r, row, MC_AVERAGING_DAYS, "bad_value",
-                           "averaging_days: invalid value '%s': use 1 to 252 trading days",
+                           "invalid value '%s': use 1 to 252 trading days",
                            pc_read_show(&r->rd, pc_read_val(row, MC_AVERAGING_DAYS)));
         return false;
     }

@@ -167,6 +167,17 @@ void pc_read_reported_row(void *ctx, const pc_read_row *row)
     int published = get_printed(r, row, REP_VALUE, &printed);
     if (published == 1 && table == PC_REPORTED_PVP && !strcmp(item, "count"))
         ok &= count_valid(r, row, &printed);
+    else if (published == 1 && printed.percent && strcmp(item, "company_selected_measure") != 0) {
+        /* Only the company-selected measure may be a return or a margin;
+         * every other figure is dollars (or shares), and a percentage there
+         * (a salary of "120107%") is a transcription slip, whatever its
+         * value: never rounding. */
+        pc_read_cell_error(r, row, REP_VALUE, "bad_number",
+                           "'%s' is a percentage, but %s is an amount: only "
+                           "company_selected_measure may be a percentage",
+                           pc_read_show(&r->rd, pc_read_val(row, REP_VALUE)), item);
+        ok = false;
+    }
     if (!ok || published != 1)
         return;
     pc_reported *rep = pc_read_push(r, PC_ARRAY_PUSH(&r->ds->reported));

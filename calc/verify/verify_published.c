@@ -356,6 +356,21 @@ expected pc_verify_exact(i128 micro, int decimals, bool independent)
     return (expected){micro, 1, decimals, independent, false, NULL};
 }
 
+/* Whether the published figure is 1,000 times or more off the expected one
+ * (both over `den`): a wrong unit or a slipped scale (a salary of 120,107
+ * transcribed as "1 bn"), never rounding, however coarse its unit makes the
+ * last shown digit. A nil on either side has no scale to slip. */
+static bool off_by_a_scale(i128 pub, i128 exp)
+{
+    if (pub < 0)
+        pub = -pub;
+    if (exp < 0)
+        exp = -exp;
+    if (pub == 0 || exp == 0)
+        return false;
+    return pub / 1000 >= exp || exp / 1000 >= pub;
+}
+
 /* Counts one comparison of `pub` against `exp` and records a finding when
  * they differ (see the top of the file for the rule). */
 pc_status pc_verify_compare(pc_checks *checks, const char *check, const pc_reported *pub,
@@ -398,7 +413,9 @@ pc_status pc_verify_compare(pc_checks *checks, const char *check, const pc_repor
     f->item = pc_strdup(pub->item);
     if (!f->check || !f->subject || !f->item)
         return PC_ERR_NOMEM;
-    f->severity = gap <= unit * den && !exp.whole_count ? PC_CHECK_ROUNDING : PC_CHECK_ERROR;
+    bool rounding = gap <= unit * den && !exp.whole_count &&
+                    !off_by_a_scale((i128)pub->value_micro * den, exp.num);
+    f->severity = rounding ? PC_CHECK_ROUNDING : PC_CHECK_ERROR;
     f->table = pub->table;
     f->year = pub->year;
     f->published_micro = pub->value_micro;

@@ -285,6 +285,14 @@ static pc_status lock_one(folder *f, pc_diags *diags)
         f->lock_fd = openat(f->fd, PC_OUTPUT_LOCK_NAME,
                             O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
         struct stat st;
+        if (f->lock_fd < 0 && (errno == EACCES || errno == EPERM || errno == EROFS ||
+                               errno == ENOSPC || errno == EDQUOT)) {
+            /* The folder cannot be written (no permission, a read-only
+             * file system): say so, not something about the lock. */
+            pc_error(diags, f->path, 0, 0, "write_failed",
+                     "cannot write into the output folder '%s': %s", f->path, strerror(errno));
+            return PC_ERR_WRITE;
+        }
         if (f->lock_fd >= 0 && (fstat(f->lock_fd, &st) != 0 || !S_ISREG(st.st_mode))) {
             close(f->lock_fd);
             f->lock_fd = -1;

@@ -14,8 +14,10 @@
  * method), and one published figure in reported.csv that agrees with the
  * computation. README.txt says what each file holds.
  *
- * Files are written one by one with the atomic writer into a folder that
- * is new or empty: init never overwrites anything.
+ * The files are written into a private folder beside DIR, which is then
+ * renamed into place (over DIR when DIR is an empty folder): a full disk or
+ * an interruption leaves no half-written set, and init can simply be run
+ * again. init never overwrites anything.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -24,7 +26,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "paycalc/text.h"
 #include "paycalc/write.h"
 
 typedef struct starter_file {
@@ -184,10 +188,34 @@ static bool holds_files(const char *dir, bool *exists)
     return any;
 }
 
+/* Removes the private folder and everything in it (the files written so
+ * far and the atomic writer's lock file): it is init's own. */
+static void remove_private(const char *tmp)
+{
+    DIR *d = opendir(tmp);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char *path = pc_text_format("%s/%s", tmp, e->d_name);
+            if (path)
+                unlink(path);
+            free(path);
+        }
+        closedir(d);
+    }
+    rmdir(tmp);
+}
+
 pc_status pc_write_starter(const char *dir, pc_diags *diags)
 {
     if (!dir || !diags)
         return PC_ERR_USAGE;
+    if (!dir[0]) {
+        pc_error(diags, dir, 0, 0, "write_failed", "the folder name is empty");
+        return PC_ERR_USAGE;
+    }
     bool exists;
     if (holds_files(dir, &exists)) {
         pc_error(diags, dir, 0, 0, "not_empty",
@@ -195,20 +223,50 @@ pc_status pc_write_starter(const char *dir, pc_diags *diags)
                  "or empty folder, so nothing was written");
         return PC_ERR_WRITE;
     }
-    if (!exists && mkdir(dir, 0777) != 0) {
+    /* The private folder: ".<name>.init-XXXXXX" in the same parent, so the
+     * final rename stays within one file system. */
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        len--;
+    size_t base = len;
+    while (base > 0 && dir[base - 1] != '/')
+        base--;
+    char *tmp =
+        pc_text_format("%.*s.%.*s.init-XXXXXX", (int)base, dir, (int)(len - base), dir + base);
+    char *target = pc_text_format("%.*s", (int)len, dir);
+    if (!tmp || !target) {
+        free(tmp);
+        free(target);
+        return PC_ERR_NOMEM;
+    }
+    pc_status st = PC_OK;
+    bool made = mkdtemp(tmp) != NULL;
+    if (!made) {
         pc_error(diags, dir, 0, 0, "write_failed", "cannot create the folder: %s", strerror(errno));
-        return PC_ERR_WRITE;
+        st = PC_ERR_WRITE;
     }
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        size_t n = strlen(dir) + strlen(files[i].name) + 2;
-        char *path = malloc(n);
-        if (!path)
-            return PC_ERR_NOMEM;
-        snprintf(path, n, "%s/%s", dir, files[i].name);
-        pc_status st = pc_write_file_atomic(path, files[i].text, strlen(files[i].text), diags);
+    for (size_t i = 0; st == PC_OK && i < sizeof files / sizeof files[0]; i++) {
+        char *path = pc_text_format("%s/%s", tmp, files[i].name);
+        if (!path) {
+            st = PC_ERR_NOMEM;
+            break;
+        }
+        st = pc_write_file_atomic(path, files[i].text, strlen(files[i].text), diags);
         free(path);
-        if (st)
-            return st;
     }
-    return PC_OK;
+    if (st == PC_OK) {
+        /* mkdtemp made it private (0700); the set gets a new folder's mode. */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (chmod(tmp, 0777 & ~mask) != 0 || rename(tmp, target) != 0) {
+            pc_error(diags, dir, 0, 0, "write_failed", "cannot create the folder: %s",
+                     strerror(errno));
+            st = PC_ERR_WRITE;
+        }
+    }
+    if (st != PC_OK && made)
+        remove_private(tmp);
+    free(tmp);
+    free(target);
+    return st;
 }

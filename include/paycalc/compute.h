@@ -36,8 +36,11 @@ pc_status pc_compute_dataset(const pc_dataset *ds, pc_report *report, pc_diags *
  * report->checks for every overlapping figure of `report` (computed) that
  * moved; with `report_is_computed` false, this year's figures are
  * ds->reported instead (verify --reported alone). Sets has_checks and
- * recounts. Problems with the file go to `diags` (PC_ERR_INPUT). */
+ * recounts. Last year's report.json names its company: one of another
+ * company than ds's (by ticker when both have one, else by name) is an
+ * input error, unless `any_company` (a company that changed its name and
+ * ticker). Problems with the file go to `diags` (PC_ERR_INPUT). */
 pc_status pc_compute_restated(const char *prior_path, const pc_dataset *ds, pc_report *report,
-                              bool report_is_computed, pc_diags *diags);
+                              bool report_is_computed, bool any_company, pc_diags *diags);
 
 #endif

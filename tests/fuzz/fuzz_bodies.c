@@ -564,6 +564,15 @@ void fuzz_reported_body(const uint8_t *data, size_t size)
     pc_diags_fini(&diags);
     pc_checks_fini(&checks);
     pc_dataset_fini(&ds);
+    /* The same bytes as last year's figures (--prior): a reported.csv, or,
+     * when they open a JSON object, a report.json read value by value. */
+    pc_dataset prior;
+    pc_dataset_init(&prior);
+    pc_diags_init(&diags);
+    check_outcome(pc_read_prior(path, &prior, &diags), &diags, 0);
+    check_diags(&diags);
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&prior);
     unlink(path);
 }
 

@@ -33,7 +33,9 @@ void fuzz_config_body(const uint8_t *data, size_t size);
 void fuzz_values_body(const uint8_t *data, size_t size);
 
 /* fuzz_reported: the bytes are a reported.csv read on its own
- * (paycalc verify --reported FILE): read, internal checks, both outputs. */
+ * (paycalc verify --reported FILE): read, internal checks, both outputs;
+ * then the same file as last year's figures (pc_read_prior: a report.json
+ * when it opens a JSON object). */
 void fuzz_reported_body(const uint8_t *data, size_t size);
 
 /* fuzz_cli: the whole command line on an input set, as `paycalc run DIR
