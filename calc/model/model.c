@@ -34,6 +34,15 @@ const char *pc_file_name(pc_file file)
     return file < PC_FILE_COUNT ? file_names[file] : "?";
 }
 
+const char *pc_disclosure_name(pc_disclosure which)
+{
+    static const char *const names[PC_DISCLOSURE_COUNT] = {
+        "relationship-cap-tsr", "relationship-cap-net-income",
+        "relationship-cap-csm", "relationship-tsr-peer",
+        "peer-group",           "tabular-list"};
+    return which < PC_DISCLOSURE_COUNT ? names[which] : "?";
+}
+
 bool pc_labels_parse(const char *text, pc_labels *out)
 {
     static const char *const names[] = {"en", "zh-Hant", "zh-Hans"};
@@ -94,6 +103,7 @@ void pc_dataset_init(pc_dataset *ds)
 {
     memset(ds, 0, sizeof *ds);
     ds->config.cap_decimals = 2;
+    ds->config.ecd_year = PC_ECD_YEAR_DEFAULT;
     ds->config.monte_carlo = (pc_mc_config){100000, 1, true, 0};
 }
 
@@ -157,6 +167,10 @@ void pc_dataset_fini(pc_dataset *ds)
     }
     free(ds->correlations.items);
     free(ds->config.peer_group);
+    for (int d = 0; d < PC_DISCLOSURE_COUNT; d++) {
+        free(ds->disclosure[d]);
+        free(ds->disclosure_path[d]);
+    }
     free(ds->separations.items);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);
