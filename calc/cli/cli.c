@@ -485,6 +485,9 @@ static int cmd_run(int argc, char **argv)
         printf("\nReports written: %s, %s and the Inline XBRL section in %s/\n", json_path,
                xlsx_path, ixbrl_path ? ixbrl_path : "ixbrl");
         free(ixbrl_path);
+        if (!ds.config.cik[0])
+            printf("The section names the entity 0000000000: add \"cik\" to paycalc.json before "
+                   "it is filed\n");
         size_t n = report.warnings.count;
         if (n)
             printf("%zu warning%s (on standard error above, and in report.json)\n", n,

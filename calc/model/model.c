@@ -99,6 +99,40 @@ void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_s
     return elem;
 }
 
+size_t pc_tabular_list_items(const char *text, const char **item, size_t *len, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = text; p && *p;) {
+        const char *eol = strchr(p, '\n');
+        const char *stop = eol ? eol : p + strlen(p);
+        const char *s = p, *e = stop;
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        if (s < e && (*s == '-' || *s == '*')) {
+            s++;
+        } else if (s < e && *s >= '0' && *s <= '9') {
+            const char *q = s;
+            while (q < e && *q >= '0' && *q <= '9')
+                q++;
+            if (q < e && (*q == '.' || *q == ')'))
+                s = q + 1;
+        }
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            e--;
+        if (e > s) {
+            if (n < max) {
+                item[n] = s;
+                len[n] = (size_t)(e - s);
+            }
+            n++;
+        }
+        p = eol ? eol + 1 : stop;
+    }
+    return n;
+}
+
 void pc_dataset_init(pc_dataset *ds)
 {
     memset(ds, 0, sizeof *ds);

@@ -431,6 +431,31 @@ static void read_disclosures(reader *r, const char *dir)
 {
     for (int d = 0; d < PC_DISCLOSURE_COUNT; d++)
         read_disclosure(r, dir, (pc_disclosure)d);
+    const pc_dataset *ds = r->ds;
+    const pc_config *cfg = &ds->config;
+    /* What a smaller reporting company does not show (Item 402(v)(8)). */
+    static const pc_disclosure not_for_src[] = {PC_DISCLOSURE_CAP_CSM, PC_DISCLOSURE_TSR_PEER,
+                                                PC_DISCLOSURE_PEER_GROUP,
+                                                PC_DISCLOSURE_TABULAR_LIST};
+    static const char *const what[] = {"company-selected measure", "peer group return",
+                                       "peer group", "tabular list"};
+    for (size_t w = 0; cfg->smaller_reporting_company && w < sizeof what / sizeof *what; w++)
+        if (ds->disclosure[not_for_src[w]])
+            pc_read_warning(&r->rd, ds->disclosure_path[not_for_src[w]], 0, 0, "not_for_src",
+                            "a smaller reporting company shows no %s; this text is not used",
+                            what[w]);
+    const char *list = ds->disclosure[PC_DISCLOSURE_TABULAR_LIST];
+    size_t n = list ? pc_tabular_list_items(list, NULL, NULL, 0) : 0;
+    if (!cfg->smaller_reporting_company && n > PC_TABULAR_LIST_MAX)
+        pc_read_warning(&r->rd, ds->disclosure_path[PC_DISCLOSURE_TABULAR_LIST], 0, 0,
+                        "tabular_list_long",
+                        "%zu measures; the tabular list shows at most %d, the first ones", n,
+                        PC_TABULAR_LIST_MAX);
+    if (!cfg->smaller_reporting_company && cfg->nyears > 0 && !cfg->company_selected_measure &&
+        !list)
+        pc_read_warning(&r->rd, ds->files[PC_FILE_CONFIG].path, 0, 0, "no_tabular_list",
+                        "no company_selected_measure and no disclosure/tabular-list.md: the "
+                        "Inline XBRL section has no tabular list of measures");
 }
 
 pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)

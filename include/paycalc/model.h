@@ -92,6 +92,15 @@ typedef enum pc_disclosure {
 /* "relationship-cap-tsr" and so on: the file name without .md or .txt. */
 const char *pc_disclosure_name(pc_disclosure which);
 
+/* The measures of a tabular list text (disclosure/tabular-list): one a
+ * line, a leading "-", "*", "1." or "1)" marker and surrounding blanks
+ * dropped, blank lines skipped. Fills item/len (pointers into `text`) with
+ * the first `max` and returns how many there are in all. */
+size_t pc_tabular_list_items(const char *text, const char **item, size_t *len, size_t max);
+
+/* Item 402(v)(6): the tabular list names at most this many measures. */
+#define PC_TABULAR_LIST_MAX 7
+
 /* The newest ECD taxonomy year paycalc writes, the default of ecd_year. */
 #define PC_ECD_YEAR_DEFAULT 2025
 

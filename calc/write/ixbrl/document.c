@@ -157,57 +157,23 @@ static const pc_pvp_peo *peo_of(const pc_pvp_row *row, size_t person)
     return NULL;
 }
 
-/* Tabular list measures: disclosure/tabular-list lines (a leading "-", "*"
- * or "1." marker dropped), at most 7 (Item 402(v)(6)); without the file, the
- * company-selected measure alone. Returns how many; each is a pointer and
- * length into the text. */
-#define IX_MAX_MEASURES 7
-static int measures(const doc *d, const char *item[IX_MAX_MEASURES], size_t len[IX_MAX_MEASURES],
-                    bool *more)
+/* Tabular list measures: disclosure/tabular-list, at most 7 (the reader
+ * warns of more); without the file, the company-selected measure alone.
+ * Returns how many; each is a pointer and length into the text. */
+#define IX_MAX_MEASURES PC_TABULAR_LIST_MAX
+static int measures(const doc *d, const char *item[IX_MAX_MEASURES], size_t len[IX_MAX_MEASURES])
 {
-    *more = false;
     const char *text = d->ds->disclosure[PC_DISCLOSURE_TABULAR_LIST];
-    int n = 0;
-    if (!text) {
-        const char *csm = d->ds->config.company_selected_measure;
-        if (csm) {
-            item[0] = csm;
-            len[0] = strlen(csm);
-            n = 1;
-        }
-        return n;
+    if (text) {
+        size_t n = pc_tabular_list_items(text, item, len, IX_MAX_MEASURES);
+        return (int)(n < IX_MAX_MEASURES ? n : IX_MAX_MEASURES);
     }
-    for (const char *p = text; *p;) {
-        const char *eol = strchr(p, '\n');
-        const char *stop = eol ? eol : p + strlen(p);
-        const char *s = p, *e = stop;
-        while (s < e && (*s == ' ' || *s == '\t'))
-            s++;
-        if (s < e && (*s == '-' || *s == '*'))
-            s++;
-        else if (s < e && *s >= '0' && *s <= '9') {
-            const char *q = s;
-            while (q < e && *q >= '0' && *q <= '9')
-                q++;
-            if (q < e && (*q == '.' || *q == ')'))
-                s = q + 1;
-        }
-        while (s < e && (*s == ' ' || *s == '\t'))
-            s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-            e--;
-        if (e > s) {
-            if (n == IX_MAX_MEASURES) {
-                *more = true;
-                break;
-            }
-            item[n] = s;
-            len[n] = (size_t)(e - s);
-            n++;
-        }
-        p = eol ? eol + 1 : stop;
-    }
-    return n;
+    const char *csm = d->ds->config.company_selected_measure;
+    if (!csm)
+        return 0;
+    item[0] = csm;
+    len[0] = strlen(csm);
+    return 1;
 }
 
 /* ---- the header ------------------------------------------------------------------ */
@@ -688,32 +654,13 @@ static void put_relationship(doc *d, pc_disclosure which, const char *concept, c
     pc_buf_puts(d->b, "</ix:nonNumeric></div>\n");
 }
 
-bool pc_ix_write_document(const ix_plan *plan, pc_buf *b, pc_diags *diags)
+bool pc_ix_write_document(const ix_plan *plan, pc_buf *b)
 {
     doc d = {plan, plan->ds, plan->report, b};
     const pc_config *cfg = &d.ds->config;
     const char *item[IX_MAX_MEASURES];
     size_t len[IX_MAX_MEASURES];
-    bool more = false;
-    int nmeasures = plan->src ? 0 : measures(&d, item, len, &more);
-    const char *list_path = d.ds->disclosure_path[PC_DISCLOSURE_TABULAR_LIST];
-    if (more)
-        pc_warning(diags, list_path, 0, 0, "tabular_list_long",
-                   "the tabular list shows at most 7 measures; the lines after the 7th are left "
-                   "out of the Inline XBRL section");
-    if (!plan->src && nmeasures == 0)
-        pc_warning(diags, pc_dataset_path(d.ds, PC_FILE_CONFIG), 0, 0, "no_tabular_list",
-                   "no company_selected_measure and no disclosure/tabular-list.md: the Inline "
-                   "XBRL section has no tabular list of measures");
-    static const pc_disclosure not_for_src[] = {PC_DISCLOSURE_CAP_CSM, PC_DISCLOSURE_TSR_PEER,
-                                                PC_DISCLOSURE_PEER_GROUP,
-                                                PC_DISCLOSURE_TABULAR_LIST};
-    static const char *const what[] = {"company-selected measure", "peer group return",
-                                       "peer group", "tabular list"};
-    for (size_t w = 0; plan->src && w < sizeof not_for_src / sizeof *not_for_src; w++)
-        if (d.ds->disclosure[not_for_src[w]])
-            pc_warning(diags, d.ds->disclosure_path[not_for_src[w]], 0, 0, "not_for_src",
-                       "a smaller reporting company shows no %s; the text is not used", what[w]);
+    int nmeasures = plan->src ? 0 : measures(&d, item, len);
     int ey = plan->ecd_year;
     pc_buf_printf(b,
                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

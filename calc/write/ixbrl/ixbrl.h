@@ -28,8 +28,9 @@ typedef struct pc_ixbrl_files {
     pc_buf text[IX_NFILES];
 } pc_ixbrl_files;
 
-/* Builds the five files; PC_ERR_NOMEM or PC_OK (problems worth a word,
- * such as a missing cik, are warnings in `diags`). */
+/* Builds the five files; PC_ERR_NOMEM or PC_OK. What the input set lacks
+ * for the section is warned about by the reader, so that every warning is
+ * also in report.json. */
 pc_status pc_ixbrl_build(const pc_dataset *ds, const pc_report *report, pc_ixbrl_files *files,
                          pc_diags *diags);
 void pc_ixbrl_files_fini(pc_ixbrl_files *files);
@@ -79,6 +80,6 @@ void pc_ix_put_escaped(pc_buf *b, const char *text);
 const char *pc_ix_dtr_types(int ecd_year);
 
 bool pc_ix_write_taxonomy(const ix_plan *plan, pc_ixbrl_files *files);
-bool pc_ix_write_document(const ix_plan *plan, pc_buf *b, pc_diags *diags);
+bool pc_ix_write_document(const ix_plan *plan, pc_buf *b);
 
 #endif

@@ -198,6 +198,7 @@ void pc_ixbrl_files_fini(pc_ixbrl_files *files)
 pc_status pc_ixbrl_build(const pc_dataset *ds, const pc_report *report, pc_ixbrl_files *files,
                          pc_diags *diags)
 {
+    (void)diags; /* every problem of the input was reported when it was read */
     memset(files, 0, sizeof *files);
     ix_plan plan;
     pc_status st = pc_ix_plan_init(&plan, ds, report);
@@ -209,13 +210,8 @@ pc_status pc_ixbrl_build(const pc_dataset *ds, const pc_report *report, pc_ixbrl
         if (!files->name[i])
             st = PC_ERR_NOMEM;
     }
-    if (!st && !ds->config.cik[0])
-        pc_warning(diags, pc_dataset_path(ds, PC_FILE_CONFIG), 0, 0, "no_cik",
-                   "no \"cik\" in paycalc.json: the Inline XBRL section names the entity "
-                   "0000000000 and has no dei:EntityCentralIndexKey; set the company's Central "
-                   "Index Key before the section is filed");
-    if (!st && (!pc_ix_write_document(&plan, &files->text[IX_HTM], diags) ||
-                !pc_ix_write_taxonomy(&plan, files)))
+    if (!st &&
+        (!pc_ix_write_document(&plan, &files->text[IX_HTM]) || !pc_ix_write_taxonomy(&plan, files)))
         st = PC_ERR_NOMEM;
     for (int i = 0; i < IX_NFILES && !st; i++)
         if (files->text[i].failed)
