@@ -451,11 +451,6 @@ static void read_disclosures(reader *r, const char *dir)
                         "tabular_list_long",
                         "%zu measures; the tabular list shows at most %d, the first ones", n,
                         PC_TABULAR_LIST_MAX);
-    if (!cfg->smaller_reporting_company && cfg->nyears > 0 && !cfg->company_selected_measure &&
-        !list)
-        pc_read_warning(&r->rd, ds->files[PC_FILE_CONFIG].path, 0, 0, "no_tabular_list",
-                        "no company_selected_measure and no disclosure/tabular-list.md: the "
-                        "Inline XBRL section has no tabular list of measures");
 }
 
 pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
