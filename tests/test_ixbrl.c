@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ixbrl_check.h"
 #include "paycalc/text.h"
@@ -403,4 +404,30 @@ Test(ixbrl, disclosure_texts_go_into_their_blocks_escaped, .timeout = 120)
     free(folder);
     remove_dir(set);
     free(set);
+}
+
+Test(ixbrl, the_folder_goes_beside_the_json_or_where_ixbrl_says, .timeout = 120)
+{
+    char *dir = make_temp_dir();
+    char *json = join(dir, "pvp.json"), *xlsx = join(dir, "pvp.xlsx");
+    const char *exact[] = {"run", CBAK, "--json", json, "--xlsx", xlsx, "--quiet", NULL};
+    run_result r = run_paycalc(exact);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    char *beside = join(dir, "ixbrl/cbat-20221231.htm");
+    cr_assert_eq(access(beside, F_OK), 0, "no ixbrl/ beside the JSON");
+    char *elsewhere = join(dir, "section");
+    const char *named[] = {"run", CBAK, "--out", dir, "--ixbrl", elsewhere, "--quiet", NULL};
+    r = run_paycalc(named);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    char *there = join(elsewhere, "cbat-20221231_lab.xml");
+    cr_assert_eq(access(there, F_OK), 0, "no section in --ixbrl DIR");
+    free(there);
+    free(elsewhere);
+    free(beside);
+    free(json);
+    free(xlsx);
+    remove_dir(dir);
+    free(dir);
 }
