@@ -1368,7 +1368,8 @@ ParameterizedTest(int *i, extremes, extreme_inputs_finish_with_0_or_3, .timeout 
         cr_assert_not_null(root, "%s: report.json: %s", c->name, err.text);
         json_decref(root);
         free(path);
-        cr_assert_eq(count_entries(out), 2, "%s: report.json and report.xlsx only", c->name);
+        cr_assert_eq(count_entries(out), 3, "%s: report.json, report.xlsx and ixbrl/ only",
+                     c->name);
     }
     run_result_free(&r);
     remove_dir(in);
@@ -1502,7 +1503,7 @@ Test(output, a_failed_run_over_earlier_reports_keeps_both_byte_for_byte, .timeou
     cr_assert(n == njson && memcmp(json_after, json_before, n) == 0, "report.json changed");
     char *xlsx_after = read_file(xlsx, &n);
     cr_assert(n == nxlsx && memcmp(xlsx_after, xlsx_before, n) == 0, "report.xlsx changed");
-    cr_assert_eq(count_entries(dir), 3, "report.json, report.xlsx and the folder only");
+    cr_assert_eq(count_entries(dir), 4, "report.json, report.xlsx, ixbrl/ and the folder only");
     cr_assert_eq(count_entries(sub), 0);
     cr_assert_eq(hidden_entries(dir), 0);
     free(json_before);

@@ -195,8 +195,36 @@ static void assert_workbook_parses(const char *path)
     cr_assert(parts > 0, "%s: %s", path, why);
 }
 
-/* The folder holds a complete pair from one run: report.json names one of
- * `companies`, and the workbook parses and names the same company. */
+/* The one .htm of the ixbrl/ folder in `out`, read whole (the test fails
+ * when there is not exactly one). */
+static char *ixbrl_document(const char *out)
+{
+    char *folder = path_in(out, "ixbrl");
+    DIR *d = opendir(folder);
+    cr_assert_not_null(d, "no ixbrl/ folder beside the reports");
+    char *text = NULL;
+    int found = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n > 4 && !strcmp(e->d_name + n - 4, ".htm")) {
+            char *path = path_in(folder, e->d_name);
+            free(text);
+            text = read_file(path, NULL);
+            free(path);
+            found++;
+        }
+    }
+    closedir(d);
+    free(folder);
+    cr_assert_eq(found, 1, "ixbrl/ holds %d documents", found);
+    cr_assert_not_null(text);
+    return text;
+}
+
+/* The folder holds a complete set from one run: report.json names one of
+ * `companies`, and the workbook parses and names the same company, as does
+ * the Inline XBRL section in ixbrl/ (SPEC sections 14 and 15). */
 static void assert_one_pair(const char *out, const char *const companies[2])
 {
     char *json = path_in(out, "report.json"), *xlsx = path_in(out, "report.xlsx");
@@ -208,6 +236,11 @@ static void assert_one_pair(const char *out, const char *const companies[2])
     cr_assert_gt(xlsx_xml_contains(xlsx, company), 0, "the workbook is not %s's", company);
     cr_assert_eq(xlsx_xml_contains(xlsx, other), 0, "the workbook is %s's, the JSON %s's", other,
                  company);
+    char *htm = ixbrl_document(out);
+    cr_assert_not_null(strstr(htm, company), "the Inline XBRL section is not %s's", company);
+    cr_assert_null(strstr(htm, other), "the Inline XBRL section is %s's, the JSON %s's", other,
+                   company);
+    free(htm);
     free(company);
     free(json);
     free(xlsx);
@@ -225,7 +258,7 @@ static void count_extra(const char *out, int *temp_folders, int *others)
     while ((e = readdir(d))) {
         const char *n = e->d_name;
         if (!strcmp(n, ".") || !strcmp(n, "..") || !strcmp(n, "report.json") ||
-            !strcmp(n, "report.xlsx") || !strcmp(n, PC_OUTPUT_LOCK_NAME))
+            !strcmp(n, "report.xlsx") || !strcmp(n, "ixbrl") || !strcmp(n, PC_OUTPUT_LOCK_NAME))
             continue;
         if (!strncmp(n, PC_OUTPUT_TEMP_PREFIX, strlen(PC_OUTPUT_TEMP_PREFIX)))
             ++*temp_folders;
@@ -725,11 +758,13 @@ static int run_failing_rename(const char *out, int n)
     return status;
 }
 
-/* SPEC section 14: the pair is replaced together or not at all. When the
- * second rename of the pair fails, after the first has put the new
- * report.json in place, the first is undone: the earlier pair comes back
- * byte for byte, with no temporary file left; with no earlier pair there is
- * none after. Each rename failing in turn (1: the first, 2: the second). */
+/* SPEC section 14: the set is replaced together or not at all. When a
+ * later rename of the set fails, after the first ones have put the new
+ * report.json (and workbook) in place, they are undone: the earlier set
+ * comes back byte for byte, the ixbrl/ folder too, with no temporary file
+ * left; with no earlier set there is none after. Each rename failing in
+ * turn (1: report.json, 2: report.xlsx, 3: the ixbrl/ folder, swapped in
+ * by renameat2). */
 Test(faults, a_failed_second_rename_puts_the_earlier_pair_back, .timeout = 120)
 {
     char *out = make_temp_dir();
@@ -743,7 +778,12 @@ Test(faults, a_failed_second_rename_puts_the_earlier_pair_back, .timeout = 120)
     snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
     cr_assert_eq(write_text(json, "{\"earlier\": true}\n"), 0);
     cr_assert_eq(write_text(xlsx, "earlier workbook\n"), 0);
-    for (int n = 1; n <= 2; n++) {
+    char *ixbrl = path_in(out, "ixbrl");
+    remove_dir(ixbrl);
+    cr_assert_eq(mkdir(ixbrl, 0755), 0);
+    char *earlier_htm = path_in(ixbrl, "earlier.htm");
+    cr_assert_eq(write_text(earlier_htm, "earlier section\n"), 0);
+    for (int n = 1; n <= 3; n++) {
         cr_assert_eq(run_failing_rename(out, n), 4, "renameat %d failing", n);
         size_t len = 0;
         char *j = read_file(json, &len);
@@ -752,24 +792,36 @@ Test(faults, a_failed_second_rename_puts_the_earlier_pair_back, .timeout = 120)
         cr_assert_not_null(x);
         cr_expect_str_eq(j, "{\"earlier\": true}\n", "renameat %d failing", n);
         cr_expect_str_eq(x, "earlier workbook\n", "renameat %d failing", n);
+        char *h = read_file(earlier_htm, NULL);
+        cr_assert_not_null(h, "renameat %d failing: the earlier ixbrl/ folder is gone", n);
+        cr_expect_str_eq(h, "earlier section\n", "renameat %d failing", n);
+        cr_expect_eq(count_entries(ixbrl), 1, "renameat %d failing: ixbrl/ changed", n);
+        free(h);
         free(j);
         free(x);
         int temp_folders, others;
         count_extra(out, &temp_folders, &others);
         cr_expect_eq(temp_folders + others, 0, "renameat %d failing left files", n);
     }
-    /* No earlier pair: the second rename failing leaves no report at all. */
+    /* No earlier set: a later rename failing leaves no report at all. */
     cr_assert_eq(unlink(json), 0);
     cr_assert_eq(unlink(xlsx), 0);
-    cr_assert_eq(run_failing_rename(out, 2), 4);
-    cr_expect_eq(access(json, F_OK), -1, "a report.json without its workbook");
-    cr_expect_eq(access(xlsx, F_OK), -1, "a workbook without its report.json");
+    remove_dir(ixbrl);
+    for (int n = 2; n <= 3; n++) {
+        cr_assert_eq(run_failing_rename(out, n), 4);
+        cr_expect_eq(access(json, F_OK), -1, "a report.json without its workbook");
+        cr_expect_eq(access(xlsx, F_OK), -1, "a workbook without its report.json");
+        cr_expect_eq(access(ixbrl, F_OK), -1, "an ixbrl/ folder without its reports");
+    }
     /* Without the fault the same run writes the pair. */
     run_result last = run_paycalc(args);
     cr_assert_eq(last.status, 0, "%s", last.err);
     run_result_free(&last);
     cr_expect_eq(access(json, F_OK), 0);
     cr_expect_eq(access(xlsx, F_OK), 0);
+    cr_expect_eq(access(earlier_htm, F_OK), -1, "the earlier ixbrl/ folder was not replaced");
+    free(earlier_htm);
+    free(ixbrl);
     remove_dir(out);
     free(out);
 }

@@ -32,7 +32,7 @@
 static const char usage_text[] =
     "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--prior FILE] "
     "[--quiet]\n"
-    "                  [--labels en|zh-Hant|zh-Hans] [--prior-any-company]\n"
+    "                  [--labels en|zh-Hant|zh-Hans] [--ixbrl DIR] [--prior-any-company]\n"
     "       paycalc check INPUT_DIR\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
     "                     [--prior-any-company]\n"
@@ -53,7 +53,8 @@ static const char help_text[] =
     "           --out DIR (default reports/<name of INPUT_DIR>/), or to the files\n"
     "           named by --json and --xlsx; print the tables unless --quiet;\n"
     "           --labels zh-Hant or zh-Hans writes the workbook's titles, headers\n"
-    "           and footnotes in Chinese\n"
+    "           and footnotes in Chinese; the tagged Inline XBRL section goes\n"
+    "           into the folder ixbrl/ beside report.json, or --ixbrl DIR\n"
     "  check    read and validate INPUT_DIR, print every problem found\n"
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
@@ -377,6 +378,23 @@ static int report_paths(const char *out, const char *json, const char *xlsx, con
     return rc;
 }
 
+/* Where the Inline XBRL section goes (SPEC section 15): --ixbrl DIR as
+ * given (without trailing slashes), else the folder ixbrl/ beside
+ * report.json, whether that is in --out or where --json puts it. */
+static char *ixbrl_folder(const char *ixbrl, const char *json_path)
+{
+    if (ixbrl) {
+        size_t n = strlen(ixbrl);
+        while (n > 1 && ixbrl[n - 1] == '/')
+            n--;
+        return pc_text_format("%.*s", (int)n, ixbrl);
+    }
+    const char *slash = strrchr(json_path, '/');
+    if (!slash)
+        return pc_strdup("ixbrl");
+    return pc_text_format("%.*sixbrl", (int)(slash - json_path + 1), json_path);
+}
+
 /* Reads and computes, and compares with last year's figures when `prior`
  * is not NULL; prints problems. Returns an exit status. */
 static int load_and_compute(const char *dir, const char *prior, bool any_company, pc_dataset *ds,
@@ -409,6 +427,7 @@ static int load_and_compute(const char *dir, const char *prior, bool any_company
 static int cmd_run(int argc, char **argv)
 {
     const char *dir = NULL, *out = NULL, *json = NULL, *xlsx = NULL, *prior = NULL;
+    const char *ixbrl = NULL;
     bool quiet = false, any_company = false;
     pc_labels labels = PC_LABELS_EN;
     for (int i = 0; i < argc; i++) {
@@ -422,6 +441,10 @@ static int cmd_run(int argc, char **argv)
                 return usage_error("%s needs a value", a);
             if (!pc_labels_parse(argv[++i], &labels))
                 return usage_error("--labels '%s': use en, zh-Hant or zh-Hans", argv[i]);
+        } else if (!strcmp(a, "--ixbrl")) {
+            if (i + 1 >= argc)
+                return usage_error("%s needs a value", a);
+            ixbrl = argv[++i];
         } else if (!strcmp(a, "--out") || !strcmp(a, "--json") || !strcmp(a, "--xlsx") ||
                    !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
@@ -443,6 +466,8 @@ static int cmd_run(int argc, char **argv)
         return usage_error("%s", "run needs an INPUT_DIR");
     if (out && !*out)
         return usage_error("%s", "--out needs a folder name (it was empty)");
+    if (ixbrl && !*ixbrl)
+        return usage_error("%s", "--ixbrl needs a folder name (it was empty)");
     if ((json && !*json) || (xlsx && !*xlsx))
         return usage_error("%s", "--json and --xlsx need a file name (one was empty)");
     if (json && xlsx && !strcmp(json, xlsx))
@@ -465,7 +490,11 @@ static int cmd_run(int argc, char **argv)
          * that goes away must not cost them. */
         pc_diags diags;
         pc_diags_init(&diags);
-        pc_status st = pc_write_reports(&ds, &report, json_path, xlsx_path, &diags);
+        char *ixbrl_path = ixbrl_folder(ixbrl, json_path);
+        pc_status st =
+            ixbrl_path ? pc_write_report_set(&ds, &report, json_path, xlsx_path, ixbrl_path, &diags)
+                       : PC_ERR_NOMEM;
+        free(ixbrl_path);
         print_diags(&diags, !quiet);
         pc_diags_fini(&diags);
         rc = st == PC_OK ? PC_EXIT_OK : st == PC_ERR_USAGE ? PC_EXIT_USAGE : PC_EXIT_WRITE;
@@ -474,7 +503,13 @@ static int cmd_run(int argc, char **argv)
         print_sct(&ds, &report);
         print_equity(&ds, &report);
         print_pvp(&ds, &report);
-        printf("\nReports written: %s and %s\n", json_path, xlsx_path);
+        char *ixbrl_path = ixbrl_folder(ixbrl, json_path);
+        printf("\nReports written: %s, %s and the Inline XBRL section in %s/\n", json_path,
+               xlsx_path, ixbrl_path ? ixbrl_path : "ixbrl");
+        free(ixbrl_path);
+        if (!ds.config.cik[0])
+            printf("The section names the entity 0000000000: add \"cik\" to paycalc.json before "
+                   "it is filed\n");
         size_t n = report.warnings.count;
         if (n)
             printf("%zu warning%s (on standard error above, and in report.json)\n", n,

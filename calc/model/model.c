@@ -34,6 +34,15 @@ const char *pc_file_name(pc_file file)
     return file < PC_FILE_COUNT ? file_names[file] : "?";
 }
 
+const char *pc_disclosure_name(pc_disclosure which)
+{
+    static const char *const names[PC_DISCLOSURE_COUNT] = {
+        "relationship-cap-tsr", "relationship-cap-net-income",
+        "relationship-cap-csm", "relationship-tsr-peer",
+        "peer-group",           "tabular-list"};
+    return which < PC_DISCLOSURE_COUNT ? names[which] : "?";
+}
+
 bool pc_labels_parse(const char *text, pc_labels *out)
 {
     static const char *const names[] = {"en", "zh-Hant", "zh-Hans"};
@@ -90,10 +99,45 @@ void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_s
     return elem;
 }
 
+size_t pc_tabular_list_items(const char *text, const char **item, size_t *len, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = text; p && *p;) {
+        const char *eol = strchr(p, '\n');
+        const char *stop = eol ? eol : p + strlen(p);
+        const char *s = p, *e = stop;
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        if (s < e && (*s == '-' || *s == '*')) {
+            s++;
+        } else if (s < e && *s >= '0' && *s <= '9') {
+            const char *q = s;
+            while (q < e && *q >= '0' && *q <= '9')
+                q++;
+            if (q < e && (*q == '.' || *q == ')'))
+                s = q + 1;
+        }
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            e--;
+        if (e > s) {
+            if (n < max) {
+                item[n] = s;
+                len[n] = (size_t)(e - s);
+            }
+            n++;
+        }
+        p = eol ? eol + 1 : stop;
+    }
+    return n;
+}
+
 void pc_dataset_init(pc_dataset *ds)
 {
     memset(ds, 0, sizeof *ds);
     ds->config.cap_decimals = 2;
+    ds->config.ecd_year = PC_ECD_YEAR_DEFAULT;
     ds->config.monte_carlo = (pc_mc_config){100000, 1, true, 0};
 }
 
@@ -157,6 +201,10 @@ void pc_dataset_fini(pc_dataset *ds)
     }
     free(ds->correlations.items);
     free(ds->config.peer_group);
+    for (int d = 0; d < PC_DISCLOSURE_COUNT; d++) {
+        free(ds->disclosure[d]);
+        free(ds->disclosure_path[d]);
+    }
     free(ds->separations.items);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);

@@ -25,6 +25,7 @@
 #include "paycalc/money.h"
 #include "paycalc/parse.h"
 #include "paycalc/report.h"
+#include "paycalc/text.h"
 #include "read_set.h"
 
 /* The columns of each CSV file, in the order of its reader's enum. */
@@ -373,6 +374,85 @@ static void read_market_files(reader *r)
         pc_read_check_reported(r);
 }
 
+/* A narrative text of the Inline XBRL section may be at most this long. */
+#define DISCLOSURE_MAX_BYTES (1024L * 1024)
+
+/* One disclosure/ text: NAME.md or NAME.txt (not both), UTF-8 text that XML
+ * can hold (SPEC section 15). */
+static void read_disclosure(reader *r, const char *dir, pc_disclosure which)
+{
+    pc_dataset *ds = r->ds;
+    static const char *const extensions[] = {"md", "txt"};
+    for (int e = 0; e < 2 && !pc_read_halted(&r->rd); e++) {
+        char *path =
+            pc_text_format("%s/disclosure/%s.%s", dir, pc_disclosure_name(which), extensions[e]);
+        char *data;
+        const char *text;
+        size_t len;
+        pc_read_open opened =
+            path ? pc_read_load(&r->rd, path, &data, &text, &len) : PC_READ_FAILED;
+        if (!path)
+            r->rd.nomem = true;
+        if (opened != PC_READ_READ) {
+            free(path);
+            continue;
+        }
+        unsigned cp = 0;
+        if (ds->disclosure[which]) {
+            pc_read_error(&r->rd, path, 0, 0, "duplicate_file",
+                          "%s and %s hold the same text; keep one", ds->disclosure_path[which],
+                          path);
+        } else if (len > (size_t)DISCLOSURE_MAX_BYTES) {
+            pc_read_error(&r->rd, path, 0, 0, "limit",
+                          "the text has %zu bytes; a disclosure text may have at most %ld", len,
+                          (long)DISCLOSURE_MAX_BYTES);
+        } else if (pc_text_utf8_invalid_at(text, len) < len) {
+            pc_read_error(&r->rd, path, 0, 0, "bad_encoding",
+                          "not UTF-8 text at byte %zu; save the file as UTF-8",
+                          pc_text_utf8_invalid_at(text, len) + 1);
+        } else if (pc_text_xml_forbidden_at(text, len, &cp) < len) {
+            pc_read_error(&r->rd, path, 0, 0, "bad_character",
+                          "a control character (U+%04X) at byte %zu cannot be written into the "
+                          "Inline XBRL section",
+                          cp, pc_text_xml_forbidden_at(text, len, &cp) + 1);
+        } else {
+            ds->disclosure[which] = pc_strdup(text);
+            ds->disclosure_path[which] = path;
+            path = NULL;
+            if (!ds->disclosure[which])
+                r->rd.nomem = true;
+        }
+        free(path);
+        free(data);
+    }
+}
+
+static void read_disclosures(reader *r, const char *dir)
+{
+    for (int d = 0; d < PC_DISCLOSURE_COUNT; d++)
+        read_disclosure(r, dir, (pc_disclosure)d);
+    const pc_dataset *ds = r->ds;
+    const pc_config *cfg = &ds->config;
+    /* What a smaller reporting company does not show (Item 402(v)(8)). */
+    static const pc_disclosure not_for_src[] = {PC_DISCLOSURE_CAP_CSM, PC_DISCLOSURE_TSR_PEER,
+                                                PC_DISCLOSURE_PEER_GROUP,
+                                                PC_DISCLOSURE_TABULAR_LIST};
+    static const char *const what[] = {"company-selected measure", "peer group return",
+                                       "peer group", "tabular list"};
+    for (size_t w = 0; cfg->smaller_reporting_company && w < sizeof what / sizeof *what; w++)
+        if (ds->disclosure[not_for_src[w]])
+            pc_read_warning(&r->rd, ds->disclosure_path[not_for_src[w]], 0, 0, "not_for_src",
+                            "a smaller reporting company shows no %s; this text is not used",
+                            what[w]);
+    const char *list = ds->disclosure[PC_DISCLOSURE_TABULAR_LIST];
+    size_t n = list ? pc_tabular_list_items(list, NULL, NULL, 0) : 0;
+    if (!cfg->smaller_reporting_company && n > PC_TABULAR_LIST_MAX)
+        pc_read_warning(&r->rd, ds->disclosure_path[PC_DISCLOSURE_TABULAR_LIST], 0, 0,
+                        "tabular_list_long",
+                        "%zu measures; the tabular list shows at most %d, the first ones", n,
+                        PC_TABULAR_LIST_MAX);
+}
+
 pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
 {
     reader r;
@@ -392,6 +472,7 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
     read_cash_and_fx(&r);
     read_awards_and_vesting(&r);
     read_market_files(&r);
+    read_disclosures(&r, dir);
     return finish(&r);
 }
 

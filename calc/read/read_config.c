@@ -478,6 +478,45 @@ static void read_monte_carlo(config_reader *cr, json_t *root, pc_config *config)
     }
 }
 
+/* "cik" (the SEC Central Index Key, a string of 10 digits, optional) and
+ * "ecd_year" (the ECD/DEI taxonomy of the Inline XBRL section: 2023, 2024 or
+ * 2025, the newest by default): SPEC section 15. */
+static void read_filing(config_reader *cr, json_t *root, pc_config *config)
+{
+    key_ref cik_ref = locate(cr, 0, "cik", "cik");
+    json_t *cik = json_object_get(root, "cik");
+    if (cik && !json_is_null(cik)) {
+        const char *t = json_is_string(cik) ? json_string_value(cik) : NULL;
+        size_t n = t ? json_string_length(cik) : 0;
+        bool digits = t && n == 10;
+        for (size_t i = 0; digits && i < n; i++)
+            digits = t[i] >= '0' && t[i] <= '9';
+        if (!t)
+            wrong_type(cr, cik_ref, cik, "the 10 digits of the Central Index Key as a string");
+        else if (!digits)
+            key_error(cr, cik_ref, "bad_value",
+                      "invalid value '%s': the Central Index Key is 10 digits, with its leading "
+                      "zeros (\"0001234567\")",
+                      pc_read_show(cr->rd, t));
+        else
+            memcpy(config->cik, t, 11);
+    }
+    key_ref year_ref = locate(cr, 0, "ecd_year", "ecd_year");
+    json_t *year = json_object_get(root, "ecd_year");
+    config->ecd_year = PC_ECD_YEAR_DEFAULT;
+    if (year) {
+        if (!json_is_integer(year))
+            wrong_type(cr, year_ref, year, "2023, 2024 or 2025");
+        else if (json_integer_value(year) < 2023 || json_integer_value(year) > 2025)
+            key_error(cr, year_ref, "bad_value",
+                      "invalid value %" JSON_INTEGER_FORMAT
+                      ": the ECD taxonomies paycalc writes are 2023, 2024 and 2025",
+                      json_integer_value(year));
+        else
+            config->ecd_year = (int)json_integer_value(year);
+    }
+}
+
 static void read_settings(config_reader *cr, json_t *root, pc_config *config)
 {
     read_company(cr, root, config);
@@ -537,11 +576,13 @@ static void read_settings(config_reader *cr, json_t *root, pc_config *config)
     read_sct_years(cr, root, config);
     read_display_units(cr, root, config);
     read_monte_carlo(cr, root, config);
+    read_filing(cr, root, config);
 
     static const char *const known[] = {
         "company",   "fiscal_year_end", "years",        "smaller_reporting_company",
         "fx_method", "expected_term",   "cap_decimals", "company_selected_measure",
-        "sct_years", "monte_carlo",     "peer_group",   "display_units"};
+        "sct_years", "monte_carlo",     "peer_group",   "display_units",
+        "cik",       "ecd_year"};
     check_unknown_keys(cr, root, 0, "", known, sizeof known / sizeof known[0]);
 }
 

@@ -3,8 +3,7 @@
  * SPEC section 14): private temporary folders, folder locks, the pair
  * commit, and the cleanup a signal handler may call.
  */
-#define _DEFAULT_SOURCE
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* renameat2: a folder report swapped into place in one step */
 #include "paycalc/output.h"
 
 #include "paycalc/write.h"
@@ -38,6 +37,15 @@ typedef struct folder {
 } folder;
 
 typedef struct target {
+    bool is_folder; /* a folder of files (pc_output_create_in), replaced as a whole */
+    int dir_fd;     /* a folder target's new folder (new_names[i] in the private folder) */
+    size_t nfiles;  /* files made in it so far */
+    int file_fd[PC_OUTPUT_FOLDER_FILES];
+    /* "new-2/name" of each file, relative to the private folder: what the
+     * signal cleanup removes. After a commit has swapped the folders the
+     * same names reach the replaced folder's files, which go too. */
+    char *rel[PC_OUTPUT_FOLDER_FILES];
+    bool exchanged;  /* the commit swapped the new folder with the old one */
     char *path;      /* as given, for messages */
     char *base;      /* the file name inside its folder */
     size_t folder;   /* index into pc_output.folders */
@@ -113,6 +121,16 @@ void pc_output_cleanup_after_signal(void)
         pc_output *o = atomic_load(&active[i]);
         if (!o)
             continue;
+        for (size_t k = 0; k < o->ntargets; k++) {
+            const target *t = &o->targets[k];
+            const folder *f = &o->folders[t->folder];
+            if (!t->is_folder || f->temp_fd < 0)
+                continue;
+            for (size_t n = 0; n < t->nfiles; n++)
+                if (t->rel[n])
+                    (void)unlinkat(f->temp_fd, t->rel[n], 0);
+            (void)unlinkat(f->temp_fd, new_names[k], AT_REMOVEDIR);
+        }
         for (size_t k = 0; k < o->nfolders; k++)
             remove_private_by_names(&o->folders[k]);
     }
@@ -157,6 +175,39 @@ static const char *kind_of(mode_t mode)
     return "not a regular file";
 }
 
+/* A folder report is replaced as a whole: only a folder that holds
+ * nothing but regular files (the reports of an earlier run) is. */
+static pc_status check_folder_report(const pc_output *o, const target *t, pc_diags *diags)
+{
+    int fd =
+        openat(o->folders[t->folder].fd, t->base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        pc_error(diags, t->path, 0, 0, "write_failed", "could not write '%s': %s", t->path,
+                 strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return PC_ERR_WRITE;
+    }
+    struct dirent *e;
+    pc_status st = PC_OK;
+    while (!st && (e = readdir(d)) != NULL) {
+        struct stat es;
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        if (fstatat(dirfd(d), e->d_name, &es, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(es.st_mode)) {
+            pc_error(diags, t->path, 0, 0, "not_a_report_folder",
+                     "could not write '%s': it holds '%s', which is not a file paycalc writes "
+                     "there; paycalc replaces the folder only when it holds nothing but files, "
+                     "and left it as it is",
+                     t->path, e->d_name);
+            st = PC_ERR_WRITE;
+        }
+    }
+    closedir(d);
+    return st;
+}
+
 /* Checks what is at a target now: nothing, or a regular file (whose mode
  * goes to *mode, with *exists set). Anything else is an error. */
 static pc_status check_target(const pc_output *o, const target *t, bool *exists, mode_t *mode,
@@ -172,11 +223,19 @@ static pc_status check_target(const pc_output *o, const target *t, bool *exists,
                  strerror(errno));
         return PC_ERR_WRITE;
     }
-    if (!S_ISREG(st.st_mode)) {
-        pc_error(diags, t->path, 0, 0, "not_a_regular_file",
-                 "could not write '%s': it is %s; paycalc replaces only a regular file and left "
-                 "it as it is",
-                 t->path, kind_of(st.st_mode));
+    if (t->is_folder && S_ISDIR(st.st_mode)) {
+        pc_status held = check_folder_report(o, t, diags);
+        if (held)
+            return held;
+        *exists = true;
+        *mode = st.st_mode & 0777;
+        return PC_OK;
+    }
+    if (!S_ISREG(st.st_mode) || t->is_folder) {
+        pc_error(diags, t->path, 0, 0, t->is_folder ? "not_a_folder" : "not_a_regular_file",
+                 "could not write '%s': it is %s; paycalc replaces only a %s and left it as it "
+                 "is",
+                 t->path, kind_of(st.st_mode), t->is_folder ? "folder of files" : "regular file");
         return PC_ERR_WRITE;
     }
     *exists = true;
@@ -359,9 +418,25 @@ static void empty_folder(int dir_fd)
     if (!d)
         return;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            (void)unlinkat(dir_fd, e->d_name, 0);
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        if (unlinkat(dir_fd, e->d_name, 0) == 0 || (errno != EISDIR && errno != EPERM))
+            continue;
+        /* A folder report (or the one it replaced): files only, one level. */
+        int sub = openat(dir_fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub >= 0) {
+            DIR *s = list_folder(sub);
+            struct dirent *f;
+            while (s && (f = readdir(s)) != NULL)
+                if (strcmp(f->d_name, ".") && strcmp(f->d_name, ".."))
+                    (void)unlinkat(sub, f->d_name, 0);
+            if (s)
+                closedir(s);
+            close(sub);
+        }
+        (void)unlinkat(dir_fd, e->d_name, AT_REMOVEDIR);
+    }
     closedir(d);
 }
 
@@ -447,6 +522,29 @@ static char *temp_path_for(const folder *f, size_t i)
 
 pc_status pc_output_open(pc_output **out, const char *const *paths, size_t count, pc_diags *diags)
 {
+    return pc_output_open_set(out, paths, NULL, count, diags);
+}
+
+/* The new folder of a folder target, inside the private folder, with the
+ * mode the umask gives. */
+static pc_status make_folder_report(pc_output *o, size_t i, pc_diags *diags)
+{
+    target *t = &o->targets[i];
+    const folder *f = &o->folders[t->folder];
+    if (mkdirat(f->temp_fd, new_names[i], 0777) == 0)
+        t->dir_fd =
+            openat(f->temp_fd, new_names[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (t->dir_fd < 0) {
+        pc_error(diags, t->path, 0, 0, "write_failed", "could not write '%s': %s", t->path,
+                 strerror(errno));
+        return PC_ERR_WRITE;
+    }
+    return PC_OK;
+}
+
+pc_status pc_output_open_set(pc_output **out, const char *const *paths, const bool *folders,
+                             size_t count, pc_diags *diags)
+{
     *out = NULL;
     if (!paths || count == 0 || count > PC_OUTPUT_MAX) {
         pc_error(diags, NULL, 0, 0, "write_failed", "between 1 and %d reports can be written",
@@ -457,6 +555,12 @@ pc_status pc_output_open(pc_output **out, const char *const *paths, size_t count
     if (!o)
         return PC_ERR_NOMEM;
     pc_status st = PC_OK;
+    for (size_t i = 0; i < count; i++) {
+        o->targets[i].dir_fd = -1;
+        o->targets[i].is_folder = folders && folders[i];
+        for (size_t n = 0; n < PC_OUTPUT_FOLDER_FILES; n++)
+            o->targets[i].file_fd[n] = -1;
+    }
     for (size_t i = 0; i < count && !st; i++) {
         st = add_target(o, i, paths[i] ? paths[i] : "", diags);
         o->ntargets = i + 1;
@@ -488,6 +592,8 @@ pc_status pc_output_open(pc_output **out, const char *const *paths, size_t count
         t->temp_path = temp_path_for(&o->folders[t->folder], i);
         if (!t->temp_path)
             st = PC_ERR_NOMEM;
+        else if (t->is_folder)
+            st = make_folder_report(o, i, diags);
     }
     if (st)
         pc_output_free(o);
@@ -505,6 +611,8 @@ pc_status pc_output_create(pc_output *o, size_t index, int *fd, pc_diags *diags)
         return PC_ERR_USAGE;
     target *t = &o->targets[index];
     const folder *f = &o->folders[t->folder];
+    if (t->is_folder)
+        return PC_ERR_USAGE;
     if (t->fd < 0)
         t->fd = openat(f->temp_fd, new_names[index],
                        O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
@@ -518,6 +626,41 @@ pc_status pc_output_create(pc_output *o, size_t index, int *fd, pc_diags *diags)
     return PC_OK;
 }
 
+pc_status pc_output_create_in(pc_output *o, size_t index, const char *name, int *fd,
+                              pc_diags *diags)
+{
+    *fd = -1;
+    if (!o || index >= o->ntargets || !o->targets[index].is_folder || !name || !*name ||
+        strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
+        return PC_ERR_USAGE;
+    target *t = &o->targets[index];
+    if (t->nfiles == PC_OUTPUT_FOLDER_FILES) {
+        pc_error(diags, t->path, 0, 0, "write_failed",
+                 "could not write '%s': at most %d files go into one folder report", t->path,
+                 PC_OUTPUT_FOLDER_FILES);
+        return PC_ERR_WRITE;
+    }
+    char *rel = join(new_names[index], "/", name);
+    if (!rel)
+        return PC_ERR_NOMEM;
+    /* Known to the signal cleanup before the file exists. */
+    sigset_t saved;
+    hold_signals(&saved);
+    size_t n = t->nfiles++;
+    t->rel[n] = rel;
+    t->file_fd[n] =
+        openat(t->dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    release_signals(&saved);
+    if (t->file_fd[n] < 0) {
+        pc_error(diags, t->path, 0, 0, "write_failed",
+                 "could not write '%s/%s': cannot create its temporary file: %s", t->path, name,
+                 strerror(errno));
+        return PC_ERR_WRITE;
+    }
+    *fd = t->file_fd[n];
+    return PC_OK;
+}
+
 const char *pc_output_temp_path(const pc_output *o, size_t index)
 {
     return o && index < o->ntargets ? o->targets[index].temp_path : NULL;
@@ -528,6 +671,33 @@ const char *pc_output_temp_path(const pc_output *o, size_t index)
 static pc_status finish_temp(pc_output *o, size_t i, bool keep_mode, mode_t mode, pc_diags *diags)
 {
     target *t = &o->targets[i];
+    if (t->is_folder) {
+        bool ok = t->dir_fd >= 0;
+        int saved = ok ? 0 : EBADF;
+        for (size_t n = 0; n < t->nfiles; n++) {
+            if (t->file_fd[n] < 0)
+                continue;
+            if (ok && fsync(t->file_fd[n]) != 0) {
+                ok = false;
+                saved = errno;
+            }
+            if (close(t->file_fd[n]) != 0 && ok) {
+                ok = false;
+                saved = errno;
+            }
+            t->file_fd[n] = -1;
+        }
+        if (ok && ((keep_mode && fchmod(t->dir_fd, mode) != 0) || fsync(t->dir_fd) != 0)) {
+            ok = false;
+            saved = errno;
+        }
+        if (!ok) {
+            pc_error(diags, t->path, 0, 0, "write_failed", "could not write '%s': %s", t->path,
+                     strerror(saved));
+            return PC_ERR_WRITE;
+        }
+        return PC_OK;
+    }
     int fd = t->fd;
     if (fd < 0)
         fd = openat(o->folders[t->folder].temp_fd, new_names[i], O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -554,11 +724,40 @@ static void undo_renames(pc_output *o, size_t done)
     for (size_t i = done; i-- > 0;) {
         target *t = &o->targets[i];
         const folder *f = &o->folders[t->folder];
-        if (t->saved_old)
+        if (t->is_folder && t->exchanged) {
+            (void)renameat2(f->temp_fd, new_names[i], f->fd, t->base, RENAME_EXCHANGE);
+        } else if (t->is_folder) {
+            (void)renameat(f->fd, t->base, f->temp_fd, new_names[i]);
+            if (t->saved_old)
+                (void)renameat(f->temp_fd, old_names[i], f->fd, t->base);
+        } else if (t->saved_old) {
             (void)renameat(f->temp_fd, old_names[i], f->fd, t->base);
-        else
+        } else {
             (void)unlinkat(f->fd, t->base, 0);
+        }
     }
+}
+
+/* Puts report `i` in place: a file by rename; a folder that replaces one
+ * by swapping the two in one step (the replaced one is left in the private
+ * folder), or where the file system cannot swap, by moving the old one
+ * aside first. 0 or -1 with errno. */
+static int rename_one(pc_output *o, size_t i, bool exists)
+{
+    target *t = &o->targets[i];
+    const folder *f = &o->folders[t->folder];
+    if (!t->is_folder || !exists)
+        return renameat(f->temp_fd, new_names[i], f->fd, t->base);
+    if (renameat2(f->temp_fd, new_names[i], f->fd, t->base, RENAME_EXCHANGE) == 0) {
+        t->exchanged = true;
+        return 0;
+    }
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    if (renameat(f->fd, t->base, f->temp_fd, old_names[i]) != 0)
+        return -1;
+    t->saved_old = true;
+    return renameat(f->temp_fd, new_names[i], f->fd, t->base);
 }
 
 /* The renames themselves, with the folder locks held. */
@@ -576,14 +775,17 @@ static pc_status rename_all(pc_output *o, pc_diags *diags)
     for (size_t i = 0; i < o->ntargets; i++) {
         target *t = &o->targets[i];
         const folder *f = &o->folders[t->folder];
-        t->saved_old = exists[i] && linkat(f->fd, t->base, f->temp_fd, old_names[i], 0) == 0;
+        t->saved_old =
+            !t->is_folder && exists[i] && linkat(f->fd, t->base, f->temp_fd, old_names[i], 0) == 0;
     }
     for (size_t i = 0; i < o->ntargets; i++) {
         target *t = &o->targets[i];
         const folder *f = &o->folders[t->folder];
-        if (renameat(f->temp_fd, new_names[i], f->fd, t->base) != 0) {
+        if (rename_one(o, i, exists[i]) != 0) {
             pc_error(diags, t->path, 0, 0, "write_failed", "could not write '%s': %s", t->path,
                      strerror(errno));
+            if (t->is_folder && t->saved_old) /* moved aside, the new one not in place */
+                (void)renameat(f->temp_fd, old_names[i], f->fd, t->base);
             undo_renames(o, i);
             return PC_ERR_WRITE;
         }
@@ -621,6 +823,13 @@ void pc_output_free(pc_output *o)
         target *t = &o->targets[i];
         if (t->fd >= 0)
             close(t->fd);
+        for (size_t n = 0; n < t->nfiles; n++) {
+            if (t->file_fd[n] >= 0)
+                close(t->file_fd[n]);
+            free(t->rel[n]);
+        }
+        if (t->dir_fd >= 0)
+            close(t->dir_fd);
         free(t->path);
         free(t->base);
         free(t->temp_path);

@@ -1,12 +1,18 @@
 /*
  * The reports as files (SPEC sections 1 and 14): each public writer of
  * write.h runs its writer inside one atomic output (paycalc/output.h), and
- * pc_write_reports commits report.json and report.xlsx together as a pair.
+ * pc_write_report_set commits report.json, report.xlsx and the ixbrl/
+ * folder of the Inline XBRL section together as one set.
  * (A single file, pc_write_file_atomic, is the output module's own, in
  * output.c.)
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ixbrl/ixbrl.h"
 #include "paycalc/output.h"
 #include "paycalc/write.h"
 #include "report_files.h"
@@ -25,6 +31,45 @@ static pc_status write_xlsx(pc_output *out, size_t index, const pc_dataset *ds,
     return pc_xlsx_write_file(ds, report, pc_output_temp_path(out, index), path, diags);
 }
 
+static pc_status write_all(int fd, const pc_buf *text, const char *path, const char *name,
+                           pc_diags *diags)
+{
+    const char *p = pc_buf_text(text);
+    size_t left = text->len;
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            pc_error(diags, path, 0, 0, "write_failed", "could not write '%s/%s': %s", path, name,
+                     w < 0 ? strerror(errno) : "no space written");
+            return PC_ERR_WRITE;
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    return PC_OK;
+}
+
+/* The ixbrl/ folder (SPEC section 15): its five files into folder report
+ * `index`. */
+static pc_status write_ixbrl(pc_output *out, size_t index, const pc_dataset *ds,
+                             const pc_report *report, const char *path, pc_diags *diags)
+{
+    pc_ixbrl_files files;
+    pc_status st = pc_ixbrl_build(ds, report, &files, diags);
+    if (st)
+        return st; /* nothing is left to release */
+    for (int i = 0; i < IX_NFILES && !st; i++) {
+        int fd;
+        st = pc_output_create_in(out, index, files.name[i], &fd, diags);
+        if (!st)
+            st = write_all(fd, &files.text[i], path, files.name[i], diags);
+    }
+    pc_ixbrl_files_fini(&files);
+    return st;
+}
+
 static bool usable(const pc_dataset *ds, const pc_report *report, const char *path, pc_diags *diags)
 {
     if (ds && report && path && *path)
@@ -33,20 +78,25 @@ static bool usable(const pc_dataset *ds, const pc_report *report, const char *pa
     return false;
 }
 
-/* Writes the reports named in paths (JSON, XLSX or both, json_at and
- * xlsx_at their positions, -1 for absent) as one atomic output. */
+/* Writes the reports named in paths (JSON, XLSX, the ixbrl/ folder; json_at,
+ * xlsx_at and ixbrl_at their positions, -1 for absent) as one atomic output. */
 static pc_status write_set(const pc_dataset *ds, const pc_report *report, const char *const *paths,
-                           size_t n, int json_at, int xlsx_at, pc_diags *diags)
+                           size_t n, int json_at, int xlsx_at, int ixbrl_at, pc_diags *diags)
 {
     for (size_t i = 0; i < n; i++)
         if (!usable(ds, report, paths[i], diags))
             return PC_ERR_USAGE;
+    bool folders[PC_OUTPUT_MAX] = {false};
+    if (ixbrl_at >= 0)
+        folders[ixbrl_at] = true;
     pc_output *out;
-    pc_status st = pc_output_open(&out, paths, n, diags);
+    pc_status st = pc_output_open_set(&out, paths, folders, n, diags);
     if (!st && json_at >= 0)
         st = write_json(out, (size_t)json_at, ds, report, paths[json_at], diags);
     if (!st && xlsx_at >= 0)
         st = write_xlsx(out, (size_t)xlsx_at, ds, report, paths[xlsx_at], diags);
+    if (!st && ixbrl_at >= 0)
+        st = write_ixbrl(out, (size_t)ixbrl_at, ds, report, paths[ixbrl_at], diags);
     if (!st)
         st = pc_output_commit(out, diags);
     pc_output_free(out);
@@ -56,18 +106,24 @@ static pc_status write_set(const pc_dataset *ds, const pc_report *report, const 
 pc_status pc_write_reports(const pc_dataset *ds, const pc_report *report, const char *json_path,
                            const char *xlsx_path, pc_diags *diags)
 {
-    const char *paths[] = {json_path, xlsx_path};
-    return write_set(ds, report, paths, 2, 0, 1, diags);
+    return pc_write_report_set(ds, report, json_path, xlsx_path, NULL, diags);
+}
+
+pc_status pc_write_report_set(const pc_dataset *ds, const pc_report *report, const char *json_path,
+                              const char *xlsx_path, const char *ixbrl_dir, pc_diags *diags)
+{
+    const char *paths[] = {json_path, xlsx_path, ixbrl_dir};
+    return write_set(ds, report, paths, ixbrl_dir ? 3 : 2, 0, 1, ixbrl_dir ? 2 : -1, diags);
 }
 
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    return write_set(ds, report, &path, 1, 0, -1, diags);
+    return write_set(ds, report, &path, 1, 0, -1, -1, diags);
 }
 
 pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    return write_set(ds, report, &path, 1, -1, 0, diags);
+    return write_set(ds, report, &path, 1, -1, 0, -1, diags);
 }

@@ -72,7 +72,37 @@ typedef struct pc_config {
     pc_labels labels;               /* not in paycalc.json: the --labels option */
     pc_mc_config monte_carlo;
     char *peer_group; /* the peers.csv set for the peer group TSR (section 11), or NULL */
+    char cik[11];     /* the SEC Central Index Key, 10 digits; "" when not given (SPEC 15) */
+    int ecd_year;     /* the ECD/DEI taxonomy year of the Inline XBRL section: 2023..2025 */
 } pc_config;
+
+/* The narrative texts of the Inline XBRL section (SPEC section 15), from
+ * disclosure/<name>.md or .txt in the input set: pc_disclosure_name gives
+ * the <name>. */
+typedef enum pc_disclosure {
+    PC_DISCLOSURE_CAP_TSR = 0,    /* relationship-cap-tsr: CAP and the company's TSR */
+    PC_DISCLOSURE_CAP_NET_INCOME, /* relationship-cap-net-income */
+    PC_DISCLOSURE_CAP_CSM,        /* relationship-cap-csm: CAP and the company-selected measure */
+    PC_DISCLOSURE_TSR_PEER,       /* relationship-tsr-peer: the company's and the peers' TSR */
+    PC_DISCLOSURE_PEER_GROUP,     /* peer-group: the peer group footnote's text */
+    PC_DISCLOSURE_TABULAR_LIST,   /* tabular-list: the most important measures, one a line */
+    PC_DISCLOSURE_COUNT
+} pc_disclosure;
+
+/* "relationship-cap-tsr" and so on: the file name without .md or .txt. */
+const char *pc_disclosure_name(pc_disclosure which);
+
+/* The measures of a tabular list text (disclosure/tabular-list): one a
+ * line, a leading "-", "*", "1." or "1)" marker and surrounding blanks
+ * dropped, blank lines skipped. Fills item/len (pointers into `text`) with
+ * the first `max` and returns how many there are in all. */
+size_t pc_tabular_list_items(const char *text, const char **item, size_t *len, size_t max);
+
+/* Item 402(v)(6): the tabular list names at most this many measures. */
+#define PC_TABULAR_LIST_MAX 7
+
+/* The newest ECD taxonomy year paycalc writes, the default of ecd_year. */
+#define PC_ECD_YEAR_DEFAULT 2025
 
 /* The input files, for messages and column lookups. */
 typedef enum pc_file {
@@ -414,6 +444,8 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_exercise) exercises;
     PC_ARRAY(pc_separation) separations;
     pc_file_columns files[PC_FILE_COUNT];
+    char *disclosure[PC_DISCLOSURE_COUNT]; /* UTF-8 text of disclosure/ files, NULL when absent */
+    char *disclosure_path[PC_DISCLOSURE_COUNT]; /* the file each came from, for messages */
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;
     size_t *awards_by_id;

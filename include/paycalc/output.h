@@ -45,12 +45,16 @@
 #ifndef PAYCALC_OUTPUT_H
 #define PAYCALC_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "paycalc/status.h"
 
 /* At most this many reports are committed together. */
 #define PC_OUTPUT_MAX 4
+
+/* At most this many files go into one folder report (pc_output_create_in). */
+#define PC_OUTPUT_FOLDER_FILES 8
 
 /* The name of the lock file made in each output folder. */
 #define PC_OUTPUT_LOCK_NAME ".paycalc.lock"
@@ -69,6 +73,20 @@ typedef struct pc_output pc_output;
  * `diags`, and the status is PC_ERR_USAGE (two paths naming one file),
  * PC_ERR_WRITE (anything else) or PC_ERR_NOMEM. */
 pc_status pc_output_open(pc_output **out, const char *const *paths, size_t count, pc_diags *diags);
+
+/* The same, where folders[i] marks report i as a folder of files (the
+ * Inline XBRL section's ixbrl/): it is made in the private folder, filled
+ * with pc_output_create_in, and committed with the others, replacing the
+ * folder there as a whole (only a folder holding nothing but regular files
+ * is replaced; anything else there is an error and is left as it is).
+ * `folders` may be NULL (no folder reports). */
+pc_status pc_output_open_set(pc_output **out, const char *const *paths, const bool *folders,
+                             size_t count, pc_diags *diags);
+
+/* Creates the file `name` (no '/') inside folder report `index` (O_EXCL,
+ * mode 0666 less the umask); the descriptor stays owned by the output. */
+pc_status pc_output_create_in(pc_output *out, size_t index, const char *name, int *fd,
+                              pc_diags *diags);
 
 /* Creates the temporary file of report `index` (O_EXCL, mode 0666 less the
  * umask) and returns its descriptor in *fd (-1 on failure). The descriptor

@@ -28,6 +28,14 @@
 pc_status pc_write_reports(const pc_dataset *ds, const pc_report *report, const char *json_path,
                            const char *xlsx_path, pc_diags *diags);
 
+/* The same with the Inline XBRL section (SPEC section 15) as a third
+ * member of the set: the folder `ixbrl_dir` ("out/ixbrl") holding
+ * <ticker>-<fiscal year end>.htm and its extension taxonomy (.xsd,
+ * _def.xml, _pre.xml, _lab.xml), replaced as a whole. `ixbrl_dir` NULL
+ * writes the pair alone. Same inputs, same bytes. */
+pc_status pc_write_report_set(const pc_dataset *ds, const pc_report *report, const char *json_path,
+                              const char *xlsx_path, const char *ixbrl_dir, pc_diags *diags);
+
 /* report.json alone (SPEC section 9). */
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags);

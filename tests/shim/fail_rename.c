@@ -1,6 +1,6 @@
 /*
  * A fault for the tests (test_faults.c): loaded with LD_PRELOAD into
- * paycalc, it makes the Nth call of renameat fail with EIO, N from the
+ * paycalc, it makes the Nth call of renameat or renameat2 fail with EIO, N from the
  * environment variable PAYCALC_FAIL_RENAMEAT, so the undo of a report pair
  * whose second rename fails can be watched from outside. Every other call
  * goes to the C library's renameat.
@@ -9,21 +9,47 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 typedef int renameat_fn(int, const char *, int, const char *);
+typedef int renameat2_fn(int, const char *, int, const char *, unsigned);
+
+/* renameat and renameat2 (which swaps a folder report into place) count
+ * as one sequence of renames. */
+static int calls;
+
+static bool failing_now(void)
+{
+    const char *fail = getenv("PAYCALC_FAIL_RENAMEAT");
+    return fail && atoi(fail) == ++calls;
+}
+
+int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned flags)
+{
+    static renameat2_fn *next2;
+    if (!next2)
+        *(void **)&next2 = dlsym(RTLD_NEXT, "renameat2");
+    if (failing_now()) {
+        errno = EIO;
+        return -1;
+    }
+    if (!next2) {
+        errno = ENOSYS;
+        return -1;
+    }
+    return next2(olddirfd, oldpath, newdirfd, newpath, flags);
+}
 
 int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath)
 {
-    static int calls;
     static renameat_fn *next;
     /* POSIX's way to take a function from dlsym (ISO C has no conversion
      * from an object pointer to a function pointer). */
     if (!next)
         *(void **)&next = dlsym(RTLD_NEXT, "renameat");
-    const char *fail = getenv("PAYCALC_FAIL_RENAMEAT");
-    if (fail && atoi(fail) == ++calls) {
+    if (failing_now()) {
         errno = EIO;
         return -1;
     }
