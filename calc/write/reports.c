@@ -57,7 +57,7 @@ static pc_status write_ixbrl(pc_output *out, size_t index, const pc_dataset *ds,
                              const pc_report *report, const char *path, pc_diags *diags)
 {
     pc_ixbrl_files files;
-    pc_status st = pc_ixbrl_build(ds, report, &files, diags);
+    pc_status st = pc_ixbrl_section_build(ds, report, &files, diags);
     if (st)
         return st; /* nothing is left to release */
     for (int i = 0; i < IX_NFILES && !st; i++) {

@@ -31,8 +31,8 @@ typedef struct pc_ixbrl_files {
 /* Builds the five files; PC_ERR_NOMEM or PC_OK. What the input set lacks
  * for the section is warned about by the reader, so that every warning is
  * also in report.json. */
-pc_status pc_ixbrl_build(const pc_dataset *ds, const pc_report *report, pc_ixbrl_files *files,
-                         pc_diags *diags);
+pc_status pc_ixbrl_section_build(const pc_dataset *ds, const pc_report *report,
+                                 pc_ixbrl_files *files, pc_diags *diags);
 void pc_ixbrl_files_fini(pc_ixbrl_files *files);
 
 /* ---- shared by plan.c, document.c and taxonomy.c ---------------------------- */

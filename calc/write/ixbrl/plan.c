@@ -195,8 +195,8 @@ void pc_ixbrl_files_fini(pc_ixbrl_files *files)
     }
 }
 
-pc_status pc_ixbrl_build(const pc_dataset *ds, const pc_report *report, pc_ixbrl_files *files,
-                         pc_diags *diags)
+pc_status pc_ixbrl_section_build(const pc_dataset *ds, const pc_report *report,
+                                 pc_ixbrl_files *files, pc_diags *diags)
 {
     (void)diags; /* every problem of the input was reported when it was read */
     memset(files, 0, sizeof *files);
