@@ -6,7 +6,7 @@
 # briefly over its corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
+scripts/deps.sh --tests
 jobs=2
 
 echo "== source formatting (.clang-format)"

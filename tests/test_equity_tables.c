@@ -632,11 +632,11 @@ static int run(const char *const *argv, char **out)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* The checker needs Debian's Python (scripts/deps.sh installs it): without
+/* The checker needs Debian's Python (scripts/deps.sh --tests installs it): without
  * it the test fails, it is not skipped. */
 static void need_python(void)
 {
-    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is missing: run scripts/deps.sh", PYTHON);
+    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is missing: run scripts/deps.sh --tests", PYTHON);
 }
 
 /* `paycalc run INPUT --out OUT --quiet`, then the checker on its report;

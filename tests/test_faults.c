@@ -37,7 +37,7 @@
 
 #define CBAK SOURCE_DIR "/inputs/cbak-fy2022"
 #define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
-#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */
+#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh --tests */
 
 /* ---- running the program --------------------------------------------------------- */
 
@@ -153,7 +153,8 @@ static void set_company(const char *dir, const char *name)
  * awards of 12 tranches each over 5 years, its company named `company`. */
 static char *generated_set(int neos, const char *company)
 {
-    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is needed (scripts/deps.sh installs it)", PYTHON);
+    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is needed (scripts/deps.sh --tests installs it)",
+                 PYTHON);
     char *dir = make_temp_dir();
     char count[16];
     snprintf(count, sizeof count, "%d", neos);

@@ -4,7 +4,7 @@
  * set that `paycalc check` accepts and `paycalc run` computes, with as many
  * tranche valuations as the generator planned, and the same seed must give
  * the same bytes. The generator needs Python 3 (standard library only,
- * installed by scripts/deps.sh); without it the tests fail.
+ * installed by scripts/deps.sh --tests); without it the tests fail.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>

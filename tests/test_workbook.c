@@ -4,7 +4,7 @@
  * and every formula cell must come out as the value paycalc stored in it,
  * and the disclosure figures as report.json has them (tests/xlsx_recalc.py,
  * run with Debian's /usr/bin/python3). LibreOffice is installed by
- * scripts/deps.sh; where it is missing these tests fail, they never skip.
+ * scripts/deps.sh --tests; where it is missing these tests fail, they never skip.
  *
  * Input sets: the CBAK Energy 2023 proxy (inputs/cbak-fy2022), the golden
  * non-SRC company (tests/data/golden-nonsrc) and synthetic sets from
