@@ -29,7 +29,7 @@ cmake --build build-clang -j"$jobs"
 ctest --test-dir build-clang --output-on-failure -j"$jobs"
 
 echo "== build and test under AddressSanitizer and UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPAYCALC_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPAYCALC_SANITIZE=ON -DPAYCALC_WERROR=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 # A leak is reported by LeakSanitizer when a test's process exits, after
 # Criterion has counted the test as passed: the full output is kept and

@@ -161,6 +161,15 @@ int write_text(const char *path, const char *text)
     return rc;
 }
 
+char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + 1 + strlen(name) + 1;
+    char *path = malloc(n);
+    cr_assert_not_null(path, "out of memory joining %s and %s", dir, name);
+    snprintf(path, n, "%s/%s", dir, name);
+    return path;
+}
+
 char *make_temp_dir(void)
 {
     char tmpl[] = "/tmp/paycalc-test-XXXXXX";

@@ -43,6 +43,10 @@ char *read_file(const char *path, size_t *size);
 /* Writes text to a file (creating or truncating it); returns 0 on success. */
 int write_text(const char *path, const char *text);
 
+/* "dir/name" (malloc'ed; the test fails when memory runs out), so that no
+ * path is cut short by a fixed-size buffer. */
+char *path_join(const char *dir, const char *name);
+
 /* A new empty folder under /tmp (malloc'ed path). */
 char *make_temp_dir(void);
 

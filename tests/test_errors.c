@@ -61,14 +61,6 @@ typedef struct edit {
     const char *b;
 } edit;
 
-static char *path_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
 /* Replaces the first (or every) `from` in `text` (which is freed). */
 static char *replace(char *text, const char *from, const char *to, bool all)
 {
