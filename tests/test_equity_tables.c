@@ -664,7 +664,7 @@ static long outstanding_rows(const char *summary)
     return strtol(p + strlen("equity tables: "), NULL, 10);
 }
 
-Test(oracle, golden_set_agrees_on_every_figure, .timeout = 120)
+Test(oracle, golden_set_agrees_on_every_figure)
 {
     need_python();
     char *dir = make_temp_dir();
@@ -693,7 +693,7 @@ ParameterizedTestParameters(oracle, generated_sets_agree_on_every_figure)
     return cr_make_param_array(gen_set, gen_sets, sizeof gen_sets / sizeof gen_sets[0]);
 }
 
-ParameterizedTest(gen_set *g, oracle, generated_sets_agree_on_every_figure, .timeout = 120)
+ParameterizedTest(gen_set *g, oracle, generated_sets_agree_on_every_figure)
 {
     need_python();
     char *dir = make_temp_dir();
@@ -716,7 +716,7 @@ ParameterizedTest(gen_set *g, oracle, generated_sets_agree_on_every_figure, .tim
     free(dir);
 }
 
-Test(oracle, a_figure_off_by_one_share_is_found, .timeout = 120)
+Test(oracle, a_figure_off_by_one_share_is_found)
 {
     need_python();
     char *dir = make_temp_dir();

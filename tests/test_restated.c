@@ -453,7 +453,7 @@ static void replace_cash_row(const char *dir, const char *prefix, const char *ro
     free(path);
 }
 
-Test(restated, a_yearly_roll_forward_reports_exactly_the_figures_that_moved, .timeout = 120)
+Test(restated, a_yearly_roll_forward_reports_exactly_the_figures_that_moved)
 {
     char *tmp = make_temp_dir();
     char last[512], now[512], last_out[512], now_out[512], prior[600], report[600];

@@ -169,7 +169,7 @@ static size_t warning_lines(const char *text)
     return n;
 }
 
-Test(warnings, the_count_is_what_is_shown_and_what_report_json_holds, .timeout = 60)
+Test(warnings, the_count_is_what_is_shown_and_what_report_json_holds)
 {
     char *tmp = make_temp_dir();
     char set[512], out[512], json[600];
