@@ -15,6 +15,9 @@
 #ifndef PAYCALC_COMPUTE_H
 #define PAYCALC_COMPUTE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
@@ -39,5 +42,7 @@ pc_status pc_compute_dataset(const pc_dataset *ds, pc_report *report, pc_diags *
  * recounts. Problems with the file go to `diags` (PC_ERR_INPUT). */
 pc_status pc_compute_restated(const char *prior_path, const pc_dataset *ds, pc_report *report,
                               bool report_is_computed, pc_diags *diags);
+
+PC_API_END
 
 #endif
