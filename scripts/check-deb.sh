@@ -40,6 +40,10 @@ cmake --install "$build" --prefix "$scratch/prefix" >/dev/null
 for f in bin/paycalc share/man/man1/paycalc.1.gz; do
   [ -f "$scratch/prefix/$f" ] || fail "cmake --install did not install $f"
 done
+cmake --install "$build" --prefix "$scratch/dev" --component Development >/dev/null
+for f in lib/libpaycalc.a include/paycalc/api.h include/paycalc/compute.h; do
+  [ -f "$scratch/dev/$f" ] || fail "cmake --install --component Development did not install $f"
+done
 "$scratch/prefix/bin/paycalc" --version >/dev/null || fail "the installed program does not run"
 
 echo "-- the Debian package (cpack)"
@@ -60,6 +64,10 @@ field() { dpkg-deb --field "$deb" "$1"; }
 for f in ./usr/bin/paycalc ./usr/share/man/man1/paycalc.1.gz; do
   grep -q " $f\$" "$scratch/contents" || fail "$deb does not hold $f"
 done
+# The tool only: the libraries and headers are the Development component.
+if grep -Eq '/include/|\.a$' "$scratch/contents"; then
+  fail "$deb holds development files: $(grep -E '/include/|\.a$' "$scratch/contents" | head -3)"
+fi
 
 echo "-- unpacked into a scratch root (dpkg -x)"
 dpkg -x "$deb" "$scratch/root"
