@@ -159,7 +159,7 @@ int main(int argc, char **argv)
     double nv, nse, nsec, ncpu;
     if (run_numpy(&m, paths, &nv, &nse, &nsec, &ncpu) != 0) {
         fprintf(stderr, "bench_montecarlo: /usr/bin/python3 with numpy is needed for the "
-                        "comparison (scripts/deps.sh installs it)\n");
+                        "comparison (scripts/deps.sh --tests installs it)\n");
         return 1;
     }
     printf("numpy:   %.4f per share, standard error %.4f, %.3f s wall-clock, %.3f s of CPU time\n",

@@ -8,7 +8,7 @@
 # usage: scripts/coverage.sh [--html]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
+scripts/deps.sh --tests
 if ! command -v lcov >/dev/null; then
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
   $sudo apt-get update -qq

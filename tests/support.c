@@ -105,17 +105,19 @@ run_result run_python(const char *const *args)
 void require_python_module(const char *module)
 {
     cr_assert(access(PYTHON, X_OK) == 0,
-              "%s is not installed; scripts/deps.sh installs it (Debian package python3)", PYTHON);
+              "%s is not installed; scripts/deps.sh --tests installs it (Debian package python3)",
+              PYTHON);
     char code[256];
     snprintf(code, sizeof code, "import %s", module);
     const char *args[] = {"-c", code, NULL};
     run_result r = run_python(args);
     int status = r.status;
     run_result_free(&r);
-    cr_assert_eq(status, 0,
-                 "the Python module %s is not installed for %s; scripts/deps.sh installs it "
-                 "(Debian package python3-%s)",
-                 module, PYTHON, module);
+    cr_assert_eq(
+        status, 0,
+        "the Python module %s is not installed for %s; scripts/deps.sh --tests installs it "
+        "(Debian package python3-%s)",
+        module, PYTHON, module);
 }
 
 void run_result_free(run_result *r)
@@ -157,6 +159,15 @@ int write_text(const char *path, const char *text)
     if (fclose(f))
         rc = -1;
     return rc;
+}
+
+char *path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + 1 + strlen(name) + 1;
+    char *path = malloc(n);
+    cr_assert_not_null(path, "out of memory joining %s and %s", dir, name);
+    snprintf(path, n, "%s/%s", dir, name);
+    return path;
 }
 
 char *make_temp_dir(void)

@@ -23,7 +23,7 @@ run_result run_paycalc(const char *const *args);
 /* Runs `program args...` (an absolute path; args as above) with no shell. */
 run_result run_program(const char *program, const char *const *args);
 
-/* Debian's Python, the one scripts/deps.sh installs openpyxl and numpy for
+/* Debian's Python, the one scripts/deps.sh --tests installs openpyxl and numpy for
  * (a python3 earlier on PATH may lack them). */
 #define PYTHON "/usr/bin/python3"
 
@@ -32,7 +32,7 @@ run_result run_python(const char *const *args);
 
 /* Fails the running test (never skips it: a check that quietly does not run
  * proves nothing) when PYTHON or the module is missing, naming the Debian
- * package scripts/deps.sh installs. */
+ * package scripts/deps.sh --tests installs. */
 void require_python_module(const char *module);
 void run_result_free(run_result *r);
 
@@ -42,6 +42,10 @@ char *read_file(const char *path, size_t *size);
 
 /* Writes text to a file (creating or truncating it); returns 0 on success. */
 int write_text(const char *path, const char *text);
+
+/* "dir/name" (malloc'ed; the test fails when memory runs out), so that no
+ * path is cut short by a fixed-size buffer. */
+char *path_join(const char *dir, const char *name);
 
 /* A new empty folder under /tmp (malloc'ed path). */
 char *make_temp_dir(void);

@@ -112,7 +112,7 @@ static void run_case(const char *name)
     free(folder);
 }
 
-Test(cases, every_bad_input_folder_gives_exactly_its_errors, .timeout = 600)
+Test(cases, every_bad_input_folder_gives_exactly_its_errors)
 {
     DIR *d = opendir(CASES);
     cr_assert_not_null(d, "%s", CASES);

@@ -632,11 +632,11 @@ static int run(const char *const *argv, char **out)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-/* The checker needs Debian's Python (scripts/deps.sh installs it): without
+/* The checker needs Debian's Python (scripts/deps.sh --tests installs it): without
  * it the test fails, it is not skipped. */
 static void need_python(void)
 {
-    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is missing: run scripts/deps.sh", PYTHON);
+    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is missing: run scripts/deps.sh --tests", PYTHON);
 }
 
 /* `paycalc run INPUT --out OUT --quiet`, then the checker on its report;
@@ -664,7 +664,7 @@ static long outstanding_rows(const char *summary)
     return strtol(p + strlen("equity tables: "), NULL, 10);
 }
 
-Test(oracle, golden_set_agrees_on_every_figure, .timeout = 120)
+Test(oracle, golden_set_agrees_on_every_figure)
 {
     need_python();
     char *dir = make_temp_dir();
@@ -693,7 +693,7 @@ ParameterizedTestParameters(oracle, generated_sets_agree_on_every_figure)
     return cr_make_param_array(gen_set, gen_sets, sizeof gen_sets / sizeof gen_sets[0]);
 }
 
-ParameterizedTest(gen_set *g, oracle, generated_sets_agree_on_every_figure, .timeout = 120)
+ParameterizedTest(gen_set *g, oracle, generated_sets_agree_on_every_figure)
 {
     need_python();
     char *dir = make_temp_dir();
@@ -716,7 +716,7 @@ ParameterizedTest(gen_set *g, oracle, generated_sets_agree_on_every_figure, .tim
     free(dir);
 }
 
-Test(oracle, a_figure_off_by_one_share_is_found, .timeout = 120)
+Test(oracle, a_figure_off_by_one_share_is_found)
 {
     need_python();
     char *dir = make_temp_dir();

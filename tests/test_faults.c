@@ -8,7 +8,11 @@
  * part of every workbook parses as XML, and nothing else is left behind.
  *
  * Bounded: 20 SIGINT, 20 SIGKILL, 20 concurrent pairs, each run under a
- * deadline (a hang fails the test), a fixed seed for the moments.
+ * limit of processor time (a hang fails the test), a fixed seed for the
+ * moments. Nothing depends on how fast the machine is: a moment is a step of
+ * the run (tests/shim/stop_at.c stops paycalc at its Nth file call, where
+ * the signal is delivered), not a time, and a hang is a run that used more
+ * processor time than any run needs, which a busy machine does not change.
  */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
@@ -37,23 +41,12 @@
 
 #define CBAK SOURCE_DIR "/inputs/cbak-fy2022"
 #define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
-#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */
+#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh --tests */
 
 /* ---- running the program --------------------------------------------------------- */
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void sleep_for(double seconds)
-{
-    struct timespec ts = {(time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9)};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
+/* The processor time (user and system) of the child reaped last. */
+static double child_cpu_seconds;
 
 /* Starts `program args...` with standard input from /dev/null, standard
  * output to `out_fd` and standard error to `err_fd` (-1: /dev/null). */
@@ -79,29 +72,30 @@ static pid_t spawn(const char *program, const char *const *args, int out_fd, int
     return pid;
 }
 
-/* Waits for `pid` at most `seconds`; a process still running then has hung:
- * it is killed and the test fails. Returns the wait status; the child's
- * peak memory in *max_rss_kb when not NULL. */
+/* Waits for `pid` to end, allowing it `seconds` of processor time: a
+ * process that uses more has hung (a loop), and the kernel ends it
+ * (RLIMIT_CPU), which fails the test. Processor time, not the clock, so a
+ * busy machine that runs paycalc slowly makes no test fail. Returns the wait
+ * status; the child's peak memory in *max_rss_kb when not NULL. */
 static int wait_for(pid_t pid, double seconds, long *max_rss_kb)
 {
-    double end = now() + seconds;
-    for (;;) {
-        int status;
-        struct rusage ru;
-        pid_t got = wait4(pid, &status, WNOHANG, &ru);
-        if (got == pid) {
-            if (max_rss_kb)
-                *max_rss_kb = ru.ru_maxrss;
-            return status;
-        }
-        cr_assert(got == 0, "wait4: %s", strerror(errno));
-        if (now() > end) {
-            kill(pid, SIGKILL);
-            waitpid(pid, &status, 0);
-            cr_assert_fail("paycalc did not finish within %.0f s (hang)", seconds);
-        }
-        sleep_for(0.002);
-    }
+    struct rlimit cpu = {(rlim_t)seconds, (rlim_t)seconds + 1};
+    prlimit(pid, RLIMIT_CPU, &cpu, NULL); /* fails only once it has ended */
+    int status;
+    struct rusage ru;
+    pid_t got;
+    while ((got = wait4(pid, &status, 0, &ru)) < 0 && errno == EINTR)
+        ;
+    cr_assert(got == pid, "wait4: %s", strerror(errno));
+    child_cpu_seconds = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+                        (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+    cr_assert(
+        !(WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU) &&
+            !(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && child_cpu_seconds >= seconds),
+        "the program used over %.0f s of processor time without finishing (hang)", seconds);
+    if (max_rss_kb)
+        *max_rss_kb = ru.ru_maxrss;
+    return status;
 }
 
 static int exit_code(int status)
@@ -153,7 +147,8 @@ static void set_company(const char *dir, const char *name)
  * awards of 12 tranches each over 5 years, its company named `company`. */
 static char *generated_set(int neos, const char *company)
 {
-    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is needed (scripts/deps.sh installs it)", PYTHON);
+    cr_assert_eq(access(PYTHON, X_OK), 0, "%s is needed (scripts/deps.sh --tests installs it)",
+                 PYTHON);
     char *dir = make_temp_dir();
     char count[16];
     snprintf(count, sizeof count, "%d", neos);
@@ -270,31 +265,72 @@ static void count_extra(const char *out, int *temp_folders, int *others)
 
 /* ---- interrupts and kills ------------------------------------------------------ */
 
-/* One full run of `set` into `out`; returns how long it took. */
-static double full_run(const char *set, const char *out)
+/* Starts `paycalc args...` with tests/shim/stop_at.c preloaded: stopped
+ * (SIGSTOP) just before its file call number `stop_at` (0: never), and
+ * writing its number of file calls into `count_file` at exit (NULL: not). */
+static pid_t spawn_stepped(const char *const *args, long stop_at, const char *count_file)
 {
+    char at[32];
+    snprintf(at, sizeof at, "%ld", stop_at);
+    setenv("LD_PRELOAD", PAYCALC_STOP_AT_SHIM, 1);
+    setenv("PAYCALC_STOP_AT", at, 1);
+    if (count_file)
+        setenv("PAYCALC_STOP_COUNT", count_file, 1);
+    /* An AddressSanitizer build wants its runtime first; the shim is
+     * loaded ahead of it on purpose. */
+    setenv("ASAN_OPTIONS", "verify_asan_link_order=0:detect_leaks=1", 1);
+    pid_t pid = spawn(PAYCALC, args, -1, -1);
+    unsetenv("LD_PRELOAD");
+    unsetenv("PAYCALC_STOP_AT");
+    unsetenv("PAYCALC_STOP_COUNT");
+    unsetenv("ASAN_OPTIONS");
+    return pid;
+}
+
+/* One full run of `set` into `out`; returns how many steps (file calls) it
+ * took. */
+static long full_run(const char *set, const char *out)
+{
+    char count_file[] = "/tmp/paycalc-faults-steps-XXXXXX";
+    int fd = mkstemp(count_file);
+    cr_assert(fd >= 0);
+    close(fd);
     const char *args[] = {"run", set, "--out", out, "--quiet", NULL};
-    double start = now();
-    cr_assert_eq(exit_code(wait_for(spawn(PAYCALC, args, -1, -1), 120, NULL)), 0);
-    return now() - start;
+    cr_assert_eq(exit_code(wait_for(spawn_stepped(args, 0, count_file), 120, NULL)), 0);
+    char *text = read_file(count_file, NULL);
+    unlink(count_file);
+    long steps = text ? atol(text) : 0;
+    free(text);
+    cr_assert_gt(steps, 0, "no steps counted: is %s loaded?", PAYCALC_STOP_AT_SHIM);
+    return steps;
 }
 
 /* Runs alternately set a and set b into `out`, each hit by `sig` at a
- * random moment of its run, `count` times; checks the folder after each. */
+ * random moment of its run, `count` times; checks the folder after each.
+ * A moment is a step: the run is stopped at its Nth file call, N drawn from
+ * 1 to a tenth past the steps of a whole run, and gets the signal there. */
 static void interrupt_runs(int sig, int count)
 {
     const char *companies[2] = {"Earlier Pair Inc.", "Later Pair Inc."};
     char *sets[2] = {generated_set(6, companies[0]), generated_set(6, companies[1])};
     char *out = make_temp_dir();
-    double span = (full_run(sets[0], out) + full_run(sets[1], out)) / 2;
+    long steps = (full_run(sets[0], out) + full_run(sets[1], out)) / 2;
     srand(13);
     int before = 0, after = 0;
     for (int i = 0; i < count; i++) {
         const char *args[] = {"run", sets[(i + 1) % 2], "--out", out, "--quiet", NULL};
-        pid_t pid = spawn(PAYCALC, args, -1, -1);
-        sleep_for(span * 1.1 * rand() / RAND_MAX);
-        kill(pid, sig);
-        int status = wait_for(pid, 120, NULL);
+        long at = 1 + (long)((double)steps * 1.1 * rand() / RAND_MAX);
+        pid_t pid = spawn_stepped(args, at, NULL);
+        int status;
+        pid_t got;
+        while ((got = waitpid(pid, &status, WUNTRACED)) < 0 && errno == EINTR)
+            ;
+        cr_assert_eq(got, pid, "waitpid: %s", strerror(errno));
+        if (WIFSTOPPED(status)) {
+            kill(pid, sig);
+            kill(pid, SIGCONT);
+            status = wait_for(pid, 120, NULL);
+        }
         cr_assert(WIFSIGNALED(status) || exit_code(status) == 0, "run %d: status %d", i, status);
         if (WIFSIGNALED(status))
             before++;
@@ -315,7 +351,7 @@ static void interrupt_runs(int sig, int count)
     count_extra(out, &temp_folders, &others);
     cr_assert_eq(temp_folders + others, 0);
     cr_log_info("%d interrupted, %d finished first", before, after);
-    cr_assert_gt(before, 0, "no run was interrupted: the moments are all too late");
+    cr_assert_gt(before, 0, "no run was interrupted: the steps are all past the end");
     for (int i = 0; i < 2; i++) {
         remove_dir(sets[i]);
         free(sets[i]);
@@ -324,24 +360,23 @@ static void interrupt_runs(int sig, int count)
     free(out);
 }
 
-Test(faults, sigint_at_random_moments_leaves_one_complete_pair_and_no_temporary_file,
-     .timeout = 300)
+Test(faults, sigint_at_random_moments_leaves_one_complete_pair_and_no_temporary_file)
 {
     interrupt_runs(SIGINT, 20);
 }
 
-Test(faults, sigterm_and_sighup_remove_the_temporary_files_too, .timeout = 300)
+Test(faults, sigterm_and_sighup_remove_the_temporary_files_too)
 {
     interrupt_runs(SIGTERM, 4);
     interrupt_runs(SIGHUP, 4);
 }
 
-Test(faults, sigkill_at_random_moments_leaves_at_most_the_private_folder, .timeout = 300)
+Test(faults, sigkill_at_random_moments_leaves_at_most_the_private_folder)
 {
     interrupt_runs(SIGKILL, 20);
 }
 
-Test(faults, concurrent_runs_into_one_folder_leave_a_pair_from_one_run, .timeout = 300)
+Test(faults, concurrent_runs_into_one_folder_leave_a_pair_from_one_run)
 {
     const char *companies[2] = {"Alpha Pair Inc.", "Beta Pair Inc."};
     char *sets[2] = {generated_set(2, companies[0]), generated_set(2, companies[1])};
@@ -408,7 +443,7 @@ static void assert_target_refused(const char *target_flag, const char *target, c
     free(xlsx);
 }
 
-Test(faults, a_device_a_fifo_a_symlink_or_a_folder_at_a_target_is_refused_and_kept, .timeout = 120)
+Test(faults, a_device_a_fifo_a_symlink_or_a_folder_at_a_target_is_refused_and_kept)
 {
     char *out = make_temp_dir();
     char *fifo = path_in(out, "pipe.xlsx"), *link = path_in(out, "link.json");
@@ -447,7 +482,7 @@ Test(faults, a_device_a_fifo_a_symlink_or_a_folder_at_a_target_is_refused_and_ke
     free(out);
 }
 
-Test(faults, the_same_file_for_both_reports_is_a_usage_error, .timeout = 60)
+Test(faults, the_same_file_for_both_reports_is_a_usage_error)
 {
     char *out = make_temp_dir();
     char *same = path_in(out, "both");
@@ -462,7 +497,7 @@ Test(faults, the_same_file_for_both_reports_is_a_usage_error, .timeout = 60)
     free(out);
 }
 
-Test(faults, an_empty_or_overlong_output_folder_is_refused_with_its_reason, .timeout = 60)
+Test(faults, an_empty_or_overlong_output_folder_is_refused_with_its_reason)
 {
     const char *empty[] = {"run", CBAK, "--out", "", "--quiet", NULL};
     char *err;
@@ -497,12 +532,39 @@ Test(faults, an_empty_or_overlong_output_folder_is_refused_with_its_reason, .tim
 
 /* ---- inputs that are not regular files ----------------------------------------- */
 
-Test(faults, a_fifo_as_an_input_file_is_an_error_not_a_hang, .timeout = 120)
+/* A writer at the FIFO `path`: a child that opens it for writing (waiting
+ * for a reader) and writes `text`, the file the FIFO replaced. A paycalc
+ * that refuses the FIFO lets the writer wait until the test ends it; one
+ * that opened the FIFO and waited for data (the hang guarded against) would
+ * get the whole valid file instead and pass or fail on it, so the test tells
+ * the two apart by the message, with no clock. */
+static pid_t fifo_writer(const char *path, const char *text)
+{
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        signal(SIGPIPE, SIG_DFL);
+        int fd = open(path, O_WRONLY);
+        size_t n = strlen(text);
+        for (size_t done = 0; fd >= 0 && done < n;) {
+            ssize_t w = write(fd, text + done, n - done);
+            if (w <= 0)
+                break;
+            done += (size_t)w;
+        }
+        _exit(0);
+    }
+    return pid;
+}
+
+Test(faults, a_fifo_as_an_input_file_is_an_error_not_a_hang)
 {
     const char *files[] = {"people.csv", "paycalc.json", "prices.csv"};
     for (size_t i = 0; i < 3; i++) {
         char *set = copy_of_cbak();
         char *file = path_in(set, files[i]);
+        char *text = read_file(file, NULL);
+        cr_assert_not_null(text);
         unlink(file);
         cr_assert_eq(mkfifo(file, 0644), 0);
         for (int cmd = 0; cmd < 2; cmd++) {
@@ -510,7 +572,11 @@ Test(faults, a_fifo_as_an_input_file_is_an_error_not_a_hang, .timeout = 120)
             const char *check[] = {"check", set, NULL};
             const char *run[] = {"run", set, "--out", out, "--quiet", NULL};
             char *err;
-            cr_assert_eq(paycalc(cmd ? run : check, 20, &err), 3, "%s: %s", files[i], err);
+            pid_t writer = fifo_writer(file, text);
+            int status = paycalc(cmd ? run : check, 20, &err);
+            kill(writer, SIGKILL);
+            waitpid(writer, NULL, 0);
+            cr_assert_eq(status, 3, "%s: %s", files[i], err);
             cr_assert_not_null(strstr(err, files[i]), "%s", err);
             cr_assert_not_null(strstr(err, "not a regular file"), "%s", err);
             cr_assert_eq(count_entries(out), 0);
@@ -519,6 +585,7 @@ Test(faults, a_fifo_as_an_input_file_is_an_error_not_a_hang, .timeout = 120)
             free(out);
         }
         remove_dir(set);
+        free(text);
         free(file);
         free(set);
     }
@@ -536,7 +603,7 @@ static char *cjk(size_t count, const char *ch)
     return s;
 }
 
-Test(faults, thousand_character_cjk_names_and_company_give_a_workbook_that_parses, .timeout = 120)
+Test(faults, thousand_character_cjk_names_and_company_give_a_workbook_that_parses)
 {
     char *set = copy_of_cbak();
     char *company = cjk(1000, "中");
@@ -592,8 +659,7 @@ Test(faults, thousand_character_cjk_names_and_company_give_a_workbook_that_parse
 
 /* ---- the umask and modes ------------------------------------------------------- */
 
-Test(faults, under_umask_077_reports_are_private_and_a_replaced_report_keeps_its_mode,
-     .timeout = 120)
+Test(faults, under_umask_077_reports_are_private_and_a_replaced_report_keeps_its_mode)
 {
     char *out = make_temp_dir();
     char *json = path_in(out, "report.json"), *xlsx = path_in(out, "report.xlsx");
@@ -648,8 +714,7 @@ static void assert_stdout_failure(int fd)
     free(out);
 }
 
-Test(faults, a_closed_pipe_or_a_full_disk_on_stdout_exits_4_after_the_reports_are_in_place,
-     .timeout = 120)
+Test(faults, a_closed_pipe_or_a_full_disk_on_stdout_exits_4_after_the_reports_are_in_place)
 {
     int p[2];
     cr_assert_eq(pipe(p), 0);
@@ -664,7 +729,7 @@ Test(faults, a_closed_pipe_or_a_full_disk_on_stdout_exits_4_after_the_reports_ar
 
 /* ---- limits per row, linear reading ------------------------------------------- */
 
-Test(faults, a_row_of_twenty_million_commas_is_refused_in_bounded_memory, .timeout = 120)
+Test(faults, a_row_of_twenty_million_commas_is_refused_in_bounded_memory)
 {
     char *set = copy_of_cbak();
     char *people = path_in(set, "people.csv");
@@ -700,7 +765,7 @@ Test(faults, a_row_of_twenty_million_commas_is_refused_in_bounded_memory, .timeo
     free(set);
 }
 
-Test(faults, sixty_thousand_unknown_settings_are_read_quickly_and_listed_briefly, .timeout = 120)
+Test(faults, sixty_thousand_unknown_settings_are_read_quickly_and_listed_briefly)
 {
     char *set = copy_of_cbak();
     char *config = path_in(set, "paycalc.json");
@@ -716,10 +781,12 @@ Test(faults, sixty_thousand_unknown_settings_are_read_quickly_and_listed_briefly
     json_decref(root);
     const char *args[] = {"check", set, NULL};
     char *err;
-    double start = now();
     cr_assert_eq(paycalc(args, 60, &err), 0, "%s", err);
-    double took = now() - start;
-    cr_assert_lt(took, 10.0, "%.1f s for 60,000 keys: reading is not linear", took);
+    /* Processor time, which a busy machine does not stretch as it does the
+     * clock: a search of every key for every other takes minutes. */
+    cr_assert_lt(child_cpu_seconds, 10.0,
+                 "%.1f s of processor time for 60,000 keys: reading is not linear",
+                 child_cpu_seconds);
     int listed = 0;
     for (const char *p = err; (p = strstr(p, ": unknown setting, ignored")); p++)
         listed++;
@@ -765,7 +832,7 @@ static int run_failing_rename(const char *out, int n)
  * left; with no earlier set there is none after. Each rename failing in
  * turn (1: report.json, 2: report.xlsx, 3: the ixbrl/ folder, swapped in
  * by renameat2). */
-Test(faults, a_failed_second_rename_puts_the_earlier_pair_back, .timeout = 120)
+Test(faults, a_failed_second_rename_puts_the_earlier_pair_back)
 {
     char *out = make_temp_dir();
     const char *args[] = {"run", CBAK, "--out", out, "--quiet", NULL};
@@ -841,7 +908,7 @@ static char *report_of(const char *set, char **folder)
     return path_in(*folder, "report.json");
 }
 
-Test(faults, another_companys_report_as_prior_is_refused_unless_told_so, .timeout = 120)
+Test(faults, another_companys_report_as_prior_is_refused_unless_told_so)
 {
     char *folder;
     char *meridian = report_of(MERIDIAN, &folder);
@@ -872,7 +939,7 @@ Test(faults, another_companys_report_as_prior_is_refused_unless_told_so, .timeou
     free(folder);
 }
 
-Test(faults, a_large_prior_report_is_read_in_memory_near_its_size, .timeout = 300)
+Test(faults, a_large_prior_report_is_read_in_memory_near_its_size)
 {
     char *folder;
     char *report = report_of(CBAK, &folder);
@@ -927,7 +994,7 @@ static int paycalc_limited(int blocks, const char *args, char **err)
     return status;
 }
 
-Test(faults, a_file_size_limit_is_a_write_error_that_leaves_no_private_folder, .timeout = 120)
+Test(faults, a_file_size_limit_is_a_write_error_that_leaves_no_private_folder)
 {
     char *out = make_temp_dir();
     char *args = NULL;
@@ -947,7 +1014,7 @@ Test(faults, a_file_size_limit_is_a_write_error_that_leaves_no_private_folder, .
     free(out);
 }
 
-Test(faults, init_on_a_full_disk_leaves_nothing_and_can_be_run_again, .timeout = 120)
+Test(faults, init_on_a_full_disk_leaves_nothing_and_can_be_run_again)
 {
     char *parent = make_temp_dir();
     char *dir = path_in(parent, "acme");

@@ -58,21 +58,21 @@ static void replay_regressions(const char *harness, body_fn body)
     cr_assert_gt(n, 0, "tests/fuzz/regressions/%s holds no inputs to replay", harness);
 }
 
-Test(fuzz_regressions, csv_inputs_that_once_failed_now_pass, .timeout = 120)
+Test(fuzz_regressions, csv_inputs_that_once_failed_now_pass)
 {
     replay_regressions("csv", fuzz_csv_body);
 }
 
 /* Covered years beyond an int: an error, not a year wrapped into the date
  * arithmetic. */
-Test(fuzz_regressions, config_inputs_at_the_integer_edges_pass, .timeout = 120)
+Test(fuzz_regressions, config_inputs_at_the_integer_edges_pass)
 {
     replay_regressions("config", fuzz_config_body);
 }
 
 /* Money and prices at and one past the int64 edge: parsed or refused with a
  * reason, and what parses formats back to the same value. */
-Test(fuzz_regressions, values_at_the_int64_edges_pass, .timeout = 120)
+Test(fuzz_regressions, values_at_the_int64_edges_pass)
 {
     replay_regressions("values", fuzz_values_body);
 }
@@ -80,7 +80,7 @@ Test(fuzz_regressions, values_at_the_int64_edges_pass, .timeout = 120)
 /* Published figures too large to foot or to compare (the overflow that once
  * stopped a run with '0 errors', here reached through the internal checks
  * alone), and a negative TSR at the int64 edge. */
-Test(fuzz_regressions, reported_figures_too_large_to_compare_are_skipped_checks, .timeout = 120)
+Test(fuzz_regressions, reported_figures_too_large_to_compare_are_skipped_checks)
 {
     replay_regressions("reported", fuzz_reported_body);
 }
@@ -90,14 +90,14 @@ Test(fuzz_regressions, a_missing_folder_is_not_a_replay)
     cr_assert_eq(replay("regressions", "no-such-harness", fuzz_values_body), -1);
 }
 
-Test(fuzz_regressions, cli_inputs_that_once_failed_now_pass, .timeout = 120)
+Test(fuzz_regressions, cli_inputs_that_once_failed_now_pass)
 {
     cr_assert_gt(replay("regressions", "cli", fuzz_cli_body), 4);
 }
 
 /* The seed corpora hold the reference and test input sets: each must pass
  * the bodies too, and there must be seeds to start from. */
-Test(fuzz_regressions, seed_corpora_pass_the_harness_checks, .timeout = 300)
+Test(fuzz_regressions, seed_corpora_pass_the_harness_checks)
 {
     cr_assert_gt(replay("corpus", "csv", fuzz_csv_body), 12);
     cr_assert_gt(replay("corpus", "config", fuzz_config_body), 3);

@@ -4,7 +4,7 @@
  * set that `paycalc check` accepts and `paycalc run` computes, with as many
  * tranche valuations as the generator planned, and the same seed must give
  * the same bytes. The generator needs Python 3 (standard library only,
- * installed by scripts/deps.sh); without it the tests fail.
+ * installed by scripts/deps.sh --tests); without it the tests fail.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
@@ -71,8 +71,7 @@ ParameterizedTest(gen_case *c, gen, writes_an_input_set_paycalc_accepts_and_comp
 {
     char *dir = make_temp_dir(), *out_dir = make_temp_dir();
     cr_assert(dir && out_dir);
-    char input[512];
-    snprintf(input, sizeof input, "%s/set", dir);
+    char *input = path_join(dir, "set");
     const char *args[] = {"--neos",
                           c->neos,
                           "--awards-per-person",
@@ -105,8 +104,7 @@ ParameterizedTest(gen_case *c, gen, writes_an_input_set_paycalc_accepts_and_comp
 
     /* The engine values exactly the tranches and dates the generator
      * planned by the rules of SPEC sections 6 and 7. */
-    char report[600];
-    snprintf(report, sizeof report, "%s/report.json", out_dir);
+    char *report = path_join(out_dir, "report.json");
     json_error_t error;
     json_t *root = json_load_file(report, 0, &error);
     cr_assert_not_null(root, "%s: %s", report, error.text);
@@ -115,6 +113,8 @@ ParameterizedTest(gen_case *c, gen, writes_an_input_set_paycalc_accepts_and_comp
                  atol(c->years));
     json_decref(root);
 
+    free(report);
+    free(input);
     free(summary);
     remove_dir(dir);
     remove_dir(out_dir);
@@ -132,10 +132,7 @@ Test(gen, the_same_seed_gives_the_same_bytes_and_another_seed_other_ones)
 {
     char *dir = make_temp_dir();
     cr_assert_not_null(dir);
-    char a[512], b[512], c[512];
-    snprintf(a, sizeof a, "%s/a", dir);
-    snprintf(b, sizeof b, "%s/b", dir);
-    snprintf(c, sizeof c, "%s/c", dir);
+    char *a = path_join(dir, "a"), *b = path_join(dir, "b"), *c = path_join(dir, "c");
     const char *seed1[] = {"--neos", "3", "--awards-per-person", "3", "--seed", "5", NULL};
     const char *seed2[] = {"--neos", "3", "--awards-per-person", "3", "--seed", "6", NULL};
     char *out[3];
@@ -145,12 +142,13 @@ Test(gen, the_same_seed_gives_the_same_bytes_and_another_seed_other_ones)
 
     bool differs = false;
     for (size_t i = 0; i < sizeof set_files / sizeof set_files[0]; i++) {
-        char pa[600], pb[600], pc[600];
-        snprintf(pa, sizeof pa, "%s/%s", a, set_files[i]);
-        snprintf(pb, sizeof pb, "%s/%s", b, set_files[i]);
-        snprintf(pc, sizeof pc, "%s/%s", c, set_files[i]);
+        char *pa = path_join(a, set_files[i]), *pb = path_join(b, set_files[i]),
+             *pc = path_join(c, set_files[i]);
         size_t na, nb, nc;
         char *ta = read_file(pa, &na), *tb = read_file(pb, &nb), *tc = read_file(pc, &nc);
+        free(pa);
+        free(pb);
+        free(pc);
         cr_assert(ta && tb && tc, "%s was written", set_files[i]);
         cr_assert(na == nb && memcmp(ta, tb, na) == 0, "%s differs for the same seed",
                   set_files[i]);
@@ -162,6 +160,9 @@ Test(gen, the_same_seed_gives_the_same_bytes_and_another_seed_other_ones)
     cr_assert(differs, "another seed gives another input set");
     for (int i = 0; i < 3; i++)
         free(out[i]);
+    free(a);
+    free(b);
+    free(c);
     remove_dir(dir);
     free(dir);
 }
@@ -172,11 +173,11 @@ Test(gen, the_same_seed_gives_the_same_bytes_and_another_seed_other_ones)
  * (malloc'ed), for a byte comparison. */
 static char *tables_of(const char *out_dir)
 {
-    char path[600];
-    snprintf(path, sizeof path, "%s/report.json", out_dir);
+    char *path = path_join(out_dir, "report.json");
     json_error_t error;
     json_t *root = json_load_file(path, 0, &error);
     cr_assert_not_null(root, "%s: %s", path, error.text);
+    free(path);
     json_t *tables = json_pack("{sOsO}", "summary_compensation_table",
                                json_object_get(root, "summary_compensation_table"),
                                "cap_reconciliation", json_object_get(root, "cap_reconciliation"));
@@ -205,9 +206,11 @@ static long separated_tranches(const char *summary)
 static char *run_form(const char *dir, const char *name, const char *const *args, long *planned,
                       long *separated)
 {
-    char input[512], out[512];
-    snprintf(input, sizeof input, "%s/%s", dir, name);
-    snprintf(out, sizeof out, "%s/%s-out", dir, name);
+    char *input = path_join(dir, name);
+    char *out = malloc(strlen(input) + sizeof "-out");
+    cr_assert_not_null(out);
+    strcpy(out, input);
+    strcat(out, "-out");
     char *summary = NULL;
     cr_assert_eq(generate(input, args, &summary), 0, "generator failed: %s", summary);
     *planned = planned_valuations(summary);
@@ -218,23 +221,25 @@ static char *run_form(const char *dir, const char *name, const char *const *args
     cr_assert_eq(r.status, 0, "paycalc run %s: %s", name, r.err);
     run_result_free(&r);
     char *tables = tables_of(out);
-    char report[600];
-    snprintf(report, sizeof report, "%s/report.json", out);
+    char *report = path_join(out, "report.json");
     json_error_t error;
     json_t *root = json_load_file(report, 0, &error);
     cr_assert_eq((long)json_array_size(json_object_get(root, "award_valuations")), *planned,
                  "%s: the valuations the generator planned", name);
     json_decref(root);
+    free(report);
+    free(out);
+    free(input);
     return tables;
 }
 
 /* Lines of a file, header included (0 when it cannot be read). */
 static size_t line_count(const char *dir, const char *name)
 {
-    char path[600];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *path = path_join(dir, name);
     size_t n = 0, count = 0;
     char *text = read_file(path, &n);
+    free(path);
     for (size_t i = 0; text && i < n; i++)
         count += text[i] == '\n';
     free(text);
@@ -300,12 +305,13 @@ ParameterizedTest(ledger_case *c, gen,
 
     /* The schedule form really is shorter: no vesting.csv, a few rows of
      * separations; the tranche form lists every tranche. */
-    char path[600];
-    snprintf(path, sizeof path, "%s/schedule", dir);
+    char *path = path_join(dir, "schedule");
     cr_assert_eq(line_count(path, "vesting.csv"), 0, "the schedule form has no vesting.csv");
     cr_assert_gt(line_count(path, "separations.csv"), 1, "the ledger has separations");
-    snprintf(path, sizeof path, "%s/tranches", dir);
+    free(path);
+    path = path_join(dir, "tranches");
     cr_assert_gt(line_count(path, "vesting.csv"), 4 * (size_t)atoi(c->neos));
+    free(path);
 
     cr_assert_str_eq(a, b, "the SCT and CAP of the two forms differ");
     free(a);

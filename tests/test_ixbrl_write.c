@@ -113,14 +113,14 @@ static char *copy_of(const char *set)
     return dir;
 }
 
-Test(ixbrl_write, the_sections_of_cbak_the_golden_set_and_meridian_pass_every_check, .timeout = 180)
+Test(ixbrl_write, the_sections_of_cbak_the_golden_set_and_meridian_pass_every_check)
 {
     assert_clean(CBAK);
     assert_clean(GOLDEN);
     assert_clean(MERIDIAN);
 }
 
-Test(ixbrl_write, generated_sets_pass_larger_smaller_and_two_peos_in_a_year, .timeout = 300)
+Test(ixbrl_write, generated_sets_pass_larger_smaller_and_two_peos_in_a_year)
 {
     char *larger = generated(5), *smaller = generated(3);
     assert_clean(larger);
@@ -170,7 +170,7 @@ Test(ixbrl_write, negative_figures_are_magnitudes_with_sign_and_parentheses_outs
     free(out);
 }
 
-Test(ixbrl_write, the_same_inputs_give_the_same_bytes, .timeout = 120)
+Test(ixbrl_write, the_same_inputs_give_the_same_bytes)
 {
     char *a, *b;
     char *ha = run_section(MERIDIAN, &a), *hb = run_section(MERIDIAN, &b);
@@ -243,7 +243,7 @@ static void seed(const char *htm, const defect *d)
     free(text);
 }
 
-Test(ixbrl_write, each_rule_fails_on_its_seeded_defect, .timeout = 180)
+Test(ixbrl_write, each_rule_fails_on_its_seeded_defect)
 {
     char *out;
     char *htm = run_section(MERIDIAN, &out);
@@ -303,7 +303,7 @@ static void change_digit_after(const char *htm, const char *tag, int nth, const 
     free(text);
 }
 
-Test(ixbrl_write, a_changed_figure_fails_duplicates_or_dqc_0177_alone, .timeout = 120)
+Test(ixbrl_write, a_changed_figure_fails_duplicates_or_dqc_0177_alone)
 {
     char *out;
     char *htm = run_section(MERIDIAN, &out);
@@ -315,7 +315,7 @@ Test(ixbrl_write, a_changed_figure_fails_duplicates_or_dqc_0177_alone, .timeout 
     free(out);
 }
 
-Test(ixbrl_write, dqc_0188_fails_when_ecd_2024_has_no_standard_member, .timeout = 120)
+Test(ixbrl_write, dqc_0188_fails_when_ecd_2024_has_no_standard_member)
 {
     /* A section written with ECD 2023 company members, relabelled 2025. */
     char *set = copy_of(MERIDIAN);
@@ -371,7 +371,7 @@ Test(ixbrl_write, cik_and_ecd_year_are_checked_where_they_are_written)
     }
 }
 
-Test(ixbrl_write, disclosure_texts_go_into_their_blocks_escaped, .timeout = 120)
+Test(ixbrl_write, disclosure_texts_go_into_their_blocks_escaped)
 {
     char *set = copy_of(MERIDIAN);
     char *folder = join(set, "disclosure");
@@ -406,7 +406,7 @@ Test(ixbrl_write, disclosure_texts_go_into_their_blocks_escaped, .timeout = 120)
     free(set);
 }
 
-Test(ixbrl_write, the_folder_goes_beside_the_json_or_where_ixbrl_says, .timeout = 120)
+Test(ixbrl_write, the_folder_goes_beside_the_json_or_where_ixbrl_says)
 {
     char *dir = make_temp_dir();
     char *json = join(dir, "pvp.json"), *xlsx = join(dir, "pvp.xlsx");

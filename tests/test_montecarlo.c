@@ -453,7 +453,7 @@ static void oracle(const char *spec, double *value, double *se)
     remove_dir(dir);
     free(dir);
     cr_assert(got == 4 && status == 0,
-              "%s with numpy is needed (scripts/deps.sh installs python3-numpy)", PYTHON);
+              "%s with numpy is needed (scripts/deps.sh --tests installs python3-numpy)", PYTHON);
 }
 
 static void assert_agree(pc_mc_result r, double want, double want_se, const char *what)

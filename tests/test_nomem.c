@@ -131,7 +131,7 @@ static long fail_each_allocation(stage_fn stage, const char *dir)
     return k;
 }
 
-Test(nomem, every_allocation_of_read_compute_and_json_may_fail, .timeout = 600)
+Test(nomem, every_allocation_of_read_compute_and_json_may_fail)
 {
     long n = fail_each_allocation(compute_stage, CBAK);
     cr_assert_gt(n, 100, "only %ld allocations were tried", n);
@@ -139,7 +139,7 @@ Test(nomem, every_allocation_of_read_compute_and_json_may_fail, .timeout = 600)
 
 /* Writing: a failed allocation is an error, and no temporary file is left
  * in the output folder. */
-Test(nomem, every_allocation_of_writing_the_reports_may_fail, .timeout = 600)
+Test(nomem, every_allocation_of_writing_the_reports_may_fail)
 {
     pc_diags diags;
     pc_dataset_init(&written_ds);

@@ -24,7 +24,7 @@
 #define GOLDEN SOURCE_DIR "/tests/data/golden-nonsrc"
 #define EXPECTED_PY GOLDEN "/tools/expected.py"
 
-Test(oracles, check_py_passes_its_checks_and_the_readme_blocks_are_current, .timeout = 120)
+Test(oracles, check_py_passes_its_checks_and_the_readme_blocks_are_current)
 {
     require_python_module("json");
     const char *args[] = {CHECK_PY, "--diff-readme", NULL};
@@ -34,7 +34,7 @@ Test(oracles, check_py_passes_its_checks_and_the_readme_blocks_are_current, .tim
     run_result_free(&r);
 }
 
-Test(oracles, expected_py_reproduces_the_committed_expected_json, .timeout = 120)
+Test(oracles, expected_py_reproduces_the_committed_expected_json)
 {
     require_python_module("json");
     char *dir = make_temp_dir();
@@ -106,7 +106,7 @@ static json_t *row_of(json_t *rows, json_int_t year, const char *subject)
  * supplied fair values (the model values every date) and Li Yunfei's third
  * option tranche vested early on 2022-09-30 (scheduled 2023-05-30), every
  * CAP line paycalc computes equals check.py's to the cent. */
-Test(oracles, early_vested_simplified_term_agrees_between_check_py_and_paycalc, .timeout = 120)
+Test(oracles, early_vested_simplified_term_agrees_between_check_py_and_paycalc)
 {
     require_python_module("json");
     char *in = make_temp_dir(), *out = make_temp_dir();

@@ -390,14 +390,15 @@ Test(restated, a_key_twice_in_a_prior_row_is_an_error)
 
 /* ------------------------------------------------ the yearly roll-forward */
 
-#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */
+#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh --tests */
 #define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
 
 /* The generated company of the roll-forward, as the input set of the proxy
  * covering `cover` ("2021:2023"). A missing Python fails the test. */
 static void generate(const char *dir, const char *cover)
 {
-    cr_assert_eq(access(PYTHON, X_OK), 0, "the roll-forward needs %s (scripts/deps.sh)", PYTHON);
+    cr_assert_eq(access(PYTHON, X_OK), 0, "the roll-forward needs %s (scripts/deps.sh --tests)",
+                 PYTHON);
     pid_t pid = fork();
     cr_assert(pid >= 0);
     if (pid == 0) {
@@ -542,8 +543,8 @@ static int checks_sheet_rows(const char *xlsx, const char *check)
     int status;
     waitpid(pid, &status, 0);
     cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0 && got > 0,
-              "reading the Checks sheet needs openpyxl (scripts/deps.sh): status %d, '%s'", status,
-              out);
+              "reading the Checks sheet needs openpyxl (scripts/deps.sh --tests): status %d, '%s'",
+              status, out);
     return atoi(out);
 }
 
@@ -567,7 +568,7 @@ static void replace_cash_row(const char *dir, const char *prefix, const char *ro
     free(path);
 }
 
-Test(restated, a_yearly_roll_forward_reports_exactly_the_figures_that_moved, .timeout = 120)
+Test(restated, a_yearly_roll_forward_reports_exactly_the_figures_that_moved)
 {
     char *tmp = make_temp_dir();
     char last[512], now[512], last_out[512], now_out[512], prior[600], report[600];

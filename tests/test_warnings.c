@@ -134,11 +134,11 @@ Test(warnings, correlations_repaired_on_many_dates_are_one_warning_per_award)
 
 /* ------------------------------------------------- through the program */
 
-#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh */
+#define PYTHON "/usr/bin/python3" /* Debian's, installed by scripts/deps.sh --tests */
 
 static void generate(const char *dir)
 {
-    cr_assert_eq(access(PYTHON, X_OK), 0, "the test needs %s (scripts/deps.sh)", PYTHON);
+    cr_assert_eq(access(PYTHON, X_OK), 0, "the test needs %s (scripts/deps.sh --tests)", PYTHON);
     pid_t pid = fork();
     cr_assert(pid >= 0);
     if (pid == 0) {
@@ -169,7 +169,7 @@ static size_t warning_lines(const char *text)
     return n;
 }
 
-Test(warnings, the_count_is_what_is_shown_and_what_report_json_holds, .timeout = 60)
+Test(warnings, the_count_is_what_is_shown_and_what_report_json_holds)
 {
     char *tmp = make_temp_dir();
     char set[512], out[512], json[600];

@@ -4,7 +4,7 @@
  * and every formula cell must come out as the value paycalc stored in it,
  * and the disclosure figures as report.json has them (tests/xlsx_recalc.py,
  * run with Debian's /usr/bin/python3). LibreOffice is installed by
- * scripts/deps.sh; where it is missing these tests fail, they never skip.
+ * scripts/deps.sh --tests; where it is missing these tests fail, they never skip.
  *
  * Input sets: the CBAK Energy 2023 proxy (inputs/cbak-fy2022), the golden
  * non-SRC company (tests/data/golden-nonsrc) and synthetic sets from
@@ -67,8 +67,7 @@ static void expect_no_difference(const char *const *pairs)
     run_result_free(&r);
 }
 
-Test(workbook, cbak_recalculates_in_libreoffice_to_its_stored_values_and_report_json,
-     .timeout = 180)
+Test(workbook, cbak_recalculates_in_libreoffice_to_its_stored_values_and_report_json)
 {
     char *out = make_temp_dir();
     char xlsx[512], json[512];
@@ -79,8 +78,7 @@ Test(workbook, cbak_recalculates_in_libreoffice_to_its_stored_values_and_report_
     free(out);
 }
 
-Test(workbook, golden_set_recalculates_in_libreoffice_to_its_stored_values_and_report_json,
-     .timeout = 180)
+Test(workbook, golden_set_recalculates_in_libreoffice_to_its_stored_values_and_report_json)
 {
     char *out = make_temp_dir();
     char xlsx[512], json[512];
@@ -94,7 +92,7 @@ Test(workbook, golden_set_recalculates_in_libreoffice_to_its_stored_values_and_r
 /* Two generated sets, checked in one LibreOffice start: a smaller reporting
  * company over 3 years with a June year end, and a larger company over 5
  * years (pension lines, peer TSR, a company-selected measure). */
-Test(workbook, generated_sets_recalculate_in_libreoffice_to_their_stored_values, .timeout = 300)
+Test(workbook, generated_sets_recalculate_in_libreoffice_to_their_stored_values)
 {
     const char *const gen_args[2][14] = {
         {"--neos", "3", "--awards-per-person", "3", "--tranches", "3", "--years", "3", "--seed",
@@ -129,7 +127,7 @@ Test(workbook, generated_sets_recalculate_in_libreoffice_to_their_stored_values,
 
 /* The comparison itself can fail: a stored value that LibreOffice does not
  * reproduce (a stale cache) is reported, with its cell and both values. */
-Test(workbook, stored_value_libreoffice_does_not_reproduce_is_reported, .timeout = 180)
+Test(workbook, stored_value_libreoffice_does_not_reproduce_is_reported)
 {
     char *out = make_temp_dir();
     char xlsx[512], json[512], stale[600];
@@ -197,7 +195,7 @@ static long long pvp_peo_cents(const char *json_path, int year, const char *key)
  * Performance all move, and agree with `paycalc run` on inputs carrying the
  * same three edits (cash.csv line 2, fx.csv's 2022 rate, and a
  * fair_values.csv row for that tranche and date). */
-Test(workbook, edited_cash_rate_and_fair_value_move_every_table_as_paycalc_would, .timeout = 240)
+Test(workbook, edited_cash_rate_and_fair_value_move_every_table_as_paycalc_would)
 {
     char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
     cr_assert_eq(copy_dir(SOURCE_DIR "/inputs/cbak-fy2022", in), 0);
@@ -273,7 +271,7 @@ static char *labelled_text(const char *labels, char **out_dir)
 /* SPEC 9: --labels zh-Hant writes the titles, headers and footnotes in the
  * reference proxy's Chinese terms (../shared/seeds: 摘要補償表, 薪酬與績效,
  * 實際支付的薪酬, 股東總回報); names and numbers are unchanged. */
-Test(workbook, zh_hant_labels_use_the_reference_proxys_terms, .timeout = 180)
+Test(workbook, zh_hant_labels_use_the_reference_proxys_terms)
 {
     char *out;
     char *text = labelled_text("zh-Hant", &out);
@@ -304,7 +302,7 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms, .timeout = 180)
     free(out);
 }
 
-Test(workbook, zh_hans_labels_are_in_simplified_characters, .timeout = 180)
+Test(workbook, zh_hans_labels_are_in_simplified_characters)
 {
     char *out;
     char *text = labelled_text("zh-Hans", &out);

@@ -843,7 +843,7 @@ Test(xlsx, checks_sheet_is_left_out_without_findings)
     write_and_check(&o);
 }
 
-Test(xlsx, same_report_gives_identical_bytes, .timeout = 60)
+Test(xlsx, same_report_gives_identical_bytes)
 {
     char *dir = make_temp_dir();
     pc_dataset ds;
@@ -1043,7 +1043,7 @@ Test(xlsx, retirement_eligible_tranches_are_listed_on_their_own_sheet)
  * Before, the notes under the table ran past the last row: exit 4. The
  * limit is lowered to 2,000 rows so the test stays small; the full-size
  * case (1,048,576 rows) is recorded in the README. */
-Test(xlsx, valuations_past_the_row_limit_are_left_out_with_a_note, .timeout = 120)
+Test(xlsx, valuations_past_the_row_limit_are_left_out_with_a_note)
 {
     char *dir = make_temp_dir();
     pc_dataset ds;
@@ -1100,7 +1100,7 @@ static void golden_with_rows(pc_dataset *ds, pc_report *r, int32_t last_row, con
  * figures whose steps were left out keep their values without a link, and
  * no row passes the limit. The golden set has 50 steps in its last year;
  * a limit of 30 rows cuts them in the Outstanding table. */
-Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note, .timeout = 60)
+Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note)
 {
     char *dir = make_temp_dir();
     pc_dataset ds;
@@ -1134,7 +1134,7 @@ Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note, .time
  * note of how many were left out, and no Cash and FX row points at a rate
  * row that is not there (it holds the rate itself). The golden set uses
  * 15 payment-date rates; a limit of 15 rows leaves room for 6. */
-Test(xlsx, rates_past_the_row_limit_are_left_out_and_not_referenced, .timeout = 60)
+Test(xlsx, rates_past_the_row_limit_are_left_out_and_not_referenced)
 {
     char *dir = make_temp_dir();
     pc_dataset ds;

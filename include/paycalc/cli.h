@@ -5,6 +5,9 @@
 #ifndef PAYCALC_CLI_H
 #define PAYCALC_CLI_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 /* Exit statuses. */
 enum {
     PC_EXIT_OK = 0,
@@ -16,5 +19,7 @@ enum {
 
 /* Runs paycalc with the given arguments; returns the exit status. */
 int pc_cli_main(int argc, char **argv);
+
+PC_API_END
 
 #endif

@@ -15,6 +15,9 @@
 #ifndef PAYCALC_COMPUTE_H
 #define PAYCALC_COMPUTE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
@@ -42,5 +45,7 @@ pc_status pc_compute_dataset(const pc_dataset *ds, pc_report *report, pc_diags *
  * ticker). Problems with the file go to `diags` (PC_ERR_INPUT). */
 pc_status pc_compute_restated(const char *prior_path, const pc_dataset *ds, pc_report *report,
                               bool report_is_computed, bool any_company, pc_diags *diags);
+
+PC_API_END
 
 #endif

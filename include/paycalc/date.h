@@ -12,6 +12,9 @@
 #ifndef PAYCALC_DATE_H
 #define PAYCALC_DATE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -60,5 +63,7 @@ pc_date pc_fiscal_year_end(pc_fiscal_calendar cal, int year);
 pc_date pc_fiscal_year_start(pc_fiscal_calendar cal, int year);
 /* The fiscal year a date falls in. */
 int pc_fiscal_year_of(pc_fiscal_calendar cal, pc_date date);
+
+PC_API_END
 
 #endif

@@ -9,6 +9,9 @@
 #ifndef PAYCALC_ENGINE_H
 #define PAYCALC_ENGINE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
@@ -41,5 +44,7 @@ pc_status pc_engine_peer_tsr(const pc_dataset *ds, pc_report *report, pc_diags *
  * `diags`, pointing at the award's awards.csv row (simplified term) or
  * market_conditions.csv row (correlations). Empties both. */
 pc_status pc_engine_group_warnings(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+
+PC_API_END
 
 #endif

@@ -17,6 +17,9 @@
 #ifndef PAYCALC_EQUITY_H
 #define PAYCALC_EQUITY_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -180,5 +183,7 @@ struct pc_report;
  * outcome at a fiscal year end. PC_ERR_NOMEM when memory runs out. */
 pc_status pc_equity_tables_compute(const pc_dataset *ds, const struct pc_report *report,
                                    pc_equity_tables *tables, pc_diags *diags);
+
+PC_API_END
 
 #endif

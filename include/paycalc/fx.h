@@ -5,6 +5,9 @@
 #ifndef PAYCALC_FX_H
 #define PAYCALC_FX_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 
@@ -28,5 +31,7 @@ pc_status pc_fx_rate_for_cash(const pc_dataset *ds, const pc_cash *cash, pc_rate
 
 /* The method's name as paycalc.json spells it ("annual_average"). */
 const char *pc_fx_method_name(pc_fx_method method);
+
+PC_API_END
 
 #endif

@@ -20,6 +20,9 @@
 #ifndef PAYCALC_IXBRL_H
 #define PAYCALC_IXBRL_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -172,5 +175,7 @@ const char *pc_ixbrl_member_line(const char *member);
  * "marc_debevoise"); letters beyond ASCII are kept. Caller frees; NULL
  * when out of memory. */
 char *pc_ixbrl_name_id(const char *name);
+
+PC_API_END
 
 #endif

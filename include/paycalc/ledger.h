@@ -7,6 +7,9 @@
 #ifndef PAYCALC_LEDGER_H
 #define PAYCALC_LEDGER_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -52,5 +55,7 @@ pc_date pc_tranche_forfeited_on(const pc_tranche *t);
 bool pc_unvested_at(pc_date granted, pc_date vested, pc_date forfeited, pc_date x);
 /* The same for a tranche as the ledger records it. */
 bool pc_tranche_unvested_at(const pc_dataset *ds, const pc_tranche *t, pc_date x);
+
+PC_API_END
 
 #endif

@@ -7,6 +7,9 @@
 #ifndef PAYCALC_MARKET_H
 #define PAYCALC_MARKET_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stddef.h>
 
 #include "paycalc/model.h"
@@ -50,5 +53,7 @@ const pc_supplied_fv *pc_market_supplied_at(const pc_dataset *ds, size_t tranche
 /* The rows of `ticker` in peer_prices.csv (sorted by ticker, then date):
  * ds->peer_prices.items[*first, *end), empty when there are none. */
 void pc_market_peer_rows(const pc_dataset *ds, const char *ticker, size_t *first, size_t *end);
+
+PC_API_END
 
 #endif

@@ -16,6 +16,9 @@
 #ifndef PAYCALC_MC_VALUE_H
 #define PAYCALC_MC_VALUE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include "paycalc/model.h"
 #include "paycalc/report.h"
 #include "paycalc/status.h"
@@ -33,5 +36,7 @@ const pc_market_condition *pc_mc_condition_of(const pc_dataset *ds, size_t award
  * row: PC_ERR_MISSING. PC_ERR_NOMEM. */
 pc_status pc_mc_value_tranche(const pc_dataset *ds, const pc_market_condition *mc, size_t tranche,
                               pc_date date, pc_valuation *out, pc_report *report, pc_diags *diags);
+
+PC_API_END
 
 #endif

@@ -14,6 +14,9 @@
 #ifndef PAYCALC_MODEL_H
 #define PAYCALC_MODEL_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -482,5 +485,7 @@ const pc_award *pc_dataset_award(const pc_dataset *ds, const char *id, size_t *i
 
 /* Index of the covered year `year` in config.years, or -1. */
 int pc_config_year_index(const pc_config *config, int year);
+
+PC_API_END
 
 #endif

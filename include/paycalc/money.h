@@ -19,6 +19,9 @@
 #ifndef PAYCALC_MONEY_H
 #define PAYCALC_MONEY_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -86,5 +89,7 @@ char *pc_money_format_display(int64_t cents, int decimals, char *buf, size_t siz
 /* Writes micros as a decimal with the fewest places (at least `min_decimals`)
  * that show it exactly: 6726400 -> "6.7264". Returns `buf`. */
 char *pc_micro_format(int64_t micro, int min_decimals, char *buf, size_t size);
+
+PC_API_END
 
 #endif

@@ -35,6 +35,9 @@
 #ifndef PAYCALC_MONTECARLO_H
 #define PAYCALC_MONTECARLO_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -191,5 +194,7 @@ pc_status pc_mc_nearest_correlation(double *m, size_t n, double *change);
 /* Cholesky factor of `m` (n x n) into `lower` (row-major, upper part 0).
  * Returns false when `m` is not positive definite. */
 bool pc_mc_cholesky(const double *m, size_t n, double *lower);
+
+PC_API_END
 
 #endif

@@ -45,6 +45,9 @@
 #ifndef PAYCALC_OUTPUT_H
 #define PAYCALC_OUTPUT_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -114,5 +117,7 @@ void pc_output_free(pc_output *out);
  * every output in progress. Async-signal-safe (only unlinkat on descriptors
  * opened beforehand); leaves the outputs themselves untouched. */
 void pc_output_cleanup_after_signal(void);
+
+PC_API_END
 
 #endif

@@ -10,6 +10,9 @@
 #ifndef PAYCALC_PARSE_H
 #define PAYCALC_PARSE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -74,5 +77,7 @@ typedef struct pc_printed {
  * Units K/thousand, M/million, B/billion scale the value and lower
  * `decimals` by 3, 6 or 9. `*out` is set on every path. */
 pc_status pc_parse_printed(const char *text, pc_printed *out, char *why, size_t why_size);
+
+PC_API_END
 
 #endif

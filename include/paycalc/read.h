@@ -16,6 +16,9 @@
 #ifndef PAYCALC_READ_H
 #define PAYCALC_READ_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include "paycalc/model.h"
 #include "paycalc/status.h"
 
@@ -45,5 +48,7 @@ pc_status pc_read_reported_file(const char *path, pc_dataset *ds, pc_diags *diag
  * person_id, "non_peo_neo_average" or "company"). Problems go to `diags`
  * naming the file; returns PC_OK, PC_ERR_INPUT or PC_ERR_NOMEM. */
 pc_status pc_read_prior(const char *path, pc_dataset *prior, pc_diags *diags);
+
+PC_API_END
 
 #endif

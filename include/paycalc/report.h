@@ -11,6 +11,9 @@
 #ifndef PAYCALC_REPORT_H
 #define PAYCALC_REPORT_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -372,5 +375,7 @@ void pc_report_dedupe_warnings(pc_report *report);
 int64_t pc_valuation_contribution(const pc_valuation *v);
 /* Whether its line takes the value away (a value at the prior year end). */
 bool pc_valuation_deducted(const pc_valuation *v);
+
+PC_API_END
 
 #endif

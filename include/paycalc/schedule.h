@@ -24,6 +24,9 @@
 #ifndef PAYCALC_SCHEDULE_H
 #define PAYCALC_SCHEDULE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -103,5 +106,7 @@ pc_schedule_fit pc_schedule_check(const pc_schedule *s, pc_date grant, int64_t s
  * vest date and its shares. */
 void pc_schedule_instalment(const pc_schedule *s, pc_date grant, int64_t shares, int k,
                             pc_date *date, int64_t *tranche_shares);
+
+PC_API_END
 
 #endif

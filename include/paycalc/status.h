@@ -9,6 +9,9 @@
 #ifndef PAYCALC_STATUS_H
 #define PAYCALC_STATUS_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -88,5 +91,7 @@ char *pc_diag_text(const pc_diag *diag);
 /* The same into `buf`: at most `size` bytes including the terminator, cut
  * only between UTF-8 characters; returns `buf`. */
 char *pc_diag_format(const pc_diag *diag, char *buf, size_t size);
+
+PC_API_END
 
 #endif

@@ -9,6 +9,9 @@
 #ifndef PAYCALC_TEXT_H
 #define PAYCALC_TEXT_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -77,5 +80,7 @@ size_t pc_text_width_n(const char *s, size_t len);
  * the right ("1,234,567"), into `out`, which it returns. */
 #define PC_TEXT_GROUPED_SIZE 32
 char *pc_text_group_digits(unsigned long long magnitude, char out[PC_TEXT_GROUPED_SIZE]);
+
+PC_API_END
 
 #endif

@@ -11,6 +11,9 @@
 #ifndef PAYCALC_VALUE_H
 #define PAYCALC_VALUE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 
 #include "paycalc/market.h"
@@ -52,5 +55,7 @@ pc_bsm_result pc_bsm_call(const pc_bsm_inputs *in);
  * 128D.21) goes to `report` when it is not NULL. */
 pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
                            pc_valuation *out, pc_report *report, pc_diags *diags);
+
+PC_API_END
 
 #endif

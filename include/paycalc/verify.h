@@ -6,6 +6,9 @@
 #ifndef PAYCALC_VERIFY_H
 #define PAYCALC_VERIFY_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include "paycalc/ixbrl.h"
 #include "paycalc/model.h"
 #include "paycalc/report.h"
@@ -70,5 +73,7 @@ char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds);
  * table ("sct", "pvp", "cap"); static strings. */
 const char *pc_check_severity_name(pc_check_severity severity);
 const char *pc_reported_table_name(pc_reported_table table);
+
+PC_API_END
 
 #endif

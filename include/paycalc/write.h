@@ -15,6 +15,9 @@
 #ifndef PAYCALC_WRITE_H
 #define PAYCALC_WRITE_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stddef.h>
 
 #include "paycalc/model.h"
@@ -73,5 +76,7 @@ pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, 
  * README.txt) into `dir`, which must be new or empty: a folder that holds
  * anything is refused with PC_ERR_WRITE and left as it is. */
 pc_status pc_write_starter(const char *dir, pc_diags *diags);
+
+PC_API_END
 
 #endif
