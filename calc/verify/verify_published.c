@@ -171,14 +171,13 @@ pc_status pc_verify_published_build(const pc_dataset *ds, published *pub)
     for (size_t i = 0; i < n; i++) {
         pc_reported *row = &pub->rows[i];
         *row = ds->reported.items[i];
-        /* SPEC section 8: a `less_` line published as a positive amount is
-         * one wrong_sign finding; every other check reads it as the
-         * deduction its label says, so one sign slip does not cascade into
-         * footing and deduction findings. */
-        bool flipped = pc_verify_is_deduction(row) && row->value_micro > 0;
-        if (flipped)
+        /* SPEC section 8: proxies print deductions in parentheses or
+         * unsigned under a "Less:" or "Minus:" heading, and both are
+         * correct; a `less_` line is the deduction its label says whatever
+         * its printed sign, and its sign is no finding. */
+        if (pc_verify_is_deduction(row) && row->value_micro > 0)
             row->value_micro = -row->value_micro;
-        pub->refs[i] = (ref){row, i, 0, item_rank(row->table, row->item), flipped};
+        pub->refs[i] = (ref){row, i, 0, item_rank(row->table, row->item)};
         by_subject[i] = pub->refs[i];
     }
     /* Rank subjects by first appearance: sort by name, then take the

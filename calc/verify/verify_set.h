@@ -50,9 +50,6 @@ typedef struct ref {
     size_t order;   /* position in reported.csv */
     size_t subject; /* the subject's rank: position of its first appearance */
     int item;       /* item_rank */
-    /* A `less_` line published as a positive amount: `row` holds it as the
-     * deduction its label says (negated), for every check but wrong_sign. */
-    bool unsigned_deduction;
 } ref;
 
 typedef struct subject_name {

@@ -2,7 +2,7 @@
  * The internal checks of verify (SPEC section 8): the published tables
  * against each other, with no inputs needed (footing, the CAP deduction
  * against the SCT, the PvP against the SCT and the reconciliation, the
- * average, signs, TSR as the value of $100).
+ * average, TSR as the value of $100).
  */
 #include "paycalc/verify.h"
 
@@ -381,32 +381,6 @@ static pc_status check_average(const published *pub, pc_checks *checks)
     return PC_OK;
 }
 
-/* wrong_sign: a `less_` line of the reconciliation is a deduction and is
- * published as a negative amount (or zero); a positive one is the sign
- * error that creeps into tagged filings. Expected: the same amount
- * negated. */
-static pc_status check_signs(const published *pub, pc_checks *checks)
-{
-    for (size_t i = 0; i < pub->count; i++) {
-        const pc_reported *row = pub->refs[i].row;
-        if (!pc_verify_is_deduction(row))
-            continue;
-        if (!pub->refs[i].unsigned_deduction) {
-            checks->checked++;
-            continue;
-        }
-        /* The index holds it negated (read as the deduction); the finding
-         * shows it as printed. */
-        pc_reported printed = *row;
-        printed.value_micro = -row->value_micro;
-        pc_status st = pc_verify_compare(checks, "wrong_sign", &printed,
-                                         pc_verify_exact(row->value_micro, row->decimals, false));
-        if (st)
-            return st;
-    }
-    return PC_OK;
-}
-
 /* tsr_not_value_of_100: TSR (and peer group TSR) in the PvP table is the
  * value of a $100 investment (Item 402(v)(2)(iv)), never below 0. A
  * negative figure is a percentage change; the expected value shown is what
@@ -440,7 +414,7 @@ pc_status pc_verify_internal(const pc_dataset *ds, pc_checks *checks)
         return st;
     pc_status (*const steps[])(const published *, pc_checks *) = {
         check_sct_footing, check_cap_footing, check_deduction, check_pvp_against_tables,
-        check_cap_start,   check_average,     check_signs,     check_tsr,
+        check_cap_start,   check_average,     check_tsr,
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == PC_OK; i++)
         st = steps[i](&pub, checks);
