@@ -540,6 +540,13 @@ static const error_case catalogue[] = {
     {"unknown published table", E1("reported.csv", EDIT_REPLACE, "sct,2021", "sxt,2021"),
      "reported.csv:2:1: error: ",
      "table: invalid value 'sxt': use sct, pvp, cap, oea, oesv or gpba", "1 error in"},
+    {"an unreadable published figure",
+     E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary,\"120,107\"",
+        "li-yunfei,salary,\"120,107 (see note)\""),
+     "reported.csv:2:5: error: ",
+     "value: invalid value '120,107 (see note)': unbalanced parenthesis: expected a figure as "
+     "printed, such as 1,234, (1,234), $1.2 million, 14.51%, a dash for nil, or n/a",
+     "1 error in"},
     {"unknown published item",
      E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary", "li-yunfei,wage"),
      "reported.csv:2:4: error: ", "item: invalid item 'wage' for table sct", "1 error in"},

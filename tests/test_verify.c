@@ -1487,6 +1487,19 @@ Test(verify, tables_printed_with_signs_dashes_units_and_percentages_agree)
     verify_run_free(&v);
 }
 
+/* The same tables as printed.csv with footnote markers ("(1)", "(a)", "*",
+ * "¹") and nils of several dashes ("---", "--", "– –"): read as the same
+ * figures, SPEC section 8. */
+Test(verify, footnote_markers_and_runs_of_dashes_are_read_as_printed)
+{
+    verify_run v = run_verify("--reported", FIXTURES "markers.csv", NULL, NULL);
+    cr_assert_eq(v.status, 0, "%s%s", v.out, v.err);
+    cr_assert_eq(json_array_size(findings_of(&v)), 0, "%s", v.out);
+    json_t *summary = json_object_get(v.json, "summary");
+    cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 28);
+    verify_run_free(&v);
+}
+
 Test(verify, a_reconciliation_starting_from_a_transposed_total_is_one_finding)
 {
     verify_run v = run_verify("--reported", FIXTURES "wrong-start.csv", NULL, NULL);
