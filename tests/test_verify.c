@@ -904,6 +904,173 @@ Test(verify, equity_award_adjustments_is_compared_with_the_five_computed_lines)
     pc_dataset_fini(&ds);
 }
 
+/* SPEC section 8: equity_award_adjustments may hold dividends or not; the
+ * published lines decide, and the computed figures are read the same way. */
+typedef struct dividends_case {
+    char adjustments[16]; /* the published subtotal */
+    char cap[16];         /* the published CAP, "" for none */
+    bool five_lines;      /* the five fair-value lines published too */
+    size_t findings;
+    char item[32]; /* the finding's item */
+    int64_t expected_micro;
+    char note[64]; /* part of its note */
+} dividends_case;
+
+ParameterizedTestParameters(verify, equity_adjustments_hold_dividends_as_the_published_lines_say)
+{
+    /* Lines before the equity lines: 700,000 - 400,000 = 300,000; five
+     * fair-value lines 330,000 when published; dividends 20,000. */
+    static dividends_case cases[] = {
+        /* CAP foots with the subtotal alone: dividends inside. */
+        {"350,000", "650,000", false, 0, "", 0, ""},
+        {"350,000", "650,000", true, 0, "", 0, ""},
+        /* CAP foots only with dividends added: outside. */
+        {"330,000", "650,000", false, 0, "", 0, ""},
+        {"330,000", "650,000", true, 0, "", 0, ""},
+        /* Neither: the nearer reading, named. */
+        {"350,000", "700,000", false, 1, "cap", M(670000),
+         "nearer taken: dividends read as outside"},
+        {"350,000", "640,000", false, 1, "cap", M(650000),
+         "nearer taken: dividends read as inside"},
+        /* Five lines and CAP foot; the subtotal fits neither reading. */
+        {"345,000", "650,000", true, 1, "equity_award_adjustments", M(350000),
+         "dividends read as inside"},
+        {"332,000", "650,000", true, 1, "equity_award_adjustments", M(330000),
+         "dividends read as outside"},
+        /* No CAP: the subtotal against the five lines decides. */
+        {"350,000", "", true, 0, "", 0, ""},
+        {"330,000", "", true, 0, "", 0, ""},
+        {"343,000", "", true, 1, "equity_award_adjustments", M(350000), "read as inside"},
+    };
+    return cr_make_param_array(dividends_case, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest(dividends_case *dc, verify,
+                  equity_adjustments_hold_dividends_as_the_published_lines_say)
+{
+    pc_dataset ds;
+    pc_checks c;
+    pc_dataset_init(&ds);
+    pc_checks_init(&c);
+    publish(&ds, CAP, 2023, AVG, "sct_total", "700,000");
+    publish(&ds, CAP, 2023, AVG, "less_equity_awards", "(400,000)");
+    if (dc->five_lines) {
+        publish(&ds, CAP, 2023, AVG, "fye_fv_granted_in_year", "300,000");
+        publish(&ds, CAP, 2023, AVG, "change_fv_prior_unvested", "30,000");
+    }
+    publish(&ds, CAP, 2023, AVG, "equity_award_adjustments", dc->adjustments);
+    publish(&ds, CAP, 2023, AVG, "dividends", "20,000");
+    if (dc->cap[0])
+        publish(&ds, CAP, 2023, AVG, "cap", dc->cap);
+    cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
+    cr_assert_eq(c.findings.count, dc->findings, "%s / %s: %zu findings, first on %s",
+                 dc->adjustments, dc->cap, c.findings.count,
+                 c.findings.count ? c.findings.items[0].item : "-");
+    if (dc->findings) {
+        const pc_finding *f = find(&c, "cap_does_not_foot", 2023, AVG, dc->item);
+        cr_assert_not_null(f, "%s", dc->item);
+        cr_assert_eq(f->expected_micro, dc->expected_micro, "%lld", (long long)f->expected_micro);
+        cr_assert_not_null(f->note);
+        cr_assert(strstr(f->note, dc->note), "%s", f->note);
+    }
+    pc_checks_fini(&c);
+    pc_dataset_fini(&ds);
+}
+
+/* A finding's note is a line under the table and a `note` in the JSON;
+ * a finding without one has no `note` key. */
+Test(verify, a_findings_note_is_shown_under_the_table_and_in_the_json)
+{
+    pc_dataset ds;
+    pc_checks c;
+    pc_dataset_init(&ds);
+    pc_checks_init(&c);
+    publish(&ds, CAP, 2023, AVG, "sct_total", "700,000");
+    publish(&ds, CAP, 2023, AVG, "less_equity_awards", "(400,000)");
+    publish(&ds, CAP, 2023, AVG, "equity_award_adjustments", "350,000");
+    publish(&ds, CAP, 2023, AVG, "dividends", "20,000");
+    publish(&ds, CAP, 2023, AVG, "cap", "700,000");
+    publish(&ds, SCT, 2023, "ceo", "salary", "1");
+    publish(&ds, SCT, 2023, "ceo", "total", "2");
+    cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
+    cr_assert_eq(c.findings.count, 2);
+    char *table = pc_verify_format_table(&c, &ds);
+    cr_assert_not_null(table);
+    cr_assert(strstr(table, "\nNotes\n- 2023 CAP Non-PEO NEO average cap: neither reading of "
+                            "equity_award_adjustments foots; the nearer taken: dividends read as "
+                            "outside equity_award_adjustments, a line beside it\n"),
+              "%s", table);
+    cr_assert_null(strstr(table, "- 2023 SCT"), "%s", table);
+    free(table);
+    char *text = pc_checks_dumps(&c);
+    cr_assert_not_null(text);
+    json_t *root = json_loads(text, 0, NULL);
+    cr_assert_not_null(root);
+    json_t *findings = json_object_get(root, "findings");
+    size_t notes = 0;
+    for (size_t i = 0; i < json_array_size(findings); i++) {
+        json_t *note = json_object_get(json_array_get(findings, i), "note");
+        if (note) {
+            notes++;
+            cr_assert(strstr(json_string_value(note), "nearer taken"));
+        }
+    }
+    cr_assert_eq(notes, 1, "%s", text);
+    json_decref(root);
+    free(text);
+    pc_checks_fini(&c);
+    pc_dataset_fini(&ds);
+}
+
+/* The computed subtotal takes the reading of the published lines: the five
+ * computed lines plus computed dividends when they are inside. */
+Test(verify, computed_equity_adjustments_take_the_published_reading)
+{
+    static const struct {
+        const char *adjustments, *dividends, *cap;
+        int64_t expected_micro; /* 0: no finding */
+        const char *note;
+    } cases[] = {
+        {"350,000", "20,000", "650,000", 0, NULL},
+        {"330,000", "20,000", "650,000", 0, NULL},
+        {"350,000", NULL, "650,000", 0, NULL},
+        {"351,000", "20,000", "651,000", M(350000), "read as inside"},
+        {"331,000", "20,000", "651,000", M(330000), "read as outside"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        pc_dataset ds;
+        pc_report r;
+        pc_checks c;
+        pc_dataset_init(&ds);
+        pc_checks_init(&c);
+        pc_report_init(&r);
+        pc_cap_row *row =
+            add_cap(&r, PC_SUBJECT_AVERAGE, 2023, 70000000, -40000000, 30000000, 3000000);
+        row->line[PC_CAP_DIVIDENDS] = 2000000;
+        row->line[PC_CAP_CAP] += 2000000;
+        publish(&ds, CAP, 2023, AVG, "equity_award_adjustments", cases[k].adjustments);
+        if (cases[k].dividends)
+            publish(&ds, CAP, 2023, AVG, "dividends", cases[k].dividends);
+        publish(&ds, CAP, 2023, AVG, "less_equity_awards", "(400,000)");
+        publish(&ds, CAP, 2023, AVG, "sct_total", "700,000");
+        publish(&ds, CAP, 2023, AVG, "cap", cases[k].cap);
+        cr_assert_eq(pc_verify_against(&ds, &r, &c), PC_OK);
+        const pc_finding *f = find(&c, "mismatch", 2023, AVG, "equity_award_adjustments");
+        if (!cases[k].expected_micro) {
+            cr_assert_null(f, "case %zu: expected %lld", k, f ? (long long)f->expected_micro : 0);
+        } else {
+            cr_assert_not_null(f, "case %zu", k);
+            cr_assert_eq(f->expected_micro, cases[k].expected_micro, "case %zu: %lld", k,
+                         (long long)f->expected_micro);
+            cr_assert(f->note && strstr(f->note, cases[k].note), "case %zu: %s", k,
+                      f->note ? f->note : "(no note)");
+        }
+        pc_report_fini(&r);
+        pc_checks_fini(&c);
+        pc_dataset_fini(&ds);
+    }
+}
+
 Test(verify, company_figures_are_compared_with_the_computed_pvp_row)
 {
     pc_dataset ds;
@@ -1497,6 +1664,17 @@ Test(verify, footnote_markers_and_runs_of_dashes_are_read_as_printed)
     cr_assert_eq(json_array_size(findings_of(&v)), 0, "%s", v.out);
     json_t *summary = json_object_get(v.json, "summary");
     cr_assert_eq(json_integer_value(json_object_get(summary, "checked")), 28);
+    verify_run_free(&v);
+}
+
+/* A subtotal "Total Equity Award Adjustments" with
+ * dividends inside it (two reconciliations), and with dividends beside it
+ * (two more), each as printed: no finding. */
+Test(verify, subtotals_with_and_without_dividends_check_clean)
+{
+    verify_run v = run_verify("--reported", FIXTURES "dividends.csv", NULL, NULL);
+    cr_assert_eq(v.status, 0, "%s%s", v.out, v.err);
+    cr_assert_eq(json_array_size(findings_of(&v)), 0, "%s", v.out);
     verify_run_free(&v);
 }
 

@@ -122,6 +122,7 @@ void pc_checks_fini(pc_checks *checks)
         for (size_t k = 0; k < f->related.count; k++)
             free(f->related.items[k]);
         free(f->related.items);
+        free(f->note);
     }
     free(checks->findings.items);
     for (size_t i = 0; i < checks->skipped.count; i++) {

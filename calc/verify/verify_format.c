@@ -194,6 +194,24 @@ static bool fill_skipped(const pc_checks *checks, const pc_dataset *ds, const co
     return true;
 }
 
+/* The findings' notes, one line each under the table: how a figure was
+ * read, or what its difference suggests. */
+static void write_notes(pc_buf *t, const pc_checks *checks, const pc_dataset *ds,
+                        const computed_index *ix)
+{
+    bool any = false;
+    for (size_t i = 0; i < checks->findings.count; i++) {
+        const pc_finding *f = &checks->findings.items[i];
+        if (!f->note)
+            continue;
+        if (!any)
+            pc_buf_puts(t, "Notes\n");
+        any = true;
+        pc_buf_printf(t, "- %d %s %s %s: %s\n", f->year, table_label(f->table),
+                      who(ix, ds, f->subject), f->item, f->note);
+    }
+}
+
 char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds)
 {
     if (!checks)
@@ -239,6 +257,7 @@ char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds)
             restated = !strcmp(checks->findings.items[i].check, "restated");
         if (restated)
             pc_buf_puts(&t, "(restated: Published is this year's figure, Expected last year's.)\n");
+        write_notes(&t, checks, ds, &ix);
     } else {
         pc_buf_puts(&t, "No findings: the published figures checked agree.\n");
     }

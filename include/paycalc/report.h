@@ -235,6 +235,10 @@ typedef struct pc_finding {
     /* The other checks the same published cell failed for the same cause
      * (SPEC section 8: one published cell, one finding); owned names. */
     PC_ARRAY(char *) related;
+    /* A word for the reader about how the figure was read or what its
+     * difference suggests ("published in thousands?"); owned, NULL when
+     * there is none. */
+    char *note;
 } pc_finding;
 
 typedef struct pc_skipped {
