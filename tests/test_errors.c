@@ -752,10 +752,11 @@ static const error_case catalogue[] = {
      "people.csv:2:2: error: ", "name: text after the closing quote of a quoted value",
      "1 error in"},
     {"thousands separator without quotes", E1("cash.csv", EDIT_REPLACE, "64583.00", "64,583.00"),
-     "cash.csv:2:7: error: ",
-     "column 7: the row has 7 values but the header names 6 columns (a value with a comma, such as "
-     "1,234.56, must be in quotes)",
-     NULL},
+     "cash.csv:2:4: error: ",
+     "amount: the row has 7 values but the header names 6 columns: '64,583.00' is one number "
+     "split at an unquoted thousands separator, which shifts the columns after it; did you mean "
+     "\"64,583.00\"? (a value with a comma must be in quotes)",
+     "1 error in"},
     {"a folder where a file should be", E1("cash.csv", EDIT_FOLDER, NULL, NULL),
      "cash.csv: error: ", "this is a folder, not a file", "1 error in"},
     {"missing people.csv", E1("people.csv", EDIT_DELETE, NULL, NULL),
