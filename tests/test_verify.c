@@ -1678,6 +1678,34 @@ Test(verify, subtotals_with_and_without_dividends_check_clean)
     verify_run_free(&v);
 }
 
+/* Without --verbose the skipped checks are one line per check; the JSON
+ * keeps every entry, and --verbose lists each. */
+Test(verify, skipped_checks_are_one_line_per_check_unless_verbose)
+{
+    verify_run v = run_verify("--reported", FIXTURES "skipped.csv", NULL, NULL);
+    cr_assert_eq(v.status, 0, "%s%s", v.out, v.err);
+    cr_assert_eq(json_array_size(json_object_get(v.json, "skipped")), 4);
+    cr_assert(strstr(v.out, "Skipped checks (one line per check; --verbose lists each)\n"
+                            "Check                       Skipped  Years      First reason\n"
+                            "deduction_differs_from_sct        2  2022-2023  reported.csv gives "
+                            "no count of the NEOs in the 2022 average, so the year's NEOs are not "
+                            "known (and 1 more)\n"
+                            "average_differs                   2  2022-2023  "),
+              "%s", v.out);
+    cr_assert_null(strstr(v.out, "2023 average, so"), "%s", v.out);
+    verify_run_free(&v);
+
+    v = run_verify("--reported", FIXTURES "skipped.csv", "--verbose", NULL);
+    cr_assert_eq(v.status, 0, "%s%s", v.out, v.err);
+    cr_assert(strstr(v.out, "\nSkipped checks\nCheck                       Year  Who"), "%s",
+              v.out);
+    cr_assert(strstr(v.out, "average_differs             2023  Non-PEO NEO average  "
+                            "reported.csv gives no count of the NEOs in the 2023 average"),
+              "%s", v.out);
+    cr_assert_eq(json_array_size(json_object_get(v.json, "skipped")), 4);
+    verify_run_free(&v);
+}
+
 Test(verify, a_reconciliation_starting_from_a_transposed_total_is_one_finding)
 {
     verify_run v = run_verify("--reported", FIXTURES "wrong-start.csv", NULL, NULL);

@@ -33,7 +33,8 @@ static const char usage_text[] =
     "                  [--labels en|zh-Hant|zh-Hans]\n"
     "       paycalc check INPUT_DIR\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
-    "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
+    "                      [--verbose]\n"
+    "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict] [--verbose]\n"
     "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
     "--term T\n"
     "       paycalc init DIR\n"
@@ -52,7 +53,8 @@ static const char help_text[] =
     "  check    read and validate INPUT_DIR, print every problem found\n"
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
-    "           --reported FILE alone runs only the internal checks\n"
+    "           --reported FILE alone runs only the internal checks; the skipped\n"
+    "           checks are one line per check unless --verbose\n"
     "  --prior FILE  (run, verify) last year's report.json or reported.csv: every\n"
     "           figure of a year both cover that moved is a `restated` finding\n"
     "  value option  print the Black-Scholes-Merton value of one option\n"
@@ -537,11 +539,13 @@ static pc_status verify_checks(const char *dir, const char *reported, const char
 static int cmd_verify(int argc, char **argv)
 {
     const char *dir = NULL, *reported = NULL, *json = NULL, *prior = NULL;
-    bool strict = false;
+    bool strict = false, verbose = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--strict")) {
             strict = true;
+        } else if (!strcmp(a, "--verbose")) {
+            verbose = true;
         } else if (!strcmp(a, "--reported") || !strcmp(a, "--json") || !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
@@ -583,7 +587,7 @@ static int cmd_verify(int argc, char **argv)
         if (rc)
             goto done;
     }
-    char *table = pc_verify_format_table(checks, &ds);
+    char *table = pc_verify_format(checks, &ds, verbose);
     if (table) {
         fputs(table, stdout);
         free(table);
