@@ -1098,6 +1098,47 @@ Test(verify, company_figures_are_compared_with_the_computed_pvp_row)
     pc_dataset_fini(&ds);
 }
 
+/* A net income published in thousands or millions without its unit (or
+ * given so in performance.csv) is still a mismatch, and says so. */
+Test(verify, a_net_income_off_by_a_thousand_says_published_in_thousands)
+{
+    static const struct {
+        const char *published;
+        const char *note; /* NULL: no note */
+    } cases[] = {
+        {"61,559", "published in thousands? the computed figure in thousands is the published "
+                   "one: write it with its unit (K)"},
+        {"62", "published in millions?"},
+        {"61.6", "published in millions?"},
+        {"61,559,144,000", "net_income in performance.csv given in thousands? the published "
+                           "figure is the computed one times 1,000"},
+        {"61,560", NULL},
+        {"61,559,145", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        pc_dataset ds;
+        pc_report r;
+        pc_checks c;
+        pc_dataset_init(&ds);
+        pc_checks_init(&c);
+        clean_computed(&r);
+        r.pvp.items[0].has_net_income = true;
+        r.pvp.items[0].net_income = 6155914400; /* 61,559,144.00 */
+        publish(&ds, PVP, 2022, "company", "net_income", cases[k].published);
+        cr_assert_eq(pc_verify_against(&ds, &r, &c), PC_OK);
+        const pc_finding *f = find(&c, "mismatch", 2022, "company", "net_income");
+        cr_assert_not_null(f, "%s", cases[k].published);
+        if (cases[k].note)
+            cr_assert(f->note && strstr(f->note, cases[k].note), "%s: %s", cases[k].published,
+                      f->note ? f->note : "(no note)");
+        else
+            cr_assert_null(f->note, "%s: %s", cases[k].published, f->note);
+        pc_report_fini(&r);
+        pc_checks_fini(&c);
+        pc_dataset_fini(&ds);
+    }
+}
+
 Test(verify, published_figures_without_a_computed_counterpart_are_skipped_once)
 {
     pc_dataset ds;
