@@ -532,6 +532,13 @@ static const error_case catalogue[] = {
     {"unknown published table", E1("reported.csv", EDIT_REPLACE, "sct,2021", "sxt,2021"),
      "reported.csv:2:1: error: ",
      "table: invalid value 'sxt': use sct, pvp, cap, oea, oesv or gpba", "1 error in"},
+    {"an unreadable published figure",
+     E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary,\"120,107\"",
+        "li-yunfei,salary,\"120,107 (see note)\""),
+     "reported.csv:2:5: error: ",
+     "value: invalid value '120,107 (see note)': unbalanced parenthesis: expected a figure as "
+     "printed, such as 1,234, (1,234), $1.2 million, 14.51%, a dash for nil, or n/a",
+     "1 error in"},
     {"unknown published item",
      E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary", "li-yunfei,wage"),
      "reported.csv:2:4: error: ", "item: invalid item 'wage' for table sct", "1 error in"},
@@ -737,10 +744,11 @@ static const error_case catalogue[] = {
      "people.csv:2:2: error: ", "name: text after the closing quote of a quoted value",
      "1 error in"},
     {"thousands separator without quotes", E1("cash.csv", EDIT_REPLACE, "64583.00", "64,583.00"),
-     "cash.csv:2:7: error: ",
-     "column 7: the row has 7 values but the header names 6 columns (a value with a comma, such as "
-     "1,234.56, must be in quotes)",
-     NULL},
+     "cash.csv:2:4: error: ",
+     "amount: the row has 7 values but the header names 6 columns: '64,583.00' is one number "
+     "split at an unquoted thousands separator, which shifts the columns after it; did you mean "
+     "\"64,583.00\"? (a value with a comma must be in quotes)",
+     "1 error in"},
     {"a folder where a file should be", E1("cash.csv", EDIT_FOLDER, NULL, NULL),
      "cash.csv: error: ", "this is a folder, not a file", "1 error in"},
     {"missing people.csv", E1("people.csv", EDIT_DELETE, NULL, NULL),

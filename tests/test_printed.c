@@ -11,7 +11,7 @@
 
 /* Criterion runs each parameter in its own process: keep text in arrays. */
 typedef struct printed_case {
-    char text[40];
+    char text[48];
     pc_status status;
     bool published;
     int64_t micro;
@@ -50,6 +50,28 @@ ParameterizedTestParameters(printed, figures_read_as_the_proxy_prints_them)
         {"$ -", PC_OK, true, 0, 0, false},
         {"\xe2\x80\x94", PC_OK, true, 0, 0, false}, /* em dash */
         {"\xe2\x80\x93", PC_OK, true, 0, 0, false}, /* en dash */
+        /* Any run of dashes is a printed nil (SPEC section 8). */
+        {"--", PC_OK, true, 0, 0, false},
+        {"---", PC_OK, true, 0, 0, false},
+        {"$ ---", PC_OK, true, 0, 0, false},
+        {"\xe2\x80\x94\xe2\x80\x94", PC_OK, true, 0, 0, false}, /* two em dashes */
+        {"$ \xe2\x80\x94", PC_OK, true, 0, 0, false},           /* $ em dash */
+        /* A trailing footnote marker is dropped. */
+        {"2,810,846 (6)", PC_OK, true, 2810846 * M, 0, false},
+        {"2,810,846(a)", PC_OK, true, 2810846 * M, 0, false},
+        {"2,810,846*", PC_OK, true, 2810846 * M, 0, false},
+        {"2,810,846\xc2\xb9", PC_OK, true, 2810846 * M, 0, false},      /* ¹ */
+        {"2,810,846 \xe2\x81\xb4", PC_OK, true, 2810846 * M, 0, false}, /* ⁴ */
+        {"$(96,480) (iv)", PC_OK, true, -96480 * M, 0, false},
+        {"445 M (2)", PC_OK, true, 445 * M * M, -6, false},
+        {"14.51%*", PC_OK, true, 1451 * M / 100, 2, true},
+        {"1,234 (a)(3)", PC_OK, true, 1234 * M, 0, false},
+        {"\xe2\x80\x94\xe2\x80\xa0", PC_OK, true, 0, 0, false}, /* em dash, dagger */
+        {"n/a (1)", PC_OK, false, 0, 0, false},
+        {"(6)", PC_OK, true, -6 * M, 0, false}, /* a figure, not a marker */
+        {"*", PC_ERR_SYNTAX, false, 0, 0, false},
+        {"(a)", PC_ERR_SYNTAX, false, 0, 0, false},
+        {"1,234 (abcd)", PC_ERR_SYNTAX, false, 0, 0, false},
         {"", PC_OK, false, 0, 0, false},
         {"n/a", PC_OK, false, 0, 0, false},
         {"N/A", PC_OK, false, 0, 0, false},
@@ -87,4 +109,19 @@ Test(printed, an_unknown_unit_is_named_in_the_reason)
     cr_assert_eq(pc_parse_printed("12 lakh", &p, why, sizeof why), PC_ERR_SYNTAX);
     cr_assert(strstr(why, "'lakh'"), "%s", why);
     cr_assert(!p.published);
+}
+
+/* A value that still cannot be read says what was expected (SPEC section
+ * 8). */
+Test(printed, an_unreadable_value_says_what_a_figure_looks_like)
+{
+    static const char *const bad[] = {"12.3.4", "abc", "-(12)", "1,234 (abcd)"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        pc_printed p;
+        char why[200] = "";
+        cr_assert_eq(pc_parse_printed(bad[i], &p, why, sizeof why), PC_ERR_SYNTAX, "%s", bad[i]);
+        cr_assert(strstr(why, ": expected a figure as printed, such as 1,234, (1,234), $1.2 "
+                              "million, 14.51%, a dash for nil, or n/a"),
+                  "'%s': %s", bad[i], why);
+    }
 }

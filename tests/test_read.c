@@ -718,6 +718,23 @@ static const error_case error_cases[] = {
      "name: required column missing from the header", 1},
     {"people.csv", PEOPLE_HEADER "li,A,\npei,B,x,y\nwang,C,\n", NULL, 3, 4, "extra_field",
      "column 4: the row has 4 values but the header names 3 columns", 1},
+    /* A number split at an unquoted thousands separator is named as such,
+     * and the columns after it are read where they belong: one error. */
+    {"cash.csv", "person_id,year,component,amount,currency\nli,2022,salary,90,000,USD\n", NULL, 2,
+     4, "unquoted_separator",
+     "amount: the row has 6 values but the header names 5 columns: '90,000' is one number split "
+     "at an unquoted thousands separator, which shifts the columns after it; did you mean "
+     "\"90,000\"? (a value with a comma must be in quotes)",
+     1},
+    {"cash.csv", CASH_HEADER "li,2022,salary,90,000,USD,2022-12-31\n", NULL, 2, 4,
+     "unquoted_separator", "did you mean \"90,000\"?", 1},
+    {"cash.csv", CASH_HEADER "li,2022,salary,90,000,USD,\n", NULL, 2, 4, "unquoted_separator",
+     "did you mean \"90,000\"?", 1},
+    {"cash.csv", CASH_HEADER "li,2022,salary,1,234,567.89,USD,,\n", NULL, 2, 4,
+     "unquoted_separator", "did you mean \"1,234,567.89\"?", 1},
+    /* Two runs could be the number: not guessed. */
+    {"cash.csv", "person_id,year,component,amount,currency\nli,2022,12,345,678,USD\n", NULL, 2, 6,
+     "extra_field", "the row has 6 values but the header names 5 columns", 3},
     {"people.csv", PEOPLE_HEADER "li,A,\npei,B \"the\" C,\nwang,C,\n", NULL, 3, 2, "bad_quote",
      "name: a quote inside a value that is not enclosed in quotes", 1},
     {"people.csv", PEOPLE_HEADER "li,\"A\"x,\npei,B,\nwang,C,\n", NULL, 2, 2, "bad_quote",

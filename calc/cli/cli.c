@@ -35,10 +35,10 @@ static const char usage_text[] =
     "                  [--labels en|zh-Hant|zh-Hans] [--ixbrl DIR] [--prior-any-company]\n"
     "       paycalc check INPUT_DIR\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
-    "                     [--prior-any-company]\n"
-    "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
+    "                     [--prior-any-company] [--verbose]\n"
+    "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict] [--verbose]\n"
     "       paycalc verify --ixbrl FILE.htm [FILE.htm ...] [INPUT_DIR] [--json FILE] "
-    "[--strict]\n"
+    "[--strict] [--verbose]\n"
     "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
     "--term T\n"
     "       paycalc init DIR\n"
@@ -58,7 +58,8 @@ static const char help_text[] =
     "  check    read and validate INPUT_DIR, print every problem found\n"
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
-    "           --reported FILE alone runs only the internal checks;\n"
+    "           --reported FILE alone runs only the internal checks; the skipped\n"
+    "           checks are one line per check unless --verbose;\n"
     "           --ixbrl reads the tagged figures of filed proxies (Inline XBRL)\n"
     "           and checks them and their tags, against INPUT_DIR when given;\n"
     "           one summary line per filing, --json FILE writes JSON Lines\n"
@@ -631,7 +632,7 @@ static void print_tagged_findings(const pc_checks *checks, const char *indent)
  * not be read, else PC_EXIT_VERIFY_FAILED or PC_EXIT_OK; appends its JSON
  * line to `jsonl` when not NULL. */
 static int verify_one_filing(const char *file, pc_dataset *ds, const pc_report *report,
-                             bool detailed, bool strict, pc_buf *jsonl)
+                             bool detailed, bool strict, bool verbose, pc_buf *jsonl)
 {
     pc_ixbrl_doc doc;
     pc_ixbrl_tables t;
@@ -662,7 +663,7 @@ static int verify_one_filing(const char *file, pc_dataset *ds, const pc_report *
         for (size_t i = 0; i < checks.findings.count; i++)
             *(checks.findings.items[i].severity == PC_CHECK_ERROR ? &errors : &rounding) += 1;
         if (detailed) {
-            char *table = pc_verify_format_table(&checks, report ? ds : NULL);
+            char *table = pc_verify_format(&checks, report ? ds : NULL, verbose);
             if (table) {
                 fputs(table, stdout);
                 free(table);
@@ -705,7 +706,7 @@ static int verify_one_filing(const char *file, pc_dataset *ds, const pc_report *
 static int cmd_verify_ixbrl(int argc, char **argv)
 {
     const char *dir = NULL, *json = NULL;
-    bool strict = false;
+    bool strict = false, verbose = false;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files)
@@ -717,6 +718,8 @@ static int cmd_verify_ixbrl(int argc, char **argv)
             continue;
         } else if (!strcmp(a, "--strict")) {
             strict = true;
+        } else if (!strcmp(a, "--verbose")) {
+            verbose = true;
         } else if (!strcmp(a, "--json")) {
             if (i + 1 >= argc) {
                 free(files);
@@ -762,7 +765,7 @@ static int cmd_verify_ixbrl(int argc, char **argv)
         if (nfiles > 1 && i == 0)
             fflush(stdout);
         int one = verify_one_filing(files[i], &ds, dir ? &report : NULL, nfiles == 1, strict,
-                                    json ? &jsonl : NULL);
+                                    verbose, json ? &jsonl : NULL);
         unreadable |= one == PC_EXIT_INPUT;
         failed |= one == PC_EXIT_VERIFY_FAILED;
     }
@@ -794,13 +797,15 @@ static int cmd_verify(int argc, char **argv)
         if (!strcmp(argv[i], "--ixbrl"))
             return cmd_verify_ixbrl(argc, argv);
     const char *dir = NULL, *reported = NULL, *json = NULL, *prior = NULL;
-    bool strict = false, any_company = false;
+    bool strict = false, any_company = false, verbose = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--strict")) {
             strict = true;
         } else if (!strcmp(a, "--prior-any-company")) {
             any_company = true;
+        } else if (!strcmp(a, "--verbose")) {
+            verbose = true;
         } else if (!strcmp(a, "--reported") || !strcmp(a, "--json") || !strcmp(a, "--prior")) {
             if (i + 1 >= argc)
                 return usage_error("%s needs a value", a);
@@ -842,7 +847,7 @@ static int cmd_verify(int argc, char **argv)
         if (rc)
             goto done;
     }
-    char *table = pc_verify_format_table(checks, &ds);
+    char *table = pc_verify_format(checks, &ds, verbose);
     if (table) {
         fputs(table, stdout);
         free(table);

@@ -186,6 +186,7 @@ void pc_finding_fini(pc_finding *f)
     free(f->concept);
     free(f->context);
     free(f->displayed);
+    free(f->note);
 }
 
 void pc_checks_fini(pc_checks *checks)

@@ -4,8 +4,9 @@
  * "n/a" from the filing, and each must mean what the reader of the proxy
  * takes it to mean. Currency signs ($, US$, RMB, ¥) are dropped, a unit
  * suffix scales the value and the step of its last shown digit, a
- * percentage stays a number of percent, a lone dash is a printed nil and an
- * empty cell or "n/a" is a figure the proxy does not publish.
+ * percentage stays a number of percent, a run of dashes is a printed nil, a
+ * trailing footnote marker is dropped and an empty cell or "n/a" is a
+ * figure the proxy does not publish.
  *
  * The number itself goes through pc_parse_decimal, so separators,
  * parentheses and the limit of 6 decimals are those of every input file.
@@ -88,6 +89,78 @@ static int unit_power(const char *unit)
     return -1;
 }
 
+/* The length of a footnote mark that is one symbol at the end of `c`
+ * (`len` bytes): `*`, a dagger, a superscript digit; 0 when there is none. */
+static size_t symbol_marker(const char *c, size_t len)
+{
+    static const char *const marks[] = {
+        "*",
+        "\xe2\x80\xa0", /* † */
+        "\xe2\x80\xa1", /* ‡ */
+        "\xc2\xb9",
+        "\xc2\xb2",
+        "\xc2\xb3", /* ¹ ² ³ */
+        "\xe2\x81\xb0",
+        "\xe2\x81\xb4",
+        "\xe2\x81\xb5",
+        "\xe2\x81\xb6",
+        "\xe2\x81\xb7",
+        "\xe2\x81\xb8",
+        "\xe2\x81\xb9", /* ⁰ ⁴ to ⁹ */
+    };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t n = strlen(marks[i]);
+        if (len >= n && memcmp(c + len - n, marks[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* The length of a footnote reference in parentheses at the end of `c`:
+ * "(6)", "(a)", "(iv)" (one to three letters or digits) right after a
+ * figure, its unit or its closing parenthesis; 0 when there is none. A
+ * figure in parentheses alone, "(6)", is the negative figure it prints. */
+static size_t parenthesised_marker(const char *c, size_t len)
+{
+    if (len < 4 || c[len - 1] != ')')
+        return 0;
+    size_t open = len - 1, inside = 0;
+    while (open > 0 && isalnum((unsigned char)c[open - 1]) && inside < 4) {
+        open--;
+        inside++;
+    }
+    if (open == 0 || c[open - 1] != '(' || inside < 1 || inside > 3)
+        return 0;
+    open--;
+    if (open == 0)
+        return 0;
+    unsigned char before = (unsigned char)c[open - 1];
+    if (!(isalnum(before) || before == ')' || before == '%'))
+        return 0;
+    return len - open;
+}
+
+/* Drops the footnote markers a proxy prints after a figure (SPEC section
+ * 8): "2,810,846 (6)", "2,810,846(a)", "2,810,846*", "2,810,846¹", in any
+ * number. `c` has no spaces left (compact). */
+static void drop_markers(char *c)
+{
+    size_t len = strlen(c), n;
+    while ((n = symbol_marker(c, len)) != 0 || (n = parenthesised_marker(c, len)) != 0) {
+        if (n >= len)
+            break; /* a mark alone is no figure: left for the error */
+        len -= n;
+        c[len] = '\0';
+    }
+}
+
+/* A run of dashes ("-", "--", "---", en and em dashes, made '-' by
+ * compact) is a printed nil. */
+static bool is_nil(const char *c)
+{
+    return c[0] == '-' && c[strspn(c, "-")] == '\0';
+}
+
 static bool is_not_published(const char *c)
 {
     static const char *const words[] = {"", "n/a", "na", "n.a.", "nm"};
@@ -150,13 +223,26 @@ static pc_status scale(int64_t *micro, int power, char *why, size_t why_size)
     return PC_OK;
 }
 
+/* A value that cannot be read says what a figure looks like (SPEC section
+ * 8), after the reason the parser gave. */
+static pc_status expected_figure(pc_status st, char *why, size_t why_size)
+{
+    if (st != PC_ERR_SYNTAX || !why || !why_size)
+        return st;
+    size_t n = strlen(why);
+    snprintf(why + n, why_size - n, "%s",
+             ": expected a figure as printed, such as 1,234, (1,234), $1.2 million, 14.51%, a "
+             "dash for nil, or n/a");
+    return st;
+}
+
 static pc_status parse_compact(const char *c, pc_printed *out, char *why, size_t why_size)
 {
     if (is_not_published(c))
         return PC_OK;
     out->published = true;
-    if (!strcmp(c, "-"))
-        return PC_OK; /* a printed nil */
+    if (is_nil(c))
+        return PC_OK;
     size_t len = strlen(c);
     char *number = malloc(len + 1), *suffix = malloc(len + 1);
     pc_status st = PC_ERR_NOMEM;
@@ -164,6 +250,9 @@ static pc_status parse_compact(const char *c, pc_printed *out, char *why, size_t
     if (!number || !suffix)
         goto done;
     st = split(c, &negative, number, suffix, why, why_size);
+    if (st == PC_OK && !number[0])
+        st = pc_parse_fail(PC_ERR_SYNTAX, why, why_size, "no figure");
+    st = expected_figure(st, why, why_size);
     if (st)
         goto done;
     int power = 0;
@@ -175,7 +264,8 @@ static pc_status parse_compact(const char *c, pc_printed *out, char *why, size_t
             "unknown unit '%s': use K or thousand, M or million, B or billion, or %%", suffix);
         goto done;
     }
-    st = pc_parse_decimal(number, 6, 6, &out->value_micro, why, why_size);
+    st = expected_figure(pc_parse_decimal(number, 6, 6, &out->value_micro, why, why_size), why,
+                         why_size);
     if (st)
         goto done;
     const char *dot = strchr(number, '.');
@@ -198,6 +288,7 @@ pc_status pc_parse_printed(const char *text, pc_printed *out, char *why, size_t 
     char *c = compact(text);
     if (!c)
         return PC_ERR_NOMEM;
+    drop_markers(c);
     pc_status st = parse_compact(c, out, why, why_size);
     free(c);
     if (st)

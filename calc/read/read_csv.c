@@ -486,6 +486,112 @@ static void read_header(csv_state *st)
     st->out->present = true;
 }
 
+/* Whether field `i` can be part `part` (0 first) of `parts` of a number
+ * whose thousands separators split it into fields: "90" then "000", or
+ * "(1" "234" "567.89)". The first part is an optional '-' or '(' and one to
+ * three digits, every later one exactly three digits, the last with an
+ * optional fraction and closing parenthesis. */
+static bool number_part(const char *s, size_t part, size_t parts)
+{
+    size_t digits = 0;
+    if (part == 0 && (*s == '-' || *s == '('))
+        s++;
+    while (s[digits] >= '0' && s[digits] <= '9')
+        digits++;
+    if (part == 0 ? digits < 1 || digits > 3 : digits != 3)
+        return false;
+    s += digits;
+    if (part + 1 == parts && *s == '.' && s[1] >= '0' && s[1] <= '9')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            ;
+    if (part + 1 == parts && *s == ')')
+        s++;
+    return *s == '\0';
+}
+
+/* Whether exactly one run of fields among the first `n` reads as one
+ * number split at its unquoted thousands separators, the run one field
+ * longer than the `n` values exceed the header: its first field, 0-based,
+ * in `*at`. Rows are at most PC_MAX_COLUMNS wide, so the search is
+ * bounded. */
+static bool find_split_number(const csv_state *st, size_t n, size_t *at)
+{
+    if (n <= (size_t)st->nheader)
+        return false;
+    size_t parts = n - (size_t)st->nheader + 1, found = 0;
+    for (size_t i = 0; i + parts <= n; i++) {
+        bool fits = true;
+        for (size_t k = 0; k < parts && fits; k++)
+            fits = !st->fields[i + k].damaged &&
+                   number_part(st->text + st->fields[i + k].offset, k, parts);
+        if (fits && found++ == 0)
+            *at = i;
+    }
+    return found == 1;
+}
+
+/* A row with more values than the header names, where one number split at
+ * its unquoted thousands separators (`salary,2022,90,000,USD`) explains
+ * them: reported as the one mistake it is, and the row delivered with the
+ * number joined, so the columns after it are read where they belong
+ * instead of each failing in turn. The row's values are all counted first
+ * (`90,000,USD,` under a header whose last column is empty); then less its
+ * trailing empty values one by one (`90,000,USD,,` from a spreadsheet).
+ * False when no such number explains the row (or out of memory: the read
+ * stops). */
+static bool deliver_joined(csv_state *st, pc_read_row *row)
+{
+    size_t at = 0, n = st->nfields;
+    while (!find_split_number(st, n, &at)) {
+        if (n <= (size_t)st->nheader || st->fields[n - 1].len || st->fields[n - 1].damaged)
+            return false;
+        n--;
+    }
+    size_t parts = n - (size_t)st->nheader + 1, len = 0;
+    for (size_t k = 0; k < parts; k++)
+        len += st->fields[at + k].len + 1;
+    if (!grow_text(st, len)) {
+        st->rd->nomem = true;
+        st->abort = true;
+        return true;
+    }
+    size_t offset = st->text_len;
+    for (size_t k = 0; k < parts; k++) {
+        if (k)
+            st->text[st->text_len++] = ',';
+        memcpy(st->text + st->text_len, st->text + st->fields[at + k].offset,
+               st->fields[at + k].len);
+        st->text_len += st->fields[at + k].len;
+    }
+    st->text[st->text_len++] = '\0';
+    const char *joined = st->text + offset;
+    char name[32];
+    pc_read_error(st->rd, st->path, st->fields[at].line, (int)at + 1, "unquoted_separator",
+                  "%s: the row has %zu values but the header names %d columns: '%s' is one "
+                  "number split at an unquoted thousands separator, which shifts the columns "
+                  "after it; did you mean \"%s\"? (a value with a comma must be in quotes)",
+                  field_name(st, at + 1, name, sizeof name), st->nfields, st->nheader, joined,
+                  joined);
+    for (int c = 0; c < st->ncolumns; c++) {
+        size_t pos = (size_t)st->position[c];
+        if (pos > at + 1)
+            pos += parts - 1; /* after the number: shifted right */
+        row->column[c] = (int)pos;
+        if (pos && pos <= n) {
+            const field *f = &st->fields[pos - 1];
+            row->value[c] = pos == at + 1 ? joined : st->text + f->offset;
+            row->line_of[c] = f->line;
+            row->silent[c] = f->damaged;
+        } else {
+            row->value[c] = "";
+            row->line_of[c] = row->line;
+            row->silent[c] = st->missing[c];
+        }
+    }
+    st->fn(st->ctx, row);
+    return true;
+}
+
 static void deliver_row(csv_state *st)
 {
     if (++st->rows > PC_LIMIT_ROWS) {
@@ -497,6 +603,8 @@ static void deliver_row(csv_state *st)
     }
     pc_read_row row;
     row.line = st->fields[0].line;
+    if (st->nfields > (size_t)st->nheader && deliver_joined(st, &row))
+        return;
     for (int c = 0; c < st->ncolumns; c++) {
         int pos = st->position[c];
         row.column[c] = pos;

@@ -84,12 +84,17 @@ static pc_status add_related(pc_finding *into, const char *check)
     return *slot ? PC_OK : PC_ERR_NOMEM;
 }
 
-/* Moves finding `from` into finding `into` (its check, its related). */
-static pc_status join(pc_finding *into, const pc_finding *from)
+/* Moves finding `from` into finding `into` (its check, its related, and
+ * its note when `into` has none). */
+static pc_status join(pc_finding *into, pc_finding *from)
 {
     pc_status st = add_related(into, from->check);
     for (size_t i = 0; i < from->related.count && st == PC_OK; i++)
         st = add_related(into, from->related.items[i]);
+    if (st == PC_OK && !into->note) {
+        into->note = from->note;
+        from->note = NULL;
+    }
     return st;
 }
 

@@ -122,9 +122,10 @@ static bool computed_figures(const pc_dataset *ds, const pc_report *report, figu
     return true;
 }
 
-/* The figures of a reported.csv. A `less_` line published as a positive
- * amount is read as the deduction its label says (SPEC section 8: the sign
- * slip is wrong_sign's finding, not a restatement). */
+/* The figures of a reported.csv. A `less_` line published unsigned is read
+ * as the deduction its label says (SPEC section 8: a proxy prints
+ * deductions in parentheses or unsigned under a "Less:" heading, so a
+ * change of printed sign is no restatement). */
 static bool published_figures(const pc_dataset *ds, figures *out)
 {
     for (size_t i = 0; i < ds->reported.count; i++) {

@@ -108,6 +108,9 @@ typedef struct counterpart {
     i128 micro;
     int decimals;
     char *why; /* malloc'ed; NULL when found, or out of memory */
+    /* equity_award_adjustments: the computed dividends line, which the
+     * reading of the subtotal adds or leaves out (cents). */
+    int64_t dividends_cents;
 } counterpart;
 
 #define CENTS_TO_MICRO(c) ((i128)(c) * (PC_MICRO / PC_CENTS))
@@ -272,8 +275,10 @@ static void equity_counterpart(const pc_report *report, const computed_index *ix
     found(c, money ? CENTS_TO_MICRO(total) : (i128)total * PC_MICRO, money ? 2 : 0);
 }
 
+/* `dividends_outside`: the reading of the group's equity_award_adjustments
+ * (pc_verify_dividends_outside). */
 static void counterpart_of(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
-                           const ref *r, counterpart *c)
+                           const ref *r, bool dividends_outside, counterpart *c)
 {
     const pc_reported *row = r->row;
     if (r->item == UNKNOWN_RANK) {
@@ -316,10 +321,14 @@ static void counterpart_of(const pc_dataset *ds, const pc_report *report, const 
     }
     const pc_cap_row *cap = &report->cap.items[index];
     i128 cents = 0;
-    if (r->item == CAP_EQUITY_ADJUSTMENTS_RANK)
+    if (r->item == CAP_EQUITY_ADJUSTMENTS_RANK) {
+        /* SPEC section 8: the same reading as the internal checks. */
         for (int l = FIRST_EQUITY_LINE; l <= LAST_EQUITY_LINE; l++)
             cents += cap->line[l];
-    else
+        if (!dividends_outside)
+            cents += cap->line[PC_CAP_DIVIDENDS];
+        c->dividends_cents = cap->line[PC_CAP_DIVIDENDS];
+    } else
         cents = cap->line[r->item / 2];
     found(c, CENTS_TO_MICRO(cents), ds->config.cap_decimals);
 }
@@ -365,6 +374,41 @@ static pc_status check_market_values(const pc_dataset *ds, const published *pub,
     return st;
 }
 
+/* A net income published in thousands or millions of dollars without the
+ * unit ("61,559" for 61,559,144), or given so in performance.csv: the
+ * published figure is the computed one divided (or multiplied) by 1,000 or
+ * 1,000,000, to the digits it shows. The finding says which it seems to be,
+ * so the reader fixes the unit rather than hunting for a difference. */
+static pc_status note_scale(pc_checks *checks, size_t before, const pc_reported *row,
+                            i128 computed_micro)
+{
+    static const struct {
+        int64_t factor;
+        const char *words, *unit;
+    } scales[] = {{1000, "thousands", "K"}, {1000000, "millions", "M"}};
+    if (row->value_micro == 0 || computed_micro == 0 || row->percent)
+        return PC_OK;
+    i128 unit = 1; /* one unit of the published figure's last shown digit, in micros */
+    for (int d = pc_verify_clamp_decimals(row->decimals); d < MAX_DECIMALS; d++)
+        unit *= 10;
+    for (int d = row->decimals; d < 0; d++)
+        unit *= 10;
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++) {
+        i128 f = scales[k].factor;
+        if (pc_round_div_i128(computed_micro, f * unit) * unit == row->value_micro)
+            return pc_verify_note(checks, before,
+                                  "published in %s? the computed figure in %s is the published "
+                                  "one: write it with its unit (%s)",
+                                  scales[k].words, scales[k].words, scales[k].unit);
+        if (pc_round_div_i128(computed_micro * f, unit) * unit == row->value_micro)
+            return pc_verify_note(checks, before,
+                                  "net_income in performance.csv given in %s? the published "
+                                  "figure is the computed one times %s",
+                                  scales[k].words, k == 0 ? "1,000" : "1,000,000");
+    }
+    return PC_OK;
+}
+
 /* The published figures of one group (pub.refs[first .. end)) against their
  * computed counterparts; one skipped entry per reason and group, since an
  * unknown person would otherwise repeat the same reason for every column
@@ -376,14 +420,25 @@ static pc_status verify_group(const pc_dataset *ds, const pc_report *report,
     pc_status st = PC_OK;
     char *reasons[16];
     size_t nreasons = 0;
+    bool outside = pub->refs[first].row->table == PC_REPORTED_CAP &&
+                   pc_verify_dividends_outside(pub, first, end);
     for (size_t j = first; j < end && st == PC_OK; j++) {
         const ref *r = &pub->refs[j];
         counterpart c = {0};
-        counterpart_of(ds, report, ix, r, &c);
+        counterpart_of(ds, report, ix, r, outside, &c);
         if (c.found) {
             expected exp = pc_verify_exact(c.micro, c.decimals, true);
             exp.whole_count = r->row->table == PC_REPORTED_PVP && r->item == PVP_COUNT;
+            size_t count = checks->findings.count;
             st = pc_verify_compare(checks, "mismatch", r->row, exp);
+            if (st == PC_OK && r->row->table == PC_REPORTED_PVP && r->item == PVP_NET_INCOME)
+                st = note_scale(checks, count, r->row, c.micro);
+            if (st == PC_OK && c.dividends_cents != 0)
+                st = pc_verify_note(checks, count,
+                                    "dividends read as %s equity_award_adjustments: compared "
+                                    "with the five computed fair-value lines%s",
+                                    outside ? "outside" : "inside",
+                                    outside ? "" : " plus computed dividends");
             free(c.why);
             continue;
         }

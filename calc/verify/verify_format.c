@@ -194,7 +194,81 @@ static bool fill_skipped(const pc_checks *checks, const pc_dataset *ds, const co
     return true;
 }
 
+/* The skipped checks one line per check (SPEC section 8 lists each; a run
+ * on a current proxy skips the same check for every past year and person,
+ * which buries the findings): how often, over which years, and the first
+ * reason. `cells` holds a header row and one row per check; returns the
+ * number of rows, or 0 when out of memory. The checks are few (each is a
+ * name in the code), so finding a check's row is a short scan. */
+static size_t fill_skipped_summary(const pc_checks *checks, char **cells)
+{
+    static const char *const header[SKIPPED_COLUMNS] = {"Check", "Skipped", "Years",
+                                                        "First reason"};
+    for (size_t c = 0; c < SKIPPED_COLUMNS; c++)
+        if (!(cells[c] = pc_strdup(header[c])))
+            return 0;
+    size_t n = checks->skipped.count, rows = 0;
+    size_t *first = malloc((n ? n : 1) * sizeof *first), *count = calloc(n ? n : 1, sizeof *count);
+    int *lo = malloc((n ? n : 1) * sizeof *lo), *hi = malloc((n ? n : 1) * sizeof *hi);
+    bool ok = first && count && lo && hi;
+    for (size_t i = 0; ok && i < n; i++) {
+        const pc_skipped *s = &checks->skipped.items[i];
+        size_t r = 0;
+        while (r < rows && strcmp(checks->skipped.items[first[r]].check, s->check) != 0)
+            r++;
+        if (r == rows) {
+            first[rows] = i;
+            lo[rows] = hi[rows] = s->year;
+            rows++;
+        }
+        count[r]++;
+        if (s->year < lo[r])
+            lo[r] = s->year;
+        if (s->year > hi[r])
+            hi[r] = s->year;
+    }
+    for (size_t r = 0; ok && r < rows; r++) {
+        const pc_skipped *s = &checks->skipped.items[first[r]];
+        char **row = cells + (r + 1) * SKIPPED_COLUMNS;
+        row[0] = cell("%s", s->check);
+        row[1] = cell("%zu", count[r]);
+        row[2] = lo[r] == hi[r] ? cell("%d", lo[r]) : cell("%d-%d", lo[r], hi[r]);
+        row[3] = count[r] > 1 ? cell("%s (and %zu more)", s->reason, count[r] - 1)
+                              : cell("%s", s->reason);
+        for (size_t c = 0; c < SKIPPED_COLUMNS; c++)
+            ok = ok && row[c];
+    }
+    free(first);
+    free(count);
+    free(lo);
+    free(hi);
+    return ok ? rows : 0;
+}
+
+/* The findings' notes, one line each under the table: how a figure was
+ * read, or what its difference suggests. */
+static void write_notes(pc_buf *t, const pc_checks *checks, const pc_dataset *ds,
+                        const computed_index *ix)
+{
+    bool any = false;
+    for (size_t i = 0; i < checks->findings.count; i++) {
+        const pc_finding *f = &checks->findings.items[i];
+        if (!f->note)
+            continue;
+        if (!any)
+            pc_buf_puts(t, "Notes\n");
+        any = true;
+        pc_buf_printf(t, "- %d %s %s %s: %s\n", f->year, table_label(f->table),
+                      who(ix, ds, f->subject), f->item, f->note);
+    }
+}
+
 char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds)
+{
+    return pc_verify_format(checks, ds, true);
+}
+
+char *pc_verify_format(const pc_checks *checks, const pc_dataset *ds, bool verbose)
 {
     if (!checks)
         return NULL;
@@ -216,8 +290,10 @@ char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds)
     size_t ns = (checks->skipped.count + 1) * SKIPPED_COLUMNS;
     char **fcells = calloc(nf, sizeof *fcells);
     char **scells = calloc(ns, sizeof *scells);
+    size_t nskipped = checks->skipped.count;
     if (!fcells || !scells || !fill_findings(checks, ds, &ix, fcells) ||
-        !fill_skipped(checks, ds, &ix, scells)) {
+        (verbose ? !fill_skipped(checks, ds, &ix, scells)
+                 : nskipped && !(nskipped = fill_skipped_summary(checks, scells)))) {
         t.failed = true;
         goto done;
     }
@@ -239,13 +315,18 @@ char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds)
             restated = !strcmp(checks->findings.items[i].check, "restated");
         if (restated)
             pc_buf_puts(&t, "(restated: Published is this year's figure, Expected last year's.)\n");
+        write_notes(&t, checks, ds, &ix);
     } else {
         pc_buf_puts(&t, "No findings: the published figures checked agree.\n");
     }
-    if (checks->skipped.count) {
+    if (checks->skipped.count && verbose) {
         static const bool right[SKIPPED_COLUMNS] = {false, true, false, false};
         pc_buf_puts(&t, "\nSkipped checks\n");
         write_rows(&t, scells, checks->skipped.count + 1, SKIPPED_COLUMNS, right);
+    } else if (checks->skipped.count) {
+        static const bool right[SKIPPED_COLUMNS] = {false, true, false, false};
+        pc_buf_puts(&t, "\nSkipped checks (one line per check; --verbose lists each)\n");
+        write_rows(&t, scells, nskipped + 1, SKIPPED_COLUMNS, right);
     }
     pc_buf_printf(&t, "\n%zu figure%s checked: %zu error%s, %zu rounding difference%s\n",
                   checks->checked, checks->checked == 1 ? "" : "s", errors, errors == 1 ? "" : "s",

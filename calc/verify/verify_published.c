@@ -171,14 +171,13 @@ pc_status pc_verify_published_build(const pc_dataset *ds, published *pub)
     for (size_t i = 0; i < n; i++) {
         pc_reported *row = &pub->rows[i];
         *row = ds->reported.items[i];
-        /* SPEC section 8: a `less_` line published as a positive amount is
-         * one wrong_sign finding; every other check reads it as the
-         * deduction its label says, so one sign slip does not cascade into
-         * footing and deduction findings. */
-        bool flipped = pc_verify_is_deduction(row) && row->value_micro > 0;
-        if (flipped)
+        /* SPEC section 8: proxies print deductions in parentheses or
+         * unsigned under a "Less:" or "Minus:" heading, and both are
+         * correct; a `less_` line is the deduction its label says whatever
+         * its printed sign, and its sign is no finding. */
+        if (pc_verify_is_deduction(row) && row->value_micro > 0)
             row->value_micro = -row->value_micro;
-        pub->refs[i] = (ref){row, i, 0, item_rank(row->table, row->item), flipped};
+        pub->refs[i] = (ref){row, i, 0, item_rank(row->table, row->item)};
         by_subject[i] = pub->refs[i];
     }
     /* Rank subjects by first appearance: sort by name, then take the
@@ -282,7 +281,84 @@ const pc_reported *pc_verify_find_item(const published *pub, pc_reported_table t
     return NULL;
 }
 
+/* ------------------------------------------------ equity adjustments */
+
+bool pc_verify_dividends_matter(const published *pub, size_t begin, size_t end)
+{
+    const pc_reported *dividends =
+        pc_verify_group_item(pub, begin, end, CAP_RANK(PC_CAP_DIVIDENDS));
+    return dividends && dividends->value_micro != 0 &&
+           pc_verify_group_item(pub, begin, end, CAP_EQUITY_ADJUSTMENTS_RANK);
+}
+
+/* Item 402(v)(2)(iii)(C)(1) lists six equity adjustments, the five
+ * fair-value lines and dividends (vi); filings print the subtotal both
+ * with dividends inside it and with dividends as a column beside it. The
+ * published lines decide (SPEC section 8): the reading under which the
+ * published CAP is nearer the sum of its lines (CAP = the lines before the
+ * equity lines + the subtotal, or + the subtotal + dividends); without a
+ * CAP, the one under which the subtotal is nearer the five published
+ * fair-value lines (plus dividends, or not). A tie, and a group where the
+ * reading changes nothing, is read as inside: the six of the rule. */
+bool pc_verify_dividends_outside(const published *pub, size_t begin, size_t end)
+{
+    if (!pc_verify_dividends_matter(pub, begin, end))
+        return false;
+    const pc_reported *adjustments =
+        pc_verify_group_item(pub, begin, end, CAP_EQUITY_ADJUSTMENTS_RANK);
+    const pc_reported *dividends =
+        pc_verify_group_item(pub, begin, end, CAP_RANK(PC_CAP_DIVIDENDS));
+    const pc_reported *cap = pc_verify_group_item(pub, begin, end, CAP_RANK(PC_CAP_CAP));
+    i128 inside; /* published - expected when dividends are inside */
+    if (cap) {
+        i128 lines = adjustments->value_micro;
+        for (int l = 0; l < FIRST_EQUITY_LINE; l++) {
+            const pc_reported *row = pc_verify_group_item(pub, begin, end, CAP_RANK(l));
+            if (row)
+                lines += row->value_micro;
+        }
+        inside = (i128)cap->value_micro - lines;
+    } else {
+        i128 five = 0;
+        bool any = false;
+        for (int l = FIRST_EQUITY_LINE; l <= LAST_EQUITY_LINE; l++) {
+            const pc_reported *row = pc_verify_group_item(pub, begin, end, CAP_RANK(l));
+            if (row) {
+                five += row->value_micro;
+                any = true;
+            }
+        }
+        if (!any)
+            return false;
+        inside = (i128)adjustments->value_micro - five - dividends->value_micro;
+    }
+    /* Outside, the expected CAP gains the dividends (published - expected
+     * loses them); without a CAP, the expected subtotal loses them. */
+    i128 outside = cap ? inside - dividends->value_micro : inside + dividends->value_micro;
+    if (inside < 0)
+        inside = -inside;
+    if (outside < 0)
+        outside = -outside;
+    return outside < inside;
+}
+
 /* ------------------------------------------------------------ findings */
+
+pc_status pc_verify_note(pc_checks *checks, size_t before, const char *fmt, ...)
+{
+    if (checks->findings.count == before)
+        return PC_OK;
+    pc_finding *f = &checks->findings.items[checks->findings.count - 1];
+    va_list ap;
+    va_start(ap, fmt);
+    char *note = pc_text_vformat(fmt, ap);
+    va_end(ap);
+    if (!note)
+        return PC_ERR_NOMEM;
+    free(f->note);
+    f->note = note;
+    return PC_OK;
+}
 
 int pc_verify_clamp_decimals(int decimals)
 {

@@ -50,9 +50,6 @@ typedef struct ref {
     size_t order;   /* position in reported.csv */
     size_t subject; /* the subject's rank: position of its first appearance */
     int item;       /* item_rank */
-    /* A `less_` line published as a positive amount: `row` holds it as the
-     * deduction its label says (negated), for every check but wrong_sign. */
-    bool unsigned_deduction;
 } ref;
 
 typedef struct subject_name {
@@ -158,6 +155,20 @@ pc_status pc_verify_compare(pc_checks *checks, const char *check, const pc_repor
                             expected exp);
 
 pc_status pc_verify_internal(const pc_dataset *ds, pc_checks *checks);
+
+/* Gives the finding the last comparison recorded a note (`before`: the
+ * number of findings before it; nothing when it recorded none). */
+pc_status pc_verify_note(pc_checks *checks, size_t before, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* SPEC section 8: whether a reconciliation (the group [begin, end) of the
+ * CAP table) prints dividends outside its `equity_award_adjustments`
+ * subtotal, as a line beside it (true), or inside it (false). */
+bool pc_verify_dividends_outside(const published *pub, size_t begin, size_t end);
+
+/* Whether the reading of pc_verify_dividends_outside changes a figure:
+ * the group publishes both the subtotal and a dividends line that is not 0. */
+bool pc_verify_dividends_matter(const published *pub, size_t begin, size_t end);
 
 int pc_verify_compare_person_ref(const void *a, const void *b);
 

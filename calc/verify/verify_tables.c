@@ -2,7 +2,7 @@
  * The internal checks of verify (SPEC section 8): the published tables
  * against each other, with no inputs needed (footing, the CAP deduction
  * against the SCT, the PvP against the SCT and the reconciliation, the
- * average, signs, TSR as the value of $100).
+ * average, TSR as the value of $100).
  */
 #include "paycalc/verify.h"
 
@@ -66,10 +66,21 @@ static pc_status check_sct_footing(const published *pub, pc_checks *checks)
     return PC_OK;
 }
 
+/* The reading of a reconciliation's subtotal, as a finding says it. */
+static const char *reading_words(bool outside)
+{
+    return outside ? "dividends read as outside equity_award_adjustments, a line beside it"
+                   : "dividends read as inside equity_award_adjustments, the sixth adjustment "
+                     "of Item 402(v)(2)(iii)(C)(1)";
+}
+
 /* cap_does_not_foot: CAP against the sum of the published reconciliation
- * lines (R4), with `equity_award_adjustments` standing for the five equity
- * lines when they are not published; when both are, the total of the five
- * is checked as well. */
+ * lines (R4), with `equity_award_adjustments` standing for the equity
+ * lines when the five fair-value lines are not published; when both are,
+ * the subtotal is checked against them as well. The subtotal holds
+ * dividends or not as the published lines say (SPEC section 8,
+ * pc_verify_dividends_outside); a finding where that reading changes the
+ * expected value says which reading it took. */
 static pc_status check_cap_footing(const published *pub, pc_checks *checks)
 {
     for (size_t i = 0, end; i < pub->count; i = end) {
@@ -77,29 +88,53 @@ static pc_status check_cap_footing(const published *pub, pc_checks *checks)
         if (pub->refs[i].row->table != PC_REPORTED_CAP)
             continue;
         /* The five equity lines apart, since equity_award_adjustments may
-         * stand for them. */
-        partial_sum other = {0}, equity = {0};
-        for (int l = 0; l < PC_CAP_CAP; l++) {
+         * stand for them; dividends apart, since it may hold them. */
+        partial_sum before = {0}, equity = {0};
+        for (int l = 0; l < PC_CAP_DIVIDENDS; l++) {
             const pc_reported *row = pc_verify_group_item(pub, i, end, CAP_RANK(l));
             if (row)
-                add_figure(l >= FIRST_EQUITY_LINE && l <= LAST_EQUITY_LINE ? &equity : &other, row);
+                add_figure(l >= FIRST_EQUITY_LINE ? &equity : &before, row);
         }
+        const pc_reported *dividends =
+            pc_verify_group_item(pub, i, end, CAP_RANK(PC_CAP_DIVIDENDS));
         const pc_reported *adjustments =
             pc_verify_group_item(pub, i, end, CAP_EQUITY_ADJUSTMENTS_RANK);
         const pc_reported *cap = pc_verify_group_item(pub, i, end, CAP_RANK(PC_CAP_CAP));
-        pc_status st;
+        bool outside = pc_verify_dividends_outside(pub, i, end);
+        bool matters = pc_verify_dividends_matter(pub, i, end);
+        pc_status st = PC_OK;
+        size_t count = checks->findings.count;
         if (adjustments && equity.any) {
+            partial_sum lines = equity;
+            if (dividends && !outside)
+                add_figure(&lines, dividends);
             st = pc_verify_compare(checks, "cap_does_not_foot", adjustments,
-                                   pc_verify_exact(equity.sum, equity.decimals, false));
+                                   pc_verify_exact(lines.sum, lines.decimals, false));
+            if (st == PC_OK && matters)
+                st = pc_verify_note(checks, count, "%s: compared with the five fair-value lines%s",
+                                    reading_words(outside), outside ? "" : " plus dividends");
             if (st)
                 return st;
         }
-        if (adjustments && !equity.any)
-            add_figure(&equity, adjustments);
-        if (cap && (other.any || equity.any)) {
-            add_sum(&other, &equity);
+        /* The sum CAP should be: the five lines and dividends, or the
+         * subtotal standing for them (with dividends beside it when they
+         * are outside). */
+        partial_sum sum = before;
+        if (equity.any)
+            add_sum(&sum, &equity);
+        else if (adjustments)
+            add_figure(&sum, adjustments);
+        if (dividends && (equity.any || !adjustments || outside))
+            add_figure(&sum, dividends);
+        if (cap && sum.any) {
+            count = checks->findings.count;
             st = pc_verify_compare(checks, "cap_does_not_foot", cap,
-                                   pc_verify_exact(other.sum, other.decimals, false));
+                                   pc_verify_exact(sum.sum, sum.decimals, false));
+            if (st == PC_OK && matters && !equity.any)
+                st = pc_verify_note(checks, count,
+                                    "neither reading of equity_award_adjustments foots; the "
+                                    "nearer taken: %s",
+                                    reading_words(outside));
             if (st)
                 return st;
         }
@@ -381,32 +416,6 @@ static pc_status check_average(const published *pub, pc_checks *checks)
     return PC_OK;
 }
 
-/* wrong_sign: a `less_` line of the reconciliation is a deduction and is
- * published as a negative amount (or zero); a positive one is the sign
- * error that creeps into tagged filings. Expected: the same amount
- * negated. */
-static pc_status check_signs(const published *pub, pc_checks *checks)
-{
-    for (size_t i = 0; i < pub->count; i++) {
-        const pc_reported *row = pub->refs[i].row;
-        if (!pc_verify_is_deduction(row))
-            continue;
-        if (!pub->refs[i].unsigned_deduction) {
-            checks->checked++;
-            continue;
-        }
-        /* The index holds it negated (read as the deduction); the finding
-         * shows it as printed. */
-        pc_reported printed = *row;
-        printed.value_micro = -row->value_micro;
-        pc_status st = pc_verify_compare(checks, "wrong_sign", &printed,
-                                         pc_verify_exact(row->value_micro, row->decimals, false));
-        if (st)
-            return st;
-    }
-    return PC_OK;
-}
-
 /* tsr_not_value_of_100: TSR (and peer group TSR) in the PvP table is the
  * value of a $100 investment (Item 402(v)(2)(iv)), never below 0. A
  * negative figure is a percentage change; the expected value shown is what
@@ -440,7 +449,7 @@ pc_status pc_verify_internal(const pc_dataset *ds, pc_checks *checks)
         return st;
     pc_status (*const steps[])(const published *, pc_checks *) = {
         check_sct_footing, check_cap_footing, check_deduction, check_pvp_against_tables,
-        check_cap_start,   check_average,     check_signs,     check_tsr,
+        check_cap_start,   check_average,     check_tsr,
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == PC_OK; i++)
         st = steps[i](&pub, checks);

@@ -72,8 +72,11 @@ typedef struct pc_printed {
 } pc_printed;
 
 /* Reads a published figure: "$ 1,234", "(1,234)", "-1,234", "US$1.2 billion",
- * "61,559 K", "445 M", "14.51%", "RMB 3.5", "¥3.5"; a lone dash (-, en or em
- * dash) is a printed nil (published, 0); empty or "n/a" is not published.
+ * "61,559 K", "445 M", "14.51%", "RMB 3.5", "¥3.5"; a run of dashes ("-",
+ * "---", en or em dashes, "$ —") is a printed nil (published, 0); a trailing
+ * footnote marker ("(6)", "(a)", "*", "¹") is dropped; empty or "n/a" is not
+ * published. A value that cannot be read is PC_ERR_SYNTAX with a reason that
+ * says what a figure looks like.
  * Units K/thousand, M/million, B/billion scale the value and lower
  * `decimals` by 3, 6 or 9. `*out` is set on every path. */
 pc_status pc_parse_printed(const char *text, pc_printed *out, char *why, size_t why_size);

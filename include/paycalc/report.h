@@ -272,6 +272,10 @@ typedef struct pc_finding {
     char *concept;
     char *context;
     char *displayed;
+    /* A word for the reader about how the figure was read or what its
+     * difference suggests ("published in thousands?"); owned, NULL when
+     * there is none. */
+    char *note;
 } pc_finding;
 
 typedef struct pc_skipped {

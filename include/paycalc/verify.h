@@ -69,6 +69,12 @@ bool pc_verify_failed(const pc_checks *checks, bool strict);
  * memory. */
 char *pc_verify_format_table(const pc_checks *checks, const pc_dataset *ds);
 
+/* The same table; with `verbose` false the skipped checks are one line per
+ * check (how many times it was skipped, the years, the first reason), the
+ * way `paycalc verify` prints them unless --verbose. pc_verify_format_table
+ * is pc_verify_format(checks, ds, true). */
+char *pc_verify_format(const pc_checks *checks, const pc_dataset *ds, bool verbose);
+
 /* The JSON spelling of a severity ("error", "rounding") and of a reported
  * table ("sct", "pvp", "cap"); static strings. */
 const char *pc_check_severity_name(pc_check_severity severity);

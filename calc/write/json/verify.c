@@ -3,10 +3,12 @@
  * --json FILE`:
  *
  *   {"findings": [{check, severity, table, year, subject, item, published,
- *                  expected, difference, related}],
+ *                  expected, difference, related, note}],
  *    "skipped": [{check, year, subject, reason}],
  *    "summary": {checked, errors, rounding}}
  *
+ * `note` only when the finding has one (how a figure was read, or what its
+ * difference suggests).
  * Keys in that order (jansson keeps insertion order; no key sorting),
  * two-space indentation, deterministic. Figures are exact decimals: a whole
  * amount is a JSON integer (293557), anything else a real printed with 15
@@ -57,7 +59,7 @@ static json_t *finding_json(const pc_finding *f)
         put(o, "published", pc_json_micro(f->published_micro)) &&
         put(o, "expected", pc_json_micro(f->expected_micro)) &&
         put(o, "difference", pc_json_micro(f->difference_micro)) &&
-        put(o, "related", related_json(f)) &&
+        put(o, "related", related_json(f)) && (!f->note || put(o, "note", json_string(f->note))) &&
         /* a figure read from Inline XBRL names its fact (SPEC section 15) */
         (!f->concept || (put(o, "concept", json_string(f->concept)) &&
                          put(o, "context", json_string(f->context ? f->context : "")) &&

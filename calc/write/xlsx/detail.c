@@ -512,8 +512,6 @@ static const struct {
     {"cap_sct_total_differs", "The Summary Compensation Table total a published reconciliation "
                               "starts from against the SCT total in the Pay versus Performance "
                               "table (or, without one, in the published SCT)."},
-    {"wrong_sign", "A deduction (a less_ line) published as a positive amount; every other check "
-                   "reads it as the deduction its label says."},
     {"restated", "A figure of a year last year's report also covers that moved since: Published "
                  "is this year's figure, Expected last year's."},
     {"tsr_not_value_of_100",
