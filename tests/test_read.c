@@ -733,7 +733,7 @@ static const error_case error_cases[] = {
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n2022,zhang,NEO\n", NULL, 4, 2,
      "unknown_person", "person_id: unknown person 'zhang' (not in people.csv)", 1},
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n2022,pei,CFO\n", NULL, 4, 3, "bad_value",
-     "role: invalid value 'CFO': use PEO or NEO", 1},
+     "role: invalid value 'CFO': use PEO, NEO or director", 1},
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n2022,li,NEO\n", NULL, 4, 2, "duplicate",
      "'li' already has a role for 2022 (line 3)", 1},
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n22,pei,NEO\n", NULL, 4, 1, "bad_year",
@@ -986,7 +986,7 @@ static const error_case error_cases[] = {
 
     /* reported.csv */
     {"reported.csv", "table,year,subject,item,value\nsummary,2022,li,salary,1\n", NULL, 2, 1,
-     "bad_value", "table: invalid value 'summary': use sct, pvp, cap, oea, oesv or gpba", 1},
+     "bad_value", "table: invalid value 'summary': use sct, pvp, cap, oea, oesv, gpba or dct", 1},
     {"reported.csv", "table,year,subject,item,value\nsct,2022,li,wages,1\n", NULL, 2, 4,
      "bad_value", "item: invalid item 'wages' for table sct", 1},
     {"reported.csv", "table,year,subject,item,value\npvp,2022,li,tsr,1\n", NULL, 2, 3,

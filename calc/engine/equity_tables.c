@@ -18,6 +18,7 @@
  */
 #include "paycalc/equity.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -736,6 +737,42 @@ pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report
                 result = r;
                 break;
             }
+            if (r)
+                result = PC_ERR_INPUT;
+        }
+    }
+    ledger_fini(&lg);
+    if (st == PC_ERR_OVERFLOW)
+        return PC_ERR_INPUT;
+    return result;
+}
+
+pc_status pc_equity_oea_people(const pc_dataset *ds, const pc_report *report, const size_t *people,
+                               size_t npeople, int year, pc_equity_tables *tables, pc_diags *diags)
+{
+    if (ds->config.nyears < 1 || npeople == 0)
+        return PC_OK;
+    ledger lg;
+    pc_status st = ledger_build(&lg, ds, report, diags);
+    lg.out = tables;
+    pc_status result = st;
+    pc_date end = pc_fiscal_year_end(ds->config.fiscal_year_end, year);
+    for (size_t i = 0; i < npeople && !st && result != PC_ERR_NOMEM; i++) {
+        size_t person = people[i];
+        assert(person < ds->people.count);
+        for (size_t k = lg.person_first[person]; k < lg.person_first[person + 1]; k++) {
+            pc_status r = oea_add(&lg, person, lg.awards[k], year, end);
+            if (r == PC_ERR_NOMEM) {
+                result = r;
+                break;
+            }
+            if (r == PC_ERR_OVERFLOW)
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS),
+                         ds->awards.items[lg.awards[k]].line, column(ds, PC_FILE_AWARDS, "shares"),
+                         "overflow",
+                         "shares: the outstanding awards of award '%s' at the end of %d are too "
+                         "large",
+                         ds->awards.items[lg.awards[k]].id, year);
             if (r)
                 result = PC_ERR_INPUT;
         }

@@ -33,6 +33,29 @@ const char *pc_sct_key(pc_sct_column column)
     return "?";
 }
 
+const char *pc_dct_key(pc_dct_column column)
+{
+    switch (column) {
+    case PC_DCT_FEES:
+        return "fees";
+    case PC_DCT_STOCK_AWARDS:
+        return "stock_awards";
+    case PC_DCT_OPTION_AWARDS:
+        return "option_awards";
+    case PC_DCT_NON_EQUITY_INCENTIVE:
+        return "non_equity_incentive";
+    case PC_DCT_PENSION_NQDC:
+        return "pension_nqdc";
+    case PC_DCT_ALL_OTHER:
+        return "all_other";
+    case PC_DCT_TOTAL:
+        return "total";
+    case PC_DCT_NCOLUMNS:
+        break;
+    }
+    return "?";
+}
+
 const char *pc_cap_key(pc_cap_line line)
 {
     switch (line) {
@@ -166,6 +189,8 @@ void pc_report_fini(pc_report *report)
     pc_equity_tables_fini(&report->equity);
     free(report->term_notes.items);
     free(report->repair_notes.items);
+    free(report->directors.items);
+    free(report->director_grants.items);
     pc_checks_fini(&report->checks);
     memset(report, 0, sizeof *report);
 }
