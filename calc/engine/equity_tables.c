@@ -204,10 +204,10 @@ static pc_status check_award_exercises(const ledger *lg, size_t a, vest_point *p
             continue;
         }
         pc_date_format(e->date, day);
-        if (e->date > award->expiration_date) {
+        if (e->date > pc_award_expires_on(award, e->date)) {
             pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "date"),
                      "exercise_after_expiry", "date: '%s' is after award '%s' expired on %s", day,
-                     award->id, pc_date_format(award->expiration_date, end));
+                     award->id, pc_date_format(pc_award_expires_on(award, e->date), end));
             result = PC_ERR_INPUT;
             continue;
         }
@@ -441,9 +441,11 @@ static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row 
     pc_status st = PC_OK;
     if (is_option(a)) {
         row->exercise_price_micro = a->exercise_price_micro;
-        row->expiration_date = a->expiration_date;
+        /* The end of a post-termination exercise window, when it comes
+         * first, is the date the options expire. */
+        row->expiration_date = pc_award_expires_on(a, end);
         /* An option that expired on or before the year end is no longer held. */
-        if (a->expiration_date <= end)
+        if (row->expiration_date <= end)
             return PC_OK;
     }
     for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && !st; t++)

@@ -188,8 +188,14 @@ typedef struct pc_award {
     int64_t maximum_shares;
     char *schedule;          /* the vesting pattern (SPEC section 13), NULL when none */
     bool retirement_vesting; /* vests in full on retirement once eligible (default no) */
-    size_t first_tranche;    /* tranches of this award: */
-    size_t ntranches;        /* tranches[first_tranche .. +ntranches) */
+    /* Options and SARs: the end of the post-termination exercise window of
+     * the holder's separation (separations.csv exercise_window), after
+     * which the vested options expire; see pc_award_expires_on. */
+    bool has_window_end;
+    pc_date window_end;
+    pc_date separated_on; /* the separation's date, when has_window_end */
+    size_t first_tranche; /* tranches of this award: */
+    size_t ntranches;     /* tranches[first_tranche .. +ntranches) */
     int line;
 } pc_award;
 
@@ -239,6 +245,10 @@ typedef struct pc_separation {
     pc_separation_kind unvested;
     bool has_award; /* a row for one award; else every award of the person */
     size_t award;
+    /* exercise_window: vested options and SARs expire at the end of this
+     * day (a number of days or months after `date`, or a date). */
+    bool has_window;
+    pc_date window_end;
     int line;
 } pc_separation;
 
