@@ -56,11 +56,13 @@ size_t b_person(pc_dataset *ds, const char *id, const char *name)
 
 void b_role(pc_dataset *ds, int year, size_t person, pc_role_kind role)
 {
-    pc_role *r = need(PC_ARRAY_PUSH(&ds->roles));
+    /* Directors are kept apart from the executives, as the reader keeps them. */
+    bool director = role == PC_ROLE_DIRECTOR;
+    pc_role *r = need(director ? PC_ARRAY_PUSH(&ds->directors) : PC_ARRAY_PUSH(&ds->roles));
     r->year = year;
     r->person = person;
     r->role = role;
-    r->line = (int)ds->roles.count + 1;
+    r->line = (int)(ds->roles.count + ds->directors.count) + 1;
 }
 
 void b_cash(pc_dataset *ds, size_t person, int year, pc_component c, int64_t cents,

@@ -96,7 +96,8 @@ class Ledger:
         people = [r["person_id"] for r in rows(folder, "people.csv")]
         self.roles = {}
         for r in rows(folder, "roles.csv"):
-            if int(r["year"]) in self.years:
+            # Directors (Item 402(k)) are in no executive table.
+            if int(r["year"]) in self.years and r["role"].lower() != "director":
                 self.roles.setdefault(int(r["year"]), []).append(r["person_id"])
         self.people = people
         self.awards = {}

@@ -522,7 +522,7 @@ static const error_case catalogue[] = {
      "awards.csv:2:4: error: ",
      "condition: invalid value 'time': use service, performance or market", "1 error in"},
     {"unknown role", E1("roles.csv", EDIT_REPLACE, "2021,li-yunfei,PEO", "2021,li-yunfei,CEO"),
-     "roles.csv:2:3: error: ", "role: invalid value 'CEO': use PEO or NEO", NULL},
+     "roles.csv:2:3: error: ", "role: invalid value 'CEO': use PEO, NEO or director", NULL},
     {"unknown tranche status", E1("vesting.csv", EDIT_REPLACE, ",5155,vested", ",5155,done"),
      "vesting.csv:2:5: error: ", "status: invalid value 'done': use unvested, vested or forfeited",
      "1 error in"},
@@ -531,7 +531,7 @@ static const error_case catalogue[] = {
      "1 error in"},
     {"unknown published table", E1("reported.csv", EDIT_REPLACE, "sct,2021", "sxt,2021"),
      "reported.csv:2:1: error: ",
-     "table: invalid value 'sxt': use sct, pvp, cap, oea, oesv or gpba", "1 error in"},
+     "table: invalid value 'sxt': use sct, pvp, cap, oea, oesv, gpba or dct", "1 error in"},
     {"an unreadable published figure",
      E1("reported.csv", EDIT_REPLACE, "li-yunfei,salary,\"120,107\"",
         "li-yunfei,salary,\"120,107 (see note)\""),
@@ -622,18 +622,38 @@ static const error_case catalogue[] = {
 
     /* Duplicates. */
     {"person twice", E1("people.csv", EDIT_APPEND, "li-yunfei,Li Yunfei,CEO\n", NULL),
-     "people.csv:4:1: error: ", "person_id: duplicate person 'li-yunfei' (first at line 2)",
+     "people.csv:7:1: error: ", "person_id: duplicate person 'li-yunfei' (first at line 2)",
      "1 error in"},
     {"two roles in one year", E1("roles.csv", EDIT_APPEND, "2022,li-yunfei,NEO,\n", NULL),
-     "roles.csv:6:2: error: ", "'li-yunfei' already has a role for 2022 (line 4)", "1 error in"},
+     "roles.csv:9:2: error: ", "'li-yunfei' already has a role for 2022 (line 4)", "1 error in"},
+    {"a director twice in one year",
+     E1("roles.csv", EDIT_APPEND, "2022,simon-xue,director,\n", NULL),
+     "roles.csv:9:2: error: ", "'simon-xue' is already a director in 2022 (line 6)", "1 error in"},
+    /* Item 402(k): an executive's pay for board service is in the SCT. */
+    {"an executive also a director",
+     E1("roles.csv", EDIT_APPEND, "2022,li-yunfei,director,\n", NULL), "roles.csv:9:3: error: ",
+     "role: 'li-yunfei' is a PEO or NEO in 2022 (line 4): an executive's pay for board service "
+     "belongs in the Summary Compensation Table",
+     "1 error in"},
+    {"fees of an executive",
+     E1("cash.csv", EDIT_APPEND, "li-yunfei,2022,fees,100.00,USD,2022-12-30\n", NULL),
+     "cash.csv:62:3: error: ",
+     "component: 'fees' is a director's fees earned or paid in cash, but 李雲飛 is a PEO or NEO in "
+     "2022",
+     "1 error in"},
+    {"an item of no director column",
+     E1("reported.csv", EDIT_APPEND, "dct,2022,simon-xue,salary,1\n", NULL),
+     "reported.csv:83:4: error: ",
+     "item: invalid item 'salary' for table dct: use fees, stock_awards, option_awards",
+     "1 error in"},
     {"award twice",
      E1("awards.csv", EDIT_APPEND,
         "li-stock-2021q1,li-yunfei,stock,service,2021-03-31,5155,,,5.82,yes\n", NULL),
-     "awards.csv:20:1: error: ", "award_id: duplicate award 'li-stock-2021q1' (first at line 2)",
+     "awards.csv:23:1: error: ", "award_id: duplicate award 'li-stock-2021q1' (first at line 2)",
      NULL},
     {"tranche twice",
      E1("vesting.csv", EDIT_APPEND, "li-stock-2021q1,1,2021-03-31,5155,vested,\n", NULL),
-     "vesting.csv:38:2: error: ",
+     "vesting.csv:41:2: error: ",
      "tranche: duplicate tranche 1 of award 'li-stock-2021q1' (first at "
      "line 2)",
      "1 error in"},
@@ -662,7 +682,7 @@ static const error_case catalogue[] = {
      "1 error in"},
     {"published figure twice",
      E1("reported.csv", EDIT_APPEND, "sct,2021,li-yunfei,salary,1\n", NULL),
-     "reported.csv:74:4: error: ",
+     "reported.csv:83:4: error: ",
      "duplicate figure: sct 2021 'li-yunfei' salary (first at line 2)", "1 error in"},
 
     /* Rules across rows and files. */
@@ -736,7 +756,7 @@ static const error_case catalogue[] = {
      "name: invalid UTF-8 (byte 0xEB at byte 3 of the value); save the file as CSV UTF-8",
      "1 error in"},
     {"quote never closed", E1("people.csv", EDIT_APPEND, "x,\"unterminated,CEO\n", NULL),
-     "people.csv:4:2: error: ", "name: a quote opened here is never closed", "1 error in"},
+     "people.csv:7:2: error: ", "name: a quote opened here is never closed", "1 error in"},
     {"quote inside an unquoted value", E1("people.csv", EDIT_REPLACE, "李雲飛", "李\"雲\"飛"),
      "people.csv:2:2: error: ", "name: a quote inside a value that is not enclosed in quotes",
      "1 error in"},
@@ -993,7 +1013,13 @@ static const variation variations[] = {
        "pei-stock-2022q3,pei-xiangyu,stock,service,2022-09-30,5037,,,1.34,yes,annual 1 from "
        "2022-09-30\n"
        "pei-stock-2022q4,pei-xiangyu,stock,service,2022-12-30,5875,,,1.149,yes,annual 1 from "
-       "2022-12-30\n",
+       "2022-12-30\n"
+       "simon-xue-stock-2022,simon-xue,stock,service,2022-07-12,2000,,,1.50,yes,annual 1 from "
+       "2022-07-12\n"
+       "martha-agee-stock-2022,martha-agee,stock,service,2022-07-12,2000,,,1.50,yes,annual 1 "
+       "from 2022-07-12\n"
+       "he-jianjun-stock-2022,he-jianjun,stock,service,2022-07-12,2000,,,1.50,yes,annual 1 from "
+       "2022-07-12\n",
        NULL},
       {"vesting.csv", EDIT_DELETE, NULL, NULL}}},
     {"RMB for CNY",
@@ -1029,10 +1055,14 @@ static const variation variations[] = {
        "\"2021\",\"li-yunfei\",\"PEO\",\"\"\n"
        "\"2021\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n"
        "\"2022\",\"li-yunfei\",\"PEO\",\"\"\n"
-       "\"2022\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n",
+       "\"2022\",\"pei-xiangyu\",\"NEO\",\"Former interim CFO\"\n"
+       "\"2022\",\"simon-xue\",\"director\",\"\"\n"
+       "\"2022\",\"martha-agee\",\"director\",\"\"\n"
+       "\"2022\",\"he-jianjun\",\"director\",\"\"\n",
        NULL}}},
     {"no line end after the last row",
-     {{"cash.csv", EDIT_REPLACE, "RMB,2022-12-30\n", "RMB,2022-12-30"}}},
+     {{"cash.csv", EDIT_REPLACE, "he-jianjun,2022,fees,5000.00,USD,2022-12-30\n",
+       "he-jianjun,2022,fees,5000.00,USD,2022-12-30"}}},
     {"rows for years outside the covered years",
      {{"cash.csv", EDIT_APPEND, "li-yunfei,2019,salary,1.00,USD,\nli-yunfei,2025,bonus,oops,USD,\n",
        NULL},
@@ -1185,7 +1215,7 @@ Test(limits, a_quote_left_open_over_many_lines_stops_at_the_field_limit)
     edit e = {"people.csv", EDIT_APPEND, tail, NULL};
     char *in = edited_set(&e, 1);
     run_result r = refused(in, "open quote");
-    cr_assert(has_message(r.err, "people.csv:4:2: error: ",
+    cr_assert(has_message(r.err, "people.csv:7:2: error: ",
                           "name: a quoted value longer than 4096 bytes starts here (is its closing "
                           "quote missing?)"),
               "%s", r.err);

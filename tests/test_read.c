@@ -701,6 +701,7 @@ typedef struct error_case {
     "S1,pei,stock,service,2022-03-01,1000,,,3.25,no,,\n"                                           \
     "P1,wang,stock,performance,2022-06-01,2000,,,,yes,,\n"
 #define SEPARATIONS_HEADER "person_id,date,unvested,award_id\n"
+#define WINDOW_HEADER "person_id,date,unvested,award_id,exercise_window\n"
 
 /* At file scope: Criterion runs each case in a new process, where only the
  * parameter's bytes arrive, so the parameter is an index into this table. */
@@ -750,7 +751,7 @@ static const error_case error_cases[] = {
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n2022,zhang,NEO\n", NULL, 4, 2,
      "unknown_person", "person_id: unknown person 'zhang' (not in people.csv)", 1},
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n2022,pei,CFO\n", NULL, 4, 3, "bad_value",
-     "role: invalid value 'CFO': use PEO or NEO", 1},
+     "role: invalid value 'CFO': use PEO, NEO or director", 1},
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n2022,li,NEO\n", NULL, 4, 2, "duplicate",
      "'li' already has a role for 2022 (line 3)", 1},
     {"roles.csv", ROLES_HEADER "2021,li,PEO\n2022,li,PEO\n22,pei,NEO\n", NULL, 4, 1, "bad_year",
@@ -935,6 +936,13 @@ static const error_case error_cases[] = {
      "wrong_person", "award_id: award 'O1' is held by 'li', not by 'pei'", 1},
     {"separations.csv", SEPARATIONS_HEADER "li,2022-06-30,forfeit,X9\n", NULL, 2, 4,
      "unknown_award", "award_id: unknown award 'X9'", 1},
+    {"separations.csv", WINDOW_HEADER "li,2022-06-30,forfeit,,90 days\n", NULL, 2, 5, "bad_window",
+     "exercise_window: invalid exercise window '90 days': write days (90d), months (12m, at most "
+     "1200) or the last day (YYYY-MM-DD)",
+     1},
+    {"separations.csv", WINDOW_HEADER "li,2022-06-30,forfeit,,2022-06-29\n", NULL, 2, 5,
+     "window_before_separation",
+     "exercise_window: 2022-06-29 is before the separation date 2022-06-30", 1},
     {"separations.csv", SEPARATIONS_HEADER "li,2022-06-30,forfeit,\nli,2022-07-30,continue,\n",
      NULL, 3, 1, "duplicate", "person_id: a second separation for 'li' (first at line 2)", 1},
     {"separations.csv", SEPARATIONS_HEADER "li,2022-06-30,forfeit,O1\nli,2022-07-30,continue,O1\n",
@@ -1003,7 +1011,7 @@ static const error_case error_cases[] = {
 
     /* reported.csv */
     {"reported.csv", "table,year,subject,item,value\nsummary,2022,li,salary,1\n", NULL, 2, 1,
-     "bad_value", "table: invalid value 'summary': use sct, pvp, cap, oea, oesv or gpba", 1},
+     "bad_value", "table: invalid value 'summary': use sct, pvp, cap, oea, oesv, gpba or dct", 1},
     {"reported.csv", "table,year,subject,item,value\nsct,2022,li,wages,1\n", NULL, 2, 4,
      "bad_value", "item: invalid item 'wages' for table sct", 1},
     {"reported.csv", "table,year,subject,item,value\npvp,2022,li,tsr,1\n", NULL, 2, 3,
@@ -1232,6 +1240,35 @@ Test(read, separations_forfeit_accelerate_or_continue_what_is_unvested)
     unload(&l);
     remove_dir(dir);
     free(dir);
+}
+
+/* separations.csv exercise_window (SPEC section 13): days, months or the
+ * last day, for the options and SARs the separation covers. */
+Test(read, an_exercise_window_ends_the_options_of_the_awards_a_separation_covers)
+{
+    static const struct {
+        const char *window;
+        const char *end;
+    } cases[] = {{"90d", "2022-09-28"}, {"12m", "2023-06-30"}, {"2022-07-31", "2022-07-31"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        loaded l;
+        char *dir;
+        char text[128];
+        snprintf(text, sizeof text, WINDOW_HEADER "li,2022-06-30,forfeit,,%s\n", cases[i].window);
+        load_scheduled("annual 3", text, &l, &dir);
+        expect_clean(&l);
+        const pc_award *o = pc_dataset_award(&l.ds, "O1", NULL);
+        pc_date end;
+        cr_assert_eq(pc_date_parse(cases[i].end, &end), PC_OK);
+        cr_assert(o->has_window_end, "%s", cases[i].window);
+        cr_assert_eq(o->window_end, end, "%s", cases[i].window);
+        cr_assert_eq(o->separated_on, pc_date_from_ymd(2022, 6, 30));
+        cr_assert_not(pc_dataset_award(&l.ds, "S1", NULL)->has_window_end,
+                      "another holder's award is not covered");
+        unload(&l);
+        remove_dir(dir);
+        free(dir);
+    }
 }
 
 Test(read, a_separation_leaves_alone_what_vested_before_it_and_what_it_does_not_cover)

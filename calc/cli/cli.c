@@ -310,6 +310,33 @@ static void print_pvp(const pc_dataset *ds, const pc_report *r)
     }
 }
 
+/* The Director Compensation table (Item 402(k); 402(r) for a smaller
+ * reporting company) of the last covered year, after the PvP table as the
+ * proxy prints it, and the awards each director held at the year end. */
+static void print_directors(const pc_dataset *ds, const pc_report *r)
+{
+    if (r->directors.count == 0)
+        return;
+    static const char *heads[] = {"Fees (cash)",  "Stock",     "Option", "Non-equity",
+                                  "Pension/NQDC", "All other", "Total"};
+    printf("\nDirector Compensation %d (USD)\n", r->directors.items[0].year);
+    print_padded("Name", 24);
+    for (int c = 0; c < PC_DCT_NCOLUMNS; c++)
+        printf(" %12s", c == PC_DCT_PENSION_NQDC && ds->config.smaller_reporting_company
+                            ? "NQDC"
+                            : heads[c]);
+    printf(" %14s %14s\n", "Stock held", "Options held");
+    for (size_t i = 0; i < r->directors.count; i++) {
+        const pc_director_row *d = &r->directors.items[i];
+        char buf[48], a[PC_TEXT_GROUPED_SIZE + 1], b[PC_TEXT_GROUPED_SIZE + 1];
+        print_padded(ds->people.items[d->person].name, 24);
+        for (int c = 0; c < PC_DCT_NCOLUMNS; c++)
+            printf(" %12s", dollars_text(d->column[c], buf));
+        printf(" %14s %14s\n", shares_text(d->stock_outstanding, a),
+               shares_text(d->options_outstanding, b));
+    }
+}
+
 /* mkdir -p. No length limit of its own: a path the system cannot take
  * fails there, with the system's reason (never cut and created shorter). */
 static int make_dirs(const char *path)
@@ -504,6 +531,7 @@ static int cmd_run(int argc, char **argv)
         print_sct(&ds, &report);
         print_equity(&ds, &report);
         print_pvp(&ds, &report);
+        print_directors(&ds, &report);
         char *ixbrl_path = ixbrl_folder(ixbrl, json_path);
         printf("\nReports written: %s, %s and the Inline XBRL section in %s/\n", json_path,
                xlsx_path, ixbrl_path ? ixbrl_path : "ixbrl");

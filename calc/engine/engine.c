@@ -68,6 +68,12 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
         st = pc_equity_tables_compute(ds, report, &report->equity, diags);
     if (st == PC_ERR_NOMEM)
         return st;
+    /* The Director Compensation table (Item 402(k)), beside the
+     * executives' tables and apart from them. */
+    if (st == PC_OK)
+        st = pc_engine_directors(ds, report, diags);
+    if (st == PC_ERR_NOMEM)
+        return st;
     pc_status tsr = pc_engine_tsr(ds, report, diags);
     if (tsr == PC_OK)
         tsr = pc_engine_peer_tsr(ds, report, diags);

@@ -18,6 +18,7 @@
  */
 #include "paycalc/equity.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,10 +204,10 @@ static pc_status check_award_exercises(const ledger *lg, size_t a, vest_point *p
             continue;
         }
         pc_date_format(e->date, day);
-        if (e->date > award->expiration_date) {
+        if (e->date > pc_award_expires_on(award, e->date)) {
             pc_error(lg->diags, path, e->line, column(ds, PC_FILE_EXERCISES, "date"),
                      "exercise_after_expiry", "date: '%s' is after award '%s' expired on %s", day,
-                     award->id, pc_date_format(award->expiration_date, end));
+                     award->id, pc_date_format(pc_award_expires_on(award, e->date), end));
             result = PC_ERR_INPUT;
             continue;
         }
@@ -440,9 +441,11 @@ static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row 
     pc_status st = PC_OK;
     if (is_option(a)) {
         row->exercise_price_micro = a->exercise_price_micro;
-        row->expiration_date = a->expiration_date;
+        /* The end of a post-termination exercise window, when it comes
+         * first, is the date the options expire. */
+        row->expiration_date = pc_award_expires_on(a, end);
         /* An option that expired on or before the year end is no longer held. */
-        if (a->expiration_date <= end)
+        if (row->expiration_date <= end)
             return PC_OK;
     }
     for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && !st; t++)
@@ -736,6 +739,42 @@ pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report
                 result = r;
                 break;
             }
+            if (r)
+                result = PC_ERR_INPUT;
+        }
+    }
+    ledger_fini(&lg);
+    if (st == PC_ERR_OVERFLOW)
+        return PC_ERR_INPUT;
+    return result;
+}
+
+pc_status pc_equity_oea_people(const pc_dataset *ds, const pc_report *report, const size_t *people,
+                               size_t npeople, int year, pc_equity_tables *tables, pc_diags *diags)
+{
+    if (ds->config.nyears < 1 || npeople == 0)
+        return PC_OK;
+    ledger lg;
+    pc_status st = ledger_build(&lg, ds, report, diags);
+    lg.out = tables;
+    pc_status result = st;
+    pc_date end = pc_fiscal_year_end(ds->config.fiscal_year_end, year);
+    for (size_t i = 0; i < npeople && !st && result != PC_ERR_NOMEM; i++) {
+        size_t person = people[i];
+        assert(person < ds->people.count);
+        for (size_t k = lg.person_first[person]; k < lg.person_first[person + 1]; k++) {
+            pc_status r = oea_add(&lg, person, lg.awards[k], year, end);
+            if (r == PC_ERR_NOMEM) {
+                result = r;
+                break;
+            }
+            if (r == PC_ERR_OVERFLOW)
+                pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS),
+                         ds->awards.items[lg.awards[k]].line, column(ds, PC_FILE_AWARDS, "shares"),
+                         "overflow",
+                         "shares: the outstanding awards of award '%s' at the end of %d are too "
+                         "large",
+                         ds->awards.items[lg.awards[k]].id, year);
             if (r)
                 result = PC_ERR_INPUT;
         }

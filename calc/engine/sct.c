@@ -64,7 +64,7 @@ static int compare_rate(const void *a, const void *b)
 }
 
 /* Keeps one entry per (currency, fiscal year, observation date). */
-static void dedupe_rates(pc_report *report)
+void pc_engine_tidy_rates(pc_report *report)
 {
     if (report->rates.count < 2)
         return;
@@ -220,6 +220,19 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, co
             j++;
         }
         int r = pc_ledger_roles_get(roles, ds, first->person, first->year);
+        if (r >= 0 && first->component == PC_COMP_FEES) {
+            /* Fees are the Director Compensation table's column (b); an
+             * executive's cash has a Summary Compensation Table column. */
+            pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
+                     pc_dataset_column(ds, PC_FILE_CASH, "component"), "fees_of_executive",
+                     "component: 'fees' is a director's fees earned or paid in cash, but %s is a "
+                     "PEO or NEO in %d: report an executive's director fees as salary or "
+                     "all_other",
+                     ds->people.items[first->person].name, first->year);
+            result = PC_ERR_INPUT;
+            i = j;
+            continue;
+        }
         if (r >= 0 && !per_row && !st)
             st = convert(ds, first, foreign, &usd, &cache, report, diags);
         if (st == PC_ERR_OVERFLOW) {
@@ -410,7 +423,7 @@ pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags
         goto done;
     }
     pc_status cash = sum_cash(ds, &roles, row_of, sums, report, diags);
-    dedupe_rates(report);
+    pc_engine_tidy_rates(report);
     if (cash == PC_ERR_NOMEM) {
         st = cash;
         goto done;

@@ -99,6 +99,13 @@ pc_date pc_tranche_cap_vested_on(const pc_tranche *t)
     return v;
 }
 
+pc_date pc_award_expires_on(const pc_award *a, pc_date at)
+{
+    if (a->has_window_end && a->separated_on <= at && a->window_end < a->expiration_date)
+        return a->window_end;
+    return a->expiration_date;
+}
+
 pc_date pc_tranche_forfeited_on(const pc_tranche *t)
 {
     return t->status == PC_TRANCHE_FORFEITED ? t->status_date : PC_DATE_NONE;

@@ -76,6 +76,8 @@ const char *pc_component_name(pc_component component)
         return "pension_prior_service_cost";
     case PC_COMP_UNVESTED_DIVIDENDS:
         return "unvested_dividends";
+    case PC_COMP_FEES:
+        return "fees";
     case PC_COMP_COUNT:
         break;
     }
@@ -158,6 +160,9 @@ void pc_dataset_fini(pc_dataset *ds)
     for (size_t i = 0; i < ds->roles.count; i++)
         free(ds->roles.items[i].position);
     free(ds->roles.items);
+    for (size_t i = 0; i < ds->directors.count; i++)
+        free(ds->directors.items[i].position);
+    free(ds->directors.items);
     free(ds->cash.items);
     free(ds->fx.items);
     for (size_t i = 0; i < ds->awards.count; i++) {

@@ -34,6 +34,29 @@ const char *pc_sct_key(pc_sct_column column)
     return "?";
 }
 
+const char *pc_dct_key(pc_dct_column column)
+{
+    switch (column) {
+    case PC_DCT_FEES:
+        return "fees";
+    case PC_DCT_STOCK_AWARDS:
+        return "stock_awards";
+    case PC_DCT_OPTION_AWARDS:
+        return "option_awards";
+    case PC_DCT_NON_EQUITY_INCENTIVE:
+        return "non_equity_incentive";
+    case PC_DCT_PENSION_NQDC:
+        return "pension_nqdc";
+    case PC_DCT_ALL_OTHER:
+        return "all_other";
+    case PC_DCT_TOTAL:
+        return "total";
+    case PC_DCT_NCOLUMNS:
+        break;
+    }
+    return "?";
+}
+
 const char *pc_cap_key(pc_cap_line line)
 {
     switch (line) {
@@ -124,6 +147,7 @@ int64_t pc_sct_component(const pc_sct_row *row, pc_component component)
     case PC_COMP_NON_EQUITY_INCENTIVE:
     case PC_COMP_NQDC_EARNINGS:
     case PC_COMP_ALL_OTHER:
+    case PC_COMP_FEES:
     case PC_COMP_COUNT:
         break;
     }
@@ -238,6 +262,8 @@ void pc_report_fini(pc_report *report)
     pc_equity_tables_fini(&report->equity);
     free(report->term_notes.items);
     free(report->repair_notes.items);
+    free(report->directors.items);
+    free(report->director_grants.items);
     pc_checks_fini(&report->checks);
     memset(report, 0, sizeof *report);
 }

@@ -40,8 +40,11 @@ static const pc_read_column awards_columns[] = {
     {"schedule", false},        {"retirement_vesting", false}};
 static const pc_read_column exercises_columns[] = {
     {"award_id", true}, {"date", true}, {"shares", true}};
-static const pc_read_column separations_columns[] = {
-    {"person_id", true}, {"date", true}, {"unvested", true}, {"award_id", false}};
+static const pc_read_column separations_columns[] = {{"person_id", true},
+                                                     {"date", true},
+                                                     {"unvested", true},
+                                                     {"award_id", false},
+                                                     {"exercise_window", false}};
 static const pc_read_column fx_columns[] = {
     {"currency", true}, {"period", true}, {"per_usd", true}};
 static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},

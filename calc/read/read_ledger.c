@@ -16,7 +16,45 @@
 
 /* ---- separations.csv --------------------------------------------------------- */
 
-enum { SEP_PERSON, SEP_DATE, SEP_UNVESTED, SEP_AWARD };
+enum { SEP_PERSON, SEP_DATE, SEP_UNVESTED, SEP_AWARD, SEP_WINDOW };
+
+/* The post-termination exercise window (SPEC section 13): `90d` (days),
+ * `12m` (months: the same day of the month, or the month's last day), or
+ * the date itself; at most 100 years. The last day the vested options can
+ * be exercised goes to *end. */
+static bool get_window(reader *r, const pc_read_row *row, pc_date separated, pc_date *end)
+{
+    const char *v = pc_read_val(row, SEP_WINDOW);
+    size_t n = strlen(v);
+    if (n >= 2 && (v[n - 1] == 'd' || v[n - 1] == 'm' || v[n - 1] == 'D' || v[n - 1] == 'M')) {
+        long count = 0;
+        bool digits = n <= 6;
+        for (size_t i = 0; digits && i + 1 < n; i++) {
+            digits = v[i] >= '0' && v[i] <= '9';
+            count = count * 10 + (v[i] - '0');
+        }
+        bool days = v[n - 1] == 'd' || v[n - 1] == 'D';
+        if (digits && count <= (days ? 36500 : 1200)) {
+            if (separated == PC_DATE_NONE)
+                return false; /* the date's error is reported */
+            *end = days ? separated + (pc_date)count : pc_date_add_months(separated, (int)count);
+            return true;
+        }
+    } else if (pc_date_parse(v, end) == PC_OK) {
+        if (separated == PC_DATE_NONE || *end >= separated)
+            return separated != PC_DATE_NONE;
+        char a[16], b[16];
+        pc_read_cell_error(r, row, SEP_WINDOW, "window_before_separation",
+                           "exercise_window: %s is before the separation date %s",
+                           pc_read_date_text(*end, a), pc_read_date_text(separated, b));
+        return false;
+    }
+    pc_read_cell_error(r, row, SEP_WINDOW, "bad_window",
+                       "exercise_window: invalid exercise window '%s': write days (90d), months "
+                       "(12m, at most 1200) or the last day (YYYY-MM-DD)",
+                       pc_read_show(&r->rd, v));
+    return false;
+}
 
 void pc_read_separations_row(void *ctx, const pc_read_row *row)
 {
@@ -51,6 +89,10 @@ void pc_read_separations_row(void *ctx, const pc_read_row *row)
     } else if (has_award) {
         ok = false; /* reported */
     }
+    pc_date window_end = PC_DATE_NONE;
+    bool has_window = pc_read_has(row, SEP_WINDOW);
+    if (has_window && !get_window(r, row, date, &window_end))
+        ok = false;
     if (!ok)
         return;
     pc_separation *s = pc_read_push(r, PC_ARRAY_PUSH(&r->ds->separations));
@@ -61,6 +103,8 @@ void pc_read_separations_row(void *ctx, const pc_read_row *row)
     s->unvested = (pc_separation_kind)kind;
     s->has_award = has_award;
     s->award = award;
+    s->has_window = has_window;
+    s->window_end = window_end;
     s->line = row->line;
 }
 
@@ -202,6 +246,20 @@ void pc_read_lay_out_schedules(reader *r)
             *slot = i + 1;
     }
     pc_date last_end = last_year_end(r);
+    /* A separation's exercise window ends the vested options and SARs of
+     * the awards it covers, whether their tranches are laid out here or
+     * listed in vesting.csv. */
+    for (size_t a = 0; a < na; a++) {
+        pc_award *aw = &ds->awards.items[a];
+        if (aw->type == PC_AWARD_STOCK || aw->grant_date == PC_DATE_NONE)
+            continue;
+        const pc_separation *s = separation_of(ds, by_award, by_person, a, last_end);
+        if (s && s->has_window) {
+            aw->has_window_end = true;
+            aw->window_end = s->window_end;
+            aw->separated_on = s->date;
+        }
+    }
     for (size_t a = 0; a < na && !pc_read_halted(&r->rd); a++) {
         const pc_award *aw = &ds->awards.items[a];
         if (!aw->schedule || r->award_unsure.items[a] || aw->grant_date == PC_DATE_NONE)

@@ -1,6 +1,7 @@
 /*
  * people.csv and roles.csv (SPEC section 2): who the people are, and who is
- * a PEO or NEO in each covered year.
+ * a PEO or NEO in each covered year, or a non-employee director (Item
+ * 402(k): the Director Compensation table).
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 
@@ -73,8 +74,8 @@ void pc_read_roles_row(void *ctx, const pc_read_row *row)
         return;
     size_t person = 0;
     ok &= pc_read_get_person(r, row, ROLES_PERSON, &person);
-    static const char *const roles[] = {"PEO", "NEO"};
-    int role = pc_read_get_choice(r, row, ROLES_ROLE, roles, 2);
+    static const char *const roles[] = {"PEO", "NEO", "director"};
+    int role = pc_read_get_choice(r, row, ROLES_ROLE, roles, 3);
     /* The year has a PEO row even when its person_id is wrong (that error is
      * reported), so "no PEO for the year" does not follow. */
     int y = pc_read_years_known(r) ? pc_config_year_index(&r->ds->config, year) : -1;
@@ -82,16 +83,71 @@ void pc_read_roles_row(void *ctx, const pc_read_row *row)
         r->peo_seen[y] = true;
     if (!ok || role < 0)
         return;
-    pc_role *ro = pc_read_push(r, PC_ARRAY_PUSH(&r->ds->roles));
+    /* Directors are kept apart from the executives: the SCT, PvP, CAP and
+     * equity tables read `roles` only (a director is not an NEO). */
+    pc_role *ro = pc_read_push(r, role == 2 ? PC_ARRAY_PUSH(&r->ds->directors)
+                                            : PC_ARRAY_PUSH(&r->ds->roles));
     if (!ro)
         return;
     ro->year = year;
     ro->person = person;
-    ro->role = role == 0 ? PC_ROLE_PEO : PC_ROLE_NEO;
+    ro->role = role == 0 ? PC_ROLE_PEO : role == 1 ? PC_ROLE_NEO : PC_ROLE_DIRECTOR;
     ro->position = pc_read_has(row, ROLES_POSITION)
                        ? pc_read_dup_text(r, pc_read_val(row, ROLES_POSITION))
                        : NULL;
     ro->line = row->line;
+}
+
+static void director_duplicate(reader *r, size_t index, int first_line)
+{
+    const pc_role *ro = &r->ds->directors.items[index];
+    pc_read_file_error(r, PC_FILE_ROLES, ro->line, "person_id", "duplicate",
+                       "'%s' is already a director in %d (line %d): one row per person and year",
+                       pc_read_show(&r->rd, r->ds->people.items[ro->person].id), ro->year,
+                       first_line);
+}
+
+/* Item 402(k) covers the directors who are not named executive officers:
+ * an executive's pay for board service is part of their Summary
+ * Compensation Table row (Item 402(c)(2)), so a person is a director or an executive in a year, not
+ * both. Linear: the executives' (person, year) cells are marked first. */
+static void check_directors(reader *r)
+{
+    pc_dataset *ds = r->ds;
+    size_t n = ds->directors.count;
+    dup_key *keys = pc_read_new_keys(n);
+    for (size_t i = 0; keys && i < n; i++)
+        keys[i] =
+            (dup_key){NULL, ds->directors.items[i].year, (int64_t)ds->directors.items[i].person, 0,
+                      i,    ds->directors.items[i].line};
+    pc_read_report_duplicates(r, keys, n, director_duplicate);
+    if (n == 0 || !pc_read_years_known(r) || r->people_failed || ds->config.nyears < 1)
+        return;
+    size_t ny = (size_t)ds->config.nyears, cells = ds->people.count * ny;
+    int *exec_line = calloc(cells ? cells : 1, sizeof *exec_line);
+    if (!exec_line) {
+        r->rd.nomem = true;
+        return;
+    }
+    for (size_t i = 0; i < ds->roles.count; i++) {
+        const pc_role *ro = &ds->roles.items[i];
+        int y = pc_config_year_index(&ds->config, ro->year);
+        if (y >= 0 && ro->person < ds->people.count)
+            exec_line[ro->person * ny + (size_t)y] = ro->line;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const pc_role *ro = &ds->directors.items[i];
+        int y = pc_config_year_index(&ds->config, ro->year);
+        if (y < 0 || ro->person >= ds->people.count || !exec_line[ro->person * ny + (size_t)y])
+            continue;
+        pc_read_file_error(r, PC_FILE_ROLES, ro->line, "role", "director_is_executive",
+                           "'%s' is a PEO or NEO in %d (line %d): an executive's pay for board "
+                           "service belongs in the Summary Compensation Table, and the Director "
+                           "Compensation table lists the other directors; remove one of the rows",
+                           pc_read_show(&r->rd, ds->people.items[ro->person].id), ro->year,
+                           exec_line[ro->person * ny + (size_t)y]);
+    }
+    free(exec_line);
 }
 
 static void role_duplicate(reader *r, size_t index, int first_line)
@@ -113,6 +169,7 @@ void pc_read_check_roles(reader *r)
         keys[i] = (dup_key){NULL, ds->roles.items[i].year, (int64_t)ds->roles.items[i].person, 0,
                             i,    ds->roles.items[i].line};
     pc_read_report_duplicates(r, keys, n, role_duplicate);
+    check_directors(r);
     if (!pc_read_years_known(r) || r->people_failed || r->roles_failed)
         return;
     /* Item 402(v) shows a PEO column per PEO of the year: every covered year

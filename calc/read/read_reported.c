@@ -26,7 +26,7 @@ enum { REP_TABLE, REP_YEAR, REP_SUBJECT, REP_ITEM, REP_VALUE };
 #define SUBJECT_COMPANY "company"
 
 /* The `table` words, in pc_reported_table order. */
-static const char *const tables[] = {"sct", "pvp", "cap", "oea", "oesv", "gpba"};
+static const char *const tables[] = {"sct", "pvp", "cap", "oea", "oesv", "gpba", "dct"};
 
 /* Which subjects an item accepts (SPEC section 2, reported.csv). */
 enum { FOR_PERSON = 1, FOR_AVERAGE = 2, FOR_COMPANY = 4 };
@@ -36,6 +36,12 @@ static int item_subjects(pc_reported_table table, const char *item)
     if (table == PC_REPORTED_SCT) {
         for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
             if (strcmp(item, pc_sct_key((pc_sct_column)c)) == 0)
+                return FOR_PERSON;
+        return 0;
+    }
+    if (table == PC_REPORTED_DCT) {
+        for (int c = 0; c < PC_DCT_NCOLUMNS; c++)
+            if (strcmp(item, pc_dct_key((pc_dct_column)c)) == 0)
                 return FOR_PERSON;
         return 0;
     }
@@ -77,6 +83,9 @@ static const char *items_of(pc_reported_table table)
     case PC_REPORTED_GPBA:
         return "threshold_shares, target_shares, maximum_shares, other_stock_shares, "
                "other_option_shares or grant_date_fair_value";
+    case PC_REPORTED_DCT:
+        return "fees, stock_awards, option_awards, non_equity_incentive, pension_nqdc, "
+               "all_other or total";
     }
     return "?";
 }

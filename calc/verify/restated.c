@@ -175,6 +175,11 @@ static int item_rank(pc_reported_table table, const char *item)
         if (pc_equity_item_of(item) != PC_EQ_NITEMS)
             return (int)pc_equity_item_of(item);
         break;
+    case PC_REPORTED_DCT:
+        for (int c = 0; c < PC_DCT_NCOLUMNS; c++)
+            if (!strcmp(item, pc_dct_key((pc_dct_column)c)))
+                return c;
+        break;
     }
     return 1000;
 }

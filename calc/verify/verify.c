@@ -39,6 +39,7 @@ static void computed_index_fini(computed_index *ix)
     free(ix->people);
     free(ix->sct);
     free(ix->cap);
+    free(ix->dct);
 }
 
 static pc_status computed_index_build(const pc_dataset *ds, const pc_report *report,
@@ -48,7 +49,8 @@ static pc_status computed_index_build(const pc_dataset *ds, const pc_report *rep
     ix->people = malloc((ds->people.count ? ds->people.count : 1) * sizeof *ix->people);
     ix->sct = malloc((report->sct.count ? report->sct.count : 1) * sizeof *ix->sct);
     ix->cap = malloc((report->cap.count ? report->cap.count : 1) * sizeof *ix->cap);
-    if (!ix->people || !ix->sct || !ix->cap) {
+    ix->dct = malloc((report->directors.count ? report->directors.count : 1) * sizeof *ix->dct);
+    if (!ix->people || !ix->sct || !ix->cap || !ix->dct) {
         computed_index_fini(ix);
         return PC_ERR_NOMEM;
     }
@@ -61,7 +63,11 @@ static pc_status computed_index_build(const pc_dataset *ds, const pc_report *rep
         ix->cap[ix->ncap++] = (row_key){report->cap.items[i].subject, report->cap.items[i].year, i};
     qsort(ix->people, ix->npeople, sizeof *ix->people, pc_verify_compare_person_ref);
     qsort(ix->sct, ix->nsct, sizeof *ix->sct, compare_row_key);
+    for (size_t i = 0; i < report->directors.count; i++)
+        ix->dct[ix->ndct++] =
+            (row_key){report->directors.items[i].person, report->directors.items[i].year, i};
     qsort(ix->cap, ix->ncap, sizeof *ix->cap, compare_row_key);
+    qsort(ix->dct, ix->ndct, sizeof *ix->dct, compare_row_key);
     return PC_OK;
 }
 
@@ -275,6 +281,22 @@ static void equity_counterpart(const pc_report *report, const computed_index *ix
     found(c, money ? CENTS_TO_MICRO(total) : (i128)total * PC_MICRO, money ? 2 : 0);
 }
 
+/* A director's figure of the Director Compensation table (Item 402(k)): the
+ * table covers the last covered fiscal year. */
+static void director_counterpart(const pc_report *report, const computed_index *ix,
+                                 const pc_reported *row, size_t person, int item, counterpart *c)
+{
+    size_t index;
+    if (find_row(ix->dct, ix->ndct, person, row->year, &index)) {
+        found(c, CENTS_TO_MICRO(report->directors.items[index].column[item]), 0);
+        return;
+    }
+    none(c,
+         "no computed figure: the Director Compensation table covers the directors of roles.csv "
+         "in the last covered year, and %s is not one of them in %d",
+         row->subject, row->year);
+}
+
 /* `dividends_outside`: the reading of the group's equity_award_adjustments
  * (pc_verify_dividends_outside). */
 static void counterpart_of(const pc_dataset *ds, const pc_report *report, const computed_index *ix,
@@ -303,6 +325,10 @@ static void counterpart_of(const pc_dataset *ds, const pc_report *report, const 
     }
     if (is_equity_table(row->table)) {
         equity_counterpart(report, ix, row, subject, r->item, c);
+        return;
+    }
+    if (row->table == PC_REPORTED_DCT) {
+        director_counterpart(report, ix, row, subject, r->item, c);
         return;
     }
     if (row->table == PC_REPORTED_SCT) {

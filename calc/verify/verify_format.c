@@ -55,6 +55,8 @@ static const char *table_label(pc_reported_table table)
         return "Exercises/vesting";
     case PC_REPORTED_GPBA:
         return "Plan-based awards";
+    case PC_REPORTED_DCT:
+        return "Director comp";
     }
     return "?";
 }

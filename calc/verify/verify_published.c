@@ -64,6 +64,8 @@ const char *pc_reported_table_name(pc_reported_table table)
         return "oesv";
     case PC_REPORTED_GPBA:
         return "gpba";
+    case PC_REPORTED_DCT:
+        return "dct";
     }
     return "?";
 }
@@ -100,6 +102,11 @@ static int item_rank(pc_reported_table table, const char *item)
             return (int)it;
         break;
     }
+    case PC_REPORTED_DCT:
+        for (int c = 0; c < PC_DCT_NCOLUMNS; c++)
+            if (strcmp(item, pc_dct_key((pc_dct_column)c)) == 0)
+                return c;
+        break;
     }
     return UNKNOWN_RANK;
 }

@@ -103,6 +103,8 @@ typedef struct computed_index {
     size_t nsct;
     row_key *cap; /* by subject, year */
     size_t ncap;
+    row_key *dct; /* director rows, by person, year */
+    size_t ndct;
 } computed_index;
 
 const char *pc_check_severity_name(pc_check_severity severity);

@@ -66,6 +66,32 @@ static pc_status check_sct_footing(const published *pub, pc_checks *checks)
     return PC_OK;
 }
 
+/* dct_does_not_foot: a director's published total against the sum of the
+ * published columns of the Director Compensation table (Item 402(k)(2)(viii)
+ * is the sum of the columns; R3 makes the computed table foot). */
+static pc_status check_dct_footing(const published *pub, pc_checks *checks)
+{
+    for (size_t i = 0, end; i < pub->count; i = end) {
+        end = pc_verify_group_end(pub, i);
+        if (pub->refs[i].row->table != PC_REPORTED_DCT)
+            continue;
+        const pc_reported *total = pc_verify_group_item(pub, i, end, PC_DCT_TOTAL);
+        partial_sum columns = {0};
+        for (int c = 0; c < PC_DCT_TOTAL; c++) {
+            const pc_reported *row = pc_verify_group_item(pub, i, end, c);
+            if (row)
+                add_figure(&columns, row);
+        }
+        if (total && columns.any) {
+            pc_status st = pc_verify_compare(checks, "dct_does_not_foot", total,
+                                             pc_verify_exact(columns.sum, columns.decimals, false));
+            if (st)
+                return st;
+        }
+    }
+    return PC_OK;
+}
+
 /* The reading of a reconciliation's subtotal, as a finding says it. */
 static const char *reading_words(bool outside)
 {
@@ -449,7 +475,7 @@ pc_status pc_verify_internal(const pc_dataset *ds, pc_checks *checks)
         return st;
     pc_status (*const steps[])(const published *, pc_checks *) = {
         check_sct_footing, check_cap_footing, check_deduction, check_pvp_against_tables,
-        check_cap_start,   check_average,     check_tsr,
+        check_cap_start,   check_average,     check_tsr,       check_dct_footing,
     };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0] && st == PC_OK; i++)
         st = steps[i](&pub, checks);

@@ -69,8 +69,8 @@ static const starter_file files[] = {
                     "tsr-2024,1,2027-02-26,4000,unvested,\n"},
     {"exercises.csv", "award_id,date,shares\n"
                       "opt-2024,2024-12-31,1000\n"},
-    {"separations.csv", "person_id,date,unvested,award_id\n"
-                        "ceo,2025-06-30,forfeit,\n"},
+    {"separations.csv", "person_id,date,unvested,award_id,exercise_window\n"
+                        "ceo,2025-06-30,forfeit,,90d\n"},
     {"prices.csv", "date,close,dividend\n"
                    "2023-12-29,4.60,\n"
                    "2024-03-01,5.00,\n"
@@ -117,10 +117,10 @@ static const starter_file files[] = {
                    "                 methods, CAP decimals, the company-selected measure\n"
                    "people.csv       one row per person: person_id (the key every other file\n"
                    "                 uses), name, position, the date the person may retire\n"
-                   "roles.csv        who is PEO or NEO (another named executive officer) in\n"
-                   "                 each covered year\n"
-                   "cash.csv         salary, bonus, non-equity incentive, pension and other\n"
-                   "                 pay, in the currency it was paid in (RMB is CNY)\n"
+                   "roles.csv        who is PEO, NEO (another named executive officer) or\n"
+                   "                 director (not an executive) in each covered year\n"
+                   "cash.csv         salary, bonus, fees (directors), non-equity incentive,\n"
+                   "                 pension and other pay, in the currency paid (RMB is CNY)\n"
                    "fx.csv           units of each currency for one US dollar: a fiscal-year\n"
                    "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
                    "awards.csv       equity awards: options, SARs and stock, with a service,\n"
@@ -135,7 +135,8 @@ static const starter_file files[] = {
                    "                 more than is vested and not yet exercised that day)\n"
                    "separations.csv  departures: on the date, the unvested tranches of the\n"
                    "                 person (or of one award) are forfeited, accelerated or\n"
-                   "                 continue on schedule (the example's date is after the\n"
+                   "                 continue on schedule; vested options expire when the\n"
+                   "                 exercise_window ends (the example's date is after the\n"
                    "                 covered year, so it changes nothing yet)\n"
                    "prices.csv       the company's closing price on trading days, with\n"
                    "                 dividends on their ex-dates; the first row is the TSR\n"

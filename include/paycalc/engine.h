@@ -37,6 +37,21 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
  * paycalc.json names a peer_group; needs the TSR step first. */
 pc_status pc_engine_peer_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
+/* The Director Compensation table (Item 402(k); 402(r) for a smaller
+ * reporting company) for the last covered fiscal year: each director of
+ * roles.csv's `director` rows with their cash (fees, non-equity incentive,
+ * NQDC earnings, change in pension value, all other) converted as the SCT
+ * converts cash (SPEC section 4, the rates added to report->rates), the
+ * grant-date fair values of the awards granted to them in the year by the
+ * SCT's valuation (pc_value_tranche), rounded as the SCT is (R3), and their
+ * awards outstanding at the year end (pc_equity_oea_people). Errors as the
+ * SCT step's. Nothing when there are no directors. */
+pc_status pc_engine_directors(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+
+/* Sorts report->rates by currency, fiscal year and date, keeping one entry
+ * of each (a rate used by several steps is listed once). */
+void pc_engine_tidy_rates(pc_report *report);
+
 /* The last step: the simplified-term occurrences and the repaired
  * correlation matrices the valuations noted (report->term_notes,
  * report->repair_notes) become one warning per award and cause naming every

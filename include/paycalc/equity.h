@@ -184,6 +184,14 @@ struct pc_report;
 pc_status pc_equity_tables_compute(const pc_dataset *ds, const struct pc_report *report,
                                    pc_equity_tables *tables, pc_diags *diags);
 
+/* The Outstanding Equity Awards rows of `people` (person indexes) at the end
+ * of fiscal `year`, by the rules of pc_equity_tables_compute, into `tables`
+ * (initialised; only its oea rows and their steps are added). For the
+ * directors' footnote of Item 402(k) (Instruction to paragraphs (k)(2)(iii)
+ * and (iv)), whose holders are in no SCT. Same errors. */
+pc_status pc_equity_oea_people(const pc_dataset *ds, const struct pc_report *report,
+                               const size_t *people, size_t npeople, int year,
+                               pc_equity_tables *tables, pc_diags *diags);
 PC_API_END
 
 #endif

@@ -47,6 +47,12 @@ pc_date pc_tranche_vested_on(const pc_tranche *t);
  * 128D.18); PC_DATE_NONE when neither. Retirement eligibility is the CAP
  * step's own rule (it needs the holder and the covered years). */
 pc_date pc_tranche_cap_vested_on(const pc_tranche *t);
+/* The date an option or SAR expires, as known at date `at`: its
+ * expiration_date, or, earlier, the end of the exercise window after its
+ * holder's separation once the separation has happened by `at` (SPEC
+ * section 13, separations.csv exercise_window). An award expired on a date
+ * is no longer outstanding after it. */
+pc_date pc_award_expires_on(const pc_award *a, pc_date at);
 /* The date a tranche was forfeited, or PC_DATE_NONE. */
 pc_date pc_tranche_forfeited_on(const pc_tranche *t);
 /* SPEC section 7's "unvested at a date x": granted on or before x, and

@@ -144,7 +144,9 @@ typedef struct pc_person {
     int line;
 } pc_person;
 
-typedef enum pc_role_kind { PC_ROLE_PEO = 0, PC_ROLE_NEO = 1 } pc_role_kind;
+/* PC_ROLE_DIRECTOR: a non-employee director (Item 402(k)); those rows are
+ * kept apart, in pc_dataset.directors, so that no executive table sees them. */
+typedef enum pc_role_kind { PC_ROLE_PEO = 0, PC_ROLE_NEO = 1, PC_ROLE_DIRECTOR = 2 } pc_role_kind;
 
 typedef struct pc_role {
     int year;
@@ -164,6 +166,7 @@ typedef enum pc_component {
     PC_COMP_PENSION_SERVICE_COST,
     PC_COMP_PENSION_PRIOR_SERVICE_COST,
     PC_COMP_UNVESTED_DIVIDENDS,
+    PC_COMP_FEES, /* a director's fees earned or paid in cash (Item 402(k)(2)(ii)) */
     PC_COMP_COUNT
 } pc_component;
 
@@ -218,8 +221,14 @@ typedef struct pc_award {
     int64_t maximum_shares;
     char *schedule;          /* the vesting pattern (SPEC section 13), NULL when none */
     bool retirement_vesting; /* vests in full on retirement once eligible (default no) */
-    size_t first_tranche;    /* tranches of this award: */
-    size_t ntranches;        /* tranches[first_tranche .. +ntranches) */
+    /* Options and SARs: the end of the post-termination exercise window of
+     * the holder's separation (separations.csv exercise_window), after
+     * which the vested options expire; see pc_award_expires_on. */
+    bool has_window_end;
+    pc_date window_end;
+    pc_date separated_on; /* the separation's date, when has_window_end */
+    size_t first_tranche; /* tranches of this award: */
+    size_t ntranches;     /* tranches[first_tranche .. +ntranches) */
     int line;
 } pc_award;
 
@@ -269,6 +278,10 @@ typedef struct pc_separation {
     pc_separation_kind unvested;
     bool has_award; /* a row for one award; else every award of the person */
     size_t award;
+    /* exercise_window: vested options and SARs expire at the end of this
+     * day (a number of days or months after `date`, or a date). */
+    bool has_window;
+    pc_date window_end;
     int line;
 } pc_separation;
 
@@ -392,7 +405,8 @@ typedef enum pc_reported_table {
     PC_REPORTED_CAP = 2,
     PC_REPORTED_OEA = 3,  /* Outstanding Equity Awards at FYE (SPEC section 12) */
     PC_REPORTED_OESV = 4, /* Option Exercises and Stock Vested */
-    PC_REPORTED_GPBA = 5  /* Grants of Plan-Based Awards */
+    PC_REPORTED_GPBA = 5, /* Grants of Plan-Based Awards */
+    PC_REPORTED_DCT = 6   /* Director Compensation (Item 402(k), 402(r)) */
 } pc_reported_table;
 
 typedef struct pc_reported {
@@ -428,7 +442,8 @@ typedef struct pc_dataset {
     char *name; /* the input set's folder name ("cbak-fy2022") */
     pc_config config;
     PC_ARRAY(pc_person) people;
-    PC_ARRAY(pc_role) roles;
+    PC_ARRAY(pc_role) roles;     /* PEO and NEO rows of roles.csv */
+    PC_ARRAY(pc_role) directors; /* its `director` rows (role PC_ROLE_DIRECTOR) */
     PC_ARRAY(pc_cash) cash;
     PC_ARRAY(pc_fx_rate) fx;
     PC_ARRAY(pc_award) awards;

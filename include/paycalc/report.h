@@ -326,6 +326,43 @@ typedef struct pc_repair_note {
     int line;       /* the award's market_conditions.csv row */
 } pc_repair_note;
 
+/* Director Compensation columns, in table order (Item 402(k)(2); 402(r)(2)
+ * for a smaller reporting company, whose column (f) holds NQDC earnings
+ * only). */
+typedef enum pc_dct_column {
+    PC_DCT_FEES = 0, /* (b) fees earned or paid in cash */
+    PC_DCT_STOCK_AWARDS,
+    PC_DCT_OPTION_AWARDS,
+    PC_DCT_NON_EQUITY_INCENTIVE,
+    PC_DCT_PENSION_NQDC,
+    PC_DCT_ALL_OTHER,
+    PC_DCT_TOTAL,
+    PC_DCT_NCOLUMNS
+} pc_dct_column;
+
+/* The JSON key (and reported.csv `dct` item) of a column ("fees"). */
+const char *pc_dct_key(pc_dct_column column);
+
+/* One non-employee director's row for the last covered fiscal year. */
+typedef struct pc_director_row {
+    size_t person;
+    int year;
+    const char *position;            /* borrowed from the dataset */
+    int64_t column[PC_DCT_NCOLUMNS]; /* cents, whole dollars (R3, as the SCT) */
+    /* The footnote of Instruction to Item 402(k)(2)(iii) and (iv): the
+     * aggregate awards outstanding at the fiscal year end. */
+    int64_t stock_outstanding;   /* stock shares not vested (service, performance or market) */
+    int64_t options_outstanding; /* options and SARs not exercised, expired or forfeited */
+    size_t first_grant, ngrants; /* pc_report.director_grants of the year */
+} pc_director_row;
+
+/* An award granted to a director in the year, with its grant-date fair value
+ * (the exact sum of its tranche values, R2; the same engine as the SCT). */
+typedef struct pc_director_grant {
+    size_t award;  /* index into dataset awards */
+    int64_t value; /* cents */
+} pc_director_grant;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -343,6 +380,10 @@ typedef struct pc_report {
     PC_ARRAY(pc_retirement_entry) retirement;
     PC_ARRAY(pc_term_note) term_notes;     /* emptied by pc_engine_group_warnings */
     PC_ARRAY(pc_repair_note) repair_notes; /* emptied by pc_engine_group_warnings */
+    /* The Director Compensation table (Item 402(k)): one row per director
+     * of the last covered year, in roles.csv order; empty without directors. */
+    PC_ARRAY(pc_director_row) directors;
+    PC_ARRAY(pc_director_grant) director_grants;
     bool has_checks;
     pc_checks checks;
 } pc_report;

@@ -434,6 +434,64 @@ static json_t *retirement(const pc_dataset *ds, const pc_report *r)
     return list;
 }
 
+/* The Director Compensation table (Item 402(k)): each director's columns in
+ * whole dollars, the awards outstanding at the year end (the footnote of
+ * Instruction to Item 402(k)(2)(iii) and (iv), in shares), and each award
+ * granted in the year with its grant-date fair value. */
+static json_t *director_grants(const pc_dataset *ds, const pc_report *r, const pc_director_row *d)
+{
+    static const char *const types[] = {"option", "sar", "stock"};
+    json_t *list = json_array();
+    for (size_t k = d->first_grant; list && k < d->first_grant + d->ngrants; k++) {
+        const pc_director_grant *g = &r->director_grants.items[k];
+        const pc_award *aw = &ds->awards.items[g->award];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(list, o) ||
+            pc_json_set(o, "award_id", json_string(aw->id)) ||
+            pc_json_set(o, "type", json_string(types[aw->type])) ||
+            pc_json_set(o, "grant_date", pc_json_date(aw->grant_date)) ||
+            pc_json_set(o, "shares", json_integer(aw->shares)) ||
+            pc_json_set(o, "grant_date_fair_value", pc_json_money(g->value))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static json_t *directors(const pc_dataset *ds, const pc_report *r)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < r->directors.count; i++) {
+        const pc_director_row *d = &r->directors.items[i];
+        json_t *o = json_object();
+        json_t *held = json_object();
+        if (!o || json_array_append_new(list, o) || !held ||
+            pc_json_set(o, "person_id", json_string(person_id(ds, d->person))) ||
+            pc_json_set(o, "name", pc_json_string(ds->people.items[d->person].name)) ||
+            pc_json_set(o, "position", pc_json_string(d->position)) ||
+            pc_json_set(o, "year", json_integer(d->year)))
+            goto fail;
+        for (int c = 0; c < PC_DCT_NCOLUMNS; c++)
+            if (pc_json_set(o, pc_dct_key((pc_dct_column)c), pc_json_money(d->column[c])))
+                goto fail;
+        if (pc_json_set(held, "stock_awards", json_integer(d->stock_outstanding)) ||
+            pc_json_set(held, "options", json_integer(d->options_outstanding)))
+            goto fail;
+        json_t *moved = held;
+        held = NULL;
+        if (pc_json_set(o, "outstanding_at_fye", moved) ||
+            pc_json_set(o, "grants", director_grants(ds, r, d)))
+            goto fail;
+        continue;
+    fail:
+        json_decref(held);
+        json_decref(list);
+        return NULL;
+    }
+    return list;
+}
+
 static void warnings(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
     (void)ds;
@@ -473,6 +531,9 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     CHECK(pc_json_set(root, "outstanding_equity_awards", json_array()));
     CHECK(pc_json_set(root, "exercises_and_vesting", json_array()));
     CHECK(pc_json_set(root, "plan_based_awards", json_array()));
+    /* Only with directors, so that a set without them reads as before. */
+    if (r->directors.count)
+        CHECK(pc_json_set(root, "director_compensation", directors(ds, r)));
     CHECK(pc_json_set(root, "retirement_eligible", retirement(ds, r)));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
     CHECK(pc_json_set(root, "warnings", json_array()));

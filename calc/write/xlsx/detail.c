@@ -483,6 +483,8 @@ static const char *table_words(pc_reported_table table)
         return "Option Exercises and Stock Vested";
     case PC_REPORTED_GPBA:
         return "Grants of Plan-Based Awards";
+    case PC_REPORTED_DCT:
+        return "Director Compensation";
     }
     return "?";
 }
@@ -496,6 +498,9 @@ static const struct {
     {"mismatch", "A published figure against the figure computed from the inputs."},
     {"sct_does_not_foot",
      "The published Summary Compensation Table total against the sum of its published columns."},
+    {"dct_does_not_foot",
+     "A director's published Director Compensation total against the sum of its published "
+     "columns."},
     {"cap_does_not_foot", "The published compensation actually paid against the sum of the "
                           "published reconciliation lines."},
     {"deduction_differs_from_sct",

@@ -416,6 +416,36 @@ static const label table[] = {
      "(1) 各奖励按FASB "
      "ASC第718号主题计算的授予日公允价值，与摘要补偿表所列一致；附业绩条件的奖励，按授予日该条件的"
      "可能结果计算。"},
+    /* Director Compensation (Item 402(k); the proxy's 董事薪酬). */
+    {"Director Compensation", "董事薪酬", "董事薪酬"},
+    {"Fees Earned or Paid in Cash ($)", "以現金賺取或支付的費用 ($)", "以现金赚取或支付的费用 ($)"},
+    {"Stock Awards ($)\xC2\xB9", "股票獎勵 ($)\xC2\xB9", "股票奖励 ($)\xC2\xB9"},
+    {"Option Awards ($)\xC2\xB9", "期權獎勵 ($)\xC2\xB9", "期权奖励 ($)\xC2\xB9"},
+    {"(1) The grant date fair value of the awards granted in the fiscal year, computed in "
+     "accordance with FASB ASC Topic 718",
+     "(1) 本財年授予的獎勵按FASB ASC第718號主題計算的授予日公允價值",
+     "(1) 本财年授予的奖励按FASB ASC第718号主题计算的授予日公允价值"},
+    {"%s, %s shares granted on %s, $%s", "%s，%s股，於%s授予，%s美元",
+     "%s，%s股，于%s授予，%s美元"},
+    {"%s, %s options granted on %s, $%s", "%s，%s份期權，於%s授予，%s美元",
+     "%s，%s份期权，于%s授予，%s美元"},
+    {": none were granted.", "：無。", "：无。"},
+    {": ", "：", "："},
+    {"; ", "；", "；"},
+    {".", "。", "。"},
+    {"(2) Awards outstanding at fiscal year end (unvested stock awards; options and stock "
+     "appreciation rights not exercised)",
+     "(2) 財年末未償還的獎勵（未歸屬的股票獎勵；未行使的期權和股票增值權）",
+     "(2) 财年末未偿还的奖励（未归属的股票奖励；未行使的期权和股票增值权）"},
+    {"%s, %s shares of stock and %s options", "%s，%s股股票和%s份期權", "%s，%s股股票和%s份期权"},
+    {"The table lists the directors who are not named executive officers; an executive's pay for "
+     "service as a director is in the Summary Compensation Table (Item 402(r) of Regulation S-K).",
+     "本表列出非指定高管的董事；高管擔任董事的薪酬列於摘要補償表（S-K條例第402(r)項）。",
+     "本表列出非指定高管的董事；高管担任董事的薪酬列于摘要补偿表（S-K条例第402(r)项）。"},
+    {"The table lists the directors who are not named executive officers; an executive's pay for "
+     "service as a director is in the Summary Compensation Table (Item 402(k) of Regulation S-K).",
+     "本表列出非指定高管的董事；高管擔任董事的薪酬列於摘要補償表（S-K條例第402(k)項）。",
+     "本表列出非指定高管的董事；高管担任董事的薪酬列于摘要补偿表（S-K条例第402(k)项）。"},
 };
 
 const char *pc_xlsx_words(const pc_xlsx *w, const char *en)

@@ -33,6 +33,12 @@ void pc_xlsx_write_audit(pc_xlsx *w);
  * 13), on their own sheet `ws` (xlsx/retirement.c). */
 void pc_xlsx_write_retirement(pc_xlsx *w, lxw_worksheet *ws);
 
+/* The Director Compensation table (Item 402(k); SPEC's Director
+ * Compensation section), on its own disclosure sheet `ws`, written when the
+ * input set names directors (xlsx/directors.c). */
+#define PC_XLSX_SHEET_DIRECTORS "Director Compensation"
+void pc_xlsx_write_directors(pc_xlsx *w, lxw_worksheet *ws);
+
 /* The Charts sheet, over the Pay vs Performance table (calc/write/xlsx/charts.c). */
 void pc_xlsx_write_charts(pc_xlsx *w);
 

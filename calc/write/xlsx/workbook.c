@@ -221,6 +221,8 @@ static void fill_workbook(pc_xlsx *w)
     /* Item 402(d): not for a smaller reporting company. */
     lxw_worksheet *gpba =
         config->smaller_reporting_company ? NULL : add_sheet(w, PC_XLSX_SHEET_GPBA);
+    /* The last disclosure sheet, only when the input set names directors. */
+    lxw_worksheet *directors = r->directors.count ? add_sheet(w, PC_XLSX_SHEET_DIRECTORS) : NULL;
     w->cap_person = add_sheet(w, PC_XLSX_SHEET_CAP_PERSON);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
     /* Only when some tranche is treated as vested on retirement (SPEC
@@ -259,6 +261,8 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_equity_oesv(w, oesv);
     if (gpba)
         pc_xlsx_write_equity_gpba(w, gpba);
+    if (directors)
+        pc_xlsx_write_directors(w, directors);
     pc_xlsx_write_valuations(w);
     if (retirement)
         pc_xlsx_write_retirement(w, retirement);

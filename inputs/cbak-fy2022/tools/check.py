@@ -390,6 +390,42 @@ def compute(ignore_supplied=()):
             out["cap"][(pid, y)] = ds.cap(pid, y)
         out["avg"][y] = ds.average(out["neo"][y], y) if out["neo"][y] else None
     out["tsr"] = ds.tsr()
+    out["dct"] = directors(ds)
+    return out
+
+
+def directors(ds):
+    """The Director Compensation table (Item 402(k)) of the last covered
+    year: for each `director` row of roles.csv, the fees (cash.csv `fees`,
+    `salary`, `bonus`), the other cash columns, the grant-date value of the
+    stock and option awards granted in the year (shares x grant_fv_per_share,
+    R2), each column rounded to whole dollars and the total their sum (R3)."""
+    y = ds.years[-1]
+    out = {}
+    for r in ds.roles:
+        if int(r["year"]) != y or r["role"] != "director":
+            continue
+        pid = r["person_id"]
+        cents = {"fees": Decimal(0), "stock_awards": Decimal(0), "option_awards": Decimal(0),
+                 "non_equity_incentive": Decimal(0), "pension_nqdc": Decimal(0), "all_other": Decimal(0)}
+        for c in ds.cash:
+            if c["person_id"] != pid or int(c["year"]) != y:
+                continue
+            column = {"fees": "fees", "salary": "fees", "bonus": "fees",
+                      "non_equity_incentive": "non_equity_incentive", "nqdc_earnings": "pension_nqdc",
+                      "all_other": "all_other"}.get(c["component"])
+            if column:
+                usd = parse_decimal(c["amount"], 2)[0]
+                if currency(c["currency"]) != "USD":
+                    usd = rnd(usd / ds.rate(currency(c["currency"]), y), 2)
+                cents[column] += usd
+        for a in ds.awards.values():
+            if a["person_id"] == pid and date(a["grant_date"]).year == y:
+                v = rnd(int(a["shares"]) * parse_decimal(a["grant_fv_per_share"])[0], 2)
+                cents["stock_awards" if a["type"] == "stock" else "option_awards"] += v
+        row = {k: rnd(v, 0) for k, v in cents.items()}
+        row["total"] = sum(row.values())
+        out[pid] = row
     return out
 
 
@@ -441,6 +477,8 @@ def verify(res):
             elif (subject, year) in res["cap"]:
                 expected = (res["sct"][(subject, year)]["total"] if item == "sct_total"
                             else res["cap"][(subject, year)]["cap"] if item == "cap" else None)
+        elif table == "dct" and subject in res["dct"] and year == ds.years[-1]:
+            expected = res["dct"][subject].get(item)
         elif table == "oea" and year == ds.years[-1]:
             expected = oea_totals(res).get((subject, item))
         if expected is not None:
@@ -601,6 +639,11 @@ def self_checks(res):
             got = res["sct"][(r["subject"], int(r["year"]))][r["item"]]
             expect(got == parse_decimal(r["value"])[0],
                    "SCT %s %s %s: computed %s, proxy %s" % (r["year"], r["subject"], r["item"], got, r["value"]))
+        if r["table"] == "dct":
+            got = res["dct"].get(r["subject"], {}).get(r["item"])
+            expect(got == parse_decimal(r["value"])[0],
+                   "Director Compensation %s %s %s: computed %s, proxy %s" % (
+                       r["year"], r["subject"], r["item"], got, r["value"]))
         if r["table"] == "pvp" and r["item"] in ("tsr", "net_income"):
             y = int(r["year"])
             got = (res["tsr"][1][y][3] if r["item"] == "tsr"
@@ -763,11 +806,27 @@ def md_stock(res):
     lines = ["| Award | Grant (= vest) date | Shares | Close | Value (R2) |",
              "| --- | --- | ---: | ---: | ---: |"]
     for aid, a in ds.awards.items():
-        if a["type"] != "stock":
+        if a["type"] != "stock" or a["person_id"] in res["dct"]:
             continue
         v = rnd(int(a["shares"]) * parse_decimal(a["grant_fv_per_share"])[0], 2)
         lines.append("| %s | %s | %s | %s | %s |" % (aid, a["grant_date"], "{:,}".format(int(a["shares"])),
                                                   a["grant_fv_per_share"], money(v)))
+    return "\n".join(lines)
+
+
+def md_directors(res):
+    """The Director Compensation table of the last covered year, with each
+    award granted in it."""
+    ds = res["ds"]
+    lines = ["| Director | Fees (cash) | Awards granted (shares x close) | Stock awards | Option awards | Total |",
+             "| --- | ---: | --- | ---: | ---: | ---: |"]
+    for pid, row in res["dct"].items():
+        grants = ["%s: %s x %s" % (aid, "{:,}".format(int(a["shares"])), a["grant_fv_per_share"])
+                  for aid, a in ds.awards.items()
+                  if a["person_id"] == pid and date(a["grant_date"]).year == ds.years[-1]]
+        lines.append("| %s (%s) | %s | %s | %s | %s | %s |" % (
+            ds.people[pid]["name"], pid, money(row["fees"], 0), "; ".join(grants) or "none",
+            money(row["stock_awards"], 0), money(row["option_awards"], 0), money(row["total"], 0)))
     return "\n".join(lines)
 
 
@@ -776,6 +835,8 @@ def md_salary(res):
     lines = ["| Person | Year | Monthly rows (RMB) | Sum (RMB) | Rate (RMB per USD) | USD (R1) | SCT salary (R3) |",
              "| --- | --- | --- | ---: | ---: | ---: | ---: |"]
     for pid in ds.people:
+        if pid in res["dct"]:
+            continue
         for y in ds.years:
             months = [parse_decimal(r["amount"], 2)[0] for r in ds.cash
                       if r["person_id"] == pid and int(r["year"]) == y and r["component"] == "salary"]
@@ -953,6 +1014,7 @@ def main(argv):
         "salary": md_salary(res),
         "sct": md_sct(res),
         "stock": md_stock(res),
+        "directors": md_directors(res),
         "valuations": md_valuations(res),
         "cap": md_cap(res),
         "pvp": md_pvp(res),

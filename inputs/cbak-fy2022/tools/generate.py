@@ -175,6 +175,14 @@ OPTION_GRANT_FV = Decimal("0.267249")
 # 234,000 / 150,000.
 FYE2021_FV = Decimal("1.56")
 
+# The three independent directors of the Director Compensation table
+# (董事薪酬), names as the proxy prints them, and their 2022 pay: $20,000 of
+# fees and $3,000 of stock awards each.
+DIRECTORS = [("simon-xue", "J·薛西蒙"), ("martha-agee", "Martha C. Agee"), ("he-jianjun", "何建軍")]
+DIRECTOR_FEES = Decimal("20000")
+DIRECTOR_STOCK = Decimal("3000")
+DIRECTOR_GRANT = d("2022-07-12")  # close $1.50: 2,000 shares make $3,000
+
 # Valuation assumptions. Rates: continuously compounded, near the US Treasury
 # curve at the five-to-seven-year point on each date. Volatility at FYE 2021
 # is solved so that the model reproduces the proxy's 1.56 (see below).
@@ -298,13 +306,13 @@ def main():
     write_csv("people.csv", ["person_id", "name", "position"], [
         ["li-yunfei", "李雲飛", "President and Chief Executive Officer"],
         ["pei-xiangyu", "裴翔宇", "Interim Chief Financial Officer"],
-    ])
+    ] + [[pid, name, "Independent Director"] for pid, name in DIRECTORS])
     write_csv("roles.csv", ["year", "person_id", "role", "position"], [
         [2021, "li-yunfei", "PEO", ""],
         [2021, "pei-xiangyu", "NEO", "Former interim CFO"],
         [2022, "li-yunfei", "PEO", ""],
         [2022, "pei-xiangyu", "NEO", "Former interim CFO"],
-    ])
+    ] + [[2022, pid, "director", ""] for pid, _ in DIRECTORS])
 
     # cash.csv: monthly salary in RMB. Pei's last quarter of 2022 is written
     # with the code "RMB" (SPEC: accepted as CNY); the rows still add up with
@@ -317,6 +325,12 @@ def main():
                 currency = "RMB" if (person, year) == ("pei-xiangyu", 2022) and month >= 10 else "CNY"
                 cash.append([person, year, "salary", fmt_money(amount), currency,
                              last_business_day(year, month).isoformat()])
+    # The independent directors' fees earned or paid in cash, in US dollars
+    # (Director Compensation table: $20,000 each for 2022), paid quarterly.
+    for pid, _ in DIRECTORS:
+        for month in (3, 6, 9, 12):
+            cash.append([pid, 2022, "fees", fmt_money(DIRECTOR_FEES / 4), "USD",
+                         last_business_day(2022, month).isoformat()])
     write_csv("cash.csv", ["person_id", "year", "component", "amount", "currency", "pay_date"], cash)
 
     write_csv("fx.csv", ["currency", "period", "per_usd"], [
@@ -343,6 +357,19 @@ def main():
                                "", "", close, "yes"])
                 vesting.append([award_id, 1, day.isoformat(), n, "vested", ""])
 
+    # The directors' $3,000 of stock awards: the proxy does not say which
+    # grant it is, so each is modelled as the simplest award that gives it:
+    # fully vested shares granted on a 2022 trading day at its close, whose
+    # count is a whole number (2,000 shares at $1.50).
+    grant_close = closes[DIRECTOR_GRANT]
+    grant_shares = DIRECTOR_STOCK / Decimal(grant_close)
+    assert grant_shares == int(grant_shares)
+    for pid, _ in DIRECTORS:
+        award_id = "%s-stock-2022" % pid
+        awards.append([award_id, pid, "stock", "service", DIRECTOR_GRANT.isoformat(),
+                       int(grant_shares), "", "", grant_close, "yes"])
+        vesting.append([award_id, 1, DIRECTOR_GRANT.isoformat(), int(grant_shares), "vested", ""])
+
     # The 2021-11-29 performance-based options.
     option_ids = {}
     for person, short in (("li-yunfei", "li"), ("pei-xiangyu", "pei")):
@@ -354,7 +381,11 @@ def main():
         for tranche, vest in enumerate(OPTION_VESTS, start=1):
             status = "vested" if vest <= d("2022-12-31") else "unvested"
             vesting.append([award_id, tranche, vest.isoformat(), total // 10, status, ""])
-    awards.sort(key=lambda r: (r[1], r[4], r[0]))
+    # The executives' awards first (as before the directors were added), then
+    # the directors'.
+    director_ids = [pid for pid, _ in DIRECTORS]
+    awards.sort(key=lambda r: (r[1] in director_ids, director_ids.index(r[1]) if r[1] in director_ids
+                               else 0, r[1], r[4], r[0]))
     write_csv("awards.csv", ["award_id", "person_id", "type", "condition", "grant_date", "shares",
                              "exercise_price", "expiration_date", "grant_fv_per_share",
                              "dividend_rights"], awards)
@@ -468,6 +499,10 @@ def main():
         for item in ("stock_unvested", "stock_unvested_value", "stock_unearned",
                      "stock_unearned_value"):
             rep.append(["oea", 2022, person, item, "-"])
+    # The Director Compensation table for 2022, as printed.
+    for pid, _ in DIRECTORS:
+        for item, value in (("fees", "20,000"), ("stock_awards", "3,000"), ("total", "23,000")):
+            rep.append(["dct", 2022, pid, item, value])
     write_csv("reported.csv", ["table", "year", "subject", "item", "value"], rep)
     return 0
 
