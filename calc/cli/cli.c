@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "paycalc/cli.h"
 
+#include "cli_scenarios.h"
 #include "paycalc/compute.h"
 
 #include <errno.h>
@@ -32,6 +33,8 @@ static const char usage_text[] =
     "[--quiet]\n"
     "                  [--labels en|zh-Hant|zh-Hans]\n"
     "       paycalc check INPUT_DIR\n"
+    "       paycalc scenarios INPUT_DIR --year-end-price P1,P2,... | --price-change C1,C2,...\n"
+    "                  [--as-of DATE] [--vol V] [--rate R] [--peer-change X%] [--out DIR]\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
     "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict]\n"
     "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
@@ -50,6 +53,8 @@ static const char help_text[] =
     "           --labels zh-Hant or zh-Hans writes the workbook's titles, headers\n"
     "           and footnotes in Chinese\n"
     "  check    read and validate INPUT_DIR, print every problem found\n"
+    "  scenarios  compensation actually paid of the last covered year at\n"
+    "           hypothetical year-end stock prices, with the break-even prices\n"
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
     "           --reported FILE alone runs only the internal checks\n"
@@ -717,7 +722,23 @@ static int run_command(int argc, char **argv)
         return cmd_value(argc - 2, argv + 2);
     if (!strcmp(cmd, "init"))
         return cmd_init(argc - 2, argv + 2);
+    if (!strcmp(cmd, "scenarios"))
+        return pc_cli_scenarios(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
+}
+
+/* For the other commands' files (cli_scenarios.h). */
+size_t pc_cli_print_diags(pc_diags *diags, bool warnings)
+{
+    return print_diags(diags, warnings);
+}
+int pc_cli_make_dirs(const char *path)
+{
+    return make_dirs(path);
+}
+const char *pc_cli_usage(void)
+{
+    return usage_text;
 }
 
 /* Standard output that could not be written (a full disk, a reader that

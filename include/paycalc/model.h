@@ -414,6 +414,10 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_exercise) exercises;
     PC_ARRAY(pc_separation) separations;
     pc_file_columns files[PC_FILE_COUNT];
+    /* Valuations already made on this input set (value.h), that
+     * pc_value_tranche returns instead of valuing again; NULL (the default)
+     * but for price scenarios (scenarios.h). Borrowed. */
+    const struct pc_valuation_memo *memo;
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;
     size_t *awards_by_id;
