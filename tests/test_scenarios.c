@@ -312,3 +312,43 @@ ParameterizedTest(int *i, scenarios, bad_prices_are_usage_errors)
     run_result_free(&r);
     free(dir);
 }
+
+/* scenarios.json and scenarios.xlsx: written together, the same bytes
+ * every time, the real close marked. */
+Test(scenarios, files_are_deterministic)
+{
+    char *tmp = make_temp_dir();
+    char *dir = pc_text_format("%s/inputs/cbak-fy2022", SOURCE_DIR);
+    char *outs[2] = {pc_text_format("%s/a", tmp), pc_text_format("%s/b", tmp)};
+    for (int k = 0; k < 2; k++) {
+        const char *args[] = {"scenarios", dir, "--price-change", "-30%,0%,30%", "--out",
+                              outs[k],     NULL};
+        run_result r = run_paycalc(args);
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        run_result_free(&r);
+    }
+    const char *names[] = {"scenarios.json", "scenarios.xlsx"};
+    for (int n = 0; n < 2; n++) {
+        char *pa = pc_text_format("%s/%s", outs[0], names[n]);
+        char *pb = pc_text_format("%s/%s", outs[1], names[n]);
+        size_t sa = 0, sb = 0;
+        char *a = read_file(pa, &sa), *b = read_file(pb, &sb);
+        cr_assert(a && b && sa > 0, "%s written", names[n]);
+        cr_expect(sa == sb && memcmp(a, b, sa) == 0, "%s differs between runs", names[n]);
+        if (n == 0) {
+            cr_expect(strstr(a, "\"actual_year_end_close\": 1.149") != NULL);
+            cr_expect(strstr(a, "\"cap\": -8046.5") != NULL, "the real close's CAP");
+        }
+        free(a);
+        free(b);
+        free(pa);
+        free(pb);
+    }
+    free(outs[0]);
+    free(outs[1]);
+    free(dir);
+    char *cmd = pc_text_format("rm -rf '%s'", tmp);
+    cr_expect_eq(system(cmd), 0);
+    free(cmd);
+    free(tmp);
+}

@@ -182,6 +182,35 @@ static void print_table(const pc_dataset *ds, const pc_scenario_report *r)
     }
 }
 
+/* scenarios.json and scenarios.xlsx into `out` (default reports/<name of
+ * the input set>/), before anything is printed, as `run` does. */
+static int write_files(const pc_dataset *ds, const pc_scenario_report *r, const char *out)
+{
+    char *dir = out ? pc_strdup(out) : pc_text_format("reports/%s", ds->name);
+    char *json = dir ? pc_text_format("%s/scenarios.json", dir) : NULL;
+    char *xlsx = dir ? pc_text_format("%s/scenarios.xlsx", dir) : NULL;
+    int rc = PC_EXIT_OK;
+    if (!json || !xlsx) {
+        fprintf(stderr, "paycalc: out of memory\n");
+        rc = PC_EXIT_WRITE;
+    } else if (pc_cli_make_dirs(dir) != 0) {
+        fprintf(stderr, "paycalc: %s: error: cannot create the output folder: %s\n", dir,
+                strerror(errno));
+        rc = PC_EXIT_WRITE;
+    } else {
+        pc_diags diags;
+        pc_diags_init(&diags);
+        pc_status st = pc_write_scenarios(ds, r, json, xlsx, &diags);
+        pc_cli_print_diags(&diags, true);
+        pc_diags_fini(&diags);
+        rc = st == PC_OK ? PC_EXIT_OK : PC_EXIT_WRITE;
+    }
+    free(dir);
+    free(json);
+    free(xlsx);
+    return rc;
+}
+
 int pc_cli_scenarios(int argc, char **argv)
 {
     const char *dir = NULL, *out = NULL, *list = NULL, *list_option = NULL;
@@ -265,8 +294,9 @@ int pc_cli_scenarios(int argc, char **argv)
         rc = PC_EXIT_INPUT;
     }
     if (rc == PC_EXIT_OK)
+        rc = write_files(&ds, &report, out);
+    if (rc == PC_EXIT_OK)
         print_table(&ds, &report);
-    (void)out;
     pc_scenario_report_fini(&report);
     pc_diags_fini(&diags);
     pc_dataset_fini(&ds);
