@@ -440,12 +440,20 @@ pc_status pc_scenario_run(const pc_scenario_set *set, int64_t price_micro, pc_sc
     pc_report_init(&report);
     pc_status st = build_market(set, price_micro, &m);
     size_t errors = diags->errors;
-    /* The steps of pc_engine_run that the PvP row needs; the equity award
-     * tables and peer group TSR do not move CAP. */
+    /* The steps of pc_engine_run that the PvP row needs (the equity award
+     * tables and peer group TSR do not move CAP): the SCT and CAP of the
+     * last covered year alone, as a year's reconciliation reads nothing of
+     * the other years but the prior year end (SPEC section 7); TSR over
+     * every covered year, from the base before the first. */
+    pc_dataset last = m.ds;
+    last.config.years[0] = set->year;
+    last.config.nyears = 1;
+    if (last.config.sct_years > 1)
+        last.config.sct_years = 1;
     if (!st)
-        st = pc_engine_sct(&m.ds, &report, diags);
+        st = pc_engine_sct(&last, &report, diags);
     if (!st)
-        st = pc_engine_cap(&m.ds, &report, diags);
+        st = pc_engine_cap(&last, &report, diags);
     if (!st)
         st = pc_engine_tsr(&m.ds, &report, diags);
     if (!st && diags->errors > errors)
