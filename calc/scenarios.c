@@ -58,6 +58,7 @@ struct pc_scenario_set {
 typedef struct market market;
 static pc_status build_market(const pc_scenario_set *set, int64_t price, market *m);
 static pc_status remember_valuations(pc_scenario_set *set, pc_diags *diags);
+static pc_date first_changed(const pc_scenario_set *set);
 
 pc_scenario_options pc_scenario_options_default(void)
 {
@@ -194,6 +195,7 @@ struct market {
     pc_peer_price *peer_prices;
     pc_assumption *assumptions;
     pc_market_assumption *market_assumptions;
+    pc_supplied_fv *fair_values;
 };
 
 static void market_fini(market *m)
@@ -202,6 +204,30 @@ static void market_fini(market *m)
     free(m->peer_prices);
     free(m->assumptions);
     free(m->market_assumptions);
+    free(m->fair_values);
+}
+
+/* fair_values.csv values dated on or after the first changed day were
+ * measured at the real prices: in any other scenario than the real close
+ * they are left out, and the model values those tranches at the
+ * scenario's price instead. */
+static pc_status build_fair_values(const pc_scenario_set *set, int64_t price, market *m)
+{
+    const pc_dataset *ds = set->ds;
+    int64_t actual = 0;
+    if (ds->fair_values.count == 0 || (pc_scenario_actual_close(set, &actual) && actual == price))
+        return PC_OK;
+    pc_date from = first_changed(set);
+    m->fair_values = malloc(ds->fair_values.count * sizeof *m->fair_values);
+    if (!m->fair_values)
+        return PC_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < ds->fair_values.count; i++)
+        if (ds->fair_values.items[i].date < from)
+            m->fair_values[k++] = ds->fair_values.items[i];
+    m->ds.fair_values.items = m->fair_values;
+    m->ds.fair_values.count = m->ds.fair_values.capacity = k;
+    return PC_OK;
 }
 
 /* Weekdays in (from, to): the held days of a scenario. */
@@ -372,6 +398,8 @@ static pc_status build_market(const pc_scenario_set *set, int64_t price, market 
         st = build_peer_prices(set, m);
     if (!st)
         st = build_assumptions(set, m);
+    if (!st)
+        st = build_fair_values(set, price, m);
     return st;
 }
 

@@ -27,7 +27,7 @@
 typedef struct book {
     lxw_workbook *wb;
     lxw_error err; /* the first error */
-    lxw_format *bold, *money, *price, *units, *wrap;
+    lxw_format *bold, *money, *price, *units, *wrap, *tsr;
 } book;
 
 static void check(book *b, lxw_error err)
@@ -259,7 +259,7 @@ static void scenarios_sheet(book *b, lxw_worksheet *ws, const pc_dataset *ds,
     check(b, worksheet_set_column(ws, 0, (lxw_col_t)col, 16, NULL));
     check(b, worksheet_set_row(ws, 3, 45, NULL));
     worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_fit_to_pages(ws, 1, 1);
 
     char f[96], ref[16];
     for (size_t i = 0; i < r->count; i++) {
@@ -278,7 +278,7 @@ static void scenarios_sheet(book *b, lxw_worksheet *ws, const pc_dataset *ds,
             snprintf(f, sizeof f, "='CAP Lines'!%s", ref);
             formula(b, ws, row, avg_col, f, cents(s->pvp.avg_cap), b->money);
         }
-        number(b, ws, row, avg_col + 1, cents(s->pvp.tsr), b->money);
+        number(b, ws, row, avg_col + 1, cents(s->pvp.tsr), b->tsr); /* R6: 2 decimals */
     }
 
     int row = FIRST_ROW + (int)r->count + 1;
@@ -352,7 +352,9 @@ pc_status pc_xlsx_scenarios_write_file(const pc_dataset *ds, const pc_scenario_r
     b.price = workbook_add_format(b.wb);
     b.units = workbook_add_format(b.wb);
     b.wrap = workbook_add_format(b.wb);
-    if (b.bold && b.money && b.price && b.units && b.wrap) {
+    b.tsr = workbook_add_format(b.wb);
+    if (b.bold && b.money && b.price && b.units && b.wrap && b.tsr) {
+        format_set_num_format(b.tsr, "0.00");
         format_set_bold(b.bold);
         format_set_num_format(b.money, ds->config.cap_decimals == 2 ? "#,##0.00;(#,##0.00)"
                                                                     : "#,##0;(#,##0)");
