@@ -35,6 +35,7 @@
 
 #include "paycalc/engine.h"
 #include "paycalc/market.h"
+#include "paycalc/mc_value.h"
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
@@ -210,7 +211,7 @@ static void market_fini(market *m)
 /* fair_values.csv values dated on or after the first changed day were
  * measured at the real prices: in any other scenario than the real close
  * they are left out, and the model values those tranches at the
- * scenario's price instead. */
+ * scenario's price instead (where there is a model for them). */
 static pc_status build_fair_values(const pc_scenario_set *set, int64_t price, market *m)
 {
     const pc_dataset *ds = set->ds;
@@ -222,9 +223,15 @@ static pc_status build_fair_values(const pc_scenario_set *set, int64_t price, ma
     if (!m->fair_values)
         return PC_ERR_NOMEM;
     size_t k = 0;
-    for (size_t i = 0; i < ds->fair_values.count; i++)
-        if (ds->fair_values.items[i].date < from)
-            m->fair_values[k++] = ds->fair_values.items[i];
+    for (size_t i = 0; i < ds->fair_values.count; i++) {
+        const pc_supplied_fv *f = &ds->fair_values.items[i];
+        /* A market-condition award without its condition in
+         * market_conditions.csv has no model: it keeps its value. */
+        bool modelled = ds->awards.items[f->award].condition != PC_CONDITION_MARKET ||
+                        pc_mc_condition_of(ds, f->award) != NULL;
+        if (f->date < from || !modelled)
+            m->fair_values[k++] = *f;
+    }
     m->ds.fair_values.items = m->fair_values;
     m->ds.fair_values.count = m->ds.fair_values.capacity = k;
     return PC_OK;
