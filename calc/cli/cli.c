@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "paycalc/cli.h"
 
+#include "cli_scenarios.h"
 #include "paycalc/compute.h"
 
 #include <errno.h>
@@ -34,6 +35,8 @@ static const char usage_text[] =
     "[--quiet]\n"
     "                  [--labels en|zh-Hant|zh-Hans] [--ixbrl DIR] [--prior-any-company]\n"
     "       paycalc check INPUT_DIR\n"
+    "       paycalc scenarios INPUT_DIR --year-end-price P1,P2,... | --price-change C1,C2,...\n"
+    "                  [--as-of DATE] [--vol V] [--rate R] [--peer-change X%] [--out DIR]\n"
     "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
     "                     [--prior-any-company] [--verbose]\n"
     "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict] [--verbose]\n"
@@ -56,6 +59,10 @@ static const char help_text[] =
     "           and footnotes in Chinese; the tagged Inline XBRL section goes\n"
     "           into the folder ixbrl/ beside report.json, or --ixbrl DIR\n"
     "  check    read and validate INPUT_DIR, print every problem found\n"
+    "  scenarios  compensation actually paid of the last covered year at\n"
+    "           hypothetical year-end stock prices, with the break-even prices;\n"
+    "           writes scenarios.json and scenarios.xlsx into --out DIR (default\n"
+    "           reports/<name of INPUT_DIR>/)\n"
     "  verify   compare the published figures (reported.csv) with the computed\n"
     "           ones and check the published tables against each other;\n"
     "           --reported FILE alone runs only the internal checks; the skipped\n"
@@ -1011,7 +1018,23 @@ static int run_command(int argc, char **argv)
         return cmd_value(argc - 2, argv + 2);
     if (!strcmp(cmd, "init"))
         return cmd_init(argc - 2, argv + 2);
+    if (!strcmp(cmd, "scenarios"))
+        return pc_cli_scenarios(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
+}
+
+/* For the other commands' files (cli_scenarios.h). */
+size_t pc_cli_print_diags(pc_diags *diags, bool warnings)
+{
+    return print_diags(diags, warnings);
+}
+int pc_cli_make_dirs(const char *path)
+{
+    return make_dirs(path);
+}
+const char *pc_cli_usage(void)
+{
+    return usage_text;
 }
 
 /* Standard output that could not be written (a full disk, a reader that

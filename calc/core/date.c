@@ -107,6 +107,11 @@ char *pc_date_format(pc_date date, char *buf)
     return buf;
 }
 
+bool pc_date_is_weekday(pc_date date)
+{
+    return ((date % 7) + 7 + 3) % 7 < 5; /* 1970-01-01, day 0, was a Thursday */
+}
+
 double pc_years_between(pc_date earlier, pc_date later)
 {
     return (double)((int64_t)later - earlier) / 365.0;

@@ -200,15 +200,10 @@ static void free_series(ctx *c)
 
 /* ---- Windows ---- */
 
-static bool weekday(pc_date d)
-{
-    return ((d % 7) + 7 + 3) % 7 < 5; /* 1970-01-01, day 0, was a Thursday */
-}
-
 /* The last trading day on or before `d` counting weekdays only. */
 static pc_date last_weekday(pc_date d)
 {
-    while (!weekday(d))
+    while (!pc_date_is_weekday(d))
         d--;
     return d;
 }
@@ -218,7 +213,7 @@ static size_t weekdays_between(pc_date from, pc_date to)
 {
     size_t n = 0;
     for (pc_date d = from + 1; d <= to; d++)
-        n += weekday(d);
+        n += pc_date_is_weekday(d);
     return n;
 }
 

@@ -394,6 +394,16 @@ static pc_status tranche_amount(const job *j, pc_valuation *out)
                 (long long)out->shares, per_share);
 }
 
+int pc_valuation_memo_compare(const void *a, const void *b)
+{
+    const pc_valuation *x = a, *y = b;
+    if (x->tranche != y->tranche)
+        return x->tranche < y->tranche ? -1 : 1;
+    if (x->date != y->date)
+        return x->date < y->date ? -1 : 1;
+    return (x->purpose > y->purpose) - (x->purpose < y->purpose);
+}
+
 pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
                            pc_valuation *out, pc_report *report, pc_diags *diags)
 {
@@ -414,6 +424,16 @@ pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, p
     if (!ds->indexed || tranche >= ds->tranches.count ||
         ds->tranches.items[tranche].award >= ds->awards.count)
         return PC_ERR_USAGE;
+
+    if (ds->memo && date < ds->memo->before) {
+        pc_valuation key = {.tranche = tranche, .date = date, .purpose = purpose};
+        const pc_valuation *known =
+            bsearch(&key, ds->memo->items, ds->memo->count, sizeof key, pc_valuation_memo_compare);
+        if (known) {
+            *out = *known;
+            return PC_OK;
+        }
+    }
 
     job j = {ds, &ds->tranches.items[tranche], NULL, date, purpose, diags};
     j.award = &ds->awards.items[j.tranche->award];

@@ -852,19 +852,18 @@ void pc_output_free(pc_output *o)
     release_signals(&saved);
 }
 
-pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags)
+pc_status pc_output_write(pc_output *out, size_t index, const void *data, size_t size,
+                          pc_diags *diags)
 {
-    pc_output *out;
-    pc_status st = pc_output_open(&out, &path, 1, diags);
     int fd = -1;
-    if (!st)
-        st = pc_output_create(out, 0, &fd, diags);
+    pc_status st = pc_output_create(out, index, &fd, diags);
     const char *p = data;
     while (!st && size > 0) {
         ssize_t w = write(fd, p, size);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
+            const char *path = out->targets[index].path;
             pc_error(diags, path, 0, 0, "write_failed", "could not write '%s': %s", path,
                      w < 0 ? strerror(errno) : "no space written");
             st = PC_ERR_WRITE;
@@ -873,6 +872,15 @@ pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, 
         p += w;
         size -= (size_t)w;
     }
+    return st;
+}
+
+pc_status pc_write_file_atomic(const char *path, const void *data, size_t size, pc_diags *diags)
+{
+    pc_output *out;
+    pc_status st = pc_output_open(&out, &path, 1, diags);
+    if (!st)
+        st = pc_output_write(out, 0, data, size, diags);
     if (!st)
         st = pc_output_commit(out, diags);
     pc_output_free(out);

@@ -15,7 +15,12 @@
 #include "ixbrl/ixbrl.h"
 #include "paycalc/output.h"
 #include "paycalc/write.h"
+#include "json/scenarios_json.h"
 #include "report_files.h"
+#include "xlsx/scenarios_xlsx.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 static pc_status write_json(pc_output *out, size_t index, const pc_dataset *ds,
                             const pc_report *report, const char *path, pc_diags *diags)
@@ -126,4 +131,24 @@ pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const cha
                         pc_diags *diags)
 {
     return write_set(ds, report, &path, 1, -1, 0, -1, diags);
+}
+
+pc_status pc_write_scenarios(const pc_dataset *ds, const pc_scenario_report *r,
+                             const char *json_path, const char *xlsx_path, pc_diags *diags)
+{
+    const char *paths[] = {json_path, xlsx_path};
+    char *json = pc_json_scenarios_dumps(ds, r);
+    if (!json)
+        return PC_ERR_NOMEM;
+    pc_output *out;
+    pc_status st = pc_output_open(&out, paths, 2, diags);
+    if (!st)
+        st = pc_output_write(out, 0, json, strlen(json), diags);
+    if (!st)
+        st = pc_xlsx_scenarios_write_file(ds, r, pc_output_temp_path(out, 1), xlsx_path, diags);
+    if (!st)
+        st = pc_output_commit(out, diags);
+    pc_output_free(out);
+    free(json);
+    return st;
 }

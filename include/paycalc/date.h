@@ -48,6 +48,11 @@ char *pc_date_format(pc_date date, char *buf);
  * SPEC section 13); PC_DATE_NONE past PC_YEAR_MAX. */
 pc_date pc_date_add_months(pc_date date, int months);
 
+/* Monday to Friday: the trading days paycalc assumes where prices.csv has
+ * none yet (future days of a Monte Carlo window, a scenario's days after
+ * the as-of date). */
+bool pc_date_is_weekday(pc_date date);
+
 /* (later - earlier) in days / 365: the model time of SPEC section 5. */
 double pc_years_between(pc_date earlier, pc_date later);
 

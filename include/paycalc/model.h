@@ -464,6 +464,10 @@ typedef struct pc_dataset {
     pc_file_columns files[PC_FILE_COUNT];
     char *disclosure[PC_DISCLOSURE_COUNT]; /* UTF-8 text of disclosure/ files, NULL when absent */
     char *disclosure_path[PC_DISCLOSURE_COUNT]; /* the file each came from, for messages */
+    /* Valuations already made on this input set (value.h), that
+     * pc_value_tranche returns instead of valuing again; NULL (the default)
+     * but for price scenarios (scenarios.h). Borrowed. */
+    const struct pc_valuation_memo *memo;
     /* Built by pc_dataset_index: people and awards in id order. */
     size_t *people_by_id;
     size_t *awards_by_id;

@@ -96,6 +96,12 @@ pc_status pc_output_create_in(pc_output *out, size_t index, const char *name, in
  * stays owned by the output: write to it, never close it. */
 pc_status pc_output_create(pc_output *out, size_t index, int *fd, pc_diags *diags);
 
+/* Creates the temporary file of report `index` and writes `size` bytes of
+ * `data` to it (PC_ERR_WRITE with a message naming the report when the
+ * system refuses). */
+pc_status pc_output_write(pc_output *out, size_t index, const void *data, size_t size,
+                          pc_diags *diags);
+
 /* The name under which a writer that opens files itself (libxlsxwriter)
  * creates report `index`: inside the private folder, reached through the
  * folder's open descriptor (/proc/self/fd) where the system offers that.

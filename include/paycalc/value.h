@@ -56,6 +56,20 @@ pc_bsm_result pc_bsm_call(const pc_bsm_inputs *in);
 pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, pc_purpose purpose,
                            pc_valuation *out, pc_report *report, pc_diags *diags);
 
+/* Valuations of one input set made before, for datasets that differ from
+ * it only in market data dated on or after `before` (price scenarios):
+ * a valuation on an earlier date reads nothing later (SPEC sections 5 and
+ * 10), so pc_value_tranche returns the one found here, by tranche, date and
+ * purpose, as it was (without its warnings, and with no market detail). */
+typedef struct pc_valuation_memo {
+    pc_date before;
+    const pc_valuation *items; /* sorted by tranche, date, purpose; unique */
+    size_t count;
+} pc_valuation_memo;
+
+/* Orders valuations by tranche, date and purpose (the memo's order). */
+int pc_valuation_memo_compare(const void *a, const void *b);
+
 PC_API_END
 
 #endif

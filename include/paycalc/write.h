@@ -22,6 +22,7 @@ PC_API_BEGIN
 
 #include "paycalc/model.h"
 #include "paycalc/report.h"
+#include "paycalc/scenarios.h"
 #include "paycalc/status.h"
 
 /* report.json and report.xlsx of one run, renamed into place together under
@@ -38,6 +39,11 @@ pc_status pc_write_reports(const pc_dataset *ds, const pc_report *report, const 
  * writes the pair alone. Same inputs, same bytes. */
 pc_status pc_write_report_set(const pc_dataset *ds, const pc_report *report, const char *json_path,
                               const char *xlsx_path, const char *ixbrl_dir, pc_diags *diags);
+
+/* scenarios.json and scenarios.xlsx of `paycalc scenarios` (README,
+ * Scenarios), committed together like the reports (SPEC section 14). */
+pc_status pc_write_scenarios(const pc_dataset *ds, const pc_scenario_report *r,
+                             const char *json_path, const char *xlsx_path, pc_diags *diags);
 
 /* report.json alone (SPEC section 9). */
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,

@@ -1,0 +1,396 @@
+/*
+ * scenarios.xlsx (README, Scenarios): the price scenarios of `paycalc
+ * scenarios` as a workbook of three sheets and a chart.
+ *
+ * - Scenarios: one row per year-end price (the price a number cell, the
+ *   input of that row), each PEO's CAP and SCT total, the NEO average CAP
+ *   and TSR; a chart of CAP against the price with each PEO's SCT total as
+ *   a reference line.
+ * - CAP Lines: every reconciliation line of every scenario; CAP is the SUM
+ *   of the lines, and the Scenarios sheet's CAP cells link to it.
+ * - Year-End Stock: the year-end values of stock awards valued at the
+ *   stock price itself, as formulas of the scenario's price cell:
+ *   ROUND(units x price, 2) x tranches, one row per scenario, person, CAP
+ *   line and number of units a tranche holds (R2 rounds each tranche).
+ *
+ * Deterministic: fixed document properties, no dates of the run.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "paycalc/money.h"
+#include "paycalc/scenarios.h"
+#include "scenarios_xlsx.h"
+
+typedef struct book {
+    lxw_workbook *wb;
+    lxw_error err; /* the first error */
+    lxw_format *bold, *money, *price, *units, *wrap, *tsr;
+} book;
+
+static void check(book *b, lxw_error err)
+{
+    if (err && !b->err)
+        b->err = err;
+}
+
+static void text(book *b, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+    check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s ? s : "", f));
+}
+
+static void number(book *b, lxw_worksheet *ws, int row, int col, double v, lxw_format *f)
+{
+    check(b, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f));
+}
+
+/* A formula with its value as computed, so a reader that does not
+ * recalculate (and the tests) see the figure. */
+static void formula(book *b, lxw_worksheet *ws, int row, int col, const char *f, double value,
+                    lxw_format *fmt)
+{
+    check(b, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, f, fmt, value));
+}
+
+static double cents(int64_t c)
+{
+    return (double)c / 100.0;
+}
+static double micros(int64_t m)
+{
+    return (double)m / 1e6;
+}
+
+/* "A5" for a 0-based row and column. */
+static void cell(char *buf, size_t size, int row, int col)
+{
+    lxw_rowcol_to_cell(buf, (lxw_row_t)row, (lxw_col_t)col);
+    (void)size;
+}
+
+#define FIRST_ROW 4 /* the Scenarios sheet's first scenario row (0-based) */
+
+static const char *cap_line_words(pc_cap_line line)
+{
+    switch (line) {
+    case PC_CAP_SCT_TOTAL:
+        return "SCT total";
+    case PC_CAP_LESS_EQUITY_AWARDS:
+        return "Less: stock and option awards in the SCT";
+    case PC_CAP_LESS_PENSION:
+        return "Less: change in pension value";
+    case PC_CAP_PLUS_PENSION_SERVICE:
+        return "Plus: pension service cost";
+    case PC_CAP_PLUS_PENSION_PRIOR_SERVICE:
+        return "Plus: pension prior service cost";
+    case PC_CAP_FYE_FV_GRANTED_IN_YEAR:
+        return "Plus: year-end value of awards granted in the year, unvested";
+    case PC_CAP_CHANGE_FV_PRIOR_UNVESTED:
+        return "Plus: change in value of prior awards unvested at year end";
+    case PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR:
+        return "Plus: value at vesting of awards granted and vested in the year";
+    case PC_CAP_CHANGE_FV_PRIOR_VESTED:
+        return "Plus: change in value of prior awards vested in the year";
+    case PC_CAP_LESS_FV_FORFEITED:
+        return "Less: prior year-end value of awards forfeited";
+    case PC_CAP_DIVIDENDS:
+        return "Plus: dividends on unvested awards";
+    case PC_CAP_CAP:
+        return "Compensation actually paid";
+    case PC_CAP_NLINES:
+        break;
+    }
+    return "";
+}
+
+static const char *subject_name(const pc_dataset *ds, size_t subject)
+{
+    return subject == PC_SUBJECT_AVERAGE ? "Non-PEO NEO average" : ds->people.items[subject].name;
+}
+
+/* CAP Lines: returns, for each scenario, the row of its first
+ * reconciliation (the PEOs come first, in PvP order). */
+static void cap_lines(book *b, const pc_dataset *ds, const pc_scenario_report *r, int *first)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "CAP Lines");
+    if (!ws) {
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    text(b, ws, 0, 0, "Compensation actually paid, line by line, in each price scenario", b->bold);
+    text(b, ws, 2, 0, "Year-end price", b->wrap);
+    text(b, ws, 2, 1, "Person", b->wrap);
+    for (int l = 0; l < PC_CAP_NLINES; l++)
+        text(b, ws, 2, 2 + l, cap_line_words((pc_cap_line)l), b->wrap);
+    check(b, worksheet_set_column(ws, 0, 0, 12, NULL));
+    check(b, worksheet_set_column(ws, 1, 1, 22, NULL));
+    check(b, worksheet_set_column(ws, 2, 2 + PC_CAP_NLINES, 16, NULL));
+    check(b, worksheet_set_row(ws, 2, 75, NULL));
+    worksheet_freeze_panes(ws, 3, 2);
+    int row = 3;
+    char from[16], to[16], f[96];
+    for (size_t i = 0; i < r->count; i++) {
+        const pc_scenario *s = &r->items[i];
+        first[i] = row;
+        for (size_t k = 0; k < s->ncap; k++, row++) {
+            snprintf(f, sizeof f, "=Scenarios!$A$%d", FIRST_ROW + (int)i + 1);
+            formula(b, ws, row, 0, f, micros(s->price_micro), b->price);
+            text(b, ws, row, 1, subject_name(ds, s->cap[k].subject), NULL);
+            for (int l = 0; l < PC_CAP_CAP; l++)
+                number(b, ws, row, 2 + l, cents(s->cap[k].line[l]), b->money);
+            cell(from, sizeof from, row, 2);
+            cell(to, sizeof to, row, 2 + PC_CAP_CAP - 1);
+            snprintf(f, sizeof f, "=SUM(%s:%s)", from, to);
+            formula(b, ws, row, 2 + PC_CAP_CAP, f, cents(s->cap[k].line[PC_CAP_CAP]), b->money);
+        }
+    }
+}
+
+typedef struct stock_group {
+    size_t person;
+    int line;
+    int64_t units_micro; /* shares x probable outcome, micros of a share */
+    size_t tranches;
+    int64_t value; /* cents */
+} stock_group;
+
+static int compare_group(const void *a, const void *b)
+{
+    const stock_group *x = a, *y = b;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return (x->units_micro > y->units_micro) - (x->units_micro < y->units_micro);
+}
+
+static void year_end_stock(book *b, const pc_dataset *ds, const pc_scenario_report *r)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Year-End Stock");
+    if (!ws) {
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    text(b, ws, 0, 0,
+         "Year-end values of stock awards at each scenario's price: ROUND(units x price, 2) for "
+         "each tranche (R2), times the tranches with those units",
+         b->bold);
+    static const char *heads[] = {"Year-end price",    "Person",   "CAP line",
+                                  "Units per tranche", "Tranches", "Value"};
+    for (int c = 0; c < 6; c++)
+        text(b, ws, 2, c, heads[c], b->wrap);
+    check(b, worksheet_set_column(ws, 0, 0, 12, NULL));
+    check(b, worksheet_set_column(ws, 1, 1, 22, NULL));
+    check(b, worksheet_set_column(ws, 2, 2, 44, NULL));
+    check(b, worksheet_set_column(ws, 3, 5, 16, NULL));
+    worksheet_freeze_panes(ws, 3, 0);
+    int row = 3;
+    char f[128];
+    for (size_t i = 0; i < r->count && !b->err; i++) {
+        const pc_scenario *s = &r->items[i];
+        stock_group *g = calloc(s->nstock ? s->nstock : 1, sizeof *g);
+        if (!g) {
+            check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        for (size_t k = 0; k < s->nstock; k++) {
+            const pc_scenario_stock *t = &s->stock[k];
+            g[k] = (stock_group){t->person, t->line, t->shares * t->probable_micro, 1, t->value};
+        }
+        qsort(g, s->nstock, sizeof *g, compare_group);
+        size_t n = 0;
+        for (size_t k = 0; k < s->nstock; k++) {
+            if (n > 0 && compare_group(&g[n - 1], &g[k]) == 0) {
+                g[n - 1].tranches++;
+                g[n - 1].value += g[k].value;
+            } else {
+                g[n++] = g[k];
+            }
+        }
+        for (size_t k = 0; k < n && row < 1048575; k++, row++) {
+            snprintf(f, sizeof f, "=Scenarios!$A$%d", FIRST_ROW + (int)i + 1);
+            formula(b, ws, row, 0, f, micros(s->price_micro), b->price);
+            text(b, ws, row, 1, ds->people.items[g[k].person].name, NULL);
+            text(b, ws, row, 2, cap_line_words((pc_cap_line)g[k].line), NULL);
+            number(b, ws, row, 3, (double)g[k].units_micro / 1e6, b->units);
+            number(b, ws, row, 4, (double)g[k].tranches, NULL);
+            snprintf(f, sizeof f, "=ROUND(D%d*A%d,2)*E%d", row + 1, row + 1, row + 1);
+            formula(b, ws, row, 5, f, cents(g[k].value), b->money);
+        }
+        free(g);
+    }
+}
+
+static void scenarios_sheet(book *b, lxw_worksheet *ws, const pc_dataset *ds,
+                            const pc_scenario_report *r, const int *first)
+{
+    char title[160], line[256], day[11], p1[48], p2[48];
+    snprintf(title, sizeof title,
+             "Price scenarios: compensation actually paid for fiscal %d (year end %s)", r->year,
+             pc_date_format(r->year_end, day));
+    text(b, ws, 0, 0, title, b->bold);
+    pc_micro_format(r->as_of_close_micro, 2, p1, sizeof p1);
+    if (r->has_actual)
+        snprintf(line, sizeof line,
+                 "Real prices to %s (close %s); the real year-end close %s is marked actual",
+                 pc_date_format(r->as_of, day), p1,
+                 pc_micro_format(r->actual_close_micro, 2, p2, sizeof p2));
+    else
+        snprintf(line, sizeof line, "Real prices to %s (close %s)", pc_date_format(r->as_of, day),
+                 p1);
+    text(b, ws, 1, 0, line, NULL);
+
+    const pc_pvp_row *pvp = &r->items[0].pvp;
+    int col = 0;
+    text(b, ws, 3, col++, "Year-end price", b->wrap);
+    text(b, ws, 3, col++, "Real year-end close", b->wrap);
+    for (size_t k = 0; k < pvp->npeo; k++) {
+        const char *name = ds->people.items[pvp->peo[k].person].name;
+        snprintf(line, sizeof line, "CAP, %s (PEO)", name);
+        text(b, ws, 3, col++, line, b->wrap);
+        snprintf(line, sizeof line, "SCT total, %s (PEO)", name);
+        text(b, ws, 3, col++, line, b->wrap);
+    }
+    int avg_col = col;
+    text(b, ws, 3, col++, "Average CAP, non-PEO NEOs", b->wrap);
+    text(b, ws, 3, col++, "TSR (value of $100)", b->wrap);
+    check(b, worksheet_set_column(ws, 0, (lxw_col_t)col, 16, NULL));
+    check(b, worksheet_set_row(ws, 3, 45, NULL));
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 1);
+
+    char f[96], ref[16];
+    for (size_t i = 0; i < r->count; i++) {
+        const pc_scenario *s = &r->items[i];
+        int row = FIRST_ROW + (int)i;
+        number(b, ws, row, 0, micros(s->price_micro), b->price);
+        text(b, ws, row, 1, s->actual ? "actual" : "", NULL);
+        for (size_t k = 0; k < s->pvp.npeo; k++) {
+            cell(ref, sizeof ref, first[i] + (int)k, 2 + PC_CAP_CAP);
+            snprintf(f, sizeof f, "='CAP Lines'!%s", ref);
+            formula(b, ws, row, 2 + 2 * (int)k, f, cents(s->pvp.peo[k].cap), b->money);
+            number(b, ws, row, 3 + 2 * (int)k, cents(s->pvp.peo[k].sct_total), b->money);
+        }
+        if (s->pvp.has_average) {
+            cell(ref, sizeof ref, first[i] + (int)s->ncap - 1, 2 + PC_CAP_CAP);
+            snprintf(f, sizeof f, "='CAP Lines'!%s", ref);
+            formula(b, ws, row, avg_col, f, cents(s->pvp.avg_cap), b->money);
+        }
+        number(b, ws, row, avg_col + 1, cents(s->pvp.tsr), b->tsr); /* R6: 2 decimals */
+    }
+
+    int row = FIRST_ROW + (int)r->count + 1;
+    for (size_t k = 0; k < r->npeo; k++, row++) {
+        const pc_break_even *be = &r->peo[k];
+        char a[48], c[48];
+        snprintf(line, sizeof line,
+                 "%s: CAP equals the SCT total at a year-end price of %s; CAP is zero at %s",
+                 ds->people.items[be->person].name,
+                 be->has_sct_price ? pc_micro_format(be->sct_price_micro, 2, a, sizeof a) : "none",
+                 be->has_zero_price ? pc_micro_format(be->zero_price_micro, 2, c, sizeof c)
+                                    : "none");
+        text(b, ws, row, 0, line, NULL);
+    }
+    snprintf(line, sizeof line, "Break-even prices searched between %s and %s",
+             pc_micro_format(r->search_low_micro, 2, p1, sizeof p1),
+             pc_micro_format(r->search_high_micro, 2, p2, sizeof p2));
+    text(b, ws, row++, 0, line, NULL);
+
+    /* CAP against the price, with the SCT totals as reference lines. */
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
+    if (!chart) {
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    lxw_row_t last = (lxw_row_t)(FIRST_ROW + r->count - 1);
+    for (size_t k = 0; k < pvp->npeo; k++) {
+        for (int ref_line = 0; ref_line < 2; ref_line++) {
+            lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+            if (!series) {
+                check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+                return;
+            }
+            lxw_col_t c = (lxw_col_t)(2 + 2 * k + (size_t)ref_line);
+            chart_series_set_categories(series, "Scenarios", FIRST_ROW, 0, last, 0);
+            chart_series_set_values(series, "Scenarios", FIRST_ROW, c, last, c);
+            chart_series_set_name_range(series, "Scenarios", 3, c);
+            if (ref_line) {
+                lxw_chart_line dash = {.dash_type = LXW_CHART_LINE_DASH_DASH, .width = 1.5};
+                chart_series_set_line(series, &dash);
+                chart_series_set_marker_type(series, LXW_CHART_MARKER_NONE);
+            }
+        }
+    }
+    lxw_chart_font title_font = {.size = 12, .bold = 1};
+    chart_title_set_name(chart, "Compensation actually paid against the year-end price");
+    chart_title_set_name_font(chart, &title_font);
+    chart_axis_set_name(chart->x_axis, "Year-end stock price (USD)");
+    chart_axis_set_name(chart->y_axis, "USD");
+    chart_axis_set_num_format(chart->y_axis, "#,##0;(#,##0)");
+    chart_axis_set_num_format(chart->x_axis, "0.00");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = 1.5, .object_position = 1};
+    check(b, worksheet_insert_chart_opt(ws, (lxw_row_t)row + 1, 0, chart, &opt));
+}
+
+pc_status pc_xlsx_scenarios_write_file(const pc_dataset *ds, const pc_scenario_report *r,
+                                       const char *file, const char *path, pc_diags *diags)
+{
+    book b = {0};
+    int *first = calloc(r->count ? r->count : 1, sizeof *first);
+    lxw_workbook_options options = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+    b.wb = first ? workbook_new_opt(file, &options) : NULL;
+    if (!b.wb) {
+        free(first);
+        pc_error(diags, path, 0, 0, "write_failed", "could not start the workbook '%s'", path);
+        return PC_ERR_WRITE;
+    }
+    b.bold = workbook_add_format(b.wb);
+    b.money = workbook_add_format(b.wb);
+    b.price = workbook_add_format(b.wb);
+    b.units = workbook_add_format(b.wb);
+    b.wrap = workbook_add_format(b.wb);
+    b.tsr = workbook_add_format(b.wb);
+    if (b.bold && b.money && b.price && b.units && b.wrap && b.tsr) {
+        format_set_num_format(b.tsr, "0.00");
+        format_set_bold(b.bold);
+        format_set_num_format(b.money, ds->config.cap_decimals == 2 ? "#,##0.00;(#,##0.00)"
+                                                                    : "#,##0;(#,##0)");
+        format_set_num_format(b.price, "0.00####");
+        format_set_num_format(b.units, "#,##0.######");
+        format_set_text_wrap(b.wrap);
+        format_set_bold(b.wrap);
+        format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
+    } else {
+        check(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    }
+    lxw_doc_properties props = {
+        .title = "Price scenarios: compensation actually paid",
+        .subject = ds->config.company_name,
+        .comments = "Written by paycalc " PAYCALC_VERSION,
+        .created = 86400, /* fixed: the same inputs give the same bytes */
+    };
+    check(&b, workbook_set_properties(b.wb, &props));
+    /* The Scenarios sheet first (the one a reader opens), filled last: its
+     * CAP cells link to the rows of CAP Lines. */
+    lxw_worksheet *main = workbook_add_worksheet(b.wb, "Scenarios");
+    if (!main)
+        check(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (!b.err)
+        cap_lines(&b, ds, r, first);
+    if (!b.err)
+        year_end_stock(&b, ds, r);
+    if (!b.err)
+        scenarios_sheet(&b, main, ds, r, first);
+    lxw_error closed = workbook_close(b.wb);
+    check(&b, closed);
+    free(first);
+    if (b.err) {
+        pc_error(diags, path, 0, 0, "write_failed", "could not write the workbook '%s': %s", path,
+                 lxw_strerror(b.err));
+        return PC_ERR_WRITE;
+    }
+    return PC_OK;
+}
