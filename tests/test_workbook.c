@@ -244,6 +244,86 @@ Test(workbook, edited_cash_rate_and_fair_value_move_every_table_as_paycalc_would
     free(after);
 }
 
+/* Sets the amount (the 4th field) of the first line of cash.csv in `dir`
+ * that starts with `prefix`; returns that line's number (1: the header). */
+static int edit_cash_line(const char *dir, const char *prefix, const char *amount)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/cash.csv", dir);
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text, "cannot read %s", path);
+    size_t plen = strlen(prefix);
+    int line = 1;
+    char *at = text;
+    while (strncmp(at, prefix, plen) != 0) {
+        at = strchr(at, '\n');
+        cr_assert_not_null(at, "%s has no line starting '%s'", path, prefix);
+        at++;
+        line++;
+    }
+    /* person_id,year,component,amount,...: the amount after the third comma. */
+    char *start = at;
+    for (int k = 0; k < 3; k++)
+        start = strchr(start, ',') + 1;
+    char *end = strchr(start, ',');
+    cr_assert_not_null(end);
+    size_t head = (size_t)(start - text);
+    char *out = malloc(strlen(text) + strlen(amount) + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, head);
+    strcpy(out + head, amount);
+    strcat(out, end);
+    cr_assert_eq(write_text(path, out), 0);
+    free(out);
+    free(text);
+    return line;
+}
+
+/* SPEC 9, live to the last figure: in a five-year company the disclosure
+ * SCT shows 2021-2023, and CAP by Person takes 2019 and 2020 from SCT All
+ * Years. An older year's salary, a change in pension value and a pension
+ * service cost edited on Cash and FX move SCT All Years, CAP by Person, CAP
+ * Reconciliation and Pay vs Performance exactly as `paycalc run` moves them
+ * with the same edits in cash.csv. */
+Test(workbook, older_years_salary_and_pension_edits_move_cap_as_paycalc_would, .timeout = 300)
+{
+    char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
+    const char *gen[] = {GENERATOR, in,           "--neos", "4",       "--awards-per-person",
+                         "2",       "--tranches", "4",      "--years", "5",
+                         "--seed",  "5",          NULL};
+    run_result g = run_program(PYTHON, gen);
+    cr_assert_eq(g.status, 0, "generator: %s", g.err);
+    run_result_free(&g);
+    char xlsx[512], json[512], edited_xlsx[512], edited_json[512];
+    run_into(in, before, xlsx, json, sizeof xlsx);
+
+    /* p00000 is the PEO of 2019-2021; p00003 a non-PEO NEO. */
+    int salary = edit_cash_line(in, "p00000,2020,salary,", "200000.00");
+    int service = edit_cash_line(in, "p00000,2020,pension_service_cost,", "50000.00");
+    int pension = edit_cash_line(in, "p00003,2019,change_in_pension_value,", "90000.00");
+    run_into(in, after, edited_xlsx, edited_json, sizeof edited_xlsx);
+    cr_assert_neq(pvp_peo_cents(json, 2020, "sct_total"),
+                  pvp_peo_cents(edited_json, 2020, "sct_total"));
+    cr_assert_neq(pvp_peo_cents(json, 2020, "cap"), pvp_peo_cents(edited_json, 2020, "cap"));
+
+    char e1[64], e2[64], e3[64];
+    snprintf(e1, sizeof e1, "cash:%d=200000", salary);
+    snprintf(e2, sizeof e2, "cash:%d=50000", service);
+    snprintf(e3, sizeof e3, "cash:%d=90000", pension);
+    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, NULL};
+    run_result r = python(RECALC, args);
+    cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
+                 r.status, r.out, r.err);
+    cr_expect(strstr(r.out, " 0 differences") != NULL, "%s%s", r.out, r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(before);
+    remove_dir(after);
+    free(in);
+    free(before);
+    free(after);
+}
+
 /* `paycalc run CBAK --labels LABELS` into a new folder; the workbook's
  * disclosure text (malloc'ed) after checking that it recalculates to its
  * stored values. */

@@ -538,6 +538,7 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     if (!ds->config.smaller_reporting_company)
         json_array_append_new(sheets, json_string("Plan-Based Awards"));
     json_array_append_new(sheets, json_string("CAP by Person"));
+    json_array_append_new(sheets, json_string("SCT All Years"));
     json_array_append_new(sheets, json_string("Award Valuations"));
     json_array_append_new(sheets, json_string("Equity Award Detail"));
     json_array_append_new(sheets, json_string("Cash and FX"));

@@ -43,6 +43,7 @@
 #define PC_XLSX_SHEET_CAP_PERSON "CAP by Person"
 #define PC_XLSX_SHEET_RETIREMENT "Retirement Eligibility"
 #define PC_XLSX_SHEET_EQUITY_DETAIL "Equity Award Detail"
+#define PC_XLSX_SHEET_SCT_ALL "SCT All Years"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
@@ -143,8 +144,8 @@ typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
     lxw_workbook *wb;
-    lxw_worksheet *sct, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates, *tsr, *checks,
-        *audit;
+    lxw_worksheet *sct, *sct_all, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates,
+        *tsr, *checks, *audit;
     pc_xlsx_formats f;
     pc_xlsx_layout at;
     pc_xlsx_cash_key *cash_keys; /* the Cash and FX rows, planned before any sheet */

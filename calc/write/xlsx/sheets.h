@@ -14,6 +14,17 @@
  * record their cell addresses in w->at, which Pay vs Performance then
  * references, so they are written first. */
 void pc_xlsx_write_sct(pc_xlsx *w);
+/* The figures of one SCT row at `row` of `ws` (name and year in columns 0
+ * and 1, the pc_sct_column figures from column 2), each a formula over the
+ * workpapers, and its total (=SUM of the columns, R3). */
+void pc_xlsx_sct_figures(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_row *s,
+                         lxw_format *fmt);
+/* SCT All Years (xlsx/sct_all.c): every SCT row of every covered year, so
+ * CAP by Person reaches the SCT total and award columns of the years the
+ * disclosure SCT does not show. The row of report->sct item `index`, or
+ * PC_XLSX_NONE when the sheet has no room for it. */
+int32_t pc_xlsx_sct_all_row(const pc_xlsx *w, size_t index);
+void pc_xlsx_write_sct_all(pc_xlsx *w);
 void pc_xlsx_write_cap_person(pc_xlsx *w);
 void pc_xlsx_write_cap(pc_xlsx *w);
 void pc_xlsx_write_tsr(pc_xlsx *w);

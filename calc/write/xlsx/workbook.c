@@ -222,6 +222,8 @@ static void fill_workbook(pc_xlsx *w)
     lxw_worksheet *gpba =
         config->smaller_reporting_company ? NULL : add_sheet(w, PC_XLSX_SHEET_GPBA);
     w->cap_person = add_sheet(w, PC_XLSX_SHEET_CAP_PERSON);
+    /* The SCT rows of every covered year, which CAP by Person starts from. */
+    w->sct_all = add_sheet(w, PC_XLSX_SHEET_SCT_ALL);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
     /* Only when some tranche is treated as vested on retirement (SPEC
      * section 13), beside the valuations it explains. */
@@ -250,6 +252,7 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_plan_cash(w);
     pc_xlsx_plan_equity_detail(w);
     pc_xlsx_write_sct(w);
+    pc_xlsx_write_sct_all(w);
     pc_xlsx_write_cap_person(w);
     pc_xlsx_write_cap(w);
     pc_xlsx_write_tsr(w);
