@@ -244,6 +244,24 @@ Test(workbook, edited_cash_rate_and_fair_value_move_every_table_as_paycalc_would
     free(after);
 }
 
+/* The number of the first line of a file that starts with `prefix` (1:
+ * the first line). */
+static int line_starting(const char *path, const char *prefix)
+{
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text, "cannot read %s", path);
+    int line = 1;
+    const char *at = text;
+    while (strncmp(at, prefix, strlen(prefix)) != 0) {
+        at = strchr(at, '\n');
+        cr_assert_not_null(at, "%s has no line starting '%s'", path, prefix);
+        at++;
+        line++;
+    }
+    free(text);
+    return line;
+}
+
 /* Sets the amount (the 4th field) of the first line of cash.csv in `dir`
  * that starts with `prefix`; returns that line's number (1: the header). */
 static int edit_cash_line(const char *dir, const char *prefix, const char *amount)
@@ -282,10 +300,12 @@ static int edit_cash_line(const char *dir, const char *prefix, const char *amoun
 /* SPEC 9, live to the last figure: in a five-year company the disclosure
  * SCT shows 2021-2023, and CAP by Person takes 2019 and 2020 from SCT All
  * Years. An older year's salary, a change in pension value and a pension
- * service cost edited on Cash and FX move SCT All Years, CAP by Person, CAP
- * Reconciliation and Pay vs Performance exactly as `paycalc run` moves them
- * with the same edits in cash.csv. */
-Test(workbook, older_years_salary_and_pension_edits_move_cap_as_paycalc_would, .timeout = 300)
+ * service cost edited on Cash and FX, and a volatility of the Black-Scholes
+ * values (live formulas over their row), move SCT All Years, CAP by Person,
+ * CAP Reconciliation and Pay vs Performance exactly as `paycalc run` moves
+ * them with the same edits in cash.csv and assumptions.csv. */
+Test(workbook, older_years_salary_pension_and_volatility_edits_move_cap_as_paycalc_would,
+     .timeout = 300)
 {
     char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
     const char *gen[] = {GENERATOR, in,           "--neos", "4",       "--awards-per-person",
@@ -301,16 +321,23 @@ Test(workbook, older_years_salary_and_pension_edits_move_cap_as_paycalc_would, .
     int salary = edit_cash_line(in, "p00000,2020,salary,", "200000.00");
     int service = edit_cash_line(in, "p00000,2020,pension_service_cost,", "50000.00");
     int pension = edit_cash_line(in, "p00003,2019,change_in_pension_value,", "90000.00");
+    /* The volatility of the assumptions the 2021 year-end option values use. */
+    char path[600];
+    snprintf(path, sizeof path, "%s/assumptions.csv", in);
+    int volatility = line_starting(path, "2021-12-01,0.7356,");
+    replace_in_file(path, "2021-12-01,0.7356,", "2021-12-01,0.5,");
     run_into(in, after, edited_xlsx, edited_json, sizeof edited_xlsx);
     cr_assert_neq(pvp_peo_cents(json, 2020, "sct_total"),
                   pvp_peo_cents(edited_json, 2020, "sct_total"));
     cr_assert_neq(pvp_peo_cents(json, 2020, "cap"), pvp_peo_cents(edited_json, 2020, "cap"));
+    cr_assert_neq(pvp_peo_cents(json, 2021, "cap"), pvp_peo_cents(edited_json, 2021, "cap"));
 
-    char e1[64], e2[64], e3[64];
+    char e1[64], e2[64], e3[64], e4[64];
     snprintf(e1, sizeof e1, "cash:%d=200000", salary);
     snprintf(e2, sizeof e2, "cash:%d=50000", service);
     snprintf(e3, sizeof e3, "cash:%d=90000", pension);
-    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, NULL};
+    snprintf(e4, sizeof e4, "vol:%d=0.5", volatility);
+    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, e4, NULL};
     run_result r = python(RECALC, args);
     cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
                  r.status, r.out, r.err);

@@ -633,6 +633,7 @@ def check(pairs, figures_too=True):
             check_live(book, "CAP by Person", 3, problems)
             # SCT All Years: Executive, Year, then the figures.
             check_live(book, "SCT All Years", 2, problems)
+            check_sources(book, problems)
             if check_links(book, problems) == 0:
                 problems.append("%s: no disclosure figure to link" % xlsx)
             figures = compare_figures(book, report, problems) if figures_too else 0
