@@ -190,6 +190,24 @@ static long long pvp_peo_cents(const char *json_path, int year, const char *key)
     return cents;
 }
 
+/* A figure of a PvP year (`key`: tsr, net_income ...), in cents. */
+static long long pvp_cents(const char *json_path, int year, const char *key)
+{
+    json_error_t error;
+    json_t *root = json_load_file(json_path, 0, &error);
+    cr_assert_not_null(root, "%s: %s", json_path, error.text);
+    json_t *rows = json_object_get(root, "pay_versus_performance"), *row;
+    size_t i;
+    long long cents = -1;
+    json_array_foreach(rows, i, row)
+    {
+        if (json_integer_value(json_object_get(row, "year")) == year)
+            cents = llround(json_number_value(json_object_get(row, key)) * 100);
+    }
+    json_decref(root);
+    return cents;
+}
+
 /* SPEC 9: an analyst edits one salary payment (Cash and FX), the 2022
  * RMB rate (Exchange Rates) and one per-share fair value (Award
  * Valuations) in a copy of CBAK's workbook and recalculates it in
@@ -300,11 +318,12 @@ static int edit_cash_line(const char *dir, const char *prefix, const char *amoun
 /* SPEC 9, live to the last figure: in a five-year company the disclosure
  * SCT shows 2021-2023, and CAP by Person takes 2019 and 2020 from SCT All
  * Years. An older year's salary, a change in pension value and a pension
- * service cost edited on Cash and FX, and a volatility of the Black-Scholes
- * values (live formulas over their row), move SCT All Years, CAP by Person,
- * CAP Reconciliation and Pay vs Performance exactly as `paycalc run` moves
- * them with the same edits in cash.csv and assumptions.csv. */
-Test(workbook, older_years_salary_pension_and_volatility_edits_move_cap_as_paycalc_would,
+ * service cost edited on Cash and FX, a volatility of the Black-Scholes
+ * values (live formulas over their row) and the 2021 year-end close on
+ * Prices move SCT All Years, CAP by Person, CAP Reconciliation, TSR and Pay
+ * vs Performance exactly as `paycalc run` moves them with the same edits
+ * in cash.csv, assumptions.csv and prices.csv. */
+Test(workbook, older_years_salary_pension_volatility_and_price_edits_move_cap_as_paycalc_would,
      .timeout = 300)
 {
     char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
@@ -326,18 +345,22 @@ Test(workbook, older_years_salary_pension_and_volatility_edits_move_cap_as_payca
     snprintf(path, sizeof path, "%s/assumptions.csv", in);
     int volatility = line_starting(path, "2021-12-01,0.7356,");
     replace_in_file(path, "2021-12-01,0.7356,", "2021-12-01,0.5,");
+    /* The close of the 2021 fiscal year end, on Prices once. */
+    snprintf(path, sizeof path, "%s/prices.csv", in);
+    replace_in_file(path, "\n2021-12-31,17.97,", "\n2021-12-31,25,");
     run_into(in, after, edited_xlsx, edited_json, sizeof edited_xlsx);
     cr_assert_neq(pvp_peo_cents(json, 2020, "sct_total"),
                   pvp_peo_cents(edited_json, 2020, "sct_total"));
     cr_assert_neq(pvp_peo_cents(json, 2020, "cap"), pvp_peo_cents(edited_json, 2020, "cap"));
     cr_assert_neq(pvp_peo_cents(json, 2021, "cap"), pvp_peo_cents(edited_json, 2021, "cap"));
+    cr_assert_neq(pvp_cents(json, 2021, "tsr"), pvp_cents(edited_json, 2021, "tsr"));
 
-    char e1[64], e2[64], e3[64], e4[64];
+    char e1[64], e2[64], e3[64], e4[64], e5[64] = "price:2021-12-31=25";
     snprintf(e1, sizeof e1, "cash:%d=200000", salary);
     snprintf(e2, sizeof e2, "cash:%d=50000", service);
     snprintf(e3, sizeof e3, "cash:%d=90000", pension);
     snprintf(e4, sizeof e4, "vol:%d=0.5", volatility);
-    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, e4, NULL};
+    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, e4, e5, NULL};
     run_result r = python(RECALC, args);
     cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
                  r.status, r.out, r.err);

@@ -542,6 +542,7 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     json_array_append_new(sheets, json_string("Award Valuations"));
     json_array_append_new(sheets, json_string("Equity Award Detail"));
     json_array_append_new(sheets, json_string("Cash and FX"));
+    json_array_append_new(sheets, json_string("Prices"));
     json_array_append_new(sheets, json_string("Exchange Rates"));
     json_array_append_new(sheets, json_string("TSR"));
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))

@@ -25,7 +25,8 @@ Usage:
       of the Cash and FX row of cash.csv line LINE), rate:CURRENCY:YEAR=RATE
       (Exchange Rates), fv:AWARD:TRANCHE:DATE=FV (Award Valuations),
       vol:LINE=VOLATILITY (the volatility of every Award Valuations row
-      whose source is assumptions.csv line LINE).
+      whose source is assumptions.csv line LINE), price:DATE=CLOSE (the
+      close of DATE on Prices).
   xlsx_recalc.py last-row BOOK.xlsx SHEET
       The last row SHEET uses.
   xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
@@ -515,6 +516,50 @@ def check_live(book, sheet, first_col, problems):
     return count
 
 
+PRICE_COLUMNS = [("Award Valuations", "Stock Price ($)"),
+                 ("Equity Award Detail", "Closing Price ($)"),
+                 ("TSR", "Closing Price ($)"), ("TSR", "Dividend per Share ($)")]
+
+
+def check_prices_once(book, problems):
+    """Each close and dividend is on Prices once (its dates distinct) and the
+    sheets that use one refer to it: no price typed on Award Valuations,
+    Equity Award Detail or TSR (SPEC 9: one cell per fact)."""
+    if "Prices" not in book.formulas.sheetnames:
+        problems.append("no Prices sheet")
+        return 0
+    ws = book.formulas["Prices"]
+    hrow, date_col = column_of(ws, "Date")
+    if hrow is None:  # headers in Chinese (--labels)
+        return 0
+    dates = [row[date_col].value for row in ws.iter_rows(min_row=hrow + 1)
+             if hasattr(row[date_col].value, "year")]
+    if len(set(dates)) != len(dates):
+        problems.append("Prices: a date on more than one row")
+    count = len(dates)
+    for sheet, title in PRICE_COLUMNS:
+        if sheet not in book.formulas.sheetnames:
+            continue
+        ws = book.formulas[sheet]
+        hrow, col = column_of(ws, title)
+        if hrow is None:
+            problems.append("%s: no column %r" % (sheet, title))
+            continue
+        for row in ws.iter_rows(min_row=hrow + 1):
+            c = row[col] if col < len(row) else None
+            if c is None:
+                continue
+            if isinstance(c.value, str) and c.value.startswith("="):
+                if not c.value.startswith("='Prices'!"):
+                    problems.append("%s!%s %s is not a Prices cell" % (sheet, c.coordinate,
+                                                                       c.value))
+                count += 1
+            elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                problems.append("%s!%s: the price %r is typed in" % (sheet, c.coordinate,
+                                                                     c.value))
+    return count
+
+
 def check_sources(book, problems):
     """Every Award Valuations row names the input lines it comes from
     (SPEC 9): its Source cell is not empty."""
@@ -634,6 +679,7 @@ def check(pairs, figures_too=True):
             # SCT All Years: Executive, Year, then the figures.
             check_live(book, "SCT All Years", 2, problems)
             check_sources(book, problems)
+            check_prices_once(book, problems)
             if check_links(book, problems) == 0:
                 problems.append("%s: no disclosure figure to link" % xlsx)
             figures = compare_figures(book, report, problems) if figures_too else 0
@@ -737,6 +783,21 @@ def edit_volatility(book, line, volatility, problems):
         problems.append("Award Valuations: no volatility of assumptions.csv line %s" % line)
 
 
+def edit_price(book, date, close, problems):
+    """Sets the close of `date` (YYYY-MM-DD) on Prices."""
+    prices = book["Prices"]
+    hrow, date_col = column_of(prices, "Date")
+    _, close_col = column_of(prices, "Closing Price")
+    edited = 0
+    for row in prices.iter_rows(min_row=hrow + 1):
+        d = row[date_col].value
+        if hasattr(d, "strftime") and d.strftime("%Y-%m-%d") == date:
+            row[close_col].value = float(close)
+            edited += 1
+    if edited != 1:
+        problems.append("Prices: %d rows of %s" % (edited, date))
+
+
 def apply_edit(book, spec, problems):
     """One edit of the `edits` command: cash:LINE=AMOUNT,
     rate:CURRENCY:YEAR=RATE or fv:AWARD:TRANCHE:DATE=FV."""
@@ -746,6 +807,8 @@ def apply_edit(book, spec, problems):
         edit_cash(book, parts[1], value, problems)
     elif parts[0] == "rate" and len(parts) == 3:
         edit_rate(book, parts[1], parts[2], value, problems)
+    elif parts[0] == "price" and len(parts) == 2:
+        edit_price(book, parts[1], value, problems)
     elif parts[0] == "vol" and len(parts) == 2:
         edit_volatility(book, parts[1], value, problems)
     elif parts[0] == "fv" and len(parts) == 4:

@@ -131,7 +131,7 @@ static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
 {
     const pc_valuation_inputs *in = &v->inputs;
     if (in->has_price) {
-        pc_xlsx_micros(w, ws, row, VAL_COL_PRICE, in->price_micro, w->f.price);
+        pc_xlsx_price_cell(w, ws, row, VAL_COL_PRICE, in->price_date, in->price_micro, false);
         pc_xlsx_date(w, ws, row, VAL_COL_PRICE + 1, in->price_date, w->f.date);
     }
     bool model = v->method == PC_METHOD_BLACK_SCHOLES;
@@ -168,19 +168,36 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     pc_xlsx_micros(w, ws, row, VAL_COL_PROBABLE, v->probable_micro, w->f.percent);
     /* A live Black-Scholes value is the model's formula (model_cells). */
     bool live = bs_live(v);
-    if (v->per_share_exact)
+    char price[PC_XLSX_REF_SIZE], yield[PC_XLSX_REF_SIZE], t_v[PC_XLSX_REF_SIZE];
+    char formula[5 * PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(price, sizeof price, NULL, row, VAL_COL_PRICE);
+    pc_xlsx_ref(yield, sizeof yield, NULL, row, VAL_COL_PRICE + 5);
+    pc_xlsx_ref(t_v, sizeof t_v, NULL, row, VAL_COL_PRICE + 6);
+    /* A value at the closing price is the price cell (so an edited close on
+     * Prices moves it); one less the dividends not received is price x
+     * exp(-q x t_v) over the row, as calc/engine/value.c computes it. */
+    bool at_price = v->method == PC_METHOD_STOCK_PRICE && v->inputs.has_price;
+    bool discounted = at_price && !v->per_share_exact;
+    if (at_price && v->per_share_exact) {
+        snprintf(formula, sizeof formula, "=%s", price);
+        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, formula, w->f.price,
+                        pc_xlsx_micros_value(v->per_share_micro));
+    } else if (discounted) {
+        snprintf(formula, sizeof formula, "=%s*EXP(-%s*%s)", price, yield, t_v);
+        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, formula, w->f.price, v->per_share);
+    } else if (v->per_share_exact) {
         pc_xlsx_micros(w, ws, row, VAL_COL_PER_SHARE, v->per_share_micro, w->f.price);
-    else if (!live)
+    } else if (!live) {
         pc_xlsx_number(w, ws, row, VAL_COL_PER_SHARE, v->per_share, w->f.price);
+    }
     pc_xlsx_number(w, ws, row, VAL_COL_SHARES, (double)v->shares, w->f.integer);
     char per_share[PC_XLSX_REF_SIZE], shares[PC_XLSX_REF_SIZE], probable[PC_XLSX_REF_SIZE],
         value[PC_XLSX_REF_SIZE];
-    char formula[5 * PC_XLSX_REF_SIZE];
     pc_xlsx_ref(per_share, sizeof per_share, NULL, row, VAL_COL_PER_SHARE);
     pc_xlsx_ref(shares, sizeof shares, NULL, row, VAL_COL_SHARES);
     pc_xlsx_ref(probable, sizeof probable, NULL, row, VAL_COL_PROBABLE);
     pc_xlsx_ref(value, sizeof value, NULL, row, VAL_COL_VALUE);
-    if (v->per_share_exact || live) {
+    if (v->per_share_exact || live || discounted) {
         /* R2 (calc/engine/value.c): shares x per share x probable outcome,
          * rounded to the cent. */
         snprintf(formula, sizeof formula, "=ROUND(%s*%s*%s,2)", per_share, shares, probable);
@@ -464,7 +481,7 @@ static void tsr_dividend_row(pc_xlsx *w, int32_t row, const pc_price *d, double 
     pc_xlsx_text(w, ws, row, 0, "Dividend", w->f.text);
     pc_xlsx_date(w, ws, row, 1, d->date, w->f.date);
     pc_xlsx_date(w, ws, row, 2, d->date, w->f.date);
-    pc_xlsx_micros(w, ws, row, 3, d->close_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, row, 3, d->date, d->close_micro, false);
     char prev[PC_XLSX_REF_SIZE], div[PC_XLSX_REF_SIZE], close[PC_XLSX_REF_SIZE];
     char formula[4 * PC_XLSX_REF_SIZE];
     pc_xlsx_ref(prev, sizeof prev, NULL, row - 1, 4);
@@ -472,7 +489,7 @@ static void tsr_dividend_row(pc_xlsx *w, int32_t row, const pc_price *d, double 
     pc_xlsx_ref(close, sizeof close, NULL, row, 3);
     snprintf(formula, sizeof formula, "=%s*(1+%s/%s)", prev, div, close);
     pc_xlsx_formula(w, ws, row, 4, formula, w->f.decimal, held);
-    pc_xlsx_micros(w, ws, row, 6, d->dividend_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, row, 6, d->date, d->dividend_micro, true);
 }
 
 /* A fiscal year end: the shares held after the last reinvestment and the
@@ -484,7 +501,7 @@ static void tsr_year_row(pc_xlsx *w, int32_t row, const pc_tsr_point *p, const c
     pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
     pc_xlsx_date(w, ws, row, 1, p->date, w->f.date);
     pc_xlsx_date(w, ws, row, 2, p->price_date, w->f.date);
-    pc_xlsx_micros(w, ws, row, 3, p->price_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, row, 3, p->price_date, p->price_micro, false);
     char held_ref[PC_XLSX_REF_SIZE], held_formula[PC_XLSX_REF_SIZE + 2];
     pc_xlsx_ref(held_ref, sizeof held_ref, NULL, row - 1, 4);
     snprintf(held_formula, sizeof held_formula, "=%s", held_ref);
@@ -517,7 +534,7 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
     pc_xlsx_text(w, ws, base, 0, "Base", w->f.text);
     pc_xlsx_date(w, ws, base, 1, tsr->base_date, w->f.date);
     pc_xlsx_date(w, ws, base, 2, tsr->base_date, w->f.date);
-    pc_xlsx_micros(w, ws, base, 3, tsr->base_price_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, base, 3, tsr->base_date, tsr->base_price_micro, false);
     pc_xlsx_number(w, ws, base, 4, 1.0, w->f.decimal);
     pc_xlsx_number(w, ws, base, 5, 100.0, w->f.tsr);
     char price0[PC_XLSX_REF_SIZE];

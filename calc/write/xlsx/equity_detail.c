@@ -312,7 +312,7 @@ static void step_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const eq_row *r
         pc_xlsx_micros(w, ws, row, PC_XLSX_EQ_COL_OUTCOME, s->outcome_micro, w->f.percent);
     counted_cell(w, ws, row, s, run_first);
     if (s->price_line > 0) {
-        pc_xlsx_micros(w, ws, row, PC_XLSX_EQ_COL_PRICE, s->price_micro, w->f.price);
+        pc_xlsx_price_cell(w, ws, row, PC_XLSX_EQ_COL_PRICE, s->price_date, s->price_micro, false);
         pc_xlsx_date(w, ws, row, PC_XLSX_EQ_COL_PRICE_DATE, s->price_date, w->f.date);
     }
     if (option) {
