@@ -6,11 +6,13 @@
 # of the workbook as XML, clang for the second build (with its sanitizer and
 # fuzzer runtimes), clang-format, and LibreOffice Calc, headless, which
 # recalculates the workbook the way its readers open it, with poppler's
-# pdftoppm to render its printed pages).
+# pdftoppm to render its printed pages and fonts-wqy-zenhei, a CJK font, so
+# the Chinese names and the zh-Hant/zh-Hans sheets print as text).
 set -euo pipefail
 packages=(gcc make cmake pkg-config libcsv-dev libjansson-dev libxlsxwriter-dev libxml2-dev libxml2-utils
           libcriterion-dev libexpat1-dev zlib1g-dev python3 python3-openpyxl python3-numpy
-          clang libclang-rt-dev clang-format git libreoffice-calc python3-uno poppler-utils)
+          clang libclang-rt-dev clang-format git libreoffice-calc python3-uno poppler-utils
+          fonts-wqy-zenhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

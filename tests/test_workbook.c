@@ -460,3 +460,68 @@ Test(workbook, unknown_labels_are_a_usage_error)
     remove_dir(out);
     free(out);
 }
+
+/* `paycalc run CBAK [--labels LABELS]` and the text of every sheet
+ * (malloc'ed); no recalculation. */
+static char *workbook_text(const char *labels)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {"run",     SOURCE_DIR "/inputs/cbak-fy2022", "--out", out,
+                          "--quiet", labels ? "--labels" : NULL,       labels,  NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+    char xlsx[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    const char *text[] = {"all-text", xlsx, NULL};
+    r = python(RECALC, text);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    remove_dir(out);
+    free(out);
+    return r.out;
+}
+
+/* Proxy wording: one line for a PEO of consecutive years ("PEO in
+ * 2021-2022: name."), no "(average of 1)" for a single non-PEO NEO, the
+ * TSR base date as a proxy prints it, the Checks sheet's checks in words;
+ * in Chinese the same, with full-width
+ * punctuation, 加： beside 減：, 非合格遞延薪酬收益, the currency by its name,
+ * and no FV, NEO or CNY left in the Chinese text. */
+Test(workbook, proxy_wording_in_english_and_chinese)
+{
+    char *en = workbook_text(NULL);
+    cr_expect(strstr(en, "(1) PEO in 2021-2022: 李雲飛.") != NULL, "%s", en);
+    cr_expect(strstr(en, "PEO in 2021:") == NULL, "a line per year:\n%s", en);
+    cr_expect(strstr(en, "average of 1)") == NULL, "%s", en);
+    cr_expect(strstr(en, "Non-PEO NEO in 2022: 裴翔宇.") != NULL, "%s", en);
+    cr_expect(strstr(en, "at the close of December 31, 2020") != NULL, "%s", en);
+    /* Checks: each check in words, not its key. */
+    cr_expect(strstr(en, "SCT total does not foot (also: Published figure differs from "
+                         "paycalc's)") != NULL,
+              "%s", en);
+    cr_expect(strstr(en, "sct_does_not_foot (also") == NULL, "%s", en);
+    free(en);
+    char *zh = workbook_text("zh-Hant");
+    const char *want[] = {"(1) 2021至2022年首席執行官：李雲飛。",
+                          "非合格遞延薪酬收益",
+                          "加：",
+                          "減：",
+                          "以人民幣於2022財年支付",
+                          "於2020年12月31日收盤時"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        cr_expect(strstr(zh, want[i]) != NULL, "no '%s' in:\n%s", want[i], zh);
+    const char *unwanted[] = {"不合格", "另外：", "減去："};
+    for (size_t i = 0; i < sizeof unwanted / sizeof unwanted[0]; i++)
+        cr_expect(strstr(zh, unwanted[i]) == NULL, "'%s' in:\n%s", unwanted[i], zh);
+    /* No FV, NEO or CNY inside a line of Chinese text. */
+    for (char *line = strtok(zh, "\n"); line; line = strtok(NULL, "\n")) {
+        bool chinese = false;
+        for (const unsigned char *c = (const unsigned char *)line; *c && !chinese; c++)
+            chinese = *c >= 0xe4 && *c <= 0xe9; /* the lead byte of a CJK ideograph */
+        if (chinese)
+            cr_expect(!strstr(line, "FV") && !strstr(line, "NEO") && !strstr(line, "CNY"),
+                      "an English abbreviation in: %s", line);
+    }
+    free(zh);
+}

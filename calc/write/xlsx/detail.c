@@ -593,6 +593,33 @@ static const char *table_words(pc_reported_table table)
     return "?";
 }
 
+/* Each check in the words a compensation committee reads, as the Checks
+ * sheet names it ("SCT total does not foot"; the key, as verify prints it,
+ * is in the legend beside its meaning). */
+static const struct {
+    const char *check, *words;
+} check_names[] = {
+    {"mismatch", "Published figure differs from paycalc's"},
+    {"sct_does_not_foot", "SCT total does not foot"},
+    {"cap_does_not_foot", "CAP does not foot"},
+    {"deduction_differs_from_sct", "CAP deduction differs from the SCT award columns"},
+    {"pvp_sct_total_differs", "PvP SCT total differs from the SCT"},
+    {"pvp_cap_differs", "PvP CAP differs from the reconciliation"},
+    {"average_differs", "NEO average differs from the NEOs' figures"},
+    {"cap_sct_total_differs", "Reconciliation's SCT total differs from the SCT"},
+    {"wrong_sign", "Adjustment has the wrong sign"},
+    {"restated", "Figure restated since the prior proxy"},
+    {"oea_market_value_differs", "Market value differs from shares x year-end close"},
+};
+
+static const char *check_name(const char *check)
+{
+    for (size_t k = 0; check && k < sizeof check_names / sizeof check_names[0]; k++)
+        if (strcmp(check_names[k].check, check) == 0)
+            return check_names[k].words;
+    return check ? check : "";
+}
+
 /* What each check compares (SPEC section 8; the README's table of checks),
  * for the legend under the findings. */
 static const struct {
@@ -666,15 +693,16 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
 }
 
 /* The check a finding failed and the other checks its published cell
- * failed for the same cause ("sct_does_not_foot (also mismatch)");
+ * failed for the same cause, in words ("SCT total does not foot (also:
+ * Published figure differs from paycalc's)");
  * malloc'ed, NULL when out of memory. */
 static char *check_words(const pc_finding *f)
 {
     pc_buf b = {0};
-    pc_buf_puts(&b, f->check ? f->check : "");
+    pc_buf_puts(&b, check_name(f->check));
     for (size_t i = 0; i < f->related.count; i++) {
-        pc_buf_puts(&b, i == 0 ? " (also " : ", ");
-        pc_buf_puts(&b, f->related.items[i]);
+        pc_buf_puts(&b, i == 0 ? " (also: " : "; ");
+        pc_buf_puts(&b, check_name(f->related.items[i]));
     }
     if (f->related.count)
         pc_buf_puts(&b, ")");
@@ -791,7 +819,7 @@ static int32_t checks_skipped(pc_xlsx *w, int32_t row, const person_id *ids, siz
     for (size_t k = 0; k < c->skipped.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 2 - 10;
          k++) {
         const pc_skipped *s = &c->skipped.items[k];
-        pc_xlsx_text(w, ws, row, 0, s->check, w->f.text);
+        pc_xlsx_text(w, ws, row, 0, check_name(s->check), w->f.text);
         pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
         pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who), w->f.text);
         row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
@@ -813,7 +841,8 @@ static void checks_legend(pc_xlsx *w, int32_t row)
         if (!any)
             pc_xlsx_text(w, ws, row++, 0, "What each check compares", w->f.bold);
         any = true;
-        pc_xlsx_text(w, ws, row, 0, check_meanings[k].check, w->f.note);
+        pc_xlsx_textf(w, ws, row, 0, w->f.note, "%s (%s)", check_name(check_meanings[k].check),
+                      check_meanings[k].check);
         row = pc_xlsx_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
     }
 }

@@ -192,7 +192,9 @@ static bool sct_fx_note(pc_xlsx *w, pc_buf *b, int first, int last)
             char a[48], z[48];
             pc_xlsx_rate_text(lo, a, sizeof a);
             pc_xlsx_rate_text(hi, z, sizeof z);
-            const char *cur = rt->currency;
+            /* The currency's name in Chinese text (人民幣 for CNY), its
+             * code in English. */
+            const char *cur = pc_xlsx_words(w, rt->currency);
             /* The formats are the labels' keys (calc/write/xlsx/labels.c). */
             pc_buf_printf(b,
                           pc_xlsx_words(w, "%sAmounts paid in %s in fiscal %d were converted "
