@@ -8,6 +8,8 @@
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -847,4 +849,58 @@ Test(steps, an_exercise_is_a_negative_step_of_the_exercisable, .init = setup, .f
     }
     cr_expect_gt(exercises, 0);
     cr_expect_gt(vested, 0);
+}
+
+/* SPEC section 12: an award whose performance period has ended shows the
+ * shares it earned, the outcome CAP values it at. In Meridian's set the
+ * relative-TSR award HOLT-TSR-2022 ended on 2024-12-31 at a 200% payout:
+ * CAP values its 40,000 target shares at 2 x the close, and Outstanding
+ * Equity Awards at the 2024 year end shows 80,000 unearned shares at that
+ * close, not the 40,000 target. Every market_outcome valuation at the year
+ * end is checked the same way. */
+Test(oea, meridian_award_past_its_period_shows_the_shares_cap_values)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {"run", SOURCE_DIR "/inputs/meridian-fy2024", "--out", out, "--quiet",
+                          NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_result_free(&r);
+    char path[600];
+    snprintf(path, sizeof path, "%s/report.json", out);
+    json_error_t error;
+    json_t *root = json_load_file(path, 0, &error);
+    cr_assert_not_null(root, "%s", error.text);
+    json_t *vals = json_object_get(root, "award_valuations"), *v;
+    json_t *oeas = json_object_get(root, "outstanding_equity_awards"), *e;
+    size_t i, k, checked = 0;
+    json_array_foreach(vals, i, v)
+    {
+        if (strcmp(json_string_value(json_object_get(v, "method")), "market_outcome") != 0 ||
+            strcmp(json_string_value(json_object_get(v, "date")), "2024-12-31") != 0 ||
+            strcmp(json_string_value(json_object_get(v, "purpose")), "fye") != 0)
+            continue;
+        const char *award = json_string_value(json_object_get(v, "award_id"));
+        double payout = json_number_value(json_object_get(json_object_get(v, "inputs"), "payout"));
+        long long earned =
+            llround((double)json_integer_value(json_object_get(v, "shares")) * payout);
+        json_array_foreach(oeas, k, e)
+        {
+            if (json_integer_value(json_object_get(e, "year")) != 2024 ||
+                strcmp(json_string_value(json_object_get(e, "award_id")), award) != 0)
+                continue;
+            long long shown = json_integer_value(json_object_get(e, "stock_unearned"));
+            cr_expect_eq(shown, earned, "%s: %lld shares shown, %lld earned (payout %g)", award,
+                         shown, earned, payout);
+            double close = json_number_value(json_object_get(e, "close"));
+            cr_expect_eq(
+                llround(json_number_value(json_object_get(e, "stock_unearned_value")) * 100),
+                llround((double)earned * close * 100), "%s: value", award);
+            checked++;
+        }
+    }
+    cr_expect_eq(checked, 1, "HOLT-TSR-2022 is the one award past its period at 2024's end");
+    json_decref(root);
+    remove_dir(out);
+    free(out);
 }

@@ -188,6 +188,24 @@ static long long pvp_peo_cents(const char *json_path, int year, const char *key)
     return cents;
 }
 
+/* A figure of a PvP year (`key`: tsr, net_income ...), in cents. */
+static long long pvp_cents(const char *json_path, int year, const char *key)
+{
+    json_error_t error;
+    json_t *root = json_load_file(json_path, 0, &error);
+    cr_assert_not_null(root, "%s: %s", json_path, error.text);
+    json_t *rows = json_object_get(root, "pay_versus_performance"), *row;
+    size_t i;
+    long long cents = -1;
+    json_array_foreach(rows, i, row)
+    {
+        if (json_integer_value(json_object_get(row, "year")) == year)
+            cents = llround(json_number_value(json_object_get(row, key)) * 100);
+    }
+    json_decref(root);
+    return cents;
+}
+
 /* SPEC 9: an analyst edits one salary payment (Cash and FX), the 2022
  * RMB rate (Exchange Rates) and one per-share fair value (Award
  * Valuations) in a copy of CBAK's workbook and recalculates it in
@@ -229,6 +247,118 @@ Test(workbook, edited_cash_rate_and_fair_value_move_every_table_as_paycalc_would
     const char *args[] = {"edit", xlsx,         edited_json, "2",   "70000", "li-option-2021-11-29",
                           "3",    "2022-12-31", "0.9",       "CNY", "2022",  "6.9",
                           NULL};
+    run_result r = python(RECALC, args);
+    cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
+                 r.status, r.out, r.err);
+    cr_expect(strstr(r.out, " 0 differences") != NULL, "%s%s", r.out, r.err);
+    run_result_free(&r);
+    remove_dir(in);
+    remove_dir(before);
+    remove_dir(after);
+    free(in);
+    free(before);
+    free(after);
+}
+
+/* The number of the first line of a file that starts with `prefix` (1:
+ * the first line). */
+static int line_starting(const char *path, const char *prefix)
+{
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text, "cannot read %s", path);
+    int line = 1;
+    const char *at = text;
+    while (strncmp(at, prefix, strlen(prefix)) != 0) {
+        at = strchr(at, '\n');
+        cr_assert_not_null(at, "%s has no line starting '%s'", path, prefix);
+        at++;
+        line++;
+    }
+    free(text);
+    return line;
+}
+
+/* Sets the amount (the 4th field) of the first line of cash.csv in `dir`
+ * that starts with `prefix`; returns that line's number (1: the header). */
+static int edit_cash_line(const char *dir, const char *prefix, const char *amount)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/cash.csv", dir);
+    char *text = read_file(path, NULL);
+    cr_assert_not_null(text, "cannot read %s", path);
+    size_t plen = strlen(prefix);
+    int line = 1;
+    char *at = text;
+    while (strncmp(at, prefix, plen) != 0) {
+        at = strchr(at, '\n');
+        cr_assert_not_null(at, "%s has no line starting '%s'", path, prefix);
+        at++;
+        line++;
+    }
+    /* person_id,year,component,amount,...: the amount after the third comma. */
+    char *start = at;
+    for (int k = 0; k < 3; k++)
+        start = strchr(start, ',') + 1;
+    char *end = strchr(start, ',');
+    cr_assert_not_null(end);
+    size_t head = (size_t)(start - text);
+    char *out = malloc(strlen(text) + strlen(amount) + 1);
+    cr_assert_not_null(out);
+    memcpy(out, text, head);
+    strcpy(out + head, amount);
+    strcat(out, end);
+    cr_assert_eq(write_text(path, out), 0);
+    free(out);
+    free(text);
+    return line;
+}
+
+/* SPEC 9, live to the last figure: in a five-year company the disclosure
+ * SCT shows 2021-2023, and CAP by Person takes 2019 and 2020 from SCT All
+ * Years. An older year's salary, a change in pension value and a pension
+ * service cost edited on Cash and FX, a volatility of the Black-Scholes
+ * values (live formulas over their row) and the 2021 year-end close on
+ * Prices move SCT All Years, CAP by Person, CAP Reconciliation, TSR and Pay
+ * vs Performance exactly as `paycalc run` moves them with the same edits
+ * in cash.csv, assumptions.csv and prices.csv. */
+Test(workbook, older_years_salary_pension_volatility_and_price_edits_move_cap_as_paycalc_would,
+     .timeout = 300)
+{
+    char *in = make_temp_dir(), *before = make_temp_dir(), *after = make_temp_dir();
+    const char *gen[] = {GENERATOR, in,           "--neos", "4",       "--awards-per-person",
+                         "2",       "--tranches", "4",      "--years", "5",
+                         "--seed",  "5",          NULL};
+    run_result g = run_program(PYTHON, gen);
+    cr_assert_eq(g.status, 0, "generator: %s", g.err);
+    run_result_free(&g);
+    char xlsx[512], json[512], edited_xlsx[512], edited_json[512];
+    run_into(in, before, xlsx, json, sizeof xlsx);
+
+    /* p00000 is the PEO of 2019-2021; p00003 a non-PEO NEO. */
+    int salary = edit_cash_line(in, "p00000,2020,salary,", "200000.00");
+    int service = edit_cash_line(in, "p00000,2020,pension_service_cost,", "50000.00");
+    int pension = edit_cash_line(in, "p00003,2019,change_in_pension_value,", "90000.00");
+    /* The volatility of the assumptions the 2021 year-end option values use. */
+    char path[600];
+    snprintf(path, sizeof path, "%s/assumptions.csv", in);
+    int volatility = line_starting(path, "2021-12-01,0.7356,");
+    replace_in_file(path, "2021-12-01,0.7356,", "2021-12-01,0.5,");
+    /* The close of the 2021 fiscal year end, on Prices once. */
+    snprintf(path, sizeof path, "%s/prices.csv", in);
+    replace_in_file(path, "\n2021-12-31,17.97,", "\n2021-12-31,25,");
+    run_into(in, after, edited_xlsx, edited_json, sizeof edited_xlsx);
+    cr_assert_neq(pvp_peo_cents(json, 2020, "sct_total"),
+                  pvp_peo_cents(edited_json, 2020, "sct_total"));
+    cr_assert_neq(pvp_peo_cents(json, 2020, "cap"), pvp_peo_cents(edited_json, 2020, "cap"));
+    cr_assert_neq(pvp_peo_cents(json, 2021, "cap"), pvp_peo_cents(edited_json, 2021, "cap"));
+    cr_assert_neq(pvp_cents(json, 2021, "tsr"), pvp_cents(edited_json, 2021, "tsr"));
+
+    char e1[64], e2[64], e3[64], e4[64], e5[64] = "price:2021-12-31=25";
+    snprintf(e1, sizeof e1, "cash:%d=200000", salary);
+    snprintf(e2, sizeof e2, "cash:%d=50000", service);
+    snprintf(e3, sizeof e3, "cash:%d=90000", pension);
+    snprintf(e4, sizeof e4, "vol:%d=0.5", volatility);
+    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, e4, e5, NULL};
     run_result r = python(RECALC, args);
     cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
                  r.status, r.out, r.err);
@@ -327,4 +457,69 @@ Test(workbook, unknown_labels_are_a_usage_error)
     run_result_free(&r);
     remove_dir(out);
     free(out);
+}
+
+/* `paycalc run CBAK [--labels LABELS]` and the text of every sheet
+ * (malloc'ed); no recalculation. */
+static char *workbook_text(const char *labels)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {"run",     SOURCE_DIR "/inputs/cbak-fy2022", "--out", out,
+                          "--quiet", labels ? "--labels" : NULL,       labels,  NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+    char xlsx[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    const char *text[] = {"all-text", xlsx, NULL};
+    r = python(RECALC, text);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    remove_dir(out);
+    free(out);
+    return r.out;
+}
+
+/* Proxy wording: one line for a PEO of consecutive years ("PEO in
+ * 2021-2022: name."), no "(average of 1)" for a single non-PEO NEO, the
+ * TSR base date as a proxy prints it, the Checks sheet's checks in words;
+ * in Chinese the same, with full-width
+ * punctuation, 加： beside 減：, 非合格遞延薪酬收益, the currency by its name,
+ * and no FV, NEO or CNY left in the Chinese text. */
+Test(workbook, proxy_wording_in_english_and_chinese)
+{
+    char *en = workbook_text(NULL);
+    cr_expect(strstr(en, "(1) PEO in 2021-2022: 李雲飛.") != NULL, "%s", en);
+    cr_expect(strstr(en, "PEO in 2021:") == NULL, "a line per year:\n%s", en);
+    cr_expect(strstr(en, "average of 1)") == NULL, "%s", en);
+    cr_expect(strstr(en, "Non-PEO NEO in 2022: 裴翔宇.") != NULL, "%s", en);
+    cr_expect(strstr(en, "at the close of December 31, 2020") != NULL, "%s", en);
+    /* Checks: each check in words, not its key. */
+    cr_expect(strstr(en, "SCT total does not foot (also: Published figure differs from "
+                         "paycalc's)") != NULL,
+              "%s", en);
+    cr_expect(strstr(en, "sct_does_not_foot (also") == NULL, "%s", en);
+    free(en);
+    char *zh = workbook_text("zh-Hant");
+    const char *want[] = {"(1) 2021至2022年首席執行官：李雲飛。",
+                          "非合格遞延薪酬收益",
+                          "加：",
+                          "減：",
+                          "以人民幣於2022財年支付",
+                          "於2020年12月31日收盤時"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        cr_expect(strstr(zh, want[i]) != NULL, "no '%s' in:\n%s", want[i], zh);
+    const char *unwanted[] = {"不合格", "另外：", "減去："};
+    for (size_t i = 0; i < sizeof unwanted / sizeof unwanted[0]; i++)
+        cr_expect(strstr(zh, unwanted[i]) == NULL, "'%s' in:\n%s", unwanted[i], zh);
+    /* No FV, NEO or CNY inside a line of Chinese text. */
+    for (char *line = strtok(zh, "\n"); line; line = strtok(NULL, "\n")) {
+        bool chinese = false;
+        for (const unsigned char *c = (const unsigned char *)line; *c && !chinese; c++)
+            chinese = *c >= 0xe4 && *c <= 0xe9; /* the lead byte of a CJK ideograph */
+        if (chinese)
+            cr_expect(!strstr(line, "FV") && !strstr(line, "NEO") && !strstr(line, "CNY"),
+                      "an English abbreviation in: %s", line);
+    }
+    free(zh);
 }

@@ -538,9 +538,11 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     if (!ds->config.smaller_reporting_company)
         json_array_append_new(sheets, json_string("Plan-Based Awards"));
     json_array_append_new(sheets, json_string("CAP by Person"));
+    json_array_append_new(sheets, json_string("SCT All Years"));
     json_array_append_new(sheets, json_string("Award Valuations"));
     json_array_append_new(sheets, json_string("Equity Award Detail"));
     json_array_append_new(sheets, json_string("Cash and FX"));
+    json_array_append_new(sheets, json_string("Prices"));
     json_array_append_new(sheets, json_string("Exchange Rates"));
     json_array_append_new(sheets, json_string("TSR"));
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))

@@ -603,14 +603,25 @@ def check_checks(book, exp):
         return
     ws = book.v["Checks"]
     text = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+    # A check is named in words; the legend gives its key: "SCT total does
+    # not foot (sct_does_not_foot)".
     for needle in exp["checks"]:
-        if needle not in text:
+        if not any(t == needle or (isinstance(t, str) and t.endswith("(%s)" % needle))
+                   for t in text):
             fail("Checks sheet lacks %r" % needle)
     # Each check that appears is explained in words under the findings.
     if "What each check compares" not in text:
         fail("Checks sheet has no legend of the checks")
+    # ... as "its words (its key)", and a finding or skipped check names it
+    # by those words, never by the key.
     for code in exp["check_codes"]:
-        if text.count(code) < 2:
+        legend = [t for t in text if isinstance(t, str) and t.endswith(" (%s)" % code)]
+        words = legend[0][:-len(code) - 3] if legend else None
+        named = words is not None and any(
+            isinstance(t, str) and t not in legend and (t.startswith(words) or
+                                                        ("also: " + words) in t)
+            for t in text)
+        if not named or code in text:
             fail("Checks sheet does not explain check %r" % code)
     # Severity in words a reader knows; an error stands out on a fill, a
     # rounding difference does not.

@@ -20,6 +20,13 @@ Usage:
       CURRENCY for fiscal YEAR becomes RATE; LibreOffice recalculates the
       copy and its figures must agree with REPORT.json, the report of
       `paycalc run` on inputs carrying the same edits.
+  xlsx_recalc.py edits BOOK.xlsx REPORT.json EDIT [EDIT ...]
+      The same with any edits, each one of: cash:LINE=AMOUNT (the Amount
+      of the Cash and FX row of cash.csv line LINE), rate:CURRENCY:YEAR=RATE
+      (Exchange Rates), fv:AWARD:TRANCHE:DATE=FV (Award Valuations),
+      vol:LINE=VOLATILITY (the volatility of every Award Valuations row
+      whose source is assumptions.csv line LINE), price:DATE=CLOSE (the
+      close of DATE on Prices).
   xlsx_recalc.py last-row BOOK.xlsx SHEET
       The last row SHEET uses.
   xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
@@ -492,6 +499,92 @@ def check_links(book, problems):
     return count
 
 
+def check_live(book, sheet, first_col, problems):
+    """Every number of `sheet` under its header, from column `first_col`
+    (0-based) on, is a formula: none typed in (SPEC 9: live to the last
+    figure)."""
+    if sheet not in book.formulas.sheetnames:
+        return 0
+    ws = book.formulas[sheet]
+    count = 0
+    for row in ws.iter_rows(min_row=6):
+        for c in row[first_col:]:
+            if isinstance(c.value, str) and c.value.startswith("="):
+                count += 1
+            elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                problems.append("%s!%s: the figure %r is typed in" % (sheet, c.coordinate,
+                                                                      c.value))
+    return count
+
+
+PRICE_COLUMNS = [("Award Valuations", "Stock Price ($)"),
+                 ("Equity Award Detail", "Closing Price ($)"),
+                 ("TSR", "Closing Price ($)"), ("TSR", "Dividend per Share ($)")]
+
+
+def check_prices_once(book, problems):
+    """Each close and dividend is on Prices once (its dates distinct) and the
+    sheets that use one refer to it: no price typed on Award Valuations,
+    Equity Award Detail or TSR (SPEC 9: one cell per fact)."""
+    if "Prices" not in book.formulas.sheetnames:
+        problems.append("no Prices sheet")
+        return 0
+    ws = book.formulas["Prices"]
+    hrow, date_col = column_of(ws, "Date")
+    if hrow is None:  # headers in Chinese (--labels)
+        return 0
+    dates = [row[date_col].value for row in ws.iter_rows(min_row=hrow + 1)
+             if hasattr(row[date_col].value, "year")]
+    if len(set(dates)) != len(dates):
+        problems.append("Prices: a date on more than one row")
+    count = len(dates)
+    for sheet, title in PRICE_COLUMNS:
+        if sheet not in book.formulas.sheetnames:
+            continue
+        ws = book.formulas[sheet]
+        hrow, col = column_of(ws, title)
+        if hrow is None:
+            problems.append("%s: no column %r" % (sheet, title))
+            continue
+        for row in ws.iter_rows(min_row=hrow + 1):
+            c = row[col] if col < len(row) else None
+            if c is None:
+                continue
+            if isinstance(c.value, str) and c.value.startswith("="):
+                if not c.value.startswith("='Prices'!"):
+                    problems.append("%s!%s %s is not a Prices cell" % (sheet, c.coordinate,
+                                                                       c.value))
+                count += 1
+            elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                problems.append("%s!%s: the price %r is typed in" % (sheet, c.coordinate,
+                                                                     c.value))
+    return count
+
+
+def check_sources(book, problems):
+    """Every Award Valuations row names the input lines it comes from
+    (SPEC 9): its Source cell is not empty."""
+    if "Award Valuations" not in book.formulas.sheetnames:
+        return 0
+    ws = book.formulas["Award Valuations"]
+    hrow, id_col = column_of(ws, "Award ID")
+    _, source_col = column_of(ws, "Source")
+    if hrow is None:  # headers in Chinese (--labels)
+        return 0
+    if source_col is None:
+        problems.append("Award Valuations: no Source column")
+        return 0
+    count = 0
+    for row in ws.iter_rows(min_row=hrow + 1):
+        if not isinstance(row[id_col].value, str):
+            break
+        count += 1
+        if not row[source_col].value:
+            problems.append("Award Valuations!%s: %s has no source" % (
+                row[source_col].coordinate, row[id_col].value))
+    return count
+
+
 EQUITY_SHEETS = [  # (sheet, report.json list, [(words in the header, key)]); first match wins
     ("Equity Awards at FYE", "outstanding_equity_awards", [
         ("(#) Exercisable", "options_exercisable"), ("(#) Unexercisable", "options_unexercisable"),
@@ -582,6 +675,12 @@ def check(pairs, figures_too=True):
             formulas = compare_formulas(book, problems)
             check_disclosure_words(book, problems)
             check_checks_sheet(book, problems)
+            # CAP by Person: Fiscal Year, Executive, Role, then the lines.
+            check_live(book, "CAP by Person", 3, problems)
+            # SCT All Years: Executive, Year, then the figures.
+            check_live(book, "SCT All Years", 2, problems)
+            check_sources(book, problems)
+            check_prices_once(book, problems)
             if check_links(book, problems) == 0:
                 problems.append("%s: no disclosure figure to link" % xlsx)
             figures = compare_figures(book, report, problems) if figures_too else 0
@@ -626,41 +725,109 @@ def edit_rate(book, currency, year, rate, problems):
         problems.append("Exchange Rates: %d rows of %s %s" % (edited, currency, year))
 
 
-def edit(src, report_path, line, amount, award, tranche, date, fv, currency=None, year=None,
-         rate=None):
+def edit_cash(book, line, amount, problems):
+    """Sets the Amount of the Cash and FX row of cash.csv line `line`."""
+    cash = book["Cash and FX"]
+    hrow, line_col = column_of(cash, "cash.csv Line")
+    _, amount_col = column_of(cash, "Amount")
+    edited = 0
+    for row in cash.iter_rows(min_row=hrow + 1):
+        if row[line_col].value == int(line):
+            row[amount_col].value = float(amount)
+            edited += 1
+    if edited != 1:
+        problems.append("Cash and FX: %d rows of cash.csv line %s" % (edited, line))
+
+
+def edit_fair_value(book, award, tranche, date, fv, problems):
+    """Sets the Fair Value per Share of every Award Valuations row of
+    `award`, `tranche` valued on `date` (YYYY-MM-DD)."""
+    vals = book["Award Valuations"]
+    hrow, id_col = column_of(vals, "Award ID")
+    _, tranche_col = column_of(vals, "Tranche")
+    _, date_col = column_of(vals, "Valuation Date")
+    _, fv_col = column_of(vals, "Fair Value per Share")
+    edited = 0
+    for row in vals.iter_rows(min_row=hrow + 1):
+        d = row[date_col].value
+        if (row[id_col].value == award and row[tranche_col].value == int(tranche)
+                and d is not None and d.strftime("%Y-%m-%d") == date):
+            if isinstance(row[fv_col].value, str):
+                problems.append("Award Valuations!%s is a formula" % row[fv_col].coordinate)
+            row[fv_col].value = float(fv)
+            edited += 1
+    if edited == 0:
+        problems.append("Award Valuations: no row of %s tranche %s on %s" % (award, tranche, date))
+
+
+def edit_volatility(book, line, volatility, problems):
+    """Sets the volatility of every Award Valuations row that names
+    assumptions.csv line `line` as its source and shows a volatility (the
+    Black-Scholes rows; a Monte Carlo value is typed and would not move)."""
+    vals = book["Award Valuations"]
+    hrow, source_col = column_of(vals, "Source")
+    _, vol_col = column_of(vals, "Volatility")
+    _, method_col = column_of(vals, "Method")
+    want = re.compile(r"\bassumptions\.csv line %d\b" % int(line))
+    edited = 0
+    for row in vals.iter_rows(min_row=hrow + 1):
+        source = row[source_col].value
+        if not (isinstance(source, str) and want.search(source)):
+            continue
+        if row[method_col].value == "Monte Carlo simulation":
+            problems.append("Award Valuations row %d: a Monte Carlo value of assumptions.csv "
+                            "line %s" % (row[0].row, line))
+        if isinstance(row[vol_col].value, (int, float)):
+            row[vol_col].value = float(volatility)
+            edited += 1
+    if edited == 0:
+        problems.append("Award Valuations: no volatility of assumptions.csv line %s" % line)
+
+
+def edit_price(book, date, close, problems):
+    """Sets the close of `date` (YYYY-MM-DD) on Prices."""
+    prices = book["Prices"]
+    hrow, date_col = column_of(prices, "Date")
+    _, close_col = column_of(prices, "Closing Price")
+    edited = 0
+    for row in prices.iter_rows(min_row=hrow + 1):
+        d = row[date_col].value
+        if hasattr(d, "strftime") and d.strftime("%Y-%m-%d") == date:
+            row[close_col].value = float(close)
+            edited += 1
+    if edited != 1:
+        problems.append("Prices: %d rows of %s" % (edited, date))
+
+
+def apply_edit(book, spec, problems):
+    """One edit of the `edits` command: cash:LINE=AMOUNT,
+    rate:CURRENCY:YEAR=RATE or fv:AWARD:TRANCHE:DATE=FV."""
+    what, _, value = spec.partition("=")
+    parts = what.split(":")
+    if parts[0] == "cash" and len(parts) == 2:
+        edit_cash(book, parts[1], value, problems)
+    elif parts[0] == "rate" and len(parts) == 3:
+        edit_rate(book, parts[1], parts[2], value, problems)
+    elif parts[0] == "price" and len(parts) == 2:
+        edit_price(book, parts[1], value, problems)
+    elif parts[0] == "vol" and len(parts) == 2:
+        edit_volatility(book, parts[1], value, problems)
+    elif parts[0] == "fv" and len(parts) == 4:
+        edit_fair_value(book, parts[1], parts[2], parts[3], value, problems)
+    else:
+        sys.stderr.write("xlsx_recalc: unknown edit %r\n" % spec)
+        sys.exit(2)
+
+
+def edits(src, report_path, specs):
+    """The edit test: the edits made in a copy of the workbook, which
+    LibreOffice recalculates; its figures must agree with report_path."""
     work = tempfile.mkdtemp(prefix="pc-edit-")
     problems = []
     try:
         book = openpyxl.load_workbook(src)
-        if currency is not None:
-            edit_rate(book, currency, year, rate, problems)
-        cash = book["Cash and FX"]
-        hrow, line_col = column_of(cash, "cash.csv Line")
-        _, amount_col = column_of(cash, "Amount")
-        edited = 0
-        for row in cash.iter_rows(min_row=hrow + 1):
-            if row[line_col].value == int(line):
-                row[amount_col].value = float(amount)
-                edited += 1
-        if edited != 1:
-            problems.append("Cash and FX: %d rows of cash.csv line %s" % (edited, line))
-        vals = book["Award Valuations"]
-        hrow, id_col = column_of(vals, "Award ID")
-        _, tranche_col = column_of(vals, "Tranche")
-        _, date_col = column_of(vals, "Valuation Date")
-        _, fv_col = column_of(vals, "Fair Value per Share")
-        edited = 0
-        for row in vals.iter_rows(min_row=hrow + 1):
-            d = row[date_col].value
-            if (row[id_col].value == award and row[tranche_col].value == int(tranche)
-                    and d is not None and d.strftime("%Y-%m-%d") == date):
-                if isinstance(row[fv_col].value, str):
-                    problems.append("Award Valuations!%s is a formula" % row[fv_col].coordinate)
-                row[fv_col].value = float(fv)
-                edited += 1
-        if edited == 0:
-            problems.append("Award Valuations: no row of %s tranche %s on %s" % (award, tranche,
-                                                                                date))
+        for spec in specs:
+            apply_edit(book, spec, problems)
         copy = os.path.join(work, "edited.xlsx")
         book.save(copy)
         outdir = os.path.join(work, "recalculated")
@@ -678,6 +845,14 @@ def edit(src, report_path, line, amount, award, tranche, date, fv, currency=None
     for p in problems:
         print(p)
     return 1 if problems else 0
+
+
+def edit(src, report_path, line, amount, award, tranche, date, fv, currency=None, year=None,
+         rate=None):
+    specs = ["cash:%s=%s" % (line, amount), "fv:%s:%s:%s=%s" % (award, tranche, date, fv)]
+    if currency is not None:
+        specs.append("rate:%s:%s=%s" % (currency, year, rate))
+    return edits(src, report_path, specs)
 
 
 def stale(src, dst, sheet):
@@ -725,6 +900,8 @@ def main(argv):
         return 0
     if len(argv) in (10, 13) and argv[1] == "edit":
         return edit(*argv[2:])
+    if len(argv) >= 5 and argv[1] == "edits":
+        return edits(argv[2], argv[3], argv[4:])
     if len(argv) == 5 and argv[1] == "stale":
         return stale(argv[2], argv[3], argv[4])
     if len(argv) >= 3 and argv[1] == "check" and len(argv) % 2 == 0:

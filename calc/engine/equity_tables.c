@@ -19,6 +19,7 @@
 #include "paycalc/equity.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,13 +38,15 @@ typedef struct ledger {
     const pc_dataset *ds;
     const pc_report *report;
     pc_diags *diags;
-    size_t *awards;        /* award indexes by person, grant date, file order */
-    size_t *person_first;  /* awards[person_first[p] .. person_first[p + 1]) */
-    size_t *exercises;     /* exercise indexes by award, date, line */
-    size_t *award_first;   /* exercises[award_first[a] .. award_first[a + 1]) */
-    int64_t *grant_value;  /* cents, per award: its SCT valuations summed */
-    size_t *grants;        /* grant-date valuation indexes by award, in report order */
-    size_t *grant_first;   /* grants[grant_first[a] .. grant_first[a + 1]) */
+    size_t *awards;       /* award indexes by person, grant date, file order */
+    size_t *person_first; /* awards[person_first[p] .. person_first[p + 1]) */
+    size_t *exercises;    /* exercise indexes by award, date, line */
+    size_t *award_first;  /* exercises[award_first[a] .. award_first[a + 1]) */
+    int64_t *grant_value; /* cents, per award: its SCT valuations summed */
+    size_t *grants;       /* grant-date valuation indexes by award, in report order */
+    size_t *grant_first;  /* grants[grant_first[a] .. grant_first[a + 1]) */
+    size_t *known;        /* market_outcome valuation indexes by tranche, date */
+    size_t nknown;
     pc_equity_tables *out; /* the tables being built, whose steps the rows add */
     pc_date last_end;      /* the last covered fiscal year end */
 } ledger;
@@ -88,6 +91,7 @@ static void ledger_fini(ledger *lg)
     free(lg->grant_value);
     free(lg->grants);
     free(lg->grant_first);
+    free(lg->known);
 }
 
 static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report *report,
@@ -137,6 +141,23 @@ static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report 
         }
     }
     sort_group(keys, ng, na, lg->grants, lg->grant_first);
+    /* The payouts known once a market condition's period has ended (SPEC
+     * section 10: method market_outcome), for counted_shares. */
+    lg->known = malloc((nv ? nv : 1) * sizeof *lg->known);
+    if (!lg->known) {
+        free(keys);
+        return PC_ERR_NOMEM;
+    }
+    size_t nk = 0;
+    for (size_t i = 0; i < nv; i++) {
+        const pc_valuation *v = &report->valuations.items[i];
+        if (v->method == PC_METHOD_MARKET_OUTCOME)
+            keys[nk++] = (sort_key){(int64_t)v->tranche, v->date, i};
+    }
+    qsort(keys, nk, sizeof *keys, by_key);
+    for (size_t i = 0; i < nk; i++)
+        lg->known[i] = keys[i].index;
+    lg->nknown = nk;
     free(keys);
     const pc_config *cfg = &ds->config;
     lg->last_end = pc_fiscal_year_end(cfg->fiscal_year_end, cfg->years[cfg->nyears - 1]);
@@ -266,13 +287,32 @@ static pc_status close_at(const ledger *lg, const pc_award *a, pc_date date, con
     return PC_ERR_MISSING;
 }
 
+/* The market_outcome valuation of tranche `t` at `date` (its payout is
+ * known: the performance period has ended), or NULL; a binary search. */
+static const pc_valuation *known_outcome(const ledger *lg, size_t t, pc_date date)
+{
+    size_t lo = 0, hi = lg->nknown;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const pc_valuation *v = &lg->report->valuations.items[lg->known[mid]];
+        if (v->tranche < t || (v->tranche == t && v->date < date))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == lg->nknown)
+        return NULL;
+    const pc_valuation *v = &lg->report->valuations.items[lg->known[lo]];
+    return v->tranche == t && v->date == date ? v : NULL;
+}
+
 /* Shares of a tranche counted at `date`: all of them under a service
  * condition; the target times the probable outcome at the date under a
  * performance condition (SPEC section 12, the level Instruction 3 to Item
- * 402(f)(2) reports); under a market condition the probable outcome when
- * outcomes.csv assesses one, else the target. Rounded to whole shares, half
- * away from zero. The tranche's step records the shares, the outcome and
- * the count. */
+ * 402(f)(2) reports); under a market condition the payout earned once its
+ * period has ended (the market_outcome valuation at the date), before then
+ * the probable outcome when outcomes.csv assesses one, else the target. Rounded to whole shares,
+ * half away from zero. The tranche's step records the shares, the outcome and the count. */
 static pc_status counted_shares(const ledger *lg, size_t t, pc_date date, pc_equity_step *step)
 {
     const pc_tranche *tr = &lg->ds->tranches.items[t];
@@ -283,6 +323,19 @@ static pc_status counted_shares(const ledger *lg, size_t t, pc_date date, pc_equ
     step->counted = tr->shares;
     if (a->condition == PC_CONDITION_SERVICE)
         return PC_OK;
+    /* A market condition whose period has ended counts the shares earned:
+     * the payout the prices give, the outcome CAP values it at. */
+    const pc_valuation *known =
+        a->condition == PC_CONDITION_MARKET ? known_outcome(lg, t, date) : NULL;
+    if (known) {
+        double micro = round(known->inputs.expected_payout * (double)PC_MICRO);
+        if (!(micro >= 0 && micro < 9e18))
+            return PC_ERR_OVERFLOW;
+        step->has_outcome = true;
+        step->outcome_micro = (int64_t)micro;
+        step->outcome_line = 0;
+        return pc_mul_div_round(tr->shares, step->outcome_micro, PC_MICRO, &step->counted);
+    }
     const pc_outcome *o = pc_market_outcome_at(lg->ds, t, date);
     if (!o) {
         if (a->condition == PC_CONDITION_MARKET)

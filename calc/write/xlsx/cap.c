@@ -4,7 +4,8 @@
  * live formula down to the input rows, so an edited cell moves the SCT,
  * this sheet, CAP Reconciliation and Pay vs Performance together:
  * - the SCT total and the equity deduction refer to the Summary
- *   Compensation cells (a year the SCT does not show: the engine's figure);
+ *   Compensation cells (a year the disclosure SCT does not show: the SCT
+ *   All Years cells, xlsx/sct_all.c);
  * - each equity line is ROUND(SUMIFS) over the signed Contribution column
  *   of Award Valuations; the pension and dividend lines ROUND(SUMIFS) over
  *   Cash and FX (R4: each line rounded to cap_decimals);
@@ -109,23 +110,31 @@ static size_t neo_rows(const pc_pvp_row *p, const subject_row *people, size_t np
     return n;
 }
 
-/* A reference to an SCT cell of the person and year ("'Summary
- * Compensation'!J7"), when the SCT shows that row; false otherwise. */
+/* A reference to the SCT cell of the person and year: on Summary
+ * Compensation ("'Summary Compensation'!J7") when the disclosure SCT shows
+ * that row, else on SCT All Years, which has the same columns; false when
+ * neither has it. */
 static bool sct_ref(pc_xlsx *w, const pc_cap_row *c, pc_sct_column column, char *buf, size_t size)
 {
     const pc_sct_row *s = pc_report_sct(w->report, c->subject, c->year);
-    if (!s || !s->in_table)
+    if (!s)
         return false;
-    int32_t row = w->at.sct_row[s - w->report->sct.items];
+    size_t index = (size_t)(s - w->report->sct.items);
+    int32_t row = s->in_table ? w->at.sct_row[index] : PC_XLSX_NONE;
+    const char *sheet = PC_XLSX_SHEET_SCT;
+    if (row == PC_XLSX_NONE) {
+        row = pc_xlsx_sct_all_row(w, index);
+        sheet = PC_XLSX_SHEET_SCT_ALL;
+    }
     if (row == PC_XLSX_NONE)
         return false;
-    pc_xlsx_ref(buf, size, PC_XLSX_SHEET_SCT, row, 2 + (int)column);
+    pc_xlsx_ref(buf, size, sheet, row, 2 + (int)column);
     return true;
 }
 
 /* The formula of one reconciliation line of a person (no SUM line), into
- * `f`; false when the line is a plain figure (an SCT year the sheet does
- * not show, or a pension line of a smaller reporting company, always 0). */
+ * `f`; false when the line is a plain figure (an SCT row no sheet has room
+ * for, or a pension line of a smaller reporting company, always 0). */
 static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_buf *f)
 {
     const pc_cap_rule *r = pc_cap_rule_of(line);

@@ -368,6 +368,13 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
         pc_xlsx_text(w, ws, row, (int)i, pc_xlsx_words(w, titles[i]), w->f.header);
 }
 
+double pc_xlsx_header_height(double width, const char *text)
+{
+    size_t lines = wrapped_lines(text ? text : "", (width - 1.0) * HEADER_CHARS_PER_UNIT);
+    double height = HEADER_LINE_HEIGHT * (double)(lines ? lines : 1) + 3.0;
+    return height > MAX_ROW_HEIGHT ? MAX_ROW_HEIGHT : height;
+}
+
 size_t pc_xlsx_cell_lines(const pc_xlsx *w, int col, const char *text)
 {
     double width = col >= 0 && (size_t)col < w->ncols ? w->col_width[col] : LXW_DEF_COL_WIDTH;
@@ -484,6 +491,22 @@ void pc_xlsx_fiscal_year_end_words(const pc_config *config, char *buf, size_t si
     if (m < 1 || m > 12)
         m = 12;
     snprintf(buf, size, "%s %d", months[m - 1], config->fiscal_year_end.day);
+}
+
+void pc_xlsx_date_words(const pc_xlsx *w, pc_date date, char *buf, size_t size)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    int y, m, d;
+    pc_date_to_ymd(date, &y, &m, &d);
+    if (m < 1 || m > 12)
+        m = 1;
+    if (w->ds->config.labels == PC_LABELS_EN)
+        snprintf(buf, size, "%s %d, %d", months[m - 1], d, y);
+    else
+        snprintf(buf, size, "%d\xe5\xb9\xb4%d\xe6\x9c\x88%d\xe6\x97\xa5", y, m,
+                 d); /* "2022年12月31日" */
 }
 
 void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first_year,

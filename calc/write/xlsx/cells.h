@@ -53,6 +53,9 @@ int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char
  * (11-point text); pc_xlsx_row_lines makes the row tall enough for that many
  * (nothing for one line). */
 size_t pc_xlsx_cell_lines(const pc_xlsx *w, int col, const char *text);
+/* The height of a row that shows a header text (bold, wrapped) whole in
+ * cells `width` characters wide (column units). */
+double pc_xlsx_header_height(double width, const char *text);
 void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines);
 /* The same from column `first_col` to the table's last column, in `fmt`. */
 int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
@@ -86,6 +89,9 @@ double pc_xlsx_award_id_width(const pc_xlsx *w, double min, double max);
 const char *pc_xlsx_person_name(pc_xlsx *w, size_t person);
 /* "December 31" for a fiscal year end. */
 void pc_xlsx_fiscal_year_end_words(const pc_config *config, char *buf, size_t size);
+/* A date as proxies print it: "December 31, 2022", or "2022年12月31日"
+ * under Chinese labels. */
+void pc_xlsx_date_words(const pc_xlsx *w, pc_date date, char *buf, size_t size);
 /* Human words for report enums. */
 const char *pc_xlsx_fx_method_words(pc_fx_method method);
 const char *pc_xlsx_purpose_words(pc_purpose purpose);

@@ -43,6 +43,8 @@
 #define PC_XLSX_SHEET_CAP_PERSON "CAP by Person"
 #define PC_XLSX_SHEET_RETIREMENT "Retirement Eligibility"
 #define PC_XLSX_SHEET_EQUITY_DETAIL "Equity Award Detail"
+#define PC_XLSX_SHEET_SCT_ALL "SCT All Years"
+#define PC_XLSX_SHEET_PRICES "Prices"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
@@ -143,13 +145,18 @@ typedef struct pc_xlsx {
     const pc_dataset *ds;
     const pc_report *report;
     lxw_workbook *wb;
-    lxw_worksheet *sct, *pvp, *cap, *charts, *cap_person, *valuations, *cash, *rates, *tsr, *checks,
-        *audit;
+    lxw_worksheet *sct, *sct_all, *prices, *pvp, *cap, *charts, *cap_person, *valuations, *cash,
+        *rates, *tsr, *checks, *audit;
     pc_xlsx_formats f;
     pc_xlsx_layout at;
     pc_xlsx_cash_key *cash_keys; /* the Cash and FX rows, planned before any sheet */
     size_t ncash_keys;
     const pc_rate_used **rate_order; /* the Exchange Rates rows, sorted (xlsx/cash.c) */
+    /* Per ds->prices row: its row on Prices, or PC_XLSX_NONE when the
+     * workbook does not use it (xlsx/prices.c); how many used ones did not
+     * fit. */
+    int32_t *price_row;
+    size_t prices_left_out;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];

@@ -79,12 +79,59 @@ static const char *method_words(const pc_valuation *v)
     return pc_xlsx_method_words(v->method);
 }
 
+/* Whether a Black-Scholes value is written as live formulas over its row:
+ * the model's general case (calc/engine/bsm.c). Its degenerate cases (T,
+ * sigma, K or S of 0: the payoff is certain, d1 and d2 have no finite
+ * value) stay figures, as does a value whose price is not on the row. */
+static bool bs_live(const pc_valuation *v)
+{
+    const pc_valuation_inputs *in = &v->inputs;
+    return v->method == PC_METHOD_BLACK_SCHOLES && in->has_price && in->has_assumptions &&
+           in->price_micro > 0 && in->strike > 0 && in->volatility > 0 && in->term > 0;
+}
+
+/* The Black-Scholes-Merton call of the row (SPEC section 5, VAL-1) as the
+ * engine computes it, over the row's S, K, sigma, r, q and T cells:
+ * d1 = (ln(S/K) + (r - q + sigma^2/2) T) / (sigma sqrt(T)), d2 = d1 - sigma
+ * sqrt(T), and the value S e^(-qT) N(d1) - K e^(-rT) N(d2), never below 0;
+ * each with the engine's figure stored. */
+static void bs_formulas(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v)
+{
+    const pc_valuation_inputs *in = &v->inputs;
+    char s[PC_XLSX_REF_SIZE], k[PC_XLSX_REF_SIZE], sigma[PC_XLSX_REF_SIZE], r[PC_XLSX_REF_SIZE],
+        q[PC_XLSX_REF_SIZE], t[PC_XLSX_REF_SIZE], d1[PC_XLSX_REF_SIZE], d2[PC_XLSX_REF_SIZE],
+        nd1[PC_XLSX_REF_SIZE], nd2[PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(s, sizeof s, NULL, row, VAL_COL_PRICE);
+    pc_xlsx_ref(k, sizeof k, NULL, row, VAL_COL_PRICE + 2);
+    pc_xlsx_ref(sigma, sizeof sigma, NULL, row, VAL_COL_PRICE + 3);
+    pc_xlsx_ref(r, sizeof r, NULL, row, VAL_COL_PRICE + 4);
+    pc_xlsx_ref(q, sizeof q, NULL, row, VAL_COL_PRICE + 5);
+    pc_xlsx_ref(t, sizeof t, NULL, row, VAL_COL_PRICE + 8);
+    pc_xlsx_ref(d1, sizeof d1, NULL, row, VAL_COL_PRICE + 9);
+    pc_xlsx_ref(d2, sizeof d2, NULL, row, VAL_COL_PRICE + 10);
+    pc_xlsx_ref(nd1, sizeof nd1, NULL, row, VAL_COL_PRICE + 11);
+    pc_xlsx_ref(nd2, sizeof nd2, NULL, row, VAL_COL_PRICE + 12);
+    char f[16 * PC_XLSX_REF_SIZE];
+    snprintf(f, sizeof f, "=(LN(%s/%s)+(%s-%s+%s*%s/2)*%s)/(%s*SQRT(%s))", s, k, r, q, sigma, sigma,
+             t, sigma, t);
+    pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 9, f, w->f.decimal, in->d1);
+    snprintf(f, sizeof f, "=%s-%s*SQRT(%s)", d1, sigma, t);
+    pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 10, f, w->f.decimal, in->d2);
+    snprintf(f, sizeof f, "=_xlfn.NORM.S.DIST(%s,TRUE)", d1);
+    pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 11, f, w->f.decimal, in->nd1);
+    snprintf(f, sizeof f, "=_xlfn.NORM.S.DIST(%s,TRUE)", d2);
+    pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 12, f, w->f.decimal, in->nd2);
+    snprintf(f, sizeof f, "=MAX(%s*EXP(-%s*%s)*%s-%s*EXP(-%s*%s)*%s,0)", s, q, t, nd1, k, r, t,
+             nd2);
+    pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, f, w->f.price, v->per_share);
+}
+
 /* The model inputs: price, exercise price, assumptions, times, d1, d2. */
 static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v)
 {
     const pc_valuation_inputs *in = &v->inputs;
     if (in->has_price) {
-        pc_xlsx_micros(w, ws, row, VAL_COL_PRICE, in->price_micro, w->f.price);
+        pc_xlsx_price_cell(w, ws, row, VAL_COL_PRICE, in->price_date, in->price_micro, false);
         pc_xlsx_date(w, ws, row, VAL_COL_PRICE + 1, in->price_date, w->f.date);
     }
     bool model = v->method == PC_METHOD_BLACK_SCHOLES;
@@ -103,6 +150,10 @@ static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     if (model) {
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 7, in->contractual, w->f.decimal);
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 8, in->term, w->f.decimal);
+        if (bs_live(v)) {
+            bs_formulas(w, ws, row, v);
+            return;
+        }
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 9, in->d1, w->f.decimal);
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 10, in->d2, w->f.decimal);
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 11, in->nd1, w->f.decimal);
@@ -115,19 +166,40 @@ static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
 static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v)
 {
     pc_xlsx_micros(w, ws, row, VAL_COL_PROBABLE, v->probable_micro, w->f.percent);
-    if (v->per_share_exact)
+    /* A live Black-Scholes value is the model's formula (model_cells). */
+    bool live = bs_live(v);
+    char price[PC_XLSX_REF_SIZE], yield[PC_XLSX_REF_SIZE], t_v[PC_XLSX_REF_SIZE];
+    char formula[5 * PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(price, sizeof price, NULL, row, VAL_COL_PRICE);
+    pc_xlsx_ref(yield, sizeof yield, NULL, row, VAL_COL_PRICE + 5);
+    pc_xlsx_ref(t_v, sizeof t_v, NULL, row, VAL_COL_PRICE + 6);
+    /* A value at the closing price is the price cell (so an edited close on
+     * Prices moves it); one less the dividends not received is price x
+     * exp(-q x t_v) over the row, as calc/engine/value.c computes it. */
+    bool at_price = v->method == PC_METHOD_STOCK_PRICE && v->inputs.has_price;
+    bool discounted = at_price && !v->per_share_exact;
+    if (at_price && v->per_share_exact) {
+        snprintf(formula, sizeof formula, "=%s", price);
+        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, formula, w->f.price,
+                        pc_xlsx_micros_value(v->per_share_micro));
+    } else if (discounted) {
+        snprintf(formula, sizeof formula, "=%s*EXP(-%s*%s)", price, yield, t_v);
+        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, formula, w->f.price, v->per_share);
+    } else if (v->per_share_exact) {
         pc_xlsx_micros(w, ws, row, VAL_COL_PER_SHARE, v->per_share_micro, w->f.price);
-    else
+    } else if (!live) {
         pc_xlsx_number(w, ws, row, VAL_COL_PER_SHARE, v->per_share, w->f.price);
+    }
     pc_xlsx_number(w, ws, row, VAL_COL_SHARES, (double)v->shares, w->f.integer);
     char per_share[PC_XLSX_REF_SIZE], shares[PC_XLSX_REF_SIZE], probable[PC_XLSX_REF_SIZE],
         value[PC_XLSX_REF_SIZE];
-    char formula[5 * PC_XLSX_REF_SIZE];
     pc_xlsx_ref(per_share, sizeof per_share, NULL, row, VAL_COL_PER_SHARE);
     pc_xlsx_ref(shares, sizeof shares, NULL, row, VAL_COL_SHARES);
     pc_xlsx_ref(probable, sizeof probable, NULL, row, VAL_COL_PROBABLE);
     pc_xlsx_ref(value, sizeof value, NULL, row, VAL_COL_VALUE);
-    if (v->per_share_exact) {
+    if (v->per_share_exact || live || discounted) {
+        /* R2 (calc/engine/value.c): shares x per share x probable outcome,
+         * rounded to the cent. */
         snprintf(formula, sizeof formula, "=ROUND(%s*%s*%s,2)", per_share, shares, probable);
         pc_xlsx_formula(w, ws, row, VAL_COL_VALUE, formula, w->f.cents, (double)v->value / 100.0);
     } else {
@@ -138,6 +210,43 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     snprintf(formula, sizeof formula, "=%s%s", deducted ? "-" : "", value);
     pc_xlsx_formula(w, ws, row, VAL_COL_CONTRIBUTION, formula, w->f.cents,
                     (double)contribution / 100.0);
+}
+
+/* The input lines a valuation comes from (SPEC section 9: every
+ * valuation row names them): the close (prices.csv), the assumptions row,
+ * the probable outcome (outcomes.csv), a supplied value (fair_values.csv or
+ * awards.csv's grant_fv_per_share) and a market condition
+ * (market_conditions.csv), joined by "; ". Each row is found by a binary
+ * search of the dataset (paycalc/market.h). */
+static void valuation_source(pc_xlsx *w, const pc_valuation *v, const pc_award *a, pc_buf *b)
+{
+    const pc_valuation_inputs *in = &v->inputs;
+    const char *sep = "";
+    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME) {
+        pc_buf_printf(b, "market_conditions.csv line %d", in->condition_line);
+        sep = "; ";
+    } else if (in->supplied_line > 0) {
+        pc_buf_printf(b, "fair_values.csv line %d", in->supplied_line);
+        sep = "; ";
+    } else if (v->method == PC_METHOD_SUPPLIED) {
+        pc_buf_printf(b, "awards.csv line %d (grant_fv_per_share)", a->line);
+        sep = "; ";
+    }
+    const pc_price *price = in->has_price ? pc_market_price_at(w->ds, in->price_date) : NULL;
+    if (price && price->date == in->price_date) {
+        pc_buf_printf(b, "%sprices.csv line %d", sep, price->line);
+        sep = "; ";
+    }
+    const pc_assumption *as =
+        in->has_assumptions ? pc_market_assumptions_at(w->ds, in->assumption_date) : NULL;
+    if (as && as->date == in->assumption_date) {
+        pc_buf_printf(b, "%sassumptions.csv line %d", sep, as->line);
+        sep = "; ";
+    }
+    const pc_outcome *o =
+        in->has_outcome ? pc_market_outcome_at(w->ds, v->tranche, in->outcome_date) : NULL;
+    if (o && o->date == in->outcome_date)
+        pc_buf_printf(b, "%soutcomes.csv line %d", sep, o->line);
 }
 
 static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
@@ -180,15 +289,11 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     pc_xlsx_text(w, ws, row, VAL_COL_VALUE + 2, feeds, w->f.wrap);
     pc_xlsx_text(w, ws, row, VAL_COL_LINE, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line),
                  w->f.text);
-    char source[96] = "";
-    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
-        snprintf(source, sizeof source, "market_conditions.csv line %d", in->condition_line);
-    else if (in->supplied_line > 0)
-        snprintf(source, sizeof source, "fair_values.csv line %d", in->supplied_line);
-    else if (v->method == PC_METHOD_SUPPLIED)
-        snprintf(source, sizeof source, "awards.csv line %d (grant_fv_per_share)", a->line);
-    if (*source)
-        pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 1, source, w->f.wrap);
+    pc_buf source = {0};
+    valuation_source(w, v, a, &source);
+    if (source.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 1, pc_buf_text(&source), w->f.wrap);
     pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 2, in->note, w->f.wrap);
     /* Monte Carlo (SPEC section 10): the paths, seed and standard error of
      * a simulated value, the expected payout of a market condition. */
@@ -204,7 +309,8 @@ static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
     if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
         pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 6, in->expected_payout, w->f.percent);
     size_t lines = pc_xlsx_cell_lines(w, VAL_COL_VALUE + 2, feeds);
-    size_t more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 1, source);
+    size_t more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 1, pc_buf_text(&source));
+    pc_buf_fini(&source);
     lines = more > lines ? more : lines;
     more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 2, in->note);
     lines = more > lines ? more : lines;
@@ -375,7 +481,7 @@ static void tsr_dividend_row(pc_xlsx *w, int32_t row, const pc_price *d, double 
     pc_xlsx_text(w, ws, row, 0, "Dividend", w->f.text);
     pc_xlsx_date(w, ws, row, 1, d->date, w->f.date);
     pc_xlsx_date(w, ws, row, 2, d->date, w->f.date);
-    pc_xlsx_micros(w, ws, row, 3, d->close_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, row, 3, d->date, d->close_micro, false);
     char prev[PC_XLSX_REF_SIZE], div[PC_XLSX_REF_SIZE], close[PC_XLSX_REF_SIZE];
     char formula[4 * PC_XLSX_REF_SIZE];
     pc_xlsx_ref(prev, sizeof prev, NULL, row - 1, 4);
@@ -383,7 +489,7 @@ static void tsr_dividend_row(pc_xlsx *w, int32_t row, const pc_price *d, double 
     pc_xlsx_ref(close, sizeof close, NULL, row, 3);
     snprintf(formula, sizeof formula, "=%s*(1+%s/%s)", prev, div, close);
     pc_xlsx_formula(w, ws, row, 4, formula, w->f.decimal, held);
-    pc_xlsx_micros(w, ws, row, 6, d->dividend_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, row, 6, d->date, d->dividend_micro, true);
 }
 
 /* A fiscal year end: the shares held after the last reinvestment and the
@@ -395,7 +501,7 @@ static void tsr_year_row(pc_xlsx *w, int32_t row, const pc_tsr_point *p, const c
     pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
     pc_xlsx_date(w, ws, row, 1, p->date, w->f.date);
     pc_xlsx_date(w, ws, row, 2, p->price_date, w->f.date);
-    pc_xlsx_micros(w, ws, row, 3, p->price_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, row, 3, p->price_date, p->price_micro, false);
     char held_ref[PC_XLSX_REF_SIZE], held_formula[PC_XLSX_REF_SIZE + 2];
     pc_xlsx_ref(held_ref, sizeof held_ref, NULL, row - 1, 4);
     snprintf(held_formula, sizeof held_formula, "=%s", held_ref);
@@ -428,7 +534,7 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
     pc_xlsx_text(w, ws, base, 0, "Base", w->f.text);
     pc_xlsx_date(w, ws, base, 1, tsr->base_date, w->f.date);
     pc_xlsx_date(w, ws, base, 2, tsr->base_date, w->f.date);
-    pc_xlsx_micros(w, ws, base, 3, tsr->base_price_micro, w->f.price);
+    pc_xlsx_price_cell(w, ws, base, 3, tsr->base_date, tsr->base_price_micro, false);
     pc_xlsx_number(w, ws, base, 4, 1.0, w->f.decimal);
     pc_xlsx_number(w, ws, base, 5, 100.0, w->f.tsr);
     char price0[PC_XLSX_REF_SIZE];
@@ -487,6 +593,33 @@ static const char *table_words(pc_reported_table table)
         return "Director Compensation";
     }
     return "?";
+}
+
+/* Each check in the words a compensation committee reads, as the Checks
+ * sheet names it ("SCT total does not foot"; the key, as verify prints it,
+ * is in the legend beside its meaning). */
+static const struct {
+    const char *check, *words;
+} check_names[] = {
+    {"mismatch", "Published figure differs from paycalc's"},
+    {"sct_does_not_foot", "SCT total does not foot"},
+    {"cap_does_not_foot", "CAP does not foot"},
+    {"deduction_differs_from_sct", "CAP deduction differs from the SCT award columns"},
+    {"pvp_sct_total_differs", "PvP SCT total differs from the SCT"},
+    {"pvp_cap_differs", "PvP CAP differs from the reconciliation"},
+    {"average_differs", "NEO average differs from the NEOs' figures"},
+    {"cap_sct_total_differs", "Reconciliation's SCT total differs from the SCT"},
+    {"wrong_sign", "Adjustment has the wrong sign"},
+    {"restated", "Figure restated since the prior proxy"},
+    {"oea_market_value_differs", "Market value differs from shares x year-end close"},
+};
+
+static const char *check_name(const char *check)
+{
+    for (size_t k = 0; check && k < sizeof check_names / sizeof check_names[0]; k++)
+        if (strcmp(check_names[k].check, check) == 0)
+            return check_names[k].words;
+    return check ? check : "";
 }
 
 /* What each check compares (SPEC section 8; the README's table of checks),
@@ -563,15 +696,16 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
 }
 
 /* The check a finding failed and the other checks its published cell
- * failed for the same cause ("sct_does_not_foot (also mismatch)");
+ * failed for the same cause, in words ("SCT total does not foot (also:
+ * Published figure differs from paycalc's)");
  * malloc'ed, NULL when out of memory. */
 static char *check_words(const pc_finding *f)
 {
     pc_buf b = {0};
-    pc_buf_puts(&b, f->check ? f->check : "");
+    pc_buf_puts(&b, check_name(f->check));
     for (size_t i = 0; i < f->related.count; i++) {
-        pc_buf_puts(&b, i == 0 ? " (also " : ", ");
-        pc_buf_puts(&b, f->related.items[i]);
+        pc_buf_puts(&b, i == 0 ? " (also: " : "; ");
+        pc_buf_puts(&b, check_name(f->related.items[i]));
     }
     if (f->related.count)
         pc_buf_puts(&b, ")");
@@ -688,7 +822,7 @@ static int32_t checks_skipped(pc_xlsx *w, int32_t row, const person_id *ids, siz
     for (size_t k = 0; k < c->skipped.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 2 - 10;
          k++) {
         const pc_skipped *s = &c->skipped.items[k];
-        pc_xlsx_text(w, ws, row, 0, s->check, w->f.text);
+        pc_xlsx_text(w, ws, row, 0, check_name(s->check), w->f.text);
         pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
         pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who), w->f.text);
         row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
@@ -710,7 +844,8 @@ static void checks_legend(pc_xlsx *w, int32_t row)
         if (!any)
             pc_xlsx_text(w, ws, row++, 0, "What each check compares", w->f.bold);
         any = true;
-        pc_xlsx_text(w, ws, row, 0, check_meanings[k].check, w->f.note);
+        pc_xlsx_textf(w, ws, row, 0, w->f.note, "%s (%s)", check_name(check_meanings[k].check),
+                      check_meanings[k].check);
         row = pc_xlsx_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
     }
 }

@@ -215,17 +215,6 @@ static void oea_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_oea_row
     dollars_of(w, ws, row, 9, s, PC_EQ_STOCK_UNEARNED_VALUE, r->stock_unearned_value, f);
 }
 
-/* "June 28, 2024", as a proxy writes a date in a footnote. */
-static void date_words(pc_date date, char *buf, size_t size)
-{
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    int y, m, d;
-    pc_date_to_ymd(date, &y, &m, &d);
-    snprintf(buf, size, "%s %d, %d", months[(m >= 1 && m <= 12 ? m : 1) - 1], d, y);
-}
-
 static int32_t oea_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int year)
 {
     const pc_equity_tables *t = &w->report->equity;
@@ -241,10 +230,11 @@ static int32_t oea_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int year)
                      "(1) Awards whose vesting depends on a performance or market condition, shown "
                      "at the number of shares the company expected to be earned at fiscal year end "
                      "(the probable outcome of the condition); a market-condition award with no "
-                     "assessment is shown at target.");
+                     "assessment is shown at target, and one whose performance period has ended "
+                     "at the shares earned.");
     if (close_date != PC_DATE_NONE) {
         char day[32], price[32];
-        date_words(close_date, day, sizeof day);
+        pc_xlsx_date_words(w, close_date, day, sizeof day);
         pc_micro_format(close, 2, price, sizeof price);
         row = pc_xlsx_notef(w, ws, row,
                             "(2) Market value is the number of shares times $%s, the closing price "

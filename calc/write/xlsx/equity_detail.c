@@ -14,6 +14,8 @@
 #include "equity.h"
 #include "sheets.h"
 
+#include "paycalc/mc_value.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -220,8 +222,17 @@ static void step_source(pc_xlsx *w, const pc_equity_step *s, pc_buf *b)
     case PC_EQ_BASIS_YEAR_END:
         break;
     }
-    if (s->has_outcome)
+    if (s->has_outcome && s->outcome_line > 0)
         pc_buf_printf(b, "%soutcomes.csv line %d", pc_buf_text(b)[0] ? ", " : "", s->outcome_line);
+    else if (s->has_outcome && s->basis == PC_EQ_BASIS_TRANCHE &&
+             s->index < w->ds->tranches.count) {
+        /* A market condition's payout earned (calc/engine/equity_tables.c). */
+        const pc_market_condition *mc =
+            pc_mc_condition_of(w->ds, w->ds->tranches.items[s->index].award);
+        if (mc)
+            pc_buf_printf(b, "%smarket_conditions.csv line %d (the payout earned)",
+                          pc_buf_text(b)[0] ? ", " : "", mc->line);
+    }
     if (s->price_line > 0)
         pc_buf_printf(b, "%sprices.csv line %d", pc_buf_text(b)[0] ? ", " : "", s->price_line);
 }
@@ -312,7 +323,7 @@ static void step_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const eq_row *r
         pc_xlsx_micros(w, ws, row, PC_XLSX_EQ_COL_OUTCOME, s->outcome_micro, w->f.percent);
     counted_cell(w, ws, row, s, run_first);
     if (s->price_line > 0) {
-        pc_xlsx_micros(w, ws, row, PC_XLSX_EQ_COL_PRICE, s->price_micro, w->f.price);
+        pc_xlsx_price_cell(w, ws, row, PC_XLSX_EQ_COL_PRICE, s->price_date, s->price_micro, false);
         pc_xlsx_date(w, ws, row, PC_XLSX_EQ_COL_PRICE_DATE, s->price_date, w->f.date);
     }
     if (option) {

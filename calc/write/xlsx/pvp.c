@@ -175,16 +175,34 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
                          : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
         }
     } else {
-        for (size_t y = 0; y < ndesc; y++) {
+        /* One line per run of consecutive years with the same PEO, as a
+         * proxy names them: "PEO in 2021-2023: name." */
+        for (size_t y = 0; y < ndesc;) {
             const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
+            bool has = p && p->npeo > 0;
+            size_t person = has ? p->peo[0].person : SIZE_MAX;
+            size_t end = y + 1;
+            while (end < ndesc && desc[end] == desc[end - 1] - 1) {
+                const pc_pvp_row *q = pc_xlsx_pvp_for_year(r, desc[end]);
+                size_t other = q && q->npeo > 0 ? q->peo[0].person : SIZE_MAX;
+                if (other != person)
+                    break;
+                end++;
+            }
             pc_buf_clear(&b); /* reuse the buffer: the next add writes from the start */
-            pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO in %d: "), y == 0 ? "(1) " : "", desc[y]);
-            if (p && p->npeo > 0)
-                pc_buf_printf(&b, "%s.", pc_xlsx_person_name(w, p->peo[0].person));
+            const char *lead = y == 0 ? "(1) " : "";
+            if (end - y > 1)
+                pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO in %d-%d: "), lead, desc[end - 1],
+                              desc[y]);
             else
-                pc_buf_printf(&b, "none.");
+                pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO in %d: "), lead, desc[y]);
+            if (has)
+                pc_buf_printf(&b, pc_xlsx_words(w, "%s."), pc_xlsx_person_name(w, person));
+            else
+                pc_buf_printf(&b, "%s", pc_xlsx_words(w, "none."));
             row = y == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
                          : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
+            y = end;
         }
     }
     for (size_t y = 0; y < ndesc; y++) {
@@ -195,12 +213,16 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
             pc_buf_printf(
                 &b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d: none; the averages are left blank."),
                 lead, desc[y]);
+        } else if (p->avg_count == 1) {
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEO in %d: "), lead, desc[y]);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%s."), pc_xlsx_person_name(w, p->avg_people[0]));
         } else {
             pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d (average of %zu): "), lead,
                           desc[y], p->avg_count);
             for (size_t k = 0; k < p->avg_count; k++)
-                pc_buf_printf(&b, "%s%s", k ? ", " : "", pc_xlsx_person_name(w, p->avg_people[k]));
-            pc_buf_printf(&b, ".");
+                pc_buf_printf(&b, "%s%s", k ? pc_xlsx_words(w, ", ") : "",
+                              pc_xlsx_person_name(w, p->avg_people[k]));
+            pc_buf_printf(&b, "%s", pc_xlsx_words(w, "."));
         }
         row = y == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
                      : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
@@ -323,8 +345,13 @@ static void pvp_header(pc_xlsx *w, const pvp_columns *c)
                                                (lxw_col_t)w->at.pvp_tsr_col, PC_XLSX_HEADER_ROW - 1,
                                                (lxw_col_t)span_last, "", w->f.header));
     pc_xlsx_text(w, ws, PC_XLSX_HEADER_ROW - 1, w->at.pvp_tsr_col, span, w->f.header);
+    /* Tall enough for the whole text over the columns it spans (one
+     * column for a smaller reporting company: several lines). */
+    double span_width = 0;
+    for (int k = w->at.pvp_tsr_col; k <= span_last && (size_t)k < c->count; k++)
+        span_width += c->widths[k];
     pc_xlsx_check(w, worksheet_set_row(ws, PC_XLSX_HEADER_ROW - 1,
-                                       span_last > w->at.pvp_tsr_col ? 30 : 45, NULL));
+                                       pc_xlsx_header_height(span_width, span), NULL));
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, c->titles, c->widths, c->count);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
@@ -399,16 +426,17 @@ static int32_t pvp_notes(pc_xlsx *w, int32_t row, bool has_csm)
         "reconciliation table.",
         number++);
     if (r->tsr.computed) {
-        char base[16];
+        char base[48] = "?";
         char price[48];
+        if (r->tsr.base_date != PC_DATE_NONE)
+            pc_xlsx_date_words(w, r->tsr.base_date, base, sizeof base);
         pc_micro_format(r->tsr.base_price_micro, 2, price, sizeof price);
         row = pc_xlsx_notef(
             w, ws, row,
             "(%d) Cumulative total shareholder return: the value at each fiscal year end of "
             "$100 invested in the company's stock at the close of %s ($%s per share), with "
             "dividends reinvested (Item 201(e) of Regulation S-K).",
-            number++,
-            r->tsr.base_date == PC_DATE_NONE ? "?" : pc_date_format(r->tsr.base_date, base), price);
+            number++, base, price);
     }
     if (!config->smaller_reporting_company)
         row = pc_xlsx_notef(w, ws, row,

@@ -192,7 +192,9 @@ static bool sct_fx_note(pc_xlsx *w, pc_buf *b, int first, int last)
             char a[48], z[48];
             pc_xlsx_rate_text(lo, a, sizeof a);
             pc_xlsx_rate_text(hi, z, sizeof z);
-            const char *cur = rt->currency;
+            /* The currency's name in Chinese text (人民幣 for CNY), its
+             * code in English. */
+            const char *cur = pc_xlsx_words(w, rt->currency);
             /* The formats are the labels' keys (calc/write/xlsx/labels.c). */
             pc_buf_printf(b,
                           pc_xlsx_words(w, "%sAmounts paid in %s in fiscal %d were converted "
@@ -253,10 +255,9 @@ static void sct_equity_note(pc_xlsx *w, pc_buf *b, int first, int last)
                                         "date."));
 }
 
-/* The figures of one SCT row and its total (=SUM of the columns, R3). */
-static void sct_figures(pc_xlsx *w, int32_t row, const pc_sct_row *s, lxw_format *fmt)
+void pc_xlsx_sct_figures(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_row *s,
+                         lxw_format *fmt)
 {
-    lxw_worksheet *ws = w->sct;
     for (int c = 0; c < PC_SCT_TOTAL; c++)
         sct_figure(w, ws, row, s, (pc_sct_column)c, fmt);
     char first_cell[PC_XLSX_REF_SIZE], last_cell[PC_XLSX_REF_SIZE], formula[3 * PC_XLSX_REF_SIZE];
@@ -297,7 +298,7 @@ static int32_t sct_person(pc_xlsx *w, int32_t row, size_t *idx, size_t n, bool r
             pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, position));
         }
         pc_xlsx_number(w, ws, row, 1, s->year, ruled ? w->f.rule_year : w->f.year);
-        sct_figures(w, row, s, ruled ? w->f.rule_dollars : w->f.nil_dollars);
+        pc_xlsx_sct_figures(w, ws, row, s, ruled ? w->f.rule_dollars : w->f.nil_dollars);
         w->at.sct_row[idx[k]] = row++;
     }
     if (n == 1 && position && *position) {

@@ -14,6 +14,17 @@
  * record their cell addresses in w->at, which Pay vs Performance then
  * references, so they are written first. */
 void pc_xlsx_write_sct(pc_xlsx *w);
+/* The figures of one SCT row at `row` of `ws` (name and year in columns 0
+ * and 1, the pc_sct_column figures from column 2), each a formula over the
+ * workpapers, and its total (=SUM of the columns, R3). */
+void pc_xlsx_sct_figures(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_row *s,
+                         lxw_format *fmt);
+/* SCT All Years (xlsx/sct_all.c): every SCT row of every covered year, so
+ * CAP by Person reaches the SCT total and award columns of the years the
+ * disclosure SCT does not show. The row of report->sct item `index`, or
+ * PC_XLSX_NONE when the sheet has no room for it. */
+int32_t pc_xlsx_sct_all_row(const pc_xlsx *w, size_t index);
+void pc_xlsx_write_sct_all(pc_xlsx *w);
 void pc_xlsx_write_cap_person(pc_xlsx *w);
 void pc_xlsx_write_cap(pc_xlsx *w);
 void pc_xlsx_write_tsr(pc_xlsx *w);
@@ -22,6 +33,14 @@ void pc_xlsx_write_valuations(pc_xlsx *w);
 /* The row and column of a valuation's Value cell on Award Valuations, or
  * PC_XLSX_NONE when the sheet has no room for it. */
 int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col);
+/* Prices (xlsx/prices.c): plan its rows (before any sheet that refers to
+ * them), write it, and a price cell: a reference to the close (or the
+ * dividend) of prices.csv's row of `date` on Prices, with `micro` stored,
+ * or the figure itself when Prices has no row for it. */
+void pc_xlsx_plan_prices(pc_xlsx *w);
+void pc_xlsx_write_prices(pc_xlsx *w);
+void pc_xlsx_price_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
+                        int64_t micro, bool dividend);
 void pc_xlsx_write_rates(pc_xlsx *w);
 /* How many rates Exchange Rates has rows for (w->last_row); the Cash and FX
  * rows of a rate past them hold the rate itself. */

@@ -224,6 +224,8 @@ static void fill_workbook(pc_xlsx *w)
     /* The last disclosure sheet, only when the input set names directors. */
     lxw_worksheet *directors = r->directors.count ? add_sheet(w, PC_XLSX_SHEET_DIRECTORS) : NULL;
     w->cap_person = add_sheet(w, PC_XLSX_SHEET_CAP_PERSON);
+    /* The SCT rows of every covered year, which CAP by Person starts from. */
+    w->sct_all = add_sheet(w, PC_XLSX_SHEET_SCT_ALL);
     w->valuations = add_sheet(w, PC_XLSX_SHEET_VALUATIONS);
     /* Only when some tranche is treated as vested on retirement (SPEC
      * section 13), beside the valuations it explains. */
@@ -231,6 +233,7 @@ static void fill_workbook(pc_xlsx *w)
     /* The support of the equity award sheets' figures. */
     lxw_worksheet *equity_detail = add_sheet(w, PC_XLSX_SHEET_EQUITY_DETAIL);
     w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);
+    w->prices = add_sheet(w, PC_XLSX_SHEET_PRICES);
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
@@ -250,8 +253,10 @@ static void fill_workbook(pc_xlsx *w)
 
     /* The sheets Pay vs Performance points into come first. */
     pc_xlsx_plan_cash(w);
+    pc_xlsx_plan_prices(w);
     pc_xlsx_plan_equity_detail(w);
     pc_xlsx_write_sct(w);
+    pc_xlsx_write_sct_all(w);
     pc_xlsx_write_cap_person(w);
     pc_xlsx_write_cap(w);
     pc_xlsx_write_tsr(w);
@@ -268,6 +273,7 @@ static void fill_workbook(pc_xlsx *w)
         pc_xlsx_write_retirement(w, retirement);
     pc_xlsx_write_equity_detail(w, equity_detail);
     pc_xlsx_write_cash(w);
+    pc_xlsx_write_prices(w);
     pc_xlsx_write_rates(w);
     if (w->checks)
         pc_xlsx_write_checks(w);
@@ -307,6 +313,7 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
     }
     free(w.cash_keys);
     free(w.rate_order);
+    free(w.price_row);
     free(w.at.sct_row);
     free(w.at.sct_grant_row);
     free(w.at.cap_row);
