@@ -27,6 +27,9 @@
 #ifndef PAYCALC_SCENARIOS_H
 #define PAYCALC_SCENARIOS_H
 
+#include "paycalc/api.h"
+PC_API_BEGIN
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -182,5 +185,7 @@ pc_status pc_scenario_report_compute(const pc_dataset *ds, const pc_scenario_opt
                                      const int64_t *values, size_t count, bool changes,
                                      pc_scenario_report *out, pc_diags *diags);
 void pc_scenario_report_fini(pc_scenario_report *r);
+
+PC_API_END
 
 #endif
