@@ -431,3 +431,114 @@ Test(ixbrl_write, the_folder_goes_beside_the_json_or_where_ixbrl_says)
     remove_dir(dir);
     free(dir);
 }
+
+/* ---- The round trip with verify --ixbrl (SPEC section 15) ---- */
+
+/* The JSON Lines object of one filing read back by verify --ixbrl against
+ * its input set; the exit status in *status. */
+static char *read_back(const char *htm, const char *set, const char *dir, int *status)
+{
+    char *jsonl = join(dir, "back.jsonl");
+    const char *args[] = {"verify", "--ixbrl", htm, set, "--json", jsonl, NULL};
+    run_result r = run_paycalc(args);
+    *status = r.status;
+    run_result_free(&r);
+    char *text = read_file(jsonl, NULL);
+    cr_assert_not_null(text, "verify --ixbrl wrote no %s", jsonl);
+    free(jsonl);
+    return text;
+}
+
+/* How many times `key` is in a filing's JSON line: findings are the
+ * objects with a "severity" (the skipped checks have none). */
+static int count_of(const char *line, const char *key)
+{
+    int n = 0;
+    for (const char *p = line; (p = strstr(p, key)); p += strlen(key))
+        n++;
+    return n;
+}
+
+Test(ixbrl_write, the_exported_section_read_back_with_its_inputs_gives_no_finding)
+{
+    const char *sets[] = {CBAK, MERIDIAN, GOLDEN};
+    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
+        char *out;
+        char *htm = run_section(sets[i], &out);
+        int status;
+        char *line = read_back(htm, sets[i], out, &status);
+        cr_assert_eq(status, 0, "%s:\n%s", sets[i], line);
+        cr_assert_eq(count_of(line, "\"severity\":"), 0, "%s read back has findings:\n%s", sets[i],
+                     line);
+        free(line);
+        free(htm);
+        remove_dir(out);
+        free(out);
+    }
+}
+
+/* One tagging slip seeded into the exported section: read back with its
+ * inputs, it gives exactly one finding, of `check`. */
+static void one_slip(const char *htm, const char *set, const char *dir, const char *from,
+                     const char *to, const char *check)
+{
+    char *text = read_file(htm, NULL);
+    char *at = strstr(text, from);
+    cr_assert_not_null(at, "no %s in the section", from);
+    size_t n = strlen(text) - strlen(from) + strlen(to) + 1;
+    char *bad = malloc(n);
+    snprintf(bad, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+    cr_assert_eq(write_text(htm, bad), 0);
+    int status;
+    char *line = read_back(htm, set, dir, &status);
+    cr_assert_eq(status, 1, "%s: exit %d:\n%s", check, status, line);
+    char key[80];
+    snprintf(key, sizeof key, "\"check\":\"%s\",\"severity\":", check);
+    cr_assert_eq(count_of(line, "\"severity\":"), 1, "%s: not exactly one finding:\n%s", check,
+                 line);
+    cr_assert_eq(count_of(line, key), 1, "%s: the finding is another one:\n%s", check, line);
+    cr_assert_eq(write_text(htm, text), 0);
+    free(line);
+    free(bad);
+    free(text);
+}
+
+/* The slip of a figure printed with its tag taken off: the first
+ * ix:nonFraction whose attributes start with `attrs` loses its tag but keeps
+ * its text; read back, it is exactly one missing_fact. */
+static void untag_slip(const char *htm, const char *set, const char *dir, const char *attrs)
+{
+    char *text = read_file(htm, NULL);
+    char *at = strstr(text, attrs);
+    cr_assert_not_null(at, "no %s in the section", attrs);
+    char *open = at;
+    while (open > text && strncmp(open, "<ix:nonFraction", 15))
+        open--;
+    char *body = strchr(at, '>') + 1;
+    char *close = strstr(body, "</ix:nonFraction>");
+    cr_assert(open > text && close);
+    char *from = pc_text_format("%.*s", (int)(close + 17 - open), open);
+    char *to = pc_text_format("%.*s", (int)(close - body), body);
+    one_slip(htm, set, dir, from, to, "missing_fact");
+    free(from);
+    free(to);
+    free(text);
+}
+
+Test(ixbrl_write, each_tagging_slip_in_the_exported_section_gives_exactly_one_finding)
+{
+    char *out;
+    char *htm = run_section(MERIDIAN, &out);
+    /* a deduction tagged positive */
+    one_slip(htm, MERIDIAN, out, "format=\"ixt:num-dot-decimal\" sign=\"-\">",
+             "format=\"ixt:num-dot-decimal\">", "tagged_sign");
+    /* a PEO concept on the NEO category */
+    one_slip(htm, MERIDIAN, out, "name=\"ecd:PeoTotalCompAmt\" contextRef=\"D2024\"",
+             "name=\"ecd:PeoTotalCompAmt\" contextRef=\"D2024_Neo_dividends\"",
+             "peo_fact_on_non_peo");
+    /* a printed figure left untagged (the 2024 TSR) */
+    untag_slip(htm, MERIDIAN, out, "name=\"ecd:TotalShareholderRtnAmt\" contextRef=\"D2024\"");
+    free(htm);
+    remove_dir(out);
+    free(out);
+}

@@ -182,7 +182,8 @@ typedef struct walker {
      * it, and its place. */
     int cell_table, cell_column;
     bool in_cell, cell_has_fact;
-    bool muted; /* inside a superscript: text that is not the cell's figure */
+    bool cell_header; /* a <th>: a column's heading, never a figure */
+    bool muted;       /* inside a superscript: text that is not the cell's figure */
     pc_buf cell_text;
     int cell_line;
     int row_year;  /* the current row's year (its first cell) */
@@ -683,6 +684,14 @@ static void read_non_numeric(walker *w, xmlNodePtr n, bool hidden)
     pc_buf_fini(&b);
 }
 
+/* A year printed as a column heading ("2022"): four digits, no separator. */
+static bool is_year(const char *text)
+{
+    char *end;
+    long y = strtol(text, &end, 10);
+    return !*end && end - text == 4 && y >= 1900 && y <= 2200;
+}
+
 /* The table cells: a number printed with no tag is a missing_fact
  * candidate (the checks keep those of the PvP table). */
 static void end_cell(walker *w)
@@ -694,10 +703,9 @@ static void end_cell(walker *w)
     }
     if (w->row_cells == 1) {
         /* the row's first cell: its year, if it is one */
-        char *end;
-        long y = strtol(text, &end, 10);
-        w->row_year = (!*end && end - text == 4 && y >= 1900 && y <= 2200) ? (int)y : 0;
-    } else if (!w->cell_has_fact && strpbrk(text, "0123456789")) {
+        w->row_year = is_year(text) ? (int)strtol(text, NULL, 10) : 0;
+    } else if (!w->cell_has_fact && !w->cell_header && !is_year(text) &&
+               strpbrk(text, "0123456789")) {
         pc_printed p;
         if (pc_parse_printed(text, &p, NULL, 0) == PC_OK && p.published) {
             pc_ixbrl_cell *c = PC_ARRAY_PUSH(&w->doc->cells);
@@ -843,6 +851,7 @@ static void walk(walker *w, xmlNodePtr n, int depth, bool hidden, bool pvp_block
             cols = 1;
         w->in_cell = true;
         w->cell_has_fact = false;
+        w->cell_header = is_html(n, "th");
         w->cell_table = w->tables;
         w->cell_column = w->row_column;
         w->cell_line = line_of(n);
