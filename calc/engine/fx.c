@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/market.h"
 #include "paycalc/money.h"
 #include "paycalc/text.h"
 #include "paycalc/value.h"
@@ -134,7 +135,7 @@ pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date, 
     if (after == lo || ds->fx.items[after - 1].fiscal_year > 0)
         return PC_ERR_MISSING;
     const pc_fx_rate *r = &ds->fx.items[after - 1];
-    if (date - r->date > PC_STALE_DAYS)
+    if (pc_market_stale(date, r->date))
         return PC_ERR_MISSING;
     char d[11];
     out->per_usd_micro = r->per_usd_micro;

@@ -183,7 +183,7 @@ static pc_status load_series(ctx *c, pc_date last)
     }
     for (size_t a = 0; a < c->count; a++) {
         long v = at_or_before(&c->s[a], c->date);
-        if (v < 0 || c->date - c->s[a].date[v] > PC_STALE_DAYS)
+        if (v < 0 || pc_market_stale(c->date, c->s[a].date[v]))
             return problem(c, "no close of '%s' on that day or in the %d days before it (%s)",
                            c->s[a].ticker, PC_STALE_DAYS, a ? "peer_prices.csv" : "prices.csv");
     }

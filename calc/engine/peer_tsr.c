@@ -33,7 +33,7 @@ static bool growth(const pc_dataset *ds, const char *ticker, pc_date base, pc_da
         e = p;
     }
     *out = 0;
-    if (!b || !e || base - b->date > PC_STALE_DAYS || end - e->date > PC_STALE_DAYS)
+    if (!b || !e || pc_market_stale(base, b->date) || pc_market_stale(end, e->date))
         return false;
     *out = units * (double)e->close_micro / (double)b->close_micro;
     return true;

@@ -36,7 +36,7 @@ pc_status pc_engine_tsr(const pc_dataset *ds, pc_report *report, pc_diags *diags
      * years, or of a trading day at most PC_STALE_DAYS before it: the rule
      * of every other price at a date (pc_market_price_at). */
     pc_date prior_end = first_day - 1;
-    if (prior_end - b->date > PC_STALE_DAYS) {
+    if (pc_market_stale(prior_end, b->date)) {
         pc_status st = pc_report_warn_at(
             report, diags, ds, PC_FILE_PRICES, b->line, "stale_tsr_base",
             "the TSR base price is the close of %s, %d days before the fiscal year end %s that "

@@ -35,7 +35,7 @@ const pc_price *pc_market_price_at(const pc_dataset *ds, pc_date date)
     /* A weekend or holiday takes the last close before it, but a gap longer
      * than PC_STALE_DAYS means the file is missing data, not that the market
      * was shut (SPEC section 2, prices.csv). */
-    if ((int64_t)date - p->date > PC_STALE_DAYS)
+    if (pc_market_stale(date, p->date))
         return NULL;
     return p;
 }

@@ -10,12 +10,22 @@
 #include "paycalc/api.h"
 PC_API_BEGIN
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "paycalc/model.h"
 
 /* How far back a price or rate may be taken from (calendar days). */
 #define PC_STALE_DAYS 10
+
+/* The one staleness rule of every price and rate at a date (SPEC section 2):
+ * an observation of `have` stands for the date `wanted` when it is at most
+ * PC_STALE_DAYS calendar days before it. */
+static inline bool pc_market_stale(pc_date wanted, pc_date have)
+{
+    return (int64_t)wanted - have > PC_STALE_DAYS;
+}
 
 /* Item 201(e)'s reinvestment, the one rule behind the company's TSR, each
  * peer's and the Monte Carlo's total-return index: a dividend buys shares at
