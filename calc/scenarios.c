@@ -548,7 +548,8 @@ static pc_status remember_valuations(pc_scenario_set *set, pc_diags *diags)
                 set->known[k].inputs.detail = 0; /* the detail is in that report only */
                 k++;
             }
-        qsort(set->known, n, sizeof *set->known, pc_valuation_memo_compare);
+        if (n > 1)
+            qsort(set->known, n, sizeof *set->known, pc_valuation_memo_compare);
         size_t unique = 0;
         for (size_t i = 0; i < n; i++)
             if (unique == 0 || pc_valuation_memo_compare(&set->known[unique - 1], &set->known[i]))
@@ -813,7 +814,8 @@ pc_status pc_scenario_report_compute(const pc_dataset *ds, const pc_scenario_opt
                                    out->base_close_micro, &change);
         list[n++] = (priced){out->actual_close_micro, change};
     }
-    qsort(list, n, sizeof *list, compare_priced);
+    if (n > 1)
+        qsort(list, n, sizeof *list, compare_priced);
     size_t unique = 0;
     for (size_t i = 0; i < n; i++)
         if (unique == 0 || list[unique - 1].price != list[i].price)

@@ -177,7 +177,8 @@ static pc_status sum_cash(const pc_dataset *ds, int year, const long *row_of, di
             n++;
         }
     }
-    qsort(keys, n, sizeof *keys, compare_cash);
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, compare_cash);
     pc_status result = PC_OK;
     bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
     for (size_t i = 0, j; i < n && result != PC_ERR_NOMEM; i = j) {

@@ -749,7 +749,8 @@ static void sort_pvp_tables(pc_ixbrl_doc *doc)
     size_t n = doc->pvp_tables.count, k = 0;
     if (!n)
         return;
-    qsort(doc->pvp_tables.items, n, sizeof(int), compare_ints);
+    if (n > 1)
+        qsort(doc->pvp_tables.items, n, sizeof(int), compare_ints);
     for (size_t i = 0; i < n; i++)
         if (!k || doc->pvp_tables.items[k - 1] != doc->pvp_tables.items[i])
             doc->pvp_tables.items[k++] = doc->pvp_tables.items[i];
@@ -932,8 +933,9 @@ const char *pc_ixbrl_member(const pc_ixbrl_doc *doc, const pc_ixbrl_context *c, 
 
 static bool has_unit(const pc_ixbrl_doc *doc, const char *id)
 {
-    char *const *hit =
-        bsearch(&id, doc->units.items, doc->units.count, sizeof(char *), compare_strings);
+    char *const *hit = doc->units.count ? bsearch(&id, doc->units.items, doc->units.count,
+                                                  sizeof(char *), compare_strings)
+                                        : NULL;
     return hit != NULL;
 }
 
@@ -944,7 +946,9 @@ static void resolve(walker *w)
     for (size_t i = 0; i < doc->contexts.count; i++)
         if (!doc->contexts.items[i].id)
             return;
-    qsort(doc->contexts.items, doc->contexts.count, sizeof *doc->contexts.items, compare_contexts);
+    if (doc->contexts.count > 1)
+        qsort(doc->contexts.items, doc->contexts.count, sizeof *doc->contexts.items,
+              compare_contexts);
     for (size_t i = 1; i < doc->contexts.count; i++)
         if (!strcmp(doc->contexts.items[i].id, doc->contexts.items[i - 1].id))
             fail(w, doc->contexts.items[i].line, "ixbrl_context", "two contexts have the id '%s'",
@@ -952,7 +956,8 @@ static void resolve(walker *w)
     for (size_t i = 0; i < doc->units.count; i++)
         if (!doc->units.items[i])
             return;
-    qsort(doc->units.items, doc->units.count, sizeof(char *), compare_strings);
+    if (doc->units.count > 1)
+        qsort(doc->units.items, doc->units.count, sizeof(char *), compare_strings);
     for (size_t i = 0; i < doc->facts.count; i++) {
         const pc_ixbrl_fact *f = &doc->facts.items[i];
         if (!f->context || !f->concept)
@@ -1010,7 +1015,8 @@ pc_status pc_ixbrl_read_memory(const char *data, size_t size, const char *name, 
     } else if (root) {
         collect_continuations(&w, root, 0);
         if (w.nconts)
-            qsort(w.conts, w.nconts, sizeof *w.conts, compare_continuations);
+            if (w.nconts > 1)
+                qsort(w.conts, w.nconts, sizeof *w.conts, compare_continuations);
         walk(&w, root, 0, false, false);
     }
     if (!w.nomem && !w.failed && !w.has_header)

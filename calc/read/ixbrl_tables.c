@@ -325,7 +325,8 @@ static pc_status index_people(builder *b)
             return PC_ERR_NOMEM;
         b->people[b->npeople++] = (struct person_key){name_id, p->id};
     }
-    qsort(b->people, b->npeople, sizeof *b->people, compare_person_keys);
+    if (b->npeople > 1)
+        qsort(b->people, b->npeople, sizeof *b->people, compare_person_keys);
     return PC_OK;
 }
 
@@ -339,7 +340,8 @@ static const char *person_named(const builder *b, const char *name)
         return NULL;
     struct person_key key = {want, NULL};
     const struct person_key *hit =
-        bsearch(&key, b->people, b->npeople, sizeof *b->people, compare_person_keys);
+        b->npeople ? bsearch(&key, b->people, b->npeople, sizeof *b->people, compare_person_keys)
+                   : NULL;
     free(want);
     return hit ? hit->id : NULL;
 }
@@ -556,8 +558,10 @@ static pc_status read_peo_names(builder *b)
             year_of(b, c->end), pc_ixbrl_member(doc, c, "ecd:IndividualAxis"), f->displayed, i};
     }
     memcpy(b->peos_by_year, b->peos, b->npeos * sizeof *b->peos);
-    qsort(b->peos, b->npeos, sizeof *b->peos, compare_peo_names);
-    qsort(b->peos_by_year, b->npeos, sizeof *b->peos, compare_peo_years);
+    if (b->npeos > 1)
+        qsort(b->peos, b->npeos, sizeof *b->peos, compare_peo_names);
+    if (b->npeos > 1)
+        qsort(b->peos_by_year, b->npeos, sizeof *b->peos, compare_peo_years);
     return PC_OK;
 }
 
@@ -603,7 +607,8 @@ static pc_status index_pvp(builder *b)
         if (r->table == PC_REPORTED_PVP)
             b->pvp[b->npvp++] = (struct pvp_ref){r->year, r->subject, r->item, i};
     }
-    qsort(b->pvp, b->npvp, sizeof *b->pvp, compare_pvp_refs);
+    if (b->npvp > 1)
+        qsort(b->pvp, b->npvp, sizeof *b->pvp, compare_pvp_refs);
     return PC_OK;
 }
 
@@ -671,7 +676,8 @@ static pc_status drop_duplicates(builder *b)
     for (size_t i = 0; i < n; i++)
         keys[i] =
             (row_key){&t->rows.items[i], i, b->doc->facts.items[t->sources.items[i].fact].hidden};
-    qsort(keys, n, sizeof *keys, compare_row_keys);
+    if (n > 1)
+        qsort(keys, n, sizeof *keys, compare_row_keys);
     pc_status st = PC_OK;
     size_t run = 0; /* where the run of keys equal to keys[i] starts */
     for (size_t i = 1; i < n && !st; i++) {
@@ -891,7 +897,8 @@ static pc_status read_facts(builder *b)
     if (!st)
         st = index_pvp(b);
     if (!st && nadj)
-        qsort(adj, nadj, sizeof *adj, compare_adj);
+        if (nadj > 1)
+            qsort(adj, nadj, sizeof *adj, compare_adj);
     for (size_t i = 0, end; i < nadj && !st; i = end) {
         for (end = i + 1; end < nadj && adj[end].year == adj[i].year &&
                           !strcmp(adj[end].subject, adj[i].subject);
@@ -948,7 +955,8 @@ static pc_status find_missing(builder *b)
     for (size_t i = 0; i < doc->facts.count; i++)
         if (doc->facts.items[i].table && doc->facts.items[i].numeric)
             cols[n++] = (column_ref){doc->facts.items[i].table, doc->facts.items[i].column, i};
-    qsort(cols, n, sizeof *cols, compare_columns);
+    if (n > 1)
+        qsort(cols, n, sizeof *cols, compare_columns);
     pc_status st = PC_OK;
     for (size_t i = 0; i < doc->cells.count && !st; i++) {
         const pc_ixbrl_cell *cell = &doc->cells.items[i];

@@ -170,7 +170,8 @@ pc_status pc_verify_ixbrl(const pc_ixbrl_doc *doc, const pc_ixbrl_tables *t, pc_
         const pc_reported *r = &t->rows.items[i];
         refs[i] = (row_ref){r->table, r->year, r->subject, r->item, i};
     }
-    qsort(refs, t->rows.count, sizeof *refs, compare_row_refs);
+    if (t->rows.count > 1)
+        qsort(refs, t->rows.count, sizeof *refs, compare_row_refs);
     size_t k = first;
     for (size_t i = first; i < checks->findings.count; i++) {
         pc_finding *f = &checks->findings.items[i];
