@@ -703,6 +703,11 @@ static int verify_one_filing(const char *file, pc_dataset *ds, const pc_report *
                 fputs(table, stdout);
                 free(table);
             }
+            if (t.measures.count) {
+                printf("\nTabular list of the most important measures (Item 402(v)(6))\n");
+                for (size_t k = 0; k < t.measures.count; k++)
+                    printf("  %zu. %s\n", k + 1, t.measures.items[k]);
+            }
             if (checks.findings.count) {
                 printf("\nTagged facts of the findings\n");
                 print_tagged_findings(&checks, "  ");

@@ -47,6 +47,7 @@ void pc_ixbrl_tables_fini(pc_ixbrl_tables *t)
     }
     free(t->rows.items);
     free(t->sources.items);
+    free(t->measures.items);
     for (size_t i = 0; i < t->issues.count; i++)
         issue_fini(&t->issues.items[i]);
     free(t->issues.items);
@@ -262,6 +263,14 @@ typedef struct builder {
         size_t index;
     } * pvp;
     size_t npvp;
+    /* ecd:MeasureName facts: year, rank on ecd:MeasureAxis, name */
+    PC_ARRAY(struct measure {
+        int year;
+        long rank;
+        const char *name;
+        size_t order;
+    })
+    measures;
 } builder;
 
 /* The covered fiscal year in which `end` falls. A 52/53-week year ends
@@ -549,6 +558,16 @@ static pc_status read_peo_names(builder *b)
         if (!strcmp(f->concept, "dei:DocumentType") && !b->t->document &&
             !(b->t->document = pc_strdup(f->displayed)))
             return PC_ERR_NOMEM;
+        if (!strcmp(f->concept, "ecd:MeasureName") && !f->numeric && f->displayed &&
+            *f->displayed) {
+            const char *rank = pc_ixbrl_member(doc, c, "ecd:MeasureAxis");
+            struct measure *m = PC_ARRAY_PUSH(&b->measures);
+            if (!m)
+                return PC_ERR_NOMEM;
+            *m = (struct measure){year_of(b, c->end), rank ? strtol(rank, NULL, 10) : 0,
+                                  f->displayed, i};
+            continue;
+        }
         if (strcmp(f->concept, "ecd:PeoName") || f->numeric || !f->displayed || !*f->displayed)
             continue;
         const char *category = pc_ixbrl_member(doc, c, "ecd:ExecutiveCategoryAxis");
@@ -995,6 +1014,31 @@ static pc_status find_missing(builder *b)
     return st;
 }
 
+static int compare_measures(const void *a, const void *b)
+{
+    const struct measure *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The tabular list of Item 402(v)(6): the measures of the latest covered
+ * year, in their MeasureAxis order. */
+static pc_status tabular_list(builder *b)
+{
+    if (b->measures.count > 1)
+        qsort(b->measures.items, b->measures.count, sizeof *b->measures.items, compare_measures);
+    for (size_t i = 0; i < b->measures.count; i++) {
+        if (b->measures.items[i].year != b->t->fiscal_year)
+            continue;
+        const char **slot = PC_ARRAY_PUSH(&b->t->measures);
+        if (!slot)
+            return PC_ERR_NOMEM;
+        *slot = b->measures.items[i].name;
+    }
+    return PC_OK;
+}
+
 pc_status pc_ixbrl_build(const pc_ixbrl_doc *doc, const pc_dataset *ds, pc_ixbrl_tables *t)
 {
     builder b = {.doc = doc, .ds = ds, .t = t};
@@ -1006,6 +1050,8 @@ pc_status pc_ixbrl_build(const pc_ixbrl_doc *doc, const pc_dataset *ds, pc_ixbrl
         st = read_facts(&b);
     if (!st)
         st = find_missing(&b);
+    if (!st)
+        st = tabular_list(&b);
     t->first_year = t->fiscal_year;
     for (size_t i = 0; i < t->rows.count; i++)
         if (t->rows.items[i].year < t->first_year)
@@ -1016,5 +1062,6 @@ pc_status pc_ixbrl_build(const pc_ixbrl_doc *doc, const pc_dataset *ds, pc_ixbrl
         free(b.people[i].name_id);
     free(b.people);
     free(b.pvp);
+    free(b.measures.items);
     return st;
 }

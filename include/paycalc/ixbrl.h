@@ -151,6 +151,11 @@ typedef struct pc_ixbrl_tables {
     int fiscal_year; /* the latest covered year */
     int first_year;  /* the earliest covered year */
     size_t tagged;   /* facts read into the tables */
+    /* The tabular list (Item 402(v)(6)): each ecd:MeasureName of the latest
+     * covered year, in the order of its typed ecd:MeasureAxis member (1, 2,
+     * ...); borrowed from the document. Empty for a smaller reporting
+     * company, which has none. */
+    PC_ARRAY(const char *) measures;
 } pc_ixbrl_tables;
 
 void pc_ixbrl_tables_init(pc_ixbrl_tables *t);
