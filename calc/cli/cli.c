@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "paycalc/cli.h"
 
+#include "cli_common.h"
 #include "cli_scenarios.h"
 #include "paycalc/compute.h"
 
@@ -29,23 +30,6 @@
 #include "paycalc/value.h"
 #include "paycalc/verify.h"
 #include "paycalc/write.h"
-
-static const char usage_text[] =
-    "usage: paycalc run INPUT_DIR [--out DIR] [--json FILE] [--xlsx FILE] [--prior FILE] "
-    "[--quiet]\n"
-    "                  [--labels en|zh-Hant|zh-Hans] [--ixbrl DIR] [--prior-any-company]\n"
-    "       paycalc check INPUT_DIR\n"
-    "       paycalc scenarios INPUT_DIR --year-end-price P1,P2,... | --price-change C1,C2,...\n"
-    "                  [--as-of DATE] [--vol V] [--rate R] [--peer-change X%] [--out DIR]\n"
-    "       paycalc verify INPUT_DIR [--reported FILE] [--prior FILE] [--json FILE] [--strict]\n"
-    "                     [--prior-any-company] [--verbose]\n"
-    "       paycalc verify --reported FILE [--prior FILE] [--json FILE] [--strict] [--verbose]\n"
-    "       paycalc verify --ixbrl FILE.htm [FILE.htm ...] [INPUT_DIR] [--json FILE] "
-    "[--strict] [--verbose]\n"
-    "       paycalc value option --price P --strike K --vol V --rate R --dividend-yield Q "
-    "--term T\n"
-    "       paycalc init DIR\n"
-    "       paycalc --help | --version\n";
 
 static const char help_text[] =
     "\n"
@@ -92,54 +76,8 @@ static int usage_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputs("\n", stderr);
-    fputs(usage_text, stderr);
+    fputs(pc_cli_usage(), stderr);
     return PC_EXIT_USAGE;
-}
-
-static bool same_text(const char *a, const char *b)
-{
-    return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
-/* One diagnostic the way compilers print it ("FILE:LINE:COLUMN: error:
- * message"), however long the message. */
-static void print_diag(const pc_diag *d)
-{
-    const char *sev = d->severity == PC_SEVERITY_ERROR ? "error" : "warning";
-    fputs("paycalc: ", stderr);
-    if (d->file && d->line > 0 && d->column > 0)
-        fprintf(stderr, "%s:%d:%d: ", d->file, d->line, d->column);
-    else if (d->file && d->line > 0)
-        fprintf(stderr, "%s:%d: ", d->file, d->line);
-    else if (d->file)
-        fprintf(stderr, "%s: ", d->file);
-    fprintf(stderr, "%s: %s\n", sev, d->message);
-}
-
-/* Prints every diagnostic once, in the order of the input (a tranche valued
- * twice on one date would otherwise warn twice); warnings only when
- * `warnings`. Returns how many warnings were printed, the count a summary
- * gives. */
-static size_t print_diags(pc_diags *diags, bool warnings)
-{
-    size_t shown = 0;
-    pc_diags_sort(diags);
-    size_t group = 0;
-    for (size_t i = 0; i < diags->count; i++) {
-        const pc_diag *d = &diags->items[i];
-        const pc_diag *g = &diags->items[group];
-        if (!same_text(d->file, g->file) || d->line != g->line || d->column != g->column)
-            group = i;
-        bool repeated = false;
-        for (size_t k = group; k < i && !repeated; k++)
-            repeated = same_text(diags->items[k].message, d->message) &&
-                       diags->items[k].severity == d->severity;
-        if (repeated || (!warnings && d->severity == PC_SEVERITY_WARNING))
-            continue;
-        print_diag(d);
-        shown += d->severity == PC_SEVERITY_WARNING;
-    }
-    return shown;
 }
 
 static void print_padded(const char *s, int width)
@@ -344,41 +282,6 @@ static void print_directors(const pc_dataset *ds, const pc_report *r)
     }
 }
 
-/* mkdir -p. No length limit of its own: a path the system cannot take
- * fails there, with the system's reason (never cut and created shorter). */
-static int make_dirs(const char *path)
-{
-    char *buf = pc_strdup(path);
-    if (!buf) {
-        errno = ENOMEM;
-        return -1;
-    }
-    size_t n = strlen(buf);
-    for (size_t i = 1; i <= n; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        char saved = buf[i];
-        buf[i] = '\0';
-        bool failed = mkdir(buf, 0777) != 0 && errno != EEXIST;
-        buf[i] = saved;
-        if (failed) {
-            int why = errno;
-            free(buf);
-            errno = why;
-            return -1;
-        }
-    }
-    free(buf);
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return -1;
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return -1;
-    }
-    return 0;
-}
-
 /* Where the two reports go: --json and --xlsx as given, the rest in the
  * output folder (made when missing). Prints why when it cannot. */
 static int report_paths(const char *out, const char *json, const char *xlsx, const char *name,
@@ -399,7 +302,7 @@ static int report_paths(const char *out, const char *json, const char *xlsx, con
                 "/report.xlsx a path may have at most %d\n",
                 strlen(outdir), PATH_MAX - 1);
         rc = PC_EXIT_WRITE;
-    } else if ((!json || !xlsx) && make_dirs(outdir) != 0) {
+    } else if ((!json || !xlsx) && pc_cli_make_dirs(outdir) != 0) {
         fprintf(stderr, "paycalc: %s: error: cannot create the output folder: %s\n", outdir,
                 strerror(errno));
         rc = PC_EXIT_WRITE;
@@ -440,7 +343,7 @@ static int load_and_compute(const char *dir, const char *prior, bool any_company
     pc_status st = pc_compute(dir, ds, report, &diags);
     if (st == PC_OK && diags.errors == 0 && prior)
         st = pc_compute_restated(prior, ds, report, true, any_company, &diags);
-    print_diags(&diags, !quiet);
+    pc_cli_print_diags(&diags, !quiet);
     size_t errors = diags.errors;
     pc_diags_fini(&diags);
     if (st == PC_ERR_NOMEM) {
@@ -530,7 +433,7 @@ static int cmd_run(int argc, char **argv)
             ixbrl_path ? pc_write_report_set(&ds, &report, json_path, xlsx_path, ixbrl_path, &diags)
                        : PC_ERR_NOMEM;
         free(ixbrl_path);
-        print_diags(&diags, !quiet);
+        pc_cli_print_diags(&diags, !quiet);
         pc_diags_fini(&diags);
         rc = st == PC_OK ? PC_EXIT_OK : st == PC_ERR_USAGE ? PC_EXIT_USAGE : PC_EXIT_WRITE;
     }
@@ -572,7 +475,7 @@ static int cmd_check(int argc, char **argv)
     /* Computing finds what reading cannot: a missing rate or price. */
     pc_status st = pc_compute(argv[0], &ds, &report, &diags);
     /* The count is of the warnings shown, one per award and cause. */
-    size_t warnings = print_diags(&diags, true);
+    size_t warnings = pc_cli_print_diags(&diags, true);
     int rc = PC_EXIT_OK;
     if (st != PC_OK || diags.errors > 0) {
         fprintf(stderr, "paycalc: %zu error%s, %zu warning%s in %s\n", diags.errors,
@@ -687,7 +590,7 @@ static int verify_one_filing(const char *file, pc_dataset *ds, const pc_report *
     if (st == PC_OK)
         st = pc_verify_ixbrl(&doc, &t, report ? ds : &standalone, report, &checks);
     if (st != PC_OK) {
-        print_diags(&diags, true);
+        pc_cli_print_diags(&diags, true);
         const char *why = st == PC_ERR_NOMEM ? "out of memory" : first_error(&diags);
         printf("%s: cannot be read: %s\n", file, why);
         if (jsonl)
@@ -793,7 +696,7 @@ static int cmd_verify_ixbrl(int argc, char **argv)
     int rc = PC_EXIT_OK;
     if (dir) {
         pc_status st = pc_compute(dir, &ds, &report, &diags);
-        print_diags(&diags, true);
+        pc_cli_print_diags(&diags, true);
         if (st != PC_OK || diags.errors > 0) {
             fprintf(stderr, "paycalc: the input has errors; nothing was verified\n");
             rc = PC_EXIT_INPUT;
@@ -815,7 +718,7 @@ static int cmd_verify_ixbrl(int argc, char **argv)
         if (jsonl.failed || pc_write_file_atomic(json, jsonl.len ? pc_buf_text(&jsonl) : "",
                                                  jsonl.len, &wd) != PC_OK)
             rc = PC_EXIT_WRITE;
-        print_diags(&wd, true);
+        pc_cli_print_diags(&wd, true);
         pc_diags_fini(&wd);
     }
     if (rc == PC_EXIT_OK)
@@ -871,7 +774,7 @@ static int cmd_verify(int argc, char **argv)
     int rc = PC_EXIT_OK;
     pc_status st = verify_checks(dir, reported, prior, any_company, &ds, &report, &diags);
     const pc_checks *checks = &report.checks;
-    print_diags(&diags, true);
+    pc_cli_print_diags(&diags, true);
     if (st != PC_OK || diags.errors > 0) {
         fprintf(stderr, "paycalc: the input has errors; nothing was verified\n");
         rc = PC_EXIT_INPUT;
@@ -882,7 +785,7 @@ static int cmd_verify(int argc, char **argv)
         pc_diags_init(&wd);
         if (pc_write_checks_json(checks, json, &wd) != PC_OK)
             rc = PC_EXIT_WRITE;
-        print_diags(&wd, true);
+        pc_cli_print_diags(&wd, true);
         pc_diags_fini(&wd);
         if (rc)
             goto done;
@@ -909,7 +812,7 @@ static int cmd_init(int argc, char **argv)
     pc_diags diags;
     pc_diags_init(&diags);
     pc_status st = pc_write_starter(argv[0], &diags);
-    print_diags(&diags, true);
+    pc_cli_print_diags(&diags, true);
     pc_diags_fini(&diags);
     if (st == PC_ERR_NOMEM) {
         fprintf(stderr, "paycalc: out of memory\n");
@@ -1009,7 +912,7 @@ static int run_command(int argc, char **argv)
         return PC_EXIT_OK;
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-        fputs(usage_text, stdout);
+        fputs(pc_cli_usage(), stdout);
         fputs(help_text, stdout);
         return PC_EXIT_OK;
     }
@@ -1026,20 +929,6 @@ static int run_command(int argc, char **argv)
     if (!strcmp(cmd, "scenarios"))
         return pc_cli_scenarios(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
-}
-
-/* For the other commands' files (cli_scenarios.h). */
-size_t pc_cli_print_diags(pc_diags *diags, bool warnings)
-{
-    return print_diags(diags, warnings);
-}
-int pc_cli_make_dirs(const char *path)
-{
-    return make_dirs(path);
-}
-const char *pc_cli_usage(void)
-{
-    return usage_text;
 }
 
 /* Standard output that could not be written (a full disk, a reader that

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_common.h"
 #include "paycalc/cli.h"
 #include "paycalc/money.h"
 #include "paycalc/parse.h"
