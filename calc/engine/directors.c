@@ -283,7 +283,8 @@ static pc_status value_grants(const pc_dataset *ds, int year, const long *row_of
     }
     for (size_t i = 0; i < n; i++)
         sorted[count[row_of[ds->awards.items[grants[i].award].person]]++] = grants[i];
-    memcpy(grants, sorted, n * sizeof *sorted);
+    if (n)
+        memcpy(grants, sorted, n * sizeof *sorted);
     free(count);
     free(sorted);
     return result;
