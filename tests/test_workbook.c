@@ -410,6 +410,8 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms)
     for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
         cr_expect(strstr(text, terms[i]) != NULL, "no '%s' in:\n%s", terms[i], text);
     cr_expect(strstr(text, "Summary Compensation Table") == NULL, "an English title:\n%s", text);
+    /* One name for the Summary Compensation Table, the one the proxy heads it with. */
+    cr_expect(strstr(text, "薪酬彙總表") == NULL, "a second name for the SCT:\n%s", text);
     /* The equity table's title and headers too. */
     cr_expect(strstr(text, "財年末未償還股權獎勵") != NULL, "%s", text);
     cr_expect(strstr(text, "期權行權價 ($)") != NULL, "%s", text);
@@ -439,6 +441,7 @@ Test(workbook, zh_hans_labels_are_in_simplified_characters)
     cr_expect(strstr(text, "摘要补偿表") != NULL, "%s", text);
     cr_expect(strstr(text, "薪酬与绩效") != NULL, "%s", text);
     cr_expect(strstr(text, "摘要補償表") == NULL, "a traditional title:\n%s", text);
+    cr_expect(strstr(text, "薪酬汇总表") == NULL, "a second name for the SCT:\n%s", text);
     free(text);
     remove_dir(out);
     free(out);

@@ -80,17 +80,17 @@ static const label table[] = {
     {"No named executive officer rows for the years shown.", "所列年度內沒有指定執行官。",
      "所列年度内没有指定执行官。"},
     /* Pay vs Performance. */
-    {"Summary Compensation Table Total for PEO ($)", "首席執行官的薪酬彙總表總計 ($)",
-     "首席执行官的薪酬汇总表总计 ($)"},
+    {"Summary Compensation Table Total for PEO ($)", "首席執行官的摘要補償表總計 ($)",
+     "首席执行官的摘要补偿表总计 ($)"},
     {"Compensation Actually Paid to PEO ($)", "實際支付給首席執行官的薪酬 ($)",
      "实际支付给首席执行官的薪酬 ($)"},
-    {"Summary Compensation Table Total for PEO %zu ($)", "首席執行官%zu的薪酬彙總表總計 ($)",
-     "首席执行官%zu的薪酬汇总表总计 ($)"},
+    {"Summary Compensation Table Total for PEO %zu ($)", "首席執行官%zu的摘要補償表總計 ($)",
+     "首席执行官%zu的摘要补偿表总计 ($)"},
     {"Compensation Actually Paid to PEO %zu ($)", "實際支付給首席執行官%zu的薪酬 ($)",
      "实际支付给首席执行官%zu的薪酬 ($)"},
     {"Average Summary Compensation Table Total for Non-PEO NEOs ($)",
-     "非首席執行官指定執行官的平均薪酬彙總表總計 ($)",
-     "非首席执行官指定执行官的平均薪酬汇总表总计 ($)"},
+     "非首席執行官指定執行官的平均摘要補償表總計 ($)",
+     "非首席执行官指定执行官的平均摘要补偿表总计 ($)"},
     {"Average Compensation Actually Paid to Non-PEO NEOs ($)",
      "實際支付給非首席執行官指定執行官的平均薪酬 ($)",
      "实际支付给非首席执行官指定执行官的平均薪酬 ($)"},
@@ -129,9 +129,9 @@ static const label table[] = {
      "requires; the adjustments from the Summary Compensation Table total are shown in the "
      "reconciliation table.",
      "(%d) "
-     "實際支付的薪酬按S-K條例第402(v)(2)(iii)項的規定計算；由薪酬彙總表總計得出的調整列於調節表。",
+     "實際支付的薪酬按S-K條例第402(v)(2)(iii)項的規定計算；由摘要補償表總計得出的調整列於調節表。",
      "(%d) "
-     "实际支付的薪酬按S-K条例第402(v)(2)(iii)项的规定计算；由薪酬汇总表总计得出的调整列于调节表。"},
+     "实际支付的薪酬按S-K条例第402(v)(2)(iii)项的规定计算；由摘要补偿表总计得出的调整列于调节表。"},
     {"(%d) Cumulative total shareholder return: the value at each fiscal year end of $100 "
      "invested in the company's stock at the close of %s ($%s per share), with dividends "
      "reinvested (Item 201(e) of Regulation S-K).",
@@ -161,11 +161,11 @@ static const label table[] = {
     {"PEO: %s", "首席執行官：%s", "首席执行官：%s"},
     {"Average for Non-PEO NEOs", "非首席執行官指定執行官的平均值",
      "非首席执行官指定执行官的平均值"},
-    {"Summary Compensation Table Total", "薪酬彙總表總計", "薪酬汇总表总计"},
+    {"Summary Compensation Table Total", "摘要補償表總計", "摘要补偿表总计"},
     {"Less: Stock Awards and Option Awards Reported in the Summary Compensation Table",
-     "減：薪酬彙總表中的股票獎勵和期權獎勵", "减：薪酬汇总表中的股票奖励和期权奖励"},
+     "減：摘要補償表中的股票獎勵和期權獎勵", "减：摘要补偿表中的股票奖励和期权奖励"},
     {"Less: Change in Pension Value Reported in the Summary Compensation Table",
-     "減：薪酬彙總表中的養老金價值變動", "减：薪酬汇总表中的养老金价值变动"},
+     "減：摘要補償表中的養老金價值變動", "减：摘要补偿表中的养老金价值变动"},
     {"Plus: Pension Service Cost", "加：養老金服務成本", "加：养老金服务成本"},
     {"Plus: Pension Prior Service Cost", "加：養老金前期服務成本", "加：养老金前期服务成本"},
     {"Plus: Year-End Fair Value of Awards Granted in the Year and Unvested at Year End",
@@ -193,11 +193,11 @@ static const label table[] = {
      "the %s.",
      "(1) "
      "實際支付的薪酬按S-K條例第402(v)"
-     "項的規定計算：薪酬彙總表總計，減去其中股票和期權獎勵的授予日公允價值，"
+     "項的規定計算：摘要補償表總計，減去其中股票和期權獎勵的授予日公允價值，"
      "加上根據ASC Topic 718於各財年末及歸屬日重新計量的股權獎勵公允價值。各項調整四捨五入至%s。",
      "(1) "
      "实际支付的薪酬按S-K条例第402(v)"
-     "项的规定计算：薪酬汇总表总计，减去其中股票和期权奖励的授予日公允价值，"
+     "项的规定计算：摘要补偿表总计，减去其中股票和期权奖励的授予日公允价值，"
      "加上根据ASC Topic 718于各财年末及归属日重新计量的股权奖励公允价值。各项调整四舍五入至%s。"},
     {"cent", "美分", "美分"},
     {"whole dollar", "美元", "美元"},
