@@ -730,8 +730,9 @@ Test(verify, average_checks_are_skipped_without_a_published_count)
     cr_assert_eq(pc_verify_internal(&ds, &c), PC_OK);
     const pc_skipped *s = find_skipped(&c, "average_differs", 2022, AVG);
     cr_assert_not_null(s);
-    cr_assert_str_eq(s->reason, "reported.csv gives no count of the NEOs in the 2022 average, so "
-                                "the year's NEOs are not known");
+    cr_assert_str_eq(s->reason,
+                     "the published tables give no count of the NEOs in the 2022 average, so "
+                     "the year's NEOs are not known");
     pc_checks_fini(&c);
     pc_dataset_fini(&ds);
 }
@@ -1352,7 +1353,7 @@ Test(verify, table_lists_findings_skipped_checks_and_a_summary)
     cr_assert_not_null(strstr(table, "-1\n"));
     cr_assert_not_null(strstr(table, "\nSkipped checks\n"));
     cr_assert_not_null(
-        strstr(table, "reported.csv gives no count of the NEOs in the 2020 average"));
+        strstr(table, "the published tables give no count of the NEOs in the 2020 average"));
     const char *summary = "\n26 figures checked: 4 errors, 2 rounding differences\n";
     size_t n = strlen(table), k = strlen(summary);
     cr_assert(n > k && strcmp(table + n - k, summary) == 0, "ends with: %s",
@@ -1775,12 +1776,13 @@ Test(verify, skipped_checks_are_one_line_per_check_unless_verbose)
     verify_run v = run_verify("--reported", FIXTURES "skipped.csv", NULL, NULL);
     cr_assert_eq(v.status, 0, "%s%s", v.out, v.err);
     cr_assert_eq(json_array_size(json_object_get(v.json, "skipped")), 4);
-    cr_assert(strstr(v.out, "Skipped checks (one line per check; --verbose lists each)\n"
-                            "Check                       Skipped  Years      First reason\n"
-                            "deduction_differs_from_sct        2  2022-2023  reported.csv gives "
-                            "no count of the NEOs in the 2022 average, so the year's NEOs are not "
-                            "known (and 1 more)\n"
-                            "average_differs                   2  2022-2023  "),
+    cr_assert(strstr(v.out,
+                     "Skipped checks (one line per check; --verbose lists each)\n"
+                     "Check                       Skipped  Years      First reason\n"
+                     "deduction_differs_from_sct        2  2022-2023  the published tables give "
+                     "no count of the NEOs in the 2022 average, so the year's NEOs are not "
+                     "known (and 1 more)\n"
+                     "average_differs                   2  2022-2023  "),
               "%s", v.out);
     cr_assert_null(strstr(v.out, "2023 average, so"), "%s", v.out);
     verify_run_free(&v);
@@ -1790,7 +1792,7 @@ Test(verify, skipped_checks_are_one_line_per_check_unless_verbose)
     cr_assert(strstr(v.out, "\nSkipped checks\nCheck                       Year  Who"), "%s",
               v.out);
     cr_assert(strstr(v.out, "average_differs             2023  Non-PEO NEO average  "
-                            "reported.csv gives no count of the NEOs in the 2023 average"),
+                            "the published tables give no count of the NEOs in the 2023 average"),
               "%s", v.out);
     cr_assert_eq(json_array_size(json_object_get(v.json, "skipped")), 4);
     verify_run_free(&v);

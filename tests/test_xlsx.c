@@ -438,7 +438,7 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
         s->check = pc_strdup("average_differs");
         s->year = 2022;
         s->subject = pc_strdup("non_peo_neo_average");
-        s->reason = pc_strdup("reported.csv gives no count of NEOs for 2022");
+        s->reason = pc_strdup("the published tables give no count of NEOs for 2022");
         r->checks.checked = 40;
         r->checks.rounding = 1;
         r->checks.errors = 1;

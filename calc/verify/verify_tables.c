@@ -178,16 +178,23 @@ static bool is_peo(const published *pub, int year, size_t subject)
 }
 
 /* The year's NEOs as the published tables show them: the people with SCT
- * rows that year who are not PEOs. Usable only when reported.csv gives the
- * year's `count` and the SCT has exactly that many NEO rows (a current
- * proxy's SCT does not show every past NEO); otherwise the reason goes to
- * `reason`. `neos` receives the subject ranks (caller frees). */
+ * rows that year who are not PEOs. Usable only when the published tables
+ * (reported.csv, or the filing's tagged tables) give the year's `count` and
+ * the SCT has exactly that many NEO rows (a current proxy's SCT does not show
+ * every past NEO); otherwise the reason goes to `reason`. `neos` receives the
+ * subject ranks; the caller releases the set with neo_set_fini. */
 typedef struct neo_set {
     size_t *subjects;
     size_t count;
     bool usable;
-    char reason[256];
+    pc_buf reason;
 } neo_set;
+
+static void neo_set_fini(neo_set *set)
+{
+    free(set->subjects);
+    pc_buf_fini(&set->reason);
+}
 
 static pc_status find_neos(const published *pub, int year, neo_set *set)
 {
@@ -197,16 +204,16 @@ static pc_status find_neos(const published *pub, int year, neo_set *set)
     if (pc_verify_subject_rank(pub, AVERAGE_SUBJECT, &average))
         count = pc_verify_find_item(pub, PC_REPORTED_PVP, year, average, PVP_COUNT);
     if (!count) {
-        snprintf(set->reason, sizeof set->reason,
-                 "reported.csv gives no count of the NEOs in the %d average, so the year's NEOs "
-                 "are not known",
-                 year);
-        return PC_OK;
+        pc_buf_printf(&set->reason,
+                      "the published tables give no count of the NEOs in the %d average, so the "
+                      "year's NEOs are not known",
+                      year);
+        return set->reason.failed ? PC_ERR_NOMEM : PC_OK;
     }
     if (count->value_micro <= 0 || count->value_micro % PC_MICRO != 0) {
-        snprintf(set->reason, sizeof set->reason,
-                 "the published count for the %d average is not a whole number of NEOs", year);
-        return PC_OK;
+        pc_buf_printf(&set->reason,
+                      "the published count for the %d average is not a whole number of NEOs", year);
+        return set->reason.failed ? PC_ERR_NOMEM : PC_OK;
     }
     long long covers = (long long)(count->value_micro / PC_MICRO);
 
@@ -232,10 +239,10 @@ static pc_status find_neos(const published *pub, int year, neo_set *set)
         set->subjects[set->count++] = r->subject;
     }
     if ((long long)set->count != covers) {
-        snprintf(set->reason, sizeof set->reason,
-                 "the published SCT has %zu NEO row%s for %d but the average covers %lld",
-                 set->count, set->count == 1 ? "" : "s", year, covers);
-        return PC_OK;
+        pc_buf_printf(&set->reason,
+                      "the published SCT has %zu NEO row%s for %d but the average covers %lld",
+                      set->count, set->count == 1 ? "" : "s", year, covers);
+        return set->reason.failed ? PC_ERR_NOMEM : PC_OK;
     }
     set->usable = true;
     return PC_OK;
@@ -286,7 +293,8 @@ static pc_status check_deduction(const published *pub, pc_checks *checks)
             neo_set set;
             st = find_neos(pub, year, &set);
             if (st == PC_OK && !set.usable)
-                st = pc_verify_add_skipped(checks, check, year, less->subject, "%s", set.reason);
+                st = pc_verify_add_skipped(checks, check, year, less->subject, "%s",
+                                           pc_buf_text(&set.reason));
             else if (st == PC_OK) {
                 partial_sum awards = {0};
                 for (size_t k = 0; k < set.count; k++) {
@@ -298,7 +306,7 @@ static pc_status check_deduction(const published *pub, pc_checks *checks)
                                        (expected){-awards.sum, (int64_t)set.count, awards.decimals,
                                                   false, false, NULL});
             }
-            free(set.subjects);
+            neo_set_fini(&set);
         }
         if (st)
             return st;
@@ -413,7 +421,8 @@ static pc_status check_average(const published *pub, pc_checks *checks)
         neo_set set;
         pc_status st = find_neos(pub, year, &set);
         if (st == PC_OK && !set.usable)
-            st = pc_verify_add_skipped(checks, check, year, figure->subject, "%s", set.reason);
+            st = pc_verify_add_skipped(checks, check, year, figure->subject, "%s",
+                                       pc_buf_text(&set.reason));
         else if (st == PC_OK) {
             partial_sum totals = {0};
             const pc_reported *missing = NULL;
@@ -435,7 +444,7 @@ static pc_status check_average(const published *pub, pc_checks *checks)
                                        (expected){totals.sum, (int64_t)set.count, totals.decimals,
                                                   false, false, NULL});
         }
-        free(set.subjects);
+        neo_set_fini(&set);
         if (st)
             return st;
     }
