@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "paycalc/model.h"
+#include "paycalc/output.h"
 #include "paycalc/write.h"
 #include "support.h"
 
@@ -99,6 +100,12 @@ Test(starter, every_input_file_has_a_header_and_an_example_row_and_readme_names_
         free(p);
     }
     cr_assert_eq(count_entries(tmp), (int)NFILES + 1);
+    /* A new input set holds its files and nothing else: the lock that
+     * guarded the writes stays behind in no one's folder. */
+    char *lock = path_in(tmp, PC_OUTPUT_LOCK_NAME);
+    struct stat st;
+    cr_assert_neq(stat(lock, &st), 0, "%s is left in the new set", PC_OUTPUT_LOCK_NAME);
+    free(lock);
     free(readme);
     free(readme_path);
     pc_diags_fini(&diags);

@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paycalc/output.h"
 #include "paycalc/text.h"
 #include "paycalc/write.h"
 
@@ -254,6 +255,20 @@ pc_status pc_write_starter(const char *dir, pc_diags *diags)
         }
         st = pc_write_file_atomic(path, files[i].text, strlen(files[i].text), diags);
         free(path);
+    }
+    if (st == PC_OK) {
+        /* Each file was written under the atomic writer's folder lock; the
+         * private folder is init's alone, so its lock file can go before the
+         * set is renamed into place, leaving only the set's own files. */
+        char *lock = pc_text_format("%s/%s", tmp, PC_OUTPUT_LOCK_NAME);
+        if (!lock)
+            st = PC_ERR_NOMEM;
+        else if (unlink(lock) != 0 && errno != ENOENT) {
+            pc_error(diags, dir, 0, 0, "write_failed", "cannot create the folder: %s",
+                     strerror(errno));
+            st = PC_ERR_WRITE;
+        }
+        free(lock);
     }
     if (st == PC_OK) {
         /* mkdtemp made it private (0700); the set gets a new folder's mode. */
