@@ -27,33 +27,14 @@
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
+#include "cash.h"
+
 /* The exact cents of each column of one director, before rounding. */
 typedef struct director_sums {
     int64_t column[PC_DCT_NCOLUMNS];
     int64_t pension;  /* change in pension value, exact */
     int pension_line; /* its first cash.csv row, for the warnings */
 } director_sums;
-
-/* A director's cash row: grouped by director, component and currency. */
-typedef struct cash_key {
-    size_t director; /* row of report->directors (from first_row) */
-    int component;
-    char currency[4];
-    size_t index;
-} cash_key;
-
-static int compare_cash(const void *a, const void *b)
-{
-    const cash_key *x = a, *y = b;
-    if (x->director != y->director)
-        return x->director < y->director ? -1 : 1;
-    if (x->component != y->component)
-        return x->component < y->component ? -1 : 1;
-    int c = strcmp(x->currency, y->currency);
-    if (c)
-        return c;
-    return (x->index > y->index) - (x->index < y->index);
-}
 
 /* The column of Item 402(k)(2) a cash component belongs to, or -1 for the
  * components the table has no column for (pension service costs and
@@ -82,55 +63,6 @@ static int column_of(pc_component component)
     return -1;
 }
 
-/* Converts `foreign` cents of cash row `c`'s currency (R1), recording the
- * rate used in report->rates. */
-static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign, int64_t *usd,
-                         pc_report *report, pc_diags *diags)
-{
-    *usd = 0;
-    if (strcmp(c->currency, "USD") == 0) {
-        *usd = foreign;
-        return PC_OK;
-    }
-    pc_rate_used rate;
-    pc_status st = pc_fx_rate_for_cash(ds, c, &rate);
-    if (st == PC_ERR_MISSING) {
-        free(rate.source);
-        char day[11];
-        pc_date when = c->pay_date != PC_DATE_NONE
-                           ? c->pay_date
-                           : pc_fiscal_year_end(ds->config.fiscal_year_end, c->year);
-        pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), c->line,
-                 pc_dataset_column(ds, PC_FILE_CASH, "currency"), "missing_rate",
-                 "currency: no %s rate in fx.csv for this director's cash of fiscal %d (%s "
-                 "method, %s)",
-                 c->currency, c->year,
-                 ds->config.fx_method == PC_FX_ANNUAL_AVERAGE ? "annual_average"
-                 : ds->config.fx_method == PC_FX_PAYMENT_DATE ? "payment_date"
-                                                              : "year_end",
-                 pc_date_format(when, day));
-        return PC_ERR_INPUT;
-    }
-    if (st) {
-        free(rate.source);
-        return st;
-    }
-    if (pc_fx_convert(foreign, rate.per_usd_micro, usd)) {
-        free(rate.source);
-        pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), c->line,
-                 pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
-                 "amount: the converted amount is too large");
-        return PC_ERR_INPUT;
-    }
-    pc_rate_used *slot = PC_ARRAY_PUSH(&report->rates);
-    if (!slot) {
-        free(rate.source);
-        return PC_ERR_NOMEM;
-    }
-    *slot = rate;
-    return PC_OK;
-}
-
 /* Adds a director's converted cash of one group into its column. */
 static pc_status add_cash(const pc_dataset *ds, const pc_cash *first, int64_t usd, director_sums *s,
                           pc_diags *diags)
@@ -143,11 +75,7 @@ static pc_status add_cash(const pc_dataset *ds, const pc_cash *first, int64_t us
         s->pension_line = first->line;
     if (pc_money_add(*acc, usd, acc) == PC_OK)
         return PC_OK;
-    pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
-             pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
-             "amount: the amounts of %s for %d add up to more than paycalc can hold",
-             pc_component_name(first->component), first->year);
-    return PC_ERR_INPUT;
+    return pc_engine_cash_overflow(ds, first, diags);
 }
 
 /* The cash of the year's directors: grouped, converted, summed. `row_of`
@@ -164,53 +92,31 @@ static pc_status sum_cash(const pc_dataset *ds, int year, const long *row_of, di
     }
     if (n == 0)
         return PC_OK;
-    cash_key *keys = malloc(n * sizeof *keys);
+    pc_cash_key *keys = malloc(n * sizeof *keys);
     if (!keys)
         return PC_ERR_NOMEM;
     n = 0;
     for (size_t i = 0; i < ds->cash.count; i++) {
         const pc_cash *c = &ds->cash.items[i];
         if (c->year == year && row_of[c->person] >= 0 &&
-            (column_of(c->component) >= 0 || c->component == PC_COMP_CHANGE_IN_PENSION_VALUE)) {
-            keys[n] = (cash_key){(size_t)row_of[c->person], (int)c->component, {0}, i};
-            memcpy(keys[n].currency, c->currency, 4);
-            n++;
-        }
+            (column_of(c->component) >= 0 || c->component == PC_COMP_CHANGE_IN_PENSION_VALUE))
+            keys[n++] = pc_engine_cash_key(ds, i);
     }
-    if (n > 1)
-        qsort(keys, n, sizeof *keys, compare_cash);
+    pc_engine_cash_sort(keys, n);
     pc_status result = PC_OK;
     bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
+    pc_cash_rates rates = {.count = 0};
     for (size_t i = 0, j; i < n && result != PC_ERR_NOMEM; i = j) {
         const pc_cash *first = &ds->cash.items[keys[i].index];
-        int64_t foreign = 0, usd = 0;
-        pc_status st = PC_OK;
-        for (j = i; j < n && keys[j].director == keys[i].director &&
-                    keys[j].component == keys[i].component &&
-                    strcmp(keys[j].currency, keys[i].currency) == 0;
-             j++) {
-            const pc_cash *c = &ds->cash.items[keys[j].index];
-            if (per_row) { /* payment_date: convert each row, then sum */
-                int64_t one = 0;
-                if (!st)
-                    st = convert(ds, c, c->amount_cents, &one, report, diags);
-                if (!st && pc_money_add(usd, one, &usd))
-                    st = PC_ERR_OVERFLOW;
-            } else if (!st && pc_money_add(foreign, c->amount_cents, &foreign)) {
-                st = PC_ERR_OVERFLOW;
-            }
-        }
+        int64_t foreign, usd;
+        pc_status st =
+            pc_engine_cash_group(ds, keys, i, n, &j, &foreign, &usd, &rates, report, diags);
         if (!per_row && !st)
-            st = convert(ds, first, foreign, &usd, report, diags);
-        if (st == PC_ERR_OVERFLOW) {
-            pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
-                     pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
-                     "amount: the amounts of %s for %d add up to more than paycalc can hold",
-                     pc_component_name(first->component), first->year);
-            st = PC_ERR_INPUT;
-        }
+            st = pc_engine_cash_convert(ds, first, foreign, &usd, &rates, report, diags);
+        if (st == PC_ERR_OVERFLOW)
+            st = pc_engine_cash_overflow(ds, first, diags);
         if (!st)
-            st = add_cash(ds, first, usd, &sums[keys[i].director], diags);
+            st = add_cash(ds, first, usd, &sums[row_of[first->person]], diags);
         if (st)
             result = st == PC_ERR_NOMEM ? st : PC_ERR_INPUT;
     }

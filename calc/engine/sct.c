@@ -20,6 +20,8 @@
 #include "paycalc/money.h"
 #include "paycalc/value.h"
 
+#include "cash.h"
+
 /* Exact USD cents per component of one SCT row, before rounding. */
 typedef struct row_sums {
     int64_t component[PC_COMP_COUNT];
@@ -27,30 +29,6 @@ typedef struct row_sums {
     int64_t option_awards;
     int pension_line; /* the first cash.csv row of the pension change, for warnings */
 } row_sums;
-
-/* A cash row's grouping key, sorted without a global context. */
-typedef struct cash_key {
-    size_t person;
-    int year;
-    int component;
-    char currency[4];
-    size_t index;
-} cash_key;
-
-static int compare_cash(const void *a, const void *b)
-{
-    const cash_key *x = a, *y = b;
-    if (x->person != y->person)
-        return x->person < y->person ? -1 : 1;
-    if (x->year != y->year)
-        return x->year < y->year ? -1 : 1;
-    if (x->component != y->component)
-        return x->component < y->component ? -1 : 1;
-    int c = strcmp(x->currency, y->currency);
-    if (c)
-        return c;
-    return (x->index > y->index) - (x->index < y->index);
-}
 
 static int compare_rate(const void *a, const void *b)
 {
@@ -80,103 +58,6 @@ void pc_engine_tidy_rates(pc_report *report)
     report->rates.count = k;
 }
 
-static pc_status missing_rate(const pc_dataset *ds, const pc_cash *c, pc_diags *diags)
-{
-    const char *path = pc_dataset_path(ds, PC_FILE_CASH);
-    int col = pc_dataset_column(ds, PC_FILE_CASH, "currency");
-    switch (ds->config.fx_method) {
-    case PC_FX_ANNUAL_AVERAGE:
-        return pc_error(diags, path, c->line, col, "missing_rate",
-                        "currency: no %s rate for fiscal %d: add a row '%s,%d,<units per USD>' "
-                        "or daily rates for that year to fx.csv",
-                        c->currency, c->year, c->currency, c->year);
-    case PC_FX_PAYMENT_DATE: {
-        char d[11];
-        if (c->pay_date == PC_DATE_NONE)
-            return pc_error(diags, path, c->line, pc_dataset_column(ds, PC_FILE_CASH, "pay_date"),
-                            "missing_pay_date",
-                            "pay_date: a payment date is required when fx_method is "
-                            "payment_date");
-        return pc_error(diags, path, c->line, col, "missing_rate",
-                        "currency: no %s rate in fx.csv on %s or in the 10 days before it",
-                        c->currency, pc_date_format(c->pay_date, d));
-    }
-    case PC_FX_YEAR_END: {
-        char d[11];
-        return pc_error(diags, path, c->line, col, "missing_rate",
-                        "currency: no %s rate in fx.csv on the fiscal year end %s or in the 10 "
-                        "days before it",
-                        c->currency,
-                        pc_date_format(pc_fiscal_year_end(ds->config.fiscal_year_end, c->year), d));
-    }
-    }
-    return PC_ERR_USAGE;
-}
-
-/* The rates already found, for the methods whose rate depends only on the
- * currency and the fiscal year (annual_average, year_end): every person's
- * cash of that year uses the same one, and a fiscal-year mean of daily rates
- * is worth computing once, not once per person and component. */
-#define RATE_CACHE 32
-typedef struct rate_cache {
-    char currency[RATE_CACHE][4];
-    int year[RATE_CACHE];
-    int64_t per_usd_micro[RATE_CACHE];
-    int count;
-} rate_cache;
-
-/* Converts `foreign` cents of cash row `c`'s currency (R1), recording the
- * rate used. */
-static pc_status convert(const pc_dataset *ds, const pc_cash *c, int64_t foreign, int64_t *usd,
-                         rate_cache *cache, pc_report *report, pc_diags *diags)
-{
-    *usd = 0;
-    if (strcmp(c->currency, "USD") == 0) {
-        *usd = foreign;
-        return PC_OK;
-    }
-    bool cacheable = ds->config.fx_method != PC_FX_PAYMENT_DATE;
-    for (int i = 0; cacheable && i < cache->count; i++) {
-        if (cache->year[i] == c->year && strcmp(cache->currency[i], c->currency) == 0) {
-            if (pc_fx_convert(foreign, cache->per_usd_micro[i], usd) == PC_OK)
-                return PC_OK;
-            break; /* the overflow is reported below, as the first time */
-        }
-    }
-    pc_rate_used rate;
-    pc_status st = pc_fx_rate_for_cash(ds, c, &rate);
-    if (st == PC_ERR_MISSING) {
-        free(rate.source);
-        missing_rate(ds, c, diags);
-        return PC_ERR_INPUT;
-    }
-    if (st) {
-        free(rate.source);
-        return st;
-    }
-    st = pc_fx_convert(foreign, rate.per_usd_micro, usd);
-    if (st) {
-        free(rate.source);
-        pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), c->line,
-                 pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
-                 "amount: the converted amount is too large");
-        return PC_ERR_INPUT;
-    }
-    if (cacheable && cache->count < RATE_CACHE) {
-        memcpy(cache->currency[cache->count], c->currency, 4);
-        cache->year[cache->count] = c->year;
-        cache->per_usd_micro[cache->count] = rate.per_usd_micro;
-        cache->count++;
-    }
-    pc_rate_used *slot = PC_ARRAY_PUSH(&report->rates);
-    if (!slot) {
-        free(rate.source);
-        return PC_ERR_NOMEM;
-    }
-    *slot = rate;
-    return PC_OK;
-}
-
 /* Adds the converted cash of every person-year with a role into `sums`. */
 static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, const long *row_of,
                           row_sums *sums, pc_report *report, pc_diags *diags)
@@ -184,41 +65,23 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, co
     size_t n = ds->cash.count;
     if (n == 0)
         return PC_OK;
-    cash_key *keys = malloc(n * sizeof *keys);
+    pc_cash_key *keys = malloc(n * sizeof *keys);
     if (!keys)
         return PC_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const pc_cash *c = &ds->cash.items[i];
-        keys[i] = (cash_key){c->person, c->year, (int)c->component, {0}, i};
-        memcpy(keys[i].currency, c->currency, 4);
-    }
-    qsort(keys, n, sizeof *keys, compare_cash);
+    for (size_t i = 0; i < n; i++)
+        keys[i] = pc_engine_cash_key(ds, i);
+    pc_engine_cash_sort(keys, n);
 
     pc_status result = PC_OK;
     bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
-    rate_cache cache = {.count = 0};
+    pc_cash_rates cache = {.count = 0};
     for (size_t i = 0; i < n;) {
         const pc_cash *first = &ds->cash.items[keys[i].index];
-        size_t j = i;
-        int64_t foreign = 0, usd = 0;
-        pc_status st = PC_OK;
+        size_t j;
+        int64_t foreign, usd;
         /* One group: same person, year, component and currency. */
-        while (j < n) {
-            const pc_cash *c = &ds->cash.items[keys[j].index];
-            if (c->person != first->person || c->year != first->year ||
-                c->component != first->component || strcmp(c->currency, first->currency))
-                break;
-            if (per_row) { /* payment_date: convert each row, then sum */
-                int64_t one;
-                if (!st)
-                    st = convert(ds, c, c->amount_cents, &one, &cache, report, diags);
-                if (!st && pc_money_add(usd, one, &usd))
-                    st = PC_ERR_OVERFLOW;
-            } else if (pc_money_add(foreign, c->amount_cents, &foreign)) {
-                st = PC_ERR_OVERFLOW;
-            }
-            j++;
-        }
+        pc_status st =
+            pc_engine_cash_group(ds, keys, i, n, &j, &foreign, &usd, &cache, report, diags);
         int r = pc_ledger_roles_get(roles, ds, first->person, first->year);
         if (r >= 0 && first->component == PC_COMP_FEES) {
             /* Fees are the Director Compensation table's column (b); an
@@ -234,14 +97,9 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, co
             continue;
         }
         if (r >= 0 && !per_row && !st)
-            st = convert(ds, first, foreign, &usd, &cache, report, diags);
-        if (st == PC_ERR_OVERFLOW) {
-            pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
-                     pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
-                     "amount: the amounts of %s for %d add up to more than paycalc can hold",
-                     pc_component_name(first->component), first->year);
-            st = PC_ERR_INPUT;
-        }
+            st = pc_engine_cash_convert(ds, first, foreign, &usd, &cache, report, diags);
+        if (st == PC_ERR_OVERFLOW)
+            st = pc_engine_cash_overflow(ds, first, diags);
         if (st == PC_ERR_NOMEM) {
             result = st;
             break;
@@ -255,13 +113,8 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, co
             /* Amounts in different currencies can overflow only once they
              * are added up in dollars: say so, or the run fails with
              * "0 errors". */
-            if (pc_money_add(*acc, usd, acc)) {
-                pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), first->line,
-                         pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
-                         "amount: the amounts of %s for %d add up to more than paycalc can hold",
-                         pc_component_name(first->component), first->year);
-                result = PC_ERR_INPUT;
-            }
+            if (pc_money_add(*acc, usd, acc))
+                result = pc_engine_cash_overflow(ds, first, diags);
             if (first->component == PC_COMP_CHANGE_IN_PENSION_VALUE &&
                 (!sums[row].pension_line || first->line < sums[row].pension_line))
                 sums[row].pension_line = first->line;
