@@ -34,7 +34,7 @@ Usage:
       --labels zh-Hant or zh-Hans, whose headers the comparison cannot read).
   xlsx_recalc.py text BOOK.xlsx
       Prints every text cell of the disclosure sheets, one per line
-      (all-text: of every sheet).
+      (all-text: of every sheet, each followed by its footer's page words).
   xlsx_recalc.py stale BOOK.xlsx OUT.xlsx SHEET
       Copies the workbook with the stored value of the first formula cell
       of SHEET one more than it was, the way a stale cache looks: the test
@@ -894,6 +894,8 @@ def main(argv):
                     for c in row:
                         if isinstance(c.value, str) and not c.value.startswith("="):
                             print(c.value)
+                if argv[1] == "all-text":
+                    print(book[name].oddFooter.right.text or "")
         return 0
     if len(argv) == 4 and argv[1] == "last-row":
         print(openpyxl.load_workbook(argv[2])[argv[3]].max_row)

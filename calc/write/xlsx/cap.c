@@ -185,7 +185,9 @@ static void cap_person_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const p
     const char *name = pc_xlsx_person_name(w, c->subject);
     pc_xlsx_text(w, ws, row, 1, name, w->f.wrap);
     pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 1, name));
-    pc_xlsx_text(w, ws, row, 2, pc_xlsx_is_peo(p, c->subject) ? "PEO" : "Non-PEO NEO", w->f.text);
+    pc_xlsx_text(w, ws, row, 2,
+                 pc_xlsx_words(w, pc_xlsx_is_peo(p, c->subject) ? "PEO" : "Non-PEO NEO"),
+                 w->f.text);
     pc_buf f = {0};
     for (int l = 0; l < PC_CAP_CAP; l++) {
         if (w->at.cap_col[l] == PC_XLSX_NONE)
@@ -212,8 +214,13 @@ static void cap_average_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const 
     lxw_worksheet *ws = w->cap_person;
     int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
     pc_xlsx_number(w, ws, row, 0, c->year, w->f.year);
-    pc_xlsx_text(w, ws, row, 1, "Average of non-PEO NEOs", w->f.cap_label);
-    pc_xlsx_textf(w, ws, row, 2, w->f.cap_label, "Average of %zu", n);
+    pc_xlsx_text(w, ws, row, 1, pc_xlsx_words(w, "Average of non-PEO NEOs"), w->f.cap_label);
+    /* The number of NEOs averaged; one NEO is their own figure, not "an
+     * average of 1". */
+    if (n == 1)
+        pc_xlsx_text(w, ws, row, 2, pc_xlsx_words(w, "1 NEO"), w->f.cap_label);
+    else
+        pc_xlsx_textf(w, ws, row, 2, w->f.cap_label, pc_xlsx_words(w, "%zu NEOs"), n);
     char cells[4096], formula[4200];
     for (int l = 0; l < PC_CAP_CAP; l++) {
         int col = w->at.cap_col[l];
@@ -268,13 +275,14 @@ static int32_t fair_value_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int n
             "the reconciliation has no fair value lines.");
     pc_buf b = {0};
     pc_buf_printf(&b,
-                  "(%d) Equity awards were re-measured at each fiscal year end and vesting date in "
-                  "accordance with FASB ASC Topic 718 (%zu values:",
+                  pc_xlsx_words(w,
+                                "(%d) Equity awards were re-measured at each fiscal year end and "
+                                "vesting date in accordance with FASB ASC Topic 718 (%zu values:"),
                   number, n);
-    pc_xlsx_add_method_counts(&b, by_method);
+    pc_xlsx_add_method_counts(w, &b, by_method);
     if (performance)
-        pc_buf_printf(&b,
-                      " Performance-condition awards are at the probable outcome at each date.");
+        pc_buf_puts(&b, pc_xlsx_words(w, " Performance-condition awards are at the probable "
+                                         "outcome at each date."));
     row = pc_xlsx_note(w, ws, row, pc_buf_text(&b));
     if (bs) {
         pc_buf_clear(&b);
@@ -282,19 +290,22 @@ static int32_t fair_value_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int n
          * used the same. */
         static const char *const what[4] = {"volatility", "risk-free rate", "dividend yield",
                                             "expected term"};
-        pc_buf_printf(&b, "Black-Scholes-Merton assumptions used:");
+        pc_buf_puts(&b, pc_xlsx_words(w, "Black-Scholes-Merton assumptions used:"));
         for (int k = 0; k < 4; k++) {
             double scale = k < 3 ? 100 : 1;
-            const char *unit = k < 3 ? "%" : " years";
+            const char *unit = k < 3 ? "%" : pc_xlsx_words(w, " years");
             char a[32], z[32];
             snprintf(a, sizeof a, "%.2f", lo[k] * scale);
             snprintf(z, sizeof z, "%.2f", hi[k] * scale);
+            const char *sep = k ? pc_xlsx_words(w, ",") : "";
             if (strcmp(a, z) == 0)
-                pc_buf_printf(&b, "%s %s %s%s", k ? "," : "", what[k], a, unit);
+                pc_buf_printf(&b, pc_xlsx_words(w, "%s %s %s%s"), sep, pc_xlsx_words(w, what[k]), a,
+                              unit);
             else
-                pc_buf_printf(&b, "%s %s %s%s to %s%s", k ? "," : "", what[k], a, unit, z, unit);
+                pc_buf_printf(&b, pc_xlsx_words(w, "%s %s %s%s to %s%s"), sep,
+                              pc_xlsx_words(w, what[k]), a, unit, z, unit);
         }
-        pc_buf_printf(&b, ".");
+        pc_buf_puts(&b, pc_xlsx_words(w, "."));
         row = pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
     }
     row =
@@ -329,7 +340,8 @@ static void cap_person_header(pc_xlsx *w)
         if (!show_line(w, (pc_cap_line)l))
             continue;
         title_at[l] = line_titles.len;
-        pc_buf_printf(&line_titles, "%s ($)", pc_xlsx_cap_line_words((pc_cap_line)l));
+        pc_buf_printf(&line_titles, "%s ($)",
+                      pc_xlsx_words(w, pc_xlsx_cap_line_words((pc_cap_line)l)));
         pc_buf_append(&line_titles, "", 1); /* the NUL ends this title */
         w->at.cap_col[l] = (int)ncols;
         widths[ncols++] = 16;
@@ -360,13 +372,13 @@ static void cap_person_notes(pc_xlsx *w, int32_t row)
         w, ws, row,
         "(%d) Each line is rounded to the %s; Compensation Actually Paid is the sum of the "
         "rounded lines (a formula over the row).",
-        number++, decimals ? "cent" : "whole dollar");
+        number++, pc_xlsx_words(w, decimals ? "cent" : "whole dollar"));
     row = pc_xlsx_notef(
         w, ws, row,
         "(%d) Each line of an average row is the mean of that line over the year's non-PEO "
         "NEOs listed above it, rounded to the %s (a formula); the average Compensation "
         "Actually Paid is the sum of the averaged lines.",
-        number++, decimals ? "cent" : "whole dollar");
+        number++, pc_xlsx_words(w, decimals ? "cent" : "whole dollar"));
     if (w->at.cap_col[PC_CAP_LESS_PENSION] == PC_XLSX_NONE)
         row = pc_xlsx_notef(
             w, ws, row,

@@ -444,13 +444,14 @@ int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fm
 }
 
 /* The footer: the company on the left (each '&' doubled, as footer codes
- * need), the sheet's name in the middle, the page on the right. A footer
- * holds at most 255 characters, so a very long name is cut at a character
- * boundary. */
-static void footer_text(const char *company, char *buf, size_t size)
+ * need), the sheet's name in the middle, the page ("Page &P of &N" in the
+ * labels' language) on the right. A footer holds at most 255 characters, so
+ * a very long name is cut at a character boundary. */
+static void footer_text(const char *company, const char *page, char *buf, size_t size)
 {
-    static const char tail[] = "&C&A&RPage &P of &N";
-    size_t room = size - sizeof tail; /* what "&L" and the name may take */
+    static const char middle[] = "&C&A&R";
+    size_t tail = sizeof middle - 1 + strlen(page);
+    size_t room = size - (tail + 1); /* what "&L" and the name may take */
     size_t n = 0;
     buf[n++] = '&';
     buf[n++] = 'L';
@@ -465,7 +466,8 @@ static void footer_text(const char *company, char *buf, size_t size)
         n += len;
         p += len;
     }
-    memcpy(buf + n, tail, sizeof tail);
+    memcpy(buf + n, middle, sizeof middle - 1);
+    memcpy(buf + n + sizeof middle - 1, page, strlen(page) + 1);
 }
 
 void pc_xlsx_page_setup(pc_xlsx *w, lxw_worksheet *ws, uint16_t pages_wide, bool repeat_header)
@@ -478,7 +480,8 @@ void pc_xlsx_page_setup(pc_xlsx *w, lxw_worksheet *ws, uint16_t pages_wide, bool
     if (pages_wide > 0)
         worksheet_fit_to_pages(ws, pages_wide, 0);
     char footer[LXW_HEADER_FOOTER_MAX + 1];
-    footer_text(w->ds->config.company_name, footer, sizeof footer);
+    footer_text(w->ds->config.company_name, pc_xlsx_words(w, "Page &P of &N"), footer,
+                sizeof footer);
     pc_xlsx_check(w, worksheet_set_footer(ws, footer));
 }
 
@@ -680,31 +683,37 @@ const char *pc_xlsx_condition_key(pc_condition condition)
 
 /* "3 from fair values supplied by the company, 2 at the closing stock
  * price, ...)." : how many valuations each method gave, for a footnote. */
-void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method)
+void pc_xlsx_add_method_counts(const pc_xlsx *w, pc_buf *b, const size_t *by_method)
 {
     const char *sep = "";
     if (by_method[PC_METHOD_SUPPLIED]) {
-        pc_buf_printf(b, " %zu from fair values supplied by the company",
+        pc_buf_printf(b, pc_xlsx_words(w, " %zu from fair values supplied by the company"),
                       by_method[PC_METHOD_SUPPLIED]);
-        sep = ",";
+        sep = pc_xlsx_words(w, ",");
     }
     if (by_method[PC_METHOD_STOCK_PRICE]) {
-        pc_buf_printf(b, "%s %zu at the closing stock price", sep,
+        pc_buf_puts(b, sep);
+        pc_buf_printf(b, pc_xlsx_words(w, " %zu at the closing stock price"),
                       by_method[PC_METHOD_STOCK_PRICE]);
-        sep = ",";
+        sep = pc_xlsx_words(w, ",");
     }
     if (by_method[PC_METHOD_BLACK_SCHOLES]) {
-        pc_buf_printf(b, "%s %zu with the Black-Scholes-Merton model", sep,
+        pc_buf_puts(b, sep);
+        pc_buf_printf(b, pc_xlsx_words(w, " %zu with the Black-Scholes-Merton model"),
                       by_method[PC_METHOD_BLACK_SCHOLES]);
-        sep = ",";
+        sep = pc_xlsx_words(w, ",");
     }
     if (by_method[PC_METHOD_MONTE_CARLO]) {
-        pc_buf_printf(b, "%s %zu by a Monte Carlo simulation of the market condition", sep,
+        pc_buf_puts(b, sep);
+        pc_buf_printf(b,
+                      pc_xlsx_words(w, " %zu by a Monte Carlo simulation of the market condition"),
                       by_method[PC_METHOD_MONTE_CARLO]);
-        sep = ",";
+        sep = pc_xlsx_words(w, ",");
     }
-    if (by_method[PC_METHOD_MARKET_OUTCOME])
-        pc_buf_printf(b, "%s %zu at the payout the market condition earned", sep,
+    if (by_method[PC_METHOD_MARKET_OUTCOME]) {
+        pc_buf_puts(b, sep);
+        pc_buf_printf(b, pc_xlsx_words(w, " %zu at the payout the market condition earned"),
                       by_method[PC_METHOD_MARKET_OUTCOME]);
-    pc_buf_printf(b, ").");
+    }
+    pc_buf_puts(b, pc_xlsx_words(w, ")."));
 }

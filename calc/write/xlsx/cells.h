@@ -119,7 +119,7 @@ lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format);
 
 /* "3 from fair values supplied by the company, 2 at the closing stock
  * price, ...)." : how many valuations each method gave, for a footnote. */
-void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method);
+void pc_xlsx_add_method_counts(const pc_xlsx *w, pc_buf *b, const size_t *by_method);
 
 /* What the sheets look up in the report (lookup.c). */
 int pc_xlsx_year_cmp_desc(const void *a, const void *b);

@@ -207,6 +207,63 @@ static const label table[] = {
      "(2) 平均值的各项调整为该年度非首席执行官指定执行官的该项调整的平均数。"},
     {"No compensation actually paid was computed.", "未計算實際支付的薪酬。",
      "未计算实际支付的薪酬。"},
+    /* CAP by Person, and the page footer of every sheet. */
+    {"Page &P of &N", "第&P頁，共&N頁", "第&P页，共&N页"},
+    {"Role", "身份", "身份"},
+    {"Non-PEO NEO", "非首席執行官指定執行官", "非首席执行官指定执行官"},
+    {"Average of non-PEO NEOs", "非首席執行官指定執行官的平均值", "非首席执行官指定执行官的平均值"},
+    {"1 NEO", "1位指定執行官", "1位指定执行官"},
+    {"%zu NEOs", "%zu位指定執行官的平均值", "%zu位指定执行官的平均值"},
+    {"(%d) Each line is rounded to the %s; Compensation Actually Paid is the sum of the rounded "
+     "lines (a formula over the row).",
+     "(%d) 各項四捨五入至%s；實際支付的薪酬為四捨五入後各項之和（該行的公式）。",
+     "(%d) 各项四舍五入至%s；实际支付的薪酬为四舍五入后各项之和（该行的公式）。"},
+    {"(%d) Each line of an average row is the mean of that line over the year's non-PEO NEOs "
+     "listed above it, rounded to the %s (a formula); the average Compensation Actually Paid is "
+     "the sum of the averaged lines.",
+     "(%d) 平均值行的各項為其上所列該年度非首席執行官指定執行官該項的平均數，四捨五入至%s（公式）；"
+     "平均實際支付的薪酬為各平均項之和。",
+     "(%d) 平均值行的各项为其上所列该年度非首席执行官指定执行官该项的平均数，四舍五入至%s（公式）；"
+     "平均实际支付的薪酬为各平均项之和。"},
+    {"(%d) As a smaller reporting company, the company makes no pension adjustments; those lines "
+     "are not shown.",
+     "(%d) 本公司作為較小的報告公司，不作養老金調整；相關各項不予列示。",
+     "(%d) 本公司作为较小的报告公司，不作养老金调整；相关各项不予列示。"},
+    {"(%d) Equity awards were re-measured at each fiscal year end and vesting date in accordance "
+     "with FASB ASC Topic 718 (%zu values:",
+     "(%d) 股權獎勵已根據FASB ASC第718號主題於各財年末及歸屬日重新計量（共%zu項估值：",
+     "(%d) 股权奖励已根据FASB ASC第718号主题于各财年末及归属日重新计量（共%zu项估值："},
+    {" %zu from fair values supplied by the company", "%zu項採用公司提供的公允價值",
+     "%zu项采用公司提供的公允价值"},
+    {" %zu at the closing stock price", "%zu項按收盤股價", "%zu项按收盘股价"},
+    {" %zu with the Black-Scholes-Merton model", "%zu項採用布萊克-斯科爾斯-默頓模型",
+     "%zu项采用布莱克-斯科尔斯-默顿模型"},
+    {" %zu by a Monte Carlo simulation of the market condition", "%zu項採用市場條件的蒙特卡洛模擬",
+     "%zu项采用市场条件的蒙特卡洛模拟"},
+    {" %zu at the payout the market condition earned", "%zu項按市場條件實際達成的支付比例",
+     "%zu项按市场条件实际达成的支付比例"},
+    {" Performance-condition awards are at the probable outcome at each date.",
+     "附業績條件的獎勵按各日期的可能結果計量。", "附业绩条件的奖励按各日期的可能结果计量。"},
+    {"Black-Scholes-Merton assumptions used:", "布萊克-斯科爾斯-默頓模型所用假設：",
+     "布莱克-斯科尔斯-默顿模型所用假设："},
+    {"volatility", "波動率", "波动率"},
+    {"risk-free rate", "無風險利率", "无风险利率"},
+    {"dividend yield", "股息率", "股息率"},
+    {"expected term", "預期期限", "预期期限"},
+    {" years", "年", "年"},
+    {"%s %s %s%s", "%s%s %s%s", "%s%s %s%s"},
+    {"%s %s %s%s to %s%s", "%s%s %s%s至%s%s", "%s%s %s%s至%s%s"},
+    {",", "，", "，"},
+    {").", "）。", "）。"},
+    {".", "。", "。"},
+    {"Every valuation, with its date, inputs and the line it feeds, is on the Award Valuations "
+     "sheet.",
+     "每項估值及其日期、輸入數據和所計入的調整項，均列於 Award Valuations 工作表。",
+     "每项估值及其日期、输入数据和所计入的调整项，均列于 Award Valuations 工作表。"},
+    {"No equity award was outstanding, vested or forfeited in the covered years: the "
+     "reconciliation has no fair value lines.",
+     "所涵蓋年度內沒有未償還、已歸屬或被沒收的股權獎勵：調節表中沒有公允價值調整項。",
+     "所涵盖年度内没有未偿还、已归属或被没收的股权奖励：调节表中没有公允价值调整项。"},
     /* Charts. */
     {"Fiscal year", "財年", "财年"},
     {"Fiscal Year", "財年", "财年"},
