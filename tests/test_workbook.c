@@ -431,11 +431,21 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms)
     cr_expect(strstr(r.out, "Fair Value per Share ($)") == NULL, "an English header");
     /* CAP by Person's headers, roles and notes, and every sheet's footer. */
     const char *workpaper[] = {"身份", "1位指定執行官", "非首席執行官指定執行官的平均值",
-                               "股權獎勵已根據FASB ASC第718號主題", "第&P頁，共&N頁"};
+                               "股權獎勵已根據FASB ASC第718號主題", "第&P頁，共&N頁",
+                               /* Checks and Audit Notes */
+                               "摘要補償表總計與各欄之和不符", "各項檢查比較的內容",
+                               "匯率：每1美元兌人民幣（腳註）", "performance.csv 第2行"};
     for (size_t i = 0; i < sizeof workpaper / sizeof workpaper[0]; i++)
         cr_expect(strstr(r.out, workpaper[i]) != NULL, "no '%s' in the workpapers", workpaper[i]);
-    const char *english[] = {"Page &P of &N", "Average of non-PEO NEOs", "Each line is rounded",
-                             "Non-PEO NEO\n", "Equity awards were re-measured"};
+    const char *english[] = {"Page &P of &N",
+                             "Average of non-PEO NEOs",
+                             "Each line is rounded",
+                             "Non-PEO NEO\n",
+                             "Equity awards were re-measured",
+                             "SCT total does not foot",
+                             "What each check compares",
+                             "per US dollar (footnote)",
+                             "Checks skipped"};
     for (size_t i = 0; i < sizeof english / sizeof english[0]; i++)
         cr_expect(strstr(r.out, english[i]) == NULL, "'%s' left in English", english[i]);
     run_result_free(&r);

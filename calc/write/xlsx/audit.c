@@ -38,8 +38,7 @@ static int32_t audit_row(pc_xlsx *w, int32_t row, const char *sheet, const char 
 /* "performance.csv line 3" */
 static void line_source(const pc_xlsx *w, pc_file file, int line, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s line %d", pc_file_name(file), line);
-    (void)w;
+    snprintf(buf, size, pc_xlsx_words(w, "%s line %d"), pc_file_name(file), line);
 }
 
 void pc_xlsx_write_audit(pc_xlsx *w)
@@ -60,7 +59,9 @@ void pc_xlsx_write_audit(pc_xlsx *w)
     char figure[96], source[96];
     for (size_t i = 0; i < r->rates.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 64; i++) {
         const pc_rate_used *rt = &r->rates.items[i];
-        snprintf(figure, sizeof figure, "Exchange rate, %s per US dollar (footnote)", rt->currency);
+        snprintf(figure, sizeof figure,
+                 pc_xlsx_words(w, "Exchange rate, %s per US dollar (footnote)"),
+                 pc_xlsx_words(w, rt->currency)); /* 人民幣 for CNY in Chinese */
         row = audit_row(w, row, PC_XLSX_SHEET_SCT, figure, rt->fiscal_year, rt->per_usd_micro, 4,
                         rt->source ? rt->source : "");
     }
@@ -69,8 +70,8 @@ void pc_xlsx_write_audit(pc_xlsx *w)
             if (ds->prices.items[i].date == r->tsr.base_date) {
                 line_source(w, PC_FILE_PRICES, ds->prices.items[i].line, source, sizeof source);
                 row = audit_row(w, row, PC_XLSX_SHEET_PVP,
-                                "TSR base: closing price before the first covered year "
-                                "(footnote)",
+                                pc_xlsx_words(w, "TSR base: closing price before the first "
+                                                 "covered year (footnote)"),
                                 0, r->tsr.base_price_micro, 2, source);
                 break;
             }
@@ -80,14 +81,14 @@ void pc_xlsx_write_audit(pc_xlsx *w)
         if (p->year < first || p->year > last)
             continue;
         line_source(w, PC_FILE_PERFORMANCE, p->line, source, sizeof source);
-        row = audit_row(w, row, PC_XLSX_SHEET_PVP, "Net income", p->year,
+        row = audit_row(w, row, PC_XLSX_SHEET_PVP, pc_xlsx_words(w, "Net income"), p->year,
                         p->net_income_cents * 10000, 0, source);
         if (p->has_csm && config->company_selected_measure)
-            row = audit_row(w, row, PC_XLSX_SHEET_PVP, "Company-selected measure", p->year,
-                            p->csm_micro, 2, source);
+            row = audit_row(w, row, PC_XLSX_SHEET_PVP, pc_xlsx_words(w, "Company-selected measure"),
+                            p->year, p->csm_micro, 2, source);
         if (p->has_peer_tsr)
-            row = audit_row(w, row, PC_XLSX_SHEET_PVP, "Peer group TSR", p->year, p->peer_tsr_micro,
-                            2, source);
+            row = audit_row(w, row, PC_XLSX_SHEET_PVP, pc_xlsx_words(w, "Peer group TSR"), p->year,
+                            p->peer_tsr_micro, 2, source);
     }
     row++;
     pc_xlsx_note(w, ws, row,

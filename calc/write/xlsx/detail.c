@@ -614,11 +614,11 @@ static const struct {
     {"oea_market_value_differs", "Market value differs from shares x year-end close"},
 };
 
-static const char *check_name(const char *check)
+static const char *check_name(const pc_xlsx *w, const char *check)
 {
     for (size_t k = 0; check && k < sizeof check_names / sizeof check_names[0]; k++)
         if (strcmp(check_names[k].check, check) == 0)
-            return check_names[k].words;
+            return pc_xlsx_words(w, check_names[k].words);
     return check ? check : "";
 }
 
@@ -680,9 +680,9 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
     if (!subject)
         return "";
     if (strcmp(subject, "non_peo_neo_average") == 0)
-        return "Non-PEO NEO average";
+        return pc_xlsx_words(w, "Non-PEO NEO average");
     if (strcmp(subject, "company") == 0)
-        return "Company";
+        return pc_xlsx_words(w, "Company");
     person_id key = {subject, 0};
     const person_id *hit = ids ? bsearch(&key, ids, nids, sizeof *ids, person_id_cmp) : NULL;
     if (!hit)
@@ -699,16 +699,16 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
  * failed for the same cause, in words ("SCT total does not foot (also:
  * Published figure differs from paycalc's)");
  * malloc'ed, NULL when out of memory. */
-static char *check_words(const pc_finding *f)
+static char *check_words(const pc_xlsx *w, const pc_finding *f)
 {
     pc_buf b = {0};
-    pc_buf_puts(&b, check_name(f->check));
+    pc_buf_puts(&b, check_name(w, f->check));
     for (size_t i = 0; i < f->related.count; i++) {
-        pc_buf_puts(&b, i == 0 ? " (also: " : "; ");
-        pc_buf_puts(&b, check_name(f->related.items[i]));
+        pc_buf_puts(&b, pc_xlsx_words(w, i == 0 ? " (also: " : "; "));
+        pc_buf_puts(&b, check_name(w, f->related.items[i]));
     }
     if (f->related.count)
-        pc_buf_puts(&b, ")");
+        pc_buf_puts(&b, pc_xlsx_words(w, ")"));
     return pc_buf_take(&b);
 }
 
@@ -738,8 +738,8 @@ static void checks_header(pc_xlsx *w)
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     pc_xlsx_heading(w, ws, "Checks of the Published Figures", first, last);
     pc_xlsx_textf(w, ws, 3, 0, w->f.subtitle,
-                  "Checked %zu figures and relations: %zu error%s, %zu rounding difference%s (at "
-                  "most 1 in the last digit shown).",
+                  pc_xlsx_words(w, "Checked %zu figures and relations: %zu error%s, %zu rounding "
+                                   "difference%s (at most 1 in the last digit shown)."),
                   c->checked, c->errors, c->errors == 1 ? "" : "s", c->rounding,
                   c->rounding == 1 ? "" : "s");
     static const char *const titles[] = {"Check",
@@ -768,7 +768,7 @@ static int32_t checks_findings(pc_xlsx *w, const person_id *ids, size_t nids, pc
     for (; i < c->findings.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW / 2; i++, row++) {
         const pc_finding *f = &c->findings.items[i];
         lxw_format *num = w->f.micros[f->decimals < 0 ? 0 : f->decimals > 6 ? 6 : f->decimals];
-        char *check = check_words(f);
+        char *check = check_words(w, f);
         if (!check) {
             pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
             break;
@@ -777,9 +777,10 @@ static int32_t checks_findings(pc_xlsx *w, const person_id *ids, size_t nids, pc
         free(check);
         /* An error stands out; a rounding difference (at most 1 in the
          * last digit shown) does not. */
-        pc_xlsx_text(w, ws, row, 1, f->severity == PC_CHECK_ERROR ? "Error" : "Rounding",
+        pc_xlsx_text(w, ws, row, 1,
+                     pc_xlsx_words(w, f->severity == PC_CHECK_ERROR ? "Error" : "Rounding"),
                      f->severity == PC_CHECK_ERROR ? w->f.flag : w->f.text);
-        pc_xlsx_text(w, ws, row, 2, table_words(f->table), w->f.text);
+        pc_xlsx_text(w, ws, row, 2, pc_xlsx_words(w, table_words(f->table)), w->f.text);
         pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
         pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who), w->f.text);
         pc_xlsx_text(w, ws, row, 5, f->item, w->f.text);
@@ -806,23 +807,23 @@ static int32_t checks_skipped(pc_xlsx *w, int32_t row, const person_id *ids, siz
     if (c->skipped.count == 0)
         return row;
     row++;
-    pc_xlsx_text(w, ws, row++, 0, "Checks skipped", w->f.bold);
+    pc_xlsx_text(w, ws, row++, 0, pc_xlsx_words(w, "Checks skipped"), w->f.bold);
     /* Same columns as the findings where they mean the same thing; the
      * reason takes the rest of the row. */
-    pc_xlsx_text(w, ws, row, 0, "Check", w->f.header);
+    pc_xlsx_text(w, ws, row, 0, pc_xlsx_words(w, "Check"), w->f.header);
     for (int col = 1; col < 3; col++)
         pc_xlsx_blank(w, ws, row, col, w->f.header);
-    pc_xlsx_text(w, ws, row, 3, "Fiscal Year", w->f.header);
-    pc_xlsx_text(w, ws, row, 4, "Subject", w->f.header);
+    pc_xlsx_text(w, ws, row, 3, pc_xlsx_words(w, "Fiscal Year"), w->f.header);
+    pc_xlsx_text(w, ws, row, 4, pc_xlsx_words(w, "Subject"), w->f.header);
     pc_xlsx_check(w,
                   worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
-    pc_xlsx_text(w, ws, row, 5, "Reason", w->f.header);
+    pc_xlsx_text(w, ws, row, 5, pc_xlsx_words(w, "Reason"), w->f.header);
     pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 3, "Fiscal Year"));
     row++;
     for (size_t k = 0; k < c->skipped.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 2 - 10;
          k++) {
         const pc_skipped *s = &c->skipped.items[k];
-        pc_xlsx_text(w, ws, row, 0, check_name(s->check), w->f.text);
+        pc_xlsx_text(w, ws, row, 0, check_name(w, s->check), w->f.text);
         pc_xlsx_number(w, ws, row, 3, s->year, w->f.year);
         pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, s->subject, who), w->f.text);
         row = pc_xlsx_wrapped(w, ws, row, 5, s->reason, w->f.wrap);
@@ -842,11 +843,12 @@ static void checks_legend(pc_xlsx *w, int32_t row)
         if (!check_used(c, check_meanings[k].check))
             continue;
         if (!any)
-            pc_xlsx_text(w, ws, row++, 0, "What each check compares", w->f.bold);
+            pc_xlsx_text(w, ws, row++, 0, pc_xlsx_words(w, "What each check compares"), w->f.bold);
         any = true;
-        pc_xlsx_textf(w, ws, row, 0, w->f.note, "%s (%s)", check_name(check_meanings[k].check),
+        pc_xlsx_textf(w, ws, row, 0, w->f.note, "%s (%s)", check_name(w, check_meanings[k].check),
                       check_meanings[k].check);
-        row = pc_xlsx_wrapped(w, ws, row, 1, check_meanings[k].meaning, w->f.note);
+        row =
+            pc_xlsx_wrapped(w, ws, row, 1, pc_xlsx_words(w, check_meanings[k].meaning), w->f.note);
     }
 }
 

@@ -264,6 +264,117 @@ static const label table[] = {
      "reconciliation has no fair value lines.",
      "所涵蓋年度內沒有未償還、已歸屬或被沒收的股權獎勵：調節表中沒有公允價值調整項。",
      "所涵盖年度内没有未偿还、已归属或被没收的股权奖励：调节表中没有公允价值调整项。"},
+    /* Checks and Audit Notes. */
+    {"Published figure differs from paycalc's", "公佈數字與paycalc計算結果不符",
+     "公布数字与paycalc计算结果不符"},
+    {"SCT total does not foot", "摘要補償表總計與各欄之和不符", "摘要补偿表总计与各栏之和不符"},
+    {"CAP does not foot", "實際支付的薪酬與調節各項之和不符", "实际支付的薪酬与调节各项之和不符"},
+    {"CAP deduction differs from the SCT award columns",
+     "實際支付的薪酬中的扣減與摘要補償表獎勵欄不符",
+     "实际支付的薪酬中的扣减与摘要补偿表奖励栏不符"},
+    {"PvP SCT total differs from the SCT", "薪酬與績效表的摘要補償表總計與摘要補償表不符",
+     "薪酬与绩效表的摘要补偿表总计与摘要补偿表不符"},
+    {"PvP CAP differs from the reconciliation", "薪酬與績效表的實際支付的薪酬與調節表不符",
+     "薪酬与绩效表的实际支付的薪酬与调节表不符"},
+    {"NEO average differs from the NEOs' figures", "指定執行官平均值與各指定執行官的數字不符",
+     "指定执行官平均值与各指定执行官的数字不符"},
+    {"Reconciliation's SCT total differs from the SCT", "調節表的摘要補償表總計與摘要補償表不符",
+     "调节表的摘要补偿表总计与摘要补偿表不符"},
+    {"Adjustment has the wrong sign", "調整項的正負號錯誤", "调整项的正负号错误"},
+    {"Figure restated since the prior proxy", "數字自上一份委託書以來已重述",
+     "数字自上一份委托书以来已重述"},
+    {"Market value differs from shares x year-end close", "市值與股數乘以財年末收盤價不符",
+     "市值与股数乘以财年末收盘价不符"},
+    {" (also: ", "（另：", "（另："},
+    {")", "）", "）"},
+    {"Checked %zu figures and relations: %zu error%s, %zu rounding difference%s (at most 1 in the "
+     "last digit shown).",
+     "已檢查%zu個數字及關係：%zu個錯誤%.0s，%zu個四捨五入差異%.0s（最後顯示的位數相差至多1）。",
+     "已检查%zu个数字及关系：%zu个错误%.0s，%zu个四舍五入差异%.0s（最后显示的位数相差至多1）。"},
+    {"Error", "錯誤", "错误"},
+    {"Rounding", "四捨五入", "四舍五入"},
+    {"Summary Compensation", "摘要補償表", "摘要补偿表"},
+    {"Pay vs Performance", "薪酬與績效", "薪酬与绩效"},
+    {"CAP Reconciliation", "實際支付的薪酬調節表", "实际支付的薪酬调节表"},
+    {"Outstanding Equity Awards", "財年末未償還股權獎勵", "财年末未偿还股权奖励"},
+    {"Non-PEO NEO average", "非首席執行官指定執行官的平均值", "非首席执行官指定执行官的平均值"},
+    {"Company", "公司", "公司"},
+    {"Checks skipped", "未執行的檢查", "未执行的检查"},
+    {"Reason", "原因", "原因"},
+    {"What each check compares", "各項檢查比較的內容", "各项检查比较的内容"},
+    {"A published figure against the figure computed from the inputs.",
+     "公佈的數字與由輸入數據計算所得的數字比較。", "公布的数字与由输入数据计算所得的数字比较。"},
+    {"The published Summary Compensation Table total against the sum of its published columns.",
+     "公佈的摘要補償表總計與其公佈各欄之和比較。", "公布的摘要补偿表总计与其公布各栏之和比较。"},
+    {"A director's published Director Compensation total against the sum of its published columns.",
+     "董事薪酬表中董事的公佈總計與其公佈各欄之和比較。",
+     "董事薪酬表中董事的公布总计与其公布各栏之和比较。"},
+    {"The published compensation actually paid against the sum of the published reconciliation "
+     "lines.",
+     "公佈的實際支付的薪酬與公佈的調節各項之和比較。",
+     "公布的实际支付的薪酬与公布的调节各项之和比较。"},
+    {"The published deduction for equity awards (less_equity_awards) against minus the published "
+     "Stock Awards and Option Awards of the same person and year (for the average, minus their "
+     "mean over the year's non-PEO NEOs).",
+     "公佈的股權獎勵扣減（less_equity_"
+     "awards）與同一人同一年度公佈的股票獎勵和期權獎勵之和的負數比較（平均值則與該年度非首席執行官"
+     "指定執行官該和的平均數的負數比較）。",
+     "公布的股权奖励扣减（less_equity_"
+     "awards）与同一人同一年度公布的股票奖励和期权奖励之和的负数比较（平均值则与该年度非首席执行官"
+     "指定执行官该和的平均数的负数比较）。"},
+    {"A PEO's Summary Compensation Table total in the Pay versus Performance table against their "
+     "published SCT total.",
+     "薪酬與績效表中首席執行官的摘要補償表總計與其公佈的摘要補償表總計比較。",
+     "薪酬与绩效表中首席执行官的摘要补偿表总计与其公布的摘要补偿表总计比较。"},
+    {"Compensation actually paid in the Pay versus Performance table (PEO and average) against the "
+     "published reconciliation.",
+     "薪酬與績效表中的實際支付的薪酬（首席執行官及平均值）與公佈的調節表比較。",
+     "薪酬与绩效表中的实际支付的薪酬（首席执行官及平均值）与公布的调节表比较。"},
+    {"The average Summary Compensation Table total in the Pay versus Performance table against the "
+     "mean of the published SCT totals of the year's non-PEO NEOs.",
+     "薪酬與績效表中的平均摘要補償表總計與該年度非首席執行官指定執行官公佈的摘要補償表總計的平均數"
+     "比較。",
+     "薪酬与绩效表中的平均摘要补偿表总计与该年度非首席执行官指定执行官公布的摘要补偿表总计的平均数"
+     "比较。"},
+    {"The Summary Compensation Table total a published reconciliation starts from against the SCT "
+     "total in the Pay versus Performance table (or, without one, in the published SCT).",
+     "公佈的調節表所依據的摘要補償表總計與薪酬與績效表中的摘要補償表總計比較（無該表時，與公佈的摘"
+     "要補償表比較）。",
+     "公布的调节表所依据的摘要补偿表总计与薪酬与绩效表中的摘要补偿表总计比较（无该表时，与公布的摘"
+     "要补偿表比较）。"},
+    {"A figure of a year last year's report also covers that moved since: Published is this year's "
+     "figure, Expected last year's.",
+     "去年報告也涵蓋的年度中自那時以來變動的數字：「公佈」為今年的數字，「預期」為去年的數字。",
+     "去年报告也涵盖的年度中自那时以来变动的数字：“公布”为今年的数字，“预期”为去年的数字。"},
+    {"A TSR below 0: a percentage was published instead of the value of $100.",
+     "股東總回報低於0：公佈的是百分比，而非100美元投資的價值。",
+     "股东总回报低于0：公布的是百分比，而非100美元投资的价值。"},
+    {"A published market value in the Outstanding Equity Awards table against the published number "
+     "of shares times the closing price at the fiscal year end.",
+     "財年末未償還股權獎勵表中公佈的市值與公佈的股數乘以財年末收盤價比較。",
+     "财年末未偿还股权奖励表中公布的市值与公布的股数乘以财年末收盘价比较。"},
+    {"No differences found.", "未發現差異。", "未发现差异。"},
+    {"%zu more findings are in the verify output.", "另有%zu項發現列於 verify 的輸出中。",
+     "另有%zu项发现列于 verify 的输出中。"},
+    {"%s line %d", "%s 第%d行", "%s 第%d行"},
+    {"Exchange rate, %s per US dollar (footnote)", "匯率：每1美元兌%s（腳註）",
+     "汇率：每1美元兑%s（脚注）"},
+    {"TSR base: closing price before the first covered year (footnote)",
+     "股東總回報基準：首個涵蓋年度之前的收盤價（腳註）",
+     "股东总回报基准：首个涵盖年度之前的收盘价（脚注）"},
+    {"Net income", "淨收入（虧損）", "净收入（亏损）"},
+    {"Company-selected measure", "公司選定的衡量標準", "公司选定的衡量标准"},
+    {"Peer group TSR", "同行組股東總回報", "同行组股东总回报"},
+    {"Disclosure Sheet", "披露工作表", "披露工作表"},
+    {"Figure", "數字", "数字"},
+    {"Value", "數值", "数值"},
+    {"The disclosure sheets name no input file, as a proxy does not; this sheet says which line of "
+     "which input each quoted figure comes from. Every computed figure is traced on the other "
+     "workpapers.",
+     "披露工作表與委託書一樣不註明輸入文件；本表說明每個引用的數字來自哪個輸入文件的哪一行。每個計"
+     "算所得的數字均可在其他工作底稿中追溯。",
+     "披露工作表与委托书一样不注明输入文件；本表说明每个引用的数字来自哪个输入文件的哪一行。每个计"
+     "算所得的数字均可在其他工作底稿中追溯。"},
     /* Charts. */
     {"Fiscal year", "財年", "财年"},
     {"Fiscal Year", "財年", "财年"},
