@@ -384,6 +384,36 @@ Test(cap, negative_pension_change_shows_as_zero_with_a_warning, .init = setup, .
     cr_assert_str_eq(report.warnings.items[0].code, "negative_pension_change");
 }
 
+/* Item 402(v)(2)(ii): the NEO average. Two NEOs whose figures each fit the
+ * money type but whose sum does not: an 'overflow' error naming the year
+ * and the number of NEOs (before, a bare status with no message). */
+Test(cap, an_neo_average_too_large_to_add_up_is_an_error_with_its_message, .init = setup,
+     .fini = teardown)
+{
+    b_init(&ds, 12, 31, 2022, 2022, false);
+    size_t p = b_person(&ds, "p", "P");
+    b_role(&ds, 2022, p, PC_ROLE_PEO);
+    const char *ids[] = {"n1", "n2"};
+    for (int i = 0; i < 2; i++) {
+        size_t n = b_person(&ds, ids[i], ids[i]);
+        b_role(&ds, 2022, n, PC_ROLE_NEO);
+        b_cash(&ds, n, 2022, PC_COMP_SALARY, INT64_MAX / 2 + 100, "USD", NULL);
+    }
+    b_price(&ds, "2021-12-31", M(10), 0);
+    b_price(&ds, "2022-12-31", M(10), 0);
+    b_performance(&ds, 2022, 0);
+    b_done(&ds);
+    cr_assert_eq(pc_engine_run(&ds, &report, &diags), PC_ERR_INPUT);
+    const pc_diag *d = NULL;
+    for (size_t i = 0; i < diags.count && !d; i++)
+        if (diags.items[i].severity == PC_SEVERITY_ERROR)
+            d = &diags.items[i];
+    cr_assert_not_null(d, "no error message");
+    cr_assert_str_eq(d->code, "overflow");
+    cr_assert_str_eq(d->message, "the average compensation of the 2 non-PEO NEOs for 2022 is too "
+                                 "large to add up exactly");
+}
+
 Test(cap, missing_price_at_a_year_end_is_an_input_error, .init = setup, .fini = teardown)
 {
     b_init(&ds, 12, 31, 2022, 2022, true);

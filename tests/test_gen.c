@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "support.h"
+#include "xlsx_xml.h"
 
 #define GENERATOR SOURCE_DIR "/tests/gen_inputs.py"
 
@@ -114,6 +115,45 @@ ParameterizedTest(gen_case *c, gen, writes_an_input_set_paycalc_accepts_and_comp
     json_decref(root);
 
     free(report);
+    free(input);
+    free(summary);
+    remove_dir(dir);
+    remove_dir(out_dir);
+    free(dir);
+    free(out_dir);
+}
+
+/* A sheet holds at most 65,530 hyperlinks (libxlsxwriter refuses more).
+ * 40,000 awards outstanding at the year end put about 65,000 figures on
+ * Equity Awards at FYE, each a link to its support: past the limit the
+ * figures link by their own HYPERLINK formula and the run still writes a
+ * workbook Excel opens. */
+Test(gen, more_figures_than_a_sheet_has_links_for_still_give_a_workbook)
+{
+    char *dir = make_temp_dir(), *out_dir = make_temp_dir();
+    cr_assert(dir && out_dir);
+    char *input = path_join(dir, "set");
+    const char *args[] = {
+        "--neos", "2", "--awards-per-person", "20000", "--tranches", "1", "--years", "1", "--seed",
+        "1",      NULL};
+    char *summary = NULL;
+    cr_assert_eq(generate(input, args, &summary), 0, "generator failed: %s", summary);
+
+    const char *run[] = {"run", input, "--out", out_dir, "--quiet", NULL};
+    run_result r = run_paycalc(run);
+    cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+
+    char *xlsx = path_join(out_dir, "report.xlsx"), why[512] = "";
+    cr_assert_gt(xlsx_xml_check(xlsx, why, sizeof why), 0, "%s", why);
+    /* The links past the limit are formulas; only Equity Awards at FYE has
+     * that many figures. */
+    cr_assert_eq(xlsx_xml_contains(xlsx, "HYPERLINK(\"#'"
+                                         "Equity Award Detail"
+                                         "'!"),
+                 1);
+
+    free(xlsx);
     free(input);
     free(summary);
     remove_dir(dir);

@@ -1080,14 +1080,14 @@ Test(xlsx, valuations_past_the_row_limit_are_left_out_with_a_note)
 /* The golden set computed into `ds` and `r`, and its workbook written to
  * DIR/r.xlsx (in `path`) with `last_row` as the sheets' last row; checked to
  * parse as XML. */
-static void golden_with_rows(pc_dataset *ds, pc_report *r, int32_t last_row, const char *dir,
-                             char *path, size_t size)
+static void set_with_rows(const char *set, pc_dataset *ds, pc_report *r, int32_t last_row,
+                          const char *dir, char *path, size_t size)
 {
     pc_diags diags;
     pc_dataset_init(ds);
     pc_report_init(r);
     pc_diags_init(&diags);
-    pc_status st = pc_compute(SOURCE_DIR "/tests/data/golden-nonsrc", ds, r, &diags);
+    pc_status st = pc_compute(set, ds, r, &diags);
     cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
     snprintf(path, size, "%s/r.xlsx", dir);
     st = pc_xlsx_write_file_rows(ds, r, path, path, last_row, &diags);
@@ -1095,6 +1095,12 @@ static void golden_with_rows(pc_dataset *ds, pc_report *r, int32_t last_row, con
     pc_diags_fini(&diags);
     char why[512];
     cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
+}
+
+static void golden_with_rows(pc_dataset *ds, pc_report *r, int32_t last_row, const char *dir,
+                             char *path, size_t size)
+{
+    set_with_rows(SOURCE_DIR "/tests/data/golden-nonsrc", ds, r, last_row, dir, path, size);
 }
 
 /* Equity Award Detail past the row limit (SPEC section 9): the steps that
@@ -1132,17 +1138,146 @@ Test(xlsx, equity_detail_past_the_row_limit_keeps_the_figures_with_a_note)
     free(dir);
 }
 
-/* Exchange Rates past the row limit: the rates that fit are written with a
- * note of how many were left out, and no Cash and FX row points at a rate
- * row that is not there (it holds the rate itself). The golden set uses
- * 15 payment-date rates; a limit of 15 rows leaves room for 6. */
-Test(xlsx, rates_past_the_row_limit_are_left_out_and_not_referenced)
+/* LibreOffice recalculates the workbook at `xlsx` (tests/xlsx_recalc.py):
+ * every formula gives the value paycalc stored and every disclosure figure
+ * report.json's. The only finding allowed is a figure of the live
+ * workpapers (CAP by Person, SCT All Years) typed in: past the row limit a
+ * figure whose rows were left out is a value on purpose. */
+static void recalc_with_figures_left_as_values(const char *xlsx, const char *json)
+{
+    const char *check[] = {SOURCE_DIR "/tests/xlsx_recalc.py", "check", xlsx, json, NULL};
+    run_result rc = run_python(check);
+    cr_assert(rc.status == 0 || rc.status == 1, "exit %d:\n%s%s", rc.status, rc.out, rc.err);
+    for (char *line = rc.out; line && *line;) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        bool summary = strstr(line, "formula cells recalculated") != NULL;
+        bool value = strstr(line, "is typed in") &&
+                     (strstr(line, ": CAP by Person!") || strstr(line, ": SCT All Years!"));
+        cr_expect(summary || value, "%s", line);
+        line = end ? end + 1 : NULL;
+    }
+    run_result_free(&rc);
+}
+
+/* Cash and FX past the row limit (SPEC section 9): a group of cash rows
+ * (an executive's component in a year) that does not fit is left out
+ * whole, the groups after it that fit are still written, and the Summary
+ * Compensation and reconciliation figures that would add up the rows left
+ * out are values, so nothing recalculates to a wrong figure. The golden
+ * set with 2,000 more bonus payments of one executive in 2023: at a limit
+ * of 201 rows every other group fits. */
+Test(xlsx, cash_past_the_row_limit_leaves_out_whole_groups_and_no_formula_reads_them)
+{
+    char *dir = make_temp_dir(), *set = path_join(dir, "set");
+    cr_assert_eq(mkdir(set, 0700), 0);
+    cr_assert_eq(copy_dir(SOURCE_DIR "/tests/data/golden-nonsrc", set), 0);
+    char *cash_path = path_join(set, "cash.csv");
+    char *cash = read_file(cash_path, NULL);
+    cr_assert_not_null(cash);
+    pc_buf b = {0};
+    pc_buf_puts(&b, cash);
+    for (int i = 0; i < 2000; i++)
+        pc_buf_puts(&b, "whitfield,2023,bonus,\"1.00\",USD,\n");
+    cr_assert(!b.failed);
+    cr_assert_eq(write_text(cash_path, pc_buf_text(&b)), 0);
+    pc_buf_fini(&b);
+
+    pc_dataset ds;
+    pc_report r;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_report_init(&r);
+    pc_diags_init(&diags);
+    pc_status st = pc_compute(set, &ds, &r, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    char *xlsx = path_join(dir, "r.xlsx"), *json = path_join(dir, "r.json");
+    int32_t last_row = 200;
+    st = pc_xlsx_write_file_rows(&ds, &r, xlsx, xlsx, last_row, &diags);
+    cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
+    cr_assert_eq(pc_write_json(&ds, &r, json, &diags), PC_OK);
+    char why[512];
+    cr_assert_gt(xlsx_xml_check(xlsx, why, sizeof why), 0, "%s", why);
+    /* Only the new group is left out: before, every group after it was too. */
+    cr_assert_eq(xlsx_xml_contains(xlsx, "2000 more cash rows are not shown: a sheet holds at "
+                                         "most 201 rows."),
+                 1);
+    const char *last[] = {SOURCE_DIR "/tests/xlsx_recalc.py", "last-row", xlsx, "Cash and FX",
+                          NULL};
+    run_result rows = run_python(last);
+    cr_assert_eq(rows.status, 0, "%s", rows.err);
+    cr_expect_leq(atoi(rows.out), last_row + 1, "Cash and FX ends on row %s", rows.out);
+    run_result_free(&rows);
+    /* LibreOffice recalculates every formula to the value paycalc stored
+     * and the disclosure figures to report.json's: an SCT bonus summing
+     * the rows left out would be 0. */
+    recalc_with_figures_left_as_values(xlsx, json);
+
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    free(xlsx);
+    free(json);
+    free(cash);
+    free(cash_path);
+    free(set);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* Award Valuations past the row limit: the Summary Compensation and
+ * reconciliation figures of an executive's year with a valuation left out
+ * are values, so LibreOffice recalculates every formula of the workbook
+ * to the figure paycalc stored. The golden set has 111 valuations; a limit
+ * of 61 rows leaves room for 51 (and cuts Cash and FX and Prices too). */
+Test(xlsx, valuations_past_the_row_limit_leave_no_formula_summing_them)
 {
     char *dir = make_temp_dir();
     pc_dataset ds;
     pc_report r;
     char path[4096];
-    golden_with_rows(&ds, &r, 14, dir, path, sizeof path);
+    golden_with_rows(&ds, &r, 60, dir, path, sizeof path);
+    cr_assert_eq(r.valuations.count, 111);
+    cr_assert_eq(xlsx_xml_contains(path, "60 more valuations are not shown"), 1);
+    char *json = path_join(dir, "r.json");
+    pc_diags diags;
+    pc_diags_init(&diags);
+    cr_assert_eq(pc_write_json(&ds, &r, json, &diags), PC_OK);
+    pc_diags_fini(&diags);
+    recalc_with_figures_left_as_values(path, json);
+    free(json);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
+/* Exchange Rates past the row limit: the rates that fit are written with a
+ * note of how many were left out, and no Cash and FX row points at a rate
+ * row that is not there (it holds the rate itself). The golden set uses
+ * 15 payment-date rates; a limit of 15 rows leaves room for 6. Cash and FX
+ * keeps to the same limit (6 rows): the executive paid in euros comes
+ * first in people.csv, so the rows it shows are hers. */
+Test(xlsx, rates_past_the_row_limit_are_left_out_and_not_referenced)
+{
+    char *dir = make_temp_dir(), *set = path_join(dir, "set");
+    cr_assert_eq(mkdir(set, 0700), 0);
+    cr_assert_eq(copy_dir(SOURCE_DIR "/tests/data/golden-nonsrc", set), 0);
+    char *people = path_join(set, "people.csv");
+    cr_assert_eq(write_text(people, "person_id,name,position\n"
+                                    "papadopoulou,Ελένη Παπαδοπούλου,Chief Financial Officer\n"
+                                    "whitfield,Catherine Whitfield,Chief Executive Officer\n"
+                                    "anand,Rajiv Anand,Chief Executive Officer\n"
+                                    "bell,Marcus Bell,General Counsel and Corporate Secretary\n"
+                                    "delgado,Rosa Delgado,\"Executive Vice President, Sales\"\n"),
+                 0);
+    free(people);
+    pc_dataset ds;
+    pc_report r;
+    char path[4096];
+    set_with_rows(set, &ds, &r, 14, dir, path, sizeof path);
+    free(set);
     cr_assert_eq(r.rates.count, 15);
     cr_assert_eq(
         xlsx_xml_contains(path, "9 more rates are not shown: a sheet holds at most 15 rows."), 1);

@@ -11,6 +11,7 @@
  * lines (R4), so the reconciliation always foots. The non-PEO NEO average is
  * the exact mean of each line over the year's NEOs, rounded (R5).
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +38,8 @@ typedef struct awards_by_person {
 static pc_date retirement_vested_on(const pc_dataset *ds, const pc_tranche *t, pc_date last_end)
 {
     const pc_award *a = &ds->awards.items[t->award];
-    if (!a->retirement_vesting || a->condition != PC_CONDITION_SERVICE ||
-        a->person >= ds->people.count)
+    assert(a->person < ds->people.count); /* the reader resolved the holder */
+    if (!a->retirement_vesting || a->condition != PC_CONDITION_SERVICE)
         return PC_DATE_NONE;
     const pc_person *holder = &ds->people.items[a->person];
     if (!holder->retirement_eligible)
@@ -339,8 +340,8 @@ static const pc_sct_row *sct_of(const pc_dataset *ds, const pc_report *report,
                                 const sct_index *index, size_t person, int year)
 {
     int y = pc_config_year_index(&ds->config, year);
-    if (y < 0 || person >= ds->people.count)
-        return NULL;
+    /* A role of a covered year (year_rows), of a person the reader knows. */
+    assert(y >= 0 && person < ds->people.count);
     long row = index->rows[person * (size_t)ds->config.nyears + (size_t)y];
     return row < 0 ? NULL : &report->sct.items[row];
 }

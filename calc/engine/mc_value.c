@@ -299,9 +299,12 @@ static pc_status estimate_one(ctx *c, size_t a, pc_date from, double years, doub
     const pc_market_assumption *m = supplied_assumption(c, s->ticker);
     long lo = at_or_before(s, from) + 1, hi = at_or_before(s, c->date);
     size_t count = hi >= lo ? (size_t)(hi - lo + 1) : 0;
+    pc_status st = PC_OK;
     if (m && m->has_volatility)
         *vol = pc_micro_to_double(m->volatility_micro);
-    else if (pc_mc_estimate_volatility(s->tr + lo, count, vol) != PC_OK)
+    else if ((st = pc_mc_estimate_volatility(s->tr + lo, count, vol)) == PC_ERR_NOMEM)
+        return st; /* not a lack of closes */
+    else if (st != PC_OK)
         return problem(c,
                        "estimating the volatility of '%s' needs at least 3 closes in the "
                        "lookback, %zu found (%s)",
@@ -485,8 +488,11 @@ static bool work_alloc(work *w, size_t n)
     w->asset = calloc(n, sizeof *w->asset);
     double *buf = calloc(6 * n + n * n, sizeof *buf);
     if (!w->asset || !buf) {
+        /* Nothing kept: work_free, which the caller runs on every path,
+         * then frees nothing twice. */
         free(w->asset);
         free(buf);
+        w->asset = NULL;
         return false;
     }
     w->vol = buf;

@@ -290,7 +290,12 @@ pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags
     if (st == PC_OK) {
         for (size_t i = 0; i < nrows; i++) {
             pc_sct_row *row = &report->sct.items[first_row + i];
-            if (finish_row(ds, row, &sums[i], report, diags)) {
+            pc_status finished = finish_row(ds, row, &sums[i], report, diags);
+            if (finished == PC_ERR_NOMEM) {
+                st = finished; /* a warning it could not keep, not an overflow */
+                goto done;
+            }
+            if (finished) {
                 pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), 0, 0, "overflow",
                          "the compensation of %s for %d is too large to add up exactly",
                          ds->people.items[row->person].name, row->year);

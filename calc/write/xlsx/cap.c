@@ -157,6 +157,10 @@ static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_b
         return true;
     }
     case PC_CAP_FROM_COMPONENT:
+        /* A value when some of its Cash and FX rows are past the row
+         * limit (pc_xlsx_cash_whole). */
+        if (!pc_xlsx_cash_whole(w, c->subject, c->year, r->component))
+            return false;
         /* The change in pension value as the SCT shows it: floored at 0,
          * whole dollars; the other components rounded to cap_decimals. */
         pc_buf_printf(f, "=%sROUND(%s", sign, r->floored_whole ? "MAX(" : "");
@@ -167,6 +171,8 @@ static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_b
             pc_buf_printf(f, ",%d)", decimals);
         return true;
     case PC_CAP_FROM_FAIR_VALUES:
+        if (!pc_xlsx_valuations_whole(w, c->subject, c->year))
+            return false;
         pc_buf_printf(f, "=ROUND(");
         pc_xlsx_valuation_sumifs(f, c->subject, c->year, pc_cap_key(line), NULL);
         pc_buf_printf(f, ",%d)", decimals);

@@ -42,7 +42,7 @@ struct pc_xlsx_cash_key {
     char currency[4];
     int line;
     size_t index; /* into ds->cash */
-    int32_t row;  /* the row the cash row goes on */
+    int32_t row;  /* the row the cash row goes on, or PC_XLSX_NONE: its group does not fit */
 };
 typedef pc_xlsx_cash_key cash_key;
 
@@ -232,9 +232,19 @@ static int32_t write_group(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const cas
     return row + 1;
 }
 
+/* The rows under the table: a blank row, the count of rows left out and
+ * the two notes (each one row). */
+#define CASH_NOTE_ROWS 4
+
 /* The plan: every cash row the engine adds up (a person with a role in the
  * year), in the engine's order, each with its row on the sheet, so that
- * the Summary Compensation Table, written first, can link to them. */
+ * the Summary Compensation Table, written first, can link to them. A
+ * sheet holds 1,048,576 rows (w->last_row): a group that would run past
+ * them, with the notes under the table, is left out whole and the next
+ * groups take its place, so every group shown is complete and the only
+ * figures over Cash and FX that would come out short are those of the
+ * groups left out, which the sheets then write as values
+ * (pc_xlsx_cash_whole). */
 void pc_xlsx_plan_cash(pc_xlsx *w)
 {
     const pc_dataset *ds = w->ds;
@@ -261,21 +271,25 @@ void pc_xlsx_plan_cash(pc_xlsx *w)
     }
     qsort(keys, n, sizeof *keys, cash_key_cmp);
     bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
-    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    int32_t row = PC_XLSX_FIRST_DATA_ROW, last = w->last_row - CASH_NOTE_ROWS;
     for (size_t i = 0; i < n;) {
         size_t end = i + 1;
         while (end < n && same_group(&keys[i], &keys[end]))
             end++;
+        /* Its rows, and the group's total when there are several. */
+        size_t rows = end - i + (!per_row && end - i > 1 ? 1 : 0);
+        bool fits = rows <= (size_t)(last - row + 1);
         for (size_t k = i; k < end; k++)
-            keys[k].row = row++;
-        if (!per_row && end - i > 1)
-            row++; /* the group's total */
+            keys[k].row = fits ? row + (int32_t)(k - i) : PC_XLSX_NONE;
+        if (fits)
+            row += (int32_t)rows;
         i = end;
     }
     w->ncash_keys = n;
 }
 
-int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component)
+/* The first key of (person, year, component), or w->ncash_keys. */
+static size_t first_key(const pc_xlsx *w, size_t person, int year, pc_component component)
 {
     size_t lo = 0, hi = w->ncash_keys;
     while (lo < hi) { /* the first key not before (person, year, component) */
@@ -289,10 +303,28 @@ int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component
         else
             hi = mid;
     }
-    if (lo < w->ncash_keys && w->cash_keys[lo].person == person && w->cash_keys[lo].year == year &&
-        w->cash_keys[lo].component == (int)component)
-        return w->cash_keys[lo].row;
-    return PC_XLSX_NONE;
+    return lo;
+}
+
+static bool is_key(const pc_xlsx *w, size_t k, size_t person, int year, pc_component component)
+{
+    return k < w->ncash_keys && w->cash_keys[k].person == person && w->cash_keys[k].year == year &&
+           w->cash_keys[k].component == (int)component;
+}
+
+int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component)
+{
+    size_t k = first_key(w, person, year, component);
+    return is_key(w, k, person, year, component) ? w->cash_keys[k].row : PC_XLSX_NONE;
+}
+
+bool pc_xlsx_cash_whole(const pc_xlsx *w, size_t person, int year, pc_component component)
+{
+    for (size_t k = first_key(w, person, year, component); is_key(w, k, person, year, component);
+         k++)
+        if (w->cash_keys[k].row == PC_XLSX_NONE)
+            return false;
+    return true;
 }
 
 void pc_xlsx_write_cash(pc_xlsx *w)
@@ -313,18 +345,19 @@ void pc_xlsx_write_cash(pc_xlsx *w)
     size_t n = w->ncash_keys;
     bool per_row = config->fx_method == PC_FX_PAYMENT_DATE;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
-    /* A sheet holds 1,048,576 rows: a group that would not fit, with its
-     * total row and the notes under the sheet, is left out with the rest
-     * (the sheet says how many rows; report.json has every figure). */
-    size_t i = 0;
+    /* The groups that fit, as planned (pc_xlsx_plan_cash); the sheet says
+     * how many rows were left out, and report.json has every figure. */
+    size_t i = 0, left_out = 0;
     while (i < n && pc_xlsx_ok(w)) {
         size_t end = i + 1;
         while (end < n && same_group(&keys[i], &keys[end]))
             end++;
-        if (keys[end - 1].row >= PC_XLSX_LAST_ROW - 8)
-            break;
-        assert(keys[i].row == row); /* as planned (pc_xlsx_plan_cash) */
-        row = write_group(w, ws, row, keys, i, end, per_row);
+        if (keys[i].row == PC_XLSX_NONE) {
+            left_out += end - i;
+        } else {
+            assert(keys[i].row == row);
+            row = write_group(w, ws, row, keys, i, end, per_row);
+        }
         i = end;
     }
     pc_xlsx_check(w, worksheet_autofilter(
@@ -332,11 +365,12 @@ void pc_xlsx_write_cash(pc_xlsx *w)
                          (lxw_row_t)(row > PC_XLSX_FIRST_DATA_ROW ? row - 1 : PC_XLSX_HEADER_ROW),
                          (lxw_col_t)(CASH_COLS - 1)));
     row++;
-    if (i < n)
+    if (left_out)
         row = pc_xlsx_notef(w, ws, row,
-                            "%zu more cash rows are not shown: a sheet holds at most 1,048,576 "
-                            "rows. report.json has every figure they add up to.",
-                            n - i);
+                            "%zu more cash rows are not shown: a sheet holds at most %d rows. "
+                            "The Summary Compensation and reconciliation figures they add up to "
+                            "are values, not formulas; report.json has every figure.",
+                            left_out, w->last_row + 1);
     if (n == 0)
         row =
             pc_xlsx_note(w, ws, row, "No cash compensation for the executives in the years shown.");

@@ -198,15 +198,32 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
                           lxw_format *fmt, double value, const char *sheet, int32_t to_row,
                           int to_col)
 {
-    if (to_row != PC_XLSX_NONE && to_col != PC_XLSX_NONE) {
+    if (to_row == PC_XLSX_NONE || to_col == PC_XLSX_NONE) {
+        pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
+        return;
+    }
+    char ref[PC_XLSX_REF_SIZE];
+    pc_xlsx_ref(ref, sizeof ref, sheet, to_row, to_col);
+    if (ws->hlink_count < LXW_MAX_NUMBER_URLS) {
         /* The link first; the formula then takes the cell and keeps the link
          * (libxlsxwriter: "overwrite the displayed link text"). */
-        char ref[PC_XLSX_REF_SIZE], url[PC_XLSX_REF_SIZE + 16];
-        pc_xlsx_ref(ref, sizeof ref, sheet, to_row, to_col);
+        char url[PC_XLSX_REF_SIZE + 16];
         snprintf(url, sizeof url, "internal:%s", ref);
         pc_xlsx_check(w, worksheet_write_url(ws, (lxw_row_t)row, (lxw_col_t)col, url, fmt));
+        pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
+        return;
     }
-    pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
+    /* A sheet holds at most 65,530 links (libxlsxwriter refuses more, as
+     * Excel does): past them the link is the formula's own, HYPERLINK with
+     * the figure as the text it shows, which a click follows the same way
+     * and which is still the number the other formulas add up. */
+    pc_buf f = {0};
+    pc_buf_printf(&f, "=HYPERLINK(\"#%s\",%s)", ref, formula[0] == '=' ? formula + 1 : formula);
+    if (f.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    else
+        pc_xlsx_formula(w, ws, row, col, pc_buf_text(&f), fmt, value);
+    pc_buf_fini(&f);
 }
 
 void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)

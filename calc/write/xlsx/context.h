@@ -157,6 +157,10 @@ typedef struct pc_xlsx {
      * fit. */
     int32_t *price_row;
     size_t prices_left_out;
+    /* Per person and covered year (person * nyears + year index): a
+     * valuation of theirs is past Award Valuations' last row
+     * (xlsx/detail.c). */
+    bool *valuation_cut;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];

@@ -341,6 +341,48 @@ int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col)
     return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
 }
 
+/* The place of a person's year in w->valuation_cut; SIZE_MAX for a year
+ * that is not covered. */
+static size_t cut_slot(const pc_xlsx *w, size_t person, int year)
+{
+    const pc_config *config = &w->ds->config;
+    for (int y = 0; y < config->nyears; y++)
+        if (config->years[y] == year)
+            return person * (size_t)config->nyears + (size_t)y;
+    return SIZE_MAX;
+}
+
+void pc_xlsx_plan_valuations(pc_xlsx *w)
+{
+    const pc_dataset *ds = w->ds;
+    const pc_report *r = w->report;
+    size_t cells = ds->people.count * (size_t)(ds->config.nyears > 0 ? ds->config.nyears : 1);
+    w->valuation_cut = calloc(cells + 1, sizeof *w->valuation_cut);
+    if (!w->valuation_cut) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    for (size_t i = valuation_room(w); i < r->valuations.count; i++) {
+        const pc_valuation *v = &r->valuations.items[i];
+        /* A valuation of a tranche the input set does not have stops the
+         * writer (valuation_row); nothing to mark. */
+        if (v->tranche >= ds->tranches.count)
+            continue;
+        size_t award = ds->tranches.items[v->tranche].award;
+        if (award >= ds->awards.count)
+            continue;
+        size_t slot = cut_slot(w, ds->awards.items[award].person, v->year);
+        if (slot < cells)
+            w->valuation_cut[slot] = true;
+    }
+}
+
+bool pc_xlsx_valuations_whole(const pc_xlsx *w, size_t person, int year)
+{
+    size_t slot = cut_slot(w, person, year);
+    return slot == SIZE_MAX || !w->valuation_cut || !w->valuation_cut[slot];
+}
+
 void pc_xlsx_write_valuations(pc_xlsx *w)
 {
     lxw_worksheet *ws = w->valuations;
@@ -379,7 +421,9 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     if (n < r->valuations.count)
         row = pc_xlsx_notef(w, ws, row,
                             "%zu more valuations are not shown: a sheet holds at most %d rows. "
-                            "report.json lists them all.",
+                            "The Summary Compensation and reconciliation figures of their "
+                            "executives' years are values, not formulas; report.json lists them "
+                            "all.",
                             r->valuations.count - n, w->last_row + 1);
     if (r->valuations.count == 0)
         row = pc_xlsx_note(w, ws, row, "No equity awards were valued.");

@@ -106,12 +106,44 @@ static int32_t support_row(const pc_xlsx *w, const pc_sct_row *s, pc_sct_column 
     return w->at.sct_grant_row && slot != SIZE_MAX ? w->at.sct_grant_row[slot] : PC_XLSX_NONE;
 }
 
+/* Whether the workpaper rows an SCT figure adds up are all on their sheets
+ * (past the row limit some may not be: the figure is then a value). */
+static bool support_whole(const pc_xlsx *w, const pc_sct_row *s, pc_sct_column c)
+{
+    switch (c) {
+    case PC_SCT_SALARY:
+        return pc_xlsx_cash_whole(w, s->person, s->year, PC_COMP_SALARY);
+    case PC_SCT_BONUS:
+        return pc_xlsx_cash_whole(w, s->person, s->year, PC_COMP_BONUS);
+    case PC_SCT_NON_EQUITY_INCENTIVE:
+        return pc_xlsx_cash_whole(w, s->person, s->year, PC_COMP_NON_EQUITY_INCENTIVE);
+    case PC_SCT_ALL_OTHER:
+        return pc_xlsx_cash_whole(w, s->person, s->year, PC_COMP_ALL_OTHER);
+    case PC_SCT_PENSION_NQDC:
+        return pc_xlsx_cash_whole(w, s->person, s->year, PC_COMP_CHANGE_IN_PENSION_VALUE) &&
+               pc_xlsx_cash_whole(w, s->person, s->year, PC_COMP_NQDC_EARNINGS);
+    case PC_SCT_STOCK_AWARDS:
+    case PC_SCT_OPTION_AWARDS:
+        return pc_xlsx_valuations_whole(w, s->person, s->year);
+    case PC_SCT_TOTAL:
+    case PC_SCT_NCOLUMNS:
+        break;
+    }
+    return true;
+}
+
 /* An SCT figure as a formula over the workpapers (R3: the exact sum of its
  * cents, rounded to whole dollars): cash columns over Cash and FX, the
- * award columns over the grant-date contributions on Award Valuations. */
+ * award columns over the grant-date contributions on Award Valuations; the
+ * figure itself when some of those rows are past the row limit (the
+ * workpaper's note says so). */
 static void sct_figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_row *s,
                        pc_sct_column c, lxw_format *fmt)
 {
+    if (!support_whole(w, s, c)) {
+        pc_xlsx_cents(w, ws, row, SCT_COL(c), s->column[c], fmt);
+        return;
+    }
     pc_buf f = {0};
     size_t p = s->person;
     pc_buf_printf(&f, "=ROUND(");

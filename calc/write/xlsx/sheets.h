@@ -33,6 +33,12 @@ void pc_xlsx_write_valuations(pc_xlsx *w);
 /* The row and column of a valuation's Value cell on Award Valuations, or
  * PC_XLSX_NONE when the sheet has no room for it. */
 int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col);
+/* Award Valuations past the row limit: which people and years have a
+ * valuation the sheet has no room for (before any sheet sums them), and
+ * whether all of a person's valuations of a year are on the sheet, so a
+ * SUMIFS over it gives the figure (true for a year not covered). */
+void pc_xlsx_plan_valuations(pc_xlsx *w);
+bool pc_xlsx_valuations_whole(const pc_xlsx *w, size_t person, int year);
 /* Prices (xlsx/prices.c): plan its rows (before any sheet that refers to
  * them), write it, and a price cell: a reference to the close (or the
  * dividend) of prices.csv's row of `date` on Prices, with `micro` stored,
@@ -80,6 +86,10 @@ void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *li
 void pc_xlsx_plan_cash(pc_xlsx *w);
 void pc_xlsx_write_cash(pc_xlsx *w);
 int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component);
+/* Whether every cash row of a person's component in a year is on the
+ * sheet (true when there is none), so a SUMIFS over it gives the figure;
+ * past the row limit a group may be left out. */
+bool pc_xlsx_cash_whole(const pc_xlsx *w, size_t person, int year, pc_component component);
 
 /* Appends "SUMIFS('Cash and FX'!$J:$J,...)": the exact USD sum of a person's
  * component in a year (no leading '='). */

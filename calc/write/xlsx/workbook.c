@@ -253,6 +253,7 @@ static void fill_workbook(pc_xlsx *w)
 
     /* The sheets Pay vs Performance points into come first. */
     pc_xlsx_plan_cash(w);
+    pc_xlsx_plan_valuations(w);
     pc_xlsx_plan_prices(w);
     pc_xlsx_plan_equity_detail(w);
     pc_xlsx_write_sct(w);
@@ -314,6 +315,7 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
     free(w.cash_keys);
     free(w.rate_order);
     free(w.price_row);
+    free(w.valuation_cut);
     free(w.at.sct_row);
     free(w.at.sct_grant_row);
     free(w.at.cap_row);
