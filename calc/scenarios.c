@@ -74,6 +74,7 @@ void pc_scenario_fini(pc_scenario *s)
     free(s->cap);
     free(s->market);
     free(s->stock);
+    free(s->valuations);
     *s = (pc_scenario){0};
 }
 
@@ -425,11 +426,12 @@ static pc_status keep_year(const pc_scenario_set *set, int64_t price, pc_report 
             out->pvp = r->pvp.items[i];
             r->pvp.items[i].avg_people = NULL; /* now the scenario's */
         }
-    size_t ncap = 0, nmarket = 0, nstock = 0;
+    size_t ncap = 0, nmarket = 0, nstock = 0, nvaluations = 0;
     for (size_t i = 0; i < r->cap.count; i++)
         ncap += r->cap.items[i].year == set->year;
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
+        nvaluations += v->year == set->year && v->line >= 0;
         if (v->year != set->year || v->date != set->end || v->line < 0)
             continue;
         nmarket += v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME;
@@ -439,13 +441,18 @@ static pc_status keep_year(const pc_scenario_set *set, int64_t price, pc_report 
     out->cap = malloc((ncap ? ncap : 1) * sizeof *out->cap);
     out->market = malloc((nmarket ? nmarket : 1) * sizeof *out->market);
     out->stock = malloc((nstock ? nstock : 1) * sizeof *out->stock);
-    if (!out->cap || !out->market || !out->stock)
+    out->valuations = malloc((nvaluations ? nvaluations : 1) * sizeof *out->valuations);
+    if (!out->cap || !out->market || !out->stock || !out->valuations)
         return PC_ERR_NOMEM;
     for (size_t i = 0; i < r->cap.count; i++)
         if (r->cap.items[i].year == set->year)
             out->cap[out->ncap++] = r->cap.items[i];
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
+        if (v->year == set->year && v->line >= 0) {
+            out->valuations[out->nvaluations] = *v;
+            out->valuations[out->nvaluations++].inputs.detail = 0; /* in this report only */
+        }
         if (v->year != set->year || v->date != set->end || v->line < 0)
             continue;
         if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
@@ -777,6 +784,7 @@ pc_status pc_scenario_report_compute(const pc_dataset *ds, const pc_scenario_opt
     out->as_of_close_micro = set->as_of_close;
     out->base_close_micro = pc_scenario_base_close(set);
     out->has_actual = pc_scenario_actual_close(set, &out->actual_close_micro);
+    out->price_date = set->closed ? ds->prices.items[set->end_row].date : set->day;
     out->options = *opt;
     out->by_change = changes;
     list = malloc((count + 1) * sizeof *list);

@@ -90,6 +90,11 @@ typedef struct pc_scenario {
     size_t nmarket;
     pc_scenario_stock *stock;
     size_t nstock;
+    /* Every valuation of the year that feeds a reconciliation line, in the
+     * engine's order (inputs.detail cleared): what scenarios.xlsx shows
+     * each line's formula over. */
+    pc_valuation *valuations;
+    size_t nvaluations;
 } pc_scenario;
 
 void pc_scenario_fini(pc_scenario *s); /* accepts NULL */
@@ -163,6 +168,7 @@ typedef struct pc_scenario_report {
     int64_t base_close_micro; /* what --price-change moves */
     bool has_actual;          /* prices.csv has the year-end close by the as-of date */
     int64_t actual_close_micro;
+    pc_date price_date; /* the trading day whose close each scenario sets */
     pc_scenario_options options;
     bool by_change;        /* the scenarios were given as changes of the base close */
     pc_scenario *items;    /* ascending by price, one per price; owned */
