@@ -192,8 +192,10 @@ static void cap_lines(book *b, const pc_dataset *ds, const pc_scenario_report *r
                 rows[npeople++] = row;
             }
             for (int l = 0; l < PC_CAP_CAP; l++) {
-                if (c->subject != PC_SUBJECT_AVERAGE)
+                if (c->subject != PC_SUBJECT_AVERAGE && r->valuations_kept)
                     cap_line_cell(b, ws, row, c, l, &line);
+                else if (c->subject != PC_SUBJECT_AVERAGE)
+                    number(b, ws, row, 2 + l, cents(c->line[l]), b->money);
                 else if (pc_xlsx_cap_average_formula(&b->w, &s->pvp, subjects, rows, npeople, 2 + l,
                                                      avg, sizeof avg))
                     formula(b, ws, row, 2 + l, avg, cents(c->line[l]), b->money);
@@ -220,7 +222,7 @@ static void cap_lines(book *b, const pc_dataset *ds, const pc_scenario_report *r
 static void valuation_sheets(book *b, const pc_scenario_report *r)
 {
     char sheet[32], title[160], price[48], ref[32];
-    for (size_t i = 0; i < r->count && !b->err && pc_xlsx_ok(&b->w); i++) {
+    for (size_t i = 0; r->valuations_kept && i < r->count && !b->err && pc_xlsx_ok(&b->w); i++) {
         const pc_scenario *s = &r->items[i];
         valuations_name(sheet, sizeof sheet, i);
         lxw_worksheet *ws = workbook_add_worksheet(b->wb, sheet);
@@ -399,6 +401,14 @@ static void scenarios_sheet(book *b, lxw_worksheet *ws, const pc_dataset *ds,
              pc_micro_format(r->search_low_micro, 2, p1, sizeof p1),
              pc_micro_format(r->search_high_micro, 2, p2, sizeof p2));
     text(b, ws, row++, 0, line, NULL);
+    if (!r->valuations_kept) {
+        snprintf(line, sizeof line,
+                 "The reconciliation lines are figures, without Valuations sheets: %zu scenarios "
+                 "of this input set exceed %zu valuation rows. Fewer scenarios give live lines.",
+                 r->count,
+                 r->options.live_rows ? r->options.live_rows : (size_t)PC_SCENARIOS_LIVE_ROWS);
+        text(b, ws, row++, 0, line, NULL);
+    }
 
     /* CAP against the price, with the SCT totals as reference lines. */
     lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
