@@ -27,7 +27,7 @@ if [ -z "$python" ]; then
 fi
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DPAYCALC_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)" --target bench_pipeline >/dev/null
+cmake --build "$build" -j "$(nproc)" --target bench_pipeline bench_scenarios >/dev/null
 
 # Awards per executive for each size (about 4.2 valuations per tranche).
 awards_for() {
@@ -89,3 +89,5 @@ echo
 echo "| valuations | tranches | read ms | compute ms | JSON ms | XLSX ms | raw XLSX ms | valuations/s | peak MiB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+# Price scenarios on the 100k set (README, Price scenarios): 21 scenarios, 2 threads.
+[ ! -f "$inputs/n5-a1200-t4-y5-s1/performance.csv" ] || echo "price scenarios, 100k set: $("$build/bench_scenarios" "$inputs/n5-a1200-t4-y5-s1" 21 2 | grep '^21 scenarios')"

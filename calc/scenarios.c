@@ -54,6 +54,8 @@ struct pc_scenario_set {
      * market data a scenario changes, made once (value.h). */
     pc_valuation_memo memo;
     pc_valuation *known;
+    size_t year_valuations; /* the year's valuations feeding a line, at the base close */
+    bool keep_valuations;   /* pc_scenario_run keeps them (pc_scenario.valuations) */
 };
 
 typedef struct market market;
@@ -74,6 +76,7 @@ void pc_scenario_fini(pc_scenario *s)
     free(s->cap);
     free(s->market);
     free(s->stock);
+    free(s->valuations);
     *s = (pc_scenario){0};
 }
 
@@ -138,6 +141,7 @@ pc_status pc_scenario_set_new(const pc_dataset *ds, const pc_scenario_options *o
         return PC_ERR_NOMEM;
     set->ds = ds;
     set->opt = *opt;
+    set->keep_valuations = true;
     set->year = ds->config.years[ds->config.nyears - 1];
     set->end = pc_fiscal_year_end(ds->config.fiscal_year_end, set->year);
     set->day = set->end;
@@ -414,7 +418,7 @@ static pc_status build_market(const pc_scenario_set *set, int64_t price, market 
 
 /* The last covered year's figures out of the engine's report. */
 static pc_status keep_year(const pc_scenario_set *set, int64_t price, pc_report *r,
-                           pc_scenario *out)
+                           bool keep_valuations, pc_scenario *out)
 {
     const pc_dataset *ds = set->ds;
     out->price_micro = price;
@@ -425,11 +429,12 @@ static pc_status keep_year(const pc_scenario_set *set, int64_t price, pc_report 
             out->pvp = r->pvp.items[i];
             r->pvp.items[i].avg_people = NULL; /* now the scenario's */
         }
-    size_t ncap = 0, nmarket = 0, nstock = 0;
+    size_t ncap = 0, nmarket = 0, nstock = 0, nvaluations = 0;
     for (size_t i = 0; i < r->cap.count; i++)
         ncap += r->cap.items[i].year == set->year;
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
+        nvaluations += keep_valuations && v->year == set->year && v->line >= 0;
         if (v->year != set->year || v->date != set->end || v->line < 0)
             continue;
         nmarket += v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME;
@@ -439,13 +444,18 @@ static pc_status keep_year(const pc_scenario_set *set, int64_t price, pc_report 
     out->cap = malloc((ncap ? ncap : 1) * sizeof *out->cap);
     out->market = malloc((nmarket ? nmarket : 1) * sizeof *out->market);
     out->stock = malloc((nstock ? nstock : 1) * sizeof *out->stock);
-    if (!out->cap || !out->market || !out->stock)
+    out->valuations = malloc((nvaluations ? nvaluations : 1) * sizeof *out->valuations);
+    if (!out->cap || !out->market || !out->stock || !out->valuations)
         return PC_ERR_NOMEM;
     for (size_t i = 0; i < r->cap.count; i++)
         if (r->cap.items[i].year == set->year)
             out->cap[out->ncap++] = r->cap.items[i];
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
+        if (keep_valuations && v->year == set->year && v->line >= 0) {
+            out->valuations[out->nvaluations] = *v;
+            out->valuations[out->nvaluations++].inputs.detail = 0; /* in this report only */
+        }
         if (v->year != set->year || v->date != set->end || v->line < 0)
             continue;
         if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
@@ -464,8 +474,18 @@ static pc_status keep_year(const pc_scenario_set *set, int64_t price, pc_report 
     return PC_OK;
 }
 
+static pc_status run_one(const pc_scenario_set *set, int64_t price_micro, bool keep_valuations,
+                         pc_scenario *out, pc_diags *diags);
+
 pc_status pc_scenario_run(const pc_scenario_set *set, int64_t price_micro, pc_scenario *out,
                           pc_diags *diags)
+{
+    return run_one(set, price_micro, set->keep_valuations, out, diags);
+}
+
+/* pc_scenario_run, keeping the year's valuations or not. */
+static pc_status run_one(const pc_scenario_set *set, int64_t price_micro, bool keep_valuations,
+                         pc_scenario *out, pc_diags *diags)
 {
     *out = (pc_scenario){0};
     if (price_micro <= 0)
@@ -494,7 +514,7 @@ pc_status pc_scenario_run(const pc_scenario_set *set, int64_t price_micro, pc_sc
     if (!st && diags->errors > errors)
         st = PC_ERR_INPUT;
     if (!st)
-        st = keep_year(set, price_micro, &report, out);
+        st = keep_year(set, price_micro, &report, keep_valuations, out);
     if (st)
         pc_scenario_fini(out);
     pc_report_fini(&report);
@@ -532,6 +552,9 @@ static pc_status remember_valuations(pc_scenario_set *set, pc_diags *diags)
     if (!st && diags->errors > errors)
         st = PC_ERR_INPUT;
     pc_date before = first_changed(set);
+    for (size_t i = 0; !st && i < report.valuations.count; i++)
+        set->year_valuations +=
+            report.valuations.items[i].year == set->year && report.valuations.items[i].line >= 0;
     size_t n = 0;
     for (size_t i = 0; !st && i < report.valuations.count; i++)
         n += report.valuations.items[i].date < before;
@@ -650,7 +673,7 @@ static pc_status gap_at(const pc_scenario_set *set, size_t peo, int64_t target, 
                         int64_t *gap, pc_diags *diags)
 {
     pc_scenario s;
-    pc_status st = pc_scenario_run(set, price, &s, diags);
+    pc_status st = run_one(set, price, false, &s, diags); /* CAP alone */
     if (st)
         return st;
     if (peo >= s.pvp.npeo)
@@ -777,6 +800,7 @@ pc_status pc_scenario_report_compute(const pc_dataset *ds, const pc_scenario_opt
     out->as_of_close_micro = set->as_of_close;
     out->base_close_micro = pc_scenario_base_close(set);
     out->has_actual = pc_scenario_actual_close(set, &out->actual_close_micro);
+    out->price_date = set->closed ? ds->prices.items[set->end_row].date : set->day;
     out->options = *opt;
     out->by_change = changes;
     list = malloc((count + 1) * sizeof *list);
@@ -832,6 +856,10 @@ pc_status pc_scenario_report_compute(const pc_dataset *ds, const pc_scenario_opt
         prices[i] = list[i].price;
         out->change_micro[i] = list[i].change;
     }
+    /* The valuations kept for the workbook, within a bound of memory. */
+    size_t live = opt->live_rows ? opt->live_rows : PC_SCENARIOS_LIVE_ROWS;
+    set->keep_valuations = set->year_valuations <= live / unique;
+    out->valuations_kept = set->keep_valuations;
     st = pc_scenario_run_all(set, prices, unique, out->items, diags);
     if (st)
         goto done;

@@ -17,6 +17,7 @@
 #include "paycalc/engine.h"
 #include "paycalc/read.h"
 #include "paycalc/scenarios.h"
+#include "paycalc/write.h"
 #include "support.h"
 
 #define D(x) ((int64_t)((x)*100 + ((x) >= 0 ? 0.5 : -0.5))) /* dollars -> cents */
@@ -366,4 +367,54 @@ Test(scenarios, files_are_deterministic)
     cr_expect_eq(system(cmd), 0);
     free(cmd);
     free(tmp);
+}
+
+/* The valuations kept for scenarios.xlsx are bounded (options.live_rows):
+ * past the bound the figures are the same, the scenarios hold no
+ * valuations and the workbook is still written; within it every scenario
+ * keeps the year's valuations. */
+Test(scenarios, kept_valuations_are_bounded)
+{
+    char *dir = pc_text_format("%s/inputs/cbak-fy2022", SOURCE_DIR);
+    pc_dataset ds;
+    pc_diags diags;
+    pc_dataset_init(&ds);
+    pc_diags_init(&diags);
+    cr_assert_eq(pc_read_input_set(dir, &ds, &diags), PC_OK);
+    int64_t changes[] = {-300000, 0, 300000};
+    pc_scenario_report all, bounded;
+    pc_scenario_options opt = pc_scenario_options_default();
+    cr_assert_eq(pc_scenario_report_compute(&ds, &opt, changes, 3, true, &all, &diags), PC_OK);
+    opt.live_rows = 1;
+    cr_assert_eq(pc_scenario_report_compute(&ds, &opt, changes, 3, true, &bounded, &diags), PC_OK);
+    log_errors(&diags);
+    cr_expect(all.valuations_kept);
+    cr_expect(!bounded.valuations_kept);
+    cr_assert_eq(all.count, bounded.count);
+    for (size_t i = 0; i < all.count; i++) {
+        cr_expect_gt(all.items[i].nvaluations, 0);
+        cr_expect_eq(bounded.items[i].nvaluations, 0);
+        cr_assert_eq(all.items[i].ncap, bounded.items[i].ncap);
+        for (size_t k = 0; k < all.items[i].ncap; k++)
+            cr_expect_eq(memcmp(all.items[i].cap[k].line, bounded.items[i].cap[k].line,
+                                sizeof all.items[i].cap[k].line),
+                         0, "scenario %zu, row %zu", i, k);
+    }
+    char *tmp = make_temp_dir();
+    char *json = pc_text_format("%s/scenarios.json", tmp);
+    char *xlsx = pc_text_format("%s/scenarios.xlsx", tmp);
+    cr_expect_eq(pc_write_scenarios(&ds, &bounded, json, xlsx, &diags), PC_OK);
+    log_errors(&diags);
+    char *book = read_file(xlsx, NULL);
+    cr_expect_not_null(book, "scenarios.xlsx written");
+    free(book);
+    pc_scenario_report_fini(&all);
+    pc_scenario_report_fini(&bounded);
+    remove_dir(tmp);
+    free(json);
+    free(xlsx);
+    free(tmp);
+    free(dir);
+    pc_diags_fini(&diags);
+    pc_dataset_fini(&ds);
 }

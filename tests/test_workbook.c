@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/text.h"
 #include "support.h"
 
 #define RECALC SOURCE_DIR "/tests/xlsx_recalc.py"
@@ -544,4 +545,51 @@ Test(workbook, proxy_wording_in_english_and_chinese)
                       "an English abbreviation in: %s", line);
     }
     free(zh);
+}
+
+/* `paycalc scenarios INPUT --out OUT` with `what` (--price-change or
+ * --year-end-price) and its values. */
+static void scenarios_into(const char *input, const char *what, const char *values, const char *out)
+{
+    const char *args[] = {"scenarios", input, what, values, "--out", out, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc scenarios %s: %s", input, r.err);
+    run_result_free(&r);
+}
+
+/* scenarios.xlsx recalculated by LibreOffice: every formula cell as
+ * stored, every reconciliation line and CAP as scenarios.json has them,
+ * each fair value line a formula over its scenario's valuations; and the
+ * workbook is live down to the price cell: a scenario's price edited in the
+ * workbook gives the CAP of a second run at that price. */
+Test(workbook, scenarios_recalculate_and_follow_an_edited_price, .timeout = 900)
+{
+    char *out = make_temp_dir();
+    char *dir = pc_text_format("%s/inputs/cbak-fy2022", SOURCE_DIR);
+    char *first = pc_text_format("%s/first", out), *second = pc_text_format("%s/second", out);
+    scenarios_into(dir, "--price-change", "-30%,0%,30%", first);
+    scenarios_into(dir, "--year-end-price", "1.25", second);
+    char *xlsx = pc_text_format("%s/scenarios.xlsx", first);
+    char *json = pc_text_format("%s/scenarios.json", first);
+    char *json2 = pc_text_format("%s/scenarios.json", second);
+
+    const char *check[] = {"scenarios", xlsx, json, NULL};
+    run_result r = python(RECALC, check);
+    cr_expect_eq(r.status, 0, "scenarios.xlsx differs (exit %d):\n%s%s", r.status, r.out, r.err);
+    cr_expect(strstr(r.out, " 0 differences") != NULL, "no summary line:\n%s%s", r.out, r.err);
+    run_result_free(&r);
+
+    /* Scenario 1 is -30% (0.8043); its price cell becomes 1.25. */
+    const char *edit[] = {"scenario-price", xlsx, "1", "1.25", json2, NULL};
+    r = python(RECALC, edit);
+    cr_expect_eq(r.status, 0, "the edited price (exit %d):\n%s%s", r.status, r.out, r.err);
+    cr_expect(strstr(r.out, " 0 differences") != NULL, "no summary line:\n%s%s", r.out, r.err);
+    run_result_free(&r);
+    free(xlsx);
+    free(json);
+    free(json2);
+    free(first);
+    free(second);
+    free(dir);
+    free(out);
 }

@@ -27,6 +27,16 @@ Usage:
       vol:LINE=VOLATILITY (the volatility of every Award Valuations row
       whose source is assumptions.csv line LINE), price:DATE=CLOSE (the
       close of DATE on Prices).
+  xlsx_recalc.py scenarios BOOK.xlsx SCENARIOS.json
+      scenarios.xlsx recalculated: every formula cell against its stored
+      value, every CAP Lines cell and the Scenarios sheet's CAP against
+      scenarios.json to the cent, and every fair value line of a person a
+      formula over the scenario's Valuations sheet.
+  xlsx_recalc.py scenario-price BOOK.xlsx N PRICE SCENARIOS.json
+      The price edit test of scenarios.xlsx: scenario N's (1-based) price
+      cell on Scenarios becomes PRICE; recalculated, that scenario's CAP
+      Lines and CAP must agree with the scenario at PRICE in SCENARIOS.json
+      (a second `paycalc scenarios --year-end-price PRICE`).
   xlsx_recalc.py last-row BOOK.xlsx SHEET
       The last row SHEET uses.
   xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
@@ -62,6 +72,7 @@ import tempfile
 import zipfile
 
 import openpyxl
+import openpyxl.utils
 
 PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
@@ -699,6 +710,60 @@ def check(pairs, figures_too=True):
     return 1 if problems else 0
 
 
+# ------------------------------------------------------------ scenarios.xlsx
+
+CAP_KEYS = ["sct_total", "less_equity_awards", "less_pension", "plus_pension_service",
+            "plus_pension_prior_service", "fye_fv_granted_in_year", "change_fv_prior_unvested",
+            "fv_at_vest_granted_in_year", "change_fv_prior_vested", "less_fv_forfeited",
+            "dividends", "cap"]
+FAIR_VALUE_KEYS = CAP_KEYS[5:10]
+FIRST_SCENARIO_ROW = 5  # the Scenarios sheet's first scenario row (1-based)
+FIRST_LINE_ROW = 4      # CAP Lines' first row (1-based)
+
+
+def scenario_rows(book, index):
+    """CAP Lines rows (1-based) of scenario `index` (0-based): the rows whose
+    price cell links to that scenario's price cell."""
+    ws = book.formulas["CAP Lines"]
+    link = "=Scenarios!$A$%d" % (FIRST_SCENARIO_ROW + index)
+    return [r for r in range(FIRST_LINE_ROW, ws.max_row + 1) if ws.cell(r, 1).value == link]
+
+
+def compare_scenario(book, index, scenario, problems, live=True):
+    """One scenario's CAP Lines and Scenarios CAP, recalculated, against its
+    scenarios.json entry; returns the figures compared."""
+    count = 0
+    rows = scenario_rows(book, index)
+    entries = scenario["cap_reconciliation"]
+    calc, formulas = book.calc["CAP Lines"], book.formulas["CAP Lines"]
+    if len(rows) != len(entries):
+        problems.append("CAP Lines: %d rows of scenario %d for %d reconciliations" % (
+            len(rows), index + 1, len(entries)))
+        return 0
+    for r, entry in zip(rows, entries):
+        if list(entry["lines"]) != CAP_KEYS:
+            problems.append("scenarios.json: lines %r" % list(entry["lines"]))
+            return count
+        for k, key in enumerate(CAP_KEYS):
+            where = "CAP Lines!%s%d (%s, %s)" % (openpyxl.utils.get_column_letter(3 + k), r,
+                                                entry["subject"], key)
+            expect_money(problems, where, calc.cell(r, 3 + k).value, entry["lines"][key])
+            count += 1
+            f = formulas.cell(r, 3 + k).value
+            if live and key in FAIR_VALUE_KEYS and not (
+                    isinstance(f, str) and f.startswith("=") and
+                    ("'Valuations %d'!" % (index + 1) in f or "AVERAGE(" in f)):
+                problems.append("%s is not a formula over Valuations %d: %r" % (where, index + 1, f))
+    sheet = book.calc["Scenarios"]
+    row = FIRST_SCENARIO_ROW + index
+    for k, peo in enumerate(scenario["peo"]):
+        expect_money(problems, "Scenarios!row %d PEO %d CAP" % (row, k + 1),
+                     sheet.cell(row, 3 + 2 * k).value, peo["cap"])
+        count += 1
+    return count
+
+
+
 def column_of(ws, title, hrow=None):
     """(header row, 0-based column) of the first header cell whose text
     starts with `title`."""
@@ -883,7 +948,68 @@ def stale(src, dst, sheet):
     return 0
 
 
+def check_scenarios(src, json_path):
+    work = tempfile.mkdtemp(prefix="pc-recalc-")
+    problems = []
+    try:
+        copy = os.path.join(work, "scenarios.xlsx")
+        shutil.copyfile(src, copy)
+        outdir = os.path.join(work, "recalculated")
+        os.makedirs(outdir)
+        calc = recalc([copy], outdir)[0]
+        with open(json_path, encoding="utf-8") as f:
+            report = json.load(f)
+        book = Book(copy, calc)
+        formulas = compare_formulas(book, problems)
+        figures = 0
+        for i, scenario in enumerate(report["scenarios"]):
+            figures += compare_scenario(book, i, scenario, problems)
+        if formulas == 0 or figures == 0:
+            problems.append("no formula or no figure to compare")
+        print("%s: %d formula cells recalculated, %d figures against %s, %d differences" % (
+            src, formulas, figures, json_path, len(problems)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+def scenario_price(src, n, price, json_path):
+    work = tempfile.mkdtemp(prefix="pc-edit-")
+    problems = []
+    try:
+        index = int(n) - 1
+        book = openpyxl.load_workbook(src)
+        book["Scenarios"].cell(FIRST_SCENARIO_ROW + index, 1).value = float(price)
+        copy = os.path.join(work, "edited.xlsx")
+        book.save(copy)
+        outdir = os.path.join(work, "recalculated")
+        os.makedirs(outdir)
+        calc = recalc([copy], outdir)[0]
+        with open(json_path, encoding="utf-8") as f:
+            report = json.load(f)
+        match = [s for s in report["scenarios"]
+                 if decimal.Decimal(str(s["year_end_price"])) == decimal.Decimal(price)]
+        figures = 0
+        if len(match) != 1:
+            problems.append("%s has no scenario at %s" % (json_path, price))
+        else:
+            figures = compare_scenario(Book(copy, calc), index, match[0], problems, live=False)
+        print("%s, scenario %s at %s: %d figures against %s, %d differences" % (
+            src, n, price, figures, json_path, len(problems)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "scenarios":
+        return check_scenarios(argv[2], argv[3])
+    if len(argv) == 6 and argv[1] == "scenario-price":
+        return scenario_price(*argv[2:])
     if len(argv) >= 5 and argv[1:3] == ["check", "--no-figures"] and len(argv) % 2 == 1:
         return check(list(zip(argv[3::2], argv[4::2])), figures_too=False)
     if len(argv) == 3 and argv[1] in ("text", "all-text"):

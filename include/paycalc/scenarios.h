@@ -51,7 +51,15 @@ typedef struct pc_scenario_options {
     int64_t peer_change_micro; /* every peer's and index's year-end close moves by this
                                   fraction of its last close (150000 = +15%) */
     unsigned threads;          /* scenarios run at once; 0: every core */
+    /* pc_scenario_report_compute keeps each scenario's valuations (for
+     * scenarios.xlsx's Valuations sheets) only while the scenarios times
+     * the year's valuations stay within this many; 0:
+     * PC_SCENARIOS_LIVE_ROWS. */
+    size_t live_rows;
 } pc_scenario_options;
+
+/* The default bound of live_rows: about 140 MB of kept valuations. */
+#define PC_SCENARIOS_LIVE_ROWS 500000
 
 pc_scenario_options pc_scenario_options_default(void);
 
@@ -90,6 +98,11 @@ typedef struct pc_scenario {
     size_t nmarket;
     pc_scenario_stock *stock;
     size_t nstock;
+    /* Every valuation of the year that feeds a reconciliation line, in the
+     * engine's order (inputs.detail cleared): what scenarios.xlsx shows
+     * each line's formula over. */
+    pc_valuation *valuations;
+    size_t nvaluations;
 } pc_scenario;
 
 void pc_scenario_fini(pc_scenario *s); /* accepts NULL */
@@ -163,6 +176,8 @@ typedef struct pc_scenario_report {
     int64_t base_close_micro; /* what --price-change moves */
     bool has_actual;          /* prices.csv has the year-end close by the as-of date */
     int64_t actual_close_micro;
+    pc_date price_date;   /* the trading day whose close each scenario sets */
+    bool valuations_kept; /* each item's valuations are kept (options.live_rows) */
     pc_scenario_options options;
     bool by_change;        /* the scenarios were given as changes of the base close */
     pc_scenario *items;    /* ascending by price, one per price; owned */

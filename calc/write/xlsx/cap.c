@@ -116,7 +116,7 @@ static size_t neo_rows(const pc_pvp_row *p, const subject_row *people, size_t np
  * neither has it. */
 static bool sct_ref(pc_xlsx *w, const pc_cap_row *c, pc_sct_column column, char *buf, size_t size)
 {
-    const pc_sct_row *s = pc_report_sct(w->report, c->subject, c->year);
+    const pc_sct_row *s = w->at.sct_row ? pc_report_sct(w->report, c->subject, c->year) : NULL;
     if (!s)
         return false;
     size_t index = (size_t)(s - w->report->sct.items);
@@ -134,8 +134,10 @@ static bool sct_ref(pc_xlsx *w, const pc_cap_row *c, pc_sct_column column, char 
 
 /* The formula of one reconciliation line of a person (no SUM line), into
  * `f`; false when the line is a plain figure (an SCT row no sheet has room
- * for, or a pension line of a smaller reporting company, always 0). */
-static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_buf *f)
+ * for, or a pension line of a smaller reporting company, always 0), or its
+ * source sheet is not in the workbook (scenarios.xlsx has no Summary
+ * Compensation and no Cash and FX). */
+bool pc_xlsx_cap_line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_buf *f)
 {
     const pc_cap_rule *r = pc_cap_rule_of(line);
     if (r->not_for_src && w->ds->config.smaller_reporting_company)
@@ -158,8 +160,9 @@ static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_b
     }
     case PC_CAP_FROM_COMPONENT:
         /* A value when some of its Cash and FX rows are past the row
-         * limit (pc_xlsx_cash_whole). */
-        if (!pc_xlsx_cash_whole(w, c->subject, c->year, r->component))
+         * limit (pc_xlsx_cash_whole), or when there is no Cash and FX sheet
+         * (scenarios.xlsx). */
+        if (!w->cash || !pc_xlsx_cash_whole(w, c->subject, c->year, r->component))
             return false;
         /* The change in pension value as the SCT shows it: floored at 0,
          * whole dollars; the other components rounded to cap_decimals. */
@@ -174,13 +177,39 @@ static bool line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_b
         if (!pc_xlsx_valuations_whole(w, c->subject, c->year))
             return false;
         pc_buf_printf(f, "=ROUND(");
-        pc_xlsx_valuation_sumifs(f, c->subject, c->year, pc_cap_key(line), NULL);
+        pc_xlsx_valuation_sumifs_on(
+            f, w->valuation_sheet ? w->valuation_sheet : PC_XLSX_SHEET_VALUATIONS, c->subject,
+            c->year, pc_cap_key(line), NULL);
         pc_buf_printf(f, ",%d)", decimals);
         return true;
     case PC_CAP_FROM_LINES:
         break;
     }
     return false;
+}
+
+bool pc_xlsx_cap_average_formula(pc_xlsx *w, const pc_pvp_row *p, const size_t *subjects,
+                                 const int32_t *rows, size_t n, int col, char *buf, size_t size)
+{
+    subject_row *people = malloc((n + 1) * sizeof *people);
+    int32_t *avg = malloc((n + 1) * sizeof *avg);
+    bool ok = people && avg;
+    if (ok) {
+        for (size_t k = 0; k < n; k++)
+            people[k] = (subject_row){subjects[k], rows[k]};
+        qsort(people, n, sizeof *people, subject_cmp);
+        size_t navg = neo_rows(p, people, n, avg);
+        char cells[4096];
+        ok = navg > 0 && cells_list(cells, sizeof cells, avg, navg, col);
+        int decimals = w->ds->config.cap_decimals == 2 ? 2 : 0;
+        if (ok) {
+            int k = snprintf(buf, size, "=ROUND(AVERAGE(%s),%d)", cells, decimals);
+            ok = k > 0 && (size_t)k < size;
+        }
+    }
+    free(people);
+    free(avg);
+    return ok;
 }
 
 static void cap_person_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const pc_pvp_row *p,
@@ -199,7 +228,7 @@ static void cap_person_row(pc_xlsx *w, int32_t row, const pc_cap_row *c, const p
         if (w->at.cap_col[l] == PC_XLSX_NONE)
             continue;
         pc_buf_clear(&f);
-        if (line_formula(w, c, (pc_cap_line)l, &f) && !f.failed)
+        if (pc_xlsx_cap_line_formula(w, c, (pc_cap_line)l, &f) && !f.failed)
             pc_xlsx_formula(w, ws, row, w->at.cap_col[l], pc_buf_text(&f), w->f.cap,
                             (double)c->line[l] / 100.0);
         else

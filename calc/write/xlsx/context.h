@@ -161,6 +161,13 @@ typedef struct pc_xlsx {
      * valuation of theirs is past Award Valuations' last row
      * (xlsx/detail.c). */
     bool *valuation_cut;
+    /* scenarios.xlsx (xlsx/scenarios.c): the sheet the reconciliation
+     * lines sum (NULL: Award Valuations), and the cell holding the close of
+     * `price_ref_date` that a price cell of that date refers to instead of
+     * Prices (NULL: none). */
+    const char *valuation_sheet;
+    const char *price_ref;
+    pc_date price_ref_date;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];

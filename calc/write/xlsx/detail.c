@@ -249,11 +249,10 @@ static void valuation_source(pc_xlsx *w, const pc_valuation *v, const pc_award *
         pc_buf_printf(b, "%soutcomes.csv line %d", sep, o->line);
 }
 
-static void valuation_row(pc_xlsx *w, int32_t row, size_t index)
+void pc_xlsx_valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v,
+                           size_t index)
 {
-    lxw_worksheet *ws = w->valuations;
     const pc_dataset *ds = w->ds;
-    const pc_valuation *v = &w->report->valuations.items[index];
     const pc_valuation_inputs *in = &v->inputs;
     if (v->tranche >= ds->tranches.count ||
         ds->tranches.items[v->tranche].award >= ds->awards.count) {
@@ -383,14 +382,9 @@ bool pc_xlsx_valuations_whole(const pc_xlsx *w, size_t person, int year)
     return slot == SIZE_MAX || !w->valuation_cut || !w->valuation_cut[slot];
 }
 
-void pc_xlsx_write_valuations(pc_xlsx *w)
+void pc_xlsx_valuation_header(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first, int last)
 {
-    lxw_worksheet *ws = w->valuations;
-    const pc_report *r = w->report;
-    const pc_config *config = &w->ds->config;
-    int first = config->nyears ? config->years[0] : 0;
-    int last = config->nyears ? config->years[config->nyears - 1] : 0;
-    pc_xlsx_heading(w, ws, "Award Valuations", first, last);
+    pc_xlsx_heading(w, ws, title, first, last);
     /* The award IDs and names decide their columns' widths (a cut-off ID
      * reads as another award); the long texts wrap in their cells. */
     double widths[VALUATION_COLS] = {10, 8,  14, 8,  8,  12, 11, 11, 11, 21, 24, 10, 11,
@@ -407,16 +401,32 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
      * next block, so a row's pages follow one another. */
     worksheet_print_across(ws);
     pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
+}
+
+void pc_xlsx_valuation_filter(pc_xlsx *w, lxw_worksheet *ws, int32_t last_row)
+{
+    pc_xlsx_check(
+        w, worksheet_autofilter(
+               ws, PC_XLSX_HEADER_ROW, 0,
+               (lxw_row_t)(last_row >= PC_XLSX_FIRST_DATA_ROW ? last_row : PC_XLSX_HEADER_ROW),
+               (lxw_col_t)(VALUATION_COLS - 1)));
+}
+
+void pc_xlsx_write_valuations(pc_xlsx *w)
+{
+    lxw_worksheet *ws = w->valuations;
+    const pc_report *r = w->report;
+    const pc_config *config = &w->ds->config;
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    pc_xlsx_valuation_header(w, ws, "Award Valuations", first, last);
 
     size_t room = valuation_room(w);
     size_t n = r->valuations.count < room ? r->valuations.count : room;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     for (size_t i = 0; i < n && pc_xlsx_ok(w); i++)
-        valuation_row(w, row++, i);
-    pc_xlsx_check(w, worksheet_autofilter(
-                         ws, PC_XLSX_HEADER_ROW, 0,
-                         (lxw_row_t)(row > PC_XLSX_FIRST_DATA_ROW ? row - 1 : PC_XLSX_HEADER_ROW),
-                         (lxw_col_t)(VALUATION_COLS - 1)));
+        pc_xlsx_valuation_row(w, ws, row++, &r->valuations.items[i], i);
+    pc_xlsx_valuation_filter(w, ws, row - 1);
     row++;
     if (n < r->valuations.count)
         row = pc_xlsx_notef(w, ws, row,
@@ -933,18 +943,24 @@ static void column_letters(int col, char *buf, size_t size)
 void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *line,
                               const char *type)
 {
+    pc_xlsx_valuation_sumifs_on(b, PC_XLSX_SHEET_VALUATIONS, person, year, line, type);
+}
+
+void pc_xlsx_valuation_sumifs_on(pc_buf *b, const char *sheet, size_t person, int year,
+                                 const char *line, const char *type)
+{
     char contribution[8], person_col[8], year_col[8], line_col[8], type_col[8];
     column_letters(VAL_COL_CONTRIBUTION, contribution, sizeof contribution);
     column_letters(3, person_col, sizeof person_col);
     column_letters(VAL_COL_VALUE + 1, year_col, sizeof year_col);
     column_letters(VAL_COL_LINE, line_col, sizeof line_col);
     column_letters(4, type_col, sizeof type_col);
-#define V "'" PC_XLSX_SHEET_VALUATIONS "'!"
+#define V "'%s'!"
     pc_buf_printf(b, "SUMIFS(" V "$%s:$%s," V "$%s:$%s,%zu," V "$%s:$%s,%d," V "$%s:$%s,\"%s\"",
-                  contribution, contribution, person_col, person_col, person + 1, year_col,
-                  year_col, year, line_col, line_col, line);
+                  sheet, contribution, contribution, sheet, person_col, person_col, person + 1,
+                  sheet, year_col, year_col, year, sheet, line_col, line_col, line);
     if (type)
-        pc_buf_printf(b, "," V "$%s:$%s,\"%s\"", type_col, type_col, type);
+        pc_buf_printf(b, "," V "$%s:$%s,\"%s\"", sheet, type_col, type_col, type);
     pc_buf_printf(b, ")");
 #undef V
 }

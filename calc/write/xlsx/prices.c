@@ -97,6 +97,12 @@ void pc_xlsx_plan_prices(pc_xlsx *w)
 void pc_xlsx_price_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
                         int64_t micro, bool dividend)
 {
+    if (w->price_ref && date == w->price_ref_date && !dividend) {
+        char formula[PC_XLSX_REF_SIZE + 2];
+        snprintf(formula, sizeof formula, "=%s", w->price_ref);
+        pc_xlsx_formula(w, ws, row, col, formula, w->f.price, pc_xlsx_micros_value(micro));
+        return;
+    }
     const pc_price *p = w->price_row ? price_on(w->ds, date) : NULL;
     int32_t at = p ? w->price_row[p - w->ds->prices.items] : PC_XLSX_NONE;
     if (at == PC_XLSX_NONE) {

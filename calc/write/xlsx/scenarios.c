@@ -6,14 +6,28 @@
  *   input of that row), each PEO's CAP and SCT total, the NEO average CAP
  *   and TSR; a chart of CAP against the price with each PEO's SCT total as
  *   a reference line.
- * - CAP Lines: every reconciliation line of every scenario; CAP is the SUM
- *   of the lines, and the Scenarios sheet's CAP cells link to it.
+ * - CAP Lines: every reconciliation line of every scenario, each line a
+ *   formula wherever CAP by Person writes one that this workbook can hold
+ *   (xlsx/cap.c): a fair value line is ROUND(SUMIFS) over the scenario's
+ *   Valuations sheet, an average line ROUND(AVERAGE) over the NEOs' cells;
+ *   the lines that report.xlsx takes from Summary Compensation and Cash and
+ *   FX (SCT total, the award deduction, pension and dividends), which no
+ *   scenario changes, are the run's figures. CAP is the SUM of the lines,
+ *   and the Scenarios sheet's CAP cells link to it.
+ * - Valuations N: the valuations of the year that feed a line in scenario
+ *   N, row for row as Award Valuations shows them (xlsx/detail.c): the
+ *   close the scenario sets is a link to its price cell on Scenarios, a
+ *   Black-Scholes value live over its row, a Monte Carlo value typed
+ *   beside its paths, seed and standard error.
  * - Year-End Stock: the year-end values of stock awards valued at the
  *   stock price itself, as formulas of the scenario's price cell:
  *   ROUND(units x price, 2) x tranches, one row per scenario, person, CAP
  *   line and number of units a tranche holds (R2 rounds each tranche).
  *
- * Deterministic: fixed document properties, no dates of the run.
+ * Deterministic: fixed document properties, no dates of the run. Written
+ * in libxlsxwriter's constant-memory mode (each sheet top to bottom, as
+ * report.xlsx is): the Valuations sheets of a large input set hold many
+ * rows.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +37,11 @@
 #include "paycalc/money.h"
 #include "paycalc/scenarios.h"
 #include "scenarios_xlsx.h"
+#include "sheets.h"
 
 typedef struct book {
     lxw_workbook *wb;
+    pc_xlsx w;     /* the report.xlsx writer's context on the same workbook */
     lxw_error err; /* the first error */
     lxw_format *bold, *money, *price, *units, *wrap, *tsr;
 } book;
@@ -110,6 +126,24 @@ static const char *subject_name(const pc_dataset *ds, size_t subject)
     return subject == PC_SUBJECT_AVERAGE ? "Non-PEO NEO average" : ds->people.items[subject].name;
 }
 
+/* The name of scenario i's Valuations sheet. */
+static void valuations_name(char *buf, size_t size, size_t i)
+{
+    snprintf(buf, size, "Valuations %zu", i + 1);
+}
+
+/* One line of one person's row: the formula CAP by Person would write, or
+ * the figure. */
+static void cap_line_cell(book *b, lxw_worksheet *ws, int row, const pc_cap_row *c, int l,
+                          pc_buf *f)
+{
+    pc_buf_clear(f);
+    if (pc_xlsx_cap_line_formula(&b->w, c, (pc_cap_line)l, f) && !f->failed)
+        formula(b, ws, row, 2 + l, pc_buf_text(f), cents(c->line[l]), b->money);
+    else
+        number(b, ws, row, 2 + l, cents(c->line[l]), b->money);
+}
+
 /* CAP Lines: returns, for each scenario, the row of its first
  * reconciliation (the PEOs come first, in PvP order). */
 static void cap_lines(book *b, const pc_dataset *ds, const pc_scenario_report *r, int *first)
@@ -130,21 +164,91 @@ static void cap_lines(book *b, const pc_dataset *ds, const pc_scenario_report *r
     check(b, worksheet_set_row(ws, 2, 75, NULL));
     worksheet_freeze_panes(ws, 3, 2);
     int row = 3;
-    char from[16], to[16], f[96];
-    for (size_t i = 0; i < r->count; i++) {
+    char from[16], to[16], f[96], sheet[32], avg[4200];
+    pc_buf line = {0};
+    size_t *subjects = NULL;
+    int32_t *rows = NULL;
+    for (size_t i = 0; i < r->count && !b->err; i++) {
         const pc_scenario *s = &r->items[i];
         first[i] = row;
+        valuations_name(sheet, sizeof sheet, i);
+        b->w.valuation_sheet = sheet;
+        free(subjects);
+        free(rows);
+        subjects = malloc((s->ncap + 1) * sizeof *subjects);
+        rows = malloc((s->ncap + 1) * sizeof *rows);
+        if (!subjects || !rows) {
+            check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            break;
+        }
+        size_t npeople = 0;
         for (size_t k = 0; k < s->ncap; k++, row++) {
+            const pc_cap_row *c = &s->cap[k];
             snprintf(f, sizeof f, "=Scenarios!$A$%d", FIRST_ROW + (int)i + 1);
             formula(b, ws, row, 0, f, micros(s->price_micro), b->price);
-            text(b, ws, row, 1, subject_name(ds, s->cap[k].subject), NULL);
-            for (int l = 0; l < PC_CAP_CAP; l++)
-                number(b, ws, row, 2 + l, cents(s->cap[k].line[l]), b->money);
+            text(b, ws, row, 1, subject_name(ds, c->subject), NULL);
+            if (c->subject != PC_SUBJECT_AVERAGE) {
+                subjects[npeople] = c->subject;
+                rows[npeople++] = row;
+            }
+            for (int l = 0; l < PC_CAP_CAP; l++) {
+                if (c->subject != PC_SUBJECT_AVERAGE && r->valuations_kept)
+                    cap_line_cell(b, ws, row, c, l, &line);
+                else if (c->subject != PC_SUBJECT_AVERAGE)
+                    number(b, ws, row, 2 + l, cents(c->line[l]), b->money);
+                else if (pc_xlsx_cap_average_formula(&b->w, &s->pvp, subjects, rows, npeople, 2 + l,
+                                                     avg, sizeof avg))
+                    formula(b, ws, row, 2 + l, avg, cents(c->line[l]), b->money);
+                else
+                    number(b, ws, row, 2 + l, cents(c->line[l]), b->money);
+            }
             cell(from, sizeof from, row, 2);
             cell(to, sizeof to, row, 2 + PC_CAP_CAP - 1);
             snprintf(f, sizeof f, "=SUM(%s:%s)", from, to);
-            formula(b, ws, row, 2 + PC_CAP_CAP, f, cents(s->cap[k].line[PC_CAP_CAP]), b->money);
+            formula(b, ws, row, 2 + PC_CAP_CAP, f, cents(c->line[PC_CAP_CAP]), b->money);
         }
+    }
+    b->w.valuation_sheet = NULL;
+    if (line.failed)
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    pc_buf_fini(&line);
+    free(subjects);
+    free(rows);
+}
+
+/* Valuations N: the scenario's valuations of the year that feed a line,
+ * written by Award Valuations' own row writer, the scenario's close a link
+ * to its price cell. */
+static void valuation_sheets(book *b, const pc_scenario_report *r)
+{
+    char sheet[32], title[160], price[48], ref[32];
+    for (size_t i = 0; r->valuations_kept && i < r->count && !b->err && pc_xlsx_ok(&b->w); i++) {
+        const pc_scenario *s = &r->items[i];
+        valuations_name(sheet, sizeof sheet, i);
+        lxw_worksheet *ws = workbook_add_worksheet(b->wb, sheet);
+        if (!ws) {
+            check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        snprintf(title, sizeof title, "Award Valuations at a year-end price of %s%s",
+                 pc_micro_format(s->price_micro, 2, price, sizeof price),
+                 s->actual ? " (the real close)" : "");
+        pc_xlsx_valuation_header(&b->w, ws, title, r->year, r->year);
+        snprintf(ref, sizeof ref, "Scenarios!$A$%d", FIRST_ROW + (int)i + 1);
+        b->w.price_ref = ref;
+        b->w.price_ref_date = r->price_date;
+        size_t n = s->nvaluations;
+        if (n > (size_t)(PC_XLSX_LAST_ROW - PC_XLSX_FIRST_DATA_ROW - 2))
+            n = (size_t)(PC_XLSX_LAST_ROW - PC_XLSX_FIRST_DATA_ROW - 2);
+        int32_t row = PC_XLSX_FIRST_DATA_ROW;
+        for (size_t k = 0; k < n && pc_xlsx_ok(&b->w); k++)
+            pc_xlsx_valuation_row(&b->w, ws, row++, &s->valuations[k], k);
+        pc_xlsx_valuation_filter(&b->w, ws, row - 1);
+        if (n < s->nvaluations)
+            pc_xlsx_notef(&b->w, ws, row + 1,
+                          "%zu more valuations are not shown: a sheet holds at most %d rows.",
+                          s->nvaluations - n, PC_XLSX_LAST_ROW + 1);
+        b->w.price_ref = NULL;
     }
 }
 
@@ -297,6 +401,14 @@ static void scenarios_sheet(book *b, lxw_worksheet *ws, const pc_dataset *ds,
              pc_micro_format(r->search_low_micro, 2, p1, sizeof p1),
              pc_micro_format(r->search_high_micro, 2, p2, sizeof p2));
     text(b, ws, row++, 0, line, NULL);
+    if (!r->valuations_kept) {
+        snprintf(line, sizeof line,
+                 "The reconciliation lines are figures, without Valuations sheets: %zu scenarios "
+                 "of this input set exceed %zu valuation rows. Fewer scenarios give live lines.",
+                 r->count,
+                 r->options.live_rows ? r->options.live_rows : (size_t)PC_SCENARIOS_LIVE_ROWS);
+        text(b, ws, row++, 0, line, NULL);
+    }
 
     /* CAP against the price, with the SCT totals as reference lines. */
     lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
@@ -340,7 +452,7 @@ pc_status pc_xlsx_scenarios_write_file(const pc_dataset *ds, const pc_scenario_r
 {
     book b = {0};
     int *first = calloc(r->count ? r->count : 1, sizeof *first);
-    lxw_workbook_options options = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
     b.wb = first ? workbook_new_opt(file, &options) : NULL;
     if (!b.wb) {
         free(first);
@@ -373,6 +485,11 @@ pc_status pc_xlsx_scenarios_write_file(const pc_dataset *ds, const pc_scenario_r
         .created = 86400, /* fixed: the same inputs give the same bytes */
     };
     check(&b, workbook_set_properties(b.wb, &props));
+    b.w.ds = ds;
+    b.w.wb = b.wb;
+    b.w.last_row = PC_XLSX_LAST_ROW;
+    if (!b.err && !pc_xlsx_make_formats(&b.w))
+        check(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
     /* The Scenarios sheet first (the one a reader opens), filled last: its
      * CAP cells link to the rows of CAP Lines. */
     lxw_worksheet *main = workbook_add_worksheet(b.wb, "Scenarios");
@@ -384,9 +501,17 @@ pc_status pc_xlsx_scenarios_write_file(const pc_dataset *ds, const pc_scenario_r
         year_end_stock(&b, ds, r);
     if (!b.err)
         scenarios_sheet(&b, main, ds, r, first);
+    if (!b.err)
+        valuation_sheets(&b, r);
     lxw_error closed = workbook_close(b.wb);
     check(&b, closed);
+    check(&b, b.w.err);
     free(first);
+    if (b.w.status != PC_OK) {
+        pc_error(diags, path, 0, 0, "write_failed", "could not write the workbook '%s': %s", path,
+                 b.w.problem);
+        return b.w.status;
+    }
     if (b.err) {
         pc_error(diags, path, 0, 0, "write_failed", "could not write the workbook '%s': %s", path,
                  lxw_strerror(b.err));

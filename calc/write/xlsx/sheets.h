@@ -9,6 +9,10 @@
 
 #include "cells.h"
 
+/* The workbook's formats (xlsx/workbook.c), into w->f; false (with the
+ * error recorded) when libxlsxwriter could not add one. */
+bool pc_xlsx_make_formats(pc_xlsx *w);
+
 /* The sheets, each written top to bottom (calc/write/xlsx/tables.c,
  * calc/write/xlsx/detail.c). Summary Compensation, CAP Reconciliation and TSR
  * record their cell addresses in w->at, which Pay vs Performance then
@@ -30,6 +34,27 @@ void pc_xlsx_write_cap(pc_xlsx *w);
 void pc_xlsx_write_tsr(pc_xlsx *w);
 void pc_xlsx_write_pvp(pc_xlsx *w);
 void pc_xlsx_write_valuations(pc_xlsx *w);
+/* Parts of Award Valuations, also written by scenarios.xlsx: the title
+ * block and column titles of a valuation sheet, one valuation's row
+ * (`index` names it in an error), and the filter over the rows to
+ * `last_row`. */
+void pc_xlsx_valuation_header(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first,
+                              int last);
+void pc_xlsx_valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v,
+                           size_t index);
+void pc_xlsx_valuation_filter(pc_xlsx *w, lxw_worksheet *ws, int32_t last_row);
+/* The formula of reconciliation line `line` of a person's CAP row (not the
+ * CAP's own SUM) into `f`, as CAP by Person writes it: false when the line
+ * is a plain figure there, or its source sheet (Summary Compensation, Cash
+ * and FX) is not in the workbook. Fair value lines sum w->valuation_sheet. */
+bool pc_xlsx_cap_line_formula(pc_xlsx *w, const pc_cap_row *c, pc_cap_line line, pc_buf *f);
+/* The formula of line column `col` of an average row (R5):
+ * =ROUND(AVERAGE(the averaged NEOs' cells),decimals), the NEOs being those
+ * of pvp row `p` (or every non-PEO of `subjects`) among the `n` person rows
+ * `rows` of the same year with their `subjects`; false when an averaged NEO
+ * has no row or the list does not fit. */
+bool pc_xlsx_cap_average_formula(pc_xlsx *w, const pc_pvp_row *p, const size_t *subjects,
+                                 const int32_t *rows, size_t n, int col, char *buf, size_t size);
 /* The row and column of a valuation's Value cell on Award Valuations, or
  * PC_XLSX_NONE when the sheet has no room for it. */
 int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col);
@@ -80,6 +105,9 @@ const pc_pvp_peo *pc_xlsx_slot_peo(const pc_xlsx *w, size_t slot, const pc_pvp_r
  * "sar") unless NULL (no leading '='). */
 void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *line,
                               const char *type);
+/* The same over the valuation sheet `sheet`. */
+void pc_xlsx_valuation_sumifs_on(pc_buf *b, const char *sheet, size_t person, int year,
+                                 const char *line, const char *type);
 /* Cash and FX (calc/write/xlsx/cash.c): plan its rows (before the SCT,
  * which links to them), write it, and the first row of a person's
  * component in a year (PC_XLSX_NONE when there is none). */

@@ -88,7 +88,7 @@ static bool make_disclosure_formats(pc_xlsx *w)
     return true;
 }
 
-static bool make_formats(pc_xlsx *w)
+bool pc_xlsx_make_formats(pc_xlsx *w)
 {
     pc_xlsx_formats *f = &w->f;
     bool cents_cap = w->ds->config.cap_decimals == 2;
@@ -210,7 +210,7 @@ static void fill_workbook(pc_xlsx *w)
 
     if (!set_properties(w))
         return;
-    if (!make_formats(w))
+    if (!pc_xlsx_make_formats(w))
         return;
     w->sct = add_sheet(w, PC_XLSX_SHEET_SCT);
     w->pvp = add_sheet(w, PC_XLSX_SHEET_PVP);
