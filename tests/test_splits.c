@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "support.h"
+#include "xlsx_xml.h"
 
 #define GOLDEN SOURCE_DIR "/tests/data/golden-nonsrc"
 #define PRESPLIT SOURCE_DIR "/tests/data/splits/golden-presplit"
@@ -128,6 +129,16 @@ Test(splits, a_split_mid_period_reports_exactly_what_the_post_split_set_does)
     cr_assert(json_equal(golden, presplit), "the reports differ beyond corporate_actions");
     json_decref(golden);
     json_decref(presplit);
+    /* The workbook shows the split on its own sheet, and only then. */
+    char *xlsx_a = path_join(tmp_a, "out/report.xlsx"),
+         *xlsx_b = path_join(tmp_b, "out/report.xlsx");
+    char why[256];
+    cr_assert_gt(xlsx_xml_check(xlsx_b, why, sizeof why), 0, "%s", why);
+    cr_expect_gt(xlsx_xml_contains(xlsx_b, "Corporate Actions"), 0);
+    cr_expect_gt(xlsx_xml_contains(xlsx_b, "2 : 1"), 0);
+    cr_expect_eq(xlsx_xml_contains(xlsx_a, "Corporate Actions"), 0);
+    free(xlsx_a);
+    free(xlsx_b);
     remove_temp(tmp_a);
     remove_temp(tmp_b);
 }
