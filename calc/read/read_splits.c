@@ -183,7 +183,8 @@ static void restate_error(restater *rs, const char *what, const char *file, int 
     char day[16];
     char *ratio = ratio_text(rs->split);
     pc_read_file_error(rs->r, PC_FILE_CORPORATE_ACTIONS, rs->split->line, "ratio", "bad_split",
-                       "the %s split of %s leaves %s at %s line %d out of range",
+                       "the %s split of %s would leave %s of %s line %d at zero (or past the "
+                       "largest figure paycalc holds)",
                        ratio ? ratio : "", pc_read_date_text(rs->split->date, day), what, file,
                        line);
     free(ratio);
@@ -235,7 +236,7 @@ static void restate_tranches(restater *rs, const pc_award *a)
         int64_t after = 0;
         if (total > INT64_MAX - tr->shares ||
             !shares_floor(rs->split, total + tr->shares, &after) || after - before <= 0) {
-            restate_error(rs, "a tranche's shares",
+            restate_error(rs, "the tranche's shares",
                           pc_file_name(tr->scheduled ? PC_FILE_AWARDS : PC_FILE_VESTING), tr->line);
             return;
         }
@@ -260,18 +261,18 @@ static void restate_award(restater *rs, size_t index, size_t split_index)
                           .shares_before = a->shares,
                           .exercise_price_before_micro = a->exercise_price_micro,
                           .grant_fv_before_micro = a->grant_fv_micro};
-    a->shares = shares_of(rs, a->shares, "an award's shares", PC_FILE_AWARDS, a->line);
+    a->shares = shares_of(rs, a->shares, "the shares", PC_FILE_AWARDS, a->line);
     if (a->has_threshold)
-        a->threshold_shares = shares_of(rs, a->threshold_shares, "an award's threshold shares",
-                                        PC_FILE_AWARDS, a->line);
+        a->threshold_shares =
+            shares_of(rs, a->threshold_shares, "the threshold shares", PC_FILE_AWARDS, a->line);
     if (a->has_maximum)
         a->maximum_shares =
-            shares_of(rs, a->maximum_shares, "an award's maximum shares", PC_FILE_AWARDS, a->line);
+            shares_of(rs, a->maximum_shares, "the maximum shares", PC_FILE_AWARDS, a->line);
     if (a->type != PC_AWARD_STOCK)
         a->exercise_price_micro =
-            per_share(rs, a->exercise_price_micro, "an exercise price", PC_FILE_AWARDS, a->line);
+            per_share(rs, a->exercise_price_micro, "the exercise price", PC_FILE_AWARDS, a->line);
     if (a->has_grant_fv)
-        a->grant_fv_micro = per_share(rs, a->grant_fv_micro, "a grant-date fair value per share",
+        a->grant_fv_micro = per_share(rs, a->grant_fv_micro, "the grant-date fair value per share",
                                       PC_FILE_AWARDS, a->line);
     restate_tranches(rs, a);
     was.shares_after = a->shares;
@@ -290,10 +291,10 @@ static void restate_split(restater *rs, size_t split_index)
         pc_price *p = &ds->prices.items[i];
         if (p->date >= s->date)
             continue;
-        p->close_micro = per_share(rs, p->close_micro, "a close", PC_FILE_PRICES, p->line);
+        p->close_micro = per_share(rs, p->close_micro, "the close", PC_FILE_PRICES, p->line);
         if (p->dividend_micro) {
             p->dividend_micro =
-                per_share(rs, p->dividend_micro, "a dividend", PC_FILE_PRICES, p->line);
+                per_share(rs, p->dividend_micro, "the dividend", PC_FILE_PRICES, p->line);
             s->dividends++;
         }
         s->prices++;
@@ -305,7 +306,7 @@ static void restate_split(restater *rs, size_t split_index)
         pc_exercise *e = &ds->exercises.items[i];
         if (e->date >= s->date)
             continue;
-        e->shares = shares_of(rs, e->shares, "an exercise's shares", PC_FILE_EXERCISES, e->line);
+        e->shares = shares_of(rs, e->shares, "the shares exercised", PC_FILE_EXERCISES, e->line);
         s->exercises++;
     }
     for (size_t i = 0; i < ds->fair_values.count && rs->ok; i++) {
@@ -313,7 +314,7 @@ static void restate_split(restater *rs, size_t split_index)
         if (f->date >= s->date)
             continue;
         f->fv_micro =
-            per_share(rs, f->fv_micro, "a fair value per share", PC_FILE_FAIR_VALUES, f->line);
+            per_share(rs, f->fv_micro, "the fair value per share", PC_FILE_FAIR_VALUES, f->line);
         s->fair_values++;
     }
     /* A price hurdle is a price (SPEC section 10): restated with the award. */
