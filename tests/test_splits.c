@@ -136,6 +136,8 @@ Test(splits, a_split_mid_period_reports_exactly_what_the_post_split_set_does)
     cr_assert_gt(xlsx_xml_check(xlsx_b, why, sizeof why), 0, "%s", why);
     cr_expect_gt(xlsx_xml_contains(xlsx_b, "Corporate Actions"), 0);
     cr_expect_gt(xlsx_xml_contains(xlsx_b, "2 : 1"), 0);
+    cr_expect_gt(xlsx_xml_contains(xlsx_b, "Stock split of 2023-01-03, 2 new shares for 1"), 0,
+                 "Prices names the split");
     cr_expect_eq(xlsx_xml_contains(xlsx_a, "Corporate Actions"), 0);
     free(xlsx_a);
     free(xlsx_b);

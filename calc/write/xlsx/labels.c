@@ -344,6 +344,12 @@ static const label table[] = {
      "财年末未偿还股权奖励"},
     /* Corporate Actions (xlsx/splits.c). */
     {"Stock Splits", "股票分拆", "股票拆分"},
+    {"Stock split of %s, %lld new shares for %lld: the closes and dividends dated before it are "
+     "prices.csv's multiplied by %lld/%lld (see Corporate Actions).",
+     "%s股票分拆，%lld股新股換%lld股舊股：該日之前的收盤價和股息為prices.csv所載數值乘以%lld/%lld"
+     "（見Corporate Actions工作表）。",
+     "%s股票拆分，%lld股新股换%lld股旧股：该日之前的收盘价和股息为prices.csv所载数值乘以%lld/%lld"
+     "（见Corporate Actions工作表）。"},
     {"Split Date", "分拆生效日", "拆分生效日"},
     {"Ratio (New Shares : Old Shares)", "比例（新股 : 舊股）", "比例（新股 : 旧股）"},
     {"Price Factor", "價格調整係數", "价格调整系数"},
