@@ -27,7 +27,8 @@ static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",
                                                       "market_assumptions.csv",
                                                       "correlations.csv",
                                                       "exercises.csv",
-                                                      "separations.csv"};
+                                                      "separations.csv",
+                                                      "corporate_actions.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -211,6 +212,8 @@ void pc_dataset_fini(pc_dataset *ds)
         free(ds->disclosure_path[d]);
     }
     free(ds->separations.items);
+    free(ds->splits.items);
+    free(ds->split_awards.items);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);
         for (int c = 0; c < ds->files[f].count; c++)

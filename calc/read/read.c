@@ -45,6 +45,7 @@ static const pc_read_column separations_columns[] = {{"person_id", true},
                                                      {"unvested", true},
                                                      {"award_id", false},
                                                      {"exercise_window", false}};
+static const pc_read_column corporate_actions_columns[] = {{"date", true}, {"ratio", true}};
 static const pc_read_column fx_columns[] = {
     {"currency", true}, {"period", true}, {"per_usd", true}};
 static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},
@@ -377,6 +378,19 @@ static void read_market_files(reader *r)
         pc_read_check_reported(r);
 }
 
+/* corporate_actions.csv: stock splits, applied to everything dated before
+ * each once the whole set has been read without an error (read_splits.c). */
+static void read_corporate_actions(reader *r)
+{
+    static const file_spec actions = {PC_FILE_CORPORATE_ACTIONS, COLUMNS(corporate_actions_columns),
+                                      pc_read_corporate_actions_row, false, ""};
+    if (read_file(r, &actions) != PC_READ_READ)
+        return;
+    pc_read_check_corporate_actions(r);
+    if (r->ds->splits.count && r->rd.diags->errors == r->rd.base_errors && index_dataset(r))
+        pc_read_restate_splits(r);
+}
+
 /* A narrative text of the Inline XBRL section may be at most this long. */
 #define DISCLOSURE_MAX_BYTES (1024L * 1024)
 
@@ -475,6 +489,7 @@ pc_status pc_read_input_set(const char *dir, pc_dataset *ds, pc_diags *diags)
     read_cash_and_fx(&r);
     read_awards_and_vesting(&r);
     read_market_files(&r);
+    read_corporate_actions(&r);
     read_disclosures(&r, dir);
     return finish(&r);
 }

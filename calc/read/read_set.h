@@ -193,6 +193,14 @@ void pc_read_check_tranches(reader *r);
 /* exercises.csv: options and SARs exercised (SPEC section 12). */
 void pc_read_exercises_row(void *ctx, const pc_read_row *row);
 
+/* corporate_actions.csv (read_splits.c): the stock splits, one per date,
+ * sorted by date once checked; then, on an input set read without errors,
+ * every figure dated before each split restated into its terms. Needs the
+ * dataset indexed. */
+void pc_read_corporate_actions_row(void *ctx, const pc_read_row *row);
+void pc_read_check_corporate_actions(reader *r);
+void pc_read_restate_splits(reader *r);
+
 void pc_read_prices_row(void *ctx, const pc_read_row *row);
 
 void pc_read_check_prices(reader *r);

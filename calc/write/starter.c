@@ -37,6 +37,51 @@ typedef struct starter_file {
     const char *text;
 } starter_file;
 
+/* README.txt's text comes in two parts: one string literal may be no
+ * longer than C compilers must support (4,095 characters). */
+#define README_NAME "README.txt"
+
+static const char readme_more[] =
+    "corporate_actions.csv  stock splits: the date the shares first trade\n"
+    "                 split and the ratio, new shares per old share (2, or\n"
+    "                 3:2; 0.1 or 1:10 for a reverse split); prices, awards,\n"
+    "                 exercises and fair values dated before it are restated\n"
+    "                 (the example's split is before every row, so it changes\n"
+    "                 nothing; delete the row when the company has not split)\n"
+    "prices.csv       the company's closing price on trading days, with\n"
+    "                 dividends on their ex-dates; the first row is the TSR\n"
+    "                 base (the last trading day before the first covered year)\n"
+    "assumptions.csv  volatility, risk-free rate, dividend yield (fractions or\n"
+    "                 percentages) for option values computed by the model\n"
+    "outcomes.csv     the probable outcome of performance-condition awards,\n"
+    "                 as assessed on a date\n"
+    "fair_values.csv  fair values per share from the company's valuation; they\n"
+    "                 replace the model on exactly that date\n"
+    "performance.csv  net income per year (and the company-selected measure and\n"
+    "                 peer group TSR when not a smaller reporting company)\n"
+    "reported.csv     the figures as the proxy prints them, for `paycalc verify`\n"
+    "                 (optional: delete it until there is a proxy draft)\n"
+    "\n"
+    "Market-condition awards (relative TSR and the like), valued by Monte Carlo\n"
+    "simulation; delete these files and the example award tsr-2024 when the\n"
+    "company has none:\n"
+    "\n"
+    "market_conditions.csv   each market-condition award's metric (relative_tsr,\n"
+    "                 index_tsr, absolute_tsr or price_hurdle), performance\n"
+    "                 period, payout curve (x:payout points), averaging days,\n"
+    "                 peer set and the cap on the payout when TSR is negative\n"
+    "peers.csv        the members of each named peer set, with their market\n"
+    "                 capitalisation in USD (weights for the peer group TSR)\n"
+    "peer_prices.csv  the peers' closing prices and dividends, like prices.csv\n"
+    "                 (the company's own are in prices.csv)\n"
+    "market_assumptions.csv  volatility and dividend yield per ticker and date\n"
+    "                 (optional: otherwise estimated from the prices)\n"
+    "correlations.csv the correlation of each pair of tickers on a date\n"
+    "                 (optional: otherwise estimated from the prices)\n"
+    "\n"
+    "paycalc.json's monte_carlo sets the number of paths (1,000 here to stay\n"
+    "fast; the default 100,000 gives a smaller standard error) and the seed.\n";
+
 static const starter_file files[] = {
     {"paycalc.json", "{\n"
                      "  \"company\": {\"name\": \"Example Company, Inc.\", \"ticker\": \"EXMP\"},\n"
@@ -72,6 +117,8 @@ static const starter_file files[] = {
                       "opt-2024,2024-12-31,1000\n"},
     {"separations.csv", "person_id,date,unvested,award_id,exercise_window\n"
                         "ceo,2025-06-30,forfeit,,90d\n"},
+    {"corporate_actions.csv", "date,ratio\n"
+                              "2021-06-01,2\n"},
     {"prices.csv", "date,close,dividend\n"
                    "2023-12-29,4.60,\n"
                    "2024-03-01,5.00,\n"
@@ -109,69 +156,36 @@ static const starter_file files[] = {
                          "2024-03-01,EXMP,PEER1,0.45\n"
                          "2024-03-01,EXMP,PEER2,0.38\n"
                          "2024-03-01,PEER1,PEER2,0.52\n"},
-    {"README.txt", "A paycalc input set. Replace the example rows with the company's own;\n"
-                   "`paycalc check DIR` lists every problem, `paycalc run DIR` writes the\n"
-                   "reports. The full description of every column is in paycalc's README.\n"
-                   "\n"
-                   "paycalc.json     the company, fiscal year end, covered years, smaller\n"
-                   "                 reporting company or not, exchange-rate and expected-term\n"
-                   "                 methods, CAP decimals, the company-selected measure\n"
-                   "people.csv       one row per person: person_id (the key every other file\n"
-                   "                 uses), name, position, the date the person may retire\n"
-                   "roles.csv        who is PEO, NEO (another named executive officer) or\n"
-                   "                 director (not an executive) in each covered year\n"
-                   "cash.csv         salary, bonus, fees (directors), non-equity incentive,\n"
-                   "                 pension and other pay, in the currency paid (RMB is CNY)\n"
-                   "fx.csv           units of each currency for one US dollar: a fiscal-year\n"
-                   "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
-                   "awards.csv       equity awards: options, SARs and stock, with a service,\n"
-                   "                 performance or market condition; a blank\n"
-                   "                 grant_fv_per_share is computed; threshold and maximum\n"
-                   "                 shares of performance and market awards; a schedule such\n"
-                   "                 as 'annual 4' or 'cliff 1y then monthly 36' gives the\n"
-                   "                 tranches instead of vesting.csv\n"
-                   "vesting.csv      the tranches of each award without a schedule: vest date,\n"
-                   "                 shares, status as of the last covered fiscal year end\n"
-                   "exercises.csv    options and SARs exercised: award, date, shares (never\n"
-                   "                 more than is vested and not yet exercised that day)\n"
-                   "separations.csv  departures: on the date, the unvested tranches of the\n"
-                   "                 person (or of one award) are forfeited, accelerated or\n"
-                   "                 continue on schedule; vested options expire when the\n"
-                   "                 exercise_window ends (the example's date is after the\n"
-                   "                 covered year, so it changes nothing yet)\n"
-                   "prices.csv       the company's closing price on trading days, with\n"
-                   "                 dividends on their ex-dates; the first row is the TSR\n"
-                   "                 base (the last trading day before the first covered year)\n"
-                   "assumptions.csv  volatility, risk-free rate, dividend yield (fractions or\n"
-                   "                 percentages) for option values computed by the model\n"
-                   "outcomes.csv     the probable outcome of performance-condition awards,\n"
-                   "                 as assessed on a date\n"
-                   "fair_values.csv  fair values per share from the company's valuation; they\n"
-                   "                 replace the model on exactly that date\n"
-                   "performance.csv  net income per year (and the company-selected measure and\n"
-                   "                 peer group TSR when not a smaller reporting company)\n"
-                   "reported.csv     the figures as the proxy prints them, for `paycalc verify`\n"
-                   "                 (optional: delete it until there is a proxy draft)\n"
-                   "\n"
-                   "Market-condition awards (relative TSR and the like), valued by Monte Carlo\n"
-                   "simulation; delete these files and the example award tsr-2024 when the\n"
-                   "company has none:\n"
-                   "\n"
-                   "market_conditions.csv   each market-condition award's metric (relative_tsr,\n"
-                   "                 index_tsr, absolute_tsr or price_hurdle), performance\n"
-                   "                 period, payout curve (x:payout points), averaging days,\n"
-                   "                 peer set and the cap on the payout when TSR is negative\n"
-                   "peers.csv        the members of each named peer set, with their market\n"
-                   "                 capitalisation in USD (weights for the peer group TSR)\n"
-                   "peer_prices.csv  the peers' closing prices and dividends, like prices.csv\n"
-                   "                 (the company's own are in prices.csv)\n"
-                   "market_assumptions.csv  volatility and dividend yield per ticker and date\n"
-                   "                 (optional: otherwise estimated from the prices)\n"
-                   "correlations.csv the correlation of each pair of tickers on a date\n"
-                   "                 (optional: otherwise estimated from the prices)\n"
-                   "\n"
-                   "paycalc.json's monte_carlo sets the number of paths (1,000 here to stay\n"
-                   "fast; the default 100,000 gives a smaller standard error) and the seed.\n"},
+    {README_NAME, "A paycalc input set. Replace the example rows with the company's own;\n"
+                  "`paycalc check DIR` lists every problem, `paycalc run DIR` writes the\n"
+                  "reports. The full description of every column is in paycalc's README.\n"
+                  "\n"
+                  "paycalc.json     the company, fiscal year end, covered years, smaller\n"
+                  "                 reporting company or not, exchange-rate and expected-term\n"
+                  "                 methods, CAP decimals, the company-selected measure\n"
+                  "people.csv       one row per person: person_id (the key every other file\n"
+                  "                 uses), name, position, the date the person may retire\n"
+                  "roles.csv        who is PEO, NEO (another named executive officer) or\n"
+                  "                 director (not an executive) in each covered year\n"
+                  "cash.csv         salary, bonus, fees (directors), non-equity incentive,\n"
+                  "                 pension and other pay, in the currency paid (RMB is CNY)\n"
+                  "fx.csv           units of each currency for one US dollar: a fiscal-year\n"
+                  "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
+                  "awards.csv       equity awards: options, SARs and stock, with a service,\n"
+                  "                 performance or market condition; a blank\n"
+                  "                 grant_fv_per_share is computed; threshold and maximum\n"
+                  "                 shares of performance and market awards; a schedule such\n"
+                  "                 as 'annual 4' or 'cliff 1y then monthly 36' gives the\n"
+                  "                 tranches instead of vesting.csv\n"
+                  "vesting.csv      the tranches of each award without a schedule: vest date,\n"
+                  "                 shares, status as of the last covered fiscal year end\n"
+                  "exercises.csv    options and SARs exercised: award, date, shares (never\n"
+                  "                 more than is vested and not yet exercised that day)\n"
+                  "separations.csv  departures: on the date, the unvested tranches of the\n"
+                  "                 person (or of one award) are forfeited, accelerated or\n"
+                  "                 continue on schedule; vested options expire when the\n"
+                  "                 exercise_window ends (the example's date is after the\n"
+                  "                 covered year, so it changes nothing yet)\n"},
 };
 
 /* The folder exists and holds something: init refuses it. */
@@ -253,7 +267,11 @@ pc_status pc_write_starter(const char *dir, pc_diags *diags)
             st = PC_ERR_NOMEM;
             break;
         }
-        st = pc_write_file_atomic(path, files[i].text, strlen(files[i].text), diags);
+        char *text = strcmp(files[i].name, README_NAME) == 0
+                         ? pc_text_format("%s%s", files[i].text, readme_more)
+                         : pc_strdup(files[i].text);
+        st = text ? pc_write_file_atomic(path, text, strlen(text), diags) : PC_ERR_NOMEM;
+        free(text);
         free(path);
     }
     if (st == PC_OK) {

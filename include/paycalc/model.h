@@ -129,6 +129,7 @@ typedef enum pc_file {
     PC_FILE_CORRELATIONS,
     PC_FILE_EXERCISES,
     PC_FILE_SEPARATIONS,
+    PC_FILE_CORPORATE_ACTIONS,
     PC_FILE_COUNT
 } pc_file;
 
@@ -399,6 +400,33 @@ typedef struct pc_correlation {
     int line;
 } pc_correlation;
 
+/* corporate_actions.csv: a stock split (a reverse split when new_shares <
+ * old_shares) effective on `date`, the first day the shares trade split:
+ * each `old_shares` shares became `new_shares` (in lowest terms; a 2-for-1
+ * split is 2:1, a 1-for-10 reverse split 1:10). The reader restates every
+ * figure dated before `date` into post-split terms (read_splits.c, README
+ * "Stock splits") and counts here what it restated. */
+typedef struct pc_split {
+    pc_date date;
+    int64_t new_shares, old_shares; /* both > 0 */
+    size_t prices;                  /* prices.csv closes divided by the ratio */
+    size_t dividends;               /* of them, with a dividend divided too */
+    size_t exercises;               /* exercises.csv rows whose shares were multiplied */
+    size_t fair_values;             /* fair_values.csv per-share values divided */
+    int line;
+} pc_split;
+
+/* An award granted before a split, restated by it: its terms just before
+ * and just after (several splits after one grant give one row each, in
+ * date order). */
+typedef struct pc_split_award {
+    size_t split; /* index into splits (date order) */
+    size_t award; /* index into awards */
+    int64_t shares_before, shares_after;
+    int64_t exercise_price_before_micro, exercise_price_after_micro; /* options and SARs */
+    int64_t grant_fv_before_micro, grant_fv_after_micro;             /* when has_grant_fv */
+} pc_split_award;
+
 typedef enum pc_reported_table {
     PC_REPORTED_SCT = 0,
     PC_REPORTED_PVP = 1,
@@ -461,6 +489,8 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_correlation) correlations;
     PC_ARRAY(pc_exercise) exercises;
     PC_ARRAY(pc_separation) separations;
+    PC_ARRAY(pc_split) splits;             /* corporate_actions.csv, in date order */
+    PC_ARRAY(pc_split_award) split_awards; /* by split, then awards.csv order */
     pc_file_columns files[PC_FILE_COUNT];
     char *disclosure[PC_DISCLOSURE_COUNT]; /* UTF-8 text of disclosure/ files, NULL when absent */
     char *disclosure_path[PC_DISCLOSURE_COUNT]; /* the file each came from, for messages */

@@ -492,6 +492,66 @@ static json_t *directors(const pc_dataset *ds, const pc_report *r)
     return list;
 }
 
+/* The stock splits of corporate_actions.csv and what each restated: the
+ * rows of prices, exercises and fair values dated before it, and each
+ * award granted before it with its terms just before and just after. */
+static json_t *split_awards(const pc_dataset *ds, size_t split)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < ds->split_awards.count; i++) {
+        const pc_split_award *sa = &ds->split_awards.items[i];
+        if (sa->split != split)
+            continue;
+        const pc_award *aw = &ds->awards.items[sa->award];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(list, o) ||
+            pc_json_set(o, "award_id", json_string(aw->id)) ||
+            pc_json_set(o, "person_id", json_string(person_id(ds, aw->person))) ||
+            pc_json_set(o, "grant_date", pc_json_date(aw->grant_date)) ||
+            pc_json_set(o, "shares_before", json_integer(sa->shares_before)) ||
+            pc_json_set(o, "shares_after", json_integer(sa->shares_after)) ||
+            (aw->type != PC_AWARD_STOCK &&
+             (pc_json_set(o, "exercise_price_before",
+                          pc_json_micro(sa->exercise_price_before_micro)) ||
+              pc_json_set(o, "exercise_price_after",
+                          pc_json_micro(sa->exercise_price_after_micro)))) ||
+            (aw->has_grant_fv && (pc_json_set(o, "grant_fv_per_share_before",
+                                              pc_json_micro(sa->grant_fv_before_micro)) ||
+                                  pc_json_set(o, "grant_fv_per_share_after",
+                                              pc_json_micro(sa->grant_fv_after_micro))))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static json_t *corporate_actions(const pc_dataset *ds)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < ds->splits.count; i++) {
+        const pc_split *s = &ds->splits.items[i];
+        char ratio[48];
+        snprintf(ratio, sizeof ratio, "%lld:%lld", (long long)s->new_shares,
+                 (long long)s->old_shares);
+        json_t *o = json_object();
+        if (!o || json_array_append_new(list, o) || pc_json_set(o, "type", json_string("split")) ||
+            pc_json_set(o, "date", pc_json_date(s->date)) ||
+            pc_json_set(o, "ratio", json_string(ratio)) ||
+            pc_json_set(o, "new_shares", json_integer(s->new_shares)) ||
+            pc_json_set(o, "old_shares", json_integer(s->old_shares)) ||
+            pc_json_set(o, "prices_restated", json_integer((json_int_t)s->prices)) ||
+            pc_json_set(o, "dividends_restated", json_integer((json_int_t)s->dividends)) ||
+            pc_json_set(o, "exercises_restated", json_integer((json_int_t)s->exercises)) ||
+            pc_json_set(o, "fair_values_restated", json_integer((json_int_t)s->fair_values)) ||
+            pc_json_set(o, "awards_restated", split_awards(ds, i))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
 static void warnings(pc_jw *w, const pc_dataset *ds, const pc_report *r)
 {
     (void)ds;
@@ -534,6 +594,9 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     /* Only with directors, so that a set without them reads as before. */
     if (r->directors.count)
         CHECK(pc_json_set(root, "director_compensation", directors(ds, r)));
+    /* Only with stock splits, for the same reason. */
+    if (ds->splits.count)
+        CHECK(pc_json_set(root, "corporate_actions", corporate_actions(ds)));
     CHECK(pc_json_set(root, "retirement_eligible", retirement(ds, r)));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
     CHECK(pc_json_set(root, "warnings", json_array()));

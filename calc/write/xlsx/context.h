@@ -45,6 +45,7 @@
 #define PC_XLSX_SHEET_EQUITY_DETAIL "Equity Award Detail"
 #define PC_XLSX_SHEET_SCT_ALL "SCT All Years"
 #define PC_XLSX_SHEET_PRICES "Prices"
+#define PC_XLSX_SHEET_SPLITS "Corporate Actions"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */

@@ -510,6 +510,62 @@ static const label table[] = {
     {"Option Exercises and Stock Vested", "期權行使和股票歸屬", "期权行使和股票归属"},
     {"Outstanding Equity Awards at Fiscal Year-End", "財年末未償還股權獎勵",
      "财年末未偿还股权奖励"},
+    /* Corporate Actions (xlsx/splits.c). */
+    {"Stock Splits", "股票分拆", "股票拆分"},
+    {"Stock split of %s, %lld new shares for %lld: the closes and dividends dated before it are "
+     "prices.csv's multiplied by %lld/%lld (see Corporate Actions).",
+     "%s股票分拆，%lld股新股換%lld股舊股：該日之前的收盤價和股息為prices.csv所載數值乘以%lld/%lld"
+     "（見Corporate Actions工作表）。",
+     "%s股票拆分，%lld股新股换%lld股旧股：该日之前的收盘价和股息为prices.csv所载数值乘以%lld/%lld"
+     "（见Corporate Actions工作表）。"},
+    {"Split Date", "分拆生效日", "拆分生效日"},
+    {"Ratio (New Shares : Old Shares)", "比例（新股 : 舊股）", "比例（新股 : 旧股）"},
+    {"Price Factor", "價格調整係數", "价格调整系数"},
+    {"Share Factor", "股數調整係數", "股数调整系数"},
+    {"Prices Restated (#)", "重述的股價 (#)", "重述的股价 (#)"},
+    {"Dividends Restated (#)", "重述的股息 (#)", "重述的股息 (#)"},
+    {"Exercises Restated (#)", "重述的行權 (#)", "重述的行权 (#)"},
+    {"Fair Values Restated (#)", "重述的公允價值 (#)", "重述的公允价值 (#)"},
+    {"Shares Before (#)", "調整前股數 (#)", "调整前股数 (#)"},
+    {"Shares After (#)", "調整後股數 (#)", "调整后股数 (#)"},
+    {"Exercise Price Before ($)", "調整前行權價 ($)", "调整前行权价 ($)"},
+    {"Exercise Price After ($)", "調整後行權價 ($)", "调整后行权价 ($)"},
+    {"Grant Date Fair Value per Share Before ($)", "調整前每股授予日公允價值 ($)",
+     "调整前每股授予日公允价值 ($)"},
+    {"Grant Date Fair Value per Share After ($)", "調整後每股授予日公允價值 ($)",
+     "调整后每股授予日公允价值 ($)"},
+    {"%zu more restated awards are listed in report.json.", "另有%zu項重述的獎勵列於report.json。",
+     "另有%zu项重述的奖励列于report.json。"},
+    {"Each split is applied to every figure dated before it, so that total shareholder "
+     "return, the equity award tables, the Summary Compensation Table and compensation "
+     "actually paid run on one share count: closing prices and dividends are multiplied by "
+     "the price factor; an award granted before the split has its shares multiplied by the "
+     "share factor and its exercise price, grant date fair value per share and price "
+     "hurdles by the price factor; exercises and supplied fair values dated before it "
+     "likewise. Figures dated on or after the split date are already in its terms.",
+     "每次分拆適用於其生效日之前的所有數據，使股東總回報、股權獎勵表、摘要補償表和實際支付的薪酬"
+     "以同一股數計算：收盤價和股息乘以價格調整係數；分拆前授予的獎勵，其股數乘以股數調整係數，"
+     "行權價、每股授予日公允價值和股價門檻乘以價格調整係數；分拆前的行權和所提供的公允價值亦同。"
+     "分拆生效日當日及之後的數據已按分拆後的口徑列示。",
+     "每次拆分适用于其生效日之前的所有数据，使股东总回报、股权奖励表、摘要补偿表和实际支付的薪酬"
+     "以同一股数计算：收盘价和股息乘以价格调整系数；拆分前授予的奖励，其股数乘以股数调整系数，"
+     "行权价、每股授予日公允价值和股价门槛乘以价格调整系数；拆分前的行权和所提供的公允价值亦同。"
+     "拆分生效日当日及之后的数据已按拆分后的口径列示。"},
+    {"Per-share figures are rounded to six decimals, half away from zero. "
+     "Shares are rounded down to a whole share, as plans do with fractional "
+     "shares; the tranches of an award are rounded on their running total, so "
+     "they still add up to the award. An equitable adjustment the plan "
+     "requires is not a modification (FASB ASC 718-20-35-6).",
+     "每股數據四捨五入至小數點後六位。股數向下取整至整股，與計劃處理零碎股的做法一致；"
+     "同一獎勵的各批次按累計股數取整，故合計仍等於獎勵總數。計劃所要求的公平調整不屬於修改"
+     "（FASB ASC 718-20-35-6）。",
+     "每股数据四舍五入至小数点后六位。股数向下取整至整股，与计划处理零碎股的做法一致；"
+     "同一奖励的各批次按累计股数取整，故合计仍等于奖励总数。计划所要求的公平调整不属于修改"
+     "（FASB ASC 718-20-35-6）。"},
+    {"The peer group's prices (peer_prices.csv) are not restated: each peer's "
+     "prices are its own, adjusted for its own splits.",
+     "同業組的股價（peer_prices.csv）不作重述：各同業公司的股價已按其自身的分拆調整。",
+     "同业组的股价（peer_prices.csv）不作重述：各同业公司的股价已按其自身的拆分调整。"},
     /* Equity Award Detail (xlsx/equity_detail.c). */
     {"Equity Award Detail", "股權獎勵明細", "股权奖励明细"},
     {"Step", "步驟", "步骤"},

@@ -151,8 +151,21 @@ void pc_xlsx_write_prices(pc_xlsx *w)
                             w->prices_left_out, w->last_row + 1);
     if (row == PC_XLSX_FIRST_DATA_ROW + 1)
         row = pc_xlsx_note(w, ws, row, "No stock price was used.");
-    pc_xlsx_note(w, ws, row,
-                 "Each close and dividend of prices.csv the workbook uses, once: Award "
-                 "Valuations, Equity Award Detail and TSR refer to these cells, so an edited "
-                 "close moves the values, the equity award tables and TSR together.");
+    row = pc_xlsx_note(w, ws, row,
+                       "Each close and dividend of prices.csv the workbook uses, once: Award "
+                       "Valuations, Equity Award Detail and TSR refer to these cells, so an edited "
+                       "close moves the values, the equity award tables and TSR together.");
+    /* Stock splits (corporate_actions.csv): the closes shown before a split
+     * date are prices.csv's divided by its ratio (calc/read/read_splits.c). */
+    for (size_t i = 0; i < ds->splits.count && pc_xlsx_ok(w); i++) {
+        const pc_split *s = &ds->splits.items[i];
+        char day[11];
+        row = pc_xlsx_notef(w, ws, row,
+                            "Stock split of %s, %lld new shares for %lld: the closes and dividends "
+                            "dated before it are prices.csv's multiplied by %lld/%lld (see "
+                            "Corporate Actions).",
+                            pc_date_format(s->date, day), (long long)s->new_shares,
+                            (long long)s->old_shares, (long long)s->old_shares,
+                            (long long)s->new_shares);
+    }
 }

@@ -89,6 +89,11 @@ void pc_xlsx_write_retirement(pc_xlsx *w, lxw_worksheet *ws);
 #define PC_XLSX_SHEET_DIRECTORS "Director Compensation"
 void pc_xlsx_write_directors(pc_xlsx *w, lxw_worksheet *ws);
 
+/* The stock splits of corporate_actions.csv and what each restated, on
+ * their own sheet `ws`, written when the input set has a split
+ * (xlsx/splits.c). */
+void pc_xlsx_write_splits(pc_xlsx *w, lxw_worksheet *ws);
+
 /* The Charts sheet, over the Pay vs Performance table (calc/write/xlsx/charts.c). */
 void pc_xlsx_write_charts(pc_xlsx *w);
 

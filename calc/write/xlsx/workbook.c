@@ -234,6 +234,8 @@ static void fill_workbook(pc_xlsx *w)
     lxw_worksheet *equity_detail = add_sheet(w, PC_XLSX_SHEET_EQUITY_DETAIL);
     w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);
     w->prices = add_sheet(w, PC_XLSX_SHEET_PRICES);
+    /* Beside Prices, only when the input set has a stock split. */
+    lxw_worksheet *splits = w->ds->splits.count ? add_sheet(w, PC_XLSX_SHEET_SPLITS) : NULL;
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
@@ -275,6 +277,8 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_equity_detail(w, equity_detail);
     pc_xlsx_write_cash(w);
     pc_xlsx_write_prices(w);
+    if (splits)
+        pc_xlsx_write_splits(w, splits);
     pc_xlsx_write_rates(w);
     if (w->checks)
         pc_xlsx_write_checks(w);
