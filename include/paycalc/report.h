@@ -371,6 +371,16 @@ typedef struct pc_report {
     PC_ARRAY(pc_pvp_row) pvp; /* one per covered year, ascending */
     PC_ARRAY(pc_cap_row) cap; /* by year ascending: the year's PEOs, then NEOs, then the average */
     PC_ARRAY(pc_valuation) valuations;
+    /* Where two kinds of valuation are in `valuations`, in the order they
+     * were added (pc_report_add_valuation records them), so the steps after
+     * the valuations find them without reading every valuation: the
+     * grant-date valuations (purpose grant) and the payouts known once a
+     * market condition's period has ended (method market_outcome). */
+    PC_ARRAY(size_t) grant_valuations;
+    PC_ARRAY(size_t) outcome_valuations;
+    /* The fair_values.csv line of each valuation that used one
+     * (inputs.supplied_line), in the order the valuations were added. */
+    PC_ARRAY(int) supplied_lines;
     pc_equity_tables equity; /* SPEC section 12, for every SCT year */
     PC_ARRAY(pc_market_detail) market_details;
     pc_tsr tsr;
@@ -398,6 +408,11 @@ void pc_finding_fini(pc_finding *finding);
 /* Adds a warning (printf-style message); `source` may be NULL. */
 pc_status pc_report_warn(pc_report *report, const char *code, const char *source, const char *fmt,
                          ...) __attribute__((format(printf, 4, 5)));
+
+/* Appends a copy of `v` to report->valuations and records it in the
+ * report's indexes it belongs to (grant_valuations, outcome_valuations,
+ * supplied_lines). PC_ERR_NOMEM when out of memory. */
+pc_status pc_report_add_valuation(pc_report *report, const pc_valuation *v);
 
 /* The SCT row of a person and year, or NULL. */
 const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year);
