@@ -9,6 +9,16 @@
 #   bench/run.sh                   # every size: 1k 10k 100k 1M
 #   bench/run.sh 1k 10k            # only these sizes
 #   BENCH_REPEAT=5 bench/run.sh    # runs per size (the median is shown; default 3, 1 for 1M)
+#   bench/run.sh --check           # the regression guard: CPU time per valuation of
+#                                  # each stage on the 100k set (median of the runs)
+#                                  # against bench/baseline.json; exit 1 past 25% worse
+#   bench/run.sh --record NOTE     # measure the same and write bench/baseline.json,
+#                                  # NOTE (how loaded the machine is, say) beside it
+#
+# --check and --record read every stage line bench_pipeline prints, and every
+# "metric NAME VALUE higher|lower" line of a benchmark this script runs
+# (bench/check.py): a stage or a figure added later is guarded once it is in
+# the baseline. It is a benchmark, not a test: scripts/test.sh does not run it.
 #
 # Each size's input set is generated once into build-bench/inputs/ and kept;
 # the reports are written to a scratch folder and removed. Timings vary from
@@ -43,8 +53,27 @@ awards_for() {
     esac
 }
 
+guard=""
+note=""
+case "${1:-}" in
+--check)
+    guard=check
+    shift
+    ;;
+--record)
+    guard=record
+    note=${2:-}
+    if [ -z "$note" ]; then
+        echo "bench/run.sh: --record needs a note on the machine's load, e.g. --record 'idle'" >&2
+        exit 2
+    fi
+    shift 2
+    ;;
+esac
+
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1k 10k 100k 1M)
+[ -z "$guard" ] || sizes=(100k)
 
 # The median of each column over the runs of one size.
 median_row() {
@@ -74,6 +103,21 @@ for size in "${sizes[@]}"; do
     fi
     repeat=${BENCH_REPEAT:-3}
     [ "$size" != 1M ] || repeat=${BENCH_REPEAT:-1}
+    if [ -n "$guard" ]; then
+        # The labelled output, every run of it: bench/check.py takes the
+        # median of each figure.
+        out=""
+        for ((i = 0; i < repeat; i++)); do
+            echo "bench/run.sh: $size, run $((i + 1)) of $repeat" >&2
+            out+=$("$build/bench_pipeline" "$set_dir")$'\n'
+        done
+        if [ "$guard" = record ]; then
+            printf '%s' "$out" | "$python" "$root/bench/check.py" record "$root/bench/baseline.json" "$note"
+        else
+            printf '%s' "$out" | "$python" "$root/bench/check.py" check "$root/bench/baseline.json"
+        fi
+        exit
+    fi
     runs=""
     for ((i = 0; i < repeat; i++)); do
         echo "bench/run.sh: $size, run $((i + 1)) of $repeat" >&2

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "builder.h"
+#include "paycalc/compute.h"
 #include "paycalc/engine.h"
 #include "paycalc/equity.h"
 #include "support.h"
@@ -903,4 +904,65 @@ Test(oea, meridian_award_past_its_period_shows_the_shares_cap_values)
     json_decref(root);
     remove_dir(out);
     free(out);
+}
+
+/* The report's index of grant-date and market_outcome valuations and of
+ * the fair_values.csv lines used, which the equity tables and the unused
+ * fair value warning read instead of every valuation, lists exactly the
+ * valuations of each kind, in order. */
+static void expect_index(const pc_report *r, const size_t *index, size_t n, int kind,
+                         const char *set)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        const pc_valuation *v = &r->valuations.items[i];
+        if (kind == 0 ? v->purpose != PC_PURPOSE_GRANT : v->method != PC_METHOD_MARKET_OUTCOME)
+            continue;
+        cr_assert_lt(k, n, "%s: index %d misses valuation %zu", set, kind, i);
+        cr_assert_eq(index[k], i, "%s: index %d lists %zu where valuation %zu is", set, kind,
+                     index[k], i);
+        k++;
+    }
+    cr_assert_eq(k, n, "%s: index %d lists %zu valuations, %zu are of its kind", set, kind, n, k);
+}
+
+static void expect_lines(const pc_report *r, const char *set)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        int line = r->valuations.items[i].inputs.supplied_line;
+        if (line <= 0)
+            continue;
+        cr_assert_lt(k, r->supplied_lines.count, "%s: no line of valuation %zu", set, i);
+        cr_assert_eq(r->supplied_lines.items[k], line, "%s: valuation %zu", set, i);
+        k++;
+    }
+    cr_assert_eq(k, r->supplied_lines.count, "%s", set);
+}
+
+Test(equity, the_valuation_index_lists_every_valuation_of_its_kind)
+{
+    const char *sets[] = {SOURCE_DIR "/inputs/cbak-fy2022", SOURCE_DIR "/inputs/meridian-fy2024",
+                          SOURCE_DIR "/tests/data/golden-nonsrc"};
+    size_t seen[3] = {0};
+    for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
+        pc_dataset d;
+        pc_report r;
+        pc_diags g;
+        pc_dataset_init(&d);
+        pc_report_init(&r);
+        pc_diags_init(&g);
+        cr_assert_eq(pc_compute(sets[s], &d, &r, &g), PC_OK, "%s", sets[s]);
+        expect_index(&r, r.grant_valuations.items, r.grant_valuations.count, 0, sets[s]);
+        expect_index(&r, r.outcome_valuations.items, r.outcome_valuations.count, 1, sets[s]);
+        expect_lines(&r, sets[s]);
+        seen[0] += r.grant_valuations.count;
+        seen[1] += r.outcome_valuations.count;
+        seen[2] += r.supplied_lines.count;
+        pc_diags_fini(&g);
+        pc_report_fini(&r);
+        pc_dataset_fini(&d);
+    }
+    /* Each kind is there to be checked. */
+    cr_assert(seen[0] > 0 && seen[1] > 0 && seen[2] > 0);
 }

@@ -139,10 +139,8 @@ static pc_status value_at(const pc_dataset *ds, size_t tranche, pc_date date, pc
         return st;
     v.year = year;
     v.line = (int)line;
-    pc_valuation *slot = PC_ARRAY_PUSH(&report->valuations);
-    if (!slot)
+    if (pc_report_add_valuation(report, &v))
         return PC_ERR_NOMEM;
-    *slot = v;
     *value = v.value;
     return PC_OK;
 }

@@ -23,15 +23,14 @@ static int compare_int(const void *a, const void *b)
  * over in silence (a report dated on a day no valuation falls on). */
 static pc_status warn_unused_fair_values(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
-    size_t n = report->valuations.count, used = 0;
+    size_t n = report->supplied_lines.count, used = 0;
     if (ds->fair_values.count == 0)
         return PC_OK;
     int *lines = malloc((n ? n : 1) * sizeof *lines);
     if (!lines)
         return PC_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
-        if (report->valuations.items[i].inputs.supplied_line > 0)
-            lines[used++] = report->valuations.items[i].inputs.supplied_line;
+        lines[used++] = report->supplied_lines.items[i];
     qsort(lines, used, sizeof *lines, compare_int);
     pc_status st = PC_OK;
     for (size_t i = 0; i < ds->fair_values.count && !st; i++) {

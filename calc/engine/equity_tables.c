@@ -33,7 +33,9 @@
 
 /* What the year loops need, built once: the awards of each person in grant
  * order, the exercises of each award in date order, and each award's
- * grant-date value from the SCT step. */
+ * grant-date value from the SCT step. Built from the report's index of
+ * grant-date and market_outcome valuations (pc_report_add_valuation), so
+ * only those valuations are read, not every one. */
 typedef struct ledger {
     const pc_dataset *ds;
     const pc_report *report;
@@ -49,6 +51,7 @@ typedef struct ledger {
     size_t nknown;
     pc_equity_tables *out; /* the tables being built, whose steps the rows add */
     pc_date last_end;      /* the last covered fiscal year end */
+    bool steps;            /* the rows record their steps (the last covered year only) */
 } ledger;
 
 /* A sort key: two fields, then the position in its file. */
@@ -107,14 +110,15 @@ static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report 
     lg->exercises = malloc((ne ? ne : 1) * sizeof *lg->exercises);
     lg->award_first = malloc((na + 1) * sizeof *lg->award_first);
     lg->grant_value = calloc(na ? na : 1, sizeof *lg->grant_value);
-    size_t nv = report->valuations.count;
-    lg->grants = malloc((nv ? nv : 1) * sizeof *lg->grants);
+    size_t ngrants = report->grant_valuations.count, noutcomes = report->outcome_valuations.count;
+    lg->grants = malloc((ngrants ? ngrants : 1) * sizeof *lg->grants);
     lg->grant_first = malloc((na + 1) * sizeof *lg->grant_first);
     if (!lg->awards || !lg->person_first || !lg->exercises || !lg->award_first ||
         !lg->grant_value || !lg->grants || !lg->grant_first)
         return PC_ERR_NOMEM;
     size_t nkeys = na > ne ? na : ne;
-    nkeys = nkeys > nv ? nkeys : nv;
+    nkeys = nkeys > ngrants ? nkeys : ngrants;
+    nkeys = nkeys > noutcomes ? nkeys : noutcomes;
     sort_key *keys = malloc((nkeys ? nkeys : 1) * sizeof *keys);
     if (!keys)
         return PC_ERR_NOMEM;
@@ -129,10 +133,9 @@ static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report 
     }
     sort_group(keys, ne, na, lg->exercises, lg->award_first);
     size_t ng = 0;
-    for (size_t i = 0; i < nv; i++) {
+    for (size_t k = 0; k < ngrants; k++) {
+        size_t i = report->grant_valuations.items[k];
         const pc_valuation *v = &report->valuations.items[i];
-        if (v->purpose != PC_PURPOSE_GRANT)
-            continue;
         size_t a = ds->tranches.items[v->tranche].award;
         keys[ng++] = (sort_key){(int64_t)a, 0, i};
         if (pc_money_add(lg->grant_value[a], v->value, &lg->grant_value[a])) {
@@ -143,16 +146,16 @@ static pc_status ledger_build(ledger *lg, const pc_dataset *ds, const pc_report 
     sort_group(keys, ng, na, lg->grants, lg->grant_first);
     /* The payouts known once a market condition's period has ended (SPEC
      * section 10: method market_outcome), for counted_shares. */
-    lg->known = malloc((nv ? nv : 1) * sizeof *lg->known);
+    lg->known = malloc((noutcomes ? noutcomes : 1) * sizeof *lg->known);
     if (!lg->known) {
         free(keys);
         return PC_ERR_NOMEM;
     }
     size_t nk = 0;
-    for (size_t i = 0; i < nv; i++) {
+    for (size_t k = 0; k < noutcomes; k++) {
+        size_t i = report->outcome_valuations.items[k];
         const pc_valuation *v = &report->valuations.items[i];
-        if (v->method == PC_METHOD_MARKET_OUTCOME)
-            keys[nk++] = (sort_key){(int64_t)v->tranche, v->date, i};
+        keys[nk++] = (sort_key){(int64_t)v->tranche, v->date, i};
     }
     qsort(keys, nk, sizeof *keys, by_key);
     for (size_t i = 0; i < nk; i++)
@@ -362,13 +365,12 @@ static pc_status shares_value(int64_t shares, int64_t price_micro, int64_t *cent
 
 /* ---- Steps: what each figure is made of ----------------------------------- */
 
+/* Records a step when the rows being computed keep theirs (lg->steps). */
 static pc_status add_step(const ledger *lg, const pc_equity_step *step)
 {
-    pc_equity_step *slot = PC_ARRAY_PUSH(&lg->out->steps);
-    if (!slot)
-        return PC_ERR_NOMEM;
-    *slot = *step;
-    return PC_OK;
+    if (!lg->steps)
+        return PC_OK;
+    return PC_ARRAY_APPEND(&lg->out->steps, step) ? PC_OK : PC_ERR_NOMEM;
 }
 
 /* The close at `date` on a step: its price, day and prices.csv line. */
@@ -673,7 +675,7 @@ static pc_status gpba_award(const ledger *lg, size_t ai, pc_gpba_row *row)
 /* Keeps the steps added since `mark` as a row's, ordered by item, when the
  * row is kept and is of the last covered year (the year the workbook shows:
  * equity.h); drops them otherwise, so they take memory for one year, not
- * for every SCT year. */
+ * for every SCT year. The rows of other years add none (lg->steps). */
 static pc_status keep_steps(const ledger *lg, size_t mark, bool keep, int year, size_t *first,
                             size_t *n)
 {
@@ -746,7 +748,12 @@ static pc_status person_year(const ledger *lg, size_t person, int year)
     pc_date end = pc_fiscal_year_end(cfg->fiscal_year_end, year);
     pc_date prior = pc_fiscal_year_end(cfg->fiscal_year_end, year - 1);
     pc_status result = PC_OK;
-    for (size_t k = lg->person_first[person]; k < lg->person_first[person + 1]; k++) {
+    /* In grant order: the awards granted after the year end have no figure
+     * in it (their tranches vest, and their options are exercised, on or
+     * after the grant date: the reader checks it), and end the walk. */
+    for (size_t k = lg->person_first[person];
+         k < lg->person_first[person + 1] && ds->awards.items[lg->awards[k]].grant_date <= end;
+         k++) {
         size_t ai = lg->awards[k];
         const pc_award *a = &ds->awards.items[ai];
         pc_status st = oea_add(lg, person, ai, year, end);
@@ -783,6 +790,7 @@ pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report
      * report.json). */
     for (int y = 0; y < ds->config.nyears && result != PC_ERR_NOMEM && !st; y++) {
         int year = ds->config.years[y];
+        lg.steps = y == ds->config.nyears - 1;
         for (size_t i = 0; i < report->sct.count; i++) {
             const pc_sct_row *row = &report->sct.items[i];
             if (row->year != year || !row->in_table)
@@ -812,10 +820,13 @@ pc_status pc_equity_oea_people(const pc_dataset *ds, const pc_report *report, co
     lg.out = tables;
     pc_status result = st;
     pc_date end = pc_fiscal_year_end(ds->config.fiscal_year_end, year);
+    lg.steps = year == ds->config.years[ds->config.nyears - 1];
     for (size_t i = 0; i < npeople && !st && result != PC_ERR_NOMEM; i++) {
         size_t person = people[i];
         assert(person < ds->people.count);
-        for (size_t k = lg.person_first[person]; k < lg.person_first[person + 1]; k++) {
+        for (size_t k = lg.person_first[person];
+             k < lg.person_first[person + 1] && ds->awards.items[lg.awards[k]].grant_date <= end;
+             k++) {
             pc_status r = oea_add(&lg, person, lg.awards[k], year, end);
             if (r == PC_ERR_NOMEM) {
                 result = r;

@@ -152,10 +152,8 @@ static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums
             }
             v.year = year;
             v.line = -1;
-            pc_valuation *slot = PC_ARRAY_PUSH(&report->valuations);
-            if (!slot)
+            if (pc_report_add_valuation(report, &v))
                 return PC_ERR_NOMEM;
-            *slot = v;
             int64_t *acc =
                 award->type == PC_AWARD_STOCK ? &sums[row].stock_awards : &sums[row].option_awards;
             if (pc_money_add(*acc, v.value, acc)) {

@@ -85,7 +85,9 @@ const char *pc_component_name(pc_component component)
     return "?";
 }
 
-void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size)
+/* Room for one more element (the capacity doubles), counted; NULL when out
+ * of memory. */
+static void *array_grow(void **items, size_t *count, size_t *capacity, size_t elem_size)
 {
     if (*count == *capacity) {
         size_t cap = *capacity ? *capacity * 2 : 16;
@@ -97,9 +99,24 @@ void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_s
         *items = p;
         *capacity = cap;
     }
-    char *elem = (char *)*items + (*count)++ * elem_size;
-    memset(elem, 0, elem_size);
+    return (char *)*items + (*count)++ * elem_size;
+}
+
+void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size)
+{
+    void *elem = array_grow(items, count, capacity, elem_size);
+    if (elem)
+        memset(elem, 0, elem_size);
     return elem;
+}
+
+void *pc_array_append(void **items, size_t *count, size_t *capacity, size_t elem_size,
+                      const void *elem)
+{
+    void *slot = array_grow(items, count, capacity, elem_size);
+    if (slot)
+        memcpy(slot, elem, elem_size);
+    return slot;
 }
 
 size_t pc_tabular_list_items(const char *text, const char **item, size_t *len, size_t max)

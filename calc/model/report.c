@@ -192,6 +192,33 @@ void pc_report_init(pc_report *report)
     memset(report, 0, sizeof *report);
 }
 
+/* Appends `at` to `index` when `member`; false when out of memory. */
+static bool index_add(size_t **items, size_t *count, size_t *capacity, bool member, size_t at)
+{
+    return !member || pc_array_append((void **)items, count, capacity, sizeof at, &at);
+}
+
+pc_status pc_report_add_valuation(pc_report *report, const pc_valuation *v)
+{
+    size_t at = report->valuations.count, ngrant = report->grant_valuations.count,
+           noutcome = report->outcome_valuations.count;
+    if (!PC_ARRAY_APPEND(&report->valuations, v))
+        return PC_ERR_NOMEM;
+    if (index_add(&report->grant_valuations.items, &report->grant_valuations.count,
+                  &report->grant_valuations.capacity, v->purpose == PC_PURPOSE_GRANT, at) &&
+        index_add(&report->outcome_valuations.items, &report->outcome_valuations.count,
+                  &report->outcome_valuations.capacity, v->method == PC_METHOD_MARKET_OUTCOME,
+                  at) &&
+        (v->inputs.supplied_line <= 0 ||
+         PC_ARRAY_APPEND(&report->supplied_lines, &v->inputs.supplied_line)))
+        return PC_OK;
+    /* All or nothing: the valuation and its places in the index go. */
+    report->valuations.count = at;
+    report->grant_valuations.count = ngrant;
+    report->outcome_valuations.count = noutcome;
+    return PC_ERR_NOMEM;
+}
+
 void pc_checks_init(pc_checks *checks)
 {
     memset(checks, 0, sizeof *checks);
@@ -242,6 +269,9 @@ void pc_report_fini(pc_report *report)
     free(report->pvp.items);
     free(report->cap.items);
     free(report->valuations.items);
+    free(report->grant_valuations.items);
+    free(report->outcome_valuations.items);
+    free(report->supplied_lines.items);
     free(report->retirement.items);
     for (size_t i = 0; i < report->market_details.count; i++) {
         pc_market_detail *d = &report->market_details.items[i];

@@ -173,7 +173,8 @@ struct pc_report;
 
 /* Computes the three tables for every SCT year of an indexed dataset, after
  * the SCT step (the grant-date fair values of Grants of Plan-Based Awards are
- * the SCT's award values, read from report->valuations). Appends to
+ * the SCT's award values, the grant-date valuations that
+ * report->grant_valuations lists). Appends to
  * `tables`, which must be initialised.
  *
  * Input errors go to `diags` with their file, line and column, and the

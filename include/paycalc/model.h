@@ -512,6 +512,14 @@ void pc_dataset_fini(pc_dataset *ds);
 void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size);
 #define PC_ARRAY_PUSH(arr)                                                                         \
     pc_array_push((void **)&(arr)->items, &(arr)->count, &(arr)->capacity, sizeof *(arr)->items)
+/* Grows an array by a copy of `*elem` (of the array's element type), writing
+ * the element once rather than zeroing it first; returns the new element, or
+ * NULL when out of memory. Usage: PC_ARRAY_APPEND(&report->valuations, &v) */
+void *pc_array_append(void **items, size_t *count, size_t *capacity, size_t elem_size,
+                      const void *elem);
+#define PC_ARRAY_APPEND(arr, elem)                                                                 \
+    pc_array_append((void **)&(arr)->items, &(arr)->count, &(arr)->capacity, sizeof *(arr)->items, \
+                    (elem))
 
 /* The path of a file for messages ("inputs/x/cash.csv"), or its bare name
  * when it was not read from disk. */

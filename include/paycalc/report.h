@@ -179,23 +179,26 @@ typedef struct pc_market_detail {
     double *tsr;          /* market_outcome: the TSR over the whole period */
 } pc_market_detail;
 
-/* What a valuation used and computed along the way (SPEC section 5). */
+/* What a valuation used and computed along the way (SPEC section 5). The
+ * narrow fields come first, so the struct has no padding between them: a
+ * report holds one per valuation. */
 typedef struct pc_valuation_inputs {
     bool has_price;
-    pc_date price_date; /* the trading day whose close was used */
-    int64_t price_micro;
     bool has_assumptions;
+    bool has_outcome;
+    pc_date price_date;      /* the trading day whose close was used */
     pc_date assumption_date; /* the assumptions.csv row used */
+    pc_date outcome_date;    /* the outcomes.csv assessment used */
+    int supplied_line;       /* fair_values.csv line, or 0 */
+    int condition_line;      /* market_conditions.csv line (monte_carlo, market_outcome) */
+    int64_t price_micro;
     double volatility, rate, yield;
     double term;        /* T in years */
     double vest_time;   /* t_v in years, when used */
     double contractual; /* t_c in years, when used */
     double strike;
     double d1, d2, nd1, nd2;
-    bool has_outcome;
-    pc_date outcome_date; /* the outcomes.csv assessment used */
-    int supplied_line;    /* fair_values.csv line, or 0 */
-    const char *note;     /* fair_values.csv note (borrowed), or NULL */
+    const char *note; /* fair_values.csv note (borrowed), or NULL */
     /* monte_carlo and market_outcome (SPEC section 10): */
     size_t paths;
     uint64_t seed;
@@ -203,25 +206,24 @@ typedef struct pc_valuation_inputs {
     double ci95_low, ci95_high; /* per target share */
     double expected_payout;     /* fraction of target (the payout, for market_outcome) */
     double metric;              /* market_outcome: the rank, TSR difference or TSR achieved */
-    int condition_line;         /* market_conditions.csv line */
     size_t detail;              /* 1 + index into pc_report.market_details, or 0 */
 } pc_valuation_inputs;
 
-/* One tranche valued at one date. */
+/* One tranche valued at one date (narrow fields first, as above). */
 typedef struct pc_valuation {
     size_t tranche; /* index into dataset tranches */
     pc_date date;
     pc_purpose purpose;
     pc_method method;
-    double per_share;     /* per-share fair value (before the probable outcome) */
+    int year;             /* the fiscal year the value feeds */
+    int line;             /* the pc_cap_line it feeds, or -1 for the SCT */
     bool per_share_exact; /* per_share_micro holds the exact decimal */
+    double per_share;     /* per-share fair value (before the probable outcome) */
     int64_t per_share_micro;
     int64_t shares;
     int64_t probable_micro; /* PC_MICRO (100%) unless a performance award */
     int64_t value;          /* cents (R2) */
     pc_valuation_inputs inputs;
-    int year; /* the fiscal year the value feeds */
-    int line; /* the pc_cap_line it feeds, or -1 for the SCT */
 } pc_valuation;
 
 typedef struct pc_tsr_point {
@@ -371,6 +373,16 @@ typedef struct pc_report {
     PC_ARRAY(pc_pvp_row) pvp; /* one per covered year, ascending */
     PC_ARRAY(pc_cap_row) cap; /* by year ascending: the year's PEOs, then NEOs, then the average */
     PC_ARRAY(pc_valuation) valuations;
+    /* Where two kinds of valuation are in `valuations`, in the order they
+     * were added (pc_report_add_valuation records them), so the steps after
+     * the valuations find them without reading every valuation: the
+     * grant-date valuations (purpose grant) and the payouts known once a
+     * market condition's period has ended (method market_outcome). */
+    PC_ARRAY(size_t) grant_valuations;
+    PC_ARRAY(size_t) outcome_valuations;
+    /* The fair_values.csv line of each valuation that used one
+     * (inputs.supplied_line), in the order the valuations were added. */
+    PC_ARRAY(int) supplied_lines;
     pc_equity_tables equity; /* SPEC section 12, for every SCT year */
     PC_ARRAY(pc_market_detail) market_details;
     pc_tsr tsr;
@@ -398,6 +410,11 @@ void pc_finding_fini(pc_finding *finding);
 /* Adds a warning (printf-style message); `source` may be NULL. */
 pc_status pc_report_warn(pc_report *report, const char *code, const char *source, const char *fmt,
                          ...) __attribute__((format(printf, 4, 5)));
+
+/* Appends a copy of `v` to report->valuations and records it in the
+ * report's indexes it belongs to (grant_valuations, outcome_valuations,
+ * supplied_lines). PC_ERR_NOMEM when out of memory. */
+pc_status pc_report_add_valuation(pc_report *report, const pc_valuation *v);
 
 /* The SCT row of a person and year, or NULL. */
 const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year);
