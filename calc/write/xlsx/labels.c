@@ -392,14 +392,17 @@ static const label table[] = {
     /* The equity award tables' notes. */
     {"(1) Awards whose vesting depends on a performance or market condition, shown at the number "
      "of shares the company expected to be earned at fiscal year end (the probable outcome of the "
-     "condition); a market-condition award with no assessment is shown at target, and one whose "
-     "performance period has ended at the shares earned.",
+     "condition); a market-condition award with no assessment is shown at target. A "
+     "market-condition award whose performance period has ended is earned: its shares earned are "
+     "shown as stock not vested until they vest.",
      "(1) "
      "歸屬取決於業績條件或市場條件的獎勵，按公司於財年末預計可賺取的股數（該條件的可能結果）列示；"
-     "未經評估的市場條件獎勵按目標數列示，業績期已結束的按已賺取的股數列示。",
+     "未經評估的市場條件獎勵按目標數列示。業績期已結束的市場條件獎勵已賺取，其已賺取的股數在歸屬前"
+     "列為未歸屬股票。",
      "(1) "
      "归属取决于业绩条件或市场条件的奖励，按公司于财年末预计可赚取的股数（该条件的可能结果）列示；"
-     "未经评估的市场条件奖励按目标数列示，业绩期已结束的按已赚取的股数列示。"},
+     "未经评估的市场条件奖励按目标数列示。业绩期已结束的市场条件奖励已赚取，其已赚取的股数在归属前"
+     "列为未归属股票。"},
     {"(2) Market value is the number of shares times $%s, the closing price of our common stock on "
      "%s, the last trading day of fiscal %d.",
      "(2) 市值為股數乘以%s美元，即本公司普通股於%s（%d財年最後一個交易日）的收盤價。",
