@@ -235,6 +235,9 @@ static void fill_workbook(pc_xlsx *w)
     w->cash = add_sheet(w, PC_XLSX_SHEET_CASH);
     w->prices = add_sheet(w, PC_XLSX_SHEET_PRICES);
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
+    lxw_worksheet *assumptions = add_sheet(w, PC_XLSX_SHEET_ASSUMPTIONS);
+    lxw_worksheet *outcomes = add_sheet(w, PC_XLSX_SHEET_OUTCOMES);
+    lxw_worksheet *terms = add_sheet(w, PC_XLSX_SHEET_AWARD_TERMS);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
         w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
@@ -254,6 +257,7 @@ static void fill_workbook(pc_xlsx *w)
     /* The sheets Pay vs Performance points into come first. */
     pc_xlsx_plan_cash(w);
     pc_xlsx_plan_prices(w);
+    pc_xlsx_plan_inputs(w);
     pc_xlsx_plan_equity_detail(w);
     pc_xlsx_write_sct(w);
     pc_xlsx_write_sct_all(w);
@@ -275,6 +279,9 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_cash(w);
     pc_xlsx_write_prices(w);
     pc_xlsx_write_rates(w);
+    pc_xlsx_write_assumptions(w, assumptions);
+    pc_xlsx_write_outcomes(w, outcomes);
+    pc_xlsx_write_award_terms(w, terms);
     if (w->checks)
         pc_xlsx_write_checks(w);
     pc_xlsx_write_audit(w);
@@ -314,6 +321,7 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
     free(w.cash_keys);
     free(w.rate_order);
     free(w.price_row);
+    free(w.outcome_by_line);
     free(w.at.sct_row);
     free(w.at.sct_grant_row);
     free(w.at.cap_row);
