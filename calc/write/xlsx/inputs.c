@@ -220,8 +220,9 @@ void pc_xlsx_write_assumptions(pc_xlsx *w, lxw_worksheet *ws)
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     for (size_t i = 0; i < ds->assumptions.count && pc_xlsx_ok(w); i++) {
-        if ((row = input_row(w, i, ds->assumptions.count)) == PC_XLSX_NONE)
-            break;
+        if (input_row(w, i, ds->assumptions.count) == PC_XLSX_NONE)
+            break; /* the rest are left out (input_notes) */
+        row = input_row(w, i, ds->assumptions.count);
         const pc_assumption *a = &ds->assumptions.items[i];
         pc_xlsx_date(w, ws, row, 0, a->date, w->f.date);
         pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_VOLATILITY, a->volatility_micro, w->f.percent);
@@ -252,8 +253,9 @@ void pc_xlsx_write_outcomes(pc_xlsx *w, lxw_worksheet *ws)
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     for (size_t i = 0; i < ds->outcomes.count && pc_xlsx_ok(w); i++) {
-        if ((row = input_row(w, i, ds->outcomes.count)) == PC_XLSX_NONE)
-            break;
+        if (input_row(w, i, ds->outcomes.count) == PC_XLSX_NONE)
+            break; /* the rest are left out (input_notes) */
+        row = input_row(w, i, ds->outcomes.count);
         const pc_outcome *o = &ds->outcomes.items[i];
         const pc_award *a = &ds->awards.items[o->award];
         pc_xlsx_text(w, ws, row, 0, a->id, w->f.text);
@@ -313,8 +315,9 @@ void pc_xlsx_write_award_terms(pc_xlsx *w, lxw_worksheet *ws)
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     pc_buf schedule = {0}, lines = {0};
     for (size_t i = 0; i < ds->awards.count && pc_xlsx_ok(w); i++) {
-        if ((row = input_row(w, i, ds->awards.count)) == PC_XLSX_NONE)
-            break;
+        if (input_row(w, i, ds->awards.count) == PC_XLSX_NONE)
+            break; /* the rest are left out (input_notes) */
+        row = input_row(w, i, ds->awards.count);
         const pc_award *a = &ds->awards.items[i];
         pc_xlsx_text(w, ws, row, 0, a->id, w->f.text);
         pc_xlsx_text(w, ws, row, 1, pc_xlsx_person_name(w, a->person), w->f.text);
