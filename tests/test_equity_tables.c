@@ -853,12 +853,15 @@ Test(steps, an_exercise_is_a_negative_step_of_the_exercisable, .init = setup, .f
 }
 
 /* SPEC section 12: an award whose performance period has ended shows the
- * shares it earned, the outcome CAP values it at. In Meridian's set the
- * relative-TSR award HOLT-TSR-2022 ended on 2024-12-31 at a 200% payout:
- * CAP values its 40,000 target shares at 2 x the close, and Outstanding
- * Equity Awards at the 2024 year end shows 80,000 unearned shares at that
- * close, not the 40,000 target. Every market_outcome valuation at the year
- * end is checked the same way. */
+ * shares it earned, the outcome CAP values it at; earned but not yet
+ * vested, they are stock not vested (Item 402(f)(2) columns (g) and (h)),
+ * not unearned equity incentive plan shares (columns (i) and (j)). In
+ * Meridian's set the relative-TSR award HOLT-TSR-2022 ended on 2024-12-31
+ * at a 200% payout and vests on 2025-03-01: CAP values its 40,000 target
+ * shares at 2 x the close, and Outstanding Equity Awards at the 2024 year
+ * end shows 80,000 shares not vested at that close, none unearned. Every
+ * market_outcome valuation at the year end is checked the same way, and
+ * the market awards still in their period stay unearned. */
 Test(oea, meridian_award_past_its_period_shows_the_shares_cap_values)
 {
     char *out = make_temp_dir();
@@ -890,17 +893,36 @@ Test(oea, meridian_award_past_its_period_shows_the_shares_cap_values)
             if (json_integer_value(json_object_get(e, "year")) != 2024 ||
                 strcmp(json_string_value(json_object_get(e, "award_id")), award) != 0)
                 continue;
-            long long shown = json_integer_value(json_object_get(e, "stock_unearned"));
-            cr_expect_eq(shown, earned, "%s: %lld shares shown, %lld earned (payout %g)", award,
-                         shown, earned, payout);
+            long long shown = json_integer_value(json_object_get(e, "stock_unvested"));
+            cr_expect_eq(shown, earned, "%s: %lld shares not vested, %lld earned (payout %g)",
+                         award, shown, earned, payout);
+            cr_expect_eq(json_integer_value(json_object_get(e, "stock_unearned")), 0,
+                         "%s: earned shares are not unearned", award);
             double close = json_number_value(json_object_get(e, "close"));
             cr_expect_eq(
-                llround(json_number_value(json_object_get(e, "stock_unearned_value")) * 100),
+                llround(json_number_value(json_object_get(e, "stock_unvested_value")) * 100),
                 llround((double)earned * close * 100), "%s: value", award);
             checked++;
         }
     }
     cr_expect_eq(checked, 1, "HOLT-TSR-2022 is the one award past its period at 2024's end");
+    /* The market awards whose periods end after 2024 are still unearned. */
+    const char *running[] = {"HOLT-IDX-2023", "HOLT-HRD-2023", "OKAFOR-TSR-2023"};
+    for (size_t n = 0; n < sizeof running / sizeof *running; n++) {
+        size_t found = 0;
+        json_array_foreach(oeas, k, e)
+        {
+            if (json_integer_value(json_object_get(e, "year")) != 2024 ||
+                strcmp(json_string_value(json_object_get(e, "award_id")), running[n]) != 0)
+                continue;
+            cr_expect_gt(json_integer_value(json_object_get(e, "stock_unearned")), 0, "%s",
+                         running[n]);
+            cr_expect_eq(json_integer_value(json_object_get(e, "stock_unvested")), 0, "%s",
+                         running[n]);
+            found++;
+        }
+        cr_expect_eq(found, 1, "%s has its 2024 row", running[n]);
+    }
     json_decref(root);
     remove_dir(out);
     free(out);

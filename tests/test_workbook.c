@@ -317,11 +317,16 @@ static int edit_cash_line(const char *dir, const char *prefix, const char *amoun
 /* SPEC 9, live to the last figure: in a five-year company the disclosure
  * SCT shows 2021-2023, and CAP by Person takes 2019 and 2020 from SCT All
  * Years. An older year's salary, a change in pension value and a pension
- * service cost edited on Cash and FX, a volatility of the Black-Scholes
- * values (live formulas over their row) and the 2021 year-end close on
- * Prices move SCT All Years, CAP by Person, CAP Reconciliation, TSR and Pay
- * vs Performance exactly as `paycalc run` moves them with the same edits
- * in cash.csv, assumptions.csv and prices.csv. */
+ * service cost edited on Cash and FX, a volatility on Assumptions (which
+ * the Black-Scholes values refer to), the 2021 year-end close on Prices
+ * and the 2020 RMB rate on Exchange Rates move SCT All Years, CAP by
+ * Person, CAP Reconciliation, TSR and Pay vs Performance exactly as
+ * `paycalc run` moves them with the same edits in cash.csv,
+ * assumptions.csv, prices.csv and fx.csv (a fiscal-year row, which
+ * replaces the average of the daily rates, SPEC 4). The check of the
+ * recalculated copy also finds no typed figure in the disclosure tables
+ * and CAP by Person, and each price, rate, assumption, outcome and
+ * exercise price on its input sheet once (xlsx_recalc.py). */
 Test(workbook, older_years_salary_pension_volatility_and_price_edits_move_cap_as_paycalc_would,
      .timeout = 300)
 {
@@ -347,6 +352,18 @@ Test(workbook, older_years_salary_pension_volatility_and_price_edits_move_cap_as
     /* The close of the 2021 fiscal year end, on Prices once. */
     snprintf(path, sizeof path, "%s/prices.csv", in);
     replace_in_file(path, "\n2021-12-31,17.97,", "\n2021-12-31,25,");
+    /* The 2020 RMB rate: a fiscal-year row in fx.csv, the rate itself on
+     * Exchange Rates. */
+    snprintf(path, sizeof path, "%s/fx.csv", in);
+    char *fx = read_file(path, NULL);
+    cr_assert_not_null(fx);
+    size_t fxlen = strlen(fx);
+    char *fxmore = malloc(fxlen + 32);
+    cr_assert_not_null(fxmore);
+    snprintf(fxmore, fxlen + 32, "%sCNY,2020,7.5\n", fx);
+    cr_assert_eq(write_text(path, fxmore), 0);
+    free(fxmore);
+    free(fx);
     run_into(in, after, edited_xlsx, edited_json, sizeof edited_xlsx);
     cr_assert_neq(pvp_peo_cents(json, 2020, "sct_total"),
                   pvp_peo_cents(edited_json, 2020, "sct_total"));
@@ -354,12 +371,13 @@ Test(workbook, older_years_salary_pension_volatility_and_price_edits_move_cap_as
     cr_assert_neq(pvp_peo_cents(json, 2021, "cap"), pvp_peo_cents(edited_json, 2021, "cap"));
     cr_assert_neq(pvp_cents(json, 2021, "tsr"), pvp_cents(edited_json, 2021, "tsr"));
 
-    char e1[64], e2[64], e3[64], e4[64], e5[64] = "price:2021-12-31=25";
+    char e1[64], e2[64], e3[64], e4[64], e5[64] = "price:2021-12-31=25",
+                                         e6[64] = "rate:CNY:2020=7.5";
     snprintf(e1, sizeof e1, "cash:%d=200000", salary);
     snprintf(e2, sizeof e2, "cash:%d=50000", service);
     snprintf(e3, sizeof e3, "cash:%d=90000", pension);
     snprintf(e4, sizeof e4, "vol:%d=0.5", volatility);
-    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, e4, e5, NULL};
+    const char *args[] = {"edits", xlsx, edited_json, e1, e2, e3, e4, e5, e6, NULL};
     run_result r = python(RECALC, args);
     cr_expect_eq(r.status, 0, "the recalculated copy disagrees with paycalc (exit %d):\n%s%s",
                  r.status, r.out, r.err);

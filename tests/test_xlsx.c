@@ -544,6 +544,9 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     json_array_append_new(sheets, json_string("Cash and FX"));
     json_array_append_new(sheets, json_string("Prices"));
     json_array_append_new(sheets, json_string("Exchange Rates"));
+    json_array_append_new(sheets, json_string("Assumptions"));
+    json_array_append_new(sheets, json_string("Outcomes"));
+    json_array_append_new(sheets, json_string("Award Terms"));
     json_array_append_new(sheets, json_string("TSR"));
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
         json_array_append_new(sheets, json_string("Checks"));

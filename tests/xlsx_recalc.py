@@ -572,6 +572,148 @@ def check_prices_once(book, problems):
     return count
 
 
+# A typed figure (SPEC 9, live to the last figure): in the body of a
+# sheet, under its header, a number cell other than 0 that is not a
+# formula (0 is nil, the em dash under a column that does not apply), or a
+# formula that holds a money literal: a number with a decimal point or
+# above 100. Formulas may hold the small integers 0 to 100 (signs,
+# rounding digits, the $100 TSR base) and the keys SUMIFS matches (the
+# value after a whole-column range: a fiscal year, a person number);
+# columns that label a row (name, year, role) are left out. (sheet,
+# 0-based columns of labels)
+LIVE_SHEETS = [("Summary Compensation", (0, 1)), ("Pay vs Performance", (0,)),
+               ("CAP by Person", (0, 1, 2)), ("Equity Awards at FYE", (0,)),
+               ("Exercises and Vesting", (0,)), ("Plan-Based Awards", (0,))]
+
+LITERAL = re.compile(r"(?<![A-Za-z_$!:.0-9])(\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![A-Za-z_(0-9])")
+
+
+def money_literals(formula):
+    """The numbers of a formula that are not an integer from 0 to 100
+    (text in quotes and cell references left out)."""
+    body = re.sub(r'"[^"]*"', '""', formula)
+    body = re.sub(r"'[^']*'!", "S!", body)
+    # A SUMIFS criterion (the value after a whole-column range) is a key:
+    # a fiscal year, a person number.
+    body = re.sub(r"(!?\$?[A-Z]+:\$?[A-Z]+),-?\d+(?=[,)])", r"\1,KEY", body)
+    found = []
+    for m in LITERAL.finditer(body):
+        text = m.group(0)
+        if "." in text or "e" in text.lower() or int(text) > 100:
+            found.append(text)
+    return found
+
+
+def check_no_typed_figures(book, problems):
+    """No typed figure (above) in CAP by Person, Summary Compensation, Pay vs
+    Performance and the equity award tables; returns the cells looked at."""
+    count = 0
+    for sheet, labels in LIVE_SHEETS:
+        if sheet not in book.formulas.sheetnames:
+            continue
+        ws = book.formulas[sheet]
+        # Pay vs Performance's peer group TSR, net income and measure are
+        # the inputs (performance.csv) and the peer TSR as paycalc computed
+        # it, shown where they are disclosed: not checked.
+        inputs_from = None
+        if sheet == "Pay vs Performance":
+            for title in ("Peer Group", "Net Income", "\u540c\u884c\u7d44", "\u540c\u884c\u7ec4",
+                          "\u6de8\u6536\u5165", "\u51c0\u6536\u5165"):  # and in Chinese
+                _, col = column_of(ws, title)
+                if col is not None and (inputs_from is None or col < inputs_from):
+                    inputs_from = col
+        for row in ws.iter_rows(min_row=6):
+            for c in row:
+                if c.column - 1 in labels:
+                    continue
+                if inputs_from is not None and c.column - 1 >= inputs_from:
+                    continue
+                v = c.value
+                if isinstance(v, str) and v.startswith("="):
+                    count += 1
+                    lits = money_literals(v)
+                    if lits:
+                        problems.append("%s!%s: the formula %s holds the figure %s" % (
+                            sheet, c.coordinate, v, lits[0]))
+                elif isinstance(v, (int, float)) and not isinstance(v, bool) and v != 0:
+                    count += 1
+                    problems.append("%s!%s: the figure %r is typed in" % (sheet, c.coordinate, v))
+    return count
+
+
+# The model inputs each stored once, on its input sheet, and referred to:
+# (sheet, column title, input sheet, rows it applies to: a regular
+# expression their Source must match, or None for every row).
+INPUT_REFERENCES = [
+    ("Award Valuations", "Volatility", "Assumptions", None),
+    ("Award Valuations", "Risk-Free Rate", "Assumptions", None),
+    ("Award Valuations", "Dividend Yield", "Assumptions", r"assumptions\.csv line"),
+    ("Award Valuations", "Exercise Price", "Award Terms", None),
+    ("Award Valuations", "Probable Outcome", "Outcomes", r"outcomes\.csv line"),
+    ("Equity Award Detail", "Exercise Price", "Award Terms", None),
+    ("Equity Award Detail", "Probable Outcome", "Outcomes", r"outcomes\.csv line"),
+    ("Cash and FX", "Rate", "Exchange Rates", None),
+]
+
+# Each input sheet: the columns whose values name one input once.
+INPUT_KEYS = [("Assumptions", ("assumptions.csv Line",)), ("Outcomes", ("outcomes.csv Line",)),
+              ("Award Terms", ("Award ID",)), ("Exchange Rates", ("Currency", "Fiscal Year", "Rate Date"))]
+
+
+def check_inputs_once(book, problems):
+    """Each assumption, outcome, award's terms and exchange rate is on its
+    input sheet once, and the sheets that use one refer to it (SPEC 9: one
+    cell per fact): no volatility, rate, yield, exercise price, outcome or
+    exchange rate typed on Award Valuations, Equity Award Detail or Cash
+    and FX. Returns the references found."""
+    count = 0
+    for sheet, keys in INPUT_KEYS:
+        if sheet not in book.formulas.sheetnames:
+            problems.append("no %s sheet" % sheet)
+            continue
+        ws = book.formulas[sheet]
+        cols = [column_of(ws, k) for k in keys]
+        if cols[0][0] is None:  # headers in Chinese (--labels)
+            continue
+        hrow = cols[0][0]
+        seen = set()
+        for row in ws.iter_rows(min_row=hrow + 1):
+            key = tuple(row[c].value for _, c in cols)
+            if key[0] is None or key[0] == "":
+                break
+            if key in seen:
+                problems.append("%s: %r on more than one row" % (sheet, key))
+            seen.add(key)
+    for sheet, title, source, rows in INPUT_REFERENCES:
+        if sheet not in book.formulas.sheetnames:
+            continue
+        ws = book.formulas[sheet]
+        hrow, col = column_of(ws, title)
+        _, src_col = column_of(ws, "Source")
+        if hrow is None:
+            continue
+        want = re.compile(rows) if rows else None
+        for row in ws.iter_rows(min_row=hrow + 1):
+            c = row[col] if col < len(row) else None
+            if c is None or c.value is None or c.value == "":
+                continue
+            if want is not None:
+                text = row[src_col].value if src_col is not None and src_col < len(row) else None
+                if not (isinstance(text, str) and want.search(text)):
+                    continue
+            if sheet == "Cash and FX" and c.value == 1:
+                continue  # a US dollar amount: no rate to look up
+            if isinstance(c.value, str) and c.value.startswith("="):
+                if not c.value.startswith("='%s'!" % source):
+                    problems.append("%s!%s %s is not a cell of %s" % (sheet, c.coordinate,
+                                                                      c.value, source))
+                count += 1
+            elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                problems.append("%s!%s: %s %r is typed in, not a cell of %s" % (
+                    sheet, c.coordinate, title, c.value, source))
+    return count
+
+
 def check_sources(book, problems):
     """Every Award Valuations row names the input lines it comes from
     (SPEC 9): its Source cell is not empty."""
@@ -692,6 +834,8 @@ def check(pairs, figures_too=True):
             check_live(book, "SCT All Years", 2, problems)
             check_sources(book, problems)
             check_prices_once(book, problems)
+            check_inputs_once(book, problems)
+            check_no_typed_figures(book, problems)
             if check_links(book, problems) == 0:
                 problems.append("%s: no disclosure figure to link" % xlsx)
             figures = compare_figures(book, report, problems) if figures_too else 0
@@ -826,15 +970,25 @@ def edit_fair_value(book, award, tranche, date, fv, problems):
 
 
 def edit_volatility(book, line, volatility, problems):
-    """Sets the volatility of every Award Valuations row that names
-    assumptions.csv line `line` as its source and shows a volatility (the
-    Black-Scholes rows; a Monte Carlo value is typed and would not move)."""
+    """Sets the volatility of assumptions.csv line `line` on Assumptions,
+    once; the Black-Scholes rows of Award Valuations that name that line
+    refer to it (a Monte Carlo value is typed and would not move)."""
+    sheet = book["Assumptions"]
+    hrow, line_col = column_of(sheet, "assumptions.csv Line")
+    _, vol_col = column_of(sheet, "Volatility")
+    edited = 0
+    for row in sheet.iter_rows(min_row=hrow + 1):
+        if row[line_col].value == int(line):
+            row[vol_col].value = float(volatility)
+            edited += 1
+    if edited != 1:
+        problems.append("Assumptions: %d rows of assumptions.csv line %s" % (edited, line))
     vals = book["Award Valuations"]
     hrow, source_col = column_of(vals, "Source")
     _, vol_col = column_of(vals, "Volatility")
     _, method_col = column_of(vals, "Method")
     want = re.compile(r"\bassumptions\.csv line %d\b" % int(line))
-    edited = 0
+    used = 0
     for row in vals.iter_rows(min_row=hrow + 1):
         source = row[source_col].value
         if not (isinstance(source, str) and want.search(source)):
@@ -842,11 +996,10 @@ def edit_volatility(book, line, volatility, problems):
         if row[method_col].value == "Monte Carlo simulation":
             problems.append("Award Valuations row %d: a Monte Carlo value of assumptions.csv "
                             "line %s" % (row[0].row, line))
-        if isinstance(row[vol_col].value, (int, float)):
-            row[vol_col].value = float(volatility)
-            edited += 1
-    if edited == 0:
-        problems.append("Award Valuations: no volatility of assumptions.csv line %s" % line)
+        if isinstance(row[vol_col].value, str) and row[vol_col].value.startswith("='Assumptions'!"):
+            used += 1
+    if used == 0:
+        problems.append("Award Valuations: no volatility refers to assumptions.csv line %s" % line)
 
 
 def edit_price(book, date, close, problems):
@@ -900,7 +1053,10 @@ def edits(src, report_path, specs):
         calc = recalc([copy], outdir)[0]
         with open(report_path, encoding="utf-8") as f:
             report = json.load(f)
-        figures = compare_figures(Book(copy, calc), report, problems)
+        edited = Book(copy, calc)
+        figures = compare_figures(edited, report, problems)
+        check_inputs_once(edited, problems)
+        check_no_typed_figures(edited, problems)
         if figures == 0:
             problems.append("no figure found to compare with report.json")
         print("%s edited: %d figures against report.json, %d differences" % (

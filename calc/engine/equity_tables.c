@@ -472,17 +472,24 @@ static pc_status oea_tranche(const ledger *lg, size_t t, pc_date end, pc_oea_row
     }
     if (!pc_tranche_unvested_at(ds, tr, end))
         return PC_OK; /* forfeited, or granted after the year end */
-    bool service = a->condition == PC_CONDITION_SERVICE;
+    /* Earned: nothing but service stands between the tranche and its
+     * shares. A service condition is earned from the grant; a market
+     * condition once its performance period has ended (its payout is known,
+     * the market_outcome valuation at the year end). Earned shares that
+     * have not vested are columns (c) and (g) of Item 402(f)(2); columns
+     * (d) and (i) are for equity incentive plan awards not yet earned. */
+    bool earned = a->condition == PC_CONDITION_SERVICE ||
+                  (a->condition == PC_CONDITION_MARKET && known_outcome(lg, t, end));
     pc_equity_step step = {
-        .item = is_option(a) ? (service ? PC_EQ_OPTIONS_UNEXERCISABLE : PC_EQ_OPTIONS_UNEARNED)
-                             : (service ? PC_EQ_STOCK_UNVESTED : PC_EQ_STOCK_UNEARNED),
+        .item = is_option(a) ? (earned ? PC_EQ_OPTIONS_UNEXERCISABLE : PC_EQ_OPTIONS_UNEARNED)
+                             : (earned ? PC_EQ_STOCK_UNVESTED : PC_EQ_STOCK_UNEARNED),
         .date = tr->vest_date};
     pc_status st = counted_shares(lg, t, end, &step);
     if (st)
         return st;
     int64_t *column_of = is_option(a)
-                             ? (service ? &row->options_unexercisable : &row->options_unearned)
-                             : (service ? &row->stock_unvested : &row->stock_unearned);
+                             ? (earned ? &row->options_unexercisable : &row->options_unearned)
+                             : (earned ? &row->stock_unvested : &row->stock_unearned);
     /* Shares times an outcome above 100% can pass the int64 range. */
     st = pc_money_add(*column_of, step.counted, column_of);
     return st ? st : add_step(lg, &step);

@@ -46,6 +46,9 @@
 #define PC_XLSX_SHEET_SCT_ALL "SCT All Years"
 #define PC_XLSX_SHEET_PRICES "Prices"
 #define PC_XLSX_SHEET_SPLITS "Corporate Actions"
+#define PC_XLSX_SHEET_ASSUMPTIONS "Assumptions"
+#define PC_XLSX_SHEET_OUTCOMES "Outcomes"
+#define PC_XLSX_SHEET_AWARD_TERMS "Award Terms"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
@@ -169,6 +172,8 @@ typedef struct pc_xlsx {
     const char *valuation_sheet;
     const char *price_ref;
     pc_date price_ref_date;
+    /* The ds->outcomes indexes by outcomes.csv line (xlsx/inputs.c). */
+    size_t *outcome_by_line;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];

@@ -136,20 +136,38 @@ static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     }
     bool model = v->method == PC_METHOD_BLACK_SCHOLES;
     bool discounted = v->method == PC_METHOD_STOCK_PRICE && !v->per_share_exact;
-    if (model)
-        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 2, in->strike, w->f.price);
+    /* The exercise price from Award Terms, the assumptions from their
+     * Assumptions row (SPEC section 9: one cell per fact). */
+    const pc_award *award = &w->ds->awards.items[w->ds->tranches.items[v->tranche].award];
+    if (model) {
+        if (pc_micro_to_double(award->exercise_price_micro) == in->strike)
+            pc_xlsx_exercise_price_cell(w, ws, row, VAL_COL_PRICE + 2,
+                                        w->ds->tranches.items[v->tranche].award);
+        else
+            pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 2, in->strike, w->f.price);
+    }
+    const pc_assumption *as = NULL;
+    if (in->has_assumptions) {
+        as = pc_market_assumptions_at(w->ds, in->assumption_date);
+        if (as && as->date != in->assumption_date)
+            as = NULL;
+    }
     if (in->has_assumptions && (model || discounted)) {
         if (model) {
-            pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 3, in->volatility, w->f.percent);
-            pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 4, in->rate, w->f.percent);
+            pc_xlsx_assumption_cell(w, ws, row, VAL_COL_PRICE + 3, as, PC_XLSX_VOLATILITY,
+                                    in->volatility, w->f.percent);
+            pc_xlsx_assumption_cell(w, ws, row, VAL_COL_PRICE + 4, as, PC_XLSX_RATE, in->rate,
+                                    w->f.percent);
         }
-        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 5, in->yield, w->f.percent);
+        pc_xlsx_assumption_cell(w, ws, row, VAL_COL_PRICE + 5, as, PC_XLSX_YIELD, in->yield,
+                                w->f.percent);
     }
     if (model || discounted)
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 6, in->vest_time, w->f.decimal);
     if (model) {
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 7, in->contractual, w->f.decimal);
-        pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 8, in->term, w->f.decimal);
+        pc_xlsx_assumption_cell(w, ws, row, VAL_COL_PRICE + 8, in->has_assumptions ? as : NULL,
+                                PC_XLSX_TERM, in->term, w->f.decimal);
         if (bs_live(v)) {
             bs_formulas(w, ws, row, v);
             return;
@@ -165,7 +183,16 @@ static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
  * row when the per-share value is an exact decimal. */
 static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v)
 {
-    pc_xlsx_micros(w, ws, row, VAL_COL_PROBABLE, v->probable_micro, w->f.percent);
+    /* The probable outcome from its Outcomes row (outcomes.csv). */
+    const pc_outcome *o = v->inputs.has_outcome
+                              ? pc_market_outcome_at(w->ds, v->tranche, v->inputs.outcome_date)
+                              : NULL;
+    if (o && o->date != v->inputs.outcome_date)
+        o = NULL;
+    if (o)
+        pc_xlsx_outcome_cell(w, ws, row, VAL_COL_PROBABLE, o, 0, v->probable_micro);
+    else
+        pc_xlsx_micros(w, ws, row, VAL_COL_PROBABLE, v->probable_micro, w->f.percent);
     /* A live Black-Scholes value is the model's formula (model_cells). */
     bool live = bs_live(v);
     char price[PC_XLSX_REF_SIZE], yield[PC_XLSX_REF_SIZE], t_v[PC_XLSX_REF_SIZE];

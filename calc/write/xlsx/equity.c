@@ -230,8 +230,9 @@ static int32_t oea_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int year)
                      "(1) Awards whose vesting depends on a performance or market condition, shown "
                      "at the number of shares the company expected to be earned at fiscal year end "
                      "(the probable outcome of the condition); a market-condition award with no "
-                     "assessment is shown at target, and one whose performance period has ended "
-                     "at the shares earned.");
+                     "assessment is shown at target. A market-condition award whose performance "
+                     "period has ended is earned: its shares earned are shown as stock not "
+                     "vested until they vest.");
     if (close_date != PC_DATE_NONE) {
         char day[32], price[32];
         pc_xlsx_date_words(w, close_date, day, sizeof day);

@@ -319,7 +319,10 @@ static void step_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const eq_row *r
     pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_FIGURE, words->figure[s->item], w->f.wrap);
     if (s->basis != PC_EQ_BASIS_YEAR_END)
         pc_xlsx_number(w, ws, row, PC_XLSX_EQ_COL_SHARES, (double)s->shares, w->f.integer);
-    if (s->has_outcome)
+    if (s->has_outcome && s->outcome_line > 0)
+        pc_xlsx_outcome_cell(w, ws, row, PC_XLSX_EQ_COL_OUTCOME, NULL, s->outcome_line,
+                             s->outcome_micro);
+    else if (s->has_outcome)
         pc_xlsx_micros(w, ws, row, PC_XLSX_EQ_COL_OUTCOME, s->outcome_micro, w->f.percent);
     counted_cell(w, ws, row, s, run_first);
     if (s->price_line > 0) {
@@ -327,7 +330,7 @@ static void step_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const eq_row *r
         pc_xlsx_date(w, ws, row, PC_XLSX_EQ_COL_PRICE_DATE, s->price_date, w->f.date);
     }
     if (option) {
-        pc_xlsx_micros(w, ws, row, PC_XLSX_EQ_COL_STRIKE, a->exercise_price_micro, w->f.price);
+        pc_xlsx_exercise_price_cell(w, ws, row, PC_XLSX_EQ_COL_STRIKE, r->award);
         pc_xlsx_date(w, ws, row, PC_XLSX_EQ_COL_EXPIRES, a->expiration_date, w->f.date);
     }
     value_cell(w, ws, row, s);

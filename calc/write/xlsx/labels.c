@@ -616,14 +616,17 @@ static const label table[] = {
     /* The equity award tables' notes. */
     {"(1) Awards whose vesting depends on a performance or market condition, shown at the number "
      "of shares the company expected to be earned at fiscal year end (the probable outcome of the "
-     "condition); a market-condition award with no assessment is shown at target, and one whose "
-     "performance period has ended at the shares earned.",
+     "condition); a market-condition award with no assessment is shown at target. A "
+     "market-condition award whose performance period has ended is earned: its shares earned are "
+     "shown as stock not vested until they vest.",
      "(1) "
      "歸屬取決於業績條件或市場條件的獎勵，按公司於財年末預計可賺取的股數（該條件的可能結果）列示；"
-     "未經評估的市場條件獎勵按目標數列示，業績期已結束的按已賺取的股數列示。",
+     "未經評估的市場條件獎勵按目標數列示。業績期已結束的市場條件獎勵已賺取，其已賺取的股數在歸屬前"
+     "列為未歸屬股票。",
      "(1) "
      "归属取决于业绩条件或市场条件的奖励，按公司于财年末预计可赚取的股数（该条件的可能结果）列示；"
-     "未经评估的市场条件奖励按目标数列示，业绩期已结束的按已赚取的股数列示。"},
+     "未经评估的市场条件奖励按目标数列示。业绩期已结束的市场条件奖励已赚取，其已赚取的股数在归属前"
+     "列为未归属股票。"},
     {"(2) Market value is the number of shares times $%s, the closing price of our common stock on "
      "%s, the last trading day of fiscal %d.",
      "(2) 市值為股數乘以%s美元，即本公司普通股於%s（%d財年最後一個交易日）的收盤價。",
@@ -690,6 +693,47 @@ static const label table[] = {
      "service as a director is in the Summary Compensation Table (Item 402(k) of Regulation S-K).",
      "本表列出非指定高管的董事；高管擔任董事的薪酬列於摘要補償表（S-K條例第402(k)項）。",
      "本表列出非指定高管的董事；高管担任董事的薪酬列于摘要补偿表（S-K条例第402(k)项）。"},
+    /* The input sheets Assumptions, Outcomes and Award Terms (xlsx/inputs.c). */
+    {"Valuation Assumptions", "估值假設", "估值假设"},
+    {"Probable Outcomes of Performance Conditions", "業績條件的可能結果", "业绩条件的可能结果"},
+    {"Award Terms", "獎勵條款", "奖励条款"},
+    {"assumptions.csv Line", "assumptions.csv 行", "assumptions.csv 行"},
+    {"outcomes.csv Line", "outcomes.csv 行", "outcomes.csv 行"},
+    {"awards.csv Line", "awards.csv 行", "awards.csv 行"},
+    {"vesting.csv Lines", "vesting.csv 行", "vesting.csv 行"},
+    {"Vesting (Date: Shares)", "歸屬（日期：股數）", "归属（日期：股数）"},
+    {"All", "全部", "全部"},
+    {"%zu more rows are not shown: a sheet holds at most %d rows; the sheets that use them hold "
+     "their figures.",
+     "另有%zu行未列示：一個工作表最多容納%d行；使用這些數據的工作表直接載有其數值。",
+     "另有%zu行未列示：一个工作表最多容纳%d行；使用这些数据的工作表直接载有其数值。"},
+    {"No valuation assumptions were given.", "未提供估值假設。", "未提供估值假设。"},
+    {"No probable outcome was given.", "未提供可能結果。", "未提供可能结果。"},
+    {"No equity awards were granted.", "未授予股權獎勵。", "未授予股权奖励。"},
+    {"Each row of assumptions.csv, once: the Black-Scholes values and the dividend discounts of "
+     "Award Valuations refer to these cells; a blank expected term is computed by the "
+     "expected_term method of paycalc.json.",
+     "assumptions.csv "
+     "的每一行，僅列示一次：股權獎勵估值中的布萊克－斯科爾斯估值和股息折讓引用這些儲存格；"
+     "預期期限留空時，按 paycalc.json 的 expected_term 方法計算。",
+     "assumptions.csv "
+     "的每一行，仅列示一次：股权奖励估值中的布莱克－斯科尔斯估值和股息折让引用这些单元格；"
+     "预期期限留空时，按 paycalc.json 的 expected_term 方法计算。"},
+    {"Each row of outcomes.csv, once: the probable outcome as a fraction of the target shares, "
+     "assessed on the date. Award Valuations and Equity Award Detail refer to these cells.",
+     "outcomes.csv 的每一行，僅列示一次：於該日評估的可能結果，以目標股數的比例表示。"
+     "股權獎勵估值和股權獎勵明細引用這些儲存格。",
+     "outcomes.csv 的每一行，仅列示一次：于该日评估的可能结果，以目标股数的比例表示。"
+     "股权奖励估值和股权奖励明细引用这些单元格。"},
+    {"Each award of awards.csv, once, with its vesting schedule (vesting.csv, or the schedule "
+     "laid out from awards.csv): Award Valuations and Equity Award Detail refer to the exercise "
+     "prices here.",
+     "awards.csv 的每項獎勵，僅列示一次，連同其歸屬時間表（vesting.csv，或按 awards.csv "
+     "排定的時間表）："
+     "股權獎勵估值和股權獎勵明細引用此處的行權價。",
+     "awards.csv 的每项奖励，仅列示一次，连同其归属时间表（vesting.csv，或按 awards.csv "
+     "排定的时间表）："
+     "股权奖励估值和股权奖励明细引用此处的行权价。"},
 };
 
 const char *pc_xlsx_words(const pc_xlsx *w, const char *en)

@@ -72,6 +72,32 @@ void pc_xlsx_plan_prices(pc_xlsx *w);
 void pc_xlsx_write_prices(pc_xlsx *w);
 void pc_xlsx_price_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
                         int64_t micro, bool dividend);
+/* Assumptions, Outcomes and Award Terms (xlsx/inputs.c): each row of
+ * assumptions.csv, outcomes.csv and awards.csv once, at the row of its
+ * index. Plan (an index of the outcomes by line, before any sheet refers
+ * to them), write, and the cells that refer to them: each writes a
+ * reference to the input's cell with `value` stored, or the figure itself
+ * when the input has no row there (`a` or `o` NULL, the sheet full, or the
+ * figure not the input's: a model input the engine derived). */
+typedef enum pc_xlsx_assumption {
+    PC_XLSX_VOLATILITY,
+    PC_XLSX_RATE,
+    PC_XLSX_YIELD,
+    PC_XLSX_TERM
+} pc_xlsx_assumption;
+void pc_xlsx_plan_inputs(pc_xlsx *w);
+void pc_xlsx_write_assumptions(pc_xlsx *w, lxw_worksheet *ws);
+void pc_xlsx_write_outcomes(pc_xlsx *w, lxw_worksheet *ws);
+void pc_xlsx_write_award_terms(pc_xlsx *w, lxw_worksheet *ws);
+void pc_xlsx_assumption_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col,
+                             const pc_assumption *a, pc_xlsx_assumption field, double value,
+                             lxw_format *fmt);
+/* The probable outcome `probable_micro` from outcomes.csv row `o`, or (`o`
+ * NULL) the row of outcomes.csv `line` (0: none). */
+void pc_xlsx_outcome_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const pc_outcome *o,
+                          int line, int64_t probable_micro);
+/* The exercise price of awards.csv award `award` (an option or SAR). */
+void pc_xlsx_exercise_price_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, size_t award);
 void pc_xlsx_write_rates(pc_xlsx *w);
 /* How many rates Exchange Rates has rows for (w->last_row); the Cash and FX
  * rows of a rate past them hold the rate itself. */

@@ -237,6 +237,9 @@ static void fill_workbook(pc_xlsx *w)
     /* Beside Prices, only when the input set has a stock split. */
     lxw_worksheet *splits = w->ds->splits.count ? add_sheet(w, PC_XLSX_SHEET_SPLITS) : NULL;
     w->rates = add_sheet(w, PC_XLSX_SHEET_RATES);
+    lxw_worksheet *assumptions = add_sheet(w, PC_XLSX_SHEET_ASSUMPTIONS);
+    lxw_worksheet *outcomes = add_sheet(w, PC_XLSX_SHEET_OUTCOMES);
+    lxw_worksheet *terms = add_sheet(w, PC_XLSX_SHEET_AWARD_TERMS);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
         w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
@@ -257,6 +260,7 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_plan_cash(w);
     pc_xlsx_plan_valuations(w);
     pc_xlsx_plan_prices(w);
+    pc_xlsx_plan_inputs(w);
     pc_xlsx_plan_equity_detail(w);
     pc_xlsx_write_sct(w);
     pc_xlsx_write_sct_all(w);
@@ -280,6 +284,9 @@ static void fill_workbook(pc_xlsx *w)
     if (splits)
         pc_xlsx_write_splits(w, splits);
     pc_xlsx_write_rates(w);
+    pc_xlsx_write_assumptions(w, assumptions);
+    pc_xlsx_write_outcomes(w, outcomes);
+    pc_xlsx_write_award_terms(w, terms);
     if (w->checks)
         pc_xlsx_write_checks(w);
     pc_xlsx_write_audit(w);
@@ -320,6 +327,7 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
     free(w.rate_order);
     free(w.price_row);
     free(w.valuation_cut);
+    free(w.outcome_by_line);
     free(w.at.sct_row);
     free(w.at.sct_grant_row);
     free(w.at.cap_row);

@@ -1,0 +1,354 @@
+/*
+ * The input sheets of report.xlsx beside Prices (SPEC section 9: one cell
+ * per fact): Assumptions (each assumptions.csv row: volatility, risk-free
+ * rate, dividend yield and expected term at its date), Outcomes (each
+ * outcomes.csv row: the probable outcome of an award or tranche assessed
+ * on a date) and Award Terms (each awards.csv row: grant date, shares,
+ * exercise price, expiration and the vesting schedule). Each holds its
+ * input once, with the line it comes from; Award Valuations and Equity
+ * Award Detail refer to these cells instead of copying the figures, so a
+ * volatility, an outcome or an exercise price edited here moves every
+ * value built on it, as `paycalc run` does with the same edit in the CSV.
+ *
+ * Every row of the three inputs gets a row, in the dataset's order (the
+ * assumptions by date, the outcomes by award, tranche and date, the awards
+ * in file order), so the row of an input is its index: a lookup is direct.
+ * The outcomes are also found by their outcomes.csv line (the equity award
+ * steps record the line), through an index sorted once by line. Rows past
+ * the sheet's limit are left out and said so; the sheets that use them
+ * then hold the figure itself.
+ */
+#include "sheets.h"
+
+#include "paycalc/date.h"
+#include "paycalc/money.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Columns other sheets refer to. */
+#define ASSUMPTION_COL_VOLATILITY 1
+#define ASSUMPTION_COL_RATE 2
+#define ASSUMPTION_COL_YIELD 3
+#define ASSUMPTION_COL_TERM 4
+#define OUTCOME_COL_PROBABLE 4
+#define TERMS_COL_EXERCISE_PRICE 7
+
+/* The rows an input sheet has room for above a blank row, the count left
+ * out and two notes. */
+static size_t input_room(const pc_xlsx *w)
+{
+    return (size_t)(w->last_row - PC_XLSX_FIRST_DATA_ROW + 1 - 4);
+}
+
+/* The row of input `index` (of `count`) on its sheet, or PC_XLSX_NONE. */
+static int32_t input_row(const pc_xlsx *w, size_t index, size_t count)
+{
+    if (index >= count || index >= input_room(w))
+        return PC_XLSX_NONE;
+    return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
+}
+
+/* A formula "=<sheet>!<cell>" at (row, col) of `ws` with `value` stored,
+ * or the figure itself when the input has no row. */
+static void input_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *sheet,
+                       int32_t at, int at_col, double value, lxw_format *fmt)
+{
+    if (at == PC_XLSX_NONE) {
+        pc_xlsx_number(w, ws, row, col, value, fmt);
+        return;
+    }
+    char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
+    pc_xlsx_ref(ref, sizeof ref, sheet, at, at_col);
+    snprintf(formula, sizeof formula, "=%s", ref);
+    pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
+}
+
+/* ---- Lookups for the sheets that refer to these ---------------------------- */
+
+typedef struct line_key {
+    int line;
+    size_t index;
+} line_key;
+
+static int line_key_cmp(const void *pa, const void *pb)
+{
+    const line_key *a = pa, *b = pb;
+    if (a->line != b->line)
+        return (a->line > b->line) - (a->line < b->line);
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+void pc_xlsx_plan_inputs(pc_xlsx *w)
+{
+    size_t n = w->ds->outcomes.count;
+    line_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    w->outcome_by_line = malloc((n ? n : 1) * sizeof *w->outcome_by_line);
+    if (!keys || !w->outcome_by_line) {
+        free(keys);
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (line_key){w->ds->outcomes.items[i].line, i};
+    qsort(keys, n, sizeof *keys, line_key_cmp);
+    for (size_t i = 0; i < n; i++)
+        w->outcome_by_line[i] = keys[i].index;
+    free(keys);
+}
+
+/* The outcomes.csv row of `line` (a binary search of the planned index). */
+static const pc_outcome *outcome_of_line(const pc_xlsx *w, int line)
+{
+    const pc_dataset *ds = w->ds;
+    if (!w->outcome_by_line)
+        return NULL;
+    size_t lo = 0, hi = ds->outcomes.count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ds->outcomes.items[w->outcome_by_line[mid]].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == ds->outcomes.count || ds->outcomes.items[w->outcome_by_line[lo]].line != line)
+        return NULL;
+    return &ds->outcomes.items[w->outcome_by_line[lo]];
+}
+
+/* The Assumptions row of `a` when `value` is its field at `col` (a model
+ * input the engine took from it unchanged), else PC_XLSX_NONE. */
+static int32_t assumption_at(const pc_xlsx *w, const pc_assumption *a, int col, double value)
+{
+    if (!a)
+        return PC_XLSX_NONE;
+    int64_t micro = 0;
+    switch (col) {
+    case ASSUMPTION_COL_VOLATILITY:
+        micro = a->volatility_micro;
+        break;
+    case ASSUMPTION_COL_RATE:
+        micro = a->rate_micro;
+        break;
+    case ASSUMPTION_COL_YIELD:
+        micro = a->yield_micro;
+        break;
+    case ASSUMPTION_COL_TERM:
+        if (!a->has_term)
+            return PC_XLSX_NONE;
+        micro = a->term_micro;
+        break;
+    default:
+        return PC_XLSX_NONE;
+    }
+    if (pc_micro_to_double(micro) != value)
+        return PC_XLSX_NONE;
+    return input_row(w, (size_t)(a - w->ds->assumptions.items), w->ds->assumptions.count);
+}
+
+void pc_xlsx_assumption_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col,
+                             const pc_assumption *a, pc_xlsx_assumption field, double value,
+                             lxw_format *fmt)
+{
+    int at_col = field == PC_XLSX_VOLATILITY ? ASSUMPTION_COL_VOLATILITY
+                 : field == PC_XLSX_RATE     ? ASSUMPTION_COL_RATE
+                 : field == PC_XLSX_YIELD    ? ASSUMPTION_COL_YIELD
+                                             : ASSUMPTION_COL_TERM;
+    input_cell(w, ws, row, col, PC_XLSX_SHEET_ASSUMPTIONS, assumption_at(w, a, at_col, value),
+               at_col, value, fmt);
+}
+
+void pc_xlsx_outcome_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const pc_outcome *o,
+                          int line, int64_t probable_micro)
+{
+    if (!o && line > 0)
+        o = outcome_of_line(w, line);
+    int32_t at = PC_XLSX_NONE;
+    if (o && o->probable_micro == probable_micro)
+        at = input_row(w, (size_t)(o - w->ds->outcomes.items), w->ds->outcomes.count);
+    input_cell(w, ws, row, col, PC_XLSX_SHEET_OUTCOMES, at, OUTCOME_COL_PROBABLE,
+               pc_xlsx_micros_value(probable_micro), w->f.percent);
+}
+
+void pc_xlsx_exercise_price_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, size_t award)
+{
+    const pc_dataset *ds = w->ds;
+    input_cell(w, ws, row, col, PC_XLSX_SHEET_AWARD_TERMS, input_row(w, award, ds->awards.count),
+               TERMS_COL_EXERCISE_PRICE,
+               pc_xlsx_micros_value(ds->awards.items[award].exercise_price_micro), w->f.price);
+}
+
+/* ---- The sheets ------------------------------------------------------------- */
+
+/* The note under a sheet: the rows left out, then what the sheet is for. */
+static void input_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t count, const char *none,
+                        const char *what)
+{
+    row++;
+    size_t room = input_room(w);
+    if (count > room)
+        row = pc_xlsx_notef(w, ws, row,
+                            "%zu more rows are not shown: a sheet holds at most %d rows; "
+                            "the sheets that use them hold their figures.",
+                            count - room, w->last_row + 1);
+    if (count == 0)
+        row = pc_xlsx_note(w, ws, row, none);
+    pc_xlsx_note(w, ws, row, what);
+}
+
+static void heading(pc_xlsx *w, lxw_worksheet *ws, const char *title)
+{
+    const pc_config *config = &w->ds->config;
+    int first = config->nyears ? config->years[0] : 0;
+    int last = config->nyears ? config->years[config->nyears - 1] : 0;
+    pc_xlsx_heading(w, ws, title, first, last);
+}
+
+void pc_xlsx_write_assumptions(pc_xlsx *w, lxw_worksheet *ws)
+{
+    const pc_dataset *ds = w->ds;
+    heading(w, ws, "Valuation Assumptions");
+    static const char *const titles[] = {"Date",
+                                         "Volatility (\u03c3)",
+                                         "Risk-Free Rate (r)",
+                                         "Dividend Yield (q)",
+                                         "Expected Term (T, Years)",
+                                         "assumptions.csv Line"};
+    static const double widths[] = {11, 12, 14, 14, 14, 14};
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 6);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t i = 0; i < ds->assumptions.count && pc_xlsx_ok(w); i++) {
+        if (input_row(w, i, ds->assumptions.count) == PC_XLSX_NONE)
+            break; /* the rest are left out (input_notes) */
+        row = input_row(w, i, ds->assumptions.count);
+        const pc_assumption *a = &ds->assumptions.items[i];
+        pc_xlsx_date(w, ws, row, 0, a->date, w->f.date);
+        pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_VOLATILITY, a->volatility_micro, w->f.percent);
+        pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_RATE, a->rate_micro, w->f.percent);
+        pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_YIELD, a->yield_micro, w->f.percent);
+        if (a->has_term)
+            pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_TERM, a->term_micro, w->f.decimal);
+        pc_xlsx_number(w, ws, row, 5, a->line, w->f.centred);
+        row++;
+    }
+    input_notes(w, ws, row, ds->assumptions.count, "No valuation assumptions were given.",
+                "Each row of assumptions.csv, once: the Black-Scholes values and the dividend "
+                "discounts of Award Valuations refer to these cells; a blank expected term is "
+                "computed by the expected_term method of paycalc.json.");
+}
+
+void pc_xlsx_write_outcomes(pc_xlsx *w, lxw_worksheet *ws)
+{
+    const pc_dataset *ds = w->ds;
+    heading(w, ws, "Probable Outcomes of Performance Conditions");
+    static const char *const titles[] = {"Award ID", "Executive",        "Tranche",
+                                         "Date",     "Probable Outcome", "outcomes.csv Line"};
+    double widths[] = {12, 14, 8, 11, 11, 12};
+    widths[0] = pc_xlsx_award_id_width(w, widths[0], 40);
+    widths[1] = pc_xlsx_name_width(w, widths[1], 30);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 6);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t i = 0; i < ds->outcomes.count && pc_xlsx_ok(w); i++) {
+        if (input_row(w, i, ds->outcomes.count) == PC_XLSX_NONE)
+            break; /* the rest are left out (input_notes) */
+        row = input_row(w, i, ds->outcomes.count);
+        const pc_outcome *o = &ds->outcomes.items[i];
+        const pc_award *a = &ds->awards.items[o->award];
+        pc_xlsx_text(w, ws, row, 0, a->id, w->f.text);
+        pc_xlsx_text(w, ws, row, 1, pc_xlsx_person_name(w, a->person), w->f.text);
+        if (o->tranche > 0)
+            pc_xlsx_number(w, ws, row, 2, o->tranche, w->f.centred);
+        else
+            pc_xlsx_text(w, ws, row, 2, pc_xlsx_words(w, "All"), w->f.centred);
+        pc_xlsx_date(w, ws, row, 3, o->date, w->f.date);
+        pc_xlsx_micros(w, ws, row, OUTCOME_COL_PROBABLE, o->probable_micro, w->f.percent);
+        pc_xlsx_number(w, ws, row, 5, o->line, w->f.centred);
+        row++;
+    }
+    input_notes(w, ws, row, ds->outcomes.count, "No probable outcome was given.",
+                "Each row of outcomes.csv, once: the probable outcome as a fraction of the target "
+                "shares, assessed on the date. Award Valuations and Equity Award Detail refer to "
+                "these cells.");
+}
+
+/* "2023-03-01: 10,000; 2024-03-01: 10,000": the award's tranches, and
+ * their vesting.csv lines "2, 3". */
+static void vesting_words(const pc_xlsx *w, const pc_award *a, pc_buf *schedule, pc_buf *lines)
+{
+    const pc_dataset *ds = w->ds;
+    for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches; t++) {
+        const pc_tranche *tr = &ds->tranches.items[t];
+        char day[11], shares[PC_TEXT_GROUPED_SIZE];
+        pc_buf_printf(schedule, "%s%s: %s", t > a->first_tranche ? "; " : "",
+                      pc_date_format(tr->vest_date, day),
+                      pc_text_group_digits((unsigned long long)tr->shares, shares));
+        if (!tr->scheduled)
+            pc_buf_printf(lines, "%s%d", pc_buf_text(lines)[0] ? ", " : "", tr->line);
+    }
+}
+
+void pc_xlsx_write_award_terms(pc_xlsx *w, lxw_worksheet *ws)
+{
+    const pc_dataset *ds = w->ds;
+    heading(w, ws, "Award Terms");
+    static const char *const titles[] = {"Award ID",
+                                         "Executive",
+                                         "Type",
+                                         "Condition",
+                                         "Grant Date",
+                                         "Shares (#)",
+                                         "Vesting (Date: Shares)",
+                                         "Exercise Price ($)",
+                                         "Expiration Date",
+                                         "awards.csv Line",
+                                         "vesting.csv Lines"};
+    double widths[] = {12, 14, 8, 12, 11, 11, 44, 10, 11, 10, 12};
+    widths[0] = pc_xlsx_award_id_width(w, widths[0], 40);
+    widths[1] = pc_xlsx_name_width(w, widths[1], 30);
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 11);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    pc_buf schedule = {0}, lines = {0};
+    for (size_t i = 0; i < ds->awards.count && pc_xlsx_ok(w); i++) {
+        if (input_row(w, i, ds->awards.count) == PC_XLSX_NONE)
+            break; /* the rest are left out (input_notes) */
+        row = input_row(w, i, ds->awards.count);
+        const pc_award *a = &ds->awards.items[i];
+        pc_xlsx_text(w, ws, row, 0, a->id, w->f.text);
+        pc_xlsx_text(w, ws, row, 1, pc_xlsx_person_name(w, a->person), w->f.text);
+        pc_xlsx_text(w, ws, row, 2, pc_xlsx_type_key(a->type), w->f.text);
+        pc_xlsx_text(w, ws, row, 3, pc_xlsx_condition_key(a->condition), w->f.text);
+        pc_xlsx_date(w, ws, row, 4, a->grant_date, w->f.date);
+        pc_xlsx_number(w, ws, row, 5, (double)a->shares, w->f.integer);
+        pc_buf_clear(&schedule);
+        pc_buf_clear(&lines);
+        vesting_words(w, a, &schedule, &lines);
+        if (schedule.failed || lines.failed) {
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+            break;
+        }
+        pc_xlsx_text(w, ws, row, 6, pc_buf_text(&schedule), w->f.wrap);
+        if (a->type != PC_AWARD_STOCK) {
+            pc_xlsx_micros(w, ws, row, TERMS_COL_EXERCISE_PRICE, a->exercise_price_micro,
+                           w->f.price);
+            pc_xlsx_date(w, ws, row, 8, a->expiration_date, w->f.date);
+        }
+        pc_xlsx_number(w, ws, row, 9, a->line, w->f.centred);
+        pc_xlsx_text(w, ws, row, 10, pc_buf_text(&lines), w->f.wrap);
+        size_t n = pc_xlsx_cell_lines(w, 6, pc_buf_text(&schedule));
+        size_t more = pc_xlsx_cell_lines(w, 10, pc_buf_text(&lines));
+        pc_xlsx_row_lines(w, ws, row, more > n ? more : n);
+        row++;
+    }
+    pc_buf_fini(&schedule);
+    pc_buf_fini(&lines);
+    input_notes(w, ws, row, ds->awards.count, "No equity awards were granted.",
+                "Each award of awards.csv, once, with its vesting schedule (vesting.csv, or the "
+                "schedule laid out from awards.csv): Award Valuations and Equity Award Detail "
+                "refer to the exercise prices here.");
+}
