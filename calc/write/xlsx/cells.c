@@ -116,6 +116,7 @@ void pc_xlsx_text(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const cha
         return;
     }
     pc_xlsx_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, fitted, fmt));
+    w->cells.texts++;
     free(copy);
 }
 
@@ -137,6 +138,7 @@ void pc_xlsx_number(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, double 
                     lxw_format *fmt)
 {
     pc_xlsx_check(w, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, value, fmt));
+    w->cells.numbers++;
 }
 
 void pc_xlsx_cents(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents,
@@ -183,8 +185,21 @@ void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date d
 
 void pc_xlsx_blank(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt)
 {
-    if (fmt)
+    if (fmt) {
         pc_xlsx_check(w, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
+        w->cells.blanks++;
+    }
+}
+
+void pc_xlsx_merge(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, int last_col,
+                   lxw_format *fmt)
+{
+    if (last_col <= first_col)
+        return;
+    pc_xlsx_check(w, worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)first_col, (lxw_row_t)row,
+                                           (lxw_col_t)last_col, "", fmt));
+    /* The first cell is the caller's to write; the others stay blank. */
+    w->cells.blanks += (size_t)(last_col - first_col);
 }
 
 void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
@@ -192,6 +207,7 @@ void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const 
 {
     pc_xlsx_check(
         w, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, fmt, value));
+    w->cells.formulas++;
 }
 
 void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
@@ -205,6 +221,7 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
         pc_xlsx_ref(ref, sizeof ref, sheet, to_row, to_col);
         snprintf(url, sizeof url, "internal:%s", ref);
         pc_xlsx_check(w, worksheet_write_url(ws, (lxw_row_t)row, (lxw_col_t)col, url, fmt));
+        w->cells.links++;
     }
     pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
 }
@@ -411,9 +428,7 @@ int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_co
     /* The merge writes blanks across the row; the text then goes into its
      * first cell through pc_xlsx_text, which keeps it text and within Excel's
      * limits. */
-    if (last_col > first_col)
-        pc_xlsx_check(w, worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)first_col,
-                                               (lxw_row_t)row, (lxw_col_t)last_col, "", fmt));
+    pc_xlsx_merge(w, ws, row, first_col, last_col, fmt);
     pc_xlsx_text(w, ws, row, first_col, text, fmt);
     return row + 1;
 }

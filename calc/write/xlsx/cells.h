@@ -33,6 +33,11 @@ bool pc_xlsx_date_serial(pc_date date, double *serial);
 void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
                   lxw_format *fmt);
 void pc_xlsx_blank(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt);
+/* Merges columns first_col..last_col of a row into one cell in `fmt`
+ * (nothing for one column); the text then goes into first_col through
+ * pc_xlsx_text. */
+void pc_xlsx_merge(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, int last_col,
+                   lxw_format *fmt);
 /* A formula with its computed value stored (formula starts with '='). */
 void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
                      lxw_format *fmt, double value);

@@ -814,8 +814,7 @@ static int32_t checks_skipped(pc_xlsx *w, int32_t row, const person_id *ids, siz
         pc_xlsx_blank(w, ws, row, col, w->f.header);
     pc_xlsx_text(w, ws, row, 3, "Fiscal Year", w->f.header);
     pc_xlsx_text(w, ws, row, 4, "Subject", w->f.header);
-    pc_xlsx_check(w,
-                  worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
+    pc_xlsx_merge(w, ws, row, 5, 9, w->f.header);
     pc_xlsx_text(w, ws, row, 5, "Reason", w->f.header);
     pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 3, "Fiscal Year"));
     row++;

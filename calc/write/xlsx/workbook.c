@@ -281,14 +281,26 @@ static void fill_workbook(pc_xlsx *w)
     worksheet_activate(w->pvp);
 }
 
-pc_status pc_xlsx_write_file(const pc_dataset *ds, const pc_report *report, const char *file,
-                             const char *path, pc_diags *diags)
+static pc_status write_file(const pc_dataset *ds, const pc_report *report, const char *file,
+                            const char *path, int32_t last_row, pc_xlsx_cell_counts *counts,
+                            pc_diags *diags);
+
+pc_status pc_xlsx_write_file_counted(const pc_dataset *ds, const pc_report *report,
+                                     const char *file, const char *path,
+                                     pc_xlsx_cell_counts *counts, pc_diags *diags)
 {
-    return pc_xlsx_write_file_rows(ds, report, file, path, PC_XLSX_LAST_ROW, diags);
+    return write_file(ds, report, file, path, PC_XLSX_LAST_ROW, counts, diags);
 }
 
 pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report, const char *file,
                                   const char *path, int32_t last_row, pc_diags *diags)
+{
+    return write_file(ds, report, file, path, last_row, NULL, diags);
+}
+
+static pc_status write_file(const pc_dataset *ds, const pc_report *report, const char *file,
+                            const char *path, int32_t last_row, pc_xlsx_cell_counts *counts,
+                            pc_diags *diags)
 {
     pc_xlsx w;
     memset(&w, 0, sizeof w);
@@ -311,6 +323,8 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
          * after an error, and the caller discards the file then. */
         pc_xlsx_check(&w, workbook_close(w.wb));
     }
+    if (counts && w.status == PC_OK && w.err == LXW_NO_ERROR)
+        *counts = w.cells;
     free(w.cash_keys);
     free(w.rate_order);
     free(w.price_row);
