@@ -259,6 +259,36 @@ lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format)
     return f;
 }
 
+/* Whether two formats have every property equal, by libxlsxwriter's own
+ * test (the format struct compared byte for byte with its pointers left
+ * out; format.c, _get_format_key): then they get the same style index. */
+static bool same_format(const lxw_format *a, const lxw_format *b)
+{
+    lxw_format x = *a, y = *b;
+    lxw_format *both[] = {&x, &y};
+    for (size_t i = 0; i < 2; i++) {
+        both[i]->file = NULL;
+        both[i]->xf_format_indices = NULL;
+        both[i]->dxf_format_indices = NULL;
+        both[i]->num_xf_formats = NULL;
+        both[i]->num_dxf_formats = NULL;
+        both[i]->list_pointers.stqe_next = NULL;
+    }
+    return memcmp(&x, &y, sizeof x) == 0;
+}
+
+lxw_format *pc_xlsx_share_format(pc_xlsx *w, lxw_format *f)
+{
+    if (!f)
+        return NULL;
+    for (size_t i = 0; i < w->nshared; i++)
+        if (w->shared[i] == f || same_format(w->shared[i], f))
+            return w->shared[i];
+    if (w->nshared < sizeof w->shared / sizeof w->shared[0])
+        w->shared[w->nshared++] = f;
+    return f;
+}
+
 /* ---------------------------------------------------------- sheet layout */
 
 double pc_xlsx_award_id_width(const pc_xlsx *w, double min, double max)

@@ -122,6 +122,16 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
  * (NULL: general); NULL (and the writer failed) when out of memory. */
 lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format);
 
+/* The format the cells use for `f`, once its properties are all set: the
+ * first format given here with the same properties, else `f` itself.
+ * libxlsxwriter gives a format its style index when a cell first uses it,
+ * but a second format with the same properties never gets one of its own:
+ * each cell written with it hashes the whole format again (about a tenth
+ * of the workbook's time when the text cells did). One format for each set
+ * of properties keeps the lookup to a field read, and the workbook's bytes
+ * as they were (the index is the same either way). */
+lxw_format *pc_xlsx_share_format(pc_xlsx *w, lxw_format *f);
+
 /* "3 from fair values supplied by the company, 2 at the closing stock
  * price, ...)." : how many valuations each method gave, for a footnote. */
 void pc_xlsx_add_method_counts(pc_buf *b, const size_t *by_method);

@@ -164,9 +164,13 @@ typedef struct pc_xlsx {
     size_t ncols;
     int32_t last_row; /* the last row a long sheet may use: PC_XLSX_LAST_ROW (lower in tests) */
     pc_xlsx_cell_counts cells; /* the cells written so far (the cell writers count them) */
-    lxw_error err;             /* the first libxlsxwriter error, or LXW_NO_ERROR */
-    pc_status status;          /* the first error of our own, or PC_OK */
-    char problem[512];         /* what that error was, for the diagnostic */
+    /* One format for each set of properties (pc_xlsx_share_format); past
+     * the last slot a format is used as it is, which is only slower. */
+    lxw_format *shared[96];
+    size_t nshared;
+    lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
+    pc_status status;  /* the first error of our own, or PC_OK */
+    char problem[512]; /* what that error was, for the diagnostic */
 } pc_xlsx;
 
 /* Records a libxlsxwriter result; keeps the first error. */
