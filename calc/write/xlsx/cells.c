@@ -226,21 +226,86 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
     pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
 }
 
-void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
+void pc_xlsx_put_uint(pc_buf *b, unsigned long long n)
+{
+    char digits[24];
+    size_t d = sizeof digits;
+    do {
+        digits[--d] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    pc_buf_append(b, digits + d, sizeof digits - d);
+}
+
+/* "AB123": the cell's column letters and row number, without printf (the
+ * valuation rows name a dozen cells each). `out` holds at least
+ * CELL_NAME_SIZE bytes; returns the length. */
+#define CELL_NAME_SIZE 32
+static size_t cell_name(char *out, int32_t row, int col)
 {
     char letters[4];
     int n = 0;
     /* Column letters, least significant first: A..Z, AA..XFD. */
     for (int c = col + 1; c > 0 && n < 3; c = (c - 1) / 26)
         letters[n++] = (char)('A' + (c - 1) % 26);
-    char name[4];
-    for (int i = 0; i < n; i++)
-        name[i] = letters[n - 1 - i];
-    name[n] = '\0';
-    if (sheet)
-        snprintf(buf, size, "'%s'!%s%ld", sheet, name, (long)row + 1);
-    else
-        snprintf(buf, size, "%s%ld", name, (long)row + 1);
+    size_t len = 0;
+    while (n > 0)
+        out[len++] = letters[--n];
+    long number = (long)row + 1;
+    unsigned long u = number < 0 ? 0UL - (unsigned long)number : (unsigned long)number;
+    if (number < 0)
+        out[len++] = '-';
+    char digits[24];
+    size_t d = 0;
+    do {
+        digits[d++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (d > 0)
+        out[len++] = digits[--d];
+    out[len] = '\0';
+    return len;
+}
+
+/* Copies s[0..n) to buf[at..] as far as `size` leaves room for the NUL. */
+static size_t put_cut(char *buf, size_t size, size_t at, const char *s, size_t n)
+{
+    if (at + 1 >= size)
+        return at;
+    size_t room = size - 1 - at;
+    if (n > room)
+        n = room;
+    memcpy(buf + at, s, n);
+    return at + n;
+}
+
+void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
+{
+    if (size == 0)
+        return;
+    char cell[CELL_NAME_SIZE];
+    size_t n = cell_name(cell, row, col), at = 0;
+    if (sheet) {
+        at = put_cut(buf, size, at, "'", 1);
+        at = put_cut(buf, size, at, sheet, strlen(sheet));
+        at = put_cut(buf, size, at, "'!", 2);
+    }
+    at = put_cut(buf, size, at, cell, n);
+    buf[at] = '\0';
+}
+
+const char *pc_xlsx_formula_text(pc_xlsx *w, const char *first, ...)
+{
+    pc_buf *b = &w->formula;
+    pc_buf_clear(b);
+    va_list ap;
+    va_start(ap, first);
+    for (const char *piece = first; piece; piece = va_arg(ap, const char *))
+        pc_buf_puts(b, piece);
+    va_end(ap);
+    if (b->failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    return pc_buf_text(b);
 }
 
 /* A format in the workbook's font, top-aligned (make_formats in xlsx/workbook.c

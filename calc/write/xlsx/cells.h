@@ -66,8 +66,15 @@ void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines)
 int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
                         lxw_format *fmt);
 
-/* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL. */
+/* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL (cut to fit
+ * `size` bytes with its NUL). */
 void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col);
+/* A formula's text, its pieces (a NULL-terminated list) joined in the
+ * writer's one reused buffer (w->formula): no printf and no allocation a
+ * cell. Borrowed until the next call. */
+const char *pc_xlsx_formula_text(pc_xlsx *w, const char *first, ...) __attribute__((sentinel));
+/* `n` in decimal digits at the end of `b`. */
+void pc_xlsx_put_uint(pc_buf *b, unsigned long long n);
 
 /* The title block of a sheet: title, company name, fiscal years. */
 void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first_year,

@@ -168,6 +168,8 @@ typedef struct pc_xlsx {
      * the last slot a format is used as it is, which is only slower. */
     lxw_format *shared[96];
     size_t nshared;
+    pc_buf formula;    /* the formula being built (pc_xlsx_formula_text) */
+    pc_buf scratch;    /* a row's text being built, reused from row to row */
     lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
     pc_status status;  /* the first error of our own, or PC_OK */
     char problem[512]; /* what that error was, for the diagnostic */

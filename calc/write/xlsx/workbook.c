@@ -351,6 +351,8 @@ static pc_status write_file(const pc_dataset *ds, const pc_report *report, const
     }
     if (counts && w.status == PC_OK && w.err == LXW_NO_ERROR)
         *counts = w.cells;
+    pc_buf_fini(&w.formula);
+    pc_buf_fini(&w.scratch);
     free(w.cash_keys);
     free(w.rate_order);
     free(w.price_row);
