@@ -386,6 +386,13 @@ double pc_xlsx_name_width(pc_xlsx *w, double min, double max)
 static size_t wrapped_lines(const char *text, double capacity)
 {
     size_t cap = capacity >= 1 ? (size_t)capacity : 1;
+    /* A character is never wider than its bytes (pc_text_width_n: 1 or 2
+     * for 1 to 4 bytes), so a text of one line with no more bytes than a
+     * line holds is one line, found without measuring each character (most
+     * cells of a long sheet). */
+    size_t bytes = strcspn(text, "\n");
+    if (!text[bytes] && bytes <= cap)
+        return 1;
     size_t lines = 1, used = 0;
     const char *p = text;
     while (*p) {
