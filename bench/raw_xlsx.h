@@ -42,8 +42,8 @@ static const char *const raw_texts[] = {
     "performance",
     "Fiscal year end",
     "Black-Scholes-Merton",
-    "Change in fair value during the year of awards granted in prior years that remained "
-    "unvested at year end",
+    ("Change in fair value during the year of awards granted in prior years that remained "
+     "unvested at year end"),
     "fye_change_unvested",
     "prices.csv line 1234; assumptions.csv line 56; outcomes.csv line 789",
 };
