@@ -4,7 +4,9 @@
 # valuations (tests/gen_inputs.py: 5 executives, 4 tranches an award, 5
 # covered years, more awards for each size), runs bench_pipeline on each and
 # prints a Markdown table: milliseconds per stage, valuations per second of
-# the compute stage, and peak memory.
+# the compute stage, and peak memory. "raw XLSX ms" is libxlsxwriter alone
+# writing as many cells of each kind as report.xlsx holds over all its
+# sheets (bench/raw_xlsx.h), the reference for the XLSX stage.
 #
 #   bench/run.sh                   # every size: 1k 10k 100k 1M
 #   bench/run.sh 1k 10k            # only these sizes

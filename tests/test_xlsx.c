@@ -877,6 +877,64 @@ Test(xlsx, same_report_gives_identical_bytes)
     free(dir);
 }
 
+/* pc_write_xlsx_counted (the benchmark's like-for-like reference) counts
+ * the cells the workbook holds over every sheet, read back from its XML:
+ * numbers, texts, formulas, blanks and the links over formulas. Its bytes
+ * are pc_write_xlsx's. */
+Test(xlsx, counted_cells_are_the_cells_the_workbook_holds)
+{
+    char *dir = make_temp_dir();
+    pc_dataset ds;
+    pc_report r;
+    fixture_opts o = CBAK;
+    o.extra_valuations = 50;
+    build(&ds, &r, &o);
+    char a[4096], b[4096];
+    snprintf(a, sizeof a, "%s/a.xlsx", dir);
+    snprintf(b, sizeof b, "%s/b.xlsx", dir);
+    pc_diags diags;
+    pc_diags_init(&diags);
+    pc_xlsx_cell_counts n;
+    cr_assert_eq(pc_write_xlsx_counted(&ds, &r, a, &diags, &n), PC_OK);
+    cr_assert_eq(pc_write_xlsx(&ds, &r, b, &diags), PC_OK);
+    cr_assert(same_bytes(a, b), "counting changed the workbook");
+    static const char script[] =
+        "import re, sys, zipfile\n"
+        "z = zipfile.ZipFile(sys.argv[1])\n"
+        "k = [0, 0, 0, 0, 0]\n"
+        "for name in z.namelist():\n"
+        "    if not name.startswith('xl/worksheets/sheet'):\n"
+        "        continue\n"
+        "    x = z.read(name).decode()\n"
+        "    for attrs, end, inner in re.findall(r'<c r=\"[A-Z]+[0-9]+\"([^>]*?)(/>|>(.*?)</c>)', "
+        "x):\n"
+        "        if end == '/>': k[3] += 1\n"
+        "        elif '<f>' in inner: k[2] += 1\n"
+        "        elif 't=\"' in attrs: k[1] += 1\n"
+        "        else: k[0] += 1\n"
+        "    k[4] += x.count('<hyperlink ')\n"
+        "print(' '.join(map(str, k)))\n";
+    const char *args[] = {"-c", script, a, NULL};
+    run_result py = run_python(args);
+    cr_assert_eq(py.status, 0, "%s", py.err ? py.err : "");
+    char want[256];
+    snprintf(want, sizeof want, "%zu %zu %zu %zu %zu\n", n.numbers, n.texts, n.formulas, n.blanks,
+             n.links);
+    cr_assert_str_eq(py.out, want, "counted (numbers texts formulas blanks links) %s, read %s",
+                     want, py.out);
+    cr_assert_gt(n.numbers, 0);
+    cr_assert_gt(n.texts, 0);
+    cr_assert_gt(n.formulas, 0);
+    cr_assert_gt(n.blanks, 0);
+    cr_assert_gt(n.links, 0);
+    run_result_free(&py);
+    pc_diags_fini(&diags);
+    pc_report_fini(&r);
+    pc_dataset_fini(&ds);
+    remove_dir(dir);
+    free(dir);
+}
+
 Test(xlsx, missing_folder_is_a_write_error_naming_the_path)
 {
     char *dir = make_temp_dir();

@@ -31,9 +31,11 @@ static pc_status write_json(pc_output *out, size_t index, const pc_dataset *ds,
 }
 
 static pc_status write_xlsx(pc_output *out, size_t index, const pc_dataset *ds,
-                            const pc_report *report, const char *path, pc_diags *diags)
+                            const pc_report *report, const char *path, pc_xlsx_cell_counts *counts,
+                            pc_diags *diags)
 {
-    return pc_xlsx_write_file(ds, report, pc_output_temp_path(out, index), path, diags);
+    return pc_xlsx_write_file_counted(ds, report, pc_output_temp_path(out, index), path, counts,
+                                      diags);
 }
 
 static pc_status write_all(int fd, const pc_buf *text, const char *path, const char *name,
@@ -84,9 +86,11 @@ static bool usable(const pc_dataset *ds, const pc_report *report, const char *pa
 }
 
 /* Writes the reports named in paths (JSON, XLSX, the ixbrl/ folder; json_at,
- * xlsx_at and ixbrl_at their positions, -1 for absent) as one atomic output. */
+ * xlsx_at and ixbrl_at their positions, -1 for absent) as one atomic output;
+ * the workbook's cells counted in *counts when not NULL. */
 static pc_status write_set(const pc_dataset *ds, const pc_report *report, const char *const *paths,
-                           size_t n, int json_at, int xlsx_at, int ixbrl_at, pc_diags *diags)
+                           size_t n, int json_at, int xlsx_at, int ixbrl_at,
+                           pc_xlsx_cell_counts *counts, pc_diags *diags)
 {
     for (size_t i = 0; i < n; i++)
         if (!usable(ds, report, paths[i], diags))
@@ -99,7 +103,7 @@ static pc_status write_set(const pc_dataset *ds, const pc_report *report, const 
     if (!st && json_at >= 0)
         st = write_json(out, (size_t)json_at, ds, report, paths[json_at], diags);
     if (!st && xlsx_at >= 0)
-        st = write_xlsx(out, (size_t)xlsx_at, ds, report, paths[xlsx_at], diags);
+        st = write_xlsx(out, (size_t)xlsx_at, ds, report, paths[xlsx_at], counts, diags);
     if (!st && ixbrl_at >= 0)
         st = write_ixbrl(out, (size_t)ixbrl_at, ds, report, paths[ixbrl_at], diags);
     if (!st)
@@ -118,19 +122,27 @@ pc_status pc_write_report_set(const pc_dataset *ds, const pc_report *report, con
                               const char *xlsx_path, const char *ixbrl_dir, pc_diags *diags)
 {
     const char *paths[] = {json_path, xlsx_path, ixbrl_dir};
-    return write_set(ds, report, paths, ixbrl_dir ? 3 : 2, 0, 1, ixbrl_dir ? 2 : -1, diags);
+    return write_set(ds, report, paths, ixbrl_dir ? 3 : 2, 0, 1, ixbrl_dir ? 2 : -1, NULL, diags);
 }
 
 pc_status pc_write_json(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    return write_set(ds, report, &path, 1, 0, -1, -1, diags);
+    return write_set(ds, report, &path, 1, 0, -1, -1, NULL, diags);
 }
 
 pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags)
 {
-    return write_set(ds, report, &path, 1, -1, 0, -1, diags);
+    return write_set(ds, report, &path, 1, -1, 0, -1, NULL, diags);
+}
+
+pc_status pc_write_xlsx_counted(const pc_dataset *ds, const pc_report *report, const char *path,
+                                pc_diags *diags, pc_xlsx_cell_counts *counts)
+{
+    if (counts)
+        memset(counts, 0, sizeof *counts);
+    return write_set(ds, report, &path, 1, -1, 0, -1, counts, diags);
 }
 
 pc_status pc_write_scenarios(const pc_dataset *ds, const pc_scenario_report *r,

@@ -57,6 +57,22 @@ char *pc_json_dumps(const pc_dataset *ds, const pc_report *report);
 pc_status pc_write_xlsx(const pc_dataset *ds, const pc_report *report, const char *path,
                         pc_diags *diags);
 
+/* How many cells of each kind report.xlsx holds, over every sheet: numbers
+ * (dates among them), texts, formulas (each with its computed value
+ * stored), formatted blanks (the cells a merged range covers among them),
+ * and the formulas that are also links to the cell they come from (counted
+ * in `formulas` too). The benchmark (bench/bench_pipeline.c) has
+ * libxlsxwriter alone write as many cells of each kind, for a like-for-like
+ * rate. */
+typedef struct pc_xlsx_cell_counts {
+    size_t numbers, texts, formulas, blanks, links;
+} pc_xlsx_cell_counts;
+
+/* pc_write_xlsx, and the cells it wrote in *counts (zeroed first; left
+ * zeroed when nothing was written). The same bytes as pc_write_xlsx. */
+pc_status pc_write_xlsx_counted(const pc_dataset *ds, const pc_report *report, const char *path,
+                                pc_diags *diags, pc_xlsx_cell_counts *counts);
+
 /* The verify findings alone as JSON (SPEC section 8), to `path`. */
 pc_status pc_write_checks_json(const pc_checks *checks, const char *path, pc_diags *diags);
 

@@ -116,6 +116,7 @@ void pc_xlsx_text(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const cha
         return;
     }
     pc_xlsx_check(w, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, fitted, fmt));
+    w->cells.texts++;
     free(copy);
 }
 
@@ -137,6 +138,7 @@ void pc_xlsx_number(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, double 
                     lxw_format *fmt)
 {
     pc_xlsx_check(w, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, value, fmt));
+    w->cells.numbers++;
 }
 
 void pc_xlsx_cents(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int64_t cents,
@@ -183,8 +185,21 @@ void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date d
 
 void pc_xlsx_blank(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt)
 {
-    if (fmt)
+    if (fmt) {
         pc_xlsx_check(w, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
+        w->cells.blanks++;
+    }
+}
+
+void pc_xlsx_merge(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, int last_col,
+                   lxw_format *fmt)
+{
+    if (last_col <= first_col)
+        return;
+    pc_xlsx_check(w, worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)first_col, (lxw_row_t)row,
+                                           (lxw_col_t)last_col, "", fmt));
+    /* The first cell is the caller's to write; the others stay blank. */
+    w->cells.blanks += (size_t)(last_col - first_col);
 }
 
 void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
@@ -192,6 +207,7 @@ void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const 
 {
     pc_xlsx_check(
         w, worksheet_write_formula_num(ws, (lxw_row_t)row, (lxw_col_t)col, formula, fmt, value));
+    w->cells.formulas++;
 }
 
 void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
@@ -210,6 +226,7 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
         char url[PC_XLSX_REF_SIZE + 16];
         snprintf(url, sizeof url, "internal:%s", ref);
         pc_xlsx_check(w, worksheet_write_url(ws, (lxw_row_t)row, (lxw_col_t)col, url, fmt));
+        w->cells.links++;
         pc_xlsx_formula(w, ws, row, col, formula, fmt, value);
         return;
     }
@@ -226,21 +243,86 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
     pc_buf_fini(&f);
 }
 
-void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
+void pc_xlsx_put_uint(pc_buf *b, unsigned long long n)
+{
+    char digits[24];
+    size_t d = sizeof digits;
+    do {
+        digits[--d] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    pc_buf_append(b, digits + d, sizeof digits - d);
+}
+
+/* "AB123": the cell's column letters and row number, without printf (the
+ * valuation rows name a dozen cells each). `out` holds at least
+ * CELL_NAME_SIZE bytes; returns the length. */
+#define CELL_NAME_SIZE 32
+static size_t cell_name(char *out, int32_t row, int col)
 {
     char letters[4];
     int n = 0;
     /* Column letters, least significant first: A..Z, AA..XFD. */
     for (int c = col + 1; c > 0 && n < 3; c = (c - 1) / 26)
         letters[n++] = (char)('A' + (c - 1) % 26);
-    char name[4];
-    for (int i = 0; i < n; i++)
-        name[i] = letters[n - 1 - i];
-    name[n] = '\0';
-    if (sheet)
-        snprintf(buf, size, "'%s'!%s%ld", sheet, name, (long)row + 1);
-    else
-        snprintf(buf, size, "%s%ld", name, (long)row + 1);
+    size_t len = 0;
+    while (n > 0)
+        out[len++] = letters[--n];
+    long number = (long)row + 1;
+    unsigned long u = number < 0 ? 0UL - (unsigned long)number : (unsigned long)number;
+    if (number < 0)
+        out[len++] = '-';
+    char digits[24];
+    size_t d = 0;
+    do {
+        digits[d++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (d > 0)
+        out[len++] = digits[--d];
+    out[len] = '\0';
+    return len;
+}
+
+/* Copies s[0..n) to buf[at..] as far as `size` leaves room for the NUL. */
+static size_t put_cut(char *buf, size_t size, size_t at, const char *s, size_t n)
+{
+    if (at + 1 >= size)
+        return at;
+    size_t room = size - 1 - at;
+    if (n > room)
+        n = room;
+    memcpy(buf + at, s, n);
+    return at + n;
+}
+
+void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col)
+{
+    if (size == 0)
+        return;
+    char cell[CELL_NAME_SIZE];
+    size_t n = cell_name(cell, row, col), at = 0;
+    if (sheet) {
+        at = put_cut(buf, size, at, "'", 1);
+        at = put_cut(buf, size, at, sheet, strlen(sheet));
+        at = put_cut(buf, size, at, "'!", 2);
+    }
+    at = put_cut(buf, size, at, cell, n);
+    buf[at] = '\0';
+}
+
+const char *pc_xlsx_formula_text(pc_xlsx *w, const char *first, ...)
+{
+    pc_buf *b = &w->formula;
+    pc_buf_clear(b);
+    va_list ap;
+    va_start(ap, first);
+    for (const char *piece = first; piece; piece = va_arg(ap, const char *))
+        pc_buf_puts(b, piece);
+    va_end(ap);
+    if (b->failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    return pc_buf_text(b);
 }
 
 /* A format in the workbook's font, top-aligned (make_formats in xlsx/workbook.c
@@ -256,6 +338,36 @@ lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format)
     if (num_format)
         format_set_num_format(f, num_format);
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    return f;
+}
+
+/* Whether two formats have every property equal, by libxlsxwriter's own
+ * test (the format struct compared byte for byte with its pointers left
+ * out; format.c, _get_format_key): then they get the same style index. */
+static bool same_format(const lxw_format *a, const lxw_format *b)
+{
+    lxw_format x = *a, y = *b;
+    lxw_format *both[] = {&x, &y};
+    for (size_t i = 0; i < 2; i++) {
+        both[i]->file = NULL;
+        both[i]->xf_format_indices = NULL;
+        both[i]->dxf_format_indices = NULL;
+        both[i]->num_xf_formats = NULL;
+        both[i]->num_dxf_formats = NULL;
+        both[i]->list_pointers.stqe_next = NULL;
+    }
+    return memcmp(&x, &y, sizeof x) == 0;
+}
+
+lxw_format *pc_xlsx_share_format(pc_xlsx *w, lxw_format *f)
+{
+    if (!f)
+        return NULL;
+    for (size_t i = 0; i < w->nshared; i++)
+        if (w->shared[i] == f || same_format(w->shared[i], f))
+            return w->shared[i];
+    if (w->nshared < sizeof w->shared / sizeof w->shared[0])
+        w->shared[w->nshared++] = f;
     return f;
 }
 
@@ -291,6 +403,13 @@ double pc_xlsx_name_width(pc_xlsx *w, double min, double max)
 static size_t wrapped_lines(const char *text, double capacity)
 {
     size_t cap = capacity >= 1 ? (size_t)capacity : 1;
+    /* A character is never wider than its bytes (pc_text_width_n: 1 or 2
+     * for 1 to 4 bytes), so a text of one line with no more bytes than a
+     * line holds is one line, found without measuring each character (most
+     * cells of a long sheet). */
+    size_t bytes = strcspn(text, "\n");
+    if (!text[bytes] && bytes <= cap)
+        return 1;
     size_t lines = 1, used = 0;
     const char *p = text;
     while (*p) {
@@ -428,9 +547,7 @@ int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_co
     /* The merge writes blanks across the row; the text then goes into its
      * first cell through pc_xlsx_text, which keeps it text and within Excel's
      * limits. */
-    if (last_col > first_col)
-        pc_xlsx_check(w, worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)first_col,
-                                               (lxw_row_t)row, (lxw_col_t)last_col, "", fmt));
+    pc_xlsx_merge(w, ws, row, first_col, last_col, fmt);
     pc_xlsx_text(w, ws, row, first_col, text, fmt);
     return row + 1;
 }

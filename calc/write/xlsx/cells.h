@@ -33,6 +33,11 @@ bool pc_xlsx_date_serial(pc_date date, double *serial);
 void pc_xlsx_date(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, pc_date date,
                   lxw_format *fmt);
 void pc_xlsx_blank(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, lxw_format *fmt);
+/* Merges columns first_col..last_col of a row into one cell in `fmt`
+ * (nothing for one column); the text then goes into first_col through
+ * pc_xlsx_text. */
+void pc_xlsx_merge(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, int last_col,
+                   lxw_format *fmt);
 /* A formula with its computed value stored (formula starts with '='). */
 void pc_xlsx_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *formula,
                      lxw_format *fmt, double value);
@@ -61,8 +66,15 @@ void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines)
 int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
                         lxw_format *fmt);
 
-/* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL. */
+/* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL (cut to fit
+ * `size` bytes with its NUL). */
 void pc_xlsx_ref(char *buf, size_t size, const char *sheet, int32_t row, int col);
+/* A formula's text, its pieces (a NULL-terminated list) joined in the
+ * writer's one reused buffer (w->formula): no printf and no allocation a
+ * cell. Borrowed until the next call. */
+const char *pc_xlsx_formula_text(pc_xlsx *w, const char *first, ...) __attribute__((sentinel));
+/* `n` in decimal digits at the end of `b`. */
+void pc_xlsx_put_uint(pc_buf *b, unsigned long long n);
 
 /* The title block of a sheet: title, company name, fiscal years. */
 void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first_year,
@@ -116,6 +128,16 @@ void pc_xlsx_formula_link(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, c
 /* A new format in the workbook's font, top-aligned, with `num_format`
  * (NULL: general); NULL (and the writer failed) when out of memory. */
 lxw_format *pc_xlsx_add_format(pc_xlsx *w, const char *num_format);
+
+/* The format the cells use for `f`, once its properties are all set: the
+ * first format given here with the same properties, else `f` itself.
+ * libxlsxwriter gives a format its style index when a cell first uses it,
+ * but a second format with the same properties never gets one of its own:
+ * each cell written with it hashes the whole format again (about a tenth
+ * of the workbook's time when the text cells did). One format for each set
+ * of properties keeps the lookup to a field read, and the workbook's bytes
+ * as they were (the index is the same either way). */
+lxw_format *pc_xlsx_share_format(pc_xlsx *w, lxw_format *f);
 
 /* "3 from fair values supplied by the company, 2 at the closing stock
  * price, ...)." : how many valuations each method gave, for a footnote. */

@@ -28,6 +28,7 @@
 #include "paycalc/report.h"
 #include "paycalc/status.h"
 #include "paycalc/text.h"
+#include "paycalc/write.h"
 
 /* Sheet names, in workbook order (SPEC section 9). */
 #define PC_XLSX_SHEET_SCT "Summary Compensation"
@@ -178,7 +179,14 @@ typedef struct pc_xlsx {
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];
     size_t ncols;
-    int32_t last_row;  /* the last row a long sheet may use: PC_XLSX_LAST_ROW (lower in tests) */
+    int32_t last_row; /* the last row a long sheet may use: PC_XLSX_LAST_ROW (lower in tests) */
+    pc_xlsx_cell_counts cells; /* the cells written so far (the cell writers count them) */
+    /* One format for each set of properties (pc_xlsx_share_format); past
+     * the last slot a format is used as it is, which is only slower. */
+    lxw_format *shared[96];
+    size_t nshared;
+    pc_buf formula;    /* the formula being built (pc_xlsx_formula_text) */
+    pc_buf scratch;    /* a row's text being built, reused from row to row */
     lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
     pc_status status;  /* the first error of our own, or PC_OK */
     char problem[512]; /* what that error was, for the diagnostic */

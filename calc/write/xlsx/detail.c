@@ -111,18 +111,17 @@ static void bs_formulas(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     pc_xlsx_ref(d2, sizeof d2, NULL, row, VAL_COL_PRICE + 10);
     pc_xlsx_ref(nd1, sizeof nd1, NULL, row, VAL_COL_PRICE + 11);
     pc_xlsx_ref(nd2, sizeof nd2, NULL, row, VAL_COL_PRICE + 12);
-    char f[16 * PC_XLSX_REF_SIZE];
-    snprintf(f, sizeof f, "=(LN(%s/%s)+(%s-%s+%s*%s/2)*%s)/(%s*SQRT(%s))", s, k, r, q, sigma, sigma,
-             t, sigma, t);
+    const char *f = pc_xlsx_formula_text(w, "=(LN(", s, "/", k, ")+(", r, "-", q, "+", sigma, "*",
+                                         sigma, "/2)*", t, ")/(", sigma, "*SQRT(", t, "))", NULL);
     pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 9, f, w->f.decimal, in->d1);
-    snprintf(f, sizeof f, "=%s-%s*SQRT(%s)", d1, sigma, t);
+    f = pc_xlsx_formula_text(w, "=", d1, "-", sigma, "*SQRT(", t, ")", NULL);
     pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 10, f, w->f.decimal, in->d2);
-    snprintf(f, sizeof f, "=_xlfn.NORM.S.DIST(%s,TRUE)", d1);
+    f = pc_xlsx_formula_text(w, "=_xlfn.NORM.S.DIST(", d1, ",TRUE)", NULL);
     pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 11, f, w->f.decimal, in->nd1);
-    snprintf(f, sizeof f, "=_xlfn.NORM.S.DIST(%s,TRUE)", d2);
+    f = pc_xlsx_formula_text(w, "=_xlfn.NORM.S.DIST(", d2, ",TRUE)", NULL);
     pc_xlsx_formula(w, ws, row, VAL_COL_PRICE + 12, f, w->f.decimal, in->nd2);
-    snprintf(f, sizeof f, "=MAX(%s*EXP(-%s*%s)*%s-%s*EXP(-%s*%s)*%s,0)", s, q, t, nd1, k, r, t,
-             nd2);
+    f = pc_xlsx_formula_text(w, "=MAX(", s, "*EXP(-", q, "*", t, ")*", nd1, "-", k, "*EXP(-", r,
+                             "*", t, ")*", nd2, ",0)", NULL);
     pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, f, w->f.price, v->per_share);
 }
 
@@ -196,7 +195,6 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     /* A live Black-Scholes value is the model's formula (model_cells). */
     bool live = bs_live(v);
     char price[PC_XLSX_REF_SIZE], yield[PC_XLSX_REF_SIZE], t_v[PC_XLSX_REF_SIZE];
-    char formula[5 * PC_XLSX_REF_SIZE];
     pc_xlsx_ref(price, sizeof price, NULL, row, VAL_COL_PRICE);
     pc_xlsx_ref(yield, sizeof yield, NULL, row, VAL_COL_PRICE + 5);
     pc_xlsx_ref(t_v, sizeof t_v, NULL, row, VAL_COL_PRICE + 6);
@@ -206,12 +204,11 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     bool at_price = v->method == PC_METHOD_STOCK_PRICE && v->inputs.has_price;
     bool discounted = at_price && !v->per_share_exact;
     if (at_price && v->per_share_exact) {
-        snprintf(formula, sizeof formula, "=%s", price);
-        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, formula, w->f.price,
-                        pc_xlsx_micros_value(v->per_share_micro));
+        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, pc_xlsx_formula_text(w, "=", price, NULL),
+                        w->f.price, pc_xlsx_micros_value(v->per_share_micro));
     } else if (discounted) {
-        snprintf(formula, sizeof formula, "=%s*EXP(-%s*%s)", price, yield, t_v);
-        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, formula, w->f.price, v->per_share);
+        const char *f = pc_xlsx_formula_text(w, "=", price, "*EXP(-", yield, "*", t_v, ")", NULL);
+        pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, f, w->f.price, v->per_share);
     } else if (v->per_share_exact) {
         pc_xlsx_micros(w, ws, row, VAL_COL_PER_SHARE, v->per_share_micro, w->f.price);
     } else if (!live) {
@@ -227,15 +224,16 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     if (v->per_share_exact || live || discounted) {
         /* R2 (calc/engine/value.c): shares x per share x probable outcome,
          * rounded to the cent. */
-        snprintf(formula, sizeof formula, "=ROUND(%s*%s*%s,2)", per_share, shares, probable);
-        pc_xlsx_formula(w, ws, row, VAL_COL_VALUE, formula, w->f.cents, (double)v->value / 100.0);
+        const char *f =
+            pc_xlsx_formula_text(w, "=ROUND(", per_share, "*", shares, "*", probable, ",2)", NULL);
+        pc_xlsx_formula(w, ws, row, VAL_COL_VALUE, f, w->f.cents, (double)v->value / 100.0);
     } else {
         pc_xlsx_cents(w, ws, row, VAL_COL_VALUE, v->value, w->f.cents);
     }
     bool deducted = pc_valuation_deducted(v);
     int64_t contribution = pc_valuation_contribution(v);
-    snprintf(formula, sizeof formula, "=%s%s", deducted ? "-" : "", value);
-    pc_xlsx_formula(w, ws, row, VAL_COL_CONTRIBUTION, formula, w->f.cents,
+    pc_xlsx_formula(w, ws, row, VAL_COL_CONTRIBUTION,
+                    pc_xlsx_formula_text(w, deducted ? "=-" : "=", value, NULL), w->f.cents,
                     (double)contribution / 100.0);
 }
 
@@ -245,39 +243,87 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
  * awards.csv's grant_fv_per_share) and a market condition
  * (market_conditions.csv), joined by "; ". Each row is found by a binary
  * search of the dataset (paycalc/market.h). */
+/* "prices.csv line 12" after `sep`, into b. */
+static void put_line(pc_buf *b, const char *sep, const char *what, int line)
+{
+    pc_buf_puts(b, sep);
+    pc_buf_puts(b, what);
+    pc_buf_puts(b, " line ");
+    if (line < 0)
+        pc_buf_puts(b, "-");
+    pc_xlsx_put_uint(b, line < 0 ? 0ULL - (unsigned long long)line : (unsigned long long)line);
+}
+
 static void valuation_source(pc_xlsx *w, const pc_valuation *v, const pc_award *a, pc_buf *b)
 {
     const pc_valuation_inputs *in = &v->inputs;
     const char *sep = "";
     if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME) {
-        pc_buf_printf(b, "market_conditions.csv line %d", in->condition_line);
+        put_line(b, "", "market_conditions.csv", in->condition_line);
         sep = "; ";
     } else if (in->supplied_line > 0) {
-        pc_buf_printf(b, "fair_values.csv line %d", in->supplied_line);
+        put_line(b, "", "fair_values.csv", in->supplied_line);
         sep = "; ";
     } else if (v->method == PC_METHOD_SUPPLIED) {
-        pc_buf_printf(b, "awards.csv line %d (grant_fv_per_share)", a->line);
+        put_line(b, "", "awards.csv", a->line);
+        pc_buf_puts(b, " (grant_fv_per_share)");
         sep = "; ";
     }
     const pc_price *price = in->has_price ? pc_market_price_at(w->ds, in->price_date) : NULL;
     if (price && price->date == in->price_date) {
-        pc_buf_printf(b, "%sprices.csv line %d", sep, price->line);
+        put_line(b, sep, "prices.csv", price->line);
         sep = "; ";
     }
     const pc_assumption *as =
         in->has_assumptions ? pc_market_assumptions_at(w->ds, in->assumption_date) : NULL;
     if (as && as->date == in->assumption_date) {
-        pc_buf_printf(b, "%sassumptions.csv line %d", sep, as->line);
+        put_line(b, sep, "assumptions.csv", as->line);
         sep = "; ";
     }
     const pc_outcome *o =
         in->has_outcome ? pc_market_outcome_at(w->ds, v->tranche, in->outcome_date) : NULL;
     if (o && o->date == in->outcome_date)
-        pc_buf_printf(b, "%soutcomes.csv line %d", sep, o->line);
+        put_line(b, sep, "outcomes.csv", o->line);
 }
+
+/* The lines the fixed words of a valuation row (its method, the line it
+ * feeds) take in their cells, measured once for each: a few distinct texts
+ * over every row (wrapping one measured every character of it, 3.6% of the
+ * workbook's time). Keyed by the text's address, so only for texts that
+ * are string constants. */
+typedef struct words_lines {
+    const char *text[16];
+    int col[16];
+    size_t lines[16];
+    size_t count;
+} words_lines;
+
+static size_t fixed_words_lines(pc_xlsx *w, words_lines *memo, int col, const char *text)
+{
+    for (size_t i = 0; i < memo->count; i++)
+        if (memo->text[i] == text && memo->col[i] == col)
+            return memo->lines[i];
+    size_t lines = pc_xlsx_cell_lines(w, col, text);
+    if (memo->count < sizeof memo->text / sizeof memo->text[0]) {
+        memo->text[memo->count] = text;
+        memo->col[memo->count] = col;
+        memo->lines[memo->count++] = lines;
+    }
+    return lines;
+}
+
+static void valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v,
+                          size_t index, words_lines *memo);
 
 void pc_xlsx_valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v,
                            size_t index)
+{
+    words_lines memo = {0};
+    valuation_row(w, ws, row, v, index, &memo);
+}
+
+static void valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v,
+                          size_t index, words_lines *memo)
 {
     const pc_dataset *ds = w->ds;
     const pc_valuation_inputs *in = &v->inputs;
@@ -315,11 +361,14 @@ void pc_xlsx_valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_
     pc_xlsx_text(w, ws, row, VAL_COL_VALUE + 2, feeds, w->f.wrap);
     pc_xlsx_text(w, ws, row, VAL_COL_LINE, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line),
                  w->f.text);
-    pc_buf source = {0};
-    valuation_source(w, v, a, &source);
-    if (source.failed)
+    /* Built in the writer's reused buffer: no allocation a row. */
+    pc_buf *source = &w->scratch;
+    pc_buf_clear(source);
+    valuation_source(w, v, a, source);
+    if (source->failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-    pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 1, pc_buf_text(&source), w->f.wrap);
+    pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 1, pc_buf_text(source), w->f.wrap);
+    size_t source_lines = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 1, pc_buf_text(source));
     pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 2, in->note, w->f.wrap);
     /* Monte Carlo (SPEC section 10): the paths, seed and standard error of
      * a simulated value, the expected payout of a market condition. */
@@ -328,19 +377,19 @@ void pc_xlsx_valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_
         /* As text: a spreadsheet number holds 53 bits, a seed 64, and a
          * seed rounded to the nearest double would not reproduce the
          * paths. */
-        pc_xlsx_textf(w, ws, row, VAL_COL_CONTRIBUTION + 4, w->f.text, "%llu",
-                      (unsigned long long)in->seed);
+        pc_buf_clear(source);
+        pc_xlsx_put_uint(source, (unsigned long long)in->seed);
+        pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 4, pc_buf_text(source), w->f.text);
         pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 5, in->standard_error, w->f.price);
     }
     if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
         pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 6, in->expected_payout, w->f.percent);
-    size_t lines = pc_xlsx_cell_lines(w, VAL_COL_VALUE + 2, feeds);
-    size_t more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 1, pc_buf_text(&source));
-    pc_buf_fini(&source);
+    size_t lines = fixed_words_lines(w, memo, VAL_COL_VALUE + 2, feeds);
+    size_t more = source_lines;
     lines = more > lines ? more : lines;
     more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 2, in->note);
     lines = more > lines ? more : lines;
-    more = pc_xlsx_cell_lines(w, 10, method);
+    more = fixed_words_lines(w, memo, 10, method);
     pc_xlsx_row_lines(w, ws, row, more > lines ? more : lines);
 }
 
@@ -451,8 +500,9 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     size_t room = valuation_room(w);
     size_t n = r->valuations.count < room ? r->valuations.count : room;
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    words_lines memo = {0};
     for (size_t i = 0; i < n && pc_xlsx_ok(w); i++)
-        pc_xlsx_valuation_row(w, ws, row++, &r->valuations.items[i], i);
+        valuation_row(w, ws, row++, &r->valuations.items[i], i, &memo);
     pc_xlsx_valuation_filter(w, ws, row - 1);
     row++;
     if (n < r->valuations.count)
@@ -896,8 +946,7 @@ static int32_t checks_skipped(pc_xlsx *w, int32_t row, const person_id *ids, siz
         pc_xlsx_blank(w, ws, row, col, w->f.header);
     pc_xlsx_text(w, ws, row, 3, pc_xlsx_words(w, "Fiscal Year"), w->f.header);
     pc_xlsx_text(w, ws, row, 4, pc_xlsx_words(w, "Subject"), w->f.header);
-    pc_xlsx_check(w,
-                  worksheet_merge_range(ws, (lxw_row_t)row, 5, (lxw_row_t)row, 9, "", w->f.header));
+    pc_xlsx_merge(w, ws, row, 5, 9, w->f.header);
     pc_xlsx_text(w, ws, row, 5, pc_xlsx_words(w, "Reason"), w->f.header);
     pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 3, "Fiscal Year"));
     row++;

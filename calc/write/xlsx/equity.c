@@ -36,7 +36,8 @@ static lxw_format *format_of(pc_xlsx *w, const char *num_format, uint8_t align)
     lxw_format *f = pc_xlsx_add_format(w, num_format);
     if (f)
         format_set_align(f, align);
-    return f;
+    /* The same formats on each of the three sheets. */
+    return pc_xlsx_share_format(w, f);
 }
 
 static bool make_formats(pc_xlsx *w, sheet_formats *f)

@@ -401,6 +401,7 @@ void pc_xlsx_write_equity_detail(pc_xlsx *w, lxw_worksheet *ws)
         return;
     format_set_text_wrap(words.source);
     format_set_indent(words.source, 1);
+    words.source = pc_xlsx_share_format(w, words.source);
     pc_buf source;
     pc_buf_init(&source);
     size_t left_out = 0;

@@ -340,10 +340,7 @@ static void pvp_header(pc_xlsx *w, const pvp_columns *c)
      * over the company's and the peer group's TSR. */
     int span_last = w->at.pvp_peer_col != PC_XLSX_NONE ? w->at.pvp_peer_col : w->at.pvp_tsr_col;
     const char *span = pc_xlsx_words(w, "Value of Initial Fixed $100 Investment Based On:");
-    if (span_last > w->at.pvp_tsr_col)
-        pc_xlsx_check(w, worksheet_merge_range(ws, PC_XLSX_HEADER_ROW - 1,
-                                               (lxw_col_t)w->at.pvp_tsr_col, PC_XLSX_HEADER_ROW - 1,
-                                               (lxw_col_t)span_last, "", w->f.header));
+    pc_xlsx_merge(w, ws, PC_XLSX_HEADER_ROW - 1, w->at.pvp_tsr_col, span_last, w->f.header);
     pc_xlsx_text(w, ws, PC_XLSX_HEADER_ROW - 1, w->at.pvp_tsr_col, span, w->f.header);
     /* Tall enough for the whole text over the columns it spans (one
      * column for a smaller reporting company: several lines). */

@@ -88,6 +88,29 @@ static bool make_disclosure_formats(pc_xlsx *w)
     return true;
 }
 
+/* Every format the sheets use, once each has all its properties: formats
+ * that came out the same (text and subtitle, cents and the CAP figures in
+ * cents, a 0- or 2-decimal published figure and dollars or cents, ...)
+ * become one (pc_xlsx_share_format says why). */
+static void share_formats(pc_xlsx *w)
+{
+    pc_xlsx_formats *f = &w->f;
+    lxw_format **all[] = {
+        &f->title,     &f->subtitle,     &f->header,    &f->text,        &f->wrap,
+        &f->bold,      &f->note,         &f->note_more, &f->year,        &f->integer,
+        &f->dollars,   &f->cents,        &f->cap,       &f->cap_sum,     &f->cap_total,
+        &f->cap_label, &f->rate,         &f->tsr,       &f->price,       &f->percent,
+        &f->decimal,   &f->date,         &f->centred,   &f->micros[0],   &f->micros[1],
+        &f->micros[2], &f->micros[3],    &f->micros[4], &f->micros[5],   &f->micros[6],
+        &f->name,      &f->nil_dollars,  &f->nil_cap,   &f->nil_cap_sum, &f->rule_name,
+        &f->rule_year, &f->rule_dollars, &f->flag,      &f->scaled[0],   &f->scaled[1],
+        &f->scaled[2]};
+    _Static_assert(sizeof all / sizeof all[0] == sizeof(pc_xlsx_formats) / sizeof(lxw_format *),
+                   "every format of pc_xlsx_formats");
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        *all[i] = pc_xlsx_share_format(w, *all[i]);
+}
+
 bool pc_xlsx_make_formats(pc_xlsx *w)
 {
     pc_xlsx_formats *f = &w->f;
@@ -159,7 +182,10 @@ bool pc_xlsx_make_formats(pc_xlsx *w)
         if (!f->micros[d])
             return false;
     }
-    return make_disclosure_formats(w);
+    if (!make_disclosure_formats(w))
+        return false;
+    share_formats(w);
+    return true;
 }
 
 /* ------------------------------------------------------------ workbook */
@@ -293,14 +319,26 @@ static void fill_workbook(pc_xlsx *w)
     worksheet_activate(w->pvp);
 }
 
-pc_status pc_xlsx_write_file(const pc_dataset *ds, const pc_report *report, const char *file,
-                             const char *path, pc_diags *diags)
+static pc_status write_file(const pc_dataset *ds, const pc_report *report, const char *file,
+                            const char *path, int32_t last_row, pc_xlsx_cell_counts *counts,
+                            pc_diags *diags);
+
+pc_status pc_xlsx_write_file_counted(const pc_dataset *ds, const pc_report *report,
+                                     const char *file, const char *path,
+                                     pc_xlsx_cell_counts *counts, pc_diags *diags)
 {
-    return pc_xlsx_write_file_rows(ds, report, file, path, PC_XLSX_LAST_ROW, diags);
+    return write_file(ds, report, file, path, PC_XLSX_LAST_ROW, counts, diags);
 }
 
 pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report, const char *file,
                                   const char *path, int32_t last_row, pc_diags *diags)
+{
+    return write_file(ds, report, file, path, last_row, NULL, diags);
+}
+
+static pc_status write_file(const pc_dataset *ds, const pc_report *report, const char *file,
+                            const char *path, int32_t last_row, pc_xlsx_cell_counts *counts,
+                            pc_diags *diags)
 {
     pc_xlsx w;
     memset(&w, 0, sizeof w);
@@ -323,6 +361,10 @@ pc_status pc_xlsx_write_file_rows(const pc_dataset *ds, const pc_report *report,
          * after an error, and the caller discards the file then. */
         pc_xlsx_check(&w, workbook_close(w.wb));
     }
+    if (counts && w.status == PC_OK && w.err == LXW_NO_ERROR)
+        *counts = w.cells;
+    pc_buf_fini(&w.formula);
+    pc_buf_fini(&w.scratch);
     free(w.cash_keys);
     free(w.rate_order);
     free(w.price_row);
