@@ -33,9 +33,11 @@
 #include <string.h>
 
 #include "paycalc/engine.h"
+#include "paycalc/equity.h"
 #include "paycalc/ledger.h"
 #include "paycalc/read.h"
 #include "support.h"
+#include "xlsx_xml.h"
 
 #define SETS SOURCE_DIR "/tests/data/modifications"
 
@@ -125,6 +127,52 @@ Test(modifications, terms_change_on_the_modification_date)
     cr_expect_null(pc_award_modified_by(&ds, a, on - 1));
 }
 
+/* The Outstanding Equity Awards table shows the price held at each year
+ * end: $10.00 at FYE 2021, the new $3.00 at FYE 2022. */
+Test(modifications, outstanding_awards_show_the_new_exercise_price_after_the_repricing)
+{
+    run(SETS "/repricing");
+    size_t seen = 0;
+    for (size_t i = 0; i < report.equity.oea.count; i++) {
+        const pc_oea_row *row = &report.equity.oea.items[i];
+        cr_expect_eq(row->exercise_price_micro, row->year == 2021 ? 10000000 : 3000000, "%d",
+                     row->year);
+        seen++;
+    }
+    cr_expect_eq(seen, 2);
+}
+
+/* An option exchange: the same repricing giving 1,500 options for the
+ * 1,000 (a modifications.csv rewritten with shares). The tranches get 750
+ * and 750 (floor(1,500 x 500 / 1,000) and the rest); modified value 1,500
+ * x 1.00, incremental $1,500; the unvested tranche at FYE 2022 750 x 2.00
+ * = 1,500; the vested tranche's increment 750; CAP 101,500 - 1,500 +
+ * 1,500 + 750 = 102,250. */
+Test(modifications, new_shares_are_spread_over_the_tranches_from_the_date)
+{
+    char *dir = make_temp_dir();
+    cr_assert_not_null(dir);
+    cr_assert_eq(copy_dir(SETS "/repricing", dir), 0);
+    char *mods = path_join(dir, "modifications.csv");
+    cr_assert_eq(write_text(mods, "award_id,date,exercise_price,vesting,shares\n"
+                                  "opt-2021,2022-06-30,3.00,,\"1,500\"\n"),
+                 0);
+    run(dir);
+    cr_expect_eq(ds.tranches.items[0].modified_shares, 750);
+    cr_expect_eq(ds.tranches.items[1].modified_shares, 750);
+    cr_assert_eq(report.modifications.count, 1);
+    cr_expect_eq(report.modifications.items[0].incremental, DOLLARS(1500));
+    const pc_cap_row *c = cap_of(2022);
+    cr_expect_eq(c->line[PC_CAP_SCT_TOTAL], DOLLARS(101500));
+    cr_expect_eq(c->line[PC_CAP_LESS_EQUITY_AWARDS], -DOLLARS(1500));
+    cr_expect_eq(c->line[PC_CAP_CHANGE_FV_PRIOR_UNVESTED], DOLLARS(1500));
+    cr_expect_eq(c->line[PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR], DOLLARS(750));
+    cr_expect_eq(c->line[PC_CAP_CAP], DOLLARS(102250));
+    free(mods);
+    remove_dir(dir);
+    free(dir);
+}
+
 Test(modifications, acceleration_on_retirement_vests_the_unvested_tranches_on_the_date)
 {
     run(SETS "/acceleration");
@@ -177,6 +225,15 @@ Test(modifications, report_json_shows_the_modification_and_its_source)
     cr_expect_not_null(strstr(json, "\"source\": \"modifications.csv:2\""));
     cr_expect_not_null(strstr(json, "\"purpose\": \"before_modification\""));
     cr_expect_not_null(strstr(json, "\"purpose\": \"modified\""));
+    /* The workbook names the row on Award Valuations and Audit Notes, and
+     * the SCT footnote says the amounts include the increment. */
+    char *xlsx = path_join(dir, "report.xlsx");
+    cr_expect_geq(xlsx_xml_contains(xlsx, "modifications.csv line 2"), 1);
+    cr_expect_eq(xlsx_xml_contains(xlsx, "Incremental fair value of the modification of award "
+                                         "opt-2021 (option awards)"),
+                 1);
+    cr_expect_geq(xlsx_xml_contains(xlsx, "the incremental fair value of the modification"), 1);
+    free(xlsx);
     free(json);
     free(path);
     run_result_free(&r);
