@@ -1036,7 +1036,7 @@ Test(faults, init_on_a_full_disk_leaves_nothing_and_can_be_run_again)
     const char *again[] = {"init", dir, NULL};
     run_result r = run_paycalc(again);
     cr_assert_eq(r.status, 0, "%s", r.err);
-    cr_assert_eq(count_entries(dir), 21);
+    cr_assert_eq(count_entries(dir), 22);
     cr_assert_eq(count_entries(parent), 1);
     run_result_free(&r);
     const char *empty[] = {"init", "", NULL};
