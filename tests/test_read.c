@@ -396,7 +396,7 @@ Test(read, optional_files_may_be_absent)
     char *dir = scratch_copy();
     const char *optional[] = {"assumptions.csv", "fair_values.csv", "reported.csv",
                               "outcomes.csv",    "vesting.csv",     "awards.csv",
-                              "exercises.csv",   "separations.csv"};
+                              "exercises.csv",   "separations.csv", "modifications.csv"};
     for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++)
         drop(dir, optional[i]);
     loaded l;
@@ -1111,6 +1111,7 @@ Test(read, vesting_is_required_with_awards)
     drop(dir, "outcomes.csv");
     drop(dir, "fair_values.csv");
     drop(dir, "exercises.csv");
+    drop(dir, "modifications.csv");
     put(dir, "awards.csv", AWARDS_HEADER AWARD_S1);
     loaded l;
     load(dir, &l);

@@ -182,6 +182,50 @@ static pc_status add_value(const line_job *j, size_t tranche, pc_cap_line line, 
     return st;
 }
 
+static int compare_result(const void *key, const void *item)
+{
+    size_t m = *(const size_t *)key, other = ((const pc_modification_result *)item)->modification;
+    return (m > other) - (m < other);
+}
+
+/* A modification in the year of a tranche CAP already took as vested
+ * before it (a repricing of vested options): the tranche's own track has
+ * ended, so the incremental fair value that the SCT reports, and that
+ * less_equity_awards deducts, comes back as a value granted and vested in
+ * the year, at the modification date (Item 402(v)(2)(iii)(C)(1)(iii)).
+ * The tranches still unvested keep their own track: their change in fair
+ * value is measured from the original terms at the prior year end to the
+ * modified terms at the year end or the vesting date (ASC 718-20-35-3;
+ * SPEC section 7). */
+static pc_status add_modified_vested(const line_job *j, const pc_award *award, size_t tranche,
+                                     cap_facts facts, pc_date end)
+{
+    const pc_modification *m = pc_award_modified_by(j->ds, award, end);
+    if (!m || m->date <= j->prior || facts.vested == PC_DATE_NONE || facts.vested >= m->date ||
+        !pc_tranche_modified(j->ds, &j->ds->tranches.items[tranche], m->date))
+        return PC_OK;
+    size_t index = (size_t)(m - j->ds->modifications.items);
+    const pc_modification_result *res =
+        j->report->modifications.count
+            ? bsearch(&index, j->report->modifications.items, j->report->modifications.count,
+                      sizeof *res, compare_result)
+            : NULL;
+    if (!res || res->incremental <= 0)
+        return PC_OK;
+    int64_t after = 0, before = 0, change = 0;
+    pc_cap_line line = PC_CAP_FV_AT_VEST_GRANTED_IN_YEAR;
+    pc_status st = value_at(j->ds, tranche, m->date, PC_PURPOSE_MODIFIED, j->year, line, &after,
+                            j->report, j->diags);
+    if (!st)
+        st = value_at(j->ds, tranche, m->date, PC_PURPOSE_BEFORE_MODIFICATION, j->year, line,
+                      &before, j->report, j->diags);
+    if (!st && pc_money_sub(after, before, &change))
+        st = PC_ERR_OVERFLOW;
+    if (!st)
+        st = add_line(j->exact, line, change);
+    return st;
+}
+
 /* The five equity lines of Item 402(v)(2)(iii)(C)(1)(i)-(v) for one person
  * and year, as exact cents. */
 static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, size_t person,
@@ -223,6 +267,8 @@ static pc_status equity_lines(const pc_dataset *ds, const awards_by_person *g, s
             else if (unvested_prior && forfeited_in)
                 st = add_value(&job, t, PC_CAP_LESS_FV_FORFEITED, PC_DATE_NONE, PC_PURPOSE_FYE,
                                true);
+            if (!st)
+                st = add_modified_vested(&job, award, t, facts, end);
             if (st == PC_ERR_NOMEM)
                 return st;
             if (st == PC_ERR_OVERFLOW) {

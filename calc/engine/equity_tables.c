@@ -502,7 +502,9 @@ static pc_status oea_award(const ledger *lg, size_t ai, pc_date end, pc_oea_row 
     const pc_award *a = &ds->awards.items[ai];
     pc_status st = PC_OK;
     if (is_option(a)) {
-        row->exercise_price_micro = a->exercise_price_micro;
+        /* A repricing on or before the year end is the price held then
+         * (modifications.csv). */
+        row->exercise_price_micro = pc_award_exercise_price_at(ds, a, end);
         /* The end of a post-termination exercise window, when it comes
          * first, is the date the options expire. */
         row->expiration_date = pc_award_expires_on(a, end);

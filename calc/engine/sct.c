@@ -166,6 +166,135 @@ static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums
     return result;
 }
 
+/* Options exercised before a change of their price or number are no longer
+ * the holder's to modify, and which tranches they came from is not
+ * recorded: such a modification is refused rather than valued wrongly. */
+static pc_status check_exercises(const pc_dataset *ds, const pc_modification *m, pc_diags *diags)
+{
+    if (!m->has_exercise_price && !m->has_shares)
+        return PC_OK;
+    for (size_t i = 0; i < ds->exercises.count; i++) {
+        const pc_exercise *e = &ds->exercises.items[i];
+        if (e->award != m->award || e->date >= m->date)
+            continue;
+        char on[11], ex[11];
+        pc_error(diags, pc_dataset_path(ds, PC_FILE_MODIFICATIONS), m->line,
+                 pc_dataset_column(ds, PC_FILE_MODIFICATIONS, "award_id"), "exercised_before",
+                 "award_id: options of '%s' were exercised on %s (exercises.csv line %d), before "
+                 "their modification on %s: paycalc values a new exercise price or number of "
+                 "options only for an award with no exercise before it",
+                 ds->awards.items[m->award].id, pc_date_format(e->date, ex), e->line,
+                 pc_date_format(m->date, on));
+        return PC_ERR_INPUT;
+    }
+    return PC_OK;
+}
+
+/* Values the tranches one modification changed on its date, under the
+ * original terms just before it and under the new ones (ASC 718-20-35-3).
+ * The valuations go into `vals` (owned by the caller). */
+static pc_status value_modification(const pc_dataset *ds, const pc_modification *m, int year,
+                                    pc_valuation **vals, size_t *nvals, pc_report *report,
+                                    pc_diags *diags)
+{
+    const pc_award *award = &ds->awards.items[m->award];
+    *vals = malloc((award->ntranches ? award->ntranches : 1) * 2 * sizeof **vals);
+    *nvals = 0;
+    if (!*vals)
+        return PC_ERR_NOMEM;
+    pc_status result = PC_OK;
+    for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
+        if (!pc_tranche_modified(ds, &ds->tranches.items[t], m->date))
+            continue;
+        static const pc_purpose both[2] = {PC_PURPOSE_BEFORE_MODIFICATION, PC_PURPOSE_MODIFIED};
+        for (int k = 0; k < 2; k++) {
+            pc_valuation *v = &(*vals)[*nvals];
+            pc_status st = pc_value_tranche(ds, t, m->date, both[k], v, report, diags);
+            if (st == PC_ERR_NOMEM)
+                return st;
+            if (st) {
+                result = PC_ERR_INPUT;
+                continue;
+            }
+            v->year = year;
+            v->line = -1;
+            (*nvals)++;
+        }
+    }
+    return result;
+}
+
+/* The incremental fair value of each modification in a covered year
+ * (ASC 718-20-35-3), reported in the SCT column of the award's type for
+ * that year (Instruction 2 to Item 402(c)(2)(v) and (vi): the incremental
+ * fair value of a modified award), with the valuations behind it. */
+static pc_status value_modifications(const pc_dataset *ds, const long *row_of, row_sums *sums,
+                                     pc_report *report, pc_diags *diags)
+{
+    pc_status result = PC_OK;
+    for (size_t i = 0; i < ds->modifications.count; i++) {
+        const pc_modification *m = &ds->modifications.items[i];
+        const pc_award *award = &ds->awards.items[m->award];
+        int year = pc_fiscal_year_of(ds->config.fiscal_year_end, m->date);
+        int y = pc_config_year_index(&ds->config, year);
+        if (y < 0)
+            continue;
+        long row = row_of[award->person * (size_t)ds->config.nyears + (size_t)y];
+        if (row < 0)
+            continue;
+        pc_status st = check_exercises(ds, m, diags);
+        if (st) {
+            result = st;
+            continue;
+        }
+        pc_valuation *vals = NULL;
+        size_t nvals = 0;
+        st = value_modification(ds, m, year, &vals, &nvals, report, diags);
+        pc_modification_result res = {i, year, 0, 0, 0, true};
+        for (size_t k = 0; !st && k < nvals; k++) {
+            int64_t *acc = vals[k].purpose == PC_PURPOSE_MODIFIED ? &res.after : &res.before;
+            if (pc_money_add(*acc, vals[k].value, acc))
+                st = PC_ERR_OVERFLOW;
+        }
+        if (!st && pc_money_sub(res.after, res.before, &res.incremental))
+            st = PC_ERR_OVERFLOW;
+        /* A modification that lowers the fair value adds no cost: the
+         * original grant-date value stands (ASC 718-20-35-3). */
+        if (!st && res.incremental > 0) {
+            int64_t *acc =
+                award->type == PC_AWARD_STOCK ? &sums[row].stock_awards : &sums[row].option_awards;
+            if (pc_money_add(*acc, res.incremental, acc))
+                st = PC_ERR_OVERFLOW;
+        }
+        if (!st && res.incremental < 0)
+            res.incremental = 0;
+        for (size_t k = 0; !st && res.incremental > 0 && k < nvals; k++) {
+            pc_valuation *slot = PC_ARRAY_PUSH(&report->valuations);
+            if (!slot)
+                st = PC_ERR_NOMEM;
+            else
+                *slot = vals[k];
+        }
+        free(vals);
+        if (st == PC_ERR_OVERFLOW) {
+            pc_error(diags, pc_dataset_path(ds, PC_FILE_MODIFICATIONS), m->line, 1, "overflow",
+                     "award_id: the values of the modification of '%s' are too large", award->id);
+            st = PC_ERR_INPUT;
+        }
+        if (st == PC_ERR_NOMEM)
+            return st;
+        if (st) {
+            result = PC_ERR_INPUT;
+            continue;
+        }
+        pc_modification_result *slot = PC_ARRAY_PUSH(&report->modifications);
+        if (!slot)
+            return PC_ERR_NOMEM;
+        *slot = res;
+    }
+    return result;
+}
+
 /* R3: each column the exact sum of its cents rounded to whole dollars; the
  * total the sum of the rounded columns. */
 static pc_status finish_row(const pc_dataset *ds, pc_sct_row *row, const row_sums *s,
@@ -284,7 +413,12 @@ pc_status pc_engine_sct(const pc_dataset *ds, pc_report *report, pc_diags *diags
         st = grants;
         goto done;
     }
-    st = cash ? cash : grants;
+    pc_status modified = grants ? PC_OK : value_modifications(ds, row_of, sums, report, diags);
+    if (modified == PC_ERR_NOMEM) {
+        st = modified;
+        goto done;
+    }
+    st = cash ? cash : grants ? grants : modified;
     if (st == PC_OK) {
         for (size_t i = 0; i < nrows; i++) {
             pc_sct_row *row = &report->sct.items[first_row + i];

@@ -38,6 +38,11 @@ typedef struct job {
     pc_date date;
     pc_purpose purpose;
     pc_diags *diags;
+    /* The date whose terms apply (modifications.csv): the valuation date,
+     * or the day before a modification for the original award's value
+     * immediately before it (ASC 718-20-35-3). */
+    pc_date terms_date;
+    int64_t strike_micro; /* the exercise price in force on terms_date */
 } job;
 
 /* The value a purpose stands for, in plain words, for messages. */
@@ -52,6 +57,10 @@ static const char *purpose_words(pc_purpose purpose)
         return "the value at the fiscal year end";
     case PC_PURPOSE_VEST:
         return "the value at vesting on";
+    case PC_PURPOSE_BEFORE_MODIFICATION:
+        return "the value just before the modification on";
+    case PC_PURPOSE_MODIFIED:
+        return "the value of the modified terms on";
     }
     return "the value on";
 }
@@ -155,8 +164,13 @@ static bool away_from_the_money(int64_t spot_micro, int64_t strike_micro)
 /* The date a tranche vests for t_v: the date it actually vested when it has
  * (an accelerated vesting on a departure, say, or a `continue` separation,
  * which CAP takes as vesting: SPEC section 13), else its scheduled date. */
-static pc_date vest_date_of(const pc_tranche *t)
+static pc_date vest_date_of(const job *j)
 {
+    const pc_tranche *t = j->tranche;
+    /* The original award just before a modification of its vesting vests
+     * on its original schedule (ASC 718-20-35-3). */
+    if (j->purpose == PC_PURPOSE_BEFORE_MODIFICATION && t->vest_modified)
+        return t->original_vest_date;
     pc_date v = pc_tranche_cap_vested_on(t);
     return v != PC_DATE_NONE ? v : t->vest_date;
 }
@@ -173,7 +187,7 @@ static pc_status value_stock(const job *j, pc_valuation *out)
     out->per_share_micro = price->close_micro;
     out->per_share = pc_micro_to_double(price->close_micro);
 
-    double t_v = years_until(j->date, vest_date_of(j->tranche));
+    double t_v = years_until(j->date, vest_date_of(j));
     /* On or after the vest date nothing is left to discount, and the yield
      * is not needed at all. */
     if (j->award->dividend_rights || t_v == 0)
@@ -253,7 +267,7 @@ static pc_status value_option(const job *j, pc_valuation *out, pc_report *report
     pc_valuation_inputs *in = &out->inputs;
     use_price(in, price);
     use_assumptions(in, a);
-    in->strike = pc_micro_to_double(aw->exercise_price_micro);
+    in->strike = pc_micro_to_double(j->strike_micro);
     in->contractual = years_until(j->date, aw->expiration_date);
 
     /* T: the configured method, unless the assumptions row used gives an
@@ -265,7 +279,7 @@ static pc_status value_option(const job *j, pc_valuation *out, pc_report *report
         term = pc_micro_to_double(a->term_micro);
     } else if (j->ds->config.expected_term == PC_TERM_SIMPLIFIED) {
         simplified = true;
-        in->vest_time = years_until(j->date, vest_date_of(j->tranche));
+        in->vest_time = years_until(j->date, vest_date_of(j));
         term = (in->vest_time + in->contractual) / 2;
     } else {
         term = in->contractual;
@@ -291,8 +305,8 @@ static pc_status value_option(const job *j, pc_valuation *out, pc_report *report
     out->per_share = res.value;
     out->per_share_exact = false;
 
-    if (simplified && away_from_the_money(price->close_micro, aw->exercise_price_micro))
-        return warn_simplified(j, price->close_micro, aw->exercise_price_micro, report);
+    if (simplified && away_from_the_money(price->close_micro, j->strike_micro))
+        return warn_simplified(j, price->close_micro, j->strike_micro, report);
     return PC_OK;
 }
 
@@ -435,9 +449,12 @@ pc_status pc_value_tranche(const pc_dataset *ds, size_t tranche, pc_date date, p
         }
     }
 
-    job j = {ds, &ds->tranches.items[tranche], NULL, date, purpose, diags};
+    job j = {ds, &ds->tranches.items[tranche], NULL, date, purpose, diags, date, 0};
     j.award = &ds->awards.items[j.tranche->award];
-    out->shares = j.tranche->shares;
+    if (purpose == PC_PURPOSE_BEFORE_MODIFICATION)
+        j.terms_date = date - 1;
+    j.strike_micro = pc_award_exercise_price_at(ds, j.award, j.terms_date);
+    out->shares = pc_tranche_shares_at(ds, j.tranche, j.terms_date);
 
     pc_status st = value_per_share(&j, out, report);
     if (st != PC_OK)

@@ -122,3 +122,38 @@ bool pc_tranche_unvested_at(const pc_dataset *ds, const pc_tranche *t, pc_date x
     const pc_award *a = &ds->awards.items[t->award];
     return pc_unvested_at(a->grant_date, pc_tranche_vested_on(t), pc_tranche_forfeited_on(t), x);
 }
+
+const pc_modification *pc_award_modified_by(const pc_dataset *ds, const pc_award *a, pc_date at)
+{
+    if (a->modification == 0 || a->modification > ds->modifications.count)
+        return NULL;
+    const pc_modification *m = &ds->modifications.items[a->modification - 1];
+    return m->date <= at ? m : NULL;
+}
+
+int64_t pc_award_exercise_price_at(const pc_dataset *ds, const pc_award *a, pc_date at)
+{
+    const pc_modification *m = pc_award_modified_by(ds, a, at);
+    return m && m->has_exercise_price ? m->exercise_price_micro : a->exercise_price_micro;
+}
+
+int64_t pc_tranche_shares_at(const pc_dataset *ds, const pc_tranche *t, pc_date at)
+{
+    const pc_modification *m = pc_award_modified_by(ds, &ds->awards.items[t->award], at);
+    return m && m->has_shares ? t->modified_shares : t->shares;
+}
+
+bool pc_tranche_modified(const pc_dataset *ds, const pc_tranche *t, pc_date at)
+{
+    const pc_award *a = &ds->awards.items[t->award];
+    const pc_modification *m = pc_award_modified_by(ds, a, at);
+    if (!m)
+        return false;
+    pc_date f = pc_tranche_forfeited_on(t);
+    if (f != PC_DATE_NONE && f <= m->date)
+        return false;
+    if (a->type != PC_AWARD_STOCK)
+        return pc_award_expires_on(a, m->date) >= m->date;
+    /* Shares delivered before the date are the holder's own. */
+    return pc_unvested_at(a->grant_date, pc_tranche_vested_on(t), f, m->date - 1);
+}

@@ -28,7 +28,8 @@ static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",
                                                       "correlations.csv",
                                                       "exercises.csv",
                                                       "separations.csv",
-                                                      "corporate_actions.csv"};
+                                                      "corporate_actions.csv",
+                                                      "modifications.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -231,6 +232,7 @@ void pc_dataset_fini(pc_dataset *ds)
     free(ds->separations.items);
     free(ds->splits.items);
     free(ds->split_awards.items);
+    free(ds->modifications.items);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);
         for (int c = 0; c < ds->files[f].count; c++)
@@ -399,6 +401,40 @@ static int compare_peer_price(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
+/* Each award's modification (the reader allows one per award; a later row
+ * would replace an earlier one), and the shares of each tranche under a
+ * modification that gives the award a new number of shares: spread over
+ * the tranches as the schedules spread shares (SPEC section 13), tranche k
+ * getting floor(S'*c_k/S) - floor(S'*c_(k-1)/S), where c_k is the shares of
+ * tranches 1..k and S the award's shares before. */
+__extension__ typedef __int128 i128;
+
+static void index_modifications(pc_dataset *ds)
+{
+    for (size_t a = 0; a < ds->awards.count; a++)
+        ds->awards.items[a].modification = 0;
+    for (size_t t = 0; t < ds->tranches.count; t++)
+        ds->tranches.items[t].modified_shares = ds->tranches.items[t].shares;
+    for (size_t m = 0; m < ds->modifications.count; m++) {
+        const pc_modification *mod = &ds->modifications.items[m];
+        assert(mod->award < ds->awards.count); /* the reader resolved every award_id */
+        pc_award *a = &ds->awards.items[mod->award];
+        a->modification = m + 1;
+        if (!mod->has_shares)
+            continue;
+        i128 total = 0, before = 0;
+        for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches; t++)
+            total += ds->tranches.items[t].shares;
+        int64_t given = 0;
+        for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches && total > 0; t++) {
+            before += ds->tranches.items[t].shares;
+            int64_t upto = (int64_t)((i128)mod->shares * before / total);
+            ds->tranches.items[t].modified_shares = upto - given;
+            given = upto;
+        }
+    }
+}
+
 pc_status pc_dataset_index(pc_dataset *ds)
 {
     size_t *people =
@@ -447,6 +483,7 @@ pc_status pc_dataset_index(pc_dataset *ds)
         if (ds->awards.items[a].ntranches++ == 0)
             ds->awards.items[a].first_tranche = t;
     }
+    index_modifications(ds);
     ds->indexed = true;
     return PC_OK;
 }

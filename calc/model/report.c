@@ -166,6 +166,10 @@ const char *pc_purpose_name(pc_purpose purpose)
         return "fye";
     case PC_PURPOSE_VEST:
         return "vest";
+    case PC_PURPOSE_BEFORE_MODIFICATION:
+        return "before_modification";
+    case PC_PURPOSE_MODIFIED:
+        return "modified";
     }
     return "?";
 }
@@ -273,6 +277,7 @@ void pc_report_fini(pc_report *report)
     free(report->outcome_valuations.items);
     free(report->supplied_lines.items);
     free(report->retirement.items);
+    free(report->modifications.items);
     for (size_t i = 0; i < report->market_details.count; i++) {
         pc_market_detail *d = &report->market_details.items[i];
         free(d->tickers);
@@ -412,8 +417,10 @@ void pc_report_dedupe_warnings(pc_report *report)
 bool pc_valuation_deducted(const pc_valuation *v)
 {
     /* SPEC section 7: a line adds the value at E or at vesting less the
-     * value at P; the value at P of a forfeited tranche is deducted. */
-    return v->purpose == PC_PURPOSE_PRIOR_FYE;
+     * value at P; the value at P of a forfeited tranche is deducted. An
+     * incremental fair value is the modified award's value less the
+     * original's just before (ASC 718-20-35-3). */
+    return v->purpose == PC_PURPOSE_PRIOR_FYE || v->purpose == PC_PURPOSE_BEFORE_MODIFICATION;
 }
 
 int64_t pc_valuation_contribution(const pc_valuation *v)

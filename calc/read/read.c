@@ -46,6 +46,11 @@ static const pc_read_column separations_columns[] = {{"person_id", true},
                                                      {"award_id", false},
                                                      {"exercise_window", false}};
 static const pc_read_column corporate_actions_columns[] = {{"date", true}, {"ratio", true}};
+static const pc_read_column modifications_columns[] = {{"award_id", true},
+                                                       {"date", true},
+                                                       {"exercise_price", false},
+                                                       {"vesting", false},
+                                                       {"shares", false}};
 static const pc_read_column fx_columns[] = {
     {"currency", true}, {"period", true}, {"per_usd", true}};
 static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},
@@ -300,8 +305,8 @@ static void read_separations(reader *r)
 
 /* awards.csv; vesting.csv, which the awards without a schedule make
  * required; separations.csv; then the tranches of the schedules are laid
- * out (SPEC section 13); and exercises.csv (SPEC section 12), whose awards
- * awards.csv lists. */
+ * out (SPEC section 13); exercises.csv (SPEC section 12), whose awards
+ * awards.csv lists; and modifications.csv. */
 static void read_awards_and_vesting(reader *r)
 {
     static const file_spec awards = {PC_FILE_AWARDS, COLUMNS(awards_columns), pc_read_awards_row,
@@ -310,12 +315,18 @@ static void read_awards_and_vesting(reader *r)
                                       pc_read_vesting_row, false, ""};
     static const file_spec exercises = {PC_FILE_EXERCISES, COLUMNS(exercises_columns),
                                         pc_read_exercises_row, false, ""};
+    static const file_spec modifications = {PC_FILE_MODIFICATIONS, COLUMNS(modifications_columns),
+                                            pc_read_modifications_row, false, ""};
+    size_t errors_before = r->rd.diags->errors;
     pc_read_open have_awards = read_file(r, &awards);
+    r->awards_erred = r->rd.diags->errors != errors_before;
     if (have_awards == PC_READ_FAILED)
         r->awards_failed = true;
     /* Without awards.csv every exercise names an unknown award. */
-    if (have_awards == PC_READ_ABSENT)
+    if (have_awards == PC_READ_ABSENT) {
         read_file(r, &exercises);
+        read_file(r, &modifications);
+    }
     if (have_awards != PC_READ_READ || !index_dataset(r)) {
         read_separations(r);
         return;
@@ -333,9 +344,19 @@ static void read_awards_and_vesting(reader *r)
     pc_read_lay_out_schedules(r);
     /* Indexed in any case: outcomes.csv and fair_values.csv look tranches
      * up. Checked only when vesting.csv could be read in full. */
-    if (index_dataset(r) && have_vesting != PC_READ_FAILED && !vesting_missing)
+    bool tranches_sound = index_dataset(r) && have_vesting != PC_READ_FAILED && !vesting_missing;
+    if (tranches_sound)
         pc_read_check_tranches(r);
     read_file(r, &exercises);
+    /* modifications.csv (ASC 718-20-35-3): its new vesting dates change the
+     * tranches, which are indexed again for the new shares. */
+    if (read_file(r, &modifications) == PC_READ_READ) {
+        pc_read_check_modifications(r);
+        if (tranches_sound && !pc_read_halted(&r->rd)) {
+            pc_read_apply_modifications(r);
+            index_dataset(r);
+        }
+    }
 }
 
 /* The dated inputs of the valuations and the PvP, and the published figures. */

@@ -1,5 +1,6 @@
 /*
  * The award ledger written the short way (SPEC section 13): separations.csv,
+ * modifications.csv (new terms of an award on a date, ASC 718-20-35-3),
  * and the tranches of every award with a `schedule`, laid out by the
  * pattern's rules (schedule.h) with statuses derived from their dates as of
  * the last covered fiscal year end and from the separations.
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "paycalc/ledger.h"
 #include "paycalc/schedule.h"
 #include "read_set.h"
 
@@ -269,4 +271,155 @@ void pc_read_lay_out_schedules(reader *r)
 done:
     free(by_award);
     free(by_person);
+}
+
+/* ---- modifications.csv ------------------------------------------------------ */
+
+enum { MOD_AWARD, MOD_DATE, MOD_PRICE, MOD_VESTING, MOD_SHARES };
+
+/* A change of an award's terms (ASC 718-20-35-3): on a date inside the
+ * award's life (after its grant, not after an option's expiration), at
+ * least one new term, an exercise price only for options and SARs, new
+ * vesting dates no earlier than the modification. */
+void pc_read_modifications_row(void *ctx, const pc_read_row *row)
+{
+    reader *r = ctx;
+    pc_dataset *ds = r->ds;
+    size_t award = 0;
+    bool ok = pc_read_get_award(r, row, MOD_AWARD, &award);
+    /* Awards whose rows were wrong are not checked against. */
+    const pc_award *a = ok && !r->awards_erred ? &ds->awards.items[award] : NULL;
+    pc_date date = PC_DATE_NONE;
+    char buf[16], buf2[16];
+    if (!pc_read_get_date(r, row, MOD_DATE, &date)) {
+        ok = false;
+    } else if (a && a->grant_date != PC_DATE_NONE && date <= a->grant_date) {
+        pc_read_cell_error(r, row, MOD_DATE, "outside_award_life",
+                           "%s is not after the grant date %s of award '%s': a change on "
+                           "the grant date is part of the grant",
+                           pc_read_date_text(date, buf), pc_read_date_text(a->grant_date, buf2),
+                           pc_read_show(&r->rd, a->id));
+        ok = false;
+    } else if (a && a->type != PC_AWARD_STOCK && a->expiration_date != PC_DATE_NONE &&
+               date > a->expiration_date) {
+        pc_read_cell_error(r, row, MOD_DATE, "outside_award_life",
+                           "%s is after award '%s' expired on %s", pc_read_date_text(date, buf),
+                           pc_read_show(&r->rd, a->id),
+                           pc_read_date_text(a->expiration_date, buf2));
+        ok = false;
+    }
+    pc_modification m = {.award = award, .date = date, .line = row->line};
+    if (pc_read_has(row, MOD_PRICE)) {
+        if (a && a->type == PC_AWARD_STOCK) {
+            pc_read_cell_error(r, row, MOD_PRICE, "price_of_stock",
+                               "award '%s' is stock, which has no exercise price",
+                               pc_read_show(&r->rd, a->id));
+            ok = false;
+        } else if (pc_read_get_price(r, row, MOD_PRICE, "exercise price", 0, true,
+                                     &m.exercise_price_micro)) {
+            m.has_exercise_price = true;
+        } else {
+            ok = false;
+        }
+    }
+    if (pc_read_has(row, MOD_VESTING)) {
+        const char *v = pc_read_val(row, MOD_VESTING);
+        if (strcmp(v, "accelerate") == 0 || strcmp(v, "ACCELERATE") == 0) {
+            m.vesting = PC_MODIFIED_VESTING_ACCELERATE;
+        } else if (pc_date_parse(v, &m.vest_date) == PC_OK) {
+            m.vesting = PC_MODIFIED_VESTING_DATE;
+            if (date != PC_DATE_NONE && m.vest_date < date) {
+                pc_read_cell_error(r, row, MOD_VESTING, "vesting_before_modification",
+                                   "the new vesting date %s is before the modification "
+                                   "on %s",
+                                   pc_read_date_text(m.vest_date, buf),
+                                   pc_read_date_text(date, buf2));
+                ok = false;
+            }
+        } else {
+            pc_read_cell_error(r, row, MOD_VESTING, "bad_vesting",
+                               "invalid vesting '%s': write 'accelerate' (the unvested "
+                               "tranches vest on the modification date) or the new vesting date "
+                               "(YYYY-MM-DD)",
+                               pc_read_show(&r->rd, v));
+            ok = false;
+        }
+    }
+    if (pc_read_has(row, MOD_SHARES)) {
+        if (pc_read_get_shares(r, row, MOD_SHARES, &m.shares))
+            m.has_shares = true;
+        else
+            ok = false;
+    }
+    if (ok && !m.has_exercise_price && !m.has_shares && m.vesting == PC_MODIFIED_VESTING_NONE) {
+        pc_read_cell_error(r, row, MOD_AWARD, "no_new_terms",
+                           "the modification of '%s' on %s gives no new term: fill "
+                           "exercise_price, vesting or shares",
+                           pc_read_show(&r->rd, pc_read_val(row, MOD_AWARD)),
+                           pc_read_date_text(date, buf));
+        ok = false;
+    }
+    if (!ok)
+        return;
+    pc_modification *slot = pc_read_push(r, PC_ARRAY_PUSH(&ds->modifications));
+    if (slot)
+        *slot = m;
+}
+
+static void modification_duplicate(reader *r, size_t index, int first_line)
+{
+    const pc_modification *m = &r->ds->modifications.items[index];
+    pc_read_file_error(r, PC_FILE_MODIFICATIONS, m->line, "award_id", "duplicate",
+                       "a second modification of award '%s' (first at line %d): paycalc takes "
+                       "one modification per award; give the combined new terms in one row",
+                       pc_read_show(&r->rd, r->ds->awards.items[m->award].id), first_line);
+}
+
+void pc_read_check_modifications(reader *r)
+{
+    size_t n = r->ds->modifications.count;
+    dup_key *keys = pc_read_new_keys(n);
+    for (size_t i = 0; keys && i < n; i++) {
+        const pc_modification *m = &r->ds->modifications.items[i];
+        keys[i] = (dup_key){NULL, (int64_t)m->award, 0, 0, i, m->line};
+    }
+    pc_read_report_duplicates(r, keys, n, modification_duplicate);
+}
+
+/* New vesting dates (ASC 718-20-35-3; an acceleration on retirement is the
+ * usual case): every tranche of the award still unvested just before the
+ * modification vests on the new date, which is then its status as of the
+ * last covered fiscal year end when it falls on or before it; a tranche
+ * forfeited before the new date stays forfeited. The modification is the
+ * record of the change, so it wins over a status in vesting.csv. Needs the
+ * tranches indexed. */
+void pc_read_apply_modifications(reader *r)
+{
+    pc_dataset *ds = r->ds;
+    pc_date last_end = last_year_end(r);
+    for (size_t i = 0; i < ds->modifications.count; i++) {
+        const pc_modification *m = &ds->modifications.items[i];
+        if (m->vesting == PC_MODIFIED_VESTING_NONE)
+            continue;
+        const pc_award *a = &ds->awards.items[m->award];
+        pc_date on = m->vesting == PC_MODIFIED_VESTING_ACCELERATE ? m->date : m->vest_date;
+        for (size_t k = a->first_tranche; k < a->first_tranche + a->ntranches; k++) {
+            pc_tranche *t = &ds->tranches.items[k];
+            pc_date f = pc_tranche_forfeited_on(t);
+            if (!pc_unvested_at(a->grant_date, pc_tranche_vested_on(t), f, m->date - 1))
+                continue;
+            t->vest_modified = true;
+            t->original_vest_date = t->vest_date;
+            t->vest_date = on;
+            if (f != PC_DATE_NONE && f < on)
+                continue;
+            if (on <= last_end) {
+                t->status = PC_TRANCHE_VESTED;
+                t->status_date = on;
+            } else {
+                t->status = PC_TRANCHE_UNVESTED;
+                t->status_date = PC_DATE_NONE;
+            }
+        }
+    }
 }

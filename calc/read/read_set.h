@@ -42,6 +42,9 @@ typedef struct reader {
     /* people.csv or awards.csv could not be read (the error is reported):
      * references to them are not reported one by one on top. */
     bool people_failed, awards_failed;
+    /* awards.csv had an error: the terms of its awards are not checked
+     * against by later files (modifications.csv). */
+    bool awards_erred;
     /* roles.csv lost rows (a missing column, malformed quoting): a covered
      * year without a PEO may only be one of them. */
     bool roles_failed;
@@ -180,6 +183,12 @@ void pc_read_vesting_row(void *ctx, const pc_read_row *row);
  * per award; no second row for the same person or award. */
 void pc_read_separations_row(void *ctx, const pc_read_row *row);
 void pc_read_check_separations(reader *r);
+
+/* modifications.csv (read_ledger.c): at most one row per award; the new
+ * vesting dates are applied to the tranches once they are indexed. */
+void pc_read_modifications_row(void *ctx, const pc_read_row *row);
+void pc_read_check_modifications(reader *r);
+void pc_read_apply_modifications(reader *r);
 
 /* Lays out the tranches of every award with a valid schedule, with the
  * statuses derived from their dates and the separations (SPEC section 13).

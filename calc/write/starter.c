@@ -35,157 +35,205 @@
 typedef struct starter_file {
     const char *name;
     const char *text;
+    const char *more; /* the rest of the text, or NULL */
 } starter_file;
 
-/* README.txt's text comes in two parts: one string literal may be no
- * longer than C compilers must support (4,095 characters). */
-#define README_NAME "README.txt"
-
-static const char readme_more[] =
-    "corporate_actions.csv  stock splits: the date the shares first trade\n"
-    "                 split and the ratio, new shares per old share (2, or\n"
-    "                 3:2; 0.1 or 1:10 for a reverse split); prices, awards,\n"
-    "                 exercises and fair values dated before it are restated\n"
-    "                 (the example's split is before every row, so it changes\n"
-    "                 nothing; delete the row when the company has not split)\n"
-    "prices.csv       the company's closing price on trading days, with\n"
-    "                 dividends on their ex-dates; the first row is the TSR\n"
-    "                 base (the last trading day before the first covered year)\n"
-    "assumptions.csv  volatility, risk-free rate, dividend yield (fractions or\n"
-    "                 percentages) for option values computed by the model\n"
-    "outcomes.csv     the probable outcome of performance-condition awards,\n"
-    "                 as assessed on a date\n"
-    "fair_values.csv  fair values per share from the company's valuation; they\n"
-    "                 replace the model on exactly that date\n"
-    "performance.csv  net income per year (and the company-selected measure and\n"
-    "                 peer group TSR when not a smaller reporting company)\n"
-    "reported.csv     the figures as the proxy prints them, for `paycalc verify`\n"
-    "                 (optional: delete it until there is a proxy draft)\n"
-    "\n"
-    "Market-condition awards (relative TSR and the like), valued by Monte Carlo\n"
-    "simulation; delete these files and the example award tsr-2024 when the\n"
-    "company has none:\n"
-    "\n"
-    "market_conditions.csv   each market-condition award's metric (relative_tsr,\n"
-    "                 index_tsr, absolute_tsr or price_hurdle), performance\n"
-    "                 period, payout curve (x:payout points), averaging days,\n"
-    "                 peer set and the cap on the payout when TSR is negative\n"
-    "peers.csv        the members of each named peer set, with their market\n"
-    "                 capitalisation in USD (weights for the peer group TSR)\n"
-    "peer_prices.csv  the peers' closing prices and dividends, like prices.csv\n"
-    "                 (the company's own are in prices.csv)\n"
-    "market_assumptions.csv  volatility and dividend yield per ticker and date\n"
-    "                 (optional: otherwise estimated from the prices)\n"
-    "correlations.csv the correlation of each pair of tickers on a date\n"
-    "                 (optional: otherwise estimated from the prices)\n"
-    "\n"
-    "paycalc.json's monte_carlo sets the number of paths (1,000 here to stay\n"
-    "fast; the default 100,000 gives a smaller standard error) and the seed.\n";
-
 static const starter_file files[] = {
-    {"paycalc.json", "{\n"
-                     "  \"company\": {\"name\": \"Example Company, Inc.\", \"ticker\": \"EXMP\"},\n"
-                     "  \"fiscal_year_end\": \"12-31\",\n"
-                     "  \"years\": [2024],\n"
-                     "  \"smaller_reporting_company\": true,\n"
-                     "  \"fx_method\": \"annual_average\",\n"
-                     "  \"expected_term\": \"remaining_contractual\",\n"
-                     "  \"cap_decimals\": 2,\n"
-                     "  \"company_selected_measure\": null,\n"
-                     "  \"monte_carlo\": {\"paths\": 1000, \"seed\": 1, \"antithetic\": true}\n"
-                     "}\n"},
-    {"people.csv", "person_id,name,position,retirement_eligible_date\n"
-                   "ceo,Jane Example,Chief Executive Officer,\n"},
-    {"roles.csv", "year,person_id,role,position\n"
-                  "2024,ceo,PEO,\n"},
-    {"cash.csv", "person_id,year,component,amount,currency,pay_date\n"
-                 "ceo,2024,salary,\"1,200,000.00\",RMB,\n"},
-    {"fx.csv", "currency,period,per_usd\n"
-               "CNY,2024,7.1876\n"},
-    {"awards.csv", "award_id,person_id,type,condition,grant_date,shares,exercise_price,"
-                   "expiration_date,grant_fv_per_share,dividend_rights,threshold_shares,"
-                   "maximum_shares,schedule,retirement_vesting\n"
-                   "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,5000,"
-                   "15000,,\n"
-                   "rsu-2024,ceo,stock,service,2024-03-01,4000,,,5.00,yes,,,annual 4,no\n"
-                   "tsr-2024,ceo,stock,market,2024-03-01,4000,,,,no,,,,\n"},
-    {"vesting.csv", "award_id,tranche,vest_date,shares,status,status_date\n"
-                    "opt-2024,1,2024-09-03,5000,vested,\n"
-                    "opt-2024,2,2026-03-02,5000,unvested,\n"
-                    "tsr-2024,1,2027-02-26,4000,unvested,\n"},
-    {"exercises.csv", "award_id,date,shares\n"
-                      "opt-2024,2024-12-31,1000\n"},
-    {"separations.csv", "person_id,date,unvested,award_id,exercise_window\n"
-                        "ceo,2025-06-30,forfeit,,90d\n"},
-    {"corporate_actions.csv", "date,ratio\n"
-                              "2021-06-01,2\n"},
-    {"prices.csv", "date,close,dividend\n"
-                   "2023-12-29,4.60,\n"
-                   "2024-03-01,5.00,\n"
-                   "2024-09-03,5.40,\n"
-                   "2024-12-31,5.80,\n"},
-    {"assumptions.csv", "date,volatility,risk_free_rate,dividend_yield,expected_term\n"
-                        "2024-03-01,55%,4.2%,0,\n"},
-    {"outcomes.csv", "award_id,tranche,date,probable\n"
-                     "opt-2024,,2024-03-01,100%\n"},
-    {"fair_values.csv", "award_id,tranche,date,fv_per_share,note\n"
-                        "opt-2024,,2024-12-31,3.10,Valuation firm's year-end report\n"},
-    {"performance.csv", "year,net_income\n"
-                        "2024,\"(1,250,000.00)\"\n"},
-    {"reported.csv", "table,year,subject,item,value\n"
-                     "sct,2024,ceo,salary,\"$166,954\"\n"},
+    {"paycalc.json",
+     "{\n"
+     "  \"company\": {\"name\": \"Example Company, Inc.\", \"ticker\": \"EXMP\"},\n"
+     "  \"fiscal_year_end\": \"12-31\",\n"
+     "  \"years\": [2024],\n"
+     "  \"smaller_reporting_company\": true,\n"
+     "  \"fx_method\": \"annual_average\",\n"
+     "  \"expected_term\": \"remaining_contractual\",\n"
+     "  \"cap_decimals\": 2,\n"
+     "  \"company_selected_measure\": null,\n"
+     "  \"monte_carlo\": {\"paths\": 1000, \"seed\": 1, \"antithetic\": true}\n"
+     "}\n",
+     NULL},
+    {"people.csv",
+     "person_id,name,position,retirement_eligible_date\n"
+     "ceo,Jane Example,Chief Executive Officer,\n",
+     NULL},
+    {"roles.csv",
+     "year,person_id,role,position\n"
+     "2024,ceo,PEO,\n",
+     NULL},
+    {"cash.csv",
+     "person_id,year,component,amount,currency,pay_date\n"
+     "ceo,2024,salary,\"1,200,000.00\",RMB,\n",
+     NULL},
+    {"fx.csv",
+     "currency,period,per_usd\n"
+     "CNY,2024,7.1876\n",
+     NULL},
+    {"awards.csv",
+     "award_id,person_id,type,condition,grant_date,shares,exercise_price,"
+     "expiration_date,grant_fv_per_share,dividend_rights,threshold_shares,"
+     "maximum_shares,schedule,retirement_vesting\n"
+     "opt-2024,ceo,option,performance,2024-03-01,10000,5.00,2034-02-28,,no,5000,"
+     "15000,,\n"
+     "rsu-2024,ceo,stock,service,2024-03-01,4000,,,5.00,yes,,,annual 4,no\n"
+     "tsr-2024,ceo,stock,market,2024-03-01,4000,,,,no,,,,\n",
+     NULL},
+    {"vesting.csv",
+     "award_id,tranche,vest_date,shares,status,status_date\n"
+     "opt-2024,1,2024-09-03,5000,vested,\n"
+     "opt-2024,2,2026-03-02,5000,unvested,\n"
+     "tsr-2024,1,2027-02-26,4000,unvested,\n",
+     NULL},
+    {"exercises.csv",
+     "award_id,date,shares\n"
+     "opt-2024,2024-12-31,1000\n",
+     NULL},
+    {"separations.csv",
+     "person_id,date,unvested,award_id,exercise_window\n"
+     "ceo,2025-06-30,forfeit,,90d\n",
+     NULL},
+    {"modifications.csv",
+     "award_id,date,exercise_price,vesting,shares\n"
+     "rsu-2024,2025-06-30,,accelerate,\n",
+     NULL},
+    {"corporate_actions.csv",
+     "date,ratio\n"
+     "2021-06-01,2\n",
+     NULL},
+    {"prices.csv",
+     "date,close,dividend\n"
+     "2023-12-29,4.60,\n"
+     "2024-03-01,5.00,\n"
+     "2024-09-03,5.40,\n"
+     "2024-12-31,5.80,\n",
+     NULL},
+    {"assumptions.csv",
+     "date,volatility,risk_free_rate,dividend_yield,expected_term\n"
+     "2024-03-01,55%,4.2%,0,\n",
+     NULL},
+    {"outcomes.csv",
+     "award_id,tranche,date,probable\n"
+     "opt-2024,,2024-03-01,100%\n",
+     NULL},
+    {"fair_values.csv",
+     "award_id,tranche,date,fv_per_share,note\n"
+     "opt-2024,,2024-12-31,3.10,Valuation firm's year-end report\n",
+     NULL},
+    {"performance.csv",
+     "year,net_income\n"
+     "2024,\"(1,250,000.00)\"\n",
+     NULL},
+    {"reported.csv",
+     "table,year,subject,item,value\n"
+     "sct,2024,ceo,salary,\"$166,954\"\n",
+     NULL},
     {"market_conditions.csv",
      "award_id,metric,performance_start,performance_end,payout_curve,averaging_days,peer_set,"
      "negative_tsr_cap\n"
-     "tsr-2024,relative_tsr,2024-03-01,2027-02-26,25:50%;50:100%;75:200%,1,example_peers,100%\n"},
-    {"peers.csv", "peer_set,ticker,market_cap\n"
-                  "example_peers,PEER1,\"2,500,000,000\"\n"
-                  "example_peers,PEER2,\"1,800,000,000\"\n"},
-    {"peer_prices.csv", "ticker,date,close,dividend\n"
-                        "PEER1,2023-12-29,31.20,\n"
-                        "PEER1,2024-03-01,32.05,\n"
-                        "PEER1,2024-12-31,30.40,0.25\n"
-                        "PEER2,2023-12-29,12.80,\n"
-                        "PEER2,2024-03-01,13.10,\n"
-                        "PEER2,2024-12-31,14.25,\n"},
-    {"market_assumptions.csv", "date,ticker,volatility,dividend_yield\n"
-                               "2024-03-01,EXMP,55%,0\n"
-                               "2024-03-01,PEER1,32%,1.5%\n"
-                               "2024-03-01,PEER2,41%,0\n"},
-    {"correlations.csv", "date,ticker_a,ticker_b,correlation\n"
-                         "2024-03-01,EXMP,PEER1,0.45\n"
-                         "2024-03-01,EXMP,PEER2,0.38\n"
-                         "2024-03-01,PEER1,PEER2,0.52\n"},
-    {README_NAME, "A paycalc input set. Replace the example rows with the company's own;\n"
-                  "`paycalc check DIR` lists every problem, `paycalc run DIR` writes the\n"
-                  "reports. The full description of every column is in paycalc's README.\n"
-                  "\n"
-                  "paycalc.json     the company, fiscal year end, covered years, smaller\n"
-                  "                 reporting company or not, exchange-rate and expected-term\n"
-                  "                 methods, CAP decimals, the company-selected measure\n"
-                  "people.csv       one row per person: person_id (the key every other file\n"
-                  "                 uses), name, position, the date the person may retire\n"
-                  "roles.csv        who is PEO, NEO (another named executive officer) or\n"
-                  "                 director (not an executive) in each covered year\n"
-                  "cash.csv         salary, bonus, fees (directors), non-equity incentive,\n"
-                  "                 pension and other pay, in the currency paid (RMB is CNY)\n"
-                  "fx.csv           units of each currency for one US dollar: a fiscal-year\n"
-                  "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
-                  "awards.csv       equity awards: options, SARs and stock, with a service,\n"
-                  "                 performance or market condition; a blank\n"
-                  "                 grant_fv_per_share is computed; threshold and maximum\n"
-                  "                 shares of performance and market awards; a schedule such\n"
-                  "                 as 'annual 4' or 'cliff 1y then monthly 36' gives the\n"
-                  "                 tranches instead of vesting.csv\n"
-                  "vesting.csv      the tranches of each award without a schedule: vest date,\n"
-                  "                 shares, status as of the last covered fiscal year end\n"
-                  "exercises.csv    options and SARs exercised: award, date, shares (never\n"
-                  "                 more than is vested and not yet exercised that day)\n"
-                  "separations.csv  departures: on the date, the unvested tranches of the\n"
-                  "                 person (or of one award) are forfeited, accelerated or\n"
-                  "                 continue on schedule; vested options expire when the\n"
-                  "                 exercise_window ends (the example's date is after the\n"
-                  "                 covered year, so it changes nothing yet)\n"},
+     "tsr-2024,relative_tsr,2024-03-01,2027-02-26,25:50%;50:100%;75:200%,1,example_peers,100%\n",
+     NULL},
+    {"peers.csv",
+     "peer_set,ticker,market_cap\n"
+     "example_peers,PEER1,\"2,500,000,000\"\n"
+     "example_peers,PEER2,\"1,800,000,000\"\n",
+     NULL},
+    {"peer_prices.csv",
+     "ticker,date,close,dividend\n"
+     "PEER1,2023-12-29,31.20,\n"
+     "PEER1,2024-03-01,32.05,\n"
+     "PEER1,2024-12-31,30.40,0.25\n"
+     "PEER2,2023-12-29,12.80,\n"
+     "PEER2,2024-03-01,13.10,\n"
+     "PEER2,2024-12-31,14.25,\n",
+     NULL},
+    {"market_assumptions.csv",
+     "date,ticker,volatility,dividend_yield\n"
+     "2024-03-01,EXMP,55%,0\n"
+     "2024-03-01,PEER1,32%,1.5%\n"
+     "2024-03-01,PEER2,41%,0\n",
+     NULL},
+    {"correlations.csv",
+     "date,ticker_a,ticker_b,correlation\n"
+     "2024-03-01,EXMP,PEER1,0.45\n"
+     "2024-03-01,EXMP,PEER2,0.38\n"
+     "2024-03-01,PEER1,PEER2,0.52\n",
+     NULL},
+    {"README.txt",
+     "A paycalc input set. Replace the example rows with the company's own;\n"
+     "`paycalc check DIR` lists every problem, `paycalc run DIR` writes the\n"
+     "reports. The full description of every column is in paycalc's README.\n"
+     "\n"
+     "paycalc.json     the company, fiscal year end, covered years, smaller\n"
+     "                 reporting company or not, exchange-rate and expected-term\n"
+     "                 methods, CAP decimals, the company-selected measure\n"
+     "people.csv       one row per person: person_id (the key every other file\n"
+     "                 uses), name, position, the date the person may retire\n"
+     "roles.csv        who is PEO, NEO (another named executive officer) or\n"
+     "                 director (not an executive) in each covered year\n"
+     "cash.csv         salary, bonus, fees (directors), non-equity incentive,\n"
+     "                 pension and other pay, in the currency paid (RMB is CNY)\n"
+     "fx.csv           units of each currency for one US dollar: a fiscal-year\n"
+     "                 average (period YYYY) or daily rates (period YYYY-MM-DD)\n"
+     "awards.csv       equity awards: options, SARs and stock, with a service,\n"
+     "                 performance or market condition; a blank\n"
+     "                 grant_fv_per_share is computed; threshold and maximum\n"
+     "                 shares of performance and market awards; a schedule such\n"
+     "                 as 'annual 4' or 'cliff 1y then monthly 36' gives the\n"
+     "                 tranches instead of vesting.csv\n"
+     "vesting.csv      the tranches of each award without a schedule: vest date,\n"
+     "                 shares, status as of the last covered fiscal year end\n"
+     "exercises.csv    options and SARs exercised: award, date, shares (never\n"
+     "                 more than is vested and not yet exercised that day)\n"
+     "separations.csv  departures: on the date, the unvested tranches of the\n"
+     "                 person (or of one award) are forfeited, accelerated or\n"
+     "                 continue on schedule; vested options expire when the\n"
+     "                 exercise_window ends (the example's date is after the\n"
+     "                 covered year, so it changes nothing yet)\n"
+     "modifications.csv changes of an award's terms on a date: a new exercise\n"
+     "                 price, new vesting dates ('accelerate': on the date) or\n"
+     "                 new shares; the incremental fair value goes into the\n"
+     "                 SCT (the example, the usual acceleration on retirement,\n"
+     "                 is after the covered year, so it changes nothing yet)\n",
+     /* ISO C guarantees string literals of 4,095 characters only: the rest
+      * of the text follows. */
+     "corporate_actions.csv  stock splits: the date the shares first trade\n"
+     "                 split and the ratio, new shares per old share (2, or\n"
+     "                 3:2; 0.1 or 1:10 for a reverse split); prices, awards,\n"
+     "                 exercises and fair values dated before it are restated\n"
+     "                 (the example's split is before every row, so it changes\n"
+     "                 nothing; delete the row when the company has not split)\n"
+     "prices.csv       the company's closing price on trading days, with\n"
+     "                 dividends on their ex-dates; the first row is the TSR\n"
+     "                 base (the last trading day before the first covered year)\n"
+     "assumptions.csv  volatility, risk-free rate, dividend yield (fractions or\n"
+     "                 percentages) for option values computed by the model\n"
+     "outcomes.csv     the probable outcome of performance-condition awards,\n"
+     "                 as assessed on a date\n"
+     "fair_values.csv  fair values per share from the company's valuation; they\n"
+     "                 replace the model on exactly that date\n"
+     "performance.csv  net income per year (and the company-selected measure and\n"
+     "                 peer group TSR when not a smaller reporting company)\n"
+     "reported.csv     the figures as the proxy prints them, for `paycalc verify`\n"
+     "                 (optional: delete it until there is a proxy draft)\n"
+     "\n"
+     "Market-condition awards (relative TSR and the like), valued by Monte Carlo\n"
+     "simulation; delete these files and the example award tsr-2024 when the\n"
+     "company has none:\n"
+     "\n"
+     "market_conditions.csv   each market-condition award's metric (relative_tsr,\n"
+     "                 index_tsr, absolute_tsr or price_hurdle), performance\n"
+     "                 period, payout curve (x:payout points), averaging days,\n"
+     "                 peer set and the cap on the payout when TSR is negative\n"
+     "peers.csv        the members of each named peer set, with their market\n"
+     "                 capitalisation in USD (weights for the peer group TSR)\n"
+     "peer_prices.csv  the peers' closing prices and dividends, like prices.csv\n"
+     "                 (the company's own are in prices.csv)\n"
+     "market_assumptions.csv  volatility and dividend yield per ticker and date\n"
+     "                 (optional: otherwise estimated from the prices)\n"
+     "correlations.csv the correlation of each pair of tickers on a date\n"
+     "                 (optional: otherwise estimated from the prices)\n"
+     "\n"
+     "paycalc.json's monte_carlo sets the number of paths (1,000 here to stay\n"
+     "fast; the default 100,000 gives a smaller standard error) and the seed.\n"},
 };
 
 /* The folder exists and holds something: init refuses it. */
@@ -267,10 +315,13 @@ pc_status pc_write_starter(const char *dir, pc_diags *diags)
             st = PC_ERR_NOMEM;
             break;
         }
-        char *text = strcmp(files[i].name, README_NAME) == 0
-                         ? pc_text_format("%s%s", files[i].text, readme_more)
-                         : pc_strdup(files[i].text);
-        st = text ? pc_write_file_atomic(path, text, strlen(text), diags) : PC_ERR_NOMEM;
+        char *text = pc_text_format("%s%s", files[i].text, files[i].more ? files[i].more : "");
+        if (!text) {
+            free(path);
+            st = PC_ERR_NOMEM;
+            break;
+        }
+        st = pc_write_file_atomic(path, text, strlen(text), diags);
         free(text);
         free(path);
     }

@@ -53,6 +53,20 @@ pc_date pc_tranche_cap_vested_on(const pc_tranche *t);
  * section 13, separations.csv exercise_window). An award expired on a date
  * is no longer outstanding after it. */
 pc_date pc_award_expires_on(const pc_award *a, pc_date at);
+/* modifications.csv (ASC 718-20-35-3): the award's modification when it
+ * took place on or before `at`, else NULL. Borrowed from the dataset. */
+const pc_modification *pc_award_modified_by(const pc_dataset *ds, const pc_award *a, pc_date at);
+/* The terms in force on `at`: the modification's exercise price or shares
+ * from its date on, the original ones before. The value "immediately before
+ * the modification" asks for the terms of the day before its date. */
+int64_t pc_award_exercise_price_at(const pc_dataset *ds, const pc_award *a, pc_date at);
+int64_t pc_tranche_shares_at(const pc_dataset *ds, const pc_tranche *t, pc_date at);
+/* Whether the award's modification (on or before `at`) changed this
+ * tranche: options and SARs not forfeited and not expired by the date,
+ * vested or not (a repricing reprices the vested options too); stock
+ * unvested just before the date (shares already delivered are the
+ * holder's). */
+bool pc_tranche_modified(const pc_dataset *ds, const pc_tranche *t, pc_date at);
 /* The date a tranche was forfeited, or PC_DATE_NONE. */
 pc_date pc_tranche_forfeited_on(const pc_tranche *t);
 /* SPEC section 7's "unvested at a date x": granted on or before x, and

@@ -130,6 +130,7 @@ typedef enum pc_file {
     PC_FILE_EXERCISES,
     PC_FILE_SEPARATIONS,
     PC_FILE_CORPORATE_ACTIONS,
+    PC_FILE_MODIFICATIONS,
     PC_FILE_COUNT
 } pc_file;
 
@@ -228,6 +229,9 @@ typedef struct pc_award {
     bool has_window_end;
     pc_date window_end;
     pc_date separated_on; /* the separation's date, when has_window_end */
+    /* 1 + the index of the award's row in pc_dataset.modifications, 0 when
+     * it was never modified (set by pc_dataset_index). */
+    size_t modification;
     size_t first_tranche; /* tranches of this award: */
     size_t ntranches;     /* tranches[first_tranche .. +ntranches) */
     int line;
@@ -254,6 +258,14 @@ typedef struct pc_tranche {
      * condition remaining (C&DI 128D.18). */
     bool cap_vested_early;
     pc_date cap_vested_on;
+    /* The tranche's shares from its award's modification on, when the
+     * modification gives the award a new number of shares (set by
+     * pc_dataset_index; see pc_tranche_shares_at). */
+    int64_t modified_shares;
+    /* A modification gave the tranche a new vest_date; this was its date
+     * before (for the original award's value just before the change). */
+    bool vest_modified;
+    pc_date original_vest_date;
     int line;
 } pc_tranche;
 
@@ -285,6 +297,30 @@ typedef struct pc_separation {
     pc_date window_end;
     int line;
 } pc_separation;
+
+/* modifications.csv: a change of an award's terms on a date (ASC
+ * 718-20-35-3): a new exercise price, new vesting dates of the tranches
+ * still unvested (`accelerate`: on the date itself), a new number of shares.
+ * The award's own fields keep its original terms; pc_award_exercise_price_at
+ * and pc_tranche_shares_at give the terms in force at a date, and the
+ * readers apply the new vesting dates to the tranches. */
+typedef enum pc_modified_vesting {
+    PC_MODIFIED_VESTING_NONE = 0,       /* vesting unchanged */
+    PC_MODIFIED_VESTING_ACCELERATE = 1, /* every unvested tranche vests on the date */
+    PC_MODIFIED_VESTING_DATE = 2        /* every unvested tranche vests on vest_date */
+} pc_modified_vesting;
+
+typedef struct pc_modification {
+    size_t award; /* index into awards */
+    pc_date date;
+    bool has_exercise_price; /* options and SARs */
+    int64_t exercise_price_micro;
+    pc_modified_vesting vesting;
+    pc_date vest_date; /* PC_MODIFIED_VESTING_DATE */
+    bool has_shares;
+    int64_t shares; /* the award's new number of shares or options */
+    int line;
+} pc_modification;
 
 typedef struct pc_price {
     pc_date date;
@@ -489,8 +525,9 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_correlation) correlations;
     PC_ARRAY(pc_exercise) exercises;
     PC_ARRAY(pc_separation) separations;
-    PC_ARRAY(pc_split) splits;             /* corporate_actions.csv, in date order */
-    PC_ARRAY(pc_split_award) split_awards; /* by split, then awards.csv order */
+    PC_ARRAY(pc_split) splits;               /* corporate_actions.csv, in date order */
+    PC_ARRAY(pc_split_award) split_awards;   /* by split, then awards.csv order */
+    PC_ARRAY(pc_modification) modifications; /* at most one per award */
     pc_file_columns files[PC_FILE_COUNT];
     char *disclosure[PC_DISCLOSURE_COUNT]; /* UTF-8 text of disclosure/ files, NULL when absent */
     char *disclosure_path[PC_DISCLOSURE_COUNT]; /* the file each came from, for messages */

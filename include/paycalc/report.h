@@ -150,7 +150,12 @@ typedef enum pc_purpose {
     PC_PURPOSE_GRANT = 0,     /* grant-date value for the SCT */
     PC_PURPOSE_PRIOR_FYE = 1, /* value at the prior fiscal year end */
     PC_PURPOSE_FYE = 2,       /* value at the fiscal year end */
-    PC_PURPOSE_VEST = 3       /* value at the vesting date */
+    PC_PURPOSE_VEST = 3,      /* value at the vesting date */
+    /* modifications.csv (ASC 718-20-35-3): the value of the original terms
+     * immediately before the modification, and of the modified terms, both
+     * on its date; their difference is the incremental fair value. */
+    PC_PURPOSE_BEFORE_MODIFICATION = 4,
+    PC_PURPOSE_MODIFIED = 5
 } pc_purpose;
 
 typedef enum pc_method {
@@ -163,7 +168,8 @@ typedef enum pc_method {
 
 #define PC_METHOD_COUNT 5
 
-const char *pc_purpose_name(pc_purpose purpose); /* "grant", "prior_fye", "fye", "vest" */
+const char *pc_purpose_name(pc_purpose purpose); /* "grant", "prior_fye", "fye", "vest",
+                                                    "before_modification", "modified" */
 const char *pc_method_name(pc_method method);    /* "supplied", "stock_price", "black_scholes",
                                                     "monte_carlo", "market_outcome" */
 
@@ -365,6 +371,21 @@ typedef struct pc_director_grant {
     int64_t value; /* cents */
 } pc_director_grant;
 
+/* The incremental fair value of a modification (ASC 718-20-35-3): the
+ * modified award's value on the modification date less the original's
+ * immediately before, over the tranches it changed (pc_tranche_modified);
+ * both from the valuations of that date (purposes before_modification and
+ * modified). A decrease is no compensation: `incremental` is then 0 and the
+ * SCT is unchanged. */
+typedef struct pc_modification_result {
+    size_t modification; /* index into the dataset's modifications */
+    int year;            /* the fiscal year of the modification */
+    int64_t before;      /* cents: the original terms just before */
+    int64_t after;       /* cents: the modified terms */
+    int64_t incremental; /* cents: after - before, at least 0 */
+    bool in_sct;         /* reported in that year's SCT (the holder is a PEO or NEO then) */
+} pc_modification_result;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -396,6 +417,9 @@ typedef struct pc_report {
      * of the last covered year, in roles.csv order; empty without directors. */
     PC_ARRAY(pc_director_row) directors;
     PC_ARRAY(pc_director_grant) director_grants;
+    /* modifications.csv, in its order: one per modification in or before
+     * the covered years. */
+    PC_ARRAY(pc_modification_result) modifications;
     bool has_checks;
     pc_checks checks;
 } pc_report;

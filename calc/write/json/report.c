@@ -434,6 +434,46 @@ static json_t *retirement(const pc_dataset *ds, const pc_report *r)
     return list;
 }
 
+/* modifications.csv (ASC 718-20-35-3): each modification of a covered
+ * year, its new terms, the values just before and after on its date and
+ * the incremental fair value the SCT reports, with its source line. */
+static json_t *modifications(const pc_dataset *ds, const pc_report *r)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < r->modifications.count; i++) {
+        const pc_modification_result *res = &r->modifications.items[i];
+        const pc_modification *m = &ds->modifications.items[res->modification];
+        const pc_award *aw = &ds->awards.items[m->award];
+        json_t *o = json_object();
+        char source[48];
+        snprintf(source, sizeof source, "%s:%d", pc_file_name(PC_FILE_MODIFICATIONS), m->line);
+        json_t *vesting = m->vesting == PC_MODIFIED_VESTING_ACCELERATE ? json_string("accelerate")
+                          : m->vesting == PC_MODIFIED_VESTING_DATE     ? pc_json_date(m->vest_date)
+                                                                       : json_null();
+        if (!o || json_array_append_new(list, o) ||
+            pc_json_set(o, "award_id", json_string(aw->id)) ||
+            pc_json_set(o, "person_id", json_string(person_id(ds, aw->person))) ||
+            pc_json_set(o, "date", pc_json_date(m->date)) ||
+            pc_json_set(o, "year", json_integer(res->year)) ||
+            pc_json_set(o, "exercise_price",
+                        m->has_exercise_price ? pc_json_micro(m->exercise_price_micro)
+                                              : json_null()) ||
+            pc_json_set(o, "vesting", vesting) ||
+            pc_json_set(o, "shares", m->has_shares ? json_integer(m->shares) : json_null()) ||
+            pc_json_set(o, "value_before", pc_json_money(res->before)) ||
+            pc_json_set(o, "value_modified", pc_json_money(res->after)) ||
+            pc_json_set(o, "incremental_fair_value", pc_json_money(res->incremental)) ||
+            pc_json_set(
+                o, "sct_column",
+                json_string(aw->type == PC_AWARD_STOCK ? "stock_awards" : "option_awards")) ||
+            pc_json_set(o, "source", json_string(source))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
 /* The Director Compensation table (Item 402(k)): each director's columns in
  * whole dollars, the awards outstanding at the year end (the footnote of
  * Instruction to Item 402(k)(2)(iii) and (iv), in shares), and each award
@@ -598,6 +638,9 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     if (ds->splits.count)
         CHECK(pc_json_set(root, "corporate_actions", corporate_actions(ds)));
     CHECK(pc_json_set(root, "retirement_eligible", retirement(ds, r)));
+    /* Only with modifications, so that a set without them reads as before. */
+    if (r->modifications.count)
+        CHECK(pc_json_set(root, "modifications", modifications(ds, r)));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
     CHECK(pc_json_set(root, "warnings", json_array()));
     if (r->has_checks)

@@ -4,7 +4,8 @@
  * came from, by file and line, since the disclosure sheets themselves are
  * pasted into the proxy and name no file: the exchange rates of the SCT
  * footnote, the TSR base price of the PvP footnote, and the net income,
- * company-selected measure and peer group TSR of each covered year.
+ * company-selected measure and peer group TSR of each covered year, and
+ * the modifications whose incremental fair value is in the SCT.
  */
 #include "sheets.h"
 
@@ -89,6 +90,24 @@ void pc_xlsx_write_audit(pc_xlsx *w)
         if (p->has_peer_tsr)
             row = audit_row(w, row, PC_XLSX_SHEET_PVP, pc_xlsx_words(w, "Peer group TSR"), p->year,
                             p->peer_tsr_micro, 2, source);
+    }
+    /* modifications.csv (ASC 718-20-35-3): the incremental fair value in
+     * the SCT's stock or option awards column of the year. */
+    for (size_t i = 0; i < r->modifications.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 64;
+         i++) {
+        const pc_modification_result *res = &r->modifications.items[i];
+        const pc_modification *m = &ds->modifications.items[res->modification];
+        const pc_award *a = &ds->awards.items[m->award];
+        pc_buf text = {0};
+        pc_buf_printf(&text, "Incremental fair value of the modification of award %s (%s)", a->id,
+                      a->type == PC_AWARD_STOCK ? "stock awards" : "option awards");
+        line_source(w, PC_FILE_MODIFICATIONS, m->line, source, sizeof source);
+        if (text.failed)
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        else
+            row = audit_row(w, row, PC_XLSX_SHEET_SCT, pc_buf_text(&text), res->year,
+                            res->incremental * 10000, 2, source);
+        pc_buf_fini(&text);
     }
     row++;
     pc_xlsx_note(w, ws, row,

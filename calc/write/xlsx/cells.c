@@ -712,6 +712,10 @@ const char *pc_xlsx_purpose_words(pc_purpose purpose)
         return "Fiscal year end";
     case PC_PURPOSE_VEST:
         return "Vesting date";
+    case PC_PURPOSE_BEFORE_MODIFICATION:
+        return "Just before the modification";
+    case PC_PURPOSE_MODIFIED:
+        return "Modified terms";
     }
     return "?";
 }

@@ -11,6 +11,7 @@
  */
 #include "sheets.h"
 
+#include "paycalc/ledger.h"
 #include "paycalc/market.h"
 
 #include <stdio.h>
@@ -282,8 +283,15 @@ static void valuation_source(pc_xlsx *w, const pc_valuation *v, const pc_award *
     }
     const pc_outcome *o =
         in->has_outcome ? pc_market_outcome_at(w->ds, v->tranche, in->outcome_date) : NULL;
-    if (o && o->date == in->outcome_date)
+    if (o && o->date == in->outcome_date) {
         put_line(b, sep, "outcomes.csv", o->line);
+        sep = "; ";
+    }
+    /* A value under an award's modified terms, or of its original terms
+     * just before the change (ASC 718-20-35-3), names the modification. */
+    const pc_modification *m = pc_award_modified_by(w->ds, a, v->date);
+    if (m)
+        put_line(b, sep, pc_file_name(PC_FILE_MODIFICATIONS), m->line);
 }
 
 /* The lines the fixed words of a valuation row (its method, the line it
@@ -356,8 +364,12 @@ static void valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_v
     model_cells(w, ws, row, v);
     value_cells(w, ws, row, v);
     pc_xlsx_number(w, ws, row, VAL_COL_VALUE + 1, v->year, w->f.centred);
-    const char *feeds = v->line < 0 ? "Summary Compensation Table (grant-date value)"
-                                    : pc_xlsx_cap_line_words((pc_cap_line)v->line);
+    bool modification =
+        v->purpose == PC_PURPOSE_BEFORE_MODIFICATION || v->purpose == PC_PURPOSE_MODIFIED;
+    const char *feeds =
+        v->line >= 0   ? pc_xlsx_cap_line_words((pc_cap_line)v->line)
+        : modification ? "Summary Compensation Table (incremental fair value of a modification)"
+                       : "Summary Compensation Table (grant-date value)";
     pc_xlsx_text(w, ws, row, VAL_COL_VALUE + 2, feeds, w->f.wrap);
     pc_xlsx_text(w, ws, row, VAL_COL_LINE, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line),
                  w->f.text);

@@ -77,6 +77,10 @@ static const label table[] = {
      "conditions at the grant date.",
      "基於業績條件的獎勵按授予日業績目標的可能結果計算。",
      "基于业绩条件的奖励按授予日业绩目标的可能结果计算。"},
+    {" For awards modified in a year, the amounts include the incremental fair value of the "
+     "modification, computed in accordance with FASB ASC Topic 718.",
+     "對於年內修改的獎勵，金額包括根據FASB ASC主題718計算的修改增量公允價值。",
+     "对于年内修改的奖励，金额包括根据FASB ASC主题718计算的修改增量公允价值。"},
     {"No named executive officer rows for the years shown.", "所列年度內沒有指定執行官。",
      "所列年度内没有指定执行官。"},
     /* Pay vs Performance. */

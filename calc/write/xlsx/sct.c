@@ -263,9 +263,11 @@ static bool sct_fx_note(pc_xlsx *w, pc_buf *b, int first, int last)
 static void sct_equity_note(pc_xlsx *w, pc_buf *b, int first, int last)
 {
     const pc_report *r = w->report;
-    size_t n = 0, performance = 0;
+    size_t n = 0, performance = 0, modified = 0;
     for (size_t i = 0; i < r->valuations.count; i++) {
         const pc_valuation *v = &r->valuations.items[i];
+        if (v->purpose == PC_PURPOSE_MODIFIED && v->line < 0 && v->year >= first && v->year <= last)
+            modified++;
         if (v->purpose != PC_PURPOSE_GRANT || v->line >= 0 || v->year < first || v->year > last)
             continue;
         n++;
@@ -275,16 +277,24 @@ static void sct_equity_note(pc_xlsx *w, pc_buf *b, int first, int last)
     if (n == 0) {
         pc_buf_puts(b, pc_xlsx_words(w, "No stock or option awards were granted in the years "
                                         "shown."));
-        return;
+    } else {
+        pc_buf_puts(b,
+                    pc_xlsx_words(w, "The amounts shown are the aggregate grant-date fair value "
+                                     "of the awards granted in each fiscal year, computed in "
+                                     "accordance with FASB ASC Topic 718, excluding the effect of "
+                                     "estimated forfeitures."));
+        if (performance)
+            pc_buf_puts(b,
+                        pc_xlsx_words(w, " Awards subject to performance conditions are shown at "
+                                         "the probable outcome of those conditions at the grant "
+                                         "date."));
     }
-    pc_buf_puts(b, pc_xlsx_words(w, "The amounts shown are the aggregate grant-date fair value "
-                                    "of the awards granted in each fiscal year, computed in "
-                                    "accordance with FASB ASC Topic 718, excluding the effect of "
-                                    "estimated forfeitures."));
-    if (performance)
-        pc_buf_puts(b, pc_xlsx_words(w, " Awards subject to performance conditions are shown at "
-                                        "the probable outcome of those conditions at the grant "
-                                        "date."));
+    /* Instruction 2 to Item 402(c)(2)(v) and (vi): the incremental fair
+     * value of a modified award (modifications.csv). */
+    if (modified)
+        pc_buf_puts(b, pc_xlsx_words(w, " For awards modified in a year, the amounts include the "
+                                        "incremental fair value of the modification, computed in "
+                                        "accordance with FASB ASC Topic 718."));
 }
 
 void pc_xlsx_sct_figures(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_sct_row *s,
