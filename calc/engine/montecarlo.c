@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- Philox4x32-10 (Salmon et al. 2011; the constants of Random123) ---- */
 
@@ -70,27 +73,247 @@ uint64_t pc_mc_stream(const char *award_id, uint32_t tranche, int32_t date_days)
     return fnv1a(hash, tail, sizeof tail);
 }
 
-/* Standard normals number 0..count-1 of base path `path`: four per Philox
- * block (counter = block, path, stream), Box-Muller on each pair of
- * uniforms in (0, 1). */
-static void fill_normals(const uint32_t key[2], uint64_t stream, uint64_t path, double *z,
-                         size_t count)
+/* ---- Normals: Philox blocks and Box-Muller, several paths at a time ----
+ *
+ * The simulation works on PC_MC_LANES base paths at once (consecutive path
+ * numbers), every per-path quantity stored lane by lane (structure of
+ * arrays), so the compiler turns each loop over the lanes into vector
+ * instructions. The functions below compute log, sin, cos and exp with the
+ * algorithms of fdlibm (Sun's freely distributable libm, the source of most
+ * C libraries' scalar routines; errors under one unit in the last place) in
+ * plain arithmetic, without branches or tables, so they vectorise, and give
+ * the same bits on every machine (the C library picks a different
+ * implementation of each function for each processor). */
+
+enum { LANES = 8 };
+
+/* A double's bits and back (through a union, which C11 defines and the
+ * vectoriser sees through). */
+typedef union number_bits {
+    double x;
+    uint64_t b;
+} number_bits;
+
+static uint64_t bits_of(double x)
 {
-    const double two_pi = 6.283185307179586;
+    return (number_bits){.x = x}.b;
+}
+
+static double double_of(uint64_t b)
+{
+    return (number_bits){.b = b}.x;
+}
+
+/* ln(x) for a positive normal x (fdlibm e_log.c): x = 2^k (1 + f) with
+ * 1 + f in [sqrt(2)/2, sqrt(2)), then log(1 + f) = f - hfsq + s (hfsq + R),
+ * s = f / (2 + f). */
+static double log_positive(double x)
+{
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    const double lg1 = 6.666666666666735130e-01, lg2 = 3.999999999940941908e-01,
+                 lg3 = 2.857142874366239149e-01, lg4 = 2.222219843214978396e-01,
+                 lg5 = 1.818357216161805012e-01, lg6 = 1.531383769920937332e-01,
+                 lg7 = 1.479819860511658591e-01;
+    uint64_t b = bits_of(x);
+    uint64_t high = (b >> 32) & 0x000fffffu;
+    uint64_t half = (high + 0x95f64u) & 0x100000u; /* the mantissa is past sqrt(2) */
+    double mantissa = double_of((b & 0x000fffffffffffffu) | ((half ^ 0x3ff00000u) << 32));
+    /* The exponent as a double without an integer conversion: 2^52 + e. */
+    uint64_t e = ((b >> 52) & 0x7ffu) + (half >> 20);
+    double k = double_of(0x4330000000000000u | e) - (4503599627370496.0 + 1023.0);
+    double f = mantissa - 1.0;
+    double s = f / (2.0 + f), z = s * s, w = z * z;
+    double t1 = w * (lg2 + w * (lg4 + w * lg6));
+    double t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)));
+    double r = t2 + t1, hfsq = 0.5 * f * f;
+    return k * ln2_hi - ((hfsq - (s * (hfsq + r) + k * ln2_lo)) - f);
+}
+
+/* sin(x) and cos(x) for |x| <= pi/4 (fdlibm k_sin.c and k_cos.c). */
+static double sin_kernel(double x)
+{
+    const double s1 = -1.66666666666666324348e-01, s2 = 8.33333333332248946124e-03,
+                 s3 = -1.98412698298579493134e-04, s4 = 2.75573137070700676789e-06,
+                 s5 = -2.50507602534068634195e-08, s6 = 1.58969099521155010221e-10;
+    double z = x * x, v = z * x;
+    double r = s2 + z * (s3 + z * (s4 + z * (s5 + z * s6)));
+    return x + v * (s1 + z * r);
+}
+
+static double cos_kernel(double x)
+{
+    const double c1 = 4.16666666666666019037e-02, c2 = -1.38888888888741095749e-03,
+                 c3 = 2.48015872894767294178e-05, c4 = -2.75573143513906633035e-07,
+                 c5 = 2.08757232129817482790e-09, c6 = -1.13596475577881948265e-11;
+    double z = x * x;
+    double r = z * (c1 + z * (c2 + z * (c3 + z * (c4 + z * (c5 + z * c6)))));
+    /* 1 - z/2 loses bits when |x| >= 0.3: fdlibm takes qx (about x^2/4,
+     * 0.28125 from 0.78125 on) out of both terms exactly. */
+    double ax = fabs(x);
+    double qx = ax < 0x1.3333300000000p-2 ? 0.0 /* fdlibm's high word below 0x3fd33333 */
+                : ax >= 0x1.9000100000000p-1
+                    ? 0.28125 /* high word above 0x3fe90000 */
+                    : double_of((bits_of(ax) - 0x0020000000000000u) & 0xffffffff00000000u);
+    double hz = 0.5 * z - qx;
+    return (1.0 - qx) - (hz - z * r);
+}
+
+/* e^x (fdlibm e_exp.c) for |x| <= 700: x = k ln2 + r, |r| <= ln2 / 2,
+ * e^r = 1 + 2r / (2 - c) with c = r - r^2 (P1 + ...), times 2^k. */
+static double exp_bounded(double x)
+{
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10,
+                 inv_ln2 = 1.44269504088896338700e+00, shift = 6755399441055744.0; /* 1.5 2^52 */
+    const double p1 = 1.66666666666666019037e-01, p2 = -2.77777777770155933842e-03,
+                 p3 = 6.61375632143793436117e-05, p4 = -1.65339022054652515390e-06,
+                 p5 = 4.13813679705723846039e-08;
+    double t = x * inv_ln2 + shift; /* k, rounded to the nearest, in the low bits */
+    double k = t - shift;
+    double hi = x - k * ln2_hi, lo = k * ln2_lo, r = hi - lo;
+    double rr = r * r;
+    double c = r - rr * (p1 + rr * (p2 + rr * (p3 + rr * (p4 + rr * p5))));
+    double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+    return y * double_of((bits_of(t) + 1023u) << 52);
+}
+
+/* out[i] = e^x[i]; `bounded`: every |x[i]| <= 700 (else the C library's
+ * exp, which overflows as it should). */
+static void exp_array(const double *restrict x, double *restrict out, size_t count, bool bounded)
+{
+    if (bounded)
+        for (size_t i = 0; i < count; i++)
+            out[i] = exp_bounded(x[i]);
+    else
+        for (size_t i = 0; i < count; i++)
+            out[i] = exp(x[i]);
+}
+
+/* Box-Muller on two 32-bit outputs of a Philox block, per lane: uniforms
+ * u = (out + 1/2) / 2^32 in (0, 1), normals sqrt(-2 ln u0) cos 2 pi u1 and
+ * sqrt(-2 ln u0) sin 2 pi u1. The angle is reduced exactly: 4 u1 = q + d
+ * with q the nearest whole number (a quarter turn) and |d| <= 1/2, taken
+ * from the integer. */
+static void box_muller_lanes(const uint32_t *restrict radius, const uint32_t *restrict angle,
+                             double *restrict cos_out, double *restrict sin_out)
+{
+    const double half_pi_scaled = 1.5707963267948966 / 1073741824.0; /* pi/2 / 2^30 */
     const double scale = 1.0 / 4294967296.0;
-    for (size_t i = 0; i < count; i += 4) {
-        uint32_t ctr[4] = {(uint32_t)(i / 4), (uint32_t)path, (uint32_t)stream,
-                           (uint32_t)(stream >> 32) ^ (uint32_t)(path >> 32)};
-        uint32_t out[4];
-        pc_mc_philox(ctr, key, out);
-        double u[4];
-        for (int k = 0; k < 4; k++)
-            u[k] = ((double)out[k] + 0.5) * scale;
-        double r0 = sqrt(-2.0 * log(u[0])), r1 = sqrt(-2.0 * log(u[2]));
-        double n[4] = {r0 * cos(two_pi * u[1]), r0 * sin(two_pi * u[1]), r1 * cos(two_pi * u[3]),
-                       r1 * sin(two_pi * u[3])};
-        for (size_t k = 0; k < 4 && i + k < count; k++)
-            z[i + k] = n[k];
+    for (int l = 0; l < LANES; l++) {
+        /* out as a double through a signed conversion (it vectorises). */
+        double u = ((double)(int32_t)(radius[l] ^ 0x80000000u) + 2147483648.5) * scale;
+        double rho = sqrt(-2.0 * log_positive(u));
+        uint64_t q = (angle[l] >> 30) + ((angle[l] >> 29) & 1u);
+        int32_t d = (int32_t)(angle[l] - ((uint32_t)q << 30)); /* modulo 2^32: |d| <= 2^29 */
+        double theta = ((double)d + 0.5) * half_pi_scaled;
+        uint64_t s = bits_of(sin_kernel(theta)), c = bits_of(cos_kernel(theta));
+        /* Quarter turns: (cos, sin) -> (-sin, cos) -> (-cos, -sin) -> (sin, -cos), by
+         * swapping and flipping sign bits. */
+        uint64_t swap = 0 - (q & 1u);
+        uint64_t cos_v = (s & swap) | (c & ~swap), sin_v = (c & swap) | (s & ~swap);
+        cos_out[l] = rho * double_of(cos_v ^ (((q + 1u) & 2u) << 62));
+        sin_out[l] = rho * double_of(sin_v ^ ((q & 2u) << 62));
+    }
+}
+
+/* Philox4x32-10 on LANES counters at once: block `block` of base paths
+ * path0 .. path0 + LANES - 1 (counter = block, path, stream). The same
+ * rounds as pc_mc_philox; on x86-64, four lanes an instruction with SSE2's
+ * 32 x 32 -> 64-bit multiply (two lanes a multiply, even then odd). */
+static void philox_lanes(const uint32_t key[2], uint64_t stream, uint64_t path0, uint32_t block,
+                         uint32_t (*out)[LANES])
+{
+    uint32_t c[4][LANES];
+    for (int l = 0; l < LANES; l++) {
+        uint64_t path = path0 + (uint64_t)l;
+        c[0][l] = block;
+        c[1][l] = (uint32_t)path;
+        c[2][l] = (uint32_t)stream;
+        c[3][l] = (uint32_t)(stream >> 32) ^ (uint32_t)(path >> 32);
+    }
+#if defined(__SSE2__)
+    const __m128i m0 = _mm_set1_epi32((int)PHILOX_M0), m1 = _mm_set1_epi32((int)PHILOX_M1);
+    const __m128i low = _mm_set1_epi64x(0xffffffff);
+    for (int g = 0; g < LANES; g += 4) {
+        __m128i c0 = _mm_loadu_si128((const __m128i *)&c[0][g]);
+        __m128i c1 = _mm_loadu_si128((const __m128i *)&c[1][g]);
+        __m128i c2 = _mm_loadu_si128((const __m128i *)&c[2][g]);
+        __m128i c3 = _mm_loadu_si128((const __m128i *)&c[3][g]);
+        uint32_t k0 = key[0], k1 = key[1];
+        for (int round = 0; round < 10; round++) {
+            if (round > 0) {
+                k0 += PHILOX_W0;
+                k1 += PHILOX_W1;
+            }
+            /* p = m x c in each lane: even lanes' products, then odd lanes'. */
+            __m128i e0 = _mm_mul_epu32(c0, m0), o0 = _mm_mul_epu32(_mm_srli_epi64(c0, 32), m0);
+            __m128i e1 = _mm_mul_epu32(c2, m1), o1 = _mm_mul_epu32(_mm_srli_epi64(c2, 32), m1);
+            __m128i hi0 = _mm_or_si128(_mm_srli_epi64(e0, 32), _mm_andnot_si128(low, o0));
+            __m128i lo0 = _mm_or_si128(_mm_and_si128(e0, low), _mm_slli_epi64(o0, 32));
+            __m128i hi1 = _mm_or_si128(_mm_srli_epi64(e1, 32), _mm_andnot_si128(low, o1));
+            __m128i lo1 = _mm_or_si128(_mm_and_si128(e1, low), _mm_slli_epi64(o1, 32));
+            c0 = _mm_xor_si128(_mm_xor_si128(hi1, c1), _mm_set1_epi32((int)k0));
+            c2 = _mm_xor_si128(_mm_xor_si128(hi0, c3), _mm_set1_epi32((int)k1));
+            c1 = lo1;
+            c3 = lo0;
+        }
+        _mm_storeu_si128((__m128i *)&out[0][g], c0);
+        _mm_storeu_si128((__m128i *)&out[1][g], c1);
+        _mm_storeu_si128((__m128i *)&out[2][g], c2);
+        _mm_storeu_si128((__m128i *)&out[3][g], c3);
+    }
+#else
+    uint32_t k0 = key[0], k1 = key[1];
+    for (int round = 0; round < 10; round++) {
+        if (round > 0) {
+            k0 += PHILOX_W0;
+            k1 += PHILOX_W1;
+        }
+        for (int l = 0; l < LANES; l++) {
+            uint64_t p0 = (uint64_t)PHILOX_M0 * c[0][l];
+            uint64_t p1 = (uint64_t)PHILOX_M1 * c[2][l];
+            c[0][l] = (uint32_t)(p1 >> 32) ^ c[1][l] ^ k0;
+            c[1][l] = (uint32_t)p1;
+            c[2][l] = (uint32_t)(p0 >> 32) ^ c[3][l] ^ k1;
+            c[3][l] = (uint32_t)p0;
+        }
+    }
+    memcpy(out, c, sizeof c);
+#endif
+}
+
+/* Normals number first .. first + count - 1 of base paths path0 ..
+ * path0 + LANES - 1, into z[(i - first) * LANES + lane]: normal i is output
+ * i % 4 of Philox block i / 4 of its path, so any range of a path's normals
+ * is computed without the ones before it. */
+static void normals_lanes(const uint32_t key[2], uint64_t stream, uint64_t path0, size_t first,
+                          size_t count, double *z)
+{
+    for (size_t block = first / 4; block * 4 < first + count; block++) {
+        uint32_t out[4][LANES];
+        double n[4][LANES];
+        philox_lanes(key, stream, path0, (uint32_t)block, out);
+        box_muller_lanes(out[0], out[1], n[0], n[1]);
+        box_muller_lanes(out[2], out[3], n[2], n[3]);
+        for (size_t k = 0; k < 4; k++) {
+            size_t i = block * 4 + k;
+            if (i >= first && i < first + count)
+                memcpy(z + (i - first) * LANES, n[k], sizeof n[k]);
+        }
+    }
+}
+
+void pc_mc_normals(uint64_t seed, uint64_t stream, uint64_t path, size_t first, size_t count,
+                   double *out)
+{
+    const uint32_t key[2] = {(uint32_t)seed, (uint32_t)(seed >> 32)};
+    double z[4 * LANES];
+    for (size_t done = 0; done < count;) {
+        size_t i = first + done, take = 4 - i % 4; /* up to the end of a Philox block */
+        take = take < count - done ? take : count - done;
+        normals_lanes(key, stream, path, i, take, z);
+        for (size_t k = 0; k < take; k++)
+            out[done + k] = z[k * LANES];
+        done += take;
     }
 }
 
@@ -361,12 +584,12 @@ typedef struct plan {
     double *twin;             /* per step and asset: exp(2 drift), for the antithetic twin */
     double tau;               /* years to the performance end */
     double discount;          /* exp(-r tau) */
-    size_t normals;           /* normals per base path */
     size_t base_paths;        /* antithetic pairs, or paths */
     size_t blocks;
     uint32_t key[2];
     uint64_t stream;
     bool antithetic;
+    bool exp_bounded; /* every step's log growth is within [-700, 700] */
 } plan;
 
 /* Per block: the sums of the samples (pair means when antithetic), of their
@@ -417,6 +640,23 @@ static void step_coefficients(plan *p)
             p->twin[s * p->assets + a] = exp(2 * p->drift[s * p->assets + a]);
         }
     }
+}
+
+/* Whether every step's log growth, drift + sigma sqrt(dt) x (row of the
+ * Cholesky factor . normals), stays within [-700, 700], where exp_bounded
+ * holds: a Box-Muller normal is at most sqrt(-2 ln 2^-33) < 6.8 in size. */
+static bool log_growth_bounded(const plan *p)
+{
+    size_t n = p->assets;
+    for (size_t a = 0; a < n; a++) {
+        double row = 0;
+        for (size_t k = 0; k <= a; k++)
+            row += fabs(p->lower[a * n + k]);
+        for (size_t s = 0; s < p->steps; s++)
+            if (!(fabs(p->drift[s * n + a]) + p->diffusion[s * n + a] * 6.8 * row <= 700.0))
+                return false;
+    }
+    return true;
 }
 
 static pc_status plan_alloc(plan *p, size_t steps)
@@ -510,65 +750,117 @@ static pc_status plan_hurdle(plan *p)
     return PC_OK;
 }
 
-/* ---- One path ---- */
+/* ---- LANES paths at a time ---- */
 
 typedef struct scratch {
-    double *z;           /* the base path's normals */
-    double *tr;          /* per path and asset: total return since the valuation date */
-    double *start, *end; /* per path and asset: sums of the window's total-return ratios */
+    double *z;           /* normals of a step (a hurdle: of the path), lane by lane */
+    double *tr;          /* per asset and lane: total return since the valuation date */
+    double *twin_tr;     /* the same for the antithetic twins */
+    double *x, *growth;  /* per asset and lane: a step's log growth, and its exp */
+    double *start, *end; /* per asset and lane, then the twins': sums of the window's ratios */
     double *tsr;
-    double *ring; /* price hurdle: the closes of the moving average */
+    double *path_z; /* a price hurdle: one path's normals */
+    double *ring;   /* a price hurdle: the closes of the moving average */
 } scratch;
 
-/* One TSR base path and, when `twins` is 2, its antithetic twin (the same
- * shocks negated). The shocks are correlated once for both, and the twin's
- * growth over a step is exp(2 drift) / the path's, which saves an exp.
- * Sets the discounted value per target share and the payout of each. */
-static void paths_tsr(const plan *p, scratch *w, int twins, double value[2], double payout[2])
+/* sums[l] = row[0] z[0][l] + row[1] z[1][l] + ... + row[count - 1] z[count - 1][l],
+ * added in that order in each lane: one row of the triangular multiply. With
+ * GCC's (and Clang's) vector types the eight sums stay in four registers of
+ * two doubles; the arithmetic is the same as the plain loop's. */
+#if defined(__GNUC__) && defined(__SSE2__)
+typedef double double_pair __attribute__((vector_size(16)));
+
+static void lower_times_z(const double *row, size_t count, const double *z, double *sums)
+{
+    double_pair acc[LANES / 2] = {{0, 0}};
+    for (size_t k = 0; k < count; k++) {
+        double_pair r = {row[k], row[k]}, zk[LANES / 2];
+        memcpy(zk, z + k * LANES, sizeof zk);
+        for (int j = 0; j < LANES / 2; j++)
+            acc[j] += r * zk[j];
+    }
+    memcpy(sums, acc, sizeof acc);
+}
+#else
+static void lower_times_z(const double *row, size_t count, const double *z, double *sums)
+{
+    for (int l = 0; l < LANES; l++)
+        sums[l] = 0;
+    for (size_t k = 0; k < count; k++)
+        for (int l = 0; l < LANES; l++)
+            sums[l] += row[k] * z[k * LANES + l];
+}
+#endif
+
+/* The TSR base paths path0 .. path0 + LANES - 1 and, when `twins` is 2, their
+ * antithetic twins (the same shocks negated). Each step correlates its
+ * normals with one triangular multiply of the Cholesky factor by the
+ * assets x lanes block of normals, each lane's sum in the order of the
+ * factor's row. The twin's growth over a step is exp(2 drift) / the path's,
+ * which saves an exp. Sets the discounted value per target share and the
+ * payout of each path: value[k * LANES + lane], twin k. */
+static void paths_tsr(const plan *p, scratch *w, uint64_t path0, int twins, double *value,
+                      double *payout)
 {
     size_t n = p->assets;
     const pc_mc_asset *as = p->market->asset;
-    for (int k = 0; k < twins; k++)
-        for (size_t a = 0; a < n; a++) {
-            w->tr[k * n + a] = 1;
-            w->start[k * n + a] = as[a].start_known;
-            w->end[k * n + a] = as[a].end_known;
+    double *tr = w->tr, *twin_tr = w->twin_tr, *start = w->start, *end = w->end;
+    for (size_t a = 0; a < n; a++)
+        for (int l = 0; l < LANES; l++) {
+            tr[a * LANES + l] = twin_tr[a * LANES + l] = 1;
+            start[a * LANES + l] = start[(n + a) * LANES + l] = as[a].start_known;
+            end[a * LANES + l] = end[(n + a) * LANES + l] = as[a].end_known;
         }
     for (size_t s = 0; s < p->steps; s++) {
-        const double *z = w->z + s * n, *drift = p->drift + s * n, *diff = p->diffusion + s * n;
+        normals_lanes(p->key, p->stream, path0, s * n, n, w->z);
+        const double *drift = p->drift + s * n, *diff = p->diffusion + s * n;
         const double *twin = p->twin + s * n;
+        /* The triangular multiply: shock = lower x z, lane by lane. */
         for (size_t a = 0; a < n; a++) {
             const double *row = p->lower + a * n;
-            double shock = 0;
-            for (size_t k = 0; k <= a; k++)
-                shock += row[k] * z[k];
-            double growth = exp(drift[a] + diff[a] * shock);
-            w->tr[a] *= growth;
-            if (twins == 2)
-                w->tr[n + a] *= twin[a] / growth;
+            double shock[LANES];
+            lower_times_z(row, a + 1, w->z, shock);
+            for (int l = 0; l < LANES; l++)
+                w->x[a * LANES + l] = drift[a] + diff[a] * shock[l];
         }
+        exp_array(w->x, w->growth, n * LANES, p->exp_bounded);
+        for (size_t i = 0; i < n * LANES; i++)
+            tr[i] *= w->growth[i];
+        if (twins == 2)
+            for (size_t a = 0; a < n; a++)
+                for (int l = 0; l < LANES; l++)
+                    twin_tr[a * LANES + l] *= twin[a] / w->growth[a * LANES + l];
         unsigned char in = p->in_window[s];
-        for (size_t i = 0; i < (size_t)twins * n; i++) {
-            if (in & 1)
-                w->start[i] += w->tr[i];
-            if (in & 2)
-                w->end[i] += w->tr[i];
+        for (int k = 0; k < twins; k++) {
+            const double *t = k ? twin_tr : tr;
+            double *sum_s = start + (size_t)k * n * LANES, *sum_e = end + (size_t)k * n * LANES;
+            for (size_t i = 0; i < n * LANES; i++) {
+                if (in & 1)
+                    sum_s[i] += t[i];
+                if (in & 2)
+                    sum_e[i] += t[i];
+            }
         }
     }
     const pc_mc_terms *t = p->terms;
+    double dividends = exp(-as[0].yield * p->tau);
     for (int k = 0; k < twins; k++) {
-        for (size_t a = 0; a < n; a++)
-            w->tsr[a] = (w->end[k * n + a] / (double)t->end.days) /
-                            (w->start[k * n + a] / (double)t->start.days) -
-                        1;
-        payout[k] = pc_mc_payout(t, pc_mc_metric_value(t, w->tsr, n), w->tsr[0]);
-        double price = as[0].spot * w->tr[k * n] * exp(-as[0].yield * p->tau);
-        value[k] = p->discount * payout[k] * price;
+        const double *sum_s = start + (size_t)k * n * LANES, *sum_e = end + (size_t)k * n * LANES;
+        for (int l = 0; l < LANES; l++) {
+            for (size_t a = 0; a < n; a++)
+                w->tsr[a] = (sum_e[a * LANES + l] / (double)t->end.days) /
+                                (sum_s[a * LANES + l] / (double)t->start.days) -
+                            1;
+            double pay = pc_mc_payout(t, pc_mc_metric_value(t, w->tsr, n), w->tsr[0]);
+            double price = as[0].spot * (k ? twin_tr : tr)[l] * dividends;
+            payout[k * LANES + l] = pay;
+            value[k * LANES + l] = p->discount * pay * price;
+        }
     }
 }
 
-/* One price-hurdle path: the moving average of `hurdle_days` closes, the
- * highest level it reaches, that level's payout. */
+/* One price-hurdle path (its normals in w->path_z): the moving average of
+ * `hurdle_days` closes, the highest level it reaches, that level's payout. */
 static double path_hurdle(const plan *p, scratch *w, double sign, double *payout)
 {
     const pc_mc_terms *t = p->terms;
@@ -583,7 +875,7 @@ static double path_hurdle(const plan *p, scratch *w, double sign, double *payout
         filled++;
     }
     for (size_t s = 0; s < p->steps; s++) {
-        log_tr += p->drift[s] + sign * p->diffusion[s] * w->z[s];
+        log_tr += p->drift[s] + sign * p->diffusion[s] * w->path_z[s];
         price = co->spot * exp(log_tr - co->yield * p->times[s]);
         if (filled == days)
             sum -= w->ring[next];
@@ -599,6 +891,18 @@ static double path_hurdle(const plan *p, scratch *w, double sign, double *payout
     return p->discount * *payout * price;
 }
 
+static void paths_hurdle(const plan *p, scratch *w, uint64_t path0, double *value, double *payout)
+{
+    normals_lanes(p->key, p->stream, path0, 0, p->steps, w->z);
+    for (int l = 0; l < LANES; l++) {
+        for (size_t s = 0; s < p->steps; s++)
+            w->path_z[s] = w->z[s * LANES + l];
+        value[l] = path_hurdle(p, w, 1, &payout[l]);
+        if (p->antithetic)
+            value[LANES + l] = path_hurdle(p, w, -1, &payout[LANES + l]);
+    }
+}
+
 static void run_block(const plan *p, scratch *w, size_t block, block_sums *out)
 {
     size_t first = block * PC_MC_BLOCK, last = first + PC_MC_BLOCK;
@@ -606,20 +910,19 @@ static void run_block(const plan *p, scratch *w, size_t block, block_sums *out)
         last = p->base_paths;
     bool hurdle = p->terms->metric == PC_MC_PRICE_HURDLE;
     block_sums sums = {0, 0, 0};
-    for (size_t path = first; path < last; path++) {
-        fill_normals(p->key, p->stream, path, w->z, p->normals);
-        double v[2] = {0, 0}, pay[2] = {0, 0};
-        if (hurdle) {
-            v[0] = path_hurdle(p, w, 1, &pay[0]);
-            if (p->antithetic)
-                v[1] = path_hurdle(p, w, -1, &pay[1]);
-        } else {
-            paths_tsr(p, w, p->antithetic ? 2 : 1, v, pay);
+    for (size_t path0 = first; path0 < last; path0 += LANES) {
+        double v[2 * LANES] = {0}, pay[2 * LANES] = {0};
+        if (hurdle)
+            paths_hurdle(p, w, path0, v, pay);
+        else
+            paths_tsr(p, w, path0, p->antithetic ? 2 : 1, v, pay);
+        /* The lanes past the block's last path are simulated and left out. */
+        for (size_t l = 0; l < LANES && path0 + l < last; l++) {
+            double y = p->antithetic ? 0.5 * (v[l] + v[LANES + l]) : v[l];
+            sums.value += y;
+            sums.square += y * y;
+            sums.payout += pay[l] + pay[LANES + l];
         }
-        double y = p->antithetic ? 0.5 * (v[0] + v[1]) : v[0];
-        sums.value += y;
-        sums.square += y * y;
-        sums.payout += pay[0] + pay[1];
     }
     *out = sums;
 }
@@ -637,19 +940,26 @@ static void *work(void *arg)
 {
     worker *wk = arg;
     const plan *p = wk->p;
-    size_t n = p->assets;
+    size_t n = p->assets, steps = p->steps;
+    size_t z_rows = p->terms->metric == PC_MC_PRICE_HURDLE ? steps : n;
     scratch w;
-    double *buf = malloc((p->normals + 4 + 7 * n + p->terms->hurdle_days) * sizeof *buf);
+    /* z, tr, twin_tr, start and end (twice), x, growth, tsr, path_z, ring */
+    double *buf =
+        malloc(((z_rows + 8 * n) * LANES + n + steps + p->terms->hurdle_days + 1) * sizeof *buf);
     if (!buf) {
         wk->failed = true;
         return NULL;
     }
     w.z = buf;
-    w.tr = buf + p->normals + 4;
-    w.start = w.tr + 2 * n;
-    w.end = w.start + 2 * n;
-    w.tsr = w.end + 2 * n;
-    w.ring = w.tsr + n;
+    w.tr = w.z + z_rows * LANES;
+    w.twin_tr = w.tr + n * LANES;
+    w.start = w.twin_tr + n * LANES;
+    w.end = w.start + 2 * n * LANES;
+    w.x = w.end + 2 * n * LANES;
+    w.growth = w.x + n * LANES;
+    w.tsr = w.growth + n * LANES;
+    w.path_z = w.tsr + n;
+    w.ring = w.path_z + steps;
     for (size_t b = wk->index; b < p->blocks; b += wk->stride)
         run_block(p, &w, b, &wk->sums[b]);
     free(buf);
@@ -831,7 +1141,7 @@ pc_status pc_mc_value(const pc_mc_terms *terms, const pc_mc_market *market,
         st = PC_ERR_NOMEM;
     if (st == PC_OK) {
         step_coefficients(&p);
-        p.normals = p.steps * p.assets;
+        p.exp_bounded = log_growth_bounded(&p);
         p.discount = exp(-market->rate * p.tau);
         st = run_blocks(&p, sums, thread_count(settings, p.blocks));
     }

@@ -246,9 +246,44 @@ static void peer_duplicate(reader *r, size_t index, int first_line)
                        pc_read_show(&r->rd, p->ticker), pc_read_show(&r->rd, p->set), first_line);
 }
 
-/* A ticker once per set. */
+static int by_set_then_line(const void *a, const void *b)
+{
+    const pc_peer *x = *(const pc_peer *const *)a, *y = *(const pc_peer *const *)b;
+    int c = strcmp(x->set, y->set);
+    return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* At most PC_MAX_PEERS_IN_SET tickers a set: the error names the row of the
+ * first ticker past the limit (sorted once: n log n in the rows). */
+static void check_set_sizes(reader *r)
+{
+    size_t n = r->ds->peers.count;
+    const pc_peer **order = malloc((n ? n : 1) * sizeof *order);
+    if (!order) {
+        r->rd.nomem = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = &r->ds->peers.items[i];
+    qsort(order, n, sizeof *order, by_set_then_line);
+    for (size_t i = 0, first = 0; i < n; i++) {
+        if (i > 0 && strcmp(order[i]->set, order[i - 1]->set) != 0)
+            first = i;
+        if (i - first == PC_MAX_PEERS_IN_SET)
+            pc_read_file_error(r, PC_FILE_PEERS, order[i]->line, "ticker", "limit",
+                               "peer set '%s' has more than %d tickers ('%s' is number %d): "
+                               "a set holds at most %d peers",
+                               pc_read_show(&r->rd, order[i]->set), PC_MAX_PEERS_IN_SET,
+                               pc_read_show(&r->rd, order[i]->ticker), PC_MAX_PEERS_IN_SET + 1,
+                               PC_MAX_PEERS_IN_SET);
+    }
+    free(order);
+}
+
+/* A ticker once per set, and sets within the size limit. */
 void pc_read_check_peers(reader *r)
 {
+    check_set_sizes(r);
     size_t n = r->ds->peers.count;
     dup_key *keys = pc_read_new_keys(n);
     char **joined = calloc(n ? n : 1, sizeof *joined);

@@ -398,6 +398,13 @@ typedef struct pc_market_condition {
     int line;
 } pc_market_condition;
 
+/* The most tickers one peers.csv set may hold. Valuing a relative-TSR award
+ * costs paths x days x peers^2 (the correlated shocks), and a set larger than
+ * the trading days of its lookback has a singular correlation matrix, whose
+ * repair costs peers^3 per iteration: 300 covers the broad indexes' largest
+ * members and keeps a valuation to seconds. */
+#define PC_MAX_PEERS_IN_SET 300
+
 /* A peers.csv row: a member of a named set. */
 typedef struct pc_peer {
     char *set;

@@ -62,6 +62,16 @@ void pc_mc_philox(const uint32_t counter[4], const uint32_t key[2], uint32_t out
  * valuations share no random numbers. `award_id` must not be NULL. */
 uint64_t pc_mc_stream(const char *award_id, uint32_t tranche, int32_t date_days);
 
+/* Normals number first .. first + count - 1 of base path `path` of the
+ * valuation with this seed and stream, into out[0 .. count - 1]: normal i is
+ * drawn from output i % 4 of Philox block (counter: i / 4, path, stream;
+ * key: the seed), by Box-Muller on the block's pairs of uniforms
+ * (out + 1/2) / 2^32. The simulation draws a step's normals for every
+ * company in turn (company first), steps in date order; an antithetic twin
+ * uses the same normals negated. For an auditor re-performing one path. */
+void pc_mc_normals(uint64_t seed, uint64_t stream, uint64_t path, size_t first, size_t count,
+                   double *out);
+
 typedef enum pc_mc_metric {
     PC_MC_RELATIVE_TSR = 0, /* percentile rank of the company's TSR among company and peers */
     PC_MC_INDEX_TSR = 1,    /* company TSR minus the index's, percentage points */
