@@ -175,6 +175,9 @@ typedef struct pc_xlsx {
     pc_date price_ref_date;
     /* The ds->outcomes indexes by outcomes.csv line (xlsx/inputs.c). */
     size_t *outcome_by_line;
+    /* The workbook has the Assumptions, Outcomes and Award Terms sheets
+     * (pc_xlsx_plan_inputs; scenarios.xlsx has none): cells refer to them. */
+    bool input_sheets;
     /* The column widths of the table being written (set by pc_xlsx_headers), so
      * the footnotes under it wrap across its width. */
     double col_width[PC_XLSX_MAX_COLS];

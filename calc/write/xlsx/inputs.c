@@ -54,7 +54,7 @@ static int32_t input_row(const pc_xlsx *w, size_t index, size_t count)
 static void input_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const char *sheet,
                        int32_t at, int at_col, double value, lxw_format *fmt)
 {
-    if (at == PC_XLSX_NONE) {
+    if (at == PC_XLSX_NONE || !w->input_sheets) {
         pc_xlsx_number(w, ws, row, col, value, fmt);
         return;
     }
@@ -81,6 +81,7 @@ static int line_key_cmp(const void *pa, const void *pb)
 
 void pc_xlsx_plan_inputs(pc_xlsx *w)
 {
+    w->input_sheets = true;
     size_t n = w->ds->outcomes.count;
     line_key *keys = malloc((n ? n : 1) * sizeof *keys);
     w->outcome_by_line = malloc((n ? n : 1) * sizeof *w->outcome_by_line);
