@@ -146,6 +146,9 @@ static const label table[] = {
      "(%d) "
      "累计股东总回报：于%s收盘时（每股%s美元）投资于公司股票的100美元在各财年末的价值，股息再投资"
      "（S-K条例第201(e)项）。"},
+    {"(%d) Total shareholder return of the peer group %s, on the same $100 basis.",
+     "(%d) 同行組%s的股東總回報，以相同的100美元為基礎。",
+     "(%d) 同行组%s的股东总回报，以相同的100美元为基础。"},
     {"(%d) Total shareholder return of the peer group, on the same $100 basis.",
      "(%d) 同行組的股東總回報，以相同的100美元為基礎。",
      "(%d) 同行组的股东总回报，以相同的100美元为基础。"},

@@ -485,7 +485,14 @@ static int32_t pvp_notes(pc_xlsx *w, int32_t row, bool has_csm)
             "dividends reinvested (Item 201(e) of Regulation S-K).",
             number++, base, price);
     }
-    if (!config->smaller_reporting_company)
+    /* The peer group by the name paycalc.json gives it (section 11), when
+     * it gives one; performance.csv's figures come without a name. */
+    if (!config->smaller_reporting_company && config->peer_group && *config->peer_group)
+        row = pc_xlsx_notef(w, ws, row,
+                            "(%d) Total shareholder return of the peer group %s, on the same $100 "
+                            "basis.",
+                            number++, config->peer_group);
+    else if (!config->smaller_reporting_company)
         row = pc_xlsx_notef(w, ws, row,
                             "(%d) Total shareholder return of the peer group, on the same $100 "
                             "basis.",
