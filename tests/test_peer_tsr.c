@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "support.h"
+#include "xlsx_xml.h"
 
 #define SET SOURCE_DIR "/inputs/meridian-fy2024"
 
@@ -88,6 +89,11 @@ Test(peer_tsr, market_cap_weights_match_the_generators_figures)
         cr_assert(fabs(got[i] - want[i]) < 0.005, "year %d: %.2f, generator %.2f", 2022 + i, got[i],
                   want[i]);
     cr_assert_null(strstr(err, "equal_peer_weights"));
+    /* The Pay vs Performance footnote names the group paycalc.json names. */
+    char xlsx[4096];
+    snprintf(xlsx, sizeof xlsx, "%s/out.xlsx", dir);
+    cr_expect_eq(xlsx_xml_contains(xlsx, "return of the peer group transport_peers, on"), 1,
+                 "the peer TSR footnote does not name the peer group");
     free(err);
     free(original);
     remove_dir(dir);

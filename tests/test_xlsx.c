@@ -668,8 +668,18 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
         json_array_append_new(absent, json_string("Peer Group Total Shareholder Return ($)"));
     } else {
         json_array_append_new(headers, json_string("Peer Group Total Shareholder Return ($)"));
-        json_array_append_new(headers, json_string(ds->config.company_selected_measure));
-        json_object_set_new(e, "csm_name", json_string(ds->config.company_selected_measure));
+        /* The measure's header says its unit: its own when its name ends
+         * in one ("Revenue ($ thousands)"), else an amount in dollars as
+         * display_units scales it. */
+        static const char *const unit[] = {" ($)", " ($ in thousands)", " ($ in millions)"};
+        const char *name = ds->config.company_selected_measure;
+        size_t len = strlen(name);
+        bool own = len > 0 && name[len - 1] == ')';
+        char *csm = pc_text_format("%s%s", name, own ? "" : unit[ds->config.csm_units]);
+        cr_assert_not_null(csm);
+        json_array_append_new(headers, json_string(csm));
+        json_object_set_new(e, "csm_name", json_string(csm));
+        free(csm);
     }
     json_object_set_new(e, "pvp_headers", headers);
     json_object_set_new(e, "pvp_absent_headers", absent);

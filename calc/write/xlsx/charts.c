@@ -219,9 +219,12 @@ void pc_xlsx_write_charts(pc_xlsx *w)
         return;
     }
     bool net_income = false, csm = false, peer = false;
+    int64_t csm_min = 0;
     for (size_t i = 0; i < r->pvp.count; i++) {
         net_income = net_income || r->pvp.items[i].has_net_income;
         csm = csm || r->pvp.items[i].has_csm;
+        if (r->pvp.items[i].has_csm && r->pvp.items[i].csm_micro < csm_min)
+            csm_min = r->pvp.items[i].csm_micro;
         peer = peer || r->pvp.items[i].has_peer_tsr;
     }
     /* The charts take two rows of CHART_ROWS from the header row; their
@@ -267,9 +270,15 @@ void pc_xlsx_write_charts(pc_xlsx *w)
             snprintf(fmt, sizeof fmt, "%s", scaled_format(config->csm_units));
         else
             pc_xlsx_decimal_format(w->at.pvp_csm_decimals, fmt, sizeof fmt);
-        static const char *const unit[] = {"Value", "Thousands", "Millions"};
-        lxw_chart *m =
-            new_chart(w, LXW_CHART_LINE, literal ? name : NULL, unit[config->csm_units], fmt);
+        pc_buf own_unit = {0};
+        lxw_chart *m = new_chart(w, LXW_CHART_LINE, literal ? name : NULL,
+                                 pc_xlsx_csm_axis(w, &own_unit), fmt);
+        pc_buf_fini(&own_unit); /* libxlsxwriter copies the axis title */
+        /* The value axis starts at zero, so the line's height reads as the
+         * measure's size, as the CAP columns' do (a negative year lets the
+         * axis go below it). */
+        if (m && csm_min >= 0)
+            chart_axis_set_min(m->y_axis, 0);
         if (m && !literal)
             chart_title_set_name_range(m, PC_XLSX_SHEET_CHARTS, (lxw_row_t)t.first_row - 1,
                                        (lxw_col_t)t.csm_col);

@@ -474,21 +474,18 @@ void pc_xlsx_valuation_header(pc_xlsx *w, lxw_worksheet *ws, const char *title, 
 {
     pc_xlsx_heading(w, ws, title, first, last);
     /* The award IDs and names decide their columns' widths (a cut-off ID
-     * reads as another award); the long texts wrap in their cells. */
-    double widths[VALUATION_COLS] = {10, 8,  14, 8,  8,  12, 11, 11, 11, 21, 24, 10, 11,
-                                     10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 12,
-                                     11, 14, 8,  40, 24, 14, 28, 40, 11, 8,  11, 10};
+     * reads as another award); the long texts wrap in their cells, in
+     * columns narrow enough that the whole table prints a page wide. */
+    double widths[VALUATION_COLS] = {10, 8,  14, 7,  8,  11, 11, 11, 11, 16, 18, 9, 11,
+                                     9,  11, 9,  9,  10, 11, 10, 8,  8,  8,  8,  9, 10,
+                                     10, 12, 7,  24, 14, 13, 24, 28, 9,  8,  10, 9};
     widths[0] = pc_xlsx_award_id_width(w, widths[0], 40);
     widths[2] = pc_xlsx_name_width(w, widths[2], 30);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, valuation_titles, widths, VALUATION_COLS);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 3);
-    /* 38 columns: four pages across at close to full size, with the award,
-     * tranche and executive repeated on each. */
-    pc_xlsx_page_setup(w, ws, 4, true);
-    /* Each block of rows is printed across its four pages before the
-     * next block, so a row's pages follow one another. */
-    worksheet_print_across(ws);
-    pc_xlsx_check(w, worksheet_repeat_columns(ws, 0, 2));
+    /* 38 columns on one landscape page wide, so a row reads across one
+     * sheet of paper; the header row repeats on each page down. */
+    pc_xlsx_page_setup(w, ws, 1, true);
 }
 
 void pc_xlsx_valuation_filter(pc_xlsx *w, lxw_worksheet *ws, int32_t last_row)

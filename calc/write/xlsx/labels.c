@@ -105,6 +105,11 @@ static const label table[] = {
     {"Net Income ($)", "淨收入（虧損）($)", "净收入（亏损）($)"},
     {"Net Income ($ in thousands)", "淨收入（虧損）（千美元）", "净收入（亏损）（千美元）"},
     {"Net Income ($ in millions)", "淨收入（虧損）（百萬美元）", "净收入（亏损）（百万美元）"},
+    {"%s ($)", "%s（美元）", "%s（美元）"},
+    {"%s ($ in thousands)", "%s（千美元）", "%s（千美元）"},
+    {"%s ($ in millions)", "%s（百萬美元）", "%s（百万美元）"},
+    {" (in thousands)", "（千）", "（千）"},
+    {" (in millions)", "（百萬）", "（百万）"},
     {"PEO in %d: ", "%d年首席執行官：", "%d年首席执行官："},
     {"%sPEO in %d: ", "%s%d年首席執行官：", "%s%d年首席执行官："},
     {"%sPEO in %d-%d: ", "%s%d至%d年首席執行官：", "%s%d至%d年首席执行官："},
@@ -145,6 +150,9 @@ static const label table[] = {
      "(%d) "
      "累计股东总回报：于%s收盘时（每股%s美元）投资于公司股票的100美元在各财年末的价值，股息再投资"
      "（S-K条例第201(e)项）。"},
+    {"(%d) Total shareholder return of the peer group %s, on the same $100 basis.",
+     "(%d) 同行組%s的股東總回報，以相同的100美元為基礎。",
+     "(%d) 同行组%s的股东总回报，以相同的100美元为基础。"},
     {"(%d) Total shareholder return of the peer group, on the same $100 basis.",
      "(%d) 同行組的股東總回報，以相同的100美元為基礎。",
      "(%d) 同行组的股东总回报，以相同的100美元为基础。"},

@@ -99,6 +99,55 @@ static void pvp_peo_cells(pc_xlsx *w, int32_t row, int col, const pc_pvp_row *p,
                       c && c->line[PC_CAP_CAP] == peo->cap, peo->cap, w->f.cap);
 }
 
+/* The unit a measure's name carries at its end, "(%)" in "Return on
+ * equity (%)": where its text starts, with its length; false for a name
+ * without one. */
+static bool csm_own_unit(const char *name, size_t *at, size_t *len)
+{
+    size_t n = strlen(name);
+    if (n < 3 || name[n - 1] != ')')
+        return false;
+    const char *open = strrchr(name, '(');
+    if (!open || (size_t)(open - name) + 2 >= n)
+        return false;
+    *at = (size_t)(open - name) + 1;
+    *len = n - 1 - *at;
+    return true;
+}
+
+void pc_xlsx_csm_title(pc_xlsx *w, pc_buf *out)
+{
+    const pc_config *config = &w->ds->config;
+    const char *name = config->company_selected_measure ? config->company_selected_measure : "";
+    size_t at, len;
+    if (csm_own_unit(name, &at, &len)) {
+        static const char *const scale[] = {"", " (in thousands)", " (in millions)"};
+        pc_buf_printf(out, "%s%s", name, pc_xlsx_words(w, scale[config->csm_units]));
+        return;
+    }
+    if (config->csm_units == PC_UNITS_THOUSANDS)
+        pc_buf_printf(out, pc_xlsx_words(w, "%s ($ in thousands)"), name);
+    else if (config->csm_units == PC_UNITS_MILLIONS)
+        pc_buf_printf(out, pc_xlsx_words(w, "%s ($ in millions)"), name);
+    else
+        pc_buf_printf(out, pc_xlsx_words(w, "%s ($)"), name);
+}
+
+const char *pc_xlsx_csm_axis(pc_xlsx *w, pc_buf *own)
+{
+    const pc_config *config = &w->ds->config;
+    const char *name = config->company_selected_measure ? config->company_selected_measure : "";
+    size_t at, len;
+    if (csm_own_unit(name, &at, &len)) {
+        pc_buf_append(own, name + at, len);
+        if (own->failed)
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return pc_buf_text(own);
+    }
+    static const char *const axis[] = {"USD", "USD thousands", "USD millions"};
+    return axis[config->csm_units];
+}
+
 /* The number format of the company-selected measure: as many decimals as
  * its values have (at most 6); the charts use the same (w->at). */
 static lxw_format *csm_format(pc_xlsx *w)
@@ -317,9 +366,7 @@ static void pvp_layout(pc_xlsx *w, pvp_columns *c)
     add_column(c, ni_titles[config->net_income_units], 16);
     w->at.pvp_csm_col = PC_XLSX_NONE;
     if (c->has_csm) {
-        static const char *const unit[] = {"", " (in thousands)", " (in millions)"};
-        pc_buf_printf(&c->csm_title, "%s%s", config->company_selected_measure,
-                      unit[config->csm_units]);
+        pc_xlsx_csm_title(w, &c->csm_title);
         w->at.pvp_csm_col = (int)c->count;
         add_column(c, pc_buf_text(&c->csm_title), 16);
     }
@@ -435,7 +482,14 @@ static int32_t pvp_notes(pc_xlsx *w, int32_t row, bool has_csm)
             "dividends reinvested (Item 201(e) of Regulation S-K).",
             number++, base, price);
     }
-    if (!config->smaller_reporting_company)
+    /* The peer group by the name paycalc.json gives it (section 11), when
+     * it gives one; performance.csv's figures come without a name. */
+    if (!config->smaller_reporting_company && config->peer_group && *config->peer_group)
+        row = pc_xlsx_notef(w, ws, row,
+                            "(%d) Total shareholder return of the peer group %s, on the same $100 "
+                            "basis.",
+                            number++, config->peer_group);
+    else if (!config->smaller_reporting_company)
         row = pc_xlsx_notef(w, ws, row,
                             "(%d) Total shareholder return of the peer group, on the same $100 "
                             "basis.",

@@ -129,6 +129,14 @@ bool pc_xlsx_has_checks_sheet(const pc_report *report);
 
 /* The PEO a Pay vs Performance column pair shows in a year, or NULL. */
 const pc_pvp_peo *pc_xlsx_slot_peo(const pc_xlsx *w, size_t slot, const pc_pvp_row *p);
+/* The company-selected measure's unit (SPEC section 9). paycalc.json gives
+ * the measure a name and, in display_units, a scale; a name that ends in a
+ * parenthesised unit ("Return on equity (%)") carries its own unit, any
+ * other measure is an amount in dollars like net income. The header of the
+ * Pay vs Performance column ("Adjusted EBITDA ($ in millions)") into `out`;
+ * the value axis title of its chart ("USD millions", "%") as the result. */
+void pc_xlsx_csm_title(pc_xlsx *w, pc_buf *out);
+const char *pc_xlsx_csm_axis(pc_xlsx *w, pc_buf *own);
 
 /* Appends "SUMIFS('Award Valuations'!$AF:$AF,...)": the sum of the signed
  * contributions of a person's valuations of a year that feed `line` (a
