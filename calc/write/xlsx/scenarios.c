@@ -506,6 +506,9 @@ pc_status pc_xlsx_scenarios_write_file(const pc_dataset *ds, const pc_scenario_r
     lxw_error closed = workbook_close(b.wb);
     check(&b, closed);
     check(&b, b.w.err);
+    /* The row buffers the shared valuation and formula writers reuse. */
+    pc_buf_fini(&b.w.formula);
+    pc_buf_fini(&b.w.scratch);
     free(first);
     if (b.w.status != PC_OK) {
         pc_error(diags, path, 0, 0, "write_failed", "could not write the workbook '%s': %s", path,
