@@ -861,6 +861,8 @@ CAP_KEYS = ["sct_total", "less_equity_awards", "less_pension", "plus_pension_ser
             "fv_at_vest_granted_in_year", "change_fv_prior_vested", "less_fv_forfeited",
             "dividends", "cap"]
 FAIR_VALUE_KEYS = CAP_KEYS[5:10]
+SCT_KEYS = CAP_KEYS[0:5] + ["dividends"]
+PENSION_KEYS = CAP_KEYS[2:5]
 FIRST_SCENARIO_ROW = 5  # the Scenarios sheet's first scenario row (1-based)
 FIRST_LINE_ROW = 4      # CAP Lines' first row (1-based)
 
@@ -877,6 +879,10 @@ def compare_scenario(book, index, scenario, problems, live=True):
     """One scenario's CAP Lines and Scenarios CAP, recalculated, against its
     scenarios.json entry; returns the figures compared."""
     count = 0
+    # Scenario N's contribution column on Valuations: after the 38 columns
+    # of Award Valuations, two a scenario (value per share, contribution).
+    own = "'Valuations'!$%s:" % openpyxl.utils.get_column_letter(38 + 2 * index + 2)
+    smaller = book.formulas["CAP Lines"].cell(FIRST_LINE_ROW, 6).value == 0
     rows = scenario_rows(book, index)
     entries = scenario["cap_reconciliation"]
     calc, formulas = book.calc["CAP Lines"], book.formulas["CAP Lines"]
@@ -894,16 +900,30 @@ def compare_scenario(book, index, scenario, problems, live=True):
             expect_money(problems, where, calc.cell(r, 3 + k).value, entry["lines"][key])
             count += 1
             f = formulas.cell(r, 3 + k).value
-            if live and key in FAIR_VALUE_KEYS and not (
-                    isinstance(f, str) and f.startswith("=") and
-                    ("'Valuations %d'!" % (index + 1) in f or "AVERAGE(" in f)):
-                problems.append("%s is not a formula over Valuations %d: %r" % (where, index + 1, f))
+            formula = isinstance(f, str) and f.startswith("=")
+            average = formula and "AVERAGE(" in f
+            if live and key in FAIR_VALUE_KEYS and not (average or (
+                    formula and "'Valuations'!$AF:$AF" in f and own in f)):
+                problems.append("%s is not a formula over the Contribution column and "
+                                "scenario %d's column %s of Valuations: %r" % (
+                                    where, index + 1, own, f))
+            # The lines of SCT origin: a link to SCT Figures (the pension
+            # lines of a smaller reporting company are 0, figures).
+            if key in SCT_KEYS and not (average or (formula and "'SCT Figures'!" in f) or (
+                    smaller and key in PENSION_KEYS and f == 0)):
+                problems.append("%s is not a formula over SCT Figures: %r" % (where, f))
     sheet = book.calc["Scenarios"]
     row = FIRST_SCENARIO_ROW + index
     for k, peo in enumerate(scenario["peo"]):
         expect_money(problems, "Scenarios!row %d PEO %d CAP" % (row, k + 1),
                      sheet.cell(row, 3 + 2 * k).value, peo["cap"])
-        count += 1
+        expect_money(problems, "Scenarios!row %d PEO %d SCT total" % (row, k + 1),
+                     sheet.cell(row, 4 + 2 * k).value, peo["sct_total"])
+        f = book.formulas["Scenarios"].cell(row, 4 + 2 * k).value
+        if not (isinstance(f, str) and f.startswith("='SCT Figures'!")):
+            problems.append("Scenarios!row %d PEO %d SCT total is not a link to SCT Figures: %r"
+                            % (row, k + 1, f))
+        count += 2
     return count
 
 

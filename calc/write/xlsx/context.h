@@ -173,6 +173,10 @@ typedef struct pc_xlsx {
     const char *valuation_sheet;
     const char *price_ref;
     pc_date price_ref_date;
+    /* scenarios.xlsx: the valuation row being written differs by scenario
+     * (pc_xlsx_valuation_scenario_cells); price_ref_date is the day whose
+     * close each scenario sets. */
+    bool scenario_row;
     /* The ds->outcomes indexes by outcomes.csv line (xlsx/inputs.c). */
     size_t *outcome_by_line;
     /* The workbook has the Assumptions, Outcomes and Award Terms sheets

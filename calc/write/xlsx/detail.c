@@ -70,6 +70,7 @@ static const char *const valuation_titles[] = {
 #define VAL_COL_LINE 30
 #define VAL_COL_CONTRIBUTION 31
 _Static_assert(VAL_COL_CONTRIBUTION + 7 == VALUATION_COLS, "the columns as titled");
+_Static_assert(PC_XLSX_VALUATION_COLS == VALUATION_COLS, "the columns as titled");
 
 /* The method in words; a share price discounted for dividends the holder
  * does not receive says so, with the formula its columns rebuild. */
@@ -126,12 +127,24 @@ static void bs_formulas(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, f, w->f.price, v->per_share);
 }
 
+/* Whether a valuation's close is the one each scenario of scenarios.xlsx
+ * sets (its price cell on Scenarios). */
+static bool scenario_close(const pc_xlsx *w, const pc_valuation *v)
+{
+    return w->scenario_row && v->inputs.has_price && v->inputs.price_date == w->price_ref_date;
+}
+
 /* The model inputs: price, exercise price, assumptions, times, d1, d2. */
 static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v)
 {
     const pc_valuation_inputs *in = &v->inputs;
+    /* A row of scenarios.xlsx whose figures differ by scenario: the close
+     * the scenario sets is its price cell, and the model's outputs are in
+     * the scenario's columns (pc_xlsx_valuation_scenario_cells). */
+    bool per_scenario = w->scenario_row;
     if (in->has_price) {
-        pc_xlsx_price_cell(w, ws, row, VAL_COL_PRICE, in->price_date, in->price_micro, false);
+        if (!per_scenario || !scenario_close(w, v))
+            pc_xlsx_price_cell(w, ws, row, VAL_COL_PRICE, in->price_date, in->price_micro, false);
         pc_xlsx_date(w, ws, row, VAL_COL_PRICE + 1, in->price_date, w->f.date);
     }
     bool model = v->method == PC_METHOD_BLACK_SCHOLES;
@@ -168,6 +181,8 @@ static void model_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
         pc_xlsx_number(w, ws, row, VAL_COL_PRICE + 7, in->contractual, w->f.decimal);
         pc_xlsx_assumption_cell(w, ws, row, VAL_COL_PRICE + 8, in->has_assumptions ? as : NULL,
                                 PC_XLSX_TERM, in->term, w->f.decimal);
+        if (per_scenario)
+            return;
         if (bs_live(v)) {
             bs_formulas(w, ws, row, v);
             return;
@@ -204,6 +219,10 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
      * exp(-q x t_v) over the row, as calc/engine/value.c computes it. */
     bool at_price = v->method == PC_METHOD_STOCK_PRICE && v->inputs.has_price;
     bool discounted = at_price && !v->per_share_exact;
+    if (w->scenario_row) {
+        pc_xlsx_number(w, ws, row, VAL_COL_SHARES, (double)v->shares, w->f.integer);
+        return;
+    }
     if (at_price && v->per_share_exact) {
         pc_xlsx_formula(w, ws, row, VAL_COL_PER_SHARE, pc_xlsx_formula_text(w, "=", price, NULL),
                         w->f.price, pc_xlsx_micros_value(v->per_share_micro));
@@ -236,6 +255,60 @@ static void value_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_val
     pc_xlsx_formula(w, ws, row, VAL_COL_CONTRIBUTION,
                     pc_xlsx_formula_text(w, deducted ? "=-" : "=", value, NULL), w->f.cents,
                     (double)contribution / 100.0);
+}
+
+void pc_xlsx_valuation_scenario_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row,
+                                      const pc_valuation *v, int col, const char *price)
+{
+    const pc_valuation_inputs *in = &v->inputs;
+    char s[PC_XLSX_REF_SIZE], k[PC_XLSX_REF_SIZE], sigma[PC_XLSX_REF_SIZE], r[PC_XLSX_REF_SIZE],
+        q[PC_XLSX_REF_SIZE], t[PC_XLSX_REF_SIZE], t_v[PC_XLSX_REF_SIZE],
+        per_share[PC_XLSX_REF_SIZE], shares[PC_XLSX_REF_SIZE], probable[PC_XLSX_REF_SIZE];
+    if (scenario_close(w, v))
+        snprintf(s, sizeof s, "%s", price);
+    else
+        pc_xlsx_ref(s, sizeof s, NULL, row, VAL_COL_PRICE);
+    pc_xlsx_ref(k, sizeof k, NULL, row, VAL_COL_PRICE + 2);
+    pc_xlsx_ref(sigma, sizeof sigma, NULL, row, VAL_COL_PRICE + 3);
+    pc_xlsx_ref(r, sizeof r, NULL, row, VAL_COL_PRICE + 4);
+    pc_xlsx_ref(q, sizeof q, NULL, row, VAL_COL_PRICE + 5);
+    pc_xlsx_ref(t_v, sizeof t_v, NULL, row, VAL_COL_PRICE + 6);
+    pc_xlsx_ref(t, sizeof t, NULL, row, VAL_COL_PRICE + 8);
+    pc_xlsx_ref(per_share, sizeof per_share, NULL, row, col);
+    pc_xlsx_ref(shares, sizeof shares, NULL, row, VAL_COL_SHARES);
+    pc_xlsx_ref(probable, sizeof probable, NULL, row, VAL_COL_PROBABLE);
+    bool live = bs_live(v);
+    bool at_price = v->method == PC_METHOD_STOCK_PRICE && in->has_price;
+    bool discounted = at_price && !v->per_share_exact;
+    if (live) {
+        /* bs_formulas' d1, d2, N(d1), N(d2) and value in one cell, the
+         * same operations in the same order. */
+        const char *f = pc_xlsx_formula_text(
+            w, "=MAX(", s, "*EXP(-", q, "*", t, ")*_xlfn.NORM.S.DIST((LN(", s, "/", k, ")+(", r,
+            "-", q, "+", sigma, "*", sigma, "/2)*", t, ")/(", sigma, "*SQRT(", t, ")),TRUE)-", k,
+            "*EXP(-", r, "*", t, ")*_xlfn.NORM.S.DIST((LN(", s, "/", k, ")+(", r, "-", q, "+",
+            sigma, "*", sigma, "/2)*", t, ")/(", sigma, "*SQRT(", t, "))-", sigma, "*SQRT(", t,
+            "),TRUE),0)", NULL);
+        pc_xlsx_formula(w, ws, row, col, f, w->f.price, v->per_share);
+    } else if (at_price && v->per_share_exact) {
+        pc_xlsx_formula(w, ws, row, col, pc_xlsx_formula_text(w, "=", s, NULL), w->f.price,
+                        pc_xlsx_micros_value(v->per_share_micro));
+    } else if (discounted) {
+        const char *f = pc_xlsx_formula_text(w, "=", s, "*EXP(-", q, "*", t_v, ")", NULL);
+        pc_xlsx_formula(w, ws, row, col, f, w->f.price, v->per_share);
+    } else if (v->per_share_exact) {
+        pc_xlsx_micros(w, ws, row, col, v->per_share_micro, w->f.price);
+    } else {
+        pc_xlsx_number(w, ws, row, col, v->per_share, w->f.price);
+    }
+    int64_t contribution = pc_valuation_contribution(v);
+    if (v->per_share_exact || live || discounted) {
+        const char *f = pc_xlsx_formula_text(w, pc_valuation_deducted(v) ? "=-ROUND(" : "=ROUND(",
+                                             per_share, "*", shares, "*", probable, ",2)", NULL);
+        pc_xlsx_formula(w, ws, row, col + 1, f, w->f.cents, (double)contribution / 100.0);
+    } else {
+        pc_xlsx_cents(w, ws, row, col + 1, contribution, w->f.cents);
+    }
 }
 
 /* The input lines a valuation comes from (SPEC section 9: every
@@ -386,15 +459,19 @@ static void valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_v
      * a simulated value, the expected payout of a market condition. */
     if (v->method == PC_METHOD_MONTE_CARLO) {
         pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 3, (double)in->paths, w->f.integer);
+        /* The seed is the same in every scenario; the standard error and
+         * expected payout are the scenario's (scenarios.json). */
         /* As text: a spreadsheet number holds 53 bits, a seed 64, and a
          * seed rounded to the nearest double would not reproduce the
          * paths. */
         pc_buf_clear(source);
         pc_xlsx_put_uint(source, (unsigned long long)in->seed);
         pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 4, pc_buf_text(source), w->f.text);
-        pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 5, in->standard_error, w->f.price);
+        if (!w->scenario_row)
+            pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 5, in->standard_error, w->f.price);
     }
-    if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME)
+    if ((v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME) &&
+        !w->scenario_row)
         pc_xlsx_number(w, ws, row, VAL_COL_CONTRIBUTION + 6, in->expected_payout, w->f.percent);
     size_t lines = fixed_words_lines(w, memo, VAL_COL_VALUE + 2, feeds);
     size_t more = source_lines;
@@ -1034,8 +1111,14 @@ void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *li
 void pc_xlsx_valuation_sumifs_on(pc_buf *b, const char *sheet, size_t person, int year,
                                  const char *line, const char *type)
 {
+    pc_xlsx_valuation_sumifs_col(b, sheet, VAL_COL_CONTRIBUTION, person, year, line, type);
+}
+
+void pc_xlsx_valuation_sumifs_col(pc_buf *b, const char *sheet, int col, size_t person, int year,
+                                  const char *line, const char *type)
+{
     char contribution[8], person_col[8], year_col[8], line_col[8], type_col[8];
-    column_letters(VAL_COL_CONTRIBUTION, contribution, sizeof contribution);
+    column_letters(col, contribution, sizeof contribution);
     column_letters(3, person_col, sizeof person_col);
     column_letters(VAL_COL_VALUE + 1, year_col, sizeof year_col);
     column_letters(VAL_COL_LINE, line_col, sizeof line_col);

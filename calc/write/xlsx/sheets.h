@@ -43,6 +43,17 @@ void pc_xlsx_valuation_header(pc_xlsx *w, lxw_worksheet *ws, const char *title, 
 void pc_xlsx_valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_valuation *v,
                            size_t index);
 void pc_xlsx_valuation_filter(pc_xlsx *w, lxw_worksheet *ws, int32_t last_row);
+/* The columns of a valuation row (Award Valuations' table). */
+#define PC_XLSX_VALUATION_COLS 38
+/* scenarios.xlsx's shared Valuations sheet: with w->scenario_row set, the
+ * row writer leaves out the cells that differ by scenario (the close the
+ * scenario sets, d1, d2, N(d1), N(d2), the value per share, value,
+ * contribution, a simulation's standard error and expected payout); this
+ * writes one scenario's value per share at `col` and its signed
+ * contribution at `col` + 1, live over the row and `price` (the scenario's
+ * price cell) as Award Valuations' own cells are. */
+void pc_xlsx_valuation_scenario_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row,
+                                      const pc_valuation *v, int col, const char *price);
 /* The formula of reconciliation line `line` of a person's CAP row (not the
  * CAP's own SUM) into `f`, as CAP by Person writes it: false when the line
  * is a plain figure there, or its source sheet (Summary Compensation, Cash
@@ -147,6 +158,9 @@ void pc_xlsx_valuation_sumifs(pc_buf *b, size_t person, int year, const char *li
 /* The same over the valuation sheet `sheet`. */
 void pc_xlsx_valuation_sumifs_on(pc_buf *b, const char *sheet, size_t person, int year,
                                  const char *line, const char *type);
+/* The same SUMIFS over column `col` of `sheet` instead of Contribution. */
+void pc_xlsx_valuation_sumifs_col(pc_buf *b, const char *sheet, int col, size_t person, int year,
+                                  const char *line, const char *type);
 /* Cash and FX (calc/write/xlsx/cash.c): plan its rows (before the SCT,
  * which links to them), write it, and the first row of a person's
  * component in a year (PC_XLSX_NONE when there is none). */
