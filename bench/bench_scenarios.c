@@ -11,7 +11,9 @@
  * break-even search of each PEO; writing scenarios.json and scenarios.xlsx
  * to a scratch folder. Each stage's wall-clock and CPU seconds (the process's,
  * all threads) are printed; the machine may be shared, so CPU time is the
- * steadier figure. A benchmark, never a test.
+ * steadier figure; "command" adds up reading, the whole run and writing
+ * (what `paycalc scenarios` does). "metric" lines are for bench/run.sh's
+ * --check and --record (bench/check.py). A benchmark, never a test.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -40,6 +42,7 @@ static double cpu(void)
 }
 
 static double w0, c0;
+static double last_wall, last_cpu; /* the stage just stopped */
 
 static void start(void)
 {
@@ -49,7 +52,17 @@ static void start(void)
 
 static void stop(const char *stage)
 {
-    printf("%-12s %9.3f s wall %9.3f s CPU\n", stage, wall() - w0, cpu() - c0);
+    last_wall = wall() - w0;
+    last_cpu = cpu() - c0;
+    printf("%-12s %9.3f s wall %9.3f s CPU\n", stage, last_wall, last_cpu);
+}
+
+/* A figure for bench/run.sh --check and --record (bench/check.py): CPU
+ * seconds are guarded ("lower"), wall-clock seconds on a shared machine
+ * only recorded ("info"). */
+static void metric(const char *name, const char *what, double value, const char *better)
+{
+    printf("metric %s_%s %.3f %s\n", name, what, value, better);
 }
 
 static int fail(const char *what, pc_diags *diags)
@@ -80,6 +93,7 @@ int main(int argc, char **argv)
     if (pc_read_input_set(argv[1], &ds, &diags) != PC_OK || diags.errors)
         return fail("reading", &diags);
     stop("read");
+    double command_wall = last_wall, command_cpu = last_cpu;
 
     start();
     pc_scenario_set *set = NULL;
@@ -101,6 +115,9 @@ int main(int argc, char **argv)
     char label[32];
     snprintf(label, sizeof label, "%zu scenarios", n);
     stop(label);
+    snprintf(label, sizeof label, "scenarios_%zu", n);
+    metric(label, "cpu_s", last_cpu, "lower");
+    metric(label, "wall_s", last_wall, "info");
 
     start();
     size_t npeo = out[0].pvp.npeo;
@@ -119,6 +136,8 @@ int main(int argc, char **argv)
     if (pc_scenario_report_compute(&ds, &opt, prices, n, false, &report, &diags) != PC_OK)
         return fail("the whole run", &diags);
     stop("whole run");
+    command_wall += last_wall;
+    command_cpu += last_cpu;
     char dir[] = "/tmp/bench_scenarios_XXXXXX";
     if (!mkdtemp(dir))
         return 1;
@@ -130,6 +149,15 @@ int main(int argc, char **argv)
     if (pc_write_scenarios(&ds, &report, json, xlsx, &diags) != PC_OK)
         return fail("writing", &diags);
     stop("write");
+    metric("scenarios_write", "cpu_s", last_cpu, "lower");
+    metric("scenarios_write", "wall_s", last_wall, "info");
+    /* What `paycalc scenarios` does with these prices: read, the whole run
+     * (prepare, scenarios, break-even), write. */
+    command_wall += last_wall;
+    command_cpu += last_cpu;
+    printf("%-12s %9.3f s wall %9.3f s CPU\n", "command", command_wall, command_cpu);
+    metric("scenarios_command", "cpu_s", command_cpu, "lower");
+    metric("scenarios_command", "wall_s", command_wall, "info");
     unlink(json);
     unlink(xlsx);
     unlink(lock);

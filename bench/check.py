@@ -10,9 +10,11 @@ takes two kinds of figure from it:
     microseconds per valuation (the "valuations N" line), lower is better.
     A stage added to bench_pipeline is measured with no change here;
   * every line of the form
-        metric NAME VALUE higher|lower
+        metric NAME VALUE higher|lower|info
     that a benchmark prints (a ratio to a reference implementation, say)
-    becomes the metric NAME, better when higher or lower as it says.
+    becomes the metric NAME, better when higher or lower as it says; an
+    "info" figure (a wall-clock time on a shared machine) is recorded and
+    shown beside the baseline but never fails the check.
 
 When the same metric appears several times (one per run), the median is
 taken.
@@ -37,7 +39,7 @@ import sys
 TOLERANCE = 0.25
 STAGE = re.compile(r"^(\w+)\s+ms\s+[0-9.]+\s+\(CPU\s+([0-9.]+)")
 VALUATIONS = re.compile(r"^valuations\s+([0-9]+)\s*$")
-METRIC = re.compile(r"^metric\s+(\S+)\s+([-+0-9.eE]+)\s+(higher|lower)\b")
+METRIC = re.compile(r"^metric\s+(\S+)\s+([-+0-9.eE]+)\s+(higher|lower|info)\b")
 
 
 def read_metrics(lines):
@@ -103,7 +105,9 @@ def check(path, metrics):
             continue
         now = metrics[name][0]
         # How much worse, as a fraction of the baseline: positive is worse.
-        if better == "lower":
+        if better == "info":
+            worse = 0.0
+        elif better == "lower":
             worse = (now - base) / base if base > 0 else 0.0
         else:
             worse = (base - now) / base if base > 0 else 0.0
