@@ -455,8 +455,10 @@ static void sct_sheet(book *b, const pc_dataset *ds, const pc_scenario_report *r
         if (sct_line(l))
             text(b, ws, SCT_FIRST_ROW - 1, sct_col(l), sct_words((pc_cap_line)l), b->wrap);
     check(b, worksheet_set_column(ws, 0, 0, 22, NULL));
-    check(b, worksheet_set_column(ws, 1, (lxw_col_t)sct_col(PC_CAP_CAP), 16, NULL));
+    check(b, worksheet_set_column(ws, 1, (lxw_col_t)sct_col(PC_CAP_CAP), 18, NULL));
     check(b, worksheet_set_row(ws, SCT_FIRST_ROW - 1, 45, NULL));
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
     const pc_scenario *s0 = &r->items[0];
     int row = SCT_FIRST_ROW;
     for (size_t k = 0; k < s0->ncap; k++) {
