@@ -52,9 +52,10 @@ typedef struct pc_scenario_options {
                                   fraction of its last close (150000 = +15%) */
     unsigned threads;          /* scenarios run at once; 0: every core */
     /* pc_scenario_report_compute keeps each scenario's valuations (for
-     * scenarios.xlsx's Valuations sheets) only while the scenarios times
-     * the year's valuations stay within this many; 0:
-     * PC_SCENARIOS_LIVE_ROWS. */
+     * scenarios.xlsx's Valuations sheet, which holds each once with the
+     * figures that differ by scenario in the scenario's columns) only
+     * while the scenarios times the year's valuations stay within this
+     * many; 0: PC_SCENARIOS_LIVE_ROWS. */
     size_t live_rows;
 } pc_scenario_options;
 

@@ -1,24 +1,25 @@
 /*
  * scenarios.xlsx (README, Scenarios): the price scenarios of `paycalc
- * scenarios` as a workbook of three sheets and a chart.
+ * scenarios` as a workbook of five sheets and a chart.
  *
  * - Scenarios: one row per year-end price (the price a number cell, the
  *   input of that row), each PEO's CAP and SCT total, the NEO average CAP
  *   and TSR; a chart of CAP against the price with each PEO's SCT total as
  *   a reference line.
  * - CAP Lines: every reconciliation line of every scenario, each line a
- *   formula wherever CAP by Person writes one that this workbook can hold
- *   (xlsx/cap.c): a fair value line is ROUND(SUMIFS) over the scenario's
- *   Valuations sheet, an average line ROUND(AVERAGE) over the NEOs' cells;
- *   the lines that report.xlsx takes from Summary Compensation and Cash and
- *   FX (SCT total, the award deduction, pension and dividends), which no
- *   scenario changes, are the run's figures. CAP is the SUM of the lines,
- *   and the Scenarios sheet's CAP cells link to it.
- * - Valuations N: the valuations of the year that feed a line in scenario
- *   N, row for row as Award Valuations shows them (xlsx/detail.c): the
- *   close the scenario sets is a link to its price cell on Scenarios, a
- *   Black-Scholes value live over its row, a Monte Carlo value typed
- *   beside its paths, seed and standard error.
+ *   formula wherever CAP by Person writes one (xlsx/cap.c): a fair value
+ *   line is ROUND(SUMIFS) over the Contribution column of Valuations plus
+ *   the scenario's own contribution column, an average line ROUND(AVERAGE)
+ *   over the NEOs' cells, and the lines that report.xlsx takes from Summary
+ *   Compensation and Cash and FX (SCT total, the award deduction, pension
+ *   and dividends), which no scenario changes, link to SCT Figures. CAP is
+ *   the SUM of the lines, and the Scenarios sheet's CAP cells link to it.
+ * - SCT Figures: those figures once per person (the run's).
+ * - Valuations: the valuations of the year that feed a line, each once,
+ *   row for row as Award Valuations shows them (xlsx/detail.c); one whose
+ *   figures differ by scenario has each scenario's value per share and
+ *   contribution in that scenario's two columns, live over the row and the
+ *   scenario's price cell on Scenarios (a Monte Carlo value typed).
  * - Year-End Stock: the year-end values of stock awards valued at the
  *   stock price itself, as formulas of the scenario's price cell:
  *   ROUND(units x price, 2) x tranches, one row per scenario, person, CAP
@@ -26,7 +27,7 @@
  *
  * Deterministic: fixed document properties, no dates of the run. Written
  * in libxlsxwriter's constant-memory mode (each sheet top to bottom, as
- * report.xlsx is): the Valuations sheets of a large input set hold many
+ * report.xlsx is): the Valuations sheet of a large input set holds many
  * rows.
  */
 #include <stdio.h>
