@@ -120,6 +120,14 @@ grep -q "paycalc $version" "$scratch/man.txt" || fail "the page does not give ve
 for section in SYNOPSIS COMMANDS OPTIONS "EXIT STATUS" FILES EXAMPLES; do
   grep -q "^$section" "$scratch/man.txt" || fail "the page has no $section section"
 done
+# The page documents what the program offers: every command and option its
+# --help names, and every input file the README describes.
+for word in $("$paycalc" --help | grep -oE -- '--[a-z][a-z-]*|^ *paycalc [a-z]+' | sed 's/^ *paycalc //' | sort -u); do
+  grep -qF -- "$word" "$scratch/man.txt" || fail "the page does not mention $word, which paycalc --help names"
+done
+for file in $(grep -oE '^\*\*[a-z_]+\.(csv|json)\*\*' README.md | tr -d '*' | sort -u); do
+  grep -qF -- "$file" "$scratch/man.txt" || fail "the page does not describe $file, which the README does"
+done
 
 echo "$(basename "$deb"): installs usr/bin/paycalc and paycalc(1); runs CBAK from the unpacked copy"
 cd "$root_dir"
