@@ -562,6 +562,14 @@ int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char
     return pc_xlsx_wrapped(w, ws, row, 0, pc_xlsx_words(w, text), w->f.note_more);
 }
 
+bool pc_xlsx_fit_group(int32_t *next, int32_t last, size_t rows)
+{
+    if (*next > last || rows > (size_t)(last - *next) + 1)
+        return false;
+    *next += (int32_t)rows;
+    return true;
+}
+
 int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
 {
     /* The format in the labels' language; the text grows as it needs. */
