@@ -18,6 +18,7 @@
  */
 #include "paycalc/mc_value.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -388,6 +389,7 @@ static pc_mc_metric engine_metric(pc_market_metric m)
     case PC_METRIC_PRICE_HURDLE:
         return PC_MC_PRICE_HURDLE;
     }
+    assert(!"a market metric"); /* the reader accepts only these four */
     return PC_MC_ABSOLUTE_TSR;
 }
 

@@ -9,6 +9,7 @@
 
 #include "cells.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -706,6 +707,7 @@ const char *pc_xlsx_fx_method_words(pc_fx_method method)
     case PC_FX_YEAR_END:
         return "Rate at the fiscal year end";
     }
+    assert(!"an exchange rate method"); /* every enumerator has its case */
     return "?";
 }
 
@@ -725,6 +727,7 @@ const char *pc_xlsx_purpose_words(pc_purpose purpose)
     case PC_PURPOSE_MODIFIED:
         return "Modified terms";
     }
+    assert(!"a valuation purpose"); /* every enumerator has its case */
     return "?";
 }
 
@@ -742,6 +745,7 @@ const char *pc_xlsx_method_words(pc_method method)
     case PC_METHOD_MARKET_OUTCOME:
         return "Market condition outcome";
     }
+    assert(!"a valuation method"); /* every enumerator has its case */
     return "?";
 }
 
@@ -776,6 +780,7 @@ const char *pc_xlsx_cap_line_words(pc_cap_line line)
     case PC_CAP_NLINES:
         break;
     }
+    assert(!"a reconciliation line"); /* every enumerator has its case */
     return "?";
 }
 
@@ -811,6 +816,7 @@ const char *pc_xlsx_type_key(pc_award_type type)
     case PC_AWARD_STOCK:
         return "stock";
     }
+    assert(!"an award type"); /* every enumerator has its case */
     return "?";
 }
 
@@ -824,6 +830,7 @@ const char *pc_xlsx_condition_key(pc_condition condition)
     case PC_CONDITION_MARKET:
         return "market";
     }
+    assert(!"a vesting condition"); /* every enumerator has its case */
     return "?";
 }
 

@@ -424,7 +424,10 @@ static size_t valuation_room(const pc_xlsx *w)
 int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col)
 {
     *col = VAL_COL_VALUE;
-    if (!w->valuation_row || index >= w->report->valuations.count)
+    /* The callers name a valuation of the report: a loop over them, or an
+     * equity step made from one. */
+    assert(index < w->report->valuations.count);
+    if (!w->valuation_row) /* out of memory when planned: already an error */
         return PC_XLSX_NONE;
     return w->valuation_row[index];
 }
