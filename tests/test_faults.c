@@ -799,6 +799,39 @@ Test(faults, sixty_thousand_unknown_settings_are_read_quickly_and_listed_briefly
     free(set);
 }
 
+/* ---- an input whose fstat fails ---------------------------------------------------- */
+
+/* An fstat that fails on an open input (tests/shim/fail_rename.c fails the
+ * second call, people.csv's) is an error naming the file and the reason,
+ * exit 3 and nothing written; before, the reader went on with the unset
+ * struct stat (read/read_csv.c) and its verdict depended on stack garbage. */
+Test(faults, an_input_whose_fstat_fails_is_an_error_naming_it)
+{
+    char *out = make_temp_dir();
+    setenv("LD_PRELOAD", PAYCALC_FAIL_RENAME, 1);
+    setenv("PAYCALC_FAIL_FSTAT", "2", 1);
+    setenv("ASAN_OPTIONS", "verify_asan_link_order=0:detect_leaks=1", 1);
+    const char *args[] = {"run", CBAK, "--out", out, NULL};
+    run_result r = run_paycalc(args);
+    unsetenv("LD_PRELOAD");
+    unsetenv("PAYCALC_FAIL_FSTAT");
+    unsetenv("ASAN_OPTIONS");
+    cr_assert_eq(r.status, 3, "exit %d: %s", r.status, r.err);
+    cr_assert_str_eq(r.err, "paycalc: " CBAK "/people.csv: error: cannot read the file: "
+                            "Input/output error\n"
+                            "paycalc: 1 error in " CBAK "; nothing was written\n");
+    run_result_free(&r);
+    DIR *d = opendir(out);
+    cr_assert_not_null(d);
+    size_t entries = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        entries += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    cr_assert_eq(entries, 0, "the run left something in its output folder");
+    remove_dir(out);
+    free(out);
+}
+
 /* ---- a failed rename in the middle of the pair ------------------------------------ */
 
 /* `paycalc run CBAK --out out` with the Nth renameat failing (the preloaded

@@ -454,6 +454,44 @@ Test(correlation, valuation_repairs_a_matrix_that_is_not_positive_definite)
     pc_diags_fini(&d);
 }
 
+/* The repaired matrix comes back in settings.repaired (here the market's
+ * own buffer, as the engine passes it), so the engine records the matrix
+ * used without repeating the repair (assets^3 an iteration): the same
+ * matrix pc_mc_nearest_correlation gives, and nothing written when no
+ * repair was needed. */
+Test(correlation, valuation_returns_the_repaired_matrix_it_used)
+{
+    pc_mc_asset as[3] = {{50, 0.3, 0, 1, 0}, {20, 0.3, 0, 1, 0}, {30, 0.3, 0, 1, 0}};
+    double corr[9] = {1, 0.9, -0.9, 0.9, 1, 0.9, -0.9, 0.9, 1};
+    double want[9];
+    memcpy(want, corr, sizeof want);
+    cr_assert_eq(pc_mc_nearest_correlation(want, 3, NULL), PC_OK);
+    pc_mc_point curve[] = {{50, 1.0}};
+    pc_mc_terms t = {.metric = PC_MC_RELATIVE_TSR,
+                     .curve = curve,
+                     .curve_points = 1,
+                     .start = {1, 0, 0},
+                     .end = {1, 1, 1.0}};
+    pc_mc_market m = {3, as, corr, 0.03};
+    pc_mc_settings s = {.seed = 1, .stream = 1, .paths = 2000, .antithetic = true};
+    s.repaired = corr;
+    pc_mc_result r;
+    cr_assert_eq(pc_mc_value(&t, &m, &s, &r, NULL), PC_OK);
+    cr_assert(r.repaired);
+    cr_assert_eq(memcmp(corr, want, sizeof want), 0, "corr[1] %.6f, expected %.6f", corr[1],
+                 want[1]);
+
+    double valid[9] = {1, 0.5, 0.2, 0.5, 1, 0.3, 0.2, 0.3, 1}, untouched[9];
+    for (int i = 0; i < 9; i++)
+        untouched[i] = -7;
+    m.correlation = valid;
+    s.repaired = untouched;
+    cr_assert_eq(pc_mc_value(&t, &m, &s, &r, NULL), PC_OK);
+    cr_assert(!r.repaired);
+    for (int i = 0; i < 9; i++)
+        cr_assert_eq(untouched[i], -7);
+}
+
 /* ---- Inputs that do not fit ---- */
 
 Test(inputs, odd_antithetic_paths_and_missing_peers_are_refused)

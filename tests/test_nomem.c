@@ -273,6 +273,30 @@ Test(nomem, a_warning_out_of_memory_fails_the_run_pension_ignored_for_src)
     engine_case("pension_ignored_for_src", engine_stage);
 }
 
+/* The same warnings of a director's row (calc/engine/directors.c), which
+ * went unrecorded without failing the run before. */
+static void one_director(bool src, int64_t pension_cents)
+{
+    one_executive(src, PC_COMP_SALARY, 10000000);
+    size_t d = b_person(&engine_ds, "d", "D");
+    b_role(&engine_ds, 2022, d, PC_ROLE_DIRECTOR);
+    b_cash(&engine_ds, d, 2022, PC_COMP_FEES, 5000000, "USD", NULL);
+    b_cash(&engine_ds, d, 2022, PC_COMP_CHANGE_IN_PENSION_VALUE, pension_cents, "USD", NULL);
+    b_done(&engine_ds);
+}
+
+Test(nomem, a_warning_out_of_memory_fails_the_run_director_negative_pension_change)
+{
+    one_director(false, -700000);
+    engine_case("negative_pension_change", engine_stage);
+}
+
+Test(nomem, a_warning_out_of_memory_fails_the_run_director_pension_ignored_for_src)
+{
+    one_director(true, 700000);
+    engine_case("pension_ignored_for_src", engine_stage);
+}
+
 Test(nomem, a_warning_out_of_memory_fails_the_run_no_peo)
 {
     b_init(&engine_ds, 12, 31, 2022, 2022, true);

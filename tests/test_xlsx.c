@@ -1111,6 +1111,62 @@ Test(xlsx, retirement_eligible_tranches_are_listed_on_their_own_sheet)
     free(dir);
 }
 
+/* How many of report `r`'s valuations are of person `person` in `year`. */
+static size_t valuations_of(const pc_dataset *ds, const pc_report *r, size_t person, int year)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        const pc_valuation *v = &r->valuations.items[i];
+        const pc_award *a = &ds->awards.items[ds->tranches.items[v->tranche].award];
+        n += a->person == person && v->year == year;
+    }
+    return n;
+}
+
+static size_t person_named(const pc_dataset *ds, const char *id)
+{
+    for (size_t p = 0; p < ds->people.count; p++)
+        if (strcmp(ds->people.items[p].id, id) == 0)
+            return p;
+    cr_assert_fail("no person %s", id);
+    return 0;
+}
+
+/* The groups of Award Valuations in the workbook at `path` ("person year
+ * rows" lines, tests/xlsx_recalc.py groups), each checked to hold every
+ * valuation of its executive's year; *shown receives the rows. The
+ * caller frees the result. */
+static char *whole_valuation_groups(const char *path, const pc_dataset *ds, const pc_report *r,
+                                    size_t *shown)
+{
+    const char *args[] = {SOURCE_DIR "/tests/xlsx_recalc.py",
+                          "groups",
+                          path,
+                          "Award Valuations",
+                          "Person No.",
+                          "Fiscal Year",
+                          NULL};
+    run_result groups = run_python(args);
+    cr_assert_eq(groups.status, 0, "%s", groups.err);
+    *shown = 0;
+    for (const char *line = groups.out; *line;) {
+        size_t person;
+        int year;
+        size_t rows;
+        cr_assert_eq(sscanf(line, "%zu %d %zu", &person, &year, &rows), 3, "%s", line);
+        cr_assert_eq(rows, valuations_of(ds, r, person - 1, year),
+                     "person %zu's valuations of %d are cut: %zu rows of %zu", person, year, rows,
+                     valuations_of(ds, r, person - 1, year));
+        *shown += rows;
+        line = strchr(line, '\n');
+        line = line ? line + 1 : "";
+    }
+    char *out = groups.out;
+    groups.out = NULL;
+    run_result_free(&groups);
+    return out;
+}
+
 /* More valuations than a sheet has rows (SPEC section 9): the rows that fit
  * are written, a note says how many were left out, and the workbook opens.
  * Before, the notes under the table ran past the last row: exit 4. The
@@ -1133,8 +1189,12 @@ Test(xlsx, valuations_past_the_row_limit_are_left_out_with_a_note)
     cr_assert_eq(st, PC_OK, "%s", diags.count ? diags.items[0].message : "");
     char why[512];
     cr_assert_gt(xlsx_xml_check(path, why, sizeof why), 0, "%s", why);
-    /* Rows 5 to 1994 hold valuations; 1995 is blank, 1996 to 1999 notes. */
-    size_t shown = (size_t)(last_row - 5 + 1 - 5);
+    /* Rows 5 to at most 1994 hold valuations, in whole groups (an
+     * executive's year); 1995 is blank, 1996 to 1999 notes. */
+    size_t shown;
+    free(whole_valuation_groups(path, &ds, &r, &shown));
+    cr_assert_gt(shown, 0);
+    cr_assert_leq(shown, (size_t)(last_row - 5 + 1 - 5));
     char note[160];
     snprintf(note, sizeof note,
              "%zu more valuations are not shown: a sheet holds at most 2000 rows.",
@@ -1299,12 +1359,19 @@ Test(xlsx, cash_past_the_row_limit_leaves_out_whole_groups_and_no_formula_reads_
     free(dir);
 }
 
-/* Award Valuations past the row limit: the Summary Compensation and
- * reconciliation figures of an executive's year with a valuation left out
- * are values, so LibreOffice recalculates every formula of the workbook
- * to the figure paycalc stored. The golden set has 111 valuations; a limit
- * of 61 rows leaves room for 51 (and cuts Cash and FX and Prices too). */
-Test(xlsx, valuations_past_the_row_limit_leave_no_formula_summing_them)
+/* Award Valuations past the row limit (SPEC section 9): the sheet keeps
+ * whole groups, an executive's valuations of a fiscal year, as Cash and
+ * FX does: a group with no room left is left out whole and the later
+ * groups that fit are shown. The Summary Compensation and reconciliation
+ * figures of a group left out are values, so LibreOffice recalculates
+ * every formula of the workbook to the figure paycalc stored. The golden
+ * set has 111 valuations; a limit of 61 rows leaves room for 51. In the
+ * order of their first row the groups are whitfield 2022 (16), anand 2022
+ * (10), 2023 (16) and 2024 (18), papadopoulou 2022 (4), ...: anand 2024
+ * is left out, papadopoulou 2022 still fits (46 rows), and the rest do
+ * not. Before, the sheet kept the first 51 rows in report order, cutting
+ * groups in two. */
+Test(xlsx, valuations_past_the_row_limit_keep_whole_groups_and_leave_no_formula_summing_them)
 {
     char *dir = make_temp_dir();
     pc_dataset ds;
@@ -1312,7 +1379,23 @@ Test(xlsx, valuations_past_the_row_limit_leave_no_formula_summing_them)
     char path[4096];
     golden_with_rows(&ds, &r, 60, dir, path, sizeof path);
     cr_assert_eq(r.valuations.count, 111);
-    cr_assert_eq(xlsx_xml_contains(path, "60 more valuations are not shown"), 1);
+    cr_assert_eq(xlsx_xml_contains(path, "65 more valuations are not shown"), 1);
+    size_t rows;
+    char *groups = whole_valuation_groups(path, &ds, &r, &rows);
+    cr_assert_eq(rows, 46);
+    const struct {
+        const char *person;
+        int year;
+    } shown[] = {{"whitfield", 2022}, {"anand", 2022}, {"anand", 2023}, {"papadopoulou", 2022}};
+    pc_buf want = {0};
+    for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++) {
+        size_t p = person_named(&ds, shown[k].person);
+        pc_buf_printf(&want, "%zu %d %zu\n", p + 1, shown[k].year,
+                      valuations_of(&ds, &r, p, shown[k].year));
+    }
+    cr_assert_str_eq(groups, pc_buf_text(&want));
+    pc_buf_fini(&want);
+    free(groups);
     char *json = path_join(dir, "r.json");
     pc_diags diags;
     pc_diags_init(&diags);

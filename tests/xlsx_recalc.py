@@ -39,6 +39,9 @@ Usage:
       (a second `paycalc scenarios --year-end-price PRICE`).
   xlsx_recalc.py last-row BOOK.xlsx SHEET
       The last row SHEET uses.
+  xlsx_recalc.py groups BOOK.xlsx SHEET TITLE [TITLE ...]
+      Each distinct key of SHEET's data rows (the values in the columns
+      titled TITLE...) and how many rows have it, in order of first row.
   xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
       The same without comparing figures with report.json (a workbook with
       --labels zh-Hant or zh-Hans, whose headers the comparison cannot read).
@@ -1124,6 +1127,30 @@ def stale(src, dst, sheet):
     return 0
 
 
+def groups(src, sheet, titles):
+    """Prints each distinct key of the data rows of `sheet` (the values in
+    the columns titled `titles`, from the row under their header to the
+    first row with no key) and how many rows have it, in order of their
+    first row: "key key count"."""
+    ws = openpyxl.load_workbook(src, read_only=True)[sheet]
+    hrow, cols = None, []
+    for t in titles:
+        hrow, col = column_of(ws, t)
+        if col is None:
+            sys.stderr.write("xlsx_recalc: %s has no column %s\n" % (sheet, t))
+            return 2
+        cols.append(col)
+    counts = {}
+    for row in ws.iter_rows(min_row=hrow + 1, values_only=True):
+        key = tuple(row[c] if c < len(row) else None for c in cols)
+        if any(k is None or k == "" for k in key):
+            break
+        counts[key] = counts.get(key, 0) + 1
+    for key, n in counts.items():
+        print(" ".join("%g" % k if isinstance(k, float) else str(k) for k in key), n)
+    return 0
+
+
 def check_scenarios(src, json_path):
     work = tempfile.mkdtemp(prefix="pc-recalc-")
     problems = []
@@ -1199,6 +1226,8 @@ def main(argv):
                 if argv[1] == "all-text":
                     print(book[name].oddFooter.right.text or "")
         return 0
+    if len(argv) >= 4 and argv[1] == "groups":
+        return groups(argv[2], argv[3], argv[4:])
     if len(argv) == 4 and argv[1] == "last-row":
         print(openpyxl.load_workbook(argv[2])[argv[3]].max_row)
         return 0

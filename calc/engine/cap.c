@@ -334,6 +334,7 @@ static pc_status person_row(const pc_dataset *ds, const awards_by_person *g, con
  * average CAP the sum of the averaged lines. */
 static pc_status average_row(const pc_cap_row *neos, size_t n, int decimals, pc_cap_row *avg)
 {
+    assert(n > 0); /* year_rows averages only when there are NEOs */
     int64_t unit = decimals >= 2 ? 1 : PC_CENTS;
     int64_t cap = 0;
     for (int l = 0; l < PC_CAP_CAP; l++) {
@@ -374,8 +375,10 @@ static pc_status index_sct(const pc_dataset *ds, const pc_report *report, sct_in
     for (size_t i = report->sct.count; i-- > 0;) {
         const pc_sct_row *row = &report->sct.items[i];
         int y = pc_config_year_index(&ds->config, row->year);
-        if (y >= 0 && row->person < ds->people.count)
-            index->rows[row->person * ny + (size_t)y] = (long)i;
+        /* The SCT step makes rows only for covered years and people the
+         * reader resolved (calc/engine/sct.c). */
+        assert(y >= 0 && row->person < ds->people.count);
+        index->rows[row->person * ny + (size_t)y] = (long)i;
     }
     return PC_OK;
 }

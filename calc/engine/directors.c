@@ -196,30 +196,37 @@ static pc_status value_grants(const pc_dataset *ds, int year, const long *row_of
     return result;
 }
 
-/* Column (f) and R3 for one director. */
+/* Column (f) and R3 for one director: PC_ERR_OVERFLOW when a figure is too
+ * large, PC_ERR_NOMEM when a warning could not be recorded. */
 static pc_status finish_row(const pc_dataset *ds, pc_director_row *row, director_sums *s,
                             pc_report *report, pc_diags *diags)
 {
     const char *name = ds->people.items[row->person].name;
     int64_t pension = s->pension;
+    /* A warning that cannot be recorded (out of memory) fails the run, as
+     * in the SCT (calc/engine/sct.c). */
+    pc_status st = PC_OK;
     if (ds->config.smaller_reporting_company) {
         /* Item 402(r)(2)(vi): NQDC earnings only. */
         if (pension != 0)
-            pc_report_warn_at(report, diags, ds, PC_FILE_CASH, s->pension_line,
-                              "pension_ignored_for_src",
-                              "%s %d: change_in_pension_value is not part of a smaller reporting "
-                              "company's Director Compensation table and was left out",
-                              name, row->year);
+            st = pc_report_warn_at(report, diags, ds, PC_FILE_CASH, s->pension_line,
+                                   "pension_ignored_for_src",
+                                   "%s %d: change_in_pension_value is not part of a smaller "
+                                   "reporting company's Director Compensation table and was "
+                                   "left out",
+                                   name, row->year);
         pension = 0;
     } else if (pension < 0) {
         char amount[48];
-        pc_report_warn_at(
+        st = pc_report_warn_at(
             report, diags, ds, PC_FILE_CASH, s->pension_line, "negative_pension_change",
             "%s %d: the change in pension value is a decrease of %s and is shown as 0 "
             "in the Director Compensation table",
             name, row->year, pc_money_format_display(-pension, 2, amount, sizeof amount));
         pension = 0;
     }
+    if (st != PC_OK)
+        return st;
     if (pc_money_add(s->column[PC_DCT_PENSION_NQDC], pension, &s->column[PC_DCT_PENSION_NQDC]))
         return PC_ERR_OVERFLOW;
     int64_t total = 0;
@@ -319,7 +326,10 @@ pc_status pc_engine_directors(const pc_dataset *ds, pc_report *report, pc_diags 
     st = cash ? cash : grants;
     for (size_t d = 0; d < report->directors.count && !st; d++) {
         pc_director_row *row = &report->directors.items[d];
-        if (finish_row(ds, row, &sums[d], report, diags)) {
+        pc_status row_st = finish_row(ds, row, &sums[d], report, diags);
+        if (row_st == PC_ERR_NOMEM) {
+            st = row_st;
+        } else if (row_st) {
             pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), 0, 0, "overflow",
                      "the compensation of director %s for %d is too large to add up exactly",
                      ds->people.items[row->person].name, year);

@@ -18,6 +18,7 @@
  */
 #include "paycalc/mc_value.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -388,6 +389,7 @@ static pc_mc_metric engine_metric(pc_market_metric m)
     case PC_METRIC_PRICE_HURDLE:
         return PC_MC_PRICE_HURDLE;
     }
+    assert(!"a market metric"); /* the reader accepts only these four */
     return PC_MC_ABSOLUTE_TSR;
 }
 
@@ -584,8 +586,9 @@ static pc_status simulate(const ctx *c, pc_mc_terms *t, work *w, pc_valuation *o
     const pc_config *cfg = &c->ds->config;
     pc_mc_market market = {c->count, w->asset, w->corr, pc_micro_to_double(as->rate_micro)};
     pc_mc_settings settings = {
-        cfg->monte_carlo.seed, pc_mc_stream(c->award->id, (uint32_t)c->tranche->number, c->date),
-        cfg->monte_carlo.paths, cfg->monte_carlo.antithetic, cfg->monte_carlo.threads};
+        cfg->monte_carlo.seed,    pc_mc_stream(c->award->id, (uint32_t)c->tranche->number, c->date),
+        cfg->monte_carlo.paths,   cfg->monte_carlo.antithetic,
+        cfg->monte_carlo.threads, w->corr};
     pc_mc_result r;
     pc_diags local;
     pc_diags_init(&local);
@@ -596,9 +599,8 @@ static pc_status simulate(const ctx *c, pc_mc_terms *t, work *w, pc_valuation *o
         st = problem(c, "the simulation could not run: %s",
                      local.count ? local.items[0].message : pc_status_message(st));
     pc_diags_fini(&local);
-    /* Record the matrix the engine used: the same repair, done again. */
-    if (st == PC_OK && r.repaired)
-        st = pc_mc_nearest_correlation(w->corr, c->count, NULL);
+    /* w->corr now holds the matrix the engine used (settings.repaired),
+     * which the report records. */
     if (st != PC_OK)
         return st;
     out->method = PC_METHOD_MONTE_CARLO;

@@ -685,7 +685,8 @@ static void plan_free(plan *p)
 
 /* The Cholesky factor of the correlations, repairing a matrix that is not
  * positive definite (with a warning). */
-static pc_status factor_correlations(plan *p, pc_mc_result *result, pc_diags *diags)
+static pc_status factor_correlations(plan *p, double *repaired, pc_mc_result *result,
+                                     pc_diags *diags)
 {
     size_t n = p->assets;
     const double *c = p->market->correlation;
@@ -705,10 +706,17 @@ static pc_status factor_correlations(plan *p, pc_mc_result *result, pc_diags *di
         result->repaired = true;
         bool ok = pc_mc_cholesky(fixed, n, p->lower);
         (void)ok; /* every eigenvalue is at least 1e-8 after the repair */
-        st = pc_warning(diags, NULL, 0, 0, "correlation_repaired",
-                        "the correlations are not a valid correlation matrix (not positive "
-                        "definite); the nearest valid one was used (largest change %.6f)",
-                        result->repair_change);
+        /* The market's correlations are not read again past this point,
+         * so `repaired` may be their buffer. */
+        if (repaired)
+            memcpy(repaired, fixed, n * n * sizeof *fixed);
+        /* `diags` may be NULL (the header's promise). */
+        st = !diags
+                 ? PC_OK
+                 : pc_warning(diags, NULL, 0, 0, "correlation_repaired",
+                              "the correlations are not a valid correlation matrix (not positive "
+                              "definite); the nearest valid one was used (largest change %.6f)",
+                              result->repair_change);
         st = st == PC_ERR_NOMEM ? st : PC_OK;
     }
     free(fixed);
@@ -1012,7 +1020,8 @@ done:
 
 static pc_status misfit(pc_diags *diags, const char *what)
 {
-    pc_error(diags, NULL, 0, 0, "monte_carlo_input", "Monte Carlo valuation: %s", what);
+    if (diags)
+        pc_error(diags, NULL, 0, 0, "monte_carlo_input", "Monte Carlo valuation: %s", what);
     return PC_ERR_USAGE;
 }
 
@@ -1136,7 +1145,7 @@ pc_status pc_mc_value(const pc_mc_terms *terms, const pc_mc_market *market,
     block_sums *sums = NULL;
     st = terms->metric == PC_MC_PRICE_HURDLE ? plan_hurdle(&p) : plan_tsr(&p);
     if (st == PC_OK)
-        st = factor_correlations(&p, result, diags);
+        st = factor_correlations(&p, settings->repaired, result, diags);
     if (st == PC_OK && !(sums = calloc(p.blocks, sizeof *sums)))
         st = PC_ERR_NOMEM;
     if (st == PC_OK) {

@@ -20,6 +20,7 @@
 #include "paycalc/mc_value.h"
 #include "paycalc/value.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -62,6 +63,7 @@ static const char *purpose_words(pc_purpose purpose)
     case PC_PURPOSE_MODIFIED:
         return "the value of the modified terms on";
     }
+    assert(!"a valuation purpose"); /* every enumerator has its case */
     return "the value on";
 }
 

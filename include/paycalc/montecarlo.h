@@ -143,6 +143,11 @@ typedef struct pc_mc_settings {
     size_t paths;    /* total paths; even when antithetic */
     bool antithetic;
     unsigned threads; /* 0: every core of the machine */
+    /* NULL, or room for assets x assets doubles: when the correlations are
+     * repaired, the matrix the simulation used is written here (it may be
+     * the market's own correlation buffer), so a caller that records it
+     * need not repeat the repair, which costs assets^3 an iteration. */
+    double *repaired;
 } pc_mc_settings;
 
 typedef struct pc_mc_result {

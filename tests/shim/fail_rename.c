@@ -4,6 +4,10 @@
  * environment variable PAYCALC_FAIL_RENAMEAT, so the undo of a report pair
  * whose second rename fails can be watched from outside. Every other call
  * goes to the C library's renameat.
+ *
+ * With PAYCALC_FAIL_FSTAT=N it also makes the Nth call of fstat fail with
+ * EIO, so the reader's answer to an fstat failure (an error naming the
+ * file, never a read of an unset struct stat) can be watched.
  */
 #define _GNU_SOURCE
 
@@ -12,6 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 typedef int renameat_fn(int, const char *, int, const char *);
 typedef int renameat2_fn(int, const char *, int, const char *, unsigned);
@@ -58,4 +63,29 @@ int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpat
         return -1;
     }
     return next(olddirfd, oldpath, newdirfd, newpath);
+}
+
+typedef int fstat_fn(int, struct stat *);
+
+static int fstat_calls;
+
+static int fail_or_call(int fd, struct stat *st)
+{
+    const char *fail = getenv("PAYCALC_FAIL_FSTAT");
+    if (fail && atoi(fail) == ++fstat_calls) {
+        errno = EIO;
+        return -1;
+    }
+    fstat_fn *next;
+    *(void **)&next = dlsym(RTLD_NEXT, "fstat");
+    if (!next) {
+        errno = ENOSYS;
+        return -1;
+    }
+    return next(fd, st);
+}
+
+int fstat(int fd, struct stat *st)
+{
+    return fail_or_call(fd, st);
 }

@@ -5,6 +5,7 @@
  */
 #include "ixbrl.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,7 +167,8 @@ pc_status pc_ix_plan_init(ix_plan *plan, const pc_dataset *ds, const pc_report *
         const pc_pvp_row *row = &report->pvp.items[i];
         for (size_t k = 0; row->npeo > 1 && k < row->npeo; k++) {
             size_t p = row->peo[k].person;
-            if (p >= npeople || plan->member[p])
+            assert(p < npeople); /* a PEO of roles.csv, which the reader resolved */
+            if (plan->member[p])
                 continue;
             plan->member[p] = person_member(ds->people.items[p].id, plan->member, npeople);
             if (!plan->member[p])

@@ -4,6 +4,7 @@
  * no timestamps, so the same inputs give the same bytes.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -276,8 +277,13 @@ static void market_inputs(pc_jw *w, const pc_report *r, const pc_valuation *v)
         pc_jw_key(w, "metric");
         pc_jw_double(w, in->metric);
     }
-    if (in->detail > 0 && in->detail <= r->market_details.count)
+    if (in->detail > 0) {
+        /* Set by the engine to the detail it recorded in the same report
+         * (calc/engine/mc_value.c); a valuation copied into another report
+         * has it cleared (calc/scenarios.c). */
+        assert(in->detail <= r->market_details.count);
         market_detail(w, &r->market_details.items[in->detail - 1]);
+    }
 }
 
 static void valuation_inputs(pc_jw *w, const pc_report *r, const pc_valuation *v)

@@ -241,7 +241,8 @@ static int32_t write_group(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const cas
  * the Summary Compensation Table, written first, can link to them. A
  * sheet holds 1,048,576 rows (w->last_row): a group that would run past
  * them, with the notes under the table, is left out whole and the next
- * groups take its place, so every group shown is complete and the only
+ * groups take its place (pc_xlsx_fit_group, which Award Valuations
+ * shares), so every group shown is complete and the only
  * figures over Cash and FX that would come out short are those of the
  * groups left out, which the sheets then write as values
  * (pc_xlsx_cash_whole). */
@@ -278,11 +279,10 @@ void pc_xlsx_plan_cash(pc_xlsx *w)
             end++;
         /* Its rows, and the group's total when there are several. */
         size_t rows = end - i + (!per_row && end - i > 1 ? 1 : 0);
-        bool fits = rows <= (size_t)(last - row + 1);
+        int32_t at = row;
+        bool fits = pc_xlsx_fit_group(&row, last, rows);
         for (size_t k = i; k < end; k++)
-            keys[k].row = fits ? row + (int32_t)(k - i) : PC_XLSX_NONE;
-        if (fits)
-            row += (int32_t)rows;
+            keys[k].row = fits ? at + (int32_t)(k - i) : PC_XLSX_NONE;
         i = end;
     }
     w->ncash_keys = n;

@@ -9,6 +9,7 @@
 
 #include "cells.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -562,6 +563,14 @@ int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char
     return pc_xlsx_wrapped(w, ws, row, 0, pc_xlsx_words(w, text), w->f.note_more);
 }
 
+bool pc_xlsx_fit_group(int32_t *next, int32_t last, size_t rows)
+{
+    if (*next > last || rows > (size_t)(last - *next) + 1)
+        return false;
+    *next += (int32_t)rows;
+    return true;
+}
+
 int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
 {
     /* The format in the labels' language; the text grows as it needs. */
@@ -698,6 +707,7 @@ const char *pc_xlsx_fx_method_words(pc_fx_method method)
     case PC_FX_YEAR_END:
         return "Rate at the fiscal year end";
     }
+    assert(!"an exchange rate method"); /* every enumerator has its case */
     return "?";
 }
 
@@ -717,6 +727,7 @@ const char *pc_xlsx_purpose_words(pc_purpose purpose)
     case PC_PURPOSE_MODIFIED:
         return "Modified terms";
     }
+    assert(!"a valuation purpose"); /* every enumerator has its case */
     return "?";
 }
 
@@ -734,6 +745,7 @@ const char *pc_xlsx_method_words(pc_method method)
     case PC_METHOD_MARKET_OUTCOME:
         return "Market condition outcome";
     }
+    assert(!"a valuation method"); /* every enumerator has its case */
     return "?";
 }
 
@@ -768,6 +780,7 @@ const char *pc_xlsx_cap_line_words(pc_cap_line line)
     case PC_CAP_NLINES:
         break;
     }
+    assert(!"a reconciliation line"); /* every enumerator has its case */
     return "?";
 }
 
@@ -803,6 +816,7 @@ const char *pc_xlsx_type_key(pc_award_type type)
     case PC_AWARD_STOCK:
         return "stock";
     }
+    assert(!"an award type"); /* every enumerator has its case */
     return "?";
 }
 
@@ -816,6 +830,7 @@ const char *pc_xlsx_condition_key(pc_condition condition)
     case PC_CONDITION_MARKET:
         return "market";
     }
+    assert(!"a vesting condition"); /* every enumerator has its case */
     return "?";
 }
 

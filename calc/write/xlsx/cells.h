@@ -51,6 +51,13 @@ int32_t pc_xlsx_note(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *tex
 int32_t pc_xlsx_notef(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int32_t pc_xlsx_note_more(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *text);
+/* Past the row limit a long workpaper keeps whole groups of rows (Cash
+ * and FX, Award Valuations): whether a group of `rows` rows fits in the
+ * rows from *next to `last`, in which case *next moves past it. A group
+ * that does not fit is left out whole, and the groups after it that fit
+ * still go in, so every group shown is complete and a SUMIFS over the
+ * sheet gives its exact sum. */
+bool pc_xlsx_fit_group(int32_t *next, int32_t last, size_t rows);
 /* Wrapped text in a data cell: spreadsheets do not size a row for it when
  * they open a file (LibreOffice keeps the default height and the lines
  * overlap the next row), so the writer sets the height itself.

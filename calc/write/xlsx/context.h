@@ -162,10 +162,12 @@ typedef struct pc_xlsx {
      * fit. */
     int32_t *price_row;
     size_t prices_left_out;
-    /* Per person and covered year (person * nyears + year index): a
-     * valuation of theirs is past Award Valuations' last row
-     * (xlsx/detail.c). */
+    /* Per person and covered year (person * nyears + year index): their
+     * valuations of the year were left out of Award Valuations, which has
+     * no room for them (xlsx/detail.c); per report->valuations item: its
+     * row on Award Valuations, or PC_XLSX_NONE when left out. */
     bool *valuation_cut;
+    int32_t *valuation_row;
     /* scenarios.xlsx (xlsx/scenarios.c): the sheet the reconciliation
      * lines sum (NULL: Award Valuations), and the cell holding the close of
      * `price_ref_date` that a price cell of that date refers to instead of

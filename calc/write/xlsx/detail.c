@@ -14,6 +14,7 @@
 #include "paycalc/ledger.h"
 #include "paycalc/market.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,9 +501,12 @@ static size_t valuation_room(const pc_xlsx *w)
 int32_t pc_xlsx_valuation_value_at(const pc_xlsx *w, size_t index, int *col)
 {
     *col = VAL_COL_VALUE;
-    if (index >= w->report->valuations.count || index >= valuation_room(w))
+    /* The callers name a valuation of the report: a loop over them, or an
+     * equity step made from one. */
+    assert(index < w->report->valuations.count);
+    if (!w->valuation_row) /* out of memory when planned: already an error */
         return PC_XLSX_NONE;
-    return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
+    return w->valuation_row[index];
 }
 
 /* The place of a person's year in w->valuation_cut; SIZE_MAX for a year
@@ -516,29 +520,75 @@ static size_t cut_slot(const pc_xlsx *w, size_t person, int year)
     return SIZE_MAX;
 }
 
+/* The group a valuation belongs to on Award Valuations: its executive's
+ * fiscal year (the rows a Summary Compensation or reconciliation figure
+ * adds up), or SIZE_MAX when no figure adds it up (a year not covered, or
+ * a tranche the input set does not have, which stops the writer in
+ * valuation_row). */
+static size_t valuation_group(const pc_xlsx *w, const pc_valuation *v)
+{
+    const pc_dataset *ds = w->ds;
+    if (v->tranche >= ds->tranches.count)
+        return SIZE_MAX;
+    size_t award = ds->tranches.items[v->tranche].award;
+    if (award >= ds->awards.count)
+        return SIZE_MAX;
+    return cut_slot(w, ds->awards.items[award].person, v->year);
+}
+
+/* The plan, before any sheet refers to a valuation's row. The rows stay in
+ * report order. A sheet holds 1,048,576 rows (w->last_row): past them the
+ * sheet keeps whole groups, as Cash and FX does (pc_xlsx_fit_group), each
+ * group being an executive's valuations of one fiscal year, taken in the
+ * order of their first row: a group with no room left is left out whole
+ * and the later groups that fit are still shown. A figure over the sheet
+ * then either has all its rows or none, and the Summary Compensation and
+ * reconciliation figures of the groups left out are written as values
+ * (pc_xlsx_valuations_whole). */
 void pc_xlsx_plan_valuations(pc_xlsx *w)
 {
     const pc_dataset *ds = w->ds;
     const pc_report *r = w->report;
     size_t cells = ds->people.count * (size_t)(ds->config.nyears > 0 ? ds->config.nyears : 1);
     w->valuation_cut = calloc(cells + 1, sizeof *w->valuation_cut);
-    if (!w->valuation_cut) {
+    w->valuation_row = malloc((r->valuations.count + 1) * sizeof *w->valuation_row);
+    /* Per group: its rows, then 0 once it is placed. */
+    size_t *rows = calloc(cells + 1, sizeof *rows);
+    if (!w->valuation_cut || !w->valuation_row || !rows) {
+        free(rows);
+        free(w->valuation_row);
+        w->valuation_row = NULL;
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         return;
     }
-    for (size_t i = valuation_room(w); i < r->valuations.count; i++) {
-        const pc_valuation *v = &r->valuations.items[i];
-        /* A valuation of a tranche the input set does not have stops the
-         * writer (valuation_row); nothing to mark. */
-        if (v->tranche >= ds->tranches.count)
-            continue;
-        size_t award = ds->tranches.items[v->tranche].award;
-        if (award >= ds->awards.count)
-            continue;
-        size_t slot = cut_slot(w, ds->awards.items[award].person, v->year);
-        if (slot < cells)
-            w->valuation_cut[slot] = true;
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        size_t g = valuation_group(w, &r->valuations.items[i]);
+        if (g < cells)
+            rows[g]++;
     }
+    /* Which groups fit, in the order of their first row; a valuation of no
+     * group is a group of its own. */
+    int32_t next = PC_XLSX_FIRST_DATA_ROW;
+    int32_t last = PC_XLSX_FIRST_DATA_ROW + (int32_t)valuation_room(w) - 1;
+    for (size_t i = 0; i < r->valuations.count; i++) {
+        size_t g = valuation_group(w, &r->valuations.items[i]);
+        if (g >= cells) {
+            w->valuation_row[i] = pc_xlsx_fit_group(&next, last, 1) ? 0 : PC_XLSX_NONE;
+            continue;
+        }
+        if (rows[g]) {
+            w->valuation_cut[g] = !pc_xlsx_fit_group(&next, last, rows[g]);
+            rows[g] = 0;
+        }
+        w->valuation_row[i] = w->valuation_cut[g] ? PC_XLSX_NONE : 0;
+    }
+    free(rows);
+    /* The rows of the valuations shown, in report order. */
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t i = 0; i < r->valuations.count; i++)
+        if (w->valuation_row[i] != PC_XLSX_NONE)
+            w->valuation_row[i] = row++;
+    assert(row == next);
 }
 
 bool pc_xlsx_valuations_whole(const pc_xlsx *w, size_t person, int year)
@@ -583,21 +633,27 @@ void pc_xlsx_write_valuations(pc_xlsx *w)
     int last = config->nyears ? config->years[config->nyears - 1] : 0;
     pc_xlsx_valuation_header(w, ws, "Award Valuations", first, last);
 
-    size_t room = valuation_room(w);
-    size_t n = r->valuations.count < room ? r->valuations.count : room;
+    /* The groups that fit, as planned (pc_xlsx_plan_valuations). */
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    size_t left_out = 0;
     words_lines memo = {0};
-    for (size_t i = 0; i < n && pc_xlsx_ok(w); i++)
+    for (size_t i = 0; i < r->valuations.count && pc_xlsx_ok(w); i++) {
+        if (!w->valuation_row || w->valuation_row[i] == PC_XLSX_NONE) {
+            left_out++;
+            continue;
+        }
+        assert(w->valuation_row[i] == row);
         valuation_row(w, ws, row++, &r->valuations.items[i], i, &memo);
+    }
     pc_xlsx_valuation_filter(w, ws, row - 1);
     row++;
-    if (n < r->valuations.count)
+    if (left_out)
         row = pc_xlsx_notef(w, ws, row,
                             "%zu more valuations are not shown: a sheet holds at most %d rows. "
                             "The Summary Compensation and reconciliation figures of their "
                             "executives' years are values, not formulas; report.json lists them "
                             "all.",
-                            r->valuations.count - n, w->last_row + 1);
+                            left_out, w->last_row + 1);
     if (r->valuations.count == 0)
         row = pc_xlsx_note(w, ws, row, "No equity awards were valued.");
     row = pc_xlsx_note(w, ws, row,

@@ -16,6 +16,7 @@
 
 #include "paycalc/mc_value.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -224,8 +225,10 @@ static void step_source(pc_xlsx *w, const pc_equity_step *s, pc_buf *b)
     }
     if (s->has_outcome && s->outcome_line > 0)
         pc_buf_printf(b, "%soutcomes.csv line %d", pc_buf_text(b)[0] ? ", " : "", s->outcome_line);
-    else if (s->has_outcome && s->basis == PC_EQ_BASIS_TRANCHE &&
-             s->index < w->ds->tranches.count) {
+    else if (s->has_outcome && s->basis == PC_EQ_BASIS_TRANCHE) {
+        /* A tranche step names a tranche of the set (the engine's ledger
+         * walks them; the row writer reads it unchecked too). */
+        assert(s->index < w->ds->tranches.count);
         /* A market condition's payout earned (calc/engine/equity_tables.c). */
         const pc_market_condition *mc =
             pc_mc_condition_of(w->ds, w->ds->tranches.items[s->index].award);

@@ -23,6 +23,7 @@
 #include "paycalc/date.h"
 #include "paycalc/money.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -44,7 +45,11 @@ static size_t input_room(const pc_xlsx *w)
 /* The row of input `index` (of `count`) on its sheet, or PC_XLSX_NONE. */
 static int32_t input_row(const pc_xlsx *w, size_t index, size_t count)
 {
-    if (index >= count || index >= input_room(w))
+    /* Every caller names an input of the set: a loop over them, a pointer
+     * into them, or the award of a tranche the reader resolved. */
+    assert(index < count);
+    (void)count; /* only asserted */
+    if (index >= input_room(w))
         return PC_XLSX_NONE;
     return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
 }
@@ -139,7 +144,8 @@ static int32_t assumption_at(const pc_xlsx *w, const pc_assumption *a, int col, 
             return PC_XLSX_NONE;
         micro = a->term_micro;
         break;
-    default:
+    default: /* pc_xlsx_assumption_cell passes one of the four columns */
+        assert(!"an Assumptions column");
         return PC_XLSX_NONE;
     }
     if (pc_micro_to_double(micro) != value)

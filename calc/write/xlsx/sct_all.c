@@ -18,6 +18,7 @@
  */
 #include "sheets.h"
 
+#include <assert.h>
 #include <string.h>
 
 /* Columns as on Summary Compensation: name, year, the figures. */
@@ -32,7 +33,10 @@ static size_t sct_all_room(const pc_xlsx *w)
 
 int32_t pc_xlsx_sct_all_row(const pc_xlsx *w, size_t index)
 {
-    if (index >= w->report->sct.count || index >= sct_all_room(w))
+    /* `index` names an item of report->sct (cap.c takes it from a pointer
+     * into them). */
+    assert(index < w->report->sct.count);
+    if (index >= sct_all_room(w))
         return PC_XLSX_NONE;
     return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
 }

@@ -369,6 +369,7 @@ static pc_status write_file(const pc_dataset *ds, const pc_report *report, const
     free(w.rate_order);
     free(w.price_row);
     free(w.valuation_cut);
+    free(w.valuation_row);
     free(w.outcome_by_line);
     free(w.at.sct_row);
     free(w.at.sct_grant_row);
