@@ -353,44 +353,12 @@ static pc_status average_row(const pc_cap_row *neos, size_t n, int decimals, pc_
     return PC_OK;
 }
 
-/* The SCT row of each person and covered year: rows[person * nyears + year
- * index], -1 when there is none. Looking rows up one by one with
- * pc_report_sct would scan the whole SCT for every role: quadratic in the
- * number of people. */
-typedef struct sct_index {
-    long *rows;
-} sct_index;
-
-static pc_status index_sct(const pc_dataset *ds, const pc_report *report, sct_index *index)
-{
-    size_t ny = (size_t)(ds->config.nyears > 0 ? ds->config.nyears : 1);
-    size_t cells = ds->people.count * ny;
-    index->rows = malloc((cells ? cells : 1) * sizeof *index->rows);
-    if (!index->rows)
-        return PC_ERR_NOMEM;
-    for (size_t i = 0; i < cells; i++)
-        index->rows[i] = -1;
-    /* Backwards, so that the first row of a person and year wins, as with
-     * pc_report_sct. */
-    for (size_t i = report->sct.count; i-- > 0;) {
-        const pc_sct_row *row = &report->sct.items[i];
-        int y = pc_config_year_index(&ds->config, row->year);
-        /* The SCT step makes rows only for covered years and people the
-         * reader resolved (calc/engine/sct.c). */
-        assert(y >= 0 && row->person < ds->people.count);
-        index->rows[row->person * ny + (size_t)y] = (long)i;
-    }
-    return PC_OK;
-}
-
 static const pc_sct_row *sct_of(const pc_dataset *ds, const pc_report *report,
-                                const sct_index *index, size_t person, int year)
+                                const pc_sct_index *index, size_t person, int year)
 {
-    int y = pc_config_year_index(&ds->config, year);
     /* A role of a covered year (year_rows), of a person the reader knows. */
-    assert(y >= 0 && person < ds->people.count);
-    long row = index->rows[person * (size_t)ds->config.nyears + (size_t)y];
-    return row < 0 ? NULL : &report->sct.items[row];
+    assert(pc_config_year_index(&ds->config, year) >= 0 && person < ds->people.count);
+    return pc_sct_index_find(index, ds, report, person, year);
 }
 
 static const pc_performance *performance_of(const pc_dataset *ds, int year)
@@ -413,7 +381,7 @@ static int64_t micro_to_cents(int64_t micro)
  * order; the PEOs' figures go into the PvP row. *neo_start and *nneo say
  * where the NEOs' rows are in report->cap. */
 static pc_status person_rows(const pc_dataset *ds, const awards_by_person *g,
-                             const sct_index *sct_rows, int year, pc_report *report,
+                             const pc_sct_index *sct_rows, int year, pc_report *report,
                              pc_diags *diags, pc_pvp_row *pvp, size_t *neo_start, size_t *nneo)
 {
     pc_status result = PC_OK;
@@ -511,7 +479,8 @@ static void add_performance(const pc_dataset *ds, int year, pc_pvp_row *pvp)
 }
 
 static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
-                           const sct_index *sct_rows, int year, pc_report *report, pc_diags *diags)
+                           const pc_sct_index *sct_rows, int year, pc_report *report,
+                           pc_diags *diags)
 {
     pc_pvp_row pvp = {0};
     pvp.year = year;
@@ -545,12 +514,12 @@ static pc_status year_rows(const pc_dataset *ds, const awards_by_person *g,
 pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     awards_by_person g = {0};
-    sct_index sct_rows = {0};
+    pc_sct_index sct_rows = {0};
     pc_status st = group_awards(ds, &g);
     if (!st)
         st = find_retirement_vesting(ds, &g, report);
     if (!st)
-        st = index_sct(ds, report, &sct_rows);
+        st = pc_sct_index_build(&sct_rows, ds, report);
     pc_status result = st;
     for (int y = 0; !st && y < ds->config.nyears; y++) {
         st = year_rows(ds, &g, &sct_rows, ds->config.years[y], report, diags);
@@ -562,7 +531,7 @@ pc_status pc_engine_cap(const pc_dataset *ds, pc_report *report, pc_diags *diags
             result = PC_ERR_INPUT;
         st = PC_OK;
     }
-    free(sct_rows.rows);
+    pc_sct_index_fini(&sct_rows);
     free(g.start);
     free(g.awards);
     free(g.retired);

@@ -333,6 +333,44 @@ const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year
     return NULL;
 }
 
+pc_status pc_sct_index_build(pc_sct_index *index, const pc_dataset *ds, const pc_report *report)
+{
+    index->npeople = ds->people.count;
+    index->nyears = (size_t)(ds->config.nyears > 0 ? ds->config.nyears : 1);
+    size_t cells = index->npeople * index->nyears;
+    index->rows = malloc((cells ? cells : 1) * sizeof *index->rows);
+    if (!index->rows)
+        return PC_ERR_NOMEM;
+    for (size_t i = 0; i < cells; i++)
+        index->rows[i] = -1;
+    /* Backwards, so that the first row of a person and year wins. */
+    for (size_t i = report->sct.count; i-- > 0;) {
+        const pc_sct_row *row = &report->sct.items[i];
+        int y = pc_config_year_index(&ds->config, row->year);
+        /* The SCT step makes rows only for covered years and people the
+         * reader resolved (calc/engine/sct.c). */
+        assert(y >= 0 && row->person < index->npeople);
+        index->rows[row->person * index->nyears + (size_t)y] = (long)i;
+    }
+    return PC_OK;
+}
+
+const pc_sct_row *pc_sct_index_find(const pc_sct_index *index, const pc_dataset *ds,
+                                    const pc_report *report, size_t person, int year)
+{
+    int y = pc_config_year_index(&ds->config, year);
+    if (y < 0 || person >= index->npeople)
+        return NULL;
+    long row = index->rows[person * index->nyears + (size_t)y];
+    return row < 0 ? NULL : &report->sct.items[row];
+}
+
+void pc_sct_index_fini(pc_sct_index *index)
+{
+    free(index->rows);
+    index->rows = NULL;
+}
+
 pc_status pc_report_warn_at(pc_report *report, pc_diags *diags, const pc_dataset *ds, pc_file file,
                             int line, const char *code, const char *fmt, ...)
 {

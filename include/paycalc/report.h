@@ -440,8 +440,26 @@ pc_status pc_report_warn(pc_report *report, const char *code, const char *source
  * supplied_lines). PC_ERR_NOMEM when out of memory. */
 pc_status pc_report_add_valuation(pc_report *report, const pc_valuation *v);
 
-/* The SCT row of a person and year, or NULL. */
+/* The SCT row of a person and year, or NULL. It scans the SCT: a caller
+ * asking for many people or rows builds a pc_sct_index instead. */
 const pc_sct_row *pc_report_sct(const pc_report *report, size_t person, int year);
+
+/* The SCT row of each person and covered year, looked up in constant time
+ * (rows[person * nyears + year index], -1 when there is none): asking
+ * pc_report_sct once per role or per cash row would be quadratic. */
+typedef struct pc_sct_index {
+    long *rows;
+    size_t npeople, nyears;
+} pc_sct_index;
+
+/* Builds the index of report->sct; the first row of a person and year wins,
+ * as with pc_report_sct. PC_ERR_NOMEM when out of memory. */
+pc_status pc_sct_index_build(pc_sct_index *index, const pc_dataset *ds, const pc_report *report);
+/* The SCT row of a person and year, or NULL (also for a year that is not
+ * covered or a person the dataset does not have). */
+const pc_sct_row *pc_sct_index_find(const pc_sct_index *index, const pc_dataset *ds,
+                                    const pc_report *report, size_t person, int year);
+void pc_sct_index_fini(pc_sct_index *index);
 
 /* A warning of the computation, in both places it belongs: the report's
  * `warnings` (with source "file:line" when line > 0) and the diagnostics.

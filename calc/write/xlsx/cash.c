@@ -257,10 +257,15 @@ void pc_xlsx_plan_cash(pc_xlsx *w)
         return;
     }
     cash_key *keys = w->cash_keys;
+    pc_sct_index sct = {0};
+    if (pc_sct_index_build(&sct, ds, w->report)) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
     size_t n = 0;
     for (size_t i = 0; i < ds->cash.count; i++) {
         const pc_cash *c = &ds->cash.items[i];
-        if (!pc_report_sct(w->report, c->person, c->year))
+        if (!pc_sct_index_find(&sct, ds, w->report, c->person, c->year))
             continue;
         cash_key *k = &keys[n++];
         k->person = c->person;
@@ -270,6 +275,7 @@ void pc_xlsx_plan_cash(pc_xlsx *w)
         k->line = c->line;
         k->index = i;
     }
+    pc_sct_index_fini(&sct);
     qsort(keys, n, sizeof *keys, cash_key_cmp);
     bool per_row = ds->config.fx_method == PC_FX_PAYMENT_DATE;
     int32_t row = PC_XLSX_FIRST_DATA_ROW, last = w->last_row - CASH_NOTE_ROWS;
