@@ -485,6 +485,85 @@ Test(workbook, zh_hans_labels_are_in_simplified_characters)
     free(out);
 }
 
+/* Words of paycalc's own English that a Chinese workbook must not keep: the
+ * abbreviations (FV, NEO, CNY), the words of the sources ("prices.csv line
+ * 12", "published fiscal 2021 average"), the valuation methods and purposes,
+ * the workpapers' notes and titles. None is a word of the inputs' own text
+ * (names, positions, notes), which stays as it is. */
+static const char *const untranslated[] = {
+    "FV",         "NEO",       "NEOs",  "CNY",      "line",     "lines",   "average",   "Fiscal",
+    "fiscal",     "published", "mean",  "daily",    "Supplied", "Closing", "closing",   "Monte",
+    "simulation", "Vesting",   "Grant", "Prior",    "Plus",     "Less",    "Topic",     "Base",
+    "Dividend",   "Every",     "Each",  "Value",    "Stock",    "Prices",  "Used",      "rate",
+    "rates",      "dollars",   "cent",  "shares",   "the",      "Covered", "Years",     "Summary",
+    "Pay",        "Rate",      "US",    "Exercise", "Market",   "outcome", "condition", "Shares",
+};
+
+/* The first word of `untranslated` in `text` (malloc'ed, with its line), or
+ * NULL. A word is a run of ASCII letters; one inside a file name
+ * ("prices.csv") or a key ("grant_fv_per_share", "fv_at_vest") is not text. */
+static char *english_word_in(const char *text)
+{
+    for (const char *p = text; *p;) {
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
+            p++;
+            continue;
+        }
+        const char *start = p;
+        while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' ||
+               (*p >= '0' && *p <= '9'))
+            p++;
+        bool key = memchr(start, '_', (size_t)(p - start)) != NULL || *p == '_' ||
+                   (start > text && start[-1] == '_');
+        bool file = *p == '.' && (strncmp(p, ".csv", 4) == 0 || strncmp(p, ".json", 5) == 0);
+        if (key || file)
+            continue;
+        for (size_t i = 0; i < sizeof untranslated / sizeof untranslated[0]; i++) {
+            size_t n = strlen(untranslated[i]);
+            if ((size_t)(p - start) == n && strncmp(start, untranslated[i], n) == 0) {
+                const char *bol = start, *eol = p;
+                while (bol > text && bol[-1] != '\n')
+                    bol--;
+                eol += strcspn(eol, "\n");
+                size_t len = (size_t)(eol - bol);
+                char *found = malloc(n + len + 8);
+                cr_assert(found);
+                snprintf(found, n + len + 8, "'%s' in: %.*s", untranslated[i], (int)len, bol);
+                return found;
+            }
+        }
+    }
+    return NULL;
+}
+
+static char *set_workbook_text(const char *set, const char *labels);
+
+/* SPEC 9: a zh-Hant or zh-Hans workbook has every word of paycalc's own in
+ * Chinese, on every sheet (titles, headers, the workpapers' methods, sources
+ * and notes, the exchange rates' sources); only names, input text, file
+ * names and keys stay as they are. */
+Test(workbook, chinese_workbooks_leave_no_english_word_of_paycalcs, .timeout = 300)
+{
+    const char *sets[] = {SOURCE_DIR "/inputs/cbak-fy2022", SOURCE_DIR "/inputs/meridian-fy2024"};
+    const char *labels[] = {"zh-Hant", "zh-Hans"};
+    for (size_t s = 0; s < 2; s++) {
+        for (size_t l = 0; l < 2; l++) {
+            char *text = set_workbook_text(sets[s], labels[l]);
+            char *found = english_word_in(text);
+            cr_expect(found == NULL, "%s --labels %s: %s", sets[s], labels[l], found);
+            free(found);
+            free(text);
+        }
+    }
+    /* The check itself: an English source line and a key are told apart. */
+    char *found = english_word_in("prices.csv 第84行；awards.csv 第2行（grant_fv_per_share）");
+    cr_expect(found == NULL, "%s", found);
+    free(found);
+    found = english_word_in("股價\nprices.csv line 84");
+    cr_expect(found != NULL && strstr(found, "'line' in: prices.csv line 84"), "%s", found);
+    free(found);
+}
+
 /* An unknown --labels value is a usage error (exit 2), and nothing is written. */
 Test(workbook, unknown_labels_are_a_usage_error)
 {
@@ -509,6 +588,26 @@ static char *workbook_text(const char *labels)
                           "--quiet", labels ? "--labels" : NULL,       labels,  NULL};
     run_result r = run_paycalc(args);
     cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+    char xlsx[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    const char *text[] = {"all-text", xlsx, NULL};
+    r = python(RECALC, text);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    remove_dir(out);
+    free(out);
+    return r.out;
+}
+
+/* `paycalc run SET --labels LABELS` and the text of every sheet with its
+ * footer (malloc'ed); no recalculation. */
+static char *set_workbook_text(const char *set, const char *labels)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {"run", set, "--out", out, "--quiet", "--labels", labels, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run %s: %s", set, r.err);
     run_result_free(&r);
     char xlsx[512];
     snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);

@@ -104,6 +104,17 @@ void pc_xlsx_fiscal_year_end_words(const pc_config *config, char *buf, size_t si
 /* A date as proxies print it: "December 31, 2022", or "2022年12月31日"
  * under Chinese labels. */
 void pc_xlsx_date_words(const pc_xlsx *w, pc_date date, char *buf, size_t size);
+/* A date printed inside a text: "2022-12-31" under English labels,
+ * "2022年12月31日" under Chinese ones (a proxy's Chinese dates); returns buf
+ * (32 bytes hold either). */
+const char *pc_xlsx_day_text(const pc_xlsx *w, pc_date date, char *buf, size_t size);
+/* "prices.csv line 12" after `sep` ("; " or ", "), into b; under Chinese
+ * labels "prices.csv 第12行" after "；" or "、". */
+void pc_xlsx_put_line(const pc_xlsx *w, pc_buf *b, const char *sep, const char *file, int line);
+/* Where an exchange rate comes from (the Source of Exchange Rates and Audit
+ * Notes): the engine's words under English labels, the same built from the
+ * rate's lines under Chinese ones, in `b`. Borrowed. */
+const char *pc_xlsx_rate_source(const pc_xlsx *w, const pc_rate_used *rt, pc_buf *b);
 /* Human words for report enums. */
 const char *pc_xlsx_fx_method_words(pc_fx_method method);
 const char *pc_xlsx_purpose_words(pc_purpose purpose);
