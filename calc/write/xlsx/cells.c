@@ -566,6 +566,12 @@ void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines)
 int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
                         lxw_format *fmt)
 {
+    return pc_xlsx_wrapped_beside(w, ws, row, first_col, text, fmt, 1);
+}
+
+int32_t pc_xlsx_wrapped_beside(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col,
+                               const char *text, lxw_format *fmt, size_t beside)
+{
     int last_col = w->ncols > 0 ? (int)w->ncols - 1 : 0;
     if (last_col < first_col)
         last_col = first_col;
@@ -576,6 +582,7 @@ int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_co
     bool small = fmt == w->f.note || fmt == w->f.note_more;
     double per_unit = small ? NOTE_CHARS_PER_UNIT : TEXT_CHARS_PER_UNIT;
     size_t lines = wrapped_lines(text ? text : "", (width - 1.0) * per_unit);
+    lines = beside > lines ? beside : lines;
     double height = (small ? NOTE_LINE_HEIGHT : TEXT_LINE_HEIGHT) * (double)lines + 2.0;
     if (height > MAX_ROW_HEIGHT)
         height = MAX_ROW_HEIGHT;

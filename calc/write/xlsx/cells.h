@@ -65,6 +65,10 @@ void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines)
 /* The same from column `first_col` to the table's last column, in `fmt`. */
 int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
                         lxw_format *fmt);
+/* The same in a row at least `beside` lines tall, for a wrapped cell to its
+ * left. */
+int32_t pc_xlsx_wrapped_beside(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col,
+                               const char *text, lxw_format *fmt, size_t beside);
 
 /* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL (cut to fit
  * `size` bytes with its NUL). */

@@ -887,9 +887,9 @@ static bool check_used(const pc_checks *c, const char *check)
     return false;
 }
 
-/* Characters of 11-point text per unit of column width, with room to spare
- * (as the cell toolkit measures a wrapped cell). */
-#define CHECK_CHARS_PER_UNIT 1.15
+/* Characters of 11-point Chinese text per unit of column width (a Chinese
+ * character, two characters wide, takes a little over two units). */
+#define CHECK_CHARS_PER_UNIT 0.95
 
 /* The title block, the summary line and the column titles of Checks. */
 static void checks_header(pc_xlsx *w)
@@ -937,6 +937,8 @@ static void checks_header(pc_xlsx *w)
         }
         double need = (double)longest / CHECK_CHARS_PER_UNIT + 1.0;
         widths[0] = need > widths[0] ? (need < 44 ? need : 44) : widths[0];
+        /* The longest table name, 財年末未償還股權獎勵, whole. */
+        widths[2] = 24;
     }
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 10);
     pc_xlsx_page_setup(w, ws, 1, true);
@@ -1036,10 +1038,19 @@ static void checks_legend(pc_xlsx *w, int32_t row)
         if (!any)
             pc_xlsx_text(w, ws, row++, 0, pc_xlsx_words(w, "What each check compares"), w->f.bold);
         any = true;
-        pc_xlsx_textf(w, ws, row, 0, w->f.note, "%s (%s)", check_name(w, check_meanings[k].check),
+        pc_buf name = {0};
+        pc_buf_printf(&name, "%s (%s)", check_name(w, check_meanings[k].check),
                       check_meanings[k].check);
-        row =
-            pc_xlsx_wrapped(w, ws, row, 1, pc_xlsx_words(w, check_meanings[k].meaning), w->f.note);
+        if (name.failed)
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        pc_xlsx_text(w, ws, row, 0, pc_buf_text(&name), w->f.note);
+        /* A Chinese check name and its key may take more lines than the
+         * meaning beside them (English as it always was). */
+        size_t lines =
+            w->ds->config.labels != PC_LABELS_EN ? pc_xlsx_cell_lines(w, 0, pc_buf_text(&name)) : 1;
+        row = pc_xlsx_wrapped_beside(w, ws, row, 1, pc_xlsx_words(w, check_meanings[k].meaning),
+                                     w->f.note, lines);
+        pc_buf_fini(&name);
     }
 }
 
