@@ -564,6 +564,62 @@ Test(workbook, chinese_workbooks_leave_no_english_word_of_paycalcs, .timeout = 3
     free(found);
 }
 
+/* The width and header of each column of `sheet` in `xlsx`, as
+ * "WIDTH HEADER" lines (malloc'ed). */
+static char *sheet_columns(const char *xlsx, const char *sheet)
+{
+    const char *args[] = {"columns", xlsx, sheet, NULL};
+    run_result r = python(RECALC, args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    return r.out;
+}
+
+/* Print in Chinese: CAP by Person's Chinese line headers wrap in columns as
+ * narrow as the English ones (they once took 60 characters each, and the
+ * sheet, fitted a page wide, printed at a tiny scale); the Checks column
+ * is as wide as its longest Chinese check name (up to 44, wrapped beyond),
+ * and no header breaks "reported.csv" or a line its translation breaks
+ * itself (差額：|已公佈－預期). */
+Test(workbook, chinese_workpapers_wrap_their_headers_and_fit_their_checks)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {
+        "run", SOURCE_DIR "/inputs/cbak-fy2022", "--out", out, "--quiet", "--labels", "zh-Hant",
+        NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+    char xlsx[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+
+    char *cap = sheet_columns(xlsx, "CAP by Person");
+    size_t lines = 0;
+    for (char *line = strtok(cap, "\n"); line; line = strtok(NULL, "\n"), lines++) {
+        double width = atof(line);
+        cr_expect(width <= 30, "a CAP by Person column %.1f wide: %s", width, line);
+    }
+    cr_expect(lines >= 8, "CAP by Person has %zu columns", lines);
+    free(cap);
+
+    char *checks = sheet_columns(xlsx, "Checks");
+    double check_width = atof(checks);
+    /* 實際支付的薪酬中的扣減與摘要補償表獎勵欄不符（另：公佈數字與paycalc計算結果不符）
+     * is wider than 44: the column takes 44. */
+    cr_expect(check_width > 43 && check_width < 46, "the Check column is %.1f wide", check_width);
+    cr_expect(strstr(checks, "差額：|已公佈－預期") != NULL, "%s", checks);
+    for (char *line = strtok(checks, "\n"); line; line = strtok(NULL, "\n")) {
+        double width = atof(line);
+        if (strstr(line, "reported.csv"))
+            cr_expect(width >= 13, "reported.csv broken in a column %.1f wide", width);
+        if (strstr(line, "已公佈－預期"))
+            cr_expect(width >= 13, "已公佈－預期 broken in a column %.1f wide", width);
+    }
+    free(checks);
+    remove_dir(out);
+    free(out);
+}
+
 /* An unknown --labels value is a usage error (exit 2), and nothing is written. */
 Test(workbook, unknown_labels_are_a_usage_error)
 {

@@ -39,6 +39,9 @@ Usage:
       (a second `paycalc scenarios --year-end-price PRICE`).
   xlsx_recalc.py last-row BOOK.xlsx SHEET
       The last row SHEET uses.
+  xlsx_recalc.py columns BOOK.xlsx SHEET
+      One line per column of SHEET: its width and its header (row 5), the
+      header's line breaks as "|".
   xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
       The same without comparing figures with report.json (a workbook with
       --labels zh-Hant or zh-Hans, whose headers the comparison cannot read).
@@ -1178,6 +1181,14 @@ def main(argv):
                             print(c.value)
                 if argv[1] == "all-text":
                     print(book[name].oddFooter.right.text or "")
+        return 0
+    if len(argv) == 4 and argv[1] == "columns":
+        ws = openpyxl.load_workbook(argv[2])[argv[3]]
+        for c in range(1, ws.max_column + 1):
+            letter = openpyxl.utils.get_column_letter(c)
+            width = ws.column_dimensions[letter].width or 8.43
+            title = ws.cell(row=5, column=c).value
+            print("%.2f %s" % (width, str(title or "").replace("\n", "|")))
         return 0
     if len(argv) == 4 and argv[1] == "last-row":
         print(openpyxl.load_workbook(argv[2])[argv[3]].max_row)
