@@ -47,7 +47,7 @@ static const label table[] = {
     {"Non-Equity Incentive Plan Compensation ($)", "非股權激勵計劃薪酬 ($)",
      "非股权激励计划薪酬 ($)"},
     {"Change in Pension Value and Nonqualified Deferred Compensation Earnings ($)",
-     "養老金價值變動和非合格遞延薪酬收益 ($)", "养老金价值变动和非合格递延薪酬收益 ($)"},
+     "養老金價值變動和\n非合格遞延薪酬收益 ($)", "养老金价值变动和\n非合格递延薪酬收益 ($)"},
     {"Nonqualified Deferred Compensation Earnings ($)", "非合格遞延薪酬收益 ($)",
      "非合格递延薪酬收益 ($)"},
     {"All Other Compensation ($)", "所有其他薪酬 ($)", "所有其他薪酬 ($)"},
