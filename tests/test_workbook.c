@@ -485,6 +485,141 @@ Test(workbook, zh_hans_labels_are_in_simplified_characters)
     free(out);
 }
 
+/* Words of paycalc's own English that a Chinese workbook must not keep: the
+ * abbreviations (FV, NEO, CNY), the words of the sources ("prices.csv line
+ * 12", "published fiscal 2021 average"), the valuation methods and purposes,
+ * the workpapers' notes and titles. None is a word of the inputs' own text
+ * (names, positions, notes), which stays as it is. */
+static const char *const untranslated[] = {
+    "FV",         "NEO",       "NEOs",  "CNY",      "line",     "lines",   "average",   "Fiscal",
+    "fiscal",     "published", "mean",  "daily",    "Supplied", "Closing", "closing",   "Monte",
+    "simulation", "Vesting",   "Grant", "Prior",    "Plus",     "Less",    "Topic",     "Base",
+    "Dividend",   "Every",     "Each",  "Value",    "Stock",    "Prices",  "Used",      "rate",
+    "rates",      "dollars",   "cent",  "shares",   "the",      "Covered", "Years",     "Summary",
+    "Pay",        "Rate",      "US",    "Exercise", "Market",   "outcome", "condition", "Shares",
+};
+
+/* The first word of `untranslated` in `text` (malloc'ed, with its line), or
+ * NULL. A word is a run of ASCII letters; one inside a file name
+ * ("prices.csv") or a key ("grant_fv_per_share", "fv_at_vest") is not text. */
+static char *english_word_in(const char *text)
+{
+    for (const char *p = text; *p;) {
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
+            p++;
+            continue;
+        }
+        const char *start = p;
+        while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_' ||
+               (*p >= '0' && *p <= '9'))
+            p++;
+        bool key = memchr(start, '_', (size_t)(p - start)) != NULL || *p == '_' ||
+                   (start > text && start[-1] == '_');
+        bool file = *p == '.' && (strncmp(p, ".csv", 4) == 0 || strncmp(p, ".json", 5) == 0);
+        if (key || file)
+            continue;
+        for (size_t i = 0; i < sizeof untranslated / sizeof untranslated[0]; i++) {
+            size_t n = strlen(untranslated[i]);
+            if ((size_t)(p - start) == n && strncmp(start, untranslated[i], n) == 0) {
+                const char *bol = start, *eol = p;
+                while (bol > text && bol[-1] != '\n')
+                    bol--;
+                eol += strcspn(eol, "\n");
+                size_t len = (size_t)(eol - bol);
+                char *found = malloc(n + len + 8);
+                cr_assert(found);
+                snprintf(found, n + len + 8, "'%s' in: %.*s", untranslated[i], (int)len, bol);
+                return found;
+            }
+        }
+    }
+    return NULL;
+}
+
+static char *set_workbook_text(const char *set, const char *labels);
+
+/* SPEC 9: a zh-Hant or zh-Hans workbook has every word of paycalc's own in
+ * Chinese, on every sheet (titles, headers, the workpapers' methods, sources
+ * and notes, the exchange rates' sources); only names, input text, file
+ * names and keys stay as they are. */
+Test(workbook, chinese_workbooks_leave_no_english_word_of_paycalcs, .timeout = 300)
+{
+    const char *sets[] = {SOURCE_DIR "/inputs/cbak-fy2022", SOURCE_DIR "/inputs/meridian-fy2024"};
+    const char *labels[] = {"zh-Hant", "zh-Hans"};
+    for (size_t s = 0; s < 2; s++) {
+        for (size_t l = 0; l < 2; l++) {
+            char *text = set_workbook_text(sets[s], labels[l]);
+            char *found = english_word_in(text);
+            cr_expect(found == NULL, "%s --labels %s: %s", sets[s], labels[l], found);
+            free(found);
+            free(text);
+        }
+    }
+    /* The check itself: an English source line and a key are told apart. */
+    char *found = english_word_in("prices.csv 第84行；awards.csv 第2行（grant_fv_per_share）");
+    cr_expect(found == NULL, "%s", found);
+    free(found);
+    found = english_word_in("股價\nprices.csv line 84");
+    cr_expect(found != NULL && strstr(found, "'line' in: prices.csv line 84"), "%s", found);
+    free(found);
+}
+
+/* The width and header of each column of `sheet` in `xlsx`, as
+ * "WIDTH HEADER" lines (malloc'ed). */
+static char *sheet_columns(const char *xlsx, const char *sheet)
+{
+    const char *args[] = {"columns", xlsx, sheet, NULL};
+    run_result r = python(RECALC, args);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    return r.out;
+}
+
+/* Print in Chinese: CAP by Person's Chinese line headers wrap in columns as
+ * narrow as the English ones (they once took 60 characters each, and the
+ * sheet, fitted a page wide, printed at a tiny scale); the Checks column
+ * is as wide as its longest Chinese check name (up to 44, wrapped beyond),
+ * and no header breaks "reported.csv" or a line its translation breaks
+ * itself (差額：|已公佈－預期). */
+Test(workbook, chinese_workpapers_wrap_their_headers_and_fit_their_checks)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {
+        "run", SOURCE_DIR "/inputs/cbak-fy2022", "--out", out, "--quiet", "--labels", "zh-Hant",
+        NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+    char xlsx[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+
+    char *cap = sheet_columns(xlsx, "CAP by Person");
+    size_t lines = 0;
+    for (char *line = strtok(cap, "\n"); line; line = strtok(NULL, "\n"), lines++) {
+        double width = atof(line);
+        cr_expect(width <= 30, "a CAP by Person column %.1f wide: %s", width, line);
+    }
+    cr_expect(lines >= 8, "CAP by Person has %zu columns", lines);
+    free(cap);
+
+    char *checks = sheet_columns(xlsx, "Checks");
+    double check_width = atof(checks);
+    /* 實際支付的薪酬中的扣減與摘要補償表獎勵欄不符（另：公佈數字與paycalc計算結果不符）
+     * is wider than 44: the column takes 44. */
+    cr_expect(check_width > 43 && check_width < 46, "the Check column is %.1f wide", check_width);
+    cr_expect(strstr(checks, "差額：|已公佈－預期") != NULL, "%s", checks);
+    for (char *line = strtok(checks, "\n"); line; line = strtok(NULL, "\n")) {
+        double width = atof(line);
+        if (strstr(line, "reported.csv"))
+            cr_expect(width >= 13, "reported.csv broken in a column %.1f wide", width);
+        if (strstr(line, "已公佈－預期"))
+            cr_expect(width >= 13, "已公佈－預期 broken in a column %.1f wide", width);
+    }
+    free(checks);
+    remove_dir(out);
+    free(out);
+}
+
 /* An unknown --labels value is a usage error (exit 2), and nothing is written. */
 Test(workbook, unknown_labels_are_a_usage_error)
 {
@@ -509,6 +644,26 @@ static char *workbook_text(const char *labels)
                           "--quiet", labels ? "--labels" : NULL,       labels,  NULL};
     run_result r = run_paycalc(args);
     cr_assert_eq(r.status, 0, "paycalc run: %s", r.err);
+    run_result_free(&r);
+    char xlsx[512];
+    snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);
+    const char *text[] = {"all-text", xlsx, NULL};
+    r = python(RECALC, text);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    free(r.err);
+    remove_dir(out);
+    free(out);
+    return r.out;
+}
+
+/* `paycalc run SET --labels LABELS` and the text of every sheet with its
+ * footer (malloc'ed); no recalculation. */
+static char *set_workbook_text(const char *set, const char *labels)
+{
+    char *out = make_temp_dir();
+    const char *args[] = {"run", set, "--out", out, "--quiet", "--labels", labels, NULL};
+    run_result r = run_paycalc(args);
+    cr_assert_eq(r.status, 0, "paycalc run %s: %s", set, r.err);
     run_result_free(&r);
     char xlsx[512];
     snprintf(xlsx, sizeof xlsx, "%s/report.xlsx", out);

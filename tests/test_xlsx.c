@@ -240,11 +240,13 @@ static void build(pc_dataset *ds, pc_report *r, const fixture_opts *o)
     add_equity(r);
 
     pc_rate_used *rt = PC_ARRAY_PUSH(&r->rates);
-    *rt = (pc_rate_used){"CNY",        2021, PC_FX_ANNUAL_AVERAGE,      6452500,
-                         PC_DATE_NONE, 1,    pc_strdup("fx.csv line 2")};
+    *rt = (pc_rate_used){
+        "CNY", 2021, PC_FX_ANNUAL_AVERAGE, 6452500, PC_DATE_NONE, 1, pc_strdup("fx.csv line 2"), 2,
+        2,     true};
     rt = PC_ARRAY_PUSH(&r->rates);
-    *rt = (pc_rate_used){"CNY",        2022, PC_FX_ANNUAL_AVERAGE,      6726400,
-                         PC_DATE_NONE, 1,    pc_strdup("fx.csv line 3")};
+    *rt = (pc_rate_used){
+        "CNY", 2022, PC_FX_ANNUAL_AVERAGE, 6726400, PC_DATE_NONE, 1, pc_strdup("fx.csv line 3"), 3,
+        3,     true};
 
     /* SCT, by person then year, PEOs first (the engine's order). */
     bool in2021 = o->sct_years >= 2;

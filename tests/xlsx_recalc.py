@@ -42,6 +42,9 @@ Usage:
   xlsx_recalc.py groups BOOK.xlsx SHEET TITLE [TITLE ...]
       Each distinct key of SHEET's data rows (the values in the columns
       titled TITLE...) and how many rows have it, in order of first row.
+  xlsx_recalc.py columns BOOK.xlsx SHEET
+      One line per column of SHEET: its width and its header (row 5), the
+      header's line breaks as "|".
   xlsx_recalc.py check --no-figures BOOK.xlsx REPORT.json [...]
       The same without comparing figures with report.json (a workbook with
       --labels zh-Hant or zh-Hans, whose headers the comparison cannot read).
@@ -1228,6 +1231,14 @@ def main(argv):
         return 0
     if len(argv) >= 4 and argv[1] == "groups":
         return groups(argv[2], argv[3], argv[4:])
+    if len(argv) == 4 and argv[1] == "columns":
+        ws = openpyxl.load_workbook(argv[2])[argv[3]]
+        for c in range(1, ws.max_column + 1):
+            letter = openpyxl.utils.get_column_letter(c)
+            width = ws.column_dimensions[letter].width or 8.43
+            title = ws.cell(row=5, column=c).value
+            print("%.2f %s" % (width, str(title or "").replace("\n", "|")))
+        return 0
     if len(argv) == 4 and argv[1] == "last-row":
         print(openpyxl.load_workbook(argv[2])[argv[3]].max_row)
         return 0

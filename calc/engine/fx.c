@@ -84,6 +84,8 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
         if (ds->fx.items[i].fiscal_year == year) {
             out->per_usd_micro = ds->fx.items[i].per_usd_micro;
             out->observations = 1;
+            out->published_average = true;
+            out->first_line = out->last_line = ds->fx.items[i].line;
             out->source = pc_text_format("published fiscal %d average, %s line %d", year, file,
                                          ds->fx.items[i].line);
             return out->source ? PC_OK : PC_ERR_NOMEM;
@@ -115,6 +117,8 @@ pc_status pc_fx_annual_average(const pc_dataset *ds, const char *currency, int y
         return st;
     out->per_usd_micro = ten_thousandths * 100;
     out->observations = (int)n;
+    out->first_line = min_line;
+    out->last_line = max_line;
     char a[11], b[11];
     out->source = pc_text_format("mean of %lld daily rates from %s to %s, rounded to 4 decimals, "
                                  "%s lines %d-%d",
@@ -141,6 +145,7 @@ pc_status pc_fx_daily(const pc_dataset *ds, const char *currency, pc_date date, 
     out->per_usd_micro = r->per_usd_micro;
     out->date = r->date;
     out->observations = 1;
+    out->first_line = out->last_line = r->line;
     out->source = pc_text_format("rate of %s, %s line %d", pc_date_format(r->date, d),
                                  pc_file_name(PC_FILE_FX), r->line);
     return out->source ? PC_OK : PC_ERR_NOMEM;

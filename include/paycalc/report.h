@@ -31,6 +31,11 @@ typedef struct pc_rate_used {
     pc_date date;          /* observation date for payment_date / year_end; else NONE */
     int observations;      /* how many fx.csv rows are behind the rate */
     char *source;          /* "fx.csv line 3" or "mean of 250 daily rates, fx.csv lines 2-251" */
+    /* The source as data, for the workbook's words in other languages: the
+     * fx.csv lines behind the rate (one line: first == last), and whether
+     * it is a fiscal-year average fx.csv gives as such. */
+    int first_line, last_line;
+    bool published_average;
 } pc_rate_used;
 
 /* SCT columns, in table order (SPEC section 6). */

@@ -22,7 +22,7 @@ static int32_t audit_row(pc_xlsx *w, int32_t row, const char *sheet, const char 
                          int64_t micros, int decimals, const char *source)
 {
     lxw_worksheet *ws = w->audit;
-    pc_xlsx_text(w, ws, row, 0, sheet, w->f.text);
+    pc_xlsx_text(w, ws, row, 0, pc_xlsx_words(w, sheet), w->f.text);
     pc_xlsx_text(w, ws, row, 1, figure, w->f.wrap);
     if (year > 0)
         pc_xlsx_number(w, ws, row, 2, year, w->f.centred);
@@ -58,14 +58,16 @@ void pc_xlsx_write_audit(pc_xlsx *w)
 
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     char figure[96], source[96];
+    pc_buf rate_source = {0};
     for (size_t i = 0; i < r->rates.count && pc_xlsx_ok(w) && row < PC_XLSX_LAST_ROW - 64; i++) {
         const pc_rate_used *rt = &r->rates.items[i];
         snprintf(figure, sizeof figure,
                  pc_xlsx_words(w, "Exchange rate, %s per US dollar (footnote)"),
                  pc_xlsx_words(w, rt->currency)); /* 人民幣 for CNY in Chinese */
         row = audit_row(w, row, PC_XLSX_SHEET_SCT, figure, rt->fiscal_year, rt->per_usd_micro, 4,
-                        rt->source ? rt->source : "");
+                        pc_xlsx_rate_source(w, rt, &rate_source));
     }
+    pc_buf_fini(&rate_source);
     if (r->tsr.computed) {
         for (size_t i = 0; i < ds->prices.count; i++)
             if (ds->prices.items[i].date == r->tsr.base_date) {
@@ -99,8 +101,11 @@ void pc_xlsx_write_audit(pc_xlsx *w)
         const pc_modification *m = &ds->modifications.items[res->modification];
         const pc_award *a = &ds->awards.items[m->award];
         pc_buf text = {0};
-        pc_buf_printf(&text, "Incremental fair value of the modification of award %s (%s)", a->id,
-                      a->type == PC_AWARD_STOCK ? "stock awards" : "option awards");
+        pc_buf_printf(
+            &text,
+            pc_xlsx_words(w, "Incremental fair value of the modification of award %s "
+                             "(%s)"),
+            a->id, pc_xlsx_words(w, a->type == PC_AWARD_STOCK ? "stock awards" : "option awards"));
         line_source(w, PC_FILE_MODIFICATIONS, m->line, source, sizeof source);
         if (text.failed)
             pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");

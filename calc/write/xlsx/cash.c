@@ -140,7 +140,7 @@ static int64_t rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_c
 {
     if (strcmp(cash->currency, "USD") == 0) {
         pc_xlsx_number(w, ws, row, 7, 1.0, w->f.rate);
-        pc_xlsx_text(w, ws, row, 8, "US dollars", w->f.text);
+        pc_xlsx_text(w, ws, row, 8, pc_xlsx_words(w, "US dollars"), w->f.text);
         return PC_MICRO;
     }
     pc_rate_used rate;
@@ -163,13 +163,13 @@ static int64_t rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_c
     } else {
         pc_xlsx_micros(w, ws, row, 7, rate.per_usd_micro, w->f.rate);
     }
-    char date[16];
+    char date[32];
+    const char *method = pc_xlsx_words(w, pc_xlsx_fx_method_words(rate.method));
     if (rate.date != PC_DATE_NONE)
-        pc_xlsx_textf(w, ws, row, 8, w->f.text, "%s on %s", pc_xlsx_fx_method_words(rate.method),
-                      pc_date_format(rate.date, date));
+        pc_xlsx_textf(w, ws, row, 8, w->f.text, pc_xlsx_words(w, "%s on %s"), method,
+                      pc_xlsx_day_text(w, rate.date, date, sizeof date));
     else
-        pc_xlsx_textf(w, ws, row, 8, w->f.text, "%s %d", pc_xlsx_fx_method_words(rate.method),
-                      cash->year);
+        pc_xlsx_textf(w, ws, row, 8, w->f.text, pc_xlsx_words(w, "%s %d"), method, cash->year);
     int64_t per_usd = rate.per_usd_micro;
     free(rate.source);
     return per_usd;
@@ -197,7 +197,8 @@ static void key_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_cash 
     pc_xlsx_number(w, ws, row, 1, (double)c->person + 1, w->f.centred);
     pc_xlsx_number(w, ws, row, 2, c->year, w->f.centred);
     pc_xlsx_text(w, ws, row, 3, pc_component_name(c->component), text);
-    pc_xlsx_text(w, ws, row, 4, c->currency, text);
+    /* The currency by its name in Chinese (人民幣), its code in English. */
+    pc_xlsx_text(w, ws, row, 4, pc_xlsx_words(w, c->currency), text);
 }
 
 /* One group of rows from keys[i] to keys[end - 1]; returns the next row. */

@@ -442,12 +442,44 @@ static size_t wrapped_lines(const char *text, double capacity)
     return lines;
 }
 
-/* The widest word of a text, in characters. */
-static size_t longest_word(const char *text)
+/* The widest run of a text that a line cannot break: the characters
+ * between spaces and line breaks, where a Chinese (wide) character is a run
+ * of its own, since a spreadsheet wraps Chinese between any two characters.
+ * An English title's runs are its words; in "reported.csv 行" the run is
+ * "reported.csv". */
+static size_t longest_run(const char *text)
+{
+    size_t most = 0, run = 0;
+    for (const char *p = text; *p;) {
+        if (*p == ' ' || *p == '\n') {
+            most = run > most ? run : most;
+            run = 0;
+            p++;
+            continue;
+        }
+        /* One character: its lead byte and its continuation bytes. */
+        size_t n = 1;
+        while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80)
+            n++;
+        size_t width = pc_text_width_n(p, n);
+        if (width > 1) {
+            most = run > most ? run : most;
+            most = width > most ? width : most;
+            run = 0;
+        } else {
+            run += width;
+        }
+        p += n;
+    }
+    return run > most ? run : most;
+}
+
+/* The widest line of a text, in characters. */
+static size_t widest_line(const char *text)
 {
     size_t most = 0;
     for (const char *p = text; *p;) {
-        size_t n = strcspn(p, " \n");
+        size_t n = strcspn(p, "\n");
         size_t width = pc_text_width_n(p, n);
         if (width > most)
             most = width;
@@ -484,11 +516,15 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
          * word ("reported.csv") and the cell's padding, up to 60 characters
          * (a longer word, from an input, is broken). */
         double width = widths[i];
-        /* A translated title (--labels) wraps between any two characters,
-         * as Chinese does: only an English word widens its column. */
+        /* A Chinese title (--labels) wraps between any two of its Chinese
+         * characters: only an English word in it ("reported.csv") widens
+         * its column. Where the translation breaks its lines itself, at
+         * the words, each line is whole ("差額：\n已公佈－預期"). */
         const char *title = pc_xlsx_words(w, titles[i]);
-        double word = (double)longest_word(titles[i]) / HEADER_CHARS_PER_UNIT + 1.0;
-        if (title == titles[i] && word > width)
+        size_t longest =
+            title != titles[i] && strchr(title, '\n') ? widest_line(title) : longest_run(title);
+        double word = (double)longest / HEADER_CHARS_PER_UNIT + 1.0;
+        if (word > width)
             width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
         if (i < PC_XLSX_MAX_COLS)
             w->col_width[i] = width;
@@ -531,6 +567,12 @@ void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines)
 int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
                         lxw_format *fmt)
 {
+    return pc_xlsx_wrapped_beside(w, ws, row, first_col, text, fmt, 1);
+}
+
+int32_t pc_xlsx_wrapped_beside(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col,
+                               const char *text, lxw_format *fmt, size_t beside)
+{
     int last_col = w->ncols > 0 ? (int)w->ncols - 1 : 0;
     if (last_col < first_col)
         last_col = first_col;
@@ -541,6 +583,7 @@ int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_co
     bool small = fmt == w->f.note || fmt == w->f.note_more;
     double per_unit = small ? NOTE_CHARS_PER_UNIT : TEXT_CHARS_PER_UNIT;
     size_t lines = wrapped_lines(text ? text : "", (width - 1.0) * per_unit);
+    lines = beside > lines ? beside : lines;
     double height = (small ? NOTE_LINE_HEIGHT : TEXT_LINE_HEIGHT) * (double)lines + 2.0;
     if (height > MAX_ROW_HEIGHT)
         height = MAX_ROW_HEIGHT;
@@ -653,6 +696,59 @@ void pc_xlsx_date_words(const pc_xlsx *w, pc_date date, char *buf, size_t size)
     else
         snprintf(buf, size, "%d\xe5\xb9\xb4%d\xe6\x9c\x88%d\xe6\x97\xa5", y, m,
                  d); /* "2022年12月31日" */
+}
+
+const char *pc_xlsx_day_text(const pc_xlsx *w, pc_date date, char *buf, size_t size)
+{
+    char day[11];
+    if (w->ds->config.labels == PC_LABELS_EN)
+        snprintf(buf, size, "%s", pc_date_format(date, day));
+    else
+        pc_xlsx_date_words(w, date, buf, size);
+    return buf;
+}
+
+void pc_xlsx_put_line(const pc_xlsx *w, pc_buf *b, const char *sep, const char *file, int line)
+{
+    if (w->ds->config.labels == PC_LABELS_EN) {
+        pc_buf_puts(b, sep);
+        pc_buf_puts(b, file);
+        pc_buf_puts(b, " line ");
+        if (line < 0)
+            pc_buf_puts(b, "-");
+        pc_xlsx_put_uint(b, line < 0 ? 0ULL - (unsigned long long)line : (unsigned long long)line);
+        return;
+    }
+    pc_buf_puts(b, pc_xlsx_words(w, sep));
+    pc_buf_printf(b, pc_xlsx_words(w, "%s line %d"), file, line);
+}
+
+const char *pc_xlsx_rate_source(const pc_xlsx *w, const pc_rate_used *rt, pc_buf *b)
+{
+    /* English, or a rate whose lines are not known: the engine's words. */
+    if (w->ds->config.labels == PC_LABELS_EN || rt->first_line <= 0)
+        return rt->source ? rt->source : "";
+    const char *file = pc_file_name(PC_FILE_FX);
+    char a[32], c[32];
+    pc_buf_clear(b);
+    if (rt->published_average) {
+        pc_buf_printf(b, pc_xlsx_words(w, "published fiscal %d average, %s line %d"),
+                      rt->fiscal_year, file, rt->first_line);
+    } else if (rt->method == PC_FX_ANNUAL_AVERAGE) {
+        const pc_config *config = &w->ds->config;
+        pc_xlsx_date_words(w, pc_fiscal_year_start(config->fiscal_year_end, rt->fiscal_year), a,
+                           sizeof a);
+        pc_xlsx_date_words(w, pc_fiscal_year_end(config->fiscal_year_end, rt->fiscal_year), c,
+                           sizeof c);
+        pc_buf_printf(b,
+                      pc_xlsx_words(w, "mean of %d daily rates from %s to %s, rounded to 4 "
+                                       "decimals, %s lines %d-%d"),
+                      rt->observations, a, c, file, rt->first_line, rt->last_line);
+    } else {
+        pc_xlsx_date_words(w, rt->date, a, sizeof a);
+        pc_buf_printf(b, pc_xlsx_words(w, "rate of %s, %s line %d"), a, file, rt->first_line);
+    }
+    return b->failed ? (rt->source ? rt->source : "") : pc_buf_text(b);
 }
 
 void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first_year,

@@ -72,6 +72,10 @@ void pc_xlsx_row_lines(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t lines)
 /* The same from column `first_col` to the table's last column, in `fmt`. */
 int32_t pc_xlsx_wrapped(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col, const char *text,
                         lxw_format *fmt);
+/* The same in a row at least `beside` lines tall, for a wrapped cell to its
+ * left. */
+int32_t pc_xlsx_wrapped_beside(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int first_col,
+                               const char *text, lxw_format *fmt, size_t beside);
 
 /* "C7"; "'CAP Reconciliation'!C7" when sheet is not NULL (cut to fit
  * `size` bytes with its NUL). */
@@ -111,6 +115,17 @@ void pc_xlsx_fiscal_year_end_words(const pc_config *config, char *buf, size_t si
 /* A date as proxies print it: "December 31, 2022", or "2022年12月31日"
  * under Chinese labels. */
 void pc_xlsx_date_words(const pc_xlsx *w, pc_date date, char *buf, size_t size);
+/* A date printed inside a text: "2022-12-31" under English labels,
+ * "2022年12月31日" under Chinese ones (a proxy's Chinese dates); returns buf
+ * (32 bytes hold either). */
+const char *pc_xlsx_day_text(const pc_xlsx *w, pc_date date, char *buf, size_t size);
+/* "prices.csv line 12" after `sep` ("; " or ", "), into b; under Chinese
+ * labels "prices.csv 第12行" after "；" or "、". */
+void pc_xlsx_put_line(const pc_xlsx *w, pc_buf *b, const char *sep, const char *file, int line);
+/* Where an exchange rate comes from (the Source of Exchange Rates and Audit
+ * Notes): the engine's words under English labels, the same built from the
+ * rate's lines under Chinese ones, in `b`. Borrowed. */
+const char *pc_xlsx_rate_source(const pc_xlsx *w, const pc_rate_used *rt, pc_buf *b);
 /* Human words for report enums. */
 const char *pc_xlsx_fx_method_words(pc_fx_method method);
 const char *pc_xlsx_purpose_words(pc_purpose purpose);

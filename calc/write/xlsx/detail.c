@@ -318,54 +318,43 @@ void pc_xlsx_valuation_scenario_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row
  * awards.csv's grant_fv_per_share) and a market condition
  * (market_conditions.csv), joined by "; ". Each row is found by a binary
  * search of the dataset (paycalc/market.h). */
-/* "prices.csv line 12" after `sep`, into b. */
-static void put_line(pc_buf *b, const char *sep, const char *what, int line)
-{
-    pc_buf_puts(b, sep);
-    pc_buf_puts(b, what);
-    pc_buf_puts(b, " line ");
-    if (line < 0)
-        pc_buf_puts(b, "-");
-    pc_xlsx_put_uint(b, line < 0 ? 0ULL - (unsigned long long)line : (unsigned long long)line);
-}
-
 static void valuation_source(pc_xlsx *w, const pc_valuation *v, const pc_award *a, pc_buf *b)
 {
     const pc_valuation_inputs *in = &v->inputs;
     const char *sep = "";
     if (v->method == PC_METHOD_MONTE_CARLO || v->method == PC_METHOD_MARKET_OUTCOME) {
-        put_line(b, "", "market_conditions.csv", in->condition_line);
+        pc_xlsx_put_line(w, b, "", "market_conditions.csv", in->condition_line);
         sep = "; ";
     } else if (in->supplied_line > 0) {
-        put_line(b, "", "fair_values.csv", in->supplied_line);
+        pc_xlsx_put_line(w, b, "", "fair_values.csv", in->supplied_line);
         sep = "; ";
     } else if (v->method == PC_METHOD_SUPPLIED) {
-        put_line(b, "", "awards.csv", a->line);
-        pc_buf_puts(b, " (grant_fv_per_share)");
+        pc_xlsx_put_line(w, b, "", "awards.csv", a->line);
+        pc_buf_puts(b, pc_xlsx_words(w, " (grant_fv_per_share)"));
         sep = "; ";
     }
     const pc_price *price = in->has_price ? pc_market_price_at(w->ds, in->price_date) : NULL;
     if (price && price->date == in->price_date) {
-        put_line(b, sep, "prices.csv", price->line);
+        pc_xlsx_put_line(w, b, sep, "prices.csv", price->line);
         sep = "; ";
     }
     const pc_assumption *as =
         in->has_assumptions ? pc_market_assumptions_at(w->ds, in->assumption_date) : NULL;
     if (as && as->date == in->assumption_date) {
-        put_line(b, sep, "assumptions.csv", as->line);
+        pc_xlsx_put_line(w, b, sep, "assumptions.csv", as->line);
         sep = "; ";
     }
     const pc_outcome *o =
         in->has_outcome ? pc_market_outcome_at(w->ds, v->tranche, in->outcome_date) : NULL;
     if (o && o->date == in->outcome_date) {
-        put_line(b, sep, "outcomes.csv", o->line);
+        pc_xlsx_put_line(w, b, sep, "outcomes.csv", o->line);
         sep = "; ";
     }
     /* A value under an award's modified terms, or of its original terms
      * just before the change (ASC 718-20-35-3), names the modification. */
     const pc_modification *m = pc_award_modified_by(w->ds, a, v->date);
     if (m)
-        put_line(b, sep, pc_file_name(PC_FILE_MODIFICATIONS), m->line);
+        pc_xlsx_put_line(w, b, sep, pc_file_name(PC_FILE_MODIFICATIONS), m->line);
 }
 
 /* The lines the fixed words of a valuation row (its method, the line it
@@ -378,7 +367,27 @@ typedef struct words_lines {
     int col[16];
     size_t lines[16];
     size_t count;
+    /* The same texts in the --labels language, looked up once each. */
+    const char *en[16], *words[16];
+    size_t nwords;
 } words_lines;
+
+/* A fixed text of a valuation row (a string constant) in the --labels
+ * language. */
+static const char *fixed_words(const pc_xlsx *w, words_lines *memo, const char *en)
+{
+    if (w->ds->config.labels == PC_LABELS_EN || !en)
+        return en;
+    for (size_t i = 0; i < memo->nwords; i++)
+        if (memo->en[i] == en)
+            return memo->words[i];
+    const char *words = pc_xlsx_words(w, en);
+    if (memo->nwords < sizeof memo->en / sizeof memo->en[0]) {
+        memo->en[memo->nwords] = en;
+        memo->words[memo->nwords++] = words;
+    }
+    return words;
+}
 
 static size_t fixed_words_lines(pc_xlsx *w, words_lines *memo, int col, const char *text)
 {
@@ -432,18 +441,19 @@ static void valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_v
     pc_xlsx_date(w, ws, row, 6, a->grant_date, w->f.date);
     pc_xlsx_date(w, ws, row, 7, t->vest_date, w->f.date);
     pc_xlsx_date(w, ws, row, 8, v->date, w->f.date);
-    pc_xlsx_text(w, ws, row, 9, pc_xlsx_purpose_words(v->purpose), w->f.text);
-    const char *method = method_words(v);
+    pc_xlsx_text(w, ws, row, 9, fixed_words(w, memo, pc_xlsx_purpose_words(v->purpose)), w->f.text);
+    const char *method = fixed_words(w, memo, method_words(v));
     pc_xlsx_text(w, ws, row, 10, method, w->f.wrap);
     model_cells(w, ws, row, v);
     value_cells(w, ws, row, v);
     pc_xlsx_number(w, ws, row, VAL_COL_VALUE + 1, v->year, w->f.centred);
     bool modification =
         v->purpose == PC_PURPOSE_BEFORE_MODIFICATION || v->purpose == PC_PURPOSE_MODIFIED;
-    const char *feeds =
+    const char *feeds = fixed_words(
+        w, memo,
         v->line >= 0   ? pc_xlsx_cap_line_words((pc_cap_line)v->line)
         : modification ? "Summary Compensation Table (incremental fair value of a modification)"
-                       : "Summary Compensation Table (grant-date value)";
+                       : "Summary Compensation Table (grant-date value)");
     pc_xlsx_text(w, ws, row, VAL_COL_VALUE + 2, feeds, w->f.wrap);
     pc_xlsx_text(w, ws, row, VAL_COL_LINE, v->line < 0 ? "sct" : pc_cap_key((pc_cap_line)v->line),
                  w->f.text);
@@ -455,7 +465,12 @@ static void valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_v
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
     pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 1, pc_buf_text(source), w->f.wrap);
     size_t source_lines = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 1, pc_buf_text(source));
-    pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 2, in->note, w->f.wrap);
+    /* The note of a supplied value is fair_values.csv's own text; a grant
+     * date value from awards.csv has the engine's words for its source. */
+    const char *note = v->method == PC_METHOD_SUPPLIED && in->supplied_line <= 0
+                           ? fixed_words(w, memo, in->note)
+                           : in->note;
+    pc_xlsx_text(w, ws, row, VAL_COL_CONTRIBUTION + 2, note, w->f.wrap);
     /* Monte Carlo (SPEC section 10): the paths, seed and standard error of
      * a simulated value, the expected payout of a market condition. */
     if (v->method == PC_METHOD_MONTE_CARLO) {
@@ -477,7 +492,7 @@ static void valuation_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_v
     size_t lines = fixed_words_lines(w, memo, VAL_COL_VALUE + 2, feeds);
     size_t more = source_lines;
     lines = more > lines ? more : lines;
-    more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 2, in->note);
+    more = pc_xlsx_cell_lines(w, VAL_COL_CONTRIBUTION + 2, note);
     lines = more > lines ? more : lines;
     more = fixed_words_lines(w, memo, 10, method);
     pc_xlsx_row_lines(w, ws, row, more > lines ? more : lines);
@@ -697,17 +712,21 @@ void pc_xlsx_write_rates(pc_xlsx *w)
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t n = r->rates.count < pc_xlsx_rates_room(w) ? r->rates.count : pc_xlsx_rates_room(w);
+    pc_buf source = {0};
     for (size_t i = 0; i < n && pc_xlsx_ok(w); i++, row++) {
         const pc_rate_used *rt = &r->rates.items[i];
-        pc_xlsx_text(w, ws, row, 0, rt->currency, w->f.text);
+        /* The currency by its name in Chinese (人民幣), its code in English. */
+        pc_xlsx_text(w, ws, row, 0, pc_xlsx_words(w, rt->currency), w->f.text);
         pc_xlsx_number(w, ws, row, 1, rt->fiscal_year, w->f.year);
-        pc_xlsx_text(w, ws, row, 2, pc_xlsx_fx_method_words(rt->method), w->f.text);
+        pc_xlsx_text(w, ws, row, 2, pc_xlsx_words(w, pc_xlsx_fx_method_words(rt->method)),
+                     w->f.text);
         pc_xlsx_date(w, ws, row, 3, rt->date, w->f.date);
         pc_xlsx_micros(w, ws, row, 4, rt->per_usd_micro, w->f.rate);
         if (rt->method == PC_FX_ANNUAL_AVERAGE && rt->observations > 1)
             pc_xlsx_number(w, ws, row, 5, rt->observations, w->f.integer);
-        pc_xlsx_text(w, ws, row, 6, rt->source, w->f.text);
+        pc_xlsx_text(w, ws, row, 6, pc_xlsx_rate_source(w, rt, &source), w->f.text);
     }
+    pc_buf_fini(&source);
     row++;
     if (n < r->rates.count)
         row = pc_xlsx_notef(w, ws, row,
@@ -751,7 +770,7 @@ static void tsr_header(pc_xlsx *w)
 static void tsr_dividend_row(pc_xlsx *w, int32_t row, const pc_price *d, double held)
 {
     lxw_worksheet *ws = w->tsr;
-    pc_xlsx_text(w, ws, row, 0, "Dividend", w->f.text);
+    pc_xlsx_text(w, ws, row, 0, pc_xlsx_words(w, "Dividend"), w->f.text);
     pc_xlsx_date(w, ws, row, 1, d->date, w->f.date);
     pc_xlsx_date(w, ws, row, 2, d->date, w->f.date);
     pc_xlsx_price_cell(w, ws, row, 3, d->date, d->close_micro, false);
@@ -804,7 +823,7 @@ void pc_xlsx_write_tsr(pc_xlsx *w)
         return;
     }
     int32_t base = row++;
-    pc_xlsx_text(w, ws, base, 0, "Base", w->f.text);
+    pc_xlsx_text(w, ws, base, 0, pc_xlsx_words(w, "Base"), w->f.text);
     pc_xlsx_date(w, ws, base, 1, tsr->base_date, w->f.date);
     pc_xlsx_date(w, ws, base, 2, tsr->base_date, w->f.date);
     pc_xlsx_price_cell(w, ws, base, 3, tsr->base_date, tsr->base_price_micro, false);
@@ -1001,6 +1020,10 @@ static bool check_used(const pc_checks *c, const char *check)
     return false;
 }
 
+/* Characters of 11-point Chinese text per unit of column width (a Chinese
+ * character, two characters wide, takes a little over two units). */
+#define CHECK_CHARS_PER_UNIT 0.95
+
 /* The title block, the summary line and the column titles of Checks. */
 static void checks_header(pc_xlsx *w)
 {
@@ -1025,7 +1048,31 @@ static void checks_header(pc_xlsx *w)
                                          "Expected",
                                          "Difference (Published - Expected)",
                                          "reported.csv Line"};
-    static const double widths[] = {27, 10, 20, 8, 26, 25, 14, 14, 14, 10};
+    double widths[] = {27, 10, 20, 8, 26, 25, 14, 14, 14, 10};
+    /* The Check column as wide as its longest text, up to 44 (a longer one
+     * wraps): the checks' Chinese names are wider than the English column.
+     * English keeps its column. */
+    if (config->labels != PC_LABELS_EN) {
+        size_t longest = 0;
+        for (size_t i = 0; i < c->findings.count && pc_xlsx_ok(w); i++) {
+            char *check = check_words(w, &c->findings.items[i]);
+            if (!check) {
+                pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+                break;
+            }
+            size_t width = pc_text_width(check);
+            longest = width > longest ? width : longest;
+            free(check);
+        }
+        for (size_t i = 0; i < c->skipped.count; i++) {
+            size_t width = pc_text_width(check_name(w, c->skipped.items[i].check));
+            longest = width > longest ? width : longest;
+        }
+        double need = (double)longest / CHECK_CHARS_PER_UNIT + 1.0;
+        widths[0] = need > widths[0] ? (need < 44 ? need : 44) : widths[0];
+        /* The longest table name, 財年末未償還股權獎勵, whole. */
+        widths[2] = 24;
+    }
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 10);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
@@ -1046,7 +1093,14 @@ static int32_t checks_findings(pc_xlsx *w, const person_id *ids, size_t nids, pc
             pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
             break;
         }
-        pc_xlsx_text(w, ws, row, 0, check, w->f.text);
+        /* A Chinese check name longer than its column wraps in it (English
+         * as it always was). */
+        if (w->ds->config.labels != PC_LABELS_EN) {
+            pc_xlsx_text(w, ws, row, 0, check, w->f.wrap);
+            pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, check));
+        } else {
+            pc_xlsx_text(w, ws, row, 0, check, w->f.text);
+        }
         free(check);
         /* An error stands out; a rounding difference (at most 1 in the
          * last digit shown) does not. */
@@ -1117,10 +1171,19 @@ static void checks_legend(pc_xlsx *w, int32_t row)
         if (!any)
             pc_xlsx_text(w, ws, row++, 0, pc_xlsx_words(w, "What each check compares"), w->f.bold);
         any = true;
-        pc_xlsx_textf(w, ws, row, 0, w->f.note, "%s (%s)", check_name(w, check_meanings[k].check),
+        pc_buf name = {0};
+        pc_buf_printf(&name, "%s (%s)", check_name(w, check_meanings[k].check),
                       check_meanings[k].check);
-        row =
-            pc_xlsx_wrapped(w, ws, row, 1, pc_xlsx_words(w, check_meanings[k].meaning), w->f.note);
+        if (name.failed)
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        pc_xlsx_text(w, ws, row, 0, pc_buf_text(&name), w->f.note);
+        /* A Chinese check name and its key may take more lines than the
+         * meaning beside them (English as it always was). */
+        size_t lines =
+            w->ds->config.labels != PC_LABELS_EN ? pc_xlsx_cell_lines(w, 0, pc_buf_text(&name)) : 1;
+        row = pc_xlsx_wrapped_beside(w, ws, row, 1, pc_xlsx_words(w, check_meanings[k].meaning),
+                                     w->f.note, lines);
+        pc_buf_fini(&name);
     }
 }
 

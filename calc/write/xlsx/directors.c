@@ -30,7 +30,7 @@ static int32_t grant_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row)
         for (size_t k = d->first_grant; k < d->first_grant + d->ngrants; k++) {
             const pc_director_grant *g = &r->director_grants.items[k];
             const pc_award *a = &ds->awards.items[g->award];
-            char day[11], value[48], shares[PC_TEXT_GROUPED_SIZE];
+            char day[32], value[48], shares[PC_TEXT_GROUPED_SIZE];
             pc_buf_puts(&b, pc_xlsx_words(w, any ? "; " : ": "));
             pc_buf_printf(&b,
                           pc_xlsx_words(w, a->type == PC_AWARD_STOCK
@@ -38,7 +38,7 @@ static int32_t grant_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row)
                                                : "%s, %s options granted on %s, $%s"),
                           pc_xlsx_person_name(w, d->person),
                           pc_text_group_digits((unsigned long long)a->shares, shares),
-                          pc_date_format(a->grant_date, day),
+                          pc_xlsx_day_text(w, a->grant_date, day, sizeof day),
                           pc_money_format_display(g->value, 2, value, sizeof value));
             any = true;
         }

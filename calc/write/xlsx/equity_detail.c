@@ -203,28 +203,29 @@ static void step_source(pc_xlsx *w, const pc_equity_step *s, pc_buf *b)
     switch (s->basis) {
     case PC_EQ_BASIS_TRANCHE: {
         const pc_tranche *t = &ds->tranches.items[s->index];
-        pc_buf_printf(b, t->scheduled ? "awards.csv line %d (schedule)" : "vesting.csv line %d",
-                      t->line);
+        pc_xlsx_put_line(w, b, "", t->scheduled ? "awards.csv" : "vesting.csv", t->line);
+        if (t->scheduled)
+            pc_buf_puts(b, pc_xlsx_words(w, " (schedule)"));
         break;
     }
     case PC_EQ_BASIS_EXERCISE:
-        pc_buf_printf(b, "exercises.csv line %d", ds->exercises.items[s->index].line);
+        pc_xlsx_put_line(w, b, "", "exercises.csv", ds->exercises.items[s->index].line);
         break;
     case PC_EQ_BASIS_GRANT:
-        pc_buf_printf(b, "awards.csv line %d", ds->awards.items[s->index].line);
+        pc_xlsx_put_line(w, b, "", "awards.csv", ds->awards.items[s->index].line);
         break;
     case PC_EQ_BASIS_VALUATION: {
         int col;
         int32_t at = pc_xlsx_valuation_value_at(w, s->index, &col);
         if (at != PC_XLSX_NONE)
-            pc_buf_printf(b, "Award Valuations row %ld", (long)at + 1);
+            pc_buf_printf(b, pc_xlsx_words(w, "Award Valuations row %ld"), (long)at + 1);
         break;
     }
     case PC_EQ_BASIS_YEAR_END:
         break;
     }
     if (s->has_outcome && s->outcome_line > 0)
-        pc_buf_printf(b, "%soutcomes.csv line %d", pc_buf_text(b)[0] ? ", " : "", s->outcome_line);
+        pc_xlsx_put_line(w, b, pc_buf_text(b)[0] ? ", " : "", "outcomes.csv", s->outcome_line);
     else if (s->has_outcome && s->basis == PC_EQ_BASIS_TRANCHE) {
         /* A tranche step names a tranche of the set (the engine's ledger
          * walks them; the row writer reads it unchecked too). */
@@ -232,12 +233,14 @@ static void step_source(pc_xlsx *w, const pc_equity_step *s, pc_buf *b)
         /* A market condition's payout earned (calc/engine/equity_tables.c). */
         const pc_market_condition *mc =
             pc_mc_condition_of(w->ds, w->ds->tranches.items[s->index].award);
-        if (mc)
-            pc_buf_printf(b, "%smarket_conditions.csv line %d (the payout earned)",
-                          pc_buf_text(b)[0] ? ", " : "", mc->line);
+        if (mc) {
+            pc_xlsx_put_line(w, b, pc_buf_text(b)[0] ? ", " : "", "market_conditions.csv",
+                             mc->line);
+            pc_buf_puts(b, pc_xlsx_words(w, " (the payout earned)"));
+        }
     }
     if (s->price_line > 0)
-        pc_buf_printf(b, "%sprices.csv line %d", pc_buf_text(b)[0] ? ", " : "", s->price_line);
+        pc_xlsx_put_line(w, b, pc_buf_text(b)[0] ? ", " : "", "prices.csv", s->price_line);
 }
 
 /* Shares Counted: the shares, times the probable outcome where one applies;

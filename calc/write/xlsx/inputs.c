@@ -289,9 +289,9 @@ static void vesting_words(const pc_xlsx *w, const pc_award *a, pc_buf *schedule,
     const pc_dataset *ds = w->ds;
     for (size_t t = a->first_tranche; t < a->first_tranche + a->ntranches; t++) {
         const pc_tranche *tr = &ds->tranches.items[t];
-        char day[11], shares[PC_TEXT_GROUPED_SIZE];
-        pc_buf_printf(schedule, "%s%s: %s", t > a->first_tranche ? "; " : "",
-                      pc_date_format(tr->vest_date, day),
+        char day[32], shares[PC_TEXT_GROUPED_SIZE];
+        pc_buf_printf(schedule, "%s%s%s%s", t > a->first_tranche ? pc_xlsx_words(w, "; ") : "",
+                      pc_xlsx_day_text(w, tr->vest_date, day, sizeof day), pc_xlsx_words(w, ": "),
                       pc_text_group_digits((unsigned long long)tr->shares, shares));
         if (!tr->scheduled)
             pc_buf_printf(lines, "%s%d", pc_buf_text(lines)[0] ? ", " : "", tr->line);

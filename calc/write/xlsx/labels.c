@@ -47,7 +47,7 @@ static const label table[] = {
     {"Non-Equity Incentive Plan Compensation ($)", "非股權激勵計劃薪酬 ($)",
      "非股权激励计划薪酬 ($)"},
     {"Change in Pension Value and Nonqualified Deferred Compensation Earnings ($)",
-     "養老金價值變動和非合格遞延薪酬收益 ($)", "养老金价值变动和非合格递延薪酬收益 ($)"},
+     "養老金價值變動和\n非合格遞延薪酬收益 ($)", "养老金价值变动和\n非合格递延薪酬收益 ($)"},
     {"Nonqualified Deferred Compensation Earnings ($)", "非合格遞延薪酬收益 ($)",
      "非合格递延薪酬收益 ($)"},
     {"All Other Compensation ($)", "所有其他薪酬 ($)", "所有其他薪酬 ($)"},
@@ -69,9 +69,11 @@ static const label table[] = {
     {"The amounts shown are the aggregate grant-date fair value of the awards granted in each "
      "fiscal year, computed in accordance with FASB ASC Topic 718, excluding the effect of "
      "estimated forfeitures.",
-     "所示金額為各財年授予的獎勵根據財務會計準則委員會ASC Topic 718計算的授予日公允價值總額，"
+     "所示金額為各財年授予的獎勵根據財務會計準則委員會（FASB）ASC第718號主題計算的授予日公允價值總"
+     "額，"
      "不考慮預計沒收的影響。",
-     "所示金额为各财年授予的奖励根据财务会计准则委员会ASC Topic 718计算的授予日公允价值总额，"
+     "所示金额为各财年授予的奖励根据财务会计准则委员会（FASB）ASC第718号主题计算的授予日公允价值总"
+     "额，"
      "不考虑预计没收的影响。"},
     {" Awards subject to performance conditions are shown at the probable outcome of those "
      "conditions at the grant date.",
@@ -206,11 +208,13 @@ static const label table[] = {
      "(1) "
      "實際支付的薪酬按S-K條例第402(v)"
      "項的規定計算：摘要補償表總計，減去其中股票和期權獎勵的授予日公允價值，"
-     "加上根據ASC Topic 718於各財年末及歸屬日重新計量的股權獎勵公允價值。各項調整四捨五入至%s。",
+     "加上根據FASB "
+     "ASC第718號主題於各財年末及歸屬日重新計量的股權獎勵公允價值。各項調整四捨五入至%s。",
      "(1) "
      "实际支付的薪酬按S-K条例第402(v)"
      "项的规定计算：摘要补偿表总计，减去其中股票和期权奖励的授予日公允价值，"
-     "加上根据ASC Topic 718于各财年末及归属日重新计量的股权奖励公允价值。各项调整四舍五入至%s。"},
+     "加上根据FASB "
+     "ASC第718号主题于各财年末及归属日重新计量的股权奖励公允价值。各项调整四舍五入至%s。"},
     {"cent", "美分", "美分"},
     {"whole dollar", "美元", "美元"},
     {"(2) Each adjustment of the average is the mean of that adjustment over the year's non-PEO "
@@ -455,7 +459,7 @@ static const label table[] = {
     {"Item", "項目", "项目"},
     {"Published", "已公佈", "已公布"},
     {"Expected", "預期", "预期"},
-    {"Difference (Published - Expected)", "差額（已公佈 - 預期）", "差额（已公布 - 预期）"},
+    {"Difference (Published - Expected)", "差額：\n已公佈－預期", "差额：\n已公布－预期"},
     {"reported.csv Line", "reported.csv 行", "reported.csv 行"},
     {"Component", "組成部分", "组成部分"},
     {"Amount", "金額", "金额"},
@@ -746,6 +750,166 @@ static const label table[] = {
      "awards.csv 的每项奖励，仅列示一次，连同其归属时间表（vesting.csv，或按 awards.csv "
      "排定的时间表）："
      "股权奖励估值和股权奖励明细引用此处的行权价。"},
+    /* Award Valuations: purposes, methods, what a value feeds, sources and
+     * notes (xlsx/detail.c). */
+    {"Grant date", "授予日", "授予日"},
+    {"Prior fiscal year end", "上一財年末", "上一财年末"},
+    {"Fiscal year end", "財年末", "财年末"},
+    {"Vesting date", "歸屬日", "归属日"},
+    {"Just before the modification", "修改前", "修改前"},
+    {"Modified terms", "修改後的條款", "修改后的条款"},
+    {"Supplied fair value", "公司提供的公允價值", "公司提供的公允价值"},
+    {"Closing stock price", "收盤股價", "收盘股价"},
+    {"Closing stock price less dividends not received: price x exp(-q x t_v)",
+     "收盤股價減去未收取的股息：股價 x exp(-q x t_v)",
+     "收盘股价减去未收取的股息：股价 x exp(-q x t_v)"},
+    {"Black-Scholes-Merton", "布萊克-斯科爾斯-默頓模型", "布莱克-斯科尔斯-默顿模型"},
+    {"Monte Carlo simulation", "蒙特卡洛模擬", "蒙特卡洛模拟"},
+    {"Market condition outcome", "市場條件的實際結果", "市场条件的实际结果"},
+    {"Summary Compensation Table (grant-date value)", "摘要補償表（授予日價值）",
+     "摘要补偿表（授予日价值）"},
+    {"Summary Compensation Table (incremental fair value of a modification)",
+     "摘要補償表（修改的增量公允價值）", "摘要补偿表（修改的增量公允价值）"},
+    {" (grant_fv_per_share)", "（grant_fv_per_share）", "（grant_fv_per_share）"},
+    {"grant_fv_per_share in awards.csv", "awards.csv 的 grant_fv_per_share",
+     "awards.csv 的 grant_fv_per_share"},
+    {"%zu more valuations are not shown: a sheet holds at most %d rows. The Summary Compensation "
+     "and reconciliation figures of their executives' years are values, not formulas; report.json "
+     "lists them all.",
+     "另有%zu項估值未列示：一個工作表最多容納%"
+     "d行。相關高管年度的摘要補償表和調節表數據為數值而非公式；"
+     "report.json 列出全部估值。",
+     "另有%zu项估值未列示：一个工作表最多容纳%"
+     "d行。相关高管年度的摘要补偿表和调节表数据为数值而非公式；"
+     "report.json 列出全部估值。"},
+    {"No equity awards were valued.", "未對任何股權獎勵進行估值。", "未对任何股权奖励进行估值。"},
+    {"Value = shares x fair value per share x probable outcome, rounded to the cent; a model value "
+     "uses the unrounded per-share value.",
+     "價值 = 股數 x 每股公允價值 x 可能結果，四捨五入至美分；模型估值使用未經四捨五入的每股價值。",
+     "价值 = 股数 x 每股公允价值 x 可能结果，四舍五入至美分；模型估值使用未经四舍五入的每股价值。"},
+    {"Stock price: the close on the valuation date or the last trading day before it. Rates and "
+     "yields are continuously compounded; times are in years of 365 days.",
+     "股價：估值日或其前最後一個交易日的收盤價。利率和收益率按連續複利計算；時間以每年365天計。",
+     "股价：估值日或其前最后一个交易日的收盘价。利率和收益率按连续复利计算；时间以每年365天计。"},
+    {"Monte Carlo simulation (market conditions): the mean discounted payout of the simulated "
+     "paths "
+     "per target share, with its standard error; the expected payout is the mean payout as a share "
+     "of target. Volatility and dividend yield are the company's; report.json lists each peer's "
+     "and the correlations.",
+     "蒙特卡洛模擬（市場條件）：各模擬路徑每目標股的平均貼現支付額及其標準誤差；預期支付比例為平均"
+     "支付額"
+     "佔目標的比例。波動率和股息率為本公司的數據；report.json 列出各同行公司的數據及相關係數。",
+     "蒙特卡洛模拟（市场条件）：各模拟路径每目标股的平均贴现支付额及其标准误差；预期支付比例为平均"
+     "支付额"
+     "占目标的比例。波动率和股息率为本公司的数据；report.json 列出各同行公司的数据及相关系数。"},
+    /* Exchange Rates and Cash and FX: methods, sources and notes. */
+    {"Fiscal-year average", "財年平均匯率", "财年平均汇率"},
+    {"Rate on the payment date", "支付日匯率", "支付日汇率"},
+    {"Rate at the fiscal year end", "財年末匯率", "财年末汇率"},
+    {"published fiscal %d average, %s line %d", "%d財年公佈的平均匯率，%s 第%d行",
+     "%d财年公布的平均汇率，%s 第%d行"},
+    {"mean of %d daily rates from %s to %s, rounded to 4 decimals, %s lines %d-%d",
+     "%d個每日匯率（%s至%s）的平均值，四捨五入至小數點後4位，%s 第%d至%d行",
+     "%d个每日汇率（%s至%s）的平均值，四舍五入至小数点后4位，%s 第%d至%d行"},
+    {"rate of %s, %s line %d", "%s的匯率，%s 第%d行", "%s的汇率，%s 第%d行"},
+    {"%zu more rates are not shown: a sheet holds at most %d rows. report.json lists them all.",
+     "另有%zu個匯率未列示：一個工作表最多容納%d行。report.json 列出全部匯率。",
+     "另有%zu个汇率未列示：一个工作表最多容纳%d行。report.json 列出全部汇率。"},
+    {"Every amount was paid in US dollars: no exchange rate was needed.",
+     "所有金額均以美元支付，無需匯率。", "所有金额均以美元支付，无需汇率。"},
+    {"An amount in another currency is divided exactly by the rate and rounded to the cent; a mean "
+     "of daily rates is rounded to 4 decimals and that rounded rate is used.",
+     "以其他貨幣支付的金額按匯率精確相除後四捨五入至美分；每日匯率的平均值四捨五入至小數點後4位，"
+     "並使用該四捨五入後的匯率。",
+     "以其他货币支付的金额按汇率精确相除后四舍五入至美分；每日汇率的平均值四舍五入至小数点后4位，"
+     "并使用该四舍五入后的汇率。"},
+    {"US dollars", "美元", "美元"},
+    {"%s on %s", "%s（%s）", "%s（%s）"},
+    {"%s %d", "%s（%d財年）", "%s（%d财年）"},
+    {"Each payment is converted at the rate of its pay date and rounded to the cent; the converted "
+     "payments are added up.",
+     "每筆支付按其支付日的匯率折算並四捨五入至美分，再將折算後的各筆支付相加。",
+     "每笔支付按其支付日的汇率折算并四舍五入至美分，再将折算后的各笔支付相加。"},
+    {"The amounts of one executive, year, component and currency are added up and the sum is "
+     "converted once, rounded to the cent (a total row when there are several).",
+     "同一高管、年度、組成部分和貨幣的金額先行相加，合計一次折算並四捨五入至美分（有多筆時另列合計"
+     "行）。",
+     "同一高管、年度、组成部分和货币的金额先行相加，合计一次折算并四舍五入至美分（有多笔时另列合计"
+     "行）。"},
+    {"The Summary Compensation Table's cash columns and the reconciliation's pension and dividend "
+     "lines add up the USD column by person number, year and component.",
+     "摘要補償表的現金各欄及調節表的養老金和股息各項，按人員編號、年度和組成部分加總美元欄。",
+     "摘要补偿表的现金各栏及调节表的养老金和股息各项，按人员编号、年度和组成部分加总美元栏。"},
+    {"%zu more cash rows are not shown: a sheet holds at most %d rows. The Summary Compensation "
+     "and "
+     "reconciliation figures they add up to are values, not formulas; report.json has every "
+     "figure.",
+     "另有%zu行現金數據未列示：一個工作表最多容納%"
+     "d行。其所計入的摘要補償表和調節表數據為數值而非公式；"
+     "report.json 載有全部數據。",
+     "另有%zu行现金数据未列示：一个工作表最多容纳%"
+     "d行。其所计入的摘要补偿表和调节表数据为数值而非公式；"
+     "report.json 载有全部数据。"},
+    {"No cash compensation for the executives in the years shown.", "所列年度內高管無現金薪酬。",
+     "所列年度内高管无现金薪酬。"},
+    /* TSR and Prices. */
+    {"Base", "基準", "基准"},
+    {"Dividend", "股息", "股息"},
+    {"Total shareholder return was not computed.", "未計算股東總回報。", "未计算股东总回报。"},
+    {"Base: the close of the last trading day before the first covered fiscal year. On each "
+     "ex-dividend date the dividend is reinvested at that day's close (shares x (1 + dividend / "
+     "close)).",
+     "基準：首個涵蓋財年之前最後一個交易日的收盤價。於每個除息日，股息按當日收盤價再投資"
+     "（股數 x (1 + 股息 / 收盤價)）。",
+     "基准：首个涵盖财年之前最后一个交易日的收盘价。于每个除息日，股息按当日收盘价再投资"
+     "（股数 x (1 + 股息 / 收盘价)）。"},
+    {"Value = 100 x shares held x closing price / base price, rounded to the cent (Item 201(e) of "
+     "Regulation S-K).",
+     "價值 = 100 x 持有股數 x 收盤價 / 基準價，四捨五入至美分（S-K條例第201(e)項）。",
+     "价值 = 100 x 持有股数 x 收盘价 / 基准价，四舍五入至美分（S-K条例第201(e)项）。"},
+    {"Stock Prices Used", "所用股價", "所用股价"},
+    {"prices.csv Line", "prices.csv 行", "prices.csv 行"},
+    {"%zu more prices are not shown: a sheet holds at most %d rows; the sheets that use them hold "
+     "their figures.",
+     "另有%zu個股價未列示：一個工作表最多容納%d行；使用這些股價的工作表直接載有其數值。",
+     "另有%zu个股价未列示：一个工作表最多容纳%d行；使用这些股价的工作表直接载有其数值。"},
+    {"No stock price was used.", "未使用股價。", "未使用股价。"},
+    {"Each close and dividend of prices.csv the workbook uses, once: Award Valuations, Equity "
+     "Award "
+     "Detail and TSR refer to these cells, so an edited close moves the values, the equity award "
+     "tables and TSR together.",
+     "本工作簿所用 prices.csv "
+     "的每個收盤價和股息，僅列示一次：股權獎勵估值、股權獎勵明細和股東總回報"
+     "引用這些儲存格，因此修改收盤價會同時改變估值、股權獎勵各表和股東總回報。",
+     "本工作簿所用 prices.csv "
+     "的每个收盘价和股息，仅列示一次：股权奖励估值、股权奖励明细和股东总回报"
+     "引用这些单元格，因此修改收盘价会同时改变估值、股权奖励各表和股东总回报。"},
+    /* SCT All Years (xlsx/sct_all.c). */
+    {"Summary Compensation, All Covered Years", "摘要補償表：所有涵蓋年度",
+     "摘要补偿表：所有涵盖年度"},
+    {"%zu more rows are not shown: a sheet holds at most %d rows.",
+     "另有%zu行未列示：一個工作表最多容納%d行。", "另有%zu行未列示：一个工作表最多容纳%d行。"},
+    {"No named executive officer rows.", "沒有指定執行官的數據行。", "没有指定执行官的数据行。"},
+    {"The rows of the years the Summary Compensation Table shows refer to its cells; the earlier "
+     "years' rows hold the same formulas, and CAP by Person takes their totals and award columns.",
+     "摘要補償表所列年度的各行引用該表的儲存格；較早年度的各行採用相同的公式，CAP by Person "
+     "工作表引用其總計和獎勵各欄。",
+     "摘要补偿表所列年度的各行引用该表的单元格；较早年度的各行采用相同的公式，CAP by Person "
+     "工作表引用其总计和奖励各栏。"},
+    {"Every row refers to its cells on the Summary Compensation Table, which shows every covered "
+     "year.",
+     "每一行均引用摘要補償表中的儲存格，該表列示所有涵蓋年度。",
+     "每一行均引用摘要补偿表中的单元格，该表列示所有涵盖年度。"},
+    /* Audit Notes' modifications (xlsx/audit.c). */
+    {"Incremental fair value of the modification of award %s (%s)",
+     "獎勵%s修改的增量公允價值（%s）", "奖励%s修改的增量公允价值（%s）"},
+    {"stock awards", "股票獎勵", "股票奖励"},
+    {"option awards", "期權獎勵", "期权奖励"},
+    /* Equity Award Detail's sources (xlsx/equity_detail.c). */
+    {" (schedule)", "（歸屬時間表）", "（归属时间表）"},
+    {" (the payout earned)", "（已達成的支付比例）", "（已达成的支付比例）"},
+    {"Award Valuations row %ld", "Award Valuations 工作表第%ld行",
+     "Award Valuations 工作表第%ld行"},
 };
 
 const char *pc_xlsx_words(const pc_xlsx *w, const char *en)

@@ -159,12 +159,12 @@ void pc_xlsx_write_prices(pc_xlsx *w)
      * date are prices.csv's divided by its ratio (calc/read/read_splits.c). */
     for (size_t i = 0; i < ds->splits.count && pc_xlsx_ok(w); i++) {
         const pc_split *s = &ds->splits.items[i];
-        char day[11];
+        char day[32];
         row = pc_xlsx_notef(w, ws, row,
                             "Stock split of %s, %lld new shares for %lld: the closes and dividends "
                             "dated before it are prices.csv's multiplied by %lld/%lld (see "
                             "Corporate Actions).",
-                            pc_date_format(s->date, day), (long long)s->new_shares,
+                            pc_xlsx_day_text(w, s->date, day, sizeof day), (long long)s->new_shares,
                             (long long)s->old_shares, (long long)s->old_shares,
                             (long long)s->new_shares);
     }
