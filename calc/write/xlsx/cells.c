@@ -473,9 +473,31 @@ static size_t longest_word(const char *text)
 #define NOTE_LINE_HEIGHT 13.5
 #define MAX_ROW_HEIGHT 409.0
 
+/* A column title in the labels' language with its footnote marker right
+ * after it when it has one ("Net Income ($)(5)", the style of the Summary
+ * Compensation titles); points into `own` or at the title. */
+static const char *marked_title(pc_xlsx *w, const char *en, int marker, pc_buf *own)
+{
+    const char *title = pc_xlsx_words(w, en);
+    if (marker <= 0)
+        return title;
+    pc_buf_clear(own);
+    pc_buf_printf(own, "%s(%d)", title, marker);
+    if (own->failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    return pc_buf_text(own);
+}
+
 void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
                      const double *widths, size_t count)
 {
+    pc_xlsx_headers_marked(w, ws, row, titles, NULL, widths, count);
+}
+
+void pc_xlsx_headers_marked(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
+                            const int *markers, const double *widths, size_t count)
+{
+    pc_buf own = {0};
     size_t lines = 1;
     w->ncols = count < PC_XLSX_MAX_COLS ? count : PC_XLSX_MAX_COLS;
     for (size_t i = 0; i < count; i++) {
@@ -485,9 +507,10 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
         double width = widths[i];
         /* A translated title (--labels) wraps between any two characters,
          * as Chinese does: only an English word widens its column. */
-        const char *title = pc_xlsx_words(w, titles[i]);
+        bool translated = pc_xlsx_words(w, titles[i]) != titles[i];
+        const char *title = marked_title(w, titles[i], markers ? markers[i] : 0, &own);
         double word = (double)longest_word(titles[i]) / HEADER_CHARS_PER_UNIT + 1.0;
-        if (title == titles[i] && word > width)
+        if (!translated && word > width)
             width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
         if (i < PC_XLSX_MAX_COLS)
             w->col_width[i] = width;
@@ -501,7 +524,9 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
         height = MAX_ROW_HEIGHT;
     pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
     for (size_t i = 0; i < count; i++)
-        pc_xlsx_text(w, ws, row, (int)i, pc_xlsx_words(w, titles[i]), w->f.header);
+        pc_xlsx_text(w, ws, row, (int)i, marked_title(w, titles[i], markers ? markers[i] : 0, &own),
+                     w->f.header);
+    pc_buf_fini(&own);
 }
 
 double pc_xlsx_header_height(double width, const char *text)
