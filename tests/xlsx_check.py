@@ -545,6 +545,17 @@ def check_pvp(book, exp):
             fmt = ws.cell(row=row, column=h[t]).number_format
             if want and fmt != want:
                 fail("Pay vs Performance %d %s: format %r" % (y, t, fmt))
+    # Whole dollars beside whole dollars: the average SCT total is in the
+    # PEO SCT total's format unless some year's mean has cents.
+    avgs = [e["avg"]["sct_total"] for e in exp["pvp"] if e["avg"] is not None]
+    if avgs and "Average Summary Compensation Table Total for Non-PEO NEOs ($)" in h:
+        col = h["Average Summary Compensation Table Total for Non-PEO NEOs ($)"]
+        want = "#,##0;(#,##0)" if all(v % 100 == 0 for v in avgs) else "#,##0.00;(#,##0.00)"
+        for row in rows.values():
+            fmt = ws.cell(row=row, column=col).number_format
+            if fmt != want:
+                fail("Pay vs Performance!%s%d average SCT total: format %r, expected %r" % (
+                    get_column_letter(col), row, fmt, want))
     for needle in exp["pvp_notes"]:
         if needle not in notes:
             fail("Pay vs Performance notes lack %r" % needle)
