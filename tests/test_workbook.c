@@ -612,6 +612,13 @@ Test(workbook, footnote_markers_match_the_footnotes_in_every_language)
     cr_expect(strstr(r.out, "/0/report.xlsx: 8 markers") != NULL, "%s", r.out);
     cr_expect(strstr(r.out, "/5/report.xlsx: 12 markers") != NULL, "%s", r.out);
     run_result_free(&r);
+    /* Each PEO's years as one range, oldest first, not "2023, 2022". */
+    const char *text[] = {"all-text", paths[3], NULL};
+    r = python(RECALC, text);
+    cr_expect(strstr(r.out, "(1) PEO 1: Catherine Whitfield (PEO in 2022-2023).") != NULL, "%s",
+              r.out);
+    cr_expect(strstr(r.out, "PEO 2: Rajiv Anand (PEO in 2023-2024).") != NULL, "%s", r.out);
+    run_result_free(&r);
     remove_dir(out);
     free(out);
 }

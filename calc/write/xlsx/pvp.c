@@ -186,16 +186,26 @@ static lxw_format *net_income_format(pc_xlsx *w)
     return w->f.dollars;
 }
 
-/* "2021, 2022" or "2022": the covered years in which a test holds. */
+/* The covered years in which a test holds, given most recent first, as a
+ * proxy names them: oldest first, a run of consecutive years as one range
+ * ("2021-2022, 2024", "2023"). */
 static void years_text(char *buf, size_t size, const int *years, size_t n)
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++) {
-        int k = snprintf(buf + len, size - len, "%s%d", i ? ", " : "", years[i]);
+    for (size_t end = n; end > 0 && len < size;) {
+        size_t start = end - 1; /* years[start] is the oldest year of this run */
+        size_t top = start;
+        while (top > 0 && years[top - 1] == years[top] + 1)
+            top--;
+        int k = top == start
+                    ? snprintf(buf + len, size - len, "%s%d", len ? ", " : "", years[start])
+                    : snprintf(buf + len, size - len, "%s%d-%d", len ? ", " : "", years[start],
+                               years[top]);
         if (k < 0)
             break;
         len += (size_t)k;
+        end = top;
     }
 }
 
