@@ -538,3 +538,36 @@ Test(golden, company_is_not_a_smaller_reporting_company)
     cr_expect(json_equal(section(g.report, "years"), section(g.expected, "years")));
     golden_free(&g);
 }
+
+/* Instruction 3 to Item 402(c)(2)(v) and (vi): the grant-date value of each
+ * performance award at the highest level of performance, worked by hand
+ * from awards.csv (maximum_shares x grant_fv_per_share, exact decimals):
+ * A-PSU-2021 (fiscal 2022) 40,000 x $42.10 = $1,684,000.00 and P-PSU-2023
+ * (fiscal 2024) 12,000 x $34.60 = $415,200.00. The market-condition award
+ * is not listed (its grant-date value already reflects every outcome). */
+Test(golden, performance_awards_at_their_maximum_for_the_sct_footnote)
+{
+    golden g = run_golden();
+    json_t *list = section(g.report, "maximum_performance_values");
+    static const struct {
+        const char *award, *person;
+        int year;
+        json_int_t shares;
+        double value;
+    } want[] = {{"A-PSU-2021", "anand", 2022, 40000, 1684000.00},
+                {"P-PSU-2023", "papadopoulou", 2024, 12000, 415200.00}};
+    cr_assert_eq(json_array_size(list), 2, "%zu entries", json_array_size(list));
+    for (size_t i = 0; i < 2; i++) {
+        json_t *e = json_array_get(list, i);
+        cr_expect_str_eq(str(e, "award_id"), want[i].award);
+        cr_expect_str_eq(str(e, "person_id"), want[i].person);
+        cr_expect_eq(integer(e, "year"), want[i].year);
+        cr_expect_str_eq(str(e, "sct_column"), "stock_awards");
+        cr_expect_str_eq(str(e, "level"), "maximum_shares");
+        cr_expect_eq(integer(e, "maximum_shares"), want[i].shares);
+        json_t *value = json_real(want[i].value);
+        expect_money(value, json_object_get(e, "grant_date_value_at_maximum"), want[i].award);
+        json_decref(value);
+    }
+    golden_free(&g);
+}

@@ -695,6 +695,14 @@ Test(workbook, proxy_wording_in_english_and_chinese)
                          "paycalc's)") != NULL,
               "%s", en);
     cr_expect(strstr(en, "sct_does_not_foot (also") == NULL, "%s", en);
+    /* Instruction 3 to Item 402(c)(2)(v) and (vi), worked by hand: each
+     * option tranche is 20,000 x $0.267249 = $5,344.98 (15,000: $4,008.735,
+     * $4,008.74), ten tranches, no maximum_shares: at target. */
+    cr_expect(strstr(en, "the grant-date fair value of the awards subject to performance "
+                         "conditions would be: 李雲飛, $53,450 (2021); 裴翔宇, $40,087 (2021). "
+                         "Awards for which no maximum number of shares is set are included at "
+                         "target.") != NULL,
+              "%s", en);
     free(en);
     char *zh = workbook_text("zh-Hant");
     const char *want[] = {"(1) 2021至2022年首席執行官：李雲飛。",
@@ -702,7 +710,9 @@ Test(workbook, proxy_wording_in_english_and_chinese)
                           "加：",
                           "減：",
                           "以人民幣於2022財年支付",
-                          "於2020年12月31日收盤時"};
+                          "於2020年12月31日收盤時",
+                          "受績效條件限制的獎勵的授予日公允價值為：李雲飛，53,450美元（2021年）；"
+                          "裴翔宇，40,087美元（2021年）。未設定最高股數的獎勵按目標水平計入。"};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         cr_expect(strstr(zh, want[i]) != NULL, "no '%s' in:\n%s", want[i], zh);
     const char *unwanted[] = {"不合格", "另外：", "減去："};
@@ -718,6 +728,54 @@ Test(workbook, proxy_wording_in_english_and_chinese)
                       "an English abbreviation in: %s", line);
     }
     free(zh);
+}
+
+/* Footnote markers as proxies print them: each title of Pay vs Performance
+ * and CAP Reconciliation that a footnote explains ends in "(n)" as the Summary Compensation titles
+ * do, in every
+ * --labels language, and the markers and the footnotes under each table
+ * match one for one (tests/xlsx_check.py markers): an SRC with one PEO
+ * (CBAK) and a company with two PEOs, a peer group and a measure (the
+ * golden set), whose footnotes are numbered differently. */
+Test(workbook, footnote_markers_match_the_footnotes_in_every_language)
+{
+    char *out = make_temp_dir();
+    const char *sets[] = {"/inputs/cbak-fy2022", "/tests/data/golden-nonsrc"};
+    const char *labels[] = {"en", "zh-Hant", "zh-Hans"};
+    char paths[6][640];
+    const char *args[8] = {"markers"};
+    size_t n = 0;
+    for (size_t s = 0; s < 2; s++)
+        for (size_t l = 0; l < 3; l++, n++) {
+            char input[512], dir[600];
+            snprintf(input, sizeof input, "%s%s", SOURCE_DIR, sets[s]);
+            snprintf(dir, sizeof dir, "%s/%zu", out, n);
+            const char *run[] = {"run",     input,      "--out",   dir,
+                                 "--quiet", "--labels", labels[l], NULL};
+            run_result r = run_paycalc(run);
+            cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, labels[l], r.err);
+            run_result_free(&r);
+            snprintf(paths[n], sizeof paths[n], "%s/report.xlsx", dir);
+            args[1 + n] = paths[n];
+        }
+    args[1 + n] = NULL;
+    run_result r = python(SOURCE_DIR "/tests/xlsx_check.py", args);
+    cr_expect_eq(r.status, 0, "markers and footnotes differ:\n%s%s", r.out, r.err);
+    /* CBAK (SRC): PEO and NEO names, CAP twice, TSR, net income on Pay vs
+     * Performance; the adjustments and the average on CAP Reconciliation.
+     * Golden: two PEO pairs, the peer group and the measure as well. */
+    cr_expect(strstr(r.out, "/0/report.xlsx: 8 markers") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, "/5/report.xlsx: 12 markers") != NULL, "%s", r.out);
+    run_result_free(&r);
+    /* Each PEO's years as one range, oldest first, not "2023, 2022". */
+    const char *text[] = {"all-text", paths[3], NULL};
+    r = python(RECALC, text);
+    cr_expect(strstr(r.out, "(1) PEO 1: Catherine Whitfield (PEO in 2022-2023).") != NULL, "%s",
+              r.out);
+    cr_expect(strstr(r.out, "PEO 2: Rajiv Anand (PEO in 2023-2024).") != NULL, "%s", r.out);
+    run_result_free(&r);
+    remove_dir(out);
+    free(out);
 }
 
 /* `paycalc scenarios INPUT --out OUT` with `what` (--price-change or

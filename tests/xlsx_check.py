@@ -214,13 +214,80 @@ def header_row(ws, first_label, col=1):
     return None
 
 
+# A footnote marker as the proxy tables print it after a title: "Salary ($)(1)".
+MARKER = re.compile(r"\s*\((\d+)\)$")
+
+
+def strip_marker(title):
+    """A column title without its trailing footnote marker ("Net Income ($)
+    (6)" is looked up as "Net Income ($)"): marker numbers follow the
+    footnotes that apply to the data, the title stays the same."""
+    return MARKER.sub("", title) if isinstance(title, str) else title
+
+
+def marker_of(title):
+    """The footnote number a title carries, or None."""
+    m = MARKER.search(title) if isinstance(title, str) else None
+    return int(m.group(1)) if m else None
+
+
 def headers(ws, row):
     out = {}
     for c in range(1, ws.max_column + 1):
         v = ws.cell(row=row, column=c).value
         if isinstance(v, str):
-            out[v] = c
+            out[strip_marker(v)] = c
     return out
+
+
+def footnote_markers(ws, header_row):
+    """({marker: [cells]} of the titles in the table, {number: cell} of the
+    footnotes under it) of a proxy table sheet. Titles are the header row
+    and the block labels of column A; footnotes are the column A cells that
+    start with "(n) "; a table cell is any above the first footnote."""
+    notes, marks = {}, {}
+    first_note = None
+    for r in range(header_row, ws.max_row + 1):
+        v = ws.cell(row=r, column=1).value
+        m = re.match(r"\((\d+)\) ", v) if isinstance(v, str) else None
+        if m:
+            first_note = first_note or r
+            n = int(m.group(1))
+            if n in notes:
+                fail("%s!A%d: footnote (%d) twice (also %s)" % (ws.title, r, n, notes[n]))
+            notes[n] = "A%d" % r
+    last = (first_note or ws.max_row + 1) - 1
+    for r in range(header_row, last + 1):
+        cols = range(1, ws.max_column + 1) if r == header_row else (1,)
+        for c in cols:
+            n = marker_of(ws.cell(row=r, column=c).value)
+            if n is not None:
+                marks.setdefault(n, []).append("%s%d" % (get_column_letter(c), r))
+    return marks, notes
+
+
+def check_footnote_markers(book):
+    """Every footnote marker on a title of Pay vs Performance and CAP
+    Reconciliation has its footnote under the table, every footnote there
+    is marked on some title, and the footnotes are numbered 1, 2, 3... in
+    order. Returns the markers seen."""
+    seen = 0
+    for name in ("Pay vs Performance", "CAP Reconciliation"):
+        if name not in book.f.sheetnames:
+            continue
+        ws = book.f[name]
+        marks, notes = footnote_markers(ws, 5)
+        for n, cells in sorted(marks.items()):
+            if n not in notes:
+                fail("%s: %s marked (%d), but no footnote (%d) under the table" % (name, ", ".join(cells), n, n))
+        for n, cell in sorted(notes.items()):
+            if n not in marks:
+                fail("%s!%s: footnote (%d) is marked on no title" % (name, cell, n))
+        order = [n for n, _ in sorted(notes.items(), key=lambda kv: int(kv[1][1:]))]
+        if order != list(range(1, len(order) + 1)):
+            fail("%s: footnotes numbered %r" % (name, order))
+        seen += sum(len(c) for c in marks.values())
+    return seen
 
 
 def cents(x):
@@ -306,9 +373,7 @@ def check_sct(book, exp):
             "Option Awards ($)", "Non-Equity Incentive Plan Compensation ($)", exp["sct_pension_header"],
             "All Other Compensation ($)", "Total ($)"]
     # Footnote markers ("Salary ($)(1)") on the headers they explain.
-    got = [re.sub(r"\(\d+\)$", "", ws.cell(row=hr, column=c).value or "")
-           for c in range(1, len(want) + 1)]
-    h = {re.sub(r"\(\d+\)$", "", k): v for k, v in h.items()}
+    got = [strip_marker(ws.cell(row=hr, column=c).value or "") for c in range(1, len(want) + 1)]
     if got != want:
         fail("Summary Compensation headers %r" % got)
         return
@@ -480,6 +545,17 @@ def check_pvp(book, exp):
             fmt = ws.cell(row=row, column=h[t]).number_format
             if want and fmt != want:
                 fail("Pay vs Performance %d %s: format %r" % (y, t, fmt))
+    # Whole dollars beside whole dollars: the average SCT total is in the
+    # PEO SCT total's format unless some year's mean has cents.
+    avgs = [e["avg"]["sct_total"] for e in exp["pvp"] if e["avg"] is not None]
+    if avgs and "Average Summary Compensation Table Total for Non-PEO NEOs ($)" in h:
+        col = h["Average Summary Compensation Table Total for Non-PEO NEOs ($)"]
+        want = "#,##0;(#,##0)" if all(v % 100 == 0 for v in avgs) else "#,##0.00;(#,##0.00)"
+        for row in rows.values():
+            fmt = ws.cell(row=row, column=col).number_format
+            if fmt != want:
+                fail("Pay vs Performance!%s%d average SCT total: format %r, expected %r" % (
+                    get_column_letter(col), row, fmt, want))
     for needle in exp["pvp_notes"]:
         if needle not in notes:
             fail("Pay vs Performance notes lack %r" % needle)
@@ -754,7 +830,23 @@ def check_wrapped_rows(book):
                     fail("%s!%s%d: %d-line text in a row of height %r" % (sheet, get_column_letter(hh[t]), r, lines, height))
 
 
+def check_markers(paths):
+    """`xlsx_check.py markers BOOK.xlsx...`: only the footnote markers of
+    the proxy tables (check_footnote_markers), for workbooks written in any
+    --labels language; prints each workbook's marker count."""
+    for path in paths:
+        seen = check_footnote_markers(Book(path))
+        if seen == 0:
+            fail("%s: no footnote markers on the Pay vs Performance and CAP Reconciliation titles" % path)
+        print("%s: %d markers" % (path, seen))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
 def main():
+    if sys.argv[1] == "markers":
+        return check_markers(sys.argv[2:])
     path, exp_path = sys.argv[1], sys.argv[2]
     with open(exp_path, encoding="utf-8") as f:
         exp = json.load(f)
@@ -776,6 +868,8 @@ def main():
     check_headers_fit(book)
     check_notes_wrap(book)
     check_wrapped_rows(book)
+    if check_footnote_markers(book) == 0:
+        fail("no footnote markers on the Pay vs Performance and CAP Reconciliation titles")
     for p in problems:
         print(p)
     return 1 if problems else 0

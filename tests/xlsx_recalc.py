@@ -80,6 +80,8 @@ import zipfile
 import openpyxl
 import openpyxl.utils
 
+from xlsx_check import strip_marker  # column titles carry footnote markers: "Salary ($)(1)"
+
 PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
  xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -206,7 +208,7 @@ def header_map(ws, table, must):
     """(row, {column index: key}) of the first row holding `must` among its
     cells, each column mapped by the first entry of `table` its text has."""
     for row in ws.iter_rows(max_row=min(ws.max_row, 60)):
-        texts = [c.value if isinstance(c.value, str) else "" for c in row]
+        texts = [strip_marker(c.value) if isinstance(c.value, str) else "" for c in row]
         if not any(t.startswith(must) for t in texts):
             continue
         cols = {}
@@ -332,7 +334,7 @@ def compare_cap_disclosure(book, report, problems):
     peo_years = {(y["year"], p["name"]) for y in report["pay_versus_performance"] for p in y["peo"]}
     count, subject = 0, None
     for row in ws.iter_rows(min_row=hrow + 1):
-        label = row[0].value
+        label = strip_marker(row[0].value)
         if not isinstance(label, str):
             continue
         if label.startswith("PEO"):
@@ -370,7 +372,7 @@ def compare_pvp(book, report, problems):
             break
     if hrow is None:
         return 0
-    heads = {c.column - 1: c.value for c in ws[hrow] if isinstance(c.value, str)}
+    heads = {c.column - 1: strip_marker(c.value) for c in ws[hrow] if isinstance(c.value, str)}
     by_year = {e["year"]: e for e in report["pay_versus_performance"]}
     count = 0
     for row in ws.iter_rows(min_row=hrow + 1):

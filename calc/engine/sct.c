@@ -125,8 +125,48 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, co
     return result;
 }
 
+/* Adds one grant-date tranche valuation of a performance award at the
+ * highest level of performance to `max` (Instruction 3 to Item
+ * 402(c)(2)(v) and (vi)). The level is maximum_shares / shares when
+ * awards.csv gives maximum_shares, else the target, or the probable
+ * outcome at the grant date when that is higher. The value is R2's with the
+ * level in place of the probable outcome: exact for an exact per-share
+ * value, else computed in double precision and rounded once. */
+static pc_status add_maximum(const pc_award *award, const pc_valuation *v, pc_maximum_value *max)
+{
+    int64_t cents, shares;
+    pc_status st;
+    if (award->has_maximum && award->shares > 0) {
+        if (award->shares > INT64_MAX / (PC_MICRO / 100) ||
+            pc_mul_div_round(v->shares, award->maximum_shares, award->shares, &shares))
+            return PC_ERR_OVERFLOW;
+        if (v->per_share_exact)
+            st = pc_mul3_div_round(v->shares, v->per_share_micro, award->maximum_shares,
+                                   award->shares * (PC_MICRO / 100), &cents);
+        else
+            st = pc_money_from_double(v->per_share * (double)v->shares *
+                                          (double)award->maximum_shares / (double)award->shares,
+                                      &cents);
+    } else {
+        int64_t level = v->probable_micro > PC_MICRO ? v->probable_micro : PC_MICRO;
+        if (pc_mul_div_round(v->shares, level, PC_MICRO, &shares))
+            return PC_ERR_OVERFLOW;
+        if (v->per_share_exact)
+            st = pc_tranche_value_exact(v->shares, v->per_share_micro, level, &cents);
+        else
+            st = pc_money_from_double(v->per_share * (double)v->shares * pc_micro_to_double(level),
+                                      &cents);
+    }
+    if (st || pc_money_add(max->value, cents, &max->value) ||
+        pc_money_add(max->maximum_shares, shares, &max->maximum_shares))
+        return PC_ERR_OVERFLOW;
+    max->from_maximum = award->has_maximum;
+    return PC_OK;
+}
+
 /* Values the awards granted in each fiscal year of a person with a role
- * that year (Item 402(c)(2)(v)-(vi)). */
+ * that year (Item 402(c)(2)(v)-(vi)), and each performance award's
+ * grant-date value at the highest level of performance (add_maximum). */
 static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums *sums,
                               pc_report *report, pc_diags *diags)
 {
@@ -140,6 +180,8 @@ static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums
         long row = row_of[award->person * (size_t)ds->config.nyears + (size_t)y];
         if (row < 0)
             continue;
+        pc_maximum_value max = {.award = a, .year = year};
+        bool maximum_ok = award->condition == PC_CONDITION_PERFORMANCE;
         for (size_t t = award->first_tranche; t < award->first_tranche + award->ntranches; t++) {
             pc_valuation v;
             pc_status st =
@@ -156,11 +198,18 @@ static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums
                 return PC_ERR_NOMEM;
             int64_t *acc =
                 award->type == PC_AWARD_STOCK ? &sums[row].stock_awards : &sums[row].option_awards;
-            if (pc_money_add(*acc, v.value, acc)) {
+            if (pc_money_add(*acc, v.value, acc) || (maximum_ok && add_maximum(award, &v, &max))) {
                 pc_error(diags, pc_dataset_path(ds, PC_FILE_AWARDS), award->line, 1, "overflow",
                          "award_id: the grant-date values of '%s' are too large", award->id);
                 result = PC_ERR_INPUT;
+                maximum_ok = false;
             }
+        }
+        if (maximum_ok && !result) {
+            pc_maximum_value *slot = PC_ARRAY_PUSH(&report->maximum_values);
+            if (!slot)
+                return PC_ERR_NOMEM;
+            *slot = max;
         }
     }
     return result;

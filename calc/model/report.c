@@ -278,6 +278,7 @@ void pc_report_fini(pc_report *report)
     free(report->supplied_lines.items);
     free(report->retirement.items);
     free(report->modifications.items);
+    free(report->maximum_values.items);
     for (size_t i = 0; i < report->market_details.count; i++) {
         pc_market_detail *d = &report->market_details.items[i];
         free(d->tickers);

@@ -391,6 +391,22 @@ typedef struct pc_modification_result {
     bool in_sct;         /* reported in that year's SCT (the holder is a PEO or NEO then) */
 } pc_modification_result;
 
+/* A performance award at the highest level of performance (Instruction 3
+ * to Item 402(c)(2)(v) and (vi)): the SCT reports the grant-date value at
+ * the probable outcome and a footnote gives this one. The per-share values
+ * are the grant-date valuations' own (before the probable outcome); the
+ * highest level is awards.csv maximum_shares, or, without it, the target
+ * (the larger of 100% and the probable outcome at the grant date). A
+ * market-condition award's grant-date value already reflects every outcome
+ * and has none (SCT-6). */
+typedef struct pc_maximum_value {
+    size_t award;           /* index into dataset awards (condition performance) */
+    int year;               /* the fiscal year of the grant */
+    bool from_maximum;      /* awards.csv maximum_shares gave the level, else the target */
+    int64_t maximum_shares; /* the shares earned at that level */
+    int64_t value;          /* cents: sum over tranches of shares at maximum x per share (R2) */
+} pc_maximum_value;
+
 typedef struct pc_report {
     PC_ARRAY(pc_rate_used) rates;
     /* By person (in order of first appearance in roles.csv, PEOs first),
@@ -425,6 +441,9 @@ typedef struct pc_report {
     /* modifications.csv, in its order: one per modification in or before
      * the covered years. */
     PC_ARRAY(pc_modification_result) modifications;
+    /* The performance awards granted in a covered year to a PEO or NEO of
+     * that year, at the highest level of performance, in awards.csv order. */
+    PC_ARRAY(pc_maximum_value) maximum_values;
     bool has_checks;
     pc_checks checks;
 } pc_report;

@@ -617,6 +617,51 @@ static void warnings(pc_jw *w, const pc_dataset *ds, const pc_report *r)
     pc_jw_close(w, ']');
 }
 
+/* Whether the Summary Compensation Table shows the year of a performance
+ * award's grant, so its maximum value belongs in that table's footnote. */
+static bool maximum_in_sct(const pc_dataset *ds, const pc_report *r, const pc_maximum_value *m)
+{
+    const pc_sct_row *s = pc_report_sct(r, ds->awards.items[m->award].person, m->year);
+    return s && s->in_table;
+}
+
+/* Instruction 3 to Item 402(c)(2)(v) and (vi): each performance award
+ * granted in a year the SCT shows, at the highest level of performance
+ * (SPEC section 9 as the README extends it). */
+static json_t *maximum_values(const pc_dataset *ds, const pc_report *r)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < r->maximum_values.count; i++) {
+        const pc_maximum_value *m = &r->maximum_values.items[i];
+        if (!maximum_in_sct(ds, r, m))
+            continue;
+        const pc_award *aw = &ds->awards.items[m->award];
+        json_t *o = json_object();
+        if (!o || json_array_append_new(list, o) ||
+            pc_json_set(o, "award_id", json_string(aw->id)) ||
+            pc_json_set(o, "person_id", json_string(person_id(ds, aw->person))) ||
+            pc_json_set(o, "year", json_integer(m->year)) ||
+            pc_json_set(
+                o, "sct_column",
+                json_string(aw->type == PC_AWARD_STOCK ? "stock_awards" : "option_awards")) ||
+            pc_json_set(o, "level", json_string(m->from_maximum ? "maximum_shares" : "target")) ||
+            pc_json_set(o, "maximum_shares", json_integer(m->maximum_shares)) ||
+            pc_json_set(o, "grant_date_value_at_maximum", pc_json_money(m->value))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static bool any_maximum_in_sct(const pc_dataset *ds, const pc_report *r)
+{
+    for (size_t i = 0; i < r->maximum_values.count; i++)
+        if (maximum_in_sct(ds, r, &r->maximum_values.items[i]))
+            return true;
+    return false;
+}
+
 static json_t *build(const pc_dataset *ds, const pc_report *r)
 {
     json_t *root = json_object();
@@ -647,6 +692,10 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     /* Only with modifications, so that a set without them reads as before. */
     if (r->modifications.count)
         CHECK(pc_json_set(root, "modifications", modifications(ds, r)));
+    /* Only with performance awards granted in a year the SCT shows, for
+     * the same reason. */
+    if (any_maximum_in_sct(ds, r))
+        CHECK(pc_json_set(root, "maximum_performance_values", maximum_values(ds, r)));
     CHECK(pc_json_set(root, "tsr", tsr(r)));
     CHECK(pc_json_set(root, "warnings", json_array()));
     if (r->has_checks)

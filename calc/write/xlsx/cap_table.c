@@ -41,14 +41,21 @@ static long block_index(const pc_report *r, int year, size_t subject)
     return pc_xlsx_cap_index(r, year, subject);
 }
 
-/* One block: a label row, a row per adjustment, the CAP row. Returns the
- * next free row. */
-static int32_t write_block(pc_xlsx *w, int32_t row, const char *label, size_t subject,
+/* One block: a label row (with its footnote marker when `marker` > 0), a
+ * row per adjustment, the CAP row. Returns the next free row. */
+static int32_t write_block(pc_xlsx *w, int32_t row, const char *label, int marker, size_t subject,
                            const int *years, size_t nyears)
 {
     lxw_worksheet *ws = w->cap;
     const pc_report *r = w->report;
-    pc_xlsx_text(w, ws, row, 0, pc_xlsx_words(w, label), w->f.bold);
+    pc_buf marked = {0};
+    pc_buf_puts(&marked, pc_xlsx_words(w, label));
+    if (marker > 0)
+        pc_buf_printf(&marked, "(%d)", marker);
+    if (marked.failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    label = pc_buf_text(&marked);
+    pc_xlsx_text(w, ws, row, 0, label, w->f.bold);
     pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, label));
     row++;
     int32_t first = row;
@@ -84,6 +91,7 @@ static int32_t write_block(pc_xlsx *w, int32_t row, const char *label, size_t su
         }
         row++;
     }
+    pc_buf_fini(&marked);
     return row + 1;
 }
 
@@ -105,6 +113,10 @@ void pc_xlsx_write_cap(pc_xlsx *w)
     const char *titles[1 + PC_MAX_YEARS];
     char year_titles[PC_MAX_YEARS][16];
     double widths[1 + PC_MAX_YEARS];
+    /* Footnote (1), how CAP is computed, is marked on the adjustments'
+     * title; (2), what the average is, on the average's block, and only
+     * when there is one. */
+    int markers[1 + PC_MAX_YEARS] = {1};
     titles[0] = "Adjustment";
     widths[0] = 82; /* the longest adjustment on one line */
     for (size_t y = 0; y < nyears; y++) {
@@ -112,7 +124,10 @@ void pc_xlsx_write_cap(pc_xlsx *w)
         titles[1 + y] = year_titles[y];
         widths[1 + y] = 15;
     }
-    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 1 + nyears);
+    bool average = false;
+    for (size_t i = 0; i < r->pvp.count; i++)
+        average = average || r->pvp.items[i].has_average;
+    pc_xlsx_headers_marked(w, ws, PC_XLSX_HEADER_ROW, titles, markers, widths, 1 + nyears);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
 
@@ -129,16 +144,13 @@ void pc_xlsx_write_cap(pc_xlsx *w)
             breaks[nbreaks++] = (lxw_row_t)row;
         pc_buf_clear(&label);
         pc_buf_printf(&label, pc_xlsx_words(w, "PEO: %s"), pc_xlsx_person_name(w, peos[k]));
-        row = write_block(w, row, pc_buf_text(&label), peos[k], years, nyears);
+        row = write_block(w, row, pc_buf_text(&label), 0, peos[k], years, nyears);
         blocks++;
     }
-    bool average = false;
-    for (size_t i = 0; i < r->pvp.count; i++)
-        average = average || r->pvp.items[i].has_average;
     if (average) {
         if (blocks > 0 && blocks % 2 == 0 && nbreaks + 1 < sizeof breaks / sizeof breaks[0])
             breaks[nbreaks++] = (lxw_row_t)row;
-        row = write_block(w, row, "Average for Non-PEO NEOs", PC_SUBJECT_AVERAGE, years, nyears);
+        row = write_block(w, row, "Average for Non-PEO NEOs", 2, PC_SUBJECT_AVERAGE, years, nyears);
     }
     breaks[nbreaks] = 0;
     if (nbreaks > 0)
@@ -158,7 +170,8 @@ void pc_xlsx_write_cap(pc_xlsx *w)
         "fiscal year end and vesting date in accordance with FASB ASC Topic 718. Each adjustment "
         "is rounded to the %s.",
         pc_xlsx_words(w, decimals ? "cent" : "whole dollar"));
-    pc_xlsx_note(w, ws, row,
-                 "(2) Each adjustment of the average is the mean of that adjustment over the "
-                 "year's non-PEO named executive officers.");
+    if (average)
+        pc_xlsx_note(w, ws, row,
+                     "(2) Each adjustment of the average is the mean of that adjustment over the "
+                     "year's non-PEO named executive officers.");
 }

@@ -506,9 +506,31 @@ static size_t widest_line(const char *text)
 #define NOTE_LINE_HEIGHT 13.5
 #define MAX_ROW_HEIGHT 409.0
 
+/* A column title in the labels' language with its footnote marker right
+ * after it when it has one ("Net Income ($)(5)", the style of the Summary
+ * Compensation titles); points into `own` or at the title. */
+static const char *marked_title(pc_xlsx *w, const char *en, int marker, pc_buf *own)
+{
+    const char *title = pc_xlsx_words(w, en);
+    if (marker <= 0)
+        return title;
+    pc_buf_clear(own);
+    pc_buf_printf(own, "%s(%d)", title, marker);
+    if (own->failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    return pc_buf_text(own);
+}
+
 void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
                      const double *widths, size_t count)
 {
+    pc_xlsx_headers_marked(w, ws, row, titles, NULL, widths, count);
+}
+
+void pc_xlsx_headers_marked(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
+                            const int *markers, const double *widths, size_t count)
+{
+    pc_buf own = {0};
     size_t lines = 1;
     w->ncols = count < PC_XLSX_MAX_COLS ? count : PC_XLSX_MAX_COLS;
     for (size_t i = 0; i < count; i++) {
@@ -519,10 +541,12 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
         /* A Chinese title (--labels) wraps between any two of its Chinese
          * characters: only an English word in it ("reported.csv") widens
          * its column. Where the translation breaks its lines itself, at
-         * the words, each line is whole ("差額：\n已公佈－預期"). */
-        const char *title = pc_xlsx_words(w, titles[i]);
+         * the words, each line is whole ("差額：\n已公佈－預期"). The
+         * footnote marker follows the title and widens nothing. */
+        const char *words = pc_xlsx_words(w, titles[i]);
         size_t longest =
-            title != titles[i] && strchr(title, '\n') ? widest_line(title) : longest_run(title);
+            words != titles[i] && strchr(words, '\n') ? widest_line(words) : longest_run(words);
+        const char *title = marked_title(w, titles[i], markers ? markers[i] : 0, &own);
         double word = (double)longest / HEADER_CHARS_PER_UNIT + 1.0;
         if (word > width)
             width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
@@ -538,7 +562,9 @@ void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *con
         height = MAX_ROW_HEIGHT;
     pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
     for (size_t i = 0; i < count; i++)
-        pc_xlsx_text(w, ws, row, (int)i, pc_xlsx_words(w, titles[i]), w->f.header);
+        pc_xlsx_text(w, ws, row, (int)i, marked_title(w, titles[i], markers ? markers[i] : 0, &own),
+                     w->f.header);
+    pc_buf_fini(&own);
 }
 
 double pc_xlsx_header_height(double width, const char *text)

@@ -95,6 +95,12 @@ void pc_xlsx_heading(pc_xlsx *w, lxw_worksheet *ws, const char *title, int first
  * column widths and records them for the footnotes (w->col_width). */
 void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
                      const double *widths, size_t count);
+/* The same, each title followed by its footnote marker as proxies print
+ * it: "(3)" right after the translated title ("Salary ($)(1)") where
+ * markers[i] > 0 (markers may be NULL: none). A marker is the number of a
+ * footnote under the table. */
+void pc_xlsx_headers_marked(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
+                            const int *markers, const double *widths, size_t count);
 /* Print setup of a sheet: landscape, narrow margins, a footer with the
  * company, sheet and page, the header row repeated on every page when
  * `repeat_header`, and scaled to `pages_wide` pages across (0: not fitted;

@@ -910,6 +910,15 @@ static const label table[] = {
     {" (the payout earned)", "（已達成的支付比例）", "（已达成的支付比例）"},
     {"Award Valuations row %ld", "Award Valuations 工作表第%ld行",
      "Award Valuations 工作表第%ld行"},
+    /* The Summary Compensation footnote of Instruction 3 to Item
+     * 402(c)(2)(v) and (vi): performance awards at their maximum. */
+    {" At the highest level of performance, the grant-date fair value of the awards subject to "
+     "performance conditions would be: ",
+     "假設達到最高績效水平，受績效條件限制的獎勵的授予日公允價值為：",
+     "假设达到最高绩效水平，受绩效条件限制的奖励的授予日公允价值为："},
+    {"%s, $%s (%d)", "%s，%s美元（%d年）", "%s，%s美元（%d年）"},
+    {" Awards for which no maximum number of shares is set are included at target.",
+     "未設定最高股數的獎勵按目標水平計入。", "未设定最高股数的奖励按目标水平计入。"},
 };
 
 const char *pc_xlsx_words(const pc_xlsx *w, const char *en)

@@ -186,24 +186,53 @@ static lxw_format *net_income_format(pc_xlsx *w)
     return w->f.dollars;
 }
 
-/* "2021, 2022" or "2022": the covered years in which a test holds. */
+/* The covered years in which a test holds, given most recent first, as a
+ * proxy names them: oldest first, a run of consecutive years as one range
+ * ("2021-2022, 2024", "2023"). */
 static void years_text(char *buf, size_t size, const int *years, size_t n)
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++) {
-        int k = snprintf(buf + len, size - len, "%s%d", i ? ", " : "", years[i]);
+    for (size_t end = n; end > 0 && len < size;) {
+        size_t start = end - 1; /* years[start] is the oldest year of this run */
+        size_t top = start;
+        while (top > 0 && years[top - 1] == years[top] + 1)
+            top--;
+        int k = top == start
+                    ? snprintf(buf + len, size - len, "%s%d", len ? ", " : "", years[start])
+                    : snprintf(buf + len, size - len, "%s%d-%d", len ? ", " : "", years[start],
+                               years[top]);
         if (k < 0)
             break;
         len += (size_t)k;
+        end = top;
     }
 }
 
-/* Footnotes (1) and (2): who the PEOs and the averaged NEOs were in each
+/* The footnotes under the table, in the order they are printed. A
+ * footnote is there only when it applies (no peer group for a smaller
+ * reporting company, no TSR without prices, no measure without one), so
+ * their numbers are given where the columns are laid out (pvp_layout) and
+ * the column titles carry the same numbers as markers. */
+typedef enum pvp_note {
+    NOTE_PEOS = 0,   /* who the PEOs were: on the PEO SCT total titles */
+    NOTE_NEOS,       /* the NEOs averaged: on the average SCT total */
+    NOTE_CAP,        /* how CAP is computed: on every CAP title */
+    NOTE_TSR,        /* the $100 investment */
+    NOTE_PEER,       /* the peer group's TSR */
+    NOTE_NET_INCOME, /* net income as reported */
+    NOTE_CSM,        /* the company-selected measure */
+    NOTE_COUNT
+} pvp_note;
+
+/* Footnotes of the names: who the PEOs and the averaged NEOs were in each
  * year, as filings name them in a footnote to the table. */
 static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const peo_slots *slots,
-                              const int *desc, size_t ndesc)
+                              const int *number, const int *desc, size_t ndesc)
 {
+    char peo_lead[16], neo_lead[16];
+    snprintf(peo_lead, sizeof peo_lead, "(%d) ", number[NOTE_PEOS]);
+    snprintf(neo_lead, sizeof neo_lead, "(%d) ", number[NOTE_NEOS]);
     const pc_report *r = w->report;
     pc_buf b = {0};
     if (slots->per_person) {
@@ -218,8 +247,9 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
             char list[64];
             years_text(list, sizeof list, years, n);
             pc_buf_clear(&b);
-            pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO %zu: %s (PEO in %s)."), k == 0 ? "(1) " : "",
-                          k + 1, pc_xlsx_person_name(w, slots->person[k]), list);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO %zu: %s (PEO in %s)."),
+                          k == 0 ? peo_lead : "", k + 1, pc_xlsx_person_name(w, slots->person[k]),
+                          list);
             row = k == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
                          : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
         }
@@ -239,7 +269,7 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
                 end++;
             }
             pc_buf_clear(&b); /* reuse the buffer: the next add writes from the start */
-            const char *lead = y == 0 ? "(1) " : "";
+            const char *lead = y == 0 ? peo_lead : "";
             if (end - y > 1)
                 pc_buf_printf(&b, pc_xlsx_words(w, "%sPEO in %d-%d: "), lead, desc[end - 1],
                               desc[y]);
@@ -257,7 +287,7 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
     for (size_t y = 0; y < ndesc; y++) {
         const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
         pc_buf_clear(&b);
-        const char *lead = y == 0 ? "(2) " : "";
+        const char *lead = y == 0 ? neo_lead : "";
         if (!p || !p->has_average || p->avg_count == 0) {
             pc_buf_printf(
                 &b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d: none; the averages are left blank."),
@@ -288,6 +318,8 @@ typedef struct pvp_columns {
     peo_slots slots;
     const char *titles[2 * PC_MAX_PEOS * PC_MAX_YEARS + 8];
     double widths[2 * PC_MAX_PEOS * PC_MAX_YEARS + 8];
+    int markers[2 * PC_MAX_PEOS * PC_MAX_YEARS + 8]; /* the footnote number of each title, or 0 */
+    int number[NOTE_COUNT];                          /* each footnote's number, 0 when absent */
     size_t count;
     int avg_sct_col;
     bool has_csm;
@@ -296,10 +328,31 @@ typedef struct pvp_columns {
     pc_buf csm_title;
 } pvp_columns;
 
-static void add_column(pvp_columns *c, const char *title, double width)
+static void add_column(pvp_columns *c, const char *title, double width, pvp_note note)
 {
     c->titles[c->count] = title;
+    c->markers[c->count] = note < NOTE_COUNT ? c->number[note] : 0;
     c->widths[c->count++] = width;
+}
+
+/* Numbers the footnotes that apply, from (1), in the order pvp_name_notes
+ * and pvp_notes print them. */
+static void number_notes(const pc_xlsx *w, pvp_columns *c)
+{
+    const pc_report *r = w->report;
+    bool src = w->ds->config.smaller_reporting_company;
+    bool applies[NOTE_COUNT] = {
+        [NOTE_PEOS] = r->pvp.count > 0,
+        [NOTE_NEOS] = r->pvp.count > 0,
+        [NOTE_CAP] = true,
+        [NOTE_TSR] = r->tsr.computed,
+        [NOTE_PEER] = !src,
+        [NOTE_NET_INCOME] = true,
+        [NOTE_CSM] = c->has_csm,
+    };
+    int next = 1;
+    for (int k = 0; k < NOTE_COUNT; k++)
+        c->number[k] = applies[k] ? next++ : 0;
 }
 
 /* Ends the title just printed into slot_titles; returns where the next one
@@ -319,8 +372,9 @@ static void pvp_layout(pc_xlsx *w, pvp_columns *c)
     find_slots(w->report, &c->slots);
     w->at.pvp_per_person = c->slots.per_person;
     memcpy(w->at.pvp_slot_person, c->slots.person, sizeof c->slots.person);
+    number_notes(w, c);
 
-    add_column(c, "Year", 8);
+    add_column(c, "Year", 8, NOTE_COUNT);
     size_t at = 0;
     for (size_t k = 0; k < c->slots.count; k++) {
         c->slot_title_at[k][0] = at;
@@ -339,8 +393,8 @@ static void pvp_layout(pc_xlsx *w, pvp_columns *c)
             pc_buf_puts(&c->slot_titles, pc_xlsx_words(w, "Compensation Actually Paid to PEO ($)"));
         at = end_title(c);
         w->at.pvp_peo_cap_col[k] = (int)c->count + 1;
-        add_column(c, NULL, 16);
-        add_column(c, NULL, 16);
+        add_column(c, NULL, 16, NOTE_PEOS);
+        add_column(c, NULL, 16, NOTE_CAP);
     }
     for (size_t k = 0; k < c->slots.count; k++) {
         c->titles[1 + 2 * k] = pc_buf_text(&c->slot_titles) + c->slot_title_at[k][0];
@@ -348,27 +402,27 @@ static void pvp_layout(pc_xlsx *w, pvp_columns *c)
     }
     w->at.pvp_npeo_cols = c->slots.count;
     c->avg_sct_col = (int)c->count;
-    add_column(c, "Average Summary Compensation Table Total for Non-PEO NEOs ($)", 18);
+    add_column(c, "Average Summary Compensation Table Total for Non-PEO NEOs ($)", 18, NOTE_NEOS);
     w->at.pvp_avg_cap_col = (int)c->count;
-    add_column(c, "Average Compensation Actually Paid to Non-PEO NEOs ($)", 18);
+    add_column(c, "Average Compensation Actually Paid to Non-PEO NEOs ($)", 18, NOTE_CAP);
     /* The two TSR columns sit under one spanning header (pvp_header). */
     w->at.pvp_tsr_col = (int)c->count;
-    add_column(c, "Total Shareholder Return ($)", 16);
+    add_column(c, "Total Shareholder Return ($)", 16, NOTE_TSR);
     w->at.pvp_peer_col = PC_XLSX_NONE;
     if (!src) {
         w->at.pvp_peer_col = (int)c->count;
-        add_column(c, "Peer Group Total Shareholder Return ($)", 16);
+        add_column(c, "Peer Group Total Shareholder Return ($)", 16, NOTE_PEER);
     }
     /* Net income and the measure in the unit display_units gives. */
     static const char *const ni_titles[] = {"Net Income ($)", "Net Income ($ in thousands)",
                                             "Net Income ($ in millions)"};
     w->at.pvp_net_income_col = (int)c->count;
-    add_column(c, ni_titles[config->net_income_units], 16);
+    add_column(c, ni_titles[config->net_income_units], 16, NOTE_NET_INCOME);
     w->at.pvp_csm_col = PC_XLSX_NONE;
     if (c->has_csm) {
         pc_xlsx_csm_title(w, &c->csm_title);
         w->at.pvp_csm_col = (int)c->count;
-        add_column(c, pc_buf_text(&c->csm_title), 16);
+        add_column(c, pc_buf_text(&c->csm_title), 16, NOTE_CSM);
     }
     if (c->slot_titles.failed || c->csm_title.failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
@@ -396,17 +450,32 @@ static void pvp_header(pc_xlsx *w, const pvp_columns *c)
         span_width += c->widths[k];
     pc_xlsx_check(w, worksheet_set_row(ws, PC_XLSX_HEADER_ROW - 1,
                                        pc_xlsx_header_height(span_width, span), NULL));
-    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, c->titles, c->widths, c->count);
+    pc_xlsx_headers_marked(w, ws, PC_XLSX_HEADER_ROW, c->titles, c->markers, c->widths, c->count);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+}
+
+/* The format of the average SCT total: whole dollars, as the PEO's SCT
+ * total beside it, when every year's average is a whole-dollar figure (one
+ * NEO's total, or a mean that came out even); cents only when the mean of
+ * some year has them (R5 with cap_decimals 2). */
+static lxw_format *average_sct_format(const pc_xlsx *w)
+{
+    for (size_t i = 0; i < w->report->pvp.count; i++) {
+        const pc_pvp_row *p = &w->report->pvp.items[i];
+        if (p->has_average && p->avg_sct_total % 100 != 0)
+            return w->f.cap;
+    }
+    return w->f.dollars;
 }
 
 /* The non-PEO NEO averages of a year: references to CAP by Person. */
 static void pvp_average_cells(pc_xlsx *w, int32_t row, int avg_sct_col, const pc_pvp_row *p)
 {
     const pc_report *r = w->report;
+    lxw_format *sct_fmt = average_sct_format(w);
     if (!p->has_average) {
-        pc_xlsx_blank(w, w->pvp, row, avg_sct_col, w->f.cap);
+        pc_xlsx_blank(w, w->pvp, row, avg_sct_col, sct_fmt);
         pc_xlsx_blank(w, w->pvp, row, w->at.pvp_avg_cap_col, w->f.cap);
         return;
     }
@@ -415,7 +484,7 @@ static void pvp_average_cells(pc_xlsx *w, int32_t row, int avg_sct_col, const pc
     int32_t at_row = a ? w->at.cap_row[ai] : PC_XLSX_NONE;
     put_ref_or_number(
         w, row, avg_sct_col, PC_XLSX_SHEET_CAP_PERSON, at_row, w->at.cap_col[PC_CAP_SCT_TOTAL],
-        a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total, w->f.cap);
+        a && a->line[PC_CAP_SCT_TOTAL] == p->avg_sct_total, p->avg_sct_total, sct_fmt);
     put_ref_or_number(w, row, w->at.pvp_avg_cap_col, PC_XLSX_SHEET_CAP_PERSON, at_row,
                       w->at.cap_col[PC_CAP_CAP], a && a->line[PC_CAP_CAP] == p->avg_cap, p->avg_cap,
                       w->f.cap);
@@ -456,20 +525,20 @@ static void pvp_company_cells(pc_xlsx *w, int32_t row, const pc_pvp_row *p, lxw_
 }
 
 /* The footnotes after the PEO and NEO names: CAP, TSR, peer TSR, net
- * income and the measure, numbered from 3. */
-static int32_t pvp_notes(pc_xlsx *w, int32_t row, bool has_csm)
+ * income and the measure, each with the number pvp_layout gave it. */
+static int32_t pvp_notes(pc_xlsx *w, int32_t row, const pvp_columns *c)
 {
     lxw_worksheet *ws = w->pvp;
     const pc_report *r = w->report;
     const pc_config *config = &w->ds->config;
-    int number = 3;
+    const int *number = c->number;
     row = pc_xlsx_notef(
         w, ws, row,
         "(%d) Compensation actually paid is computed as Item 402(v)(2)(iii) of Regulation S-K "
         "requires; the adjustments from the Summary Compensation Table total are shown in the "
         "reconciliation table.",
-        number++);
-    if (r->tsr.computed) {
+        number[NOTE_CAP]);
+    if (number[NOTE_TSR]) {
         char base[48] = "?";
         char price[48];
         if (r->tsr.base_date != PC_DATE_NONE)
@@ -480,30 +549,30 @@ static int32_t pvp_notes(pc_xlsx *w, int32_t row, bool has_csm)
             "(%d) Cumulative total shareholder return: the value at each fiscal year end of "
             "$100 invested in the company's stock at the close of %s ($%s per share), with "
             "dividends reinvested (Item 201(e) of Regulation S-K).",
-            number++, base, price);
+            number[NOTE_TSR], base, price);
     }
     /* The peer group by the name paycalc.json gives it (section 11), when
      * it gives one; performance.csv's figures come without a name. */
-    if (!config->smaller_reporting_company && config->peer_group && *config->peer_group)
+    if (number[NOTE_PEER] && config->peer_group && *config->peer_group)
         row = pc_xlsx_notef(w, ws, row,
                             "(%d) Total shareholder return of the peer group %s, on the same $100 "
                             "basis.",
-                            number++, config->peer_group);
-    else if (!config->smaller_reporting_company)
+                            number[NOTE_PEER], config->peer_group);
+    else if (number[NOTE_PEER])
         row = pc_xlsx_notef(w, ws, row,
                             "(%d) Total shareholder return of the peer group, on the same $100 "
                             "basis.",
-                            number++);
+                            number[NOTE_PEER]);
     row = pc_xlsx_notef(
         w, ws, row, "(%d) Net income as reported in the company's audited financial statements.",
-        number++);
-    if (has_csm)
+        number[NOTE_NET_INCOME]);
+    if (number[NOTE_CSM])
         row = pc_xlsx_notef(w, ws, row,
                             "(%d) %s is the company-selected measure: in the company's "
                             "assessment, the most important financial performance measure used "
                             "to link compensation actually paid to company performance for the "
                             "most recent fiscal year.",
-                            number++, config->company_selected_measure);
+                            number[NOTE_CSM], config->company_selected_measure);
     return row;
 }
 
@@ -539,8 +608,8 @@ void pc_xlsx_write_pvp(pc_xlsx *w)
     if (ndesc == 0)
         row = pc_xlsx_note(w, ws, row, "No covered years.");
 
-    row = pvp_name_notes(w, ws, row + 1, &c.slots, desc, ndesc);
-    row = pvp_notes(w, row, c.has_csm);
+    row = pvp_name_notes(w, ws, row + 1, &c.slots, c.number, desc, ndesc);
+    row = pvp_notes(w, row, &c);
     w->at.pvp_next_row = row + 1;
     pc_buf_fini(&c.slot_titles);
     pc_buf_fini(&c.csm_title);

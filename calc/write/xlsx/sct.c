@@ -258,6 +258,76 @@ static bool sct_fx_note(pc_xlsx *w, pc_buf *b, int first, int last)
     return any;
 }
 
+/* Order of the performance awards' maximum values in the footnote: most
+ * recent year first, then each person together (in the order of the SCT),
+ * then awards.csv order. */
+typedef struct maximum_key {
+    int year;
+    size_t person;
+    size_t index; /* into pc_report.maximum_values */
+} maximum_key;
+
+static int maximum_cmp(const void *a, const void *b)
+{
+    const maximum_key *x = a, *y = b;
+    if (x->year != y->year)
+        return x->year > y->year ? -1 : 1;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Instruction 3 to Item 402(c)(2)(v) and (vi): the grant-date value of
+ * the performance awards at the highest level of performance, one figure
+ * per person and year the table shows (the engine's pc_maximum_value,
+ * summed over the person's awards of the year). Appends nothing without
+ * such awards. */
+static void sct_maximum_note(pc_xlsx *w, pc_buf *b)
+{
+    const pc_report *r = w->report;
+    const pc_dataset *ds = w->ds;
+    maximum_key *keys = malloc((r->maximum_values.count + 1) * sizeof *keys);
+    if (!keys) {
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        return;
+    }
+    size_t n = 0;
+    bool at_target = false;
+    for (size_t i = 0; i < r->maximum_values.count; i++) {
+        const pc_maximum_value *m = &r->maximum_values.items[i];
+        size_t person = ds->awards.items[m->award].person;
+        const pc_sct_row *s = pc_report_sct(r, person, m->year);
+        if (!s || !s->in_table)
+            continue;
+        keys[n++] = (maximum_key){m->year, (size_t)(s - r->sct.items), i};
+        at_target = at_target || !m->from_maximum;
+    }
+    qsort(keys, n, sizeof *keys, maximum_cmp);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        int64_t cents = 0;
+        for (; j < n && keys[j].year == keys[i].year && keys[j].person == keys[i].person; j++)
+            if (pc_money_add(cents, r->maximum_values.items[keys[j].index].value, &cents))
+                pc_xlsx_fail(w, PC_ERR_OVERFLOW, "a maximum value is too large");
+        char amount[48];
+        pc_money_format_display(cents, 0, amount, sizeof amount);
+        pc_buf_puts(b, pc_xlsx_words(w, i == 0 ? " At the highest level of performance, the "
+                                                 "grant-date fair value of the awards subject to "
+                                                 "performance conditions would be: "
+                                               : "; "));
+        pc_buf_printf(b, pc_xlsx_words(w, "%s, $%s (%d)"),
+                      pc_xlsx_person_name(w, r->sct.items[keys[i].person].person), amount,
+                      keys[i].year);
+        i = j;
+    }
+    if (n > 0)
+        pc_buf_puts(b, pc_xlsx_words(w, "."));
+    if (at_target)
+        pc_buf_puts(b, pc_xlsx_words(w, " Awards for which no maximum number of shares is set "
+                                        "are included at target."));
+    free(keys);
+}
+
 /* How the grant-date values were measured (Instruction 1 to Item
  * 402(c)(2)(v) and (vi)). */
 static void sct_equity_note(pc_xlsx *w, pc_buf *b, int first, int last)
@@ -288,6 +358,7 @@ static void sct_equity_note(pc_xlsx *w, pc_buf *b, int first, int last)
                         pc_xlsx_words(w, " Awards subject to performance conditions are shown at "
                                          "the probable outcome of those conditions at the grant "
                                          "date."));
+        sct_maximum_note(w, b);
     }
     /* Instruction 2 to Item 402(c)(2)(v) and (vi): the incremental fair
      * value of a modified award (modifications.csv). */
