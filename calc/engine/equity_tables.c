@@ -711,11 +711,7 @@ static pc_status oea_add(const ledger *lg, size_t person, size_t ai, int year, p
     pc_status kept = keep_steps(lg, mark, keep, year, &oea.first_step, &oea.nsteps);
     if (st || kept || !keep)
         return st ? st : kept;
-    pc_oea_row *slot = PC_ARRAY_PUSH(&lg->out->oea);
-    if (!slot)
-        return PC_ERR_NOMEM;
-    *slot = oea;
-    return PC_OK;
+    return PC_ARRAY_APPEND(&lg->out->oea, &oea) ? PC_OK : PC_ERR_NOMEM;
 }
 
 static pc_status oesv_add(const ledger *lg, size_t person, size_t ai, int year, pc_date prior,
@@ -728,11 +724,7 @@ static pc_status oesv_add(const ledger *lg, size_t person, size_t ai, int year, 
     pc_status kept = keep_steps(lg, mark, keep, year, &oesv.first_step, &oesv.nsteps);
     if (st || kept || !keep)
         return st ? st : kept;
-    pc_oesv_row *slot = PC_ARRAY_PUSH(&lg->out->oesv);
-    if (!slot)
-        return PC_ERR_NOMEM;
-    *slot = oesv;
-    return PC_OK;
+    return PC_ARRAY_APPEND(&lg->out->oesv, &oesv) ? PC_OK : PC_ERR_NOMEM;
 }
 
 static pc_status gpba_add(const ledger *lg, size_t person, size_t ai, int year)
@@ -743,11 +735,7 @@ static pc_status gpba_add(const ledger *lg, size_t person, size_t ai, int year)
     pc_status kept = keep_steps(lg, mark, st == PC_OK, year, &gpba.first_step, &gpba.nsteps);
     if (st || kept)
         return st ? st : kept;
-    pc_gpba_row *slot = PC_ARRAY_PUSH(&lg->out->gpba);
-    if (!slot)
-        return PC_ERR_NOMEM;
-    *slot = gpba;
-    return PC_OK;
+    return PC_ARRAY_APPEND(&lg->out->gpba, &gpba) ? PC_OK : PC_ERR_NOMEM;
 }
 
 static pc_status person_year(const ledger *lg, size_t person, int year)

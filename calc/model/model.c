@@ -137,6 +137,21 @@ static void *array_grow(void **items, size_t *count, size_t *capacity, size_t el
     return (char *)*items + (*count)++ * elem_size;
 }
 
+bool pc_array_reserve(void **items, size_t count, size_t *capacity, size_t elem_size, size_t n)
+{
+    if (n <= *capacity)
+        return true;
+    if (n > SIZE_MAX / elem_size)
+        return false;
+    void *p = n * elem_size >= HUGE_ARRAY ? huge_realloc(*items, count * elem_size, n * elem_size)
+                                          : realloc(*items, n * elem_size);
+    if (!p)
+        return false;
+    *items = p;
+    *capacity = n;
+    return true;
+}
+
 void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size)
 {
     void *elem = array_grow(items, count, capacity, elem_size);
