@@ -20,6 +20,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -782,6 +783,19 @@ pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report
     pc_status result = st;
     if (!st)
         result = check_exercises(&lg);
+    /* The tables' room at once, so they are not copied at each doubling: a
+     * row per award and year at most (a grant row per award), and about two
+     * steps per tranche and one per exercise in the last year. Only what is
+     * written is touched; past the estimate they grow as before. */
+    size_t na = ds->awards.count, ny = (size_t)ds->config.nyears;
+    if (!st && na < SIZE_MAX / 2 / ny && ds->tranches.count < SIZE_MAX / 4 &&
+        ds->exercises.count < SIZE_MAX / 2 &&
+        (!PC_ARRAY_RESERVE(&tables->oea, tables->oea.count + na * ny) ||
+         !PC_ARRAY_RESERVE(&tables->oesv, tables->oesv.count + na * ny) ||
+         !PC_ARRAY_RESERVE(&tables->gpba, tables->gpba.count + na) ||
+         !PC_ARRAY_RESERVE(&tables->steps,
+                           tables->steps.count + 2 * ds->tranches.count + ds->exercises.count)))
+        result = PC_ERR_NOMEM;
     /* Every SCT year, and in it every person of the SCT, in the SCT's order
      * (SPEC section 12: the last covered year, and every SCT year in
      * report.json). */

@@ -89,13 +89,13 @@ const char *pc_component_name(pc_component component)
     return "?";
 }
 
-/* Arrays of this many bytes and more are placed on 2 MiB pages where the
+/* Arrays of 2 MiB and more are placed on 2 MiB pages where the
  * kernel allows it (Linux transparent huge pages, madvise mode). The
  * report's valuations are the largest (about 20 MiB per 100,000): on 4 KiB
  * pages, the first touch of each page (a page fault, about 5,000 of them per
  * 100,000 valuations) took about half of the compute stage. */
 #define HUGE_PAGE ((size_t)2 << 20)
-#define HUGE_ARRAY (2 * HUGE_PAGE)
+#define HUGE_ARRAY HUGE_PAGE
 
 /* `bytes` of memory (rounded up to whole 2 MiB pages) aligned on a 2 MiB
  * page and advised to be backed by huge pages, holding the first `keep`
