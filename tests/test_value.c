@@ -918,7 +918,7 @@ Test(value, unknown_tranche_is_a_usage_error_with_the_valuation_set)
     cr_assert_eq(v.tranche, 5);
 }
 
-/* The report's arrays grow past 4 MiB onto 2 MiB pages (model.c): every
+/* The report's arrays from 2 MiB grow onto 2 MiB pages (model.c): every
  * element survives each move, whether the array doubles or is reserved
  * ahead, and a reservation never shrinks it. */
 Test(arrays, keep_every_element_across_large_growth_and_reservation)
@@ -927,7 +927,7 @@ Test(arrays, keep_every_element_across_large_growth_and_reservation)
         int64_t *items;
         size_t count, capacity;
     } a = {0};
-    const size_t n = 1500000; /* 12 MB: several moves past the 4 MiB mark */
+    const size_t n = 1500000; /* 12 MB: several moves past the 2 MiB mark */
     for (size_t i = 0; i < n; i++) {
         int64_t x = (int64_t)(i * 7919u);
         cr_assert_not_null(PC_ARRAY_APPEND(&a, &x));
