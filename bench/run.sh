@@ -3,10 +3,12 @@
 # generates synthetic input sets of about 1,000 to 1,000,000 tranche
 # valuations (tests/gen_inputs.py: 5 executives, 4 tranches an award, 5
 # covered years, more awards for each size), runs bench_pipeline on each and
-# prints a Markdown table: milliseconds per stage, valuations per second of
-# the compute stage, and peak memory. "raw XLSX ms" is libxlsxwriter alone
-# writing as many cells of each kind as report.xlsx holds over all its
-# sheets (bench/raw_xlsx.h), the reference for the XLSX stage.
+# prints a Markdown table: CPU milliseconds (user and system) per stage,
+# valuations per CPU second of the compute stage, and peak memory. "raw XLSX
+# ms" is libxlsxwriter alone writing as many cells of each kind as
+# report.xlsx holds over all its sheets (bench/raw_xlsx.h), the reference
+# for the XLSX stage. A second
+# table sets the Monte Carlo valuation beside numpy's (bench_montecarlo).
 #
 #   bench/run.sh                   # every size: 1k 10k 100k 1M
 #   bench/run.sh 1k 10k            # only these sizes
@@ -40,7 +42,7 @@ if [ -z "$python" ]; then
 fi
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DPAYCALC_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)" --target bench_pipeline bench_scenarios >/dev/null
+cmake --build "$build" -j "$(nproc)" --target bench_pipeline bench_scenarios bench_montecarlo >/dev/null
 
 # Awards per executive for each size (about 4.2 valuations per tranche).
 awards_for() {
@@ -89,7 +91,7 @@ median_row() {
                 for (x = 2; x <= n; x++)
                     for (y = x; y > 1 && a[y - 1] > a[y]; y--) { t = a[y]; a[y] = a[y - 1]; a[y - 1] = t }
                 m = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-                row = row sprintf(m == int(m) ? " %.0f |" : " %.1f |", m)
+                row = row sprintf(m == int(m) ? " %.0f |" : m < 10 ? " %.2f |" : " %.1f |", m)
             }
             print row
         }'
@@ -137,11 +139,30 @@ done
 
 cores=$(nproc)
 echo
-echo "paycalc $(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt"), Release build, $cores cores, $(uname -m); wall-clock ms, median of ${BENCH_REPEAT:-3} runs (1 for 1M)"
+echo "paycalc $(sed -n 's/^project(paycalc VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt"), Release build, $cores cores, $(uname -m); CPU ms (user and system), median of ${BENCH_REPEAT:-3} runs (1 for 1M); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| valuations | tranches | read ms | compute ms | JSON ms | XLSX ms | raw XLSX ms | valuations/s | peak MiB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| valuations | tranches | read ms | compute ms | JSON ms | XLSX ms | raw XLSX ms | XLSX / raw | valuations/s | peak MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
+# The Monte Carlo valuation of SPEC section 10's benchmark (100,000 paths,
+# 20 peers) beside the vectorised numpy implementation of tests/mc_oracle.py,
+# in the same run (bench_montecarlo; it needs /usr/bin/python3 with numpy).
+if mc=$("$build/bench_montecarlo" 2>/dev/null); then
+    echo
+    echo "| Monte Carlo, 100,000 paths, 20 peers | paycalc | numpy | numpy / paycalc |"
+    echo "|---|---:|---:|---:|"
+    printf '%s\n' "$mc" | awk '
+        /^paycalc:/ { pv = $2; pse = $7 }
+        /^ *median/ { pw = $2; pc = $8 }
+        /^numpy:/ { nv = $2; nse = $7; sub(",", "", nse); nw = $8; nc = $11 }
+        END {
+            sub(",", "", pse)
+            printf "| value per share | %s | %s | |\n", pv, nv
+            printf "| standard error | %s | %s | |\n", pse, nse
+            printf "| CPU s | %s | %s | %.1f |\n", pc, nc, nc / pc
+            printf "| wall-clock s | %s | %s | %.1f |\n", pw, nw, nw / pw
+        }'
+fi
 # Price scenarios on the 100k set (README, Price scenarios): 21 scenarios on
 # 2 threads, the target being under 2 seconds; then the whole command
 # (reading, the scenarios with the break-even searches, writing).

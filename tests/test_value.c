@@ -8,6 +8,7 @@
 #include <criterion/parameterized.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paycalc/engine.h"
@@ -915,4 +916,38 @@ Test(value, unknown_tranche_is_a_usage_error_with_the_valuation_set)
     cr_assert_eq(v.value, 0);
     cr_assert_eq(v.shares, 0);
     cr_assert_eq(v.tranche, 5);
+}
+
+/* The report's arrays from 2 MiB grow onto 2 MiB pages (model.c): every
+ * element survives each move, whether the array doubles or is reserved
+ * ahead, and a reservation never shrinks it. */
+Test(arrays, keep_every_element_across_large_growth_and_reservation)
+{
+    struct {
+        int64_t *items;
+        size_t count, capacity;
+    } a = {0};
+    const size_t n = 1500000; /* 12 MB: several moves past the 2 MiB mark */
+    for (size_t i = 0; i < n; i++) {
+        int64_t x = (int64_t)(i * 7919u);
+        cr_assert_not_null(PC_ARRAY_APPEND(&a, &x));
+    }
+    cr_assert(PC_ARRAY_RESERVE(&a, 3 * n));
+    cr_assert_eq(a.capacity, 3 * n);
+    cr_assert(PC_ARRAY_RESERVE(&a, 10));
+    cr_assert_eq(a.capacity, 3 * n, "a reservation never shrinks the array");
+    cr_assert_eq(a.count, n);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(a.items[i], (int64_t)(i * 7919u), "element %zu", i);
+    struct {
+        int64_t *items;
+        size_t count, capacity;
+    } b = {0};
+    int64_t one = 42;
+    cr_assert_not_null(PC_ARRAY_APPEND(&b, &one));
+    cr_assert(PC_ARRAY_RESERVE(&b, n));
+    cr_assert_eq(b.count, 1);
+    cr_assert_eq(b.items[0], 42);
+    free(a.items);
+    free(b.items);
 }

@@ -5,6 +5,7 @@
 #include "paycalc/engine.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,14 @@ static pc_status warn_unused_fair_values(const pc_dataset *ds, pc_report *report
 pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags)
 {
     size_t errors_before = diags->errors;
+    /* The valuations' room at once: a grant-date value per tranche and about
+     * one more per covered year (a fiscal year end or a vesting date), so
+     * the largest array of the report is not copied at each doubling. Only
+     * what is written is touched; past the estimate it grows as before, so
+     * a failure here is not one. */
+    size_t years = ds->config.nyears > 0 ? (size_t)ds->config.nyears : 0;
+    if (ds->tranches.count < SIZE_MAX / (years + 1))
+        (void)PC_ARRAY_RESERVE(&report->valuations, ds->tranches.count * (years + 1));
     pc_status st = pc_engine_sct(ds, report, diags);
     if (st == PC_ERR_NOMEM)
         return st;

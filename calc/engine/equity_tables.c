@@ -20,6 +20,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -711,11 +712,7 @@ static pc_status oea_add(const ledger *lg, size_t person, size_t ai, int year, p
     pc_status kept = keep_steps(lg, mark, keep, year, &oea.first_step, &oea.nsteps);
     if (st || kept || !keep)
         return st ? st : kept;
-    pc_oea_row *slot = PC_ARRAY_PUSH(&lg->out->oea);
-    if (!slot)
-        return PC_ERR_NOMEM;
-    *slot = oea;
-    return PC_OK;
+    return PC_ARRAY_APPEND(&lg->out->oea, &oea) ? PC_OK : PC_ERR_NOMEM;
 }
 
 static pc_status oesv_add(const ledger *lg, size_t person, size_t ai, int year, pc_date prior,
@@ -728,11 +725,7 @@ static pc_status oesv_add(const ledger *lg, size_t person, size_t ai, int year, 
     pc_status kept = keep_steps(lg, mark, keep, year, &oesv.first_step, &oesv.nsteps);
     if (st || kept || !keep)
         return st ? st : kept;
-    pc_oesv_row *slot = PC_ARRAY_PUSH(&lg->out->oesv);
-    if (!slot)
-        return PC_ERR_NOMEM;
-    *slot = oesv;
-    return PC_OK;
+    return PC_ARRAY_APPEND(&lg->out->oesv, &oesv) ? PC_OK : PC_ERR_NOMEM;
 }
 
 static pc_status gpba_add(const ledger *lg, size_t person, size_t ai, int year)
@@ -743,11 +736,7 @@ static pc_status gpba_add(const ledger *lg, size_t person, size_t ai, int year)
     pc_status kept = keep_steps(lg, mark, st == PC_OK, year, &gpba.first_step, &gpba.nsteps);
     if (st || kept)
         return st ? st : kept;
-    pc_gpba_row *slot = PC_ARRAY_PUSH(&lg->out->gpba);
-    if (!slot)
-        return PC_ERR_NOMEM;
-    *slot = gpba;
-    return PC_OK;
+    return PC_ARRAY_APPEND(&lg->out->gpba, &gpba) ? PC_OK : PC_ERR_NOMEM;
 }
 
 static pc_status person_year(const ledger *lg, size_t person, int year)
@@ -794,6 +783,19 @@ pc_status pc_equity_tables_compute(const pc_dataset *ds, const pc_report *report
     pc_status result = st;
     if (!st)
         result = check_exercises(&lg);
+    /* The tables' room at once, so they are not copied at each doubling: a
+     * row per award and year at most (a grant row per award), and about two
+     * steps per tranche and one per exercise in the last year. Only what is
+     * written is touched; past the estimate they grow as before. */
+    size_t na = ds->awards.count, ny = (size_t)ds->config.nyears;
+    if (!st && na < SIZE_MAX / 2 / ny && ds->tranches.count < SIZE_MAX / 4 &&
+        ds->exercises.count < SIZE_MAX / 2 &&
+        (!PC_ARRAY_RESERVE(&tables->oea, tables->oea.count + na * ny) ||
+         !PC_ARRAY_RESERVE(&tables->oesv, tables->oesv.count + na * ny) ||
+         !PC_ARRAY_RESERVE(&tables->gpba, tables->gpba.count + na) ||
+         !PC_ARRAY_RESERVE(&tables->steps,
+                           tables->steps.count + 2 * ds->tranches.count + ds->exercises.count)))
+        result = PC_ERR_NOMEM;
     /* Every SCT year, and in it every person of the SCT, in the SCT's order
      * (SPEC section 12: the last covered year, and every SCT year in
      * report.json). */

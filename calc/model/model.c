@@ -1,12 +1,15 @@
 /*
  * The in-memory input set: lifetime, indexes and lookups (model.h).
  */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE */
+
 #include "paycalc/model.h"
 
 #include <assert.h>
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",
                                                       "people.csv",
@@ -86,6 +89,35 @@ const char *pc_component_name(pc_component component)
     return "?";
 }
 
+/* Arrays of 2 MiB and more are placed on 2 MiB pages where the
+ * kernel allows it (Linux transparent huge pages, madvise mode). The
+ * report's valuations are the largest (about 20 MiB per 100,000): on 4 KiB
+ * pages, the first touch of each page (a page fault, about 5,000 of them per
+ * 100,000 valuations) took about half of the compute stage. */
+#define HUGE_PAGE ((size_t)2 << 20)
+#define HUGE_ARRAY HUGE_PAGE
+
+/* `bytes` of memory (rounded up to whole 2 MiB pages) aligned on a 2 MiB
+ * page and advised to be backed by huge pages, holding the first `keep`
+ * bytes of `old`, which is freed; NULL (and `old` kept) when out of
+ * memory. */
+static void *huge_realloc(void *old, size_t keep, size_t bytes)
+{
+    if (bytes > SIZE_MAX - HUGE_PAGE)
+        return NULL;
+    bytes = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, bytes, MADV_HUGEPAGE); /* advice only: 4 KiB pages work too */
+#endif
+    if (keep)
+        memcpy(p, old, keep);
+    free(old);
+    return p;
+}
+
 /* Room for one more element (the capacity doubles), counted; NULL when out
  * of memory. */
 static void *array_grow(void **items, size_t *count, size_t *capacity, size_t elem_size)
@@ -94,13 +126,30 @@ static void *array_grow(void **items, size_t *count, size_t *capacity, size_t el
         size_t cap = *capacity ? *capacity * 2 : 16;
         if (cap > SIZE_MAX / elem_size)
             return NULL;
-        void *p = realloc(*items, cap * elem_size);
+        void *p = cap * elem_size >= HUGE_ARRAY
+                      ? huge_realloc(*items, *count * elem_size, cap * elem_size)
+                      : realloc(*items, cap * elem_size);
         if (!p)
             return NULL;
         *items = p;
         *capacity = cap;
     }
     return (char *)*items + (*count)++ * elem_size;
+}
+
+bool pc_array_reserve(void **items, size_t count, size_t *capacity, size_t elem_size, size_t n)
+{
+    if (n <= *capacity)
+        return true;
+    if (n > SIZE_MAX / elem_size)
+        return false;
+    void *p = n * elem_size >= HUGE_ARRAY ? huge_realloc(*items, count * elem_size, n * elem_size)
+                                          : realloc(*items, n * elem_size);
+    if (!p)
+        return false;
+    *items = p;
+    *capacity = n;
+    return true;
 }
 
 void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size)

@@ -551,6 +551,14 @@ typedef struct pc_dataset {
 void pc_dataset_init(pc_dataset *ds);
 void pc_dataset_fini(pc_dataset *ds);
 
+/* Makes room for `n` elements in all (a capacity never shrinks), so an
+ * array whose size is known or bounded ahead grows once instead of copying
+ * itself at each doubling; false when out of memory (the array unchanged).
+ * Usage: PC_ARRAY_RESERVE(&report->valuations, n) */
+bool pc_array_reserve(void **items, size_t count, size_t *capacity, size_t elem_size, size_t n);
+#define PC_ARRAY_RESERVE(arr, n)                                                                   \
+    pc_array_reserve((void **)&(arr)->items, (arr)->count, &(arr)->capacity, sizeof *(arr)->items, \
+                     (n))
 /* Grows an array by one zeroed element; returns it, or NULL when out of
  * memory. Usage: pc_person *p = PC_ARRAY_PUSH(&ds->people); */
 void *pc_array_push(void **items, size_t *count, size_t *capacity, size_t elem_size);

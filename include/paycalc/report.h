@@ -190,9 +190,13 @@ typedef struct pc_market_detail {
     double *tsr;          /* market_outcome: the TSR over the whole period */
 } pc_market_detail;
 
-/* What a valuation used and computed along the way (SPEC section 5). The
- * narrow fields come first, so the struct has no padding between them: a
- * report holds one per valuation. */
+/* What a valuation used and computed along the way (SPEC section 5). A
+ * report holds one per valuation, so the struct is kept small: the narrow
+ * fields come first with no padding between them, and the figures only one
+ * kind of model computes share their storage (a valuation has one method;
+ * writers read the Black-Scholes figures only for black_scholes, and
+ * vest_time also for stock_price, the simulation's only for monte_carlo and
+ * market_outcome). */
 typedef struct pc_valuation_inputs {
     bool has_price;
     bool has_assumptions;
@@ -202,22 +206,29 @@ typedef struct pc_valuation_inputs {
     pc_date outcome_date;    /* the outcomes.csv assessment used */
     int supplied_line;       /* fair_values.csv line, or 0 */
     int condition_line;      /* market_conditions.csv line (monte_carlo, market_outcome) */
+    uint32_t detail;         /* 1 + index into pc_report.market_details, or 0 */
     int64_t price_micro;
     double volatility, rate, yield;
-    double term;        /* T in years */
-    double vest_time;   /* t_v in years, when used */
-    double contractual; /* t_c in years, when used */
-    double strike;
-    double d1, d2, nd1, nd2;
+    double term;      /* T in years */
     const char *note; /* fair_values.csv note (borrowed), or NULL */
-    /* monte_carlo and market_outcome (SPEC section 10): */
-    size_t paths;
-    uint64_t seed;
-    double standard_error;      /* of the value per target share, dollars */
-    double ci95_low, ci95_high; /* per target share */
-    double expected_payout;     /* fraction of target (the payout, for market_outcome) */
-    double metric;              /* market_outcome: the rank, TSR difference or TSR achieved */
-    size_t detail;              /* 1 + index into pc_report.market_details, or 0 */
+    union {
+        /* black_scholes (vest_time also stock_price): */
+        struct {
+            double vest_time;   /* t_v in years, when used */
+            double contractual; /* t_c in years, when used */
+            double strike;
+            double d1, d2, nd1, nd2;
+        };
+        /* monte_carlo and market_outcome (SPEC section 10): */
+        struct {
+            size_t paths;
+            uint64_t seed;
+            double standard_error;      /* of the value per target share, dollars */
+            double ci95_low, ci95_high; /* per target share */
+            double expected_payout;     /* fraction of target (the payout, for market_outcome) */
+            double metric; /* market_outcome: the rank, TSR difference or TSR achieved */
+        };
+    };
 } pc_valuation_inputs;
 
 /* One tranche valued at one date (narrow fields first, as above). */
