@@ -764,6 +764,29 @@ def whole_dollars(x):
     return int(decimal.Decimal(repr(x)).quantize(decimal.Decimal(1), decimal.ROUND_HALF_UP))
 
 
+def per_person(entries, keys):
+    """Option Exercises and Stock Vested shows one row per person (Item
+    402(g)): report.json's entries of a person (one per award, each the sum
+    of its exercises or vestings) summed, in their order, the cents exact
+    until the sheet rounds the total to the dollar."""
+    people = []
+    for e in entries:
+        if not people or people[-1]["person_id"] != e["person_id"]:
+            people.append({"person_id": e["person_id"],
+                           "award_id": "person " + e["person_id"]})
+            people[-1].update({k: decimal.Decimal(0) for k in keys})
+        for k in keys:
+            people[-1][k] += decimal.Decimal(repr(e.get(k) or 0))
+    ids = [p["person_id"] for p in people]
+    if len(set(ids)) != len(ids):
+        raise AssertionError("exercises_and_vesting: a person's awards are not together: %r"
+                             % ids)
+    for p in people:
+        for k in keys:
+            p[k] = float(p[k]) if p[k] != p[k].to_integral_value() else int(p[k])
+    return people
+
+
 def compare_equity(book, report, problems):
     """The equity award tables of the last covered year, row by row in
     report.json's order: each figure (an em dash for nil) against the entry,
@@ -779,6 +802,8 @@ def compare_equity(book, report, problems):
             problems.append("%s: no header row" % sheet)
             continue
         entries = [e for e in report.get(key, []) if e["year"] == year]
+        if key == "exercises_and_vesting":
+            entries = per_person(entries, [k for _, k in table])
         rows = list(ws.iter_rows(min_row=hrow + 1, max_row=hrow + len(entries)))
         for entry, row in zip(entries, rows):
             for col, item in cols.items():
