@@ -75,7 +75,7 @@ void pc_xlsx_write_plan_targets(pc_xlsx *w, lxw_worksheet *ws)
     const pc_equity_tables *t = &w->report->equity;
     pc_xlsx_heading(w, ws, "Non-Equity Incentive Plan Awards: Threshold, Target and Maximum",
                     c->years[0], c->years[c->nyears - 1]);
-    double widths[PT_NCOLS] = {14, 7, 22, 11, 9, 14, 14, 14, 10, 30, 15, 15, 15, 24};
+    double widths[PT_NCOLS] = {14, 7, 22, 11, 9, 14, 14, 14, 10, 38, 16, 16, 16, 24};
     widths[0] = pc_xlsx_name_width(w, widths[0], 30);
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, PT_NCOLS);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
