@@ -376,6 +376,34 @@ Test(read, reads_performance_and_reported_figures)
     unload(&l);
 }
 
+/* plan_targets.csv: money as cash.csv reads it, blank levels
+ * not given, the rows of an uncovered year skipped. */
+Test(read, reads_plan_targets_in_their_currency)
+{
+    loaded l;
+    load(GOOD, &l);
+    expect_clean(&l);
+    const pc_dataset *ds = &l.ds;
+    cr_assert_eq(ds->plan_targets.count, 2); /* the 2020 row is not covered */
+    const pc_plan_target *t = ds->plan_targets.items;
+    cr_assert_str_eq(ds->people.items[t[0].person].id, "li");
+    cr_assert_eq(t[0].year, 2022);
+    cr_assert_str_eq(t[0].plan, "Annual Incentive Plan");
+    cr_assert(t[0].has_threshold && t[0].has_maximum);
+    cr_assert_eq(t[0].threshold_cents, INT64_C(60000000));
+    cr_assert_eq(t[0].target_cents, INT64_C(120000000));
+    cr_assert_eq(t[0].maximum_cents, INT64_C(240000050));
+    cr_assert_str_eq(t[0].currency, "USD");
+    cr_assert_eq(t[0].grant_date, pc_date_from_ymd(2022, 3, 1));
+    cr_assert_eq(t[0].line, 2);
+    cr_assert_str_eq(t[1].plan, "年度獎勵計劃");
+    cr_assert_not(t[1].has_threshold);
+    cr_assert_not(t[1].has_maximum);
+    cr_assert_eq(t[1].target_cents, INT64_C(30000000));
+    cr_assert_eq(t[1].grant_date, PC_DATE_NONE);
+    unload(&l);
+}
+
 Test(read, records_the_columns_of_each_file)
 {
     loaded l;

@@ -90,6 +90,38 @@ Test(workbook, golden_set_recalculates_in_libreoffice_to_its_stored_values_and_r
     free(out);
 }
 
+/* Grants of Plan-Based Awards with plan_targets.csv: each non-equity plan
+ * award's threshold, target and maximum, recalculated from Plan Targets
+ * (EUR through its Exchange Rates row), equal report.json's
+ * non_equity_plan_awards, the person's equity awards after them. */
+Test(workbook, plan_targets_recalculate_to_report_json_in_grants_of_plan_based_awards)
+{
+    char *in = make_temp_dir(), *out = make_temp_dir();
+    cr_assert_eq(copy_dir(SOURCE_DIR "/tests/data/golden-nonsrc", in), 0);
+    char *file = path_join(in, "plan_targets.csv");
+    cr_assert_eq(write_text(file,
+                            "person_id,year,plan,threshold,target,maximum,currency,grant_date\n"
+                            "anand,2024,Annual Incentive Plan,\"450,000.00\",\"900,000.00\","
+                            "\"1,800,000.00\",USD,2023-08-15\n"
+                            "papadopoulou,2024,Annual Incentive Plan,\"100,000.00\","
+                            "\"200,000.00\",\"400,000.00\",EUR,2023-08-15\n"
+                            "bell,2024,Sales Plan,,\"250,000.00\",,USD,\n"),
+                 0);
+    char xlsx[512], json[512];
+    run_into(in, out, xlsx, json, sizeof xlsx);
+    char *report = read_file(json, NULL);
+    cr_assert_not_null(report);
+    cr_assert_not_null(strstr(report, "\"non_equity_plan_awards\""));
+    free(report);
+    const char *pairs[] = {xlsx, json, NULL};
+    expect_no_difference(pairs);
+    free(file);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
+}
+
 /* Two generated sets, checked in one LibreOffice start: a smaller reporting
  * company over 3 years with a June year end, and a larger company over 5
  * years (pension lines, peer TSR, a company-selected measure). */

@@ -495,25 +495,39 @@ static json_t *expected_oea(const pc_dataset *ds, const pc_report *r)
     return rows;
 }
 
-/* The Option Exercises and Stock Vested rows and the Grants of Plan-Based
- * Awards rows of the last covered year: the name on a person's first row,
- * then the figures as the sheet shows them (whole dollars). */
+/* The Option Exercises and Stock Vested rows (one per person) and the
+ * Grants of Plan-Based Awards rows (the name on a person's first row) of
+ * the last covered year, with the figures as the sheet shows them (whole
+ * dollars). */
 static json_t *expected_oesv_gpba(const pc_dataset *ds, const pc_report *r)
 {
     int year = ds->config.years[ds->config.nyears - 1];
     json_t *oesv = json_array(), *gpba = json_array();
-    size_t last = (size_t)-1;
-    for (size_t i = 0; i < r->equity.oesv.count; i++) {
-        const pc_oesv_row *o = &r->equity.oesv.items[i];
-        if (o->year != year)
+    /* One row per person (Item 402(g)): their awards' figures summed, the
+     * cents rounded to the dollar once. */
+    size_t at = 0;
+    while (at < r->equity.oesv.count) {
+        const pc_oesv_row *o = &r->equity.oesv.items[at];
+        if (o->year != year) {
+            at++;
             continue;
-        json_array_append_new(
-            oesv, json_pack("[s?,I,I,I,I]", o->person != last ? name_of(ds, o->person) : NULL,
-                            (json_int_t)o->options_exercised, whole_dollars(o->exercise_value),
-                            (json_int_t)o->stock_vested, whole_dollars(o->vesting_value)));
-        last = o->person;
+        }
+        size_t person = o->person;
+        int64_t sum[4] = {0, 0, 0, 0};
+        for (; at < r->equity.oesv.count && r->equity.oesv.items[at].year == year &&
+               r->equity.oesv.items[at].person == person;
+             at++) {
+            o = &r->equity.oesv.items[at];
+            sum[0] += o->options_exercised;
+            sum[1] += o->exercise_value;
+            sum[2] += o->stock_vested;
+            sum[3] += o->vesting_value;
+        }
+        json_array_append_new(oesv, json_pack("[s,I,I,I,I]", name_of(ds, person),
+                                              (json_int_t)sum[0], whole_dollars(sum[1]),
+                                              (json_int_t)sum[2], whole_dollars(sum[3])));
     }
-    last = (size_t)-1;
+    size_t last = (size_t)-1;
     for (size_t i = 0; i < r->equity.gpba.count; i++) {
         const pc_gpba_row *g = &r->equity.gpba.items[i];
         if (g->year != year)

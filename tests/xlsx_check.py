@@ -671,7 +671,7 @@ def check_oesv_gpba(book, exp):
     shares and the grant-date fair value (a non-SRC only)."""
     check_rows(book, "Exercises and Vesting", exp["oesv"], [2, 3, 4, 5], "shares and values")
     if "Plan-Based Awards" in exp["sheets"]:
-        check_rows(book, "Plan-Based Awards", exp["gpba"], [4, 5, 6, 7, 9], "grant")
+        check_rows(book, "Plan-Based Awards", exp["gpba"], [7, 8, 9, 10, 12], "grant")
 
 
 def check_checks(book, exp):

@@ -758,8 +758,11 @@ EQUITY_SHEETS = [  # (sheet, report.json list, [(words in the header, key)]); fi
         ("Acquired on Exercise", "options_exercised"), ("Realized on Exercise", "exercise_value"),
         ("Acquired on Vesting", "stock_vested"), ("Realized on Vesting", "vesting_value")]),
     ("Plan-Based Awards", "plan_based_awards", [
-        ("Threshold", "threshold_shares"), ("Target", "target_shares"),
-        ("Maximum", "maximum_shares"), ("Number of Shares of Stock", "other_stock_shares"),
+        ("Non-Equity Incentive Plan Awards: Threshold", "threshold"),
+        ("Non-Equity Incentive Plan Awards: Target", "target"),
+        ("Non-Equity Incentive Plan Awards: Maximum", "maximum"),
+        ("Threshold (#)", "threshold_shares"), ("Target (#)", "target_shares"),
+        ("Maximum (#)", "maximum_shares"), ("Number of Shares of Stock", "other_stock_shares"),
         ("Securities Underlying Options", "other_option_shares"),
         ("Exercise or Base Price", "exercise_price"),
         ("Grant Date Fair Value", "grant_date_fair_value")]),
@@ -770,6 +773,47 @@ def whole_dollars(x):
     """A report.json amount as the disclosure tables show it: rounded to the
     dollar, half away from zero."""
     return int(decimal.Decimal(repr(x)).quantize(decimal.Decimal(1), decimal.ROUND_HALF_UP))
+
+
+def per_person(entries, keys):
+    """Option Exercises and Stock Vested shows one row per person (Item
+    402(g)): report.json's entries of a person (one per award, each the sum
+    of its exercises or vestings) summed, in their order, the cents exact
+    until the sheet rounds the total to the dollar."""
+    people = []
+    for e in entries:
+        if not people or people[-1]["person_id"] != e["person_id"]:
+            people.append({"person_id": e["person_id"],
+                           "award_id": "person " + e["person_id"]})
+            people[-1].update({k: decimal.Decimal(0) for k in keys})
+        for k in keys:
+            people[-1][k] += decimal.Decimal(repr(e.get(k) or 0))
+    ids = [p["person_id"] for p in people]
+    if len(set(ids)) != len(ids):
+        raise AssertionError("exercises_and_vesting: a person's awards are not together: %r"
+                             % ids)
+    for p in people:
+        for k in keys:
+            p[k] = float(p[k]) if p[k] != p[k].to_integral_value() else int(p[k])
+    return people
+
+
+def with_plan_targets(report, year, entries):
+    """Grants of Plan-Based Awards shows each person's non-equity incentive
+    plan awards (report.json's non_equity_plan_awards) before their equity
+    awards, person by person in the SCT's order. A non-equity row has no
+    equity figure (None: an em dash) and an equity row no plan level."""
+    plans = [e for e in report.get("non_equity_plan_awards", []) if e["year"] == year]
+    people = [r["person_id"] for r in report["summary_compensation_table"] if r["year"] == year]
+    merged = []
+    for pid in people:
+        for e in plans:
+            if e["person_id"] == pid:
+                merged.append(dict(e, award_id="plan " + e["plan"]))
+        merged.extend(e for e in entries if e["person_id"] == pid)
+    if len(merged) != len(entries) + len(plans):
+        raise AssertionError("plan_based_awards: rows of people not in the SCT of %s" % year)
+    return merged
 
 
 def compare_equity(book, report, problems):
@@ -787,6 +831,10 @@ def compare_equity(book, report, problems):
             problems.append("%s: no header row" % sheet)
             continue
         entries = [e for e in report.get(key, []) if e["year"] == year]
+        if key == "exercises_and_vesting":
+            entries = per_person(entries, [k for _, k in table])
+        if key == "plan_based_awards":
+            entries = with_plan_targets(report, year, entries)
         rows = list(ws.iter_rows(min_row=hrow + 1, max_row=hrow + len(entries)))
         for entry, row in zip(entries, rows):
             for col, item in cols.items():

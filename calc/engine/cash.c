@@ -72,10 +72,13 @@ pc_status pc_engine_cash_group(const pc_dataset *ds, const pc_cash_key *keys, si
     return st;
 }
 
-static pc_status missing_rate(const pc_dataset *ds, const pc_cash *c, pc_diags *diags)
+static pc_status missing_rate(const pc_dataset *ds, pc_file file, const pc_cash *c, pc_diags *diags)
 {
-    const char *path = pc_dataset_path(ds, PC_FILE_CASH);
-    int col = pc_dataset_column(ds, PC_FILE_CASH, "currency");
+    const char *path = pc_dataset_path(ds, file);
+    int col = pc_dataset_column(ds, file, "currency");
+    /* The date a payment_date rate is taken on: cash.csv's pay_date, or a
+     * plan target's grant_date. */
+    const char *date_column = file == PC_FILE_CASH ? "pay_date" : "grant_date";
     switch (ds->config.fx_method) {
     case PC_FX_ANNUAL_AVERAGE:
         return pc_error(diags, path, c->line, col, "missing_rate",
@@ -85,10 +88,9 @@ static pc_status missing_rate(const pc_dataset *ds, const pc_cash *c, pc_diags *
     case PC_FX_PAYMENT_DATE: {
         char d[11];
         if (c->pay_date == PC_DATE_NONE)
-            return pc_error(diags, path, c->line, pc_dataset_column(ds, PC_FILE_CASH, "pay_date"),
+            return pc_error(diags, path, c->line, pc_dataset_column(ds, file, date_column),
                             "missing_pay_date",
-                            "pay_date: a payment date is required when fx_method is "
-                            "payment_date");
+                            "%s: a date is required when fx_method is payment_date", date_column);
         return pc_error(diags, path, c->line, col, "missing_rate",
                         "currency: no %s rate in fx.csv on %s or in the 10 days before it",
                         c->currency, pc_date_format(c->pay_date, d));
@@ -109,7 +111,18 @@ pc_status pc_engine_cash_convert(const pc_dataset *ds, const pc_cash *c, int64_t
                                  int64_t *usd, pc_cash_rates *rates, pc_report *report,
                                  pc_diags *diags)
 {
+    int64_t per_usd;
+    return pc_engine_convert_in(ds, PC_FILE_CASH, "amount", c, foreign, usd, &per_usd, rates,
+                                report, diags);
+}
+
+pc_status pc_engine_convert_in(const pc_dataset *ds, pc_file file, const char *column,
+                               const pc_cash *c, int64_t foreign, int64_t *usd,
+                               int64_t *per_usd_micro, pc_cash_rates *rates, pc_report *report,
+                               pc_diags *diags)
+{
     *usd = 0;
+    *per_usd_micro = PC_MICRO;
     if (strcmp(c->currency, "USD") == 0) {
         *usd = foreign;
         return PC_OK;
@@ -117,6 +130,7 @@ pc_status pc_engine_cash_convert(const pc_dataset *ds, const pc_cash *c, int64_t
     bool cacheable = ds->config.fx_method != PC_FX_PAYMENT_DATE;
     for (int i = 0; cacheable && i < rates->count; i++) {
         if (rates->year[i] == c->year && strcmp(rates->currency[i], c->currency) == 0) {
+            *per_usd_micro = rates->per_usd_micro[i];
             if (pc_fx_convert(foreign, rates->per_usd_micro[i], usd) == PC_OK)
                 return PC_OK;
             break; /* the overflow is reported below, as the first time */
@@ -126,19 +140,19 @@ pc_status pc_engine_cash_convert(const pc_dataset *ds, const pc_cash *c, int64_t
     pc_status st = pc_fx_rate_for_cash(ds, c, &rate);
     if (st == PC_ERR_MISSING) {
         free(rate.source);
-        missing_rate(ds, c, diags);
+        missing_rate(ds, file, c, diags);
         return PC_ERR_INPUT;
     }
     if (st) {
         free(rate.source);
         return st;
     }
+    *per_usd_micro = rate.per_usd_micro;
     st = pc_fx_convert(foreign, rate.per_usd_micro, usd);
     if (st) {
         free(rate.source);
-        pc_error(diags, pc_dataset_path(ds, PC_FILE_CASH), c->line,
-                 pc_dataset_column(ds, PC_FILE_CASH, "amount"), "overflow",
-                 "amount: the converted amount is too large");
+        pc_error(diags, pc_dataset_path(ds, file), c->line, pc_dataset_column(ds, file, column),
+                 "overflow", "%s: the converted amount is too large", column);
         return PC_ERR_INPUT;
     }
     if (cacheable && rates->count < PC_CASH_RATE_CACHE) {

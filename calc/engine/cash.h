@@ -58,6 +58,16 @@ pc_status pc_engine_cash_convert(const pc_dataset *ds, const pc_cash *c, int64_t
                                  int64_t *usd, pc_cash_rates *rates, pc_report *report,
                                  pc_diags *diags);
 
+/* The same for the amount in `column` of a row of `file` that converts as
+ * cash does (plan_targets.csv: `c` holds its person, year, currency and
+ * grant date as pay_date), naming that file and column in its errors;
+ * `*per_usd_micro` receives the rate (PC_MICRO for US dollars), so that
+ * the row's other amounts convert at the same one. */
+pc_status pc_engine_convert_in(const pc_dataset *ds, pc_file file, const char *column,
+                               const pc_cash *c, int64_t foreign, int64_t *usd,
+                               int64_t *per_usd_micro, pc_cash_rates *rates, pc_report *report,
+                               pc_diags *diags);
+
 /* The error for amounts of a group that add up past what paycalc holds;
  * returns PC_ERR_INPUT. */
 pc_status pc_engine_cash_overflow(const pc_dataset *ds, const pc_cash *first, pc_diags *diags);

@@ -79,6 +79,10 @@ pc_status pc_engine_run(const pc_dataset *ds, pc_report *report, pc_diags *diags
     /* The Director Compensation table (Item 402(k)), beside the
      * executives' tables and apart from them. */
     if (st == PC_OK)
+        st = pc_engine_plan_targets(ds, report, diags);
+    if (st == PC_ERR_NOMEM)
+        return st;
+    if (st == PC_OK)
         st = pc_engine_directors(ds, report, diags);
     if (st == PC_ERR_NOMEM)
         return st;

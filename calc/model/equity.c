@@ -19,6 +19,7 @@ void pc_equity_tables_fini(pc_equity_tables *tables)
         return;
     free(tables->oea.items);
     free(tables->oesv.items);
+    free(tables->nonequity.items);
     free(tables->gpba.items);
     free(tables->steps.items);
     memset(tables, 0, sizeof *tables);

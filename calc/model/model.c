@@ -32,7 +32,8 @@ static const char *const file_names[PC_FILE_COUNT] = {"paycalc.json",
                                                       "exercises.csv",
                                                       "separations.csv",
                                                       "corporate_actions.csv",
-                                                      "modifications.csv"};
+                                                      "modifications.csv",
+                                                      "plan_targets.csv"};
 
 const char *pc_file_name(pc_file file)
 {
@@ -282,6 +283,9 @@ void pc_dataset_fini(pc_dataset *ds)
     free(ds->splits.items);
     free(ds->split_awards.items);
     free(ds->modifications.items);
+    for (size_t i = 0; i < ds->plan_targets.count; i++)
+        free(ds->plan_targets.items[i].plan);
+    free(ds->plan_targets.items);
     for (int f = 0; f < PC_FILE_COUNT; f++) {
         free(ds->files[f].path);
         for (int c = 0; c < ds->files[f].count; c++)

@@ -51,6 +51,9 @@ static const pc_read_column modifications_columns[] = {{"award_id", true},
                                                        {"exercise_price", false},
                                                        {"vesting", false},
                                                        {"shares", false}};
+static const pc_read_column plan_targets_columns[] = {
+    {"person_id", true}, {"year", true},     {"plan", true},     {"threshold", false},
+    {"target", true},    {"maximum", false}, {"currency", true}, {"grant_date", false}};
 static const pc_read_column fx_columns[] = {
     {"currency", true}, {"period", true}, {"per_usd", true}};
 static const pc_read_column cash_columns[] = {{"person_id", true}, {"year", true},
@@ -292,6 +295,18 @@ static void read_cash_and_fx(reader *r)
                       "currency: amounts in %s need exchange rates, but fx.csv is missing "
                       "(currency,period,per_usd)",
                       r->foreign_currency);
+    /* plan_targets.csv (Item 402(d)(2)(iii)): optional; its amounts are
+     * converted as cash is. */
+    static const file_spec plan_targets = {PC_FILE_PLAN_TARGETS, COLUMNS(plan_targets_columns),
+                                           pc_read_plan_targets_row, false, ""};
+    if (read_file(r, &plan_targets) == PC_READ_READ)
+        pc_read_check_plan_targets(r);
+    if (r->plan_foreign_line && have_fx == PC_READ_ABSENT && !pc_read_halted(&r->rd))
+        pc_read_error(&r->rd, ds->files[PC_FILE_PLAN_TARGETS].path, r->plan_foreign_line,
+                      r->plan_foreign_column, "missing_file",
+                      "currency: amounts in %s need exchange rates, but fx.csv is missing "
+                      "(currency,period,per_usd)",
+                      r->plan_foreign_currency);
 }
 
 /* separations.csv (SPEC section 13). */

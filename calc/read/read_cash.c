@@ -1,6 +1,8 @@
 /*
  * cash.csv and fx.csv (SPEC sections 2 and 4): cash compensation in the
- * currency it was paid in, and the exchange rates that convert it.
+ * currency it was paid in, and the exchange rates that convert it; and
+ * plan_targets.csv, the threshold, target and maximum payouts of non-equity
+ * incentive plan awards, amounts in a currency converted the same way.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 
@@ -150,4 +152,140 @@ void pc_read_check_fx(reader *r)
         keys[i] = (dup_key){fx->currency, fx->fiscal_year, fx->date, 0, i, fx->line};
     }
     pc_read_report_duplicates(r, keys, n, fx_duplicate);
+}
+
+/* ---- plan_targets.csv ---------------------------------------------------- */
+
+enum {
+    PT_PERSON,
+    PT_YEAR,
+    PT_PLAN,
+    PT_THRESHOLD,
+    PT_TARGET,
+    PT_MAXIMUM,
+    PT_CURRENCY,
+    PT_GRANT_DATE
+};
+
+/* A payout level: an amount of money, not negative (a plan pays nothing or
+ * something). `given` is false for a blank optional level. */
+static bool plan_amount(reader *r, const pc_read_row *row, int c, bool required, bool *given,
+                        int64_t *out)
+{
+    *given = false;
+    *out = 0;
+    if (!required && !pc_read_has(row, c))
+        return true;
+    if (!pc_read_get_money(r, row, c, out))
+        return false;
+    if (*out < 0) {
+        pc_read_cell_error(r, row, c, "negative_amount",
+                           "negative amount '%s': a plan's payout is zero or more",
+                           pc_read_show(&r->rd, pc_read_val(row, c)));
+        return false;
+    }
+    *given = true;
+    return true;
+}
+
+/* Item 402(d)(2)(iii): threshold <= target <= maximum, each where given. */
+static bool plan_levels_ordered(reader *r, const pc_read_row *row, const pc_plan_target *t)
+{
+    char b[32];
+    if (t->has_threshold && t->threshold_cents > t->target_cents) {
+        pc_money_format_display(t->target_cents, 2, b, sizeof b);
+        pc_read_cell_error(r, row, PT_THRESHOLD, "bad_value",
+                           "threshold '%s' is above the target %s: the threshold is the lowest "
+                           "payout the plan makes",
+                           pc_read_show(&r->rd, pc_read_val(row, PT_THRESHOLD)), b);
+        return false;
+    }
+    if (t->has_maximum && t->maximum_cents < t->target_cents) {
+        pc_money_format_display(t->target_cents, 2, b, sizeof b);
+        pc_read_cell_error(r, row, PT_MAXIMUM, "bad_value",
+                           "maximum '%s' is below the target %s: the maximum is the highest "
+                           "payout the plan makes",
+                           pc_read_show(&r->rd, pc_read_val(row, PT_MAXIMUM)), b);
+        return false;
+    }
+    return true;
+}
+
+void pc_read_plan_targets_row(void *ctx, const pc_read_row *row)
+{
+    reader *r = ctx;
+    int year = 0;
+    bool ok = pc_read_get_year(r, row, PT_YEAR, &year);
+    if (ok && !pc_read_year_kept(r, year))
+        return;
+    pc_plan_target t = {.year = year, .grant_date = PC_DATE_NONE, .line = row->line};
+    ok &= pc_read_get_person(r, row, PT_PERSON, &t.person);
+    ok &= pc_read_need(r, row, PT_PLAN, " (the name of the incentive plan, as the proxy gives it)");
+    bool target_given;
+    ok &= plan_amount(r, row, PT_THRESHOLD, false, &t.has_threshold, &t.threshold_cents);
+    bool target_ok = plan_amount(r, row, PT_TARGET, true, &target_given, &t.target_cents);
+    ok &= target_ok;
+    ok &= plan_amount(r, row, PT_MAXIMUM, false, &t.has_maximum, &t.maximum_cents);
+    if (ok)
+        ok = plan_levels_ordered(r, row, &t);
+    bool have_currency = pc_read_get_currency(r, row, PT_CURRENCY, t.currency);
+    ok &= have_currency;
+    bool foreign = have_currency && strcmp(t.currency, "USD") != 0;
+    if (foreign && !r->plan_foreign_line) {
+        r->plan_foreign_line = row->line_of[PT_CURRENCY];
+        r->plan_foreign_column = row->column[PT_CURRENCY];
+        memcpy(r->plan_foreign_currency, t.currency, 4);
+    }
+    if (pc_read_has(row, PT_GRANT_DATE)) {
+        bool dated = pc_read_get_date(r, row, PT_GRANT_DATE, &t.grant_date);
+        ok &= dated;
+        if (dated && year && pc_read_calendar_known(r)) {
+            pc_date first = pc_fiscal_year_start(r->ds->config.fiscal_year_end, year);
+            pc_date last = pc_fiscal_year_end(r->ds->config.fiscal_year_end, year);
+            if (t.grant_date < first || t.grant_date > last) {
+                char d1[11], d2[11];
+                pc_read_cell_error(r, row, PT_GRANT_DATE, "bad_date",
+                                   "grant date '%s' is not in fiscal %d (%s to %s)",
+                                   pc_read_show(&r->rd, pc_read_val(row, PT_GRANT_DATE)), year,
+                                   pc_date_format(first, d1), pc_date_format(last, d2));
+                ok = false;
+            }
+        }
+    } else if (foreign && !r->standalone && r->ds->config.fx_method == PC_FX_PAYMENT_DATE) {
+        /* SPEC section 4: payment_date converts at the rate of the day. */
+        ok &= pc_read_need(r, row, PT_GRANT_DATE,
+                           " when fx_method is payment_date (the amounts are converted at the "
+                           "rate of the grant date)");
+    }
+    if (!ok)
+        return;
+    t.plan = pc_read_dup_text(r, pc_read_val(row, PT_PLAN));
+    if (!t.plan)
+        return;
+    pc_plan_target *slot = pc_read_push(r, PC_ARRAY_PUSH(&r->ds->plan_targets));
+    if (!slot) {
+        free(t.plan);
+        return;
+    }
+    *slot = t;
+}
+
+static void plan_target_duplicate(reader *r, size_t index, int first_line)
+{
+    const pc_plan_target *t = &r->ds->plan_targets.items[index];
+    pc_read_file_error(r, PC_FILE_PLAN_TARGETS, t->line, "plan", "duplicate",
+                       "duplicate plan '%s' of %s for %d (first at line %d)",
+                       pc_read_show(&r->rd, t->plan), r->ds->people.items[t->person].id, t->year,
+                       first_line);
+}
+
+void pc_read_check_plan_targets(reader *r)
+{
+    size_t n = r->ds->plan_targets.count;
+    dup_key *keys = pc_read_new_keys(n);
+    for (size_t i = 0; keys && i < n; i++) {
+        const pc_plan_target *t = &r->ds->plan_targets.items[i];
+        keys[i] = (dup_key){t->plan, (int64_t)t->person, t->year, 0, i, t->line};
+    }
+    pc_read_report_duplicates(r, keys, n, plan_target_duplicate);
 }

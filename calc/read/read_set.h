@@ -36,6 +36,9 @@ typedef struct reader {
     /* The first cash row not in USD (fx.csv is then required). */
     int foreign_line, foreign_column;
     char foreign_currency[4];
+    /* The same for plan_targets.csv. */
+    int plan_foreign_line, plan_foreign_column;
+    char plan_foreign_currency[4];
     /* The first performance-condition award (outcomes.csv is then required). */
     int performance_line, performance_column;
     char *performance_award;
@@ -182,6 +185,10 @@ void pc_read_vesting_row(void *ctx, const pc_read_row *row);
 /* separations.csv (read_ledger.c): one row per departure, per person or
  * per award; no second row for the same person or award. */
 void pc_read_separations_row(void *ctx, const pc_read_row *row);
+/* plan_targets.csv (read_cash.c): at most one row per person, year and
+ * plan. */
+void pc_read_plan_targets_row(void *ctx, const pc_read_row *row);
+void pc_read_check_plan_targets(reader *r);
 void pc_read_check_separations(reader *r);
 
 /* modifications.csv (read_ledger.c): at most one row per award; the new

@@ -95,6 +95,11 @@ static const starter_file files[] = {
      "award_id,date,exercise_price,vesting,shares\n"
      "rsu-2024,2025-06-30,,accelerate,\n",
      NULL},
+    {"plan_targets.csv",
+     "person_id,year,plan,threshold,target,maximum,currency,grant_date\n"
+     "ceo,2024,Annual Incentive Plan,\"600,000.00\",\"1,200,000.00\",\"2,400,000.00\",RMB,"
+     "2024-03-01\n",
+     NULL},
     {"corporate_actions.csv",
      "date,ratio\n"
      "2021-06-01,2\n",
@@ -195,6 +200,10 @@ static const starter_file files[] = {
      "                 is after the covered year, so it changes nothing yet)\n",
      /* ISO C guarantees string literals of 4,095 characters only: the rest
       * of the text follows. */
+     "plan_targets.csv the threshold, target and maximum payouts of each\n"
+     "                 non-equity incentive plan award granted in a year, in\n"
+     "                 its currency, for Grants of Plan-Based Awards (not shown\n"
+     "                 for a smaller reporting company, as here: delete it)\n"
      "corporate_actions.csv  stock splits: the date the shares first trade\n"
      "                 split and the ratio, new shares per old share (2, or\n"
      "                 3:2; 0.1 or 1:10 for a reverse split); prices, awards,\n"

@@ -48,6 +48,14 @@ pc_status pc_engine_peer_tsr(const pc_dataset *ds, pc_report *report, pc_diags *
  * SCT step's. Nothing when there are no directors. */
 pc_status pc_engine_directors(const pc_dataset *ds, pc_report *report, pc_diags *diags);
 
+/* Grants of Plan-Based Awards' non-equity incentive plan awards (Item
+ * 402(d)(2)(iii); not for a smaller reporting company): each row of
+ * plan_targets.csv for a person in the SCT of its fiscal year, its amounts
+ * converted to US dollars as the SCT converts cash (the rates added to
+ * report->rates), into report->equity.nonequity. A missing rate or an
+ * amount too large is an input error naming the plan_targets.csv row. */
+pc_status pc_engine_plan_targets(const pc_dataset *ds, pc_report *report, pc_diags *diags);
+
 /* Sorts report->rates by currency, fiscal year and date, keeping one entry
  * of each (a rate used by several steps is listed once). */
 void pc_engine_tidy_rates(pc_report *report);

@@ -140,12 +140,31 @@ typedef struct pc_gpba_row {
     size_t first_step, nsteps;
 } pc_gpba_row;
 
+/* Grants of Plan-Based Awards, a non-equity incentive plan award
+ * (plan_targets.csv): its estimated possible payouts, columns (c)-(e) of
+ * Item 402(d)(2)(iii), in US dollars converted as cash is (SPEC section 4,
+ * R1: each amount at the rate of its currency and year, or of its grant
+ * date under payment_date). */
+typedef struct pc_nonequity_row {
+    int year;
+    size_t person;
+    size_t target;         /* index into the dataset's plan_targets */
+    int64_t threshold;     /* (c) cents; 0 when has_threshold is false */
+    int64_t target_payout; /* (d) cents */
+    int64_t maximum;       /* (e) cents; 0 when has_maximum is false */
+    int64_t per_usd_micro; /* the rate used; PC_MICRO for US dollars */
+} pc_nonequity_row;
+
 /* The three tables; each list in year order, then people in SCT order, then
  * awards in grant-date order (awards.csv order among equal dates). */
 typedef struct pc_equity_tables {
     PC_ARRAY(pc_oea_row) oea;
     PC_ARRAY(pc_oesv_row) oesv;
-    PC_ARRAY(pc_gpba_row) gpba;     /* empty for a smaller reporting company */
+    PC_ARRAY(pc_gpba_row) gpba; /* empty for a smaller reporting company */
+    /* Grants of Plan-Based Awards' non-equity incentive plan awards, in the
+     * same order (year, SCT people, then plan_targets.csv order); empty
+     * for a smaller reporting company (pc_engine_plan_targets). */
+    PC_ARRAY(pc_nonequity_row) nonequity;
     PC_ARRAY(pc_equity_step) steps; /* what the rows' figures are made of */
 } pc_equity_tables;
 

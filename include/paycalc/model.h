@@ -131,6 +131,7 @@ typedef enum pc_file {
     PC_FILE_SEPARATIONS,
     PC_FILE_CORPORATE_ACTIONS,
     PC_FILE_MODIFICATIONS,
+    PC_FILE_PLAN_TARGETS,
     PC_FILE_COUNT
 } pc_file;
 
@@ -321,6 +322,25 @@ typedef struct pc_modification {
     int64_t shares; /* the award's new number of shares or options */
     int line;
 } pc_modification;
+
+/* plan_targets.csv: the threshold, target and maximum payouts of a
+ * non-equity incentive plan award granted to a person in a fiscal year
+ * (Item 402(d)(2)(iii), Grants of Plan-Based Awards columns (c)-(e)), in
+ * the currency of the plan; converted to US dollars as cash is (SPEC
+ * section 4). */
+typedef struct pc_plan_target {
+    size_t person;      /* index into people */
+    int year;           /* the fiscal year of the grant */
+    char *plan;         /* the plan's name, UTF-8 */
+    pc_date grant_date; /* PC_DATE_NONE when blank */
+    bool has_threshold;
+    int64_t threshold_cents; /* in `currency` */
+    int64_t target_cents;
+    bool has_maximum;
+    int64_t maximum_cents;
+    char currency[4]; /* ISO 4217, RMB already mapped to CNY */
+    int line;
+} pc_plan_target;
 
 typedef struct pc_price {
     pc_date date;
@@ -535,6 +555,7 @@ typedef struct pc_dataset {
     PC_ARRAY(pc_split) splits;               /* corporate_actions.csv, in date order */
     PC_ARRAY(pc_split_award) split_awards;   /* by split, then awards.csv order */
     PC_ARRAY(pc_modification) modifications; /* at most one per award */
+    PC_ARRAY(pc_plan_target) plan_targets;   /* plan_targets.csv, in its order */
     pc_file_columns files[PC_FILE_COUNT];
     char *disclosure[PC_DISCLOSURE_COUNT]; /* UTF-8 text of disclosure/ files, NULL when absent */
     char *disclosure_path[PC_DISCLOSURE_COUNT]; /* the file each came from, for messages */

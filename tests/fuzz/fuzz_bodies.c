@@ -338,8 +338,8 @@ void fuzz_csv_body(const uint8_t *data, size_t size)
      * pc_file, the market-condition files included. A first byte of '0'
      * picks people.csv, '1' roles.csv and so on, '<' market_conditions.csv
      * to '@' correlations.csv, 'A' exercises.csv, 'B' separations.csv, 'C'
-     * corporate_actions.csv, 'D' modifications.csv (the seeds and
-     * regressions are named that way). */
+     * corporate_actions.csv, 'D' modifications.csv, 'E' plan_targets.csv
+     * (the seeds and regressions are named that way). */
     int ncsv = PC_FILE_COUNT - PC_FILE_PEOPLE;
     pc_file file = (pc_file)(PC_FILE_PEOPLE + (data[0] + ncsv - '0' % ncsv) % ncsv);
     /* A first byte of 0xF0 or more also writes the workbook. */

@@ -480,6 +480,47 @@ static json_t *modifications(const pc_dataset *ds, const pc_report *r)
     return list;
 }
 
+/* Grants of Plan-Based Awards' non-equity incentive plan awards (Item
+ * 402(d)(2)(iii), plan_targets.csv): the threshold, target and maximum in
+ * US dollars (null for a level the plan does not set), with the amounts as
+ * given, their currency and the rate that converted them. */
+static json_t *money_or_null(bool given, int64_t cents)
+{
+    return given ? pc_json_money(cents) : json_null();
+}
+
+static json_t *non_equity_plan_awards(const pc_dataset *ds, const pc_report *r)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < r->equity.nonequity.count; i++) {
+        const pc_nonequity_row *row = &r->equity.nonequity.items[i];
+        const pc_plan_target *t = &ds->plan_targets.items[row->target];
+        json_t *o = json_object();
+        char source[48];
+        snprintf(source, sizeof source, "%s:%d", pc_file_name(PC_FILE_PLAN_TARGETS), t->line);
+        if (!o || json_array_append_new(list, o) ||
+            pc_json_set(o, "year", json_integer(row->year)) ||
+            pc_json_set(o, "person_id", json_string(person_id(ds, row->person))) ||
+            pc_json_set(o, "plan", pc_json_string(t->plan)) ||
+            pc_json_set(o, "grant_date", pc_json_date(t->grant_date)) ||
+            pc_json_set(o, "threshold", money_or_null(t->has_threshold, row->threshold)) ||
+            pc_json_set(o, "target", pc_json_money(row->target_payout)) ||
+            pc_json_set(o, "maximum", money_or_null(t->has_maximum, row->maximum)) ||
+            pc_json_set(o, "currency", json_string(t->currency)) ||
+            pc_json_set(o, "threshold_in_currency",
+                        money_or_null(t->has_threshold, t->threshold_cents)) ||
+            pc_json_set(o, "target_in_currency", pc_json_money(t->target_cents)) ||
+            pc_json_set(o, "maximum_in_currency",
+                        money_or_null(t->has_maximum, t->maximum_cents)) ||
+            pc_json_set(o, "per_usd", pc_json_micro(row->per_usd_micro)) ||
+            pc_json_set(o, "source", json_string(source))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
 /* The Director Compensation table (Item 402(k)): each director's columns in
  * whole dollars, the awards outstanding at the year end (the footnote of
  * Instruction to Item 402(k)(2)(iii) and (iv), in shares), and each award
@@ -682,6 +723,10 @@ static json_t *build(const pc_dataset *ds, const pc_report *r)
     CHECK(pc_json_set(root, "outstanding_equity_awards", json_array()));
     CHECK(pc_json_set(root, "exercises_and_vesting", json_array()));
     CHECK(pc_json_set(root, "plan_based_awards", json_array()));
+    /* Only with plan_targets.csv rows, so that a set without them reads as
+     * before. */
+    if (r->equity.nonequity.count)
+        CHECK(pc_json_set(root, "non_equity_plan_awards", non_equity_plan_awards(ds, r)));
     /* Only with directors, so that a set without them reads as before. */
     if (r->directors.count)
         CHECK(pc_json_set(root, "director_compensation", directors(ds, r)));

@@ -133,14 +133,16 @@ static int32_t rate_row(const pc_xlsx *w, const pc_cash *cash, const pc_rate_use
     return PC_XLSX_FIRST_DATA_ROW + (int32_t)index;
 }
 
-/* The rate cell (H) of a row that converts, and its words (I). Returns the
- * rate in micros (0 when there is none: the engine would have refused the
- * input, so this is only a report that does not match its inputs). */
 static int64_t rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_cash *cash)
 {
+    return pc_xlsx_rate_cells(w, ws, row, 7, cash);
+}
+
+int64_t pc_xlsx_rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const pc_cash *cash)
+{
     if (strcmp(cash->currency, "USD") == 0) {
-        pc_xlsx_number(w, ws, row, 7, 1.0, w->f.rate);
-        pc_xlsx_text(w, ws, row, 8, pc_xlsx_words(w, "US dollars"), w->f.text);
+        pc_xlsx_number(w, ws, row, col, 1.0, w->f.rate);
+        pc_xlsx_text(w, ws, row, col + 1, pc_xlsx_words(w, "US dollars"), w->f.text);
         return PC_MICRO;
     }
     pc_rate_used rate;
@@ -151,7 +153,7 @@ static int64_t rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_c
         if (st == PC_ERR_NOMEM)
             pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         else /* the engine converted this row: a report that does not match its inputs */
-            pc_xlsx_fail(w, PC_ERR_USAGE, "cash.csv line %d has no exchange rate", cash->line);
+            pc_xlsx_fail(w, PC_ERR_USAGE, "line %d has no exchange rate", cash->line);
         return 0;
     }
     int32_t at = rate_row(w, cash, &rate);
@@ -159,17 +161,18 @@ static int64_t rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_c
         char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
         pc_xlsx_ref(ref, sizeof ref, PC_XLSX_SHEET_RATES, at, 4);
         snprintf(formula, sizeof formula, "=%s", ref);
-        pc_xlsx_formula(w, ws, row, 7, formula, w->f.rate, (double)rate.per_usd_micro / 1e6);
+        pc_xlsx_formula(w, ws, row, col, formula, w->f.rate, (double)rate.per_usd_micro / 1e6);
     } else {
-        pc_xlsx_micros(w, ws, row, 7, rate.per_usd_micro, w->f.rate);
+        pc_xlsx_micros(w, ws, row, col, rate.per_usd_micro, w->f.rate);
     }
     char date[32];
     const char *method = pc_xlsx_words(w, pc_xlsx_fx_method_words(rate.method));
     if (rate.date != PC_DATE_NONE)
-        pc_xlsx_textf(w, ws, row, 8, w->f.text, pc_xlsx_words(w, "%s on %s"), method,
+        pc_xlsx_textf(w, ws, row, col + 1, w->f.text, pc_xlsx_words(w, "%s on %s"), method,
                       pc_xlsx_day_text(w, rate.date, date, sizeof date));
     else
-        pc_xlsx_textf(w, ws, row, 8, w->f.text, pc_xlsx_words(w, "%s %d"), method, cash->year);
+        pc_xlsx_textf(w, ws, row, col + 1, w->f.text, pc_xlsx_words(w, "%s %d"), method,
+                      cash->year);
     int64_t per_usd = rate.per_usd_micro;
     free(rate.source);
     return per_usd;

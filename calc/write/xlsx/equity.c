@@ -4,8 +4,9 @@
  * reporting company), Option Exercises and Stock Vested (Item 402(g)) and
  * Grants of Plan-Based Awards (Item 402(d)), for the last covered fiscal
  * year, in the proxy's layout: one row per award, the person's name on the
- * first of their rows, the columns of the Item in its order, an em dash for
- * nil, footnotes in a proxy's words. Each prints one page wide, landscape.
+ * first of their rows (Option Exercises and Stock Vested: one row per
+ * person, their exercises and vestings summed), the columns of the Item in its order, an em dash
+ * for nil, footnotes in a proxy's words. Each prints one page wide, landscape.
  *
  * Every figure is a formula over its support on Equity Award Detail (SPEC
  * section 9: each disclosure figure links to its support): the SUM of the
@@ -14,6 +15,7 @@
  * the only number typed in.
  */
 #include "equity.h"
+#include "sheets.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -101,18 +103,11 @@ static bool run_rows(const pc_xlsx *w, const support *s, pc_equity_item item, in
     return *r1 <= w->at.equity_last;
 }
 
-/* A figure as the sum of the `col` cells of its run of detail rows (rounded
- * to the dollar when `dollars`), linked to the first; a typed-in value when
- * it has no run (a nil). */
-static void figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
-                   pc_equity_item item, pc_xlsx_eq_col dcol, bool dollars, double value,
-                   lxw_format *fmt)
+/* The SUM of the `dcol` cells of detail rows r0..r1 (rounded to the dollar
+ * when `dollars`), linked to the first. */
+static void sum_formula(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int32_t r0, int32_t r1,
+                        pc_xlsx_eq_col dcol, bool dollars, double value, lxw_format *fmt)
 {
-    int32_t r0, r1;
-    if (!run_rows(w, s, item, &r0, &r1)) {
-        pc_xlsx_number(w, ws, row, col, value, fmt);
-        return;
-    }
     char first[PC_XLSX_REF_SIZE], last[PC_XLSX_REF_SIZE], sum[3 * PC_XLSX_REF_SIZE],
         formula[4 * PC_XLSX_REF_SIZE];
     pc_xlsx_ref(first, sizeof first, PC_XLSX_SHEET_EQUITY_DETAIL, r0, (int)dcol);
@@ -127,6 +122,21 @@ static void figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const su
         snprintf(formula, sizeof formula, "=%s", sum);
     pc_xlsx_formula_link(w, ws, row, col, formula, fmt, value, PC_XLSX_SHEET_EQUITY_DETAIL, r0,
                          (int)dcol);
+}
+
+/* A figure as the sum of the `col` cells of its run of detail rows (rounded
+ * to the dollar when `dollars`), linked to the first; a typed-in value when
+ * it has no run (a nil). */
+static void figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
+                   pc_equity_item item, pc_xlsx_eq_col dcol, bool dollars, double value,
+                   lxw_format *fmt)
+{
+    int32_t r0, r1;
+    if (!run_rows(w, s, item, &r0, &r1)) {
+        pc_xlsx_number(w, ws, row, col, value, fmt);
+        return;
+    }
+    sum_formula(w, ws, row, col, r0, r1, dcol, dollars, value, fmt);
 }
 
 static void shares_of(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
@@ -290,6 +300,75 @@ static const char *const oesv_titles[] = {
     "Stock Awards: Value Realized on Vesting ($)\xC2\xB2",
 };
 
+/* What one person acquired in the year, over all their awards: a proxy's
+ * Item 402(g) table has one row per executive. Their steps lie on Equity
+ * Award Detail as pc_xlsx_write_equity_detail lays them out: the exercises
+ * (award by award) from `first_row`, then the vestings, so each figure is
+ * the SUM of one run of rows. */
+typedef struct oesv_person {
+    size_t person;
+    int64_t options_exercised, exercise_value; /* shares; cents */
+    int64_t stock_vested, vesting_value;       /* shares; cents */
+    size_t nexercised, nvested;                /* steps of each run */
+    int32_t first_row;
+} oesv_person;
+
+/* Adds `n` to `*sum`; an amount past the exact money type is the writer's
+ * error (it cannot happen for totals the engine computed award by award,
+ * but it is not wrapped). */
+static void add_total(pc_xlsx *w, int64_t *sum, int64_t n)
+{
+    if (pc_money_add(*sum, n, sum) != PC_OK)
+        pc_xlsx_fail(w, PC_ERR_OVERFLOW, "an Option Exercises and Stock Vested total overflows");
+}
+
+/* The person of the rows of `year` from rows[*i] on, summed; *i moves past
+ * them. */
+static oesv_person next_person(pc_xlsx *w, size_t *i, int year, int32_t *at)
+{
+    const pc_equity_tables *t = &w->report->equity;
+    oesv_person p = {.person = t->oesv.items[*i].person, .first_row = *at};
+    for (; *i < t->oesv.count; ++*i) {
+        const pc_oesv_row *r = &t->oesv.items[*i];
+        if (r->year != year)
+            continue;
+        if (r->person != p.person)
+            break;
+        add_total(w, &p.options_exercised, r->options_exercised);
+        add_total(w, &p.exercise_value, r->exercise_value);
+        add_total(w, &p.stock_vested, r->stock_vested);
+        add_total(w, &p.vesting_value, r->vesting_value);
+        for (size_t k = 0; k < r->nsteps; k++) {
+            if (t->steps.items[r->first_step + k].item == PC_EQ_OPTIONS_EXERCISED)
+                p.nexercised++;
+            else
+                p.nvested++;
+        }
+    }
+    *at += (int32_t)(p.nexercised + p.nvested);
+    return p;
+}
+
+/* A person's figure: the SUM of its run of `n` detail rows from `r0` (a
+ * typed value when there is none, or it did not fit on the sheet). */
+static void person_figure(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int32_t r0, size_t n,
+                          pc_xlsx_eq_col dcol, bool dollars, int64_t value, lxw_format *fmt)
+{
+    double shown = (double)value;
+    if (dollars) {
+        int64_t whole = 0;
+        if (pc_money_round(value, 0, &whole) != PC_OK)
+            whole = value;
+        shown = (double)whole / 100.0;
+    }
+    int32_t r1 = r0 + (int32_t)n - 1;
+    if (n == 0 || r1 > w->at.equity_last) {
+        pc_xlsx_number(w, ws, row, col, shown, fmt);
+        return;
+    }
+    sum_formula(w, ws, row, col, r0, r1, dcol, dollars, shown, fmt);
+}
+
 void pc_xlsx_write_equity_oesv(pc_xlsx *w, lxw_worksheet *ws)
 {
     sheet_formats f;
@@ -302,19 +381,25 @@ void pc_xlsx_write_equity_oesv(pc_xlsx *w, lxw_worksheet *ws)
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
-    size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
     int32_t at = w->at.equity_first[PC_XLSX_EQ_OESV];
-    for (size_t i = 0; i < t->oesv.count && pc_xlsx_ok(w); i++) {
-        const pc_oesv_row *r = &t->oesv.items[i];
-        if (r->year != year)
+    size_t i = 0;
+    while (i < t->oesv.count && pc_xlsx_ok(w)) {
+        if (t->oesv.items[i].year != year) {
+            i++;
             continue;
-        support s = next_support(w, &at, r->first_step, r->nsteps);
-        name_cell(w, ws, row, r->person, &last);
-        shares_of(w, ws, row, 1, &s, PC_EQ_OPTIONS_EXERCISED, r->options_exercised, &f);
-        dollars_of(w, ws, row, 2, &s, PC_EQ_OPTIONS_EXERCISED, r->exercise_value, &f);
-        shares_of(w, ws, row, 3, &s, PC_EQ_STOCK_VESTED, r->stock_vested, &f);
-        dollars_of(w, ws, row, 4, &s, PC_EQ_STOCK_VESTED, r->vesting_value, &f);
+        }
+        oesv_person p = next_person(w, &i, year, &at);
+        int32_t vested_row = p.first_row + (int32_t)p.nexercised;
+        pc_xlsx_text(w, ws, row, 0, pc_xlsx_person_name(w, p.person), w->f.bold);
+        person_figure(w, ws, row, 1, p.first_row, p.nexercised, PC_XLSX_EQ_COL_COUNTED, false,
+                      p.options_exercised, f.shares);
+        person_figure(w, ws, row, 2, p.first_row, p.nexercised, PC_XLSX_EQ_COL_VALUE, true,
+                      p.exercise_value, f.money);
+        person_figure(w, ws, row, 3, vested_row, p.nvested, PC_XLSX_EQ_COL_COUNTED, false,
+                      p.stock_vested, f.shares);
+        person_figure(w, ws, row, 4, vested_row, p.nvested, PC_XLSX_EQ_COL_VALUE, true,
+                      p.vesting_value, f.money);
         row++;
     }
     if (row == PC_XLSX_FIRST_DATA_ROW)
@@ -336,6 +421,9 @@ void pc_xlsx_write_equity_oesv(pc_xlsx *w, lxw_worksheet *ws)
 static const char *const gpba_titles[] = {
     "Name",
     "Grant Date",
+    "Estimated Possible Payouts Under Non-Equity Incentive Plan Awards: Threshold ($)",
+    "Estimated Possible Payouts Under Non-Equity Incentive Plan Awards: Target ($)",
+    "Estimated Possible Payouts Under Non-Equity Incentive Plan Awards: Maximum ($)",
     "Estimated Future Payouts Under Equity Incentive Plan Awards: Threshold (#)",
     "Estimated Future Payouts Under Equity Incentive Plan Awards: Target (#)",
     "Estimated Future Payouts Under Equity Incentive Plan Awards: Maximum (#)",
@@ -358,18 +446,66 @@ static void gpba_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_gpba_r
                      const support *s, const sheet_formats *f)
 {
     date_of(w, ws, row, 1, s, PC_XLSX_EQ_COL_DATE, r->grant_date, f->date);
-    shares_or_dash(w, ws, row, 2, s, PC_EQ_THRESHOLD_SHARES, r->has_threshold, r->threshold_shares,
+    for (int c = 2; c <= 4; c++)
+        dash(w, ws, row, c, f);
+    shares_or_dash(w, ws, row, 5, s, PC_EQ_THRESHOLD_SHARES, r->has_threshold, r->threshold_shares,
                    f);
-    shares_or_dash(w, ws, row, 3, s, PC_EQ_TARGET_SHARES, r->incentive_plan, r->target_shares, f);
-    shares_or_dash(w, ws, row, 4, s, PC_EQ_MAXIMUM_SHARES, r->has_maximum, r->maximum_shares, f);
-    shares_of(w, ws, row, 5, s, PC_EQ_OTHER_STOCK_SHARES, r->other_stock_shares, f);
-    shares_of(w, ws, row, 6, s, PC_EQ_OTHER_OPTION_SHARES, r->other_option_shares, f);
+    shares_or_dash(w, ws, row, 6, s, PC_EQ_TARGET_SHARES, r->incentive_plan, r->target_shares, f);
+    shares_or_dash(w, ws, row, 7, s, PC_EQ_MAXIMUM_SHARES, r->has_maximum, r->maximum_shares, f);
+    shares_of(w, ws, row, 8, s, PC_EQ_OTHER_STOCK_SHARES, r->other_stock_shares, f);
+    shares_of(w, ws, row, 9, s, PC_EQ_OTHER_OPTION_SHARES, r->other_option_shares, f);
     if (w->ds->awards.items[r->award].type != PC_AWARD_STOCK)
-        term_of(w, ws, row, 7, s, PC_XLSX_EQ_COL_STRIKE,
+        term_of(w, ws, row, 10, s, PC_XLSX_EQ_COL_STRIKE,
                 pc_xlsx_micros_value(r->exercise_price_micro), f->price);
     else
-        dash(w, ws, row, 7, f);
-    dollars_of(w, ws, row, 8, s, PC_EQ_GRANT_DATE_FAIR_VALUE, r->grant_date_fair_value, f);
+        dash(w, ws, row, 10, f);
+    dollars_of(w, ws, row, 11, s, PC_EQ_GRANT_DATE_FAIR_VALUE, r->grant_date_fair_value, f);
+}
+
+/* A non-equity incentive plan award's level in whole dollars: a reference
+ * to its dollars on Plan Targets, rounded, linked to it; an em dash for a
+ * level the plan does not set. */
+static void plan_level(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, size_t index, int level,
+                       bool given, int64_t cents, const sheet_formats *f)
+{
+    if (!given) {
+        dash(w, ws, row, col, f);
+        return;
+    }
+    int64_t whole = 0;
+    if (pc_money_round(cents, 0, &whole) != PC_OK)
+        whole = cents;
+    double shown = (double)whole / 100.0;
+    int32_t at = pc_xlsx_plan_target_row(w, index);
+    if (at == PC_XLSX_NONE) {
+        pc_xlsx_number(w, ws, row, col, shown, f->money);
+        return;
+    }
+    int dcol = pc_xlsx_plan_target_col(level);
+    char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 16];
+    pc_xlsx_ref(ref, sizeof ref, PC_XLSX_SHEET_PLAN_TARGETS, at, dcol);
+    snprintf(formula, sizeof formula, "=ROUND(%s,0)", ref);
+    pc_xlsx_formula_link(w, ws, row, col, formula, f->money, shown, PC_XLSX_SHEET_PLAN_TARGETS, at,
+                         dcol);
+}
+
+/* A non-equity incentive plan award (plan_targets.csv, Item
+ * 402(d)(2)(iii)): grant date, threshold, target and maximum in dollars;
+ * the equity columns do not apply. */
+static void nonequity_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, size_t index,
+                          const sheet_formats *f)
+{
+    const pc_nonequity_row *r = &w->report->equity.nonequity.items[index];
+    const pc_plan_target *p = &w->ds->plan_targets.items[r->target];
+    if (p->grant_date != PC_DATE_NONE)
+        pc_xlsx_date(w, ws, row, 1, p->grant_date, f->date);
+    else
+        dash(w, ws, row, 1, f);
+    plan_level(w, ws, row, 2, index, 0, p->has_threshold, r->threshold, f);
+    plan_level(w, ws, row, 3, index, 1, true, r->target_payout, f);
+    plan_level(w, ws, row, 4, index, 2, p->has_maximum, r->maximum, f);
+    for (int c = 5; c <= 11; c++)
+        dash(w, ws, row, c, f);
 }
 
 void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws)
@@ -379,27 +515,51 @@ void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws)
         return;
     int year = pc_xlsx_equity_year(w);
     pc_xlsx_heading(w, ws, "Grants of Plan-Based Awards", year, year);
-    double widths[] = {pc_xlsx_name_width(w, 24, 40), 12, 14, 14, 14, 14, 14, 12, 16};
-    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, gpba_titles, widths, 9);
+    double widths[] = {pc_xlsx_name_width(w, 24, 40), 12, 14, 14, 14, 14, 14, 14, 14, 14, 12, 16};
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, gpba_titles, widths, 12);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     size_t last = (size_t)-1;
     const pc_equity_tables *t = &w->report->equity;
     int32_t at = w->at.equity_first[PC_XLSX_EQ_GPBA];
-    for (size_t i = 0; i < t->gpba.count && pc_xlsx_ok(w); i++) {
-        const pc_gpba_row *r = &t->gpba.items[i];
-        if (r->year != year)
+    /* Person by person in the SCT's order (both lists are in it): the
+     * person's non-equity plan awards, then their equity awards. */
+    size_t g = 0, n = 0, shown_nonequity = 0;
+    for (size_t k = 0; k < w->report->sct.count && pc_xlsx_ok(w); k++) {
+        const pc_sct_row *sct = &w->report->sct.items[k];
+        if (sct->year != year || !sct->in_table)
             continue;
-        support s = next_support(w, &at, r->first_step, r->nsteps);
-        name_cell(w, ws, row, r->person, &last);
-        gpba_row(w, ws, row++, r, &s, &f);
+        while (n < t->nonequity.count && t->nonequity.items[n].year < year)
+            n++;
+        for (; n < t->nonequity.count && t->nonequity.items[n].year == year &&
+               t->nonequity.items[n].person == sct->person;
+             n++) {
+            name_cell(w, ws, row, sct->person, &last);
+            nonequity_row(w, ws, row++, n, &f);
+            shown_nonequity++;
+        }
+        while (g < t->gpba.count && t->gpba.items[g].year < year)
+            g++;
+        for (; g < t->gpba.count && t->gpba.items[g].year == year &&
+               t->gpba.items[g].person == sct->person;
+             g++) {
+            const pc_gpba_row *r = &t->gpba.items[g];
+            support s = next_support(w, &at, r->first_step, r->nsteps);
+            name_cell(w, ws, row, r->person, &last);
+            gpba_row(w, ws, row++, r, &s, &f);
+        }
     }
     if (row == PC_XLSX_FIRST_DATA_ROW)
         row = pc_xlsx_notef(w, ws, row, "No equity awards were granted in fiscal %d.", year);
-    pc_xlsx_note(w, ws, row + 1,
-                 "(1) The grant date fair value of each award computed in accordance with FASB ASC "
-                 "Topic 718, as reported in the Summary Compensation Table; for an award with a "
-                 "performance condition, at the probable outcome of the condition on the grant "
-                 "date.");
+    row = pc_xlsx_note(w, ws, row + 1,
+                       "(1) The grant date fair value of each award computed in accordance with "
+                       "FASB ASC Topic 718, as reported in the Summary Compensation Table; for an "
+                       "award with a performance condition, at the probable outcome of the "
+                       "condition on the grant date.");
+    if (shown_nonequity)
+        pc_xlsx_note(w, ws, row,
+                     "Non-equity incentive plan awards: the threshold, target and maximum "
+                     "payouts the plan sets for the year; an amount set in another currency is "
+                     "converted into US dollars as the Summary Compensation Table converts cash.");
 }

@@ -349,6 +349,47 @@ static void step_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const eq_row *r
 
 /* ---- The sheet ------------------------------------------------------------ */
 
+/* One step at `*row` (counted as left out past the sheet's end). */
+static void put_step(pc_xlsx *w, lxw_worksheet *ws, int32_t *row, const eq_row *r,
+                     const pc_equity_step *s, int32_t run_first, const detail_words *words,
+                     pc_buf *source, size_t *left_out)
+{
+    if (*row > w->at.equity_last)
+        ++*left_out;
+    else
+        step_row(w, ws, *row, r, s, run_first, words, source);
+    ++*row;
+}
+
+/* Option Exercises and Stock Vested shows one row per person (Item 402(g)
+ * sums a person's year): their steps go person by person, the exercises of
+ * all their awards first, then the vestings, so each of the person's four
+ * figures is the SUM of one run (xlsx/equity.c reads them in this order).
+ * Rows rows[i..] of the person; returns the index past them. */
+static size_t write_oesv_person(pc_xlsx *w, lxw_worksheet *ws, size_t i, int32_t *row,
+                                const detail_words *words, pc_buf *source, size_t *left_out)
+{
+    const pc_equity_tables *t = &w->report->equity;
+    int year = pc_xlsx_equity_year(w);
+    size_t person = t->oesv.items[i].person, end = i;
+    while (end < t->oesv.count &&
+           (t->oesv.items[end].year != year || t->oesv.items[end].person == person))
+        end++;
+    for (int exercised = 1; exercised >= 0; exercised--) {
+        for (size_t j = i; j < end; j++) {
+            eq_row r = table_row(t, PC_XLSX_EQ_OESV, j);
+            if (r.year != year)
+                continue;
+            for (size_t k = 0; k < r.nsteps; k++) {
+                const pc_equity_step *s = &t->steps.items[r.first_step + k];
+                if ((s->item == PC_EQ_OPTIONS_EXERCISED) == (exercised != 0))
+                    put_step(w, ws, row, &r, s, *row, words, source, left_out);
+            }
+        }
+    }
+    return end;
+}
+
 /* The steps of one table's rows of the year, from its planned first row;
  * returns how many did not fit on the sheet. */
 static size_t write_table(pc_xlsx *w, lxw_worksheet *ws, pc_xlsx_eq_table table,
@@ -360,22 +401,26 @@ static size_t write_table(pc_xlsx *w, lxw_worksheet *ws, pc_xlsx_eq_table table,
     size_t left_out = 0;
     if (row - 1 <= w->at.equity_last)
         pc_xlsx_text(w, ws, row - 1, 0, pc_xlsx_words(w, table_titles[table]), w->f.bold);
-    for (size_t i = 0; i < table_count(t, table) && pc_xlsx_ok(w); i++) {
+    size_t i = 0;
+    while (i < table_count(t, table) && pc_xlsx_ok(w)) {
         eq_row r = table_row(t, table, i);
-        if (r.year != year)
+        if (r.year != year) {
+            i++;
             continue;
+        }
+        if (table == PC_XLSX_EQ_OESV) {
+            i = write_oesv_person(w, ws, i, &row, words, source, &left_out);
+            continue;
+        }
         int32_t run_first = row;
-        for (size_t k = 0; k < r.nsteps; k++, row++) {
+        for (size_t k = 0; k < r.nsteps; k++) {
             const pc_equity_step *s = &t->steps.items[r.first_step + k];
             if (k > 0 && s->item != t->steps.items[r.first_step + k - 1].item &&
                 s->basis != PC_EQ_BASIS_YEAR_END)
                 run_first = row;
-            if (row > w->at.equity_last) {
-                left_out++;
-                continue;
-            }
-            step_row(w, ws, row, &r, s, run_first, words, source);
+            put_step(w, ws, &row, &r, s, run_first, words, source, &left_out);
         }
+        i++;
     }
     return left_out;
 }

@@ -510,6 +510,43 @@ static const label table[] = {
      "股權激勵計劃獎勵下的預計未來支付：目標 (#)", "股权激励计划奖励下的预计未来支付：目标 (#)"},
     {"Estimated Future Payouts Under Equity Incentive Plan Awards: Maximum (#)",
      "股權激勵計劃獎勵下的預計未來支付：最高 (#)", "股权激励计划奖励下的预计未来支付：最高 (#)"},
+    /* Grants of Plan-Based Awards, non-equity incentive plan awards
+     * (plan_targets.csv), and their input sheet, Plan Targets. */
+    {"Estimated Possible Payouts Under Non-Equity Incentive Plan Awards: Threshold ($)",
+     "非股權激勵計劃獎勵下的預計可能支付：門檻 ($)",
+     "非股权激励计划奖励下的预计可能支付：门槛 ($)"},
+    {"Estimated Possible Payouts Under Non-Equity Incentive Plan Awards: Target ($)",
+     "非股權激勵計劃獎勵下的預計可能支付：目標 ($)",
+     "非股权激励计划奖励下的预计可能支付：目标 ($)"},
+    {"Estimated Possible Payouts Under Non-Equity Incentive Plan Awards: Maximum ($)",
+     "非股權激勵計劃獎勵下的預計可能支付：最高 ($)",
+     "非股权激励计划奖励下的预计可能支付：最高 ($)"},
+    {"Non-equity incentive plan awards: the threshold, target and maximum payouts the plan sets "
+     "for the year; an amount set in another currency is converted into US dollars as the "
+     "Summary Compensation Table converts cash.",
+     "非股權激勵計劃獎勵：計劃為該年度設定的門檻、目標及最高支付額；以其他貨幣設定的金額，按薪酬彙"
+     "總表"
+     "折算現金的方式折算為美元。",
+     "非股权激励计划奖励：计划为该年度设定的门槛、目标及最高支付额；以其他货币设定的金额，按薪酬汇"
+     "总表"
+     "折算现金的方式折算为美元。"},
+    {"Non-Equity Incentive Plan Awards: Threshold, Target and Maximum",
+     "非股權激勵計劃獎勵：門檻、目標及最高", "非股权激励计划奖励：门槛、目标及最高"},
+    {"Plan", "計劃", "计划"},
+    {"Threshold", "門檻", "门槛"},
+    {"Target", "目標", "目标"},
+    {"Maximum", "最高", "最高"},
+    {"Rate per USD", "每美元匯率", "每美元汇率"},
+    {"Rate Basis", "匯率依據", "汇率依据"},
+    {"Threshold ($)", "門檻 ($)", "门槛 ($)"},
+    {"Target ($)", "目標 ($)", "目标 ($)"},
+    {"Maximum ($)", "最高 ($)", "最高 ($)"},
+    {"US dollars: each amount divided by the rate, rounded to the cent, as cash is converted; "
+     "Grants of Plan-Based Awards shows them rounded to the dollar.",
+     "美元：各金額除以匯率，四捨五入至美分，與現金的折算方式相同；基於計劃的獎勵授予表按四捨五入至"
+     "美元列示。",
+     "美元：各金额除以汇率，四舍五入至美分，与现金的折算方式相同；基于计划的奖励授予表按四舍五入至"
+     "美元列示。"},
     {"All Other Stock Awards: Number of Shares of Stock or Units (#)",
      "所有其他股票獎勵：股份或單位數量 (#)", "所有其他股票奖励：股份或单位数量 (#)"},
     {"All Other Option Awards: Number of Securities Underlying Options (#)",

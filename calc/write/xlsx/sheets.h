@@ -165,6 +165,21 @@ void pc_xlsx_valuation_sumifs_col(pc_buf *b, const char *sheet, int col, size_t 
  * which links to them), write it, and the first row of a person's
  * component in a year (PC_XLSX_NONE when there is none). */
 void pc_xlsx_plan_cash(pc_xlsx *w);
+/* The exchange rate that converts `cash` (a cash row, or a plan target as
+ * one) into column `col` of `row`, a reference to its Exchange Rates row
+ * when there is one, and the words of its basis into `col` + 1. Returns
+ * the rate in micros (0 when there is none). */
+int64_t pc_xlsx_rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col,
+                           const pc_cash *cash);
+/* Plan Targets (calc/write/xlsx/plan_targets.c): the rows of
+ * report->equity.nonequity, in order. pc_xlsx_plan_target_row is the row
+ * of its `index`th row (PC_XLSX_NONE when past the sheet's end) and
+ * pc_xlsx_plan_target_col the column of its dollars of `level` (0
+ * threshold, 1 target, 2 maximum). */
+#define PC_XLSX_SHEET_PLAN_TARGETS "Plan Targets"
+void pc_xlsx_write_plan_targets(pc_xlsx *w, lxw_worksheet *ws);
+int32_t pc_xlsx_plan_target_row(const pc_xlsx *w, size_t index);
+int pc_xlsx_plan_target_col(int level);
 void pc_xlsx_write_cash(pc_xlsx *w);
 int32_t pc_xlsx_cash_row(const pc_xlsx *w, size_t person, int year, pc_component component);
 /* Whether every cash row of a person's component in a year is on the

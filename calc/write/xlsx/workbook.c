@@ -266,6 +266,9 @@ static void fill_workbook(pc_xlsx *w)
     lxw_worksheet *assumptions = add_sheet(w, PC_XLSX_SHEET_ASSUMPTIONS);
     lxw_worksheet *outcomes = add_sheet(w, PC_XLSX_SHEET_OUTCOMES);
     lxw_worksheet *terms = add_sheet(w, PC_XLSX_SHEET_AWARD_TERMS);
+    /* Only when Grants of Plan-Based Awards shows a non-equity plan award. */
+    lxw_worksheet *plan_targets =
+        r->equity.nonequity.count ? add_sheet(w, PC_XLSX_SHEET_PLAN_TARGETS) : NULL;
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
         w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
@@ -313,6 +316,8 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_assumptions(w, assumptions);
     pc_xlsx_write_outcomes(w, outcomes);
     pc_xlsx_write_award_terms(w, terms);
+    if (plan_targets)
+        pc_xlsx_write_plan_targets(w, plan_targets);
     if (w->checks)
         pc_xlsx_write_checks(w);
     pc_xlsx_write_audit(w);
