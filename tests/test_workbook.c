@@ -720,7 +720,8 @@ Test(workbook, proxy_wording_in_english_and_chinese)
     cr_expect(strstr(en, "(1) PEO in 2021-2022: 李雲飛.") != NULL, "%s", en);
     cr_expect(strstr(en, "PEO in 2021:") == NULL, "a line per year:\n%s", en);
     cr_expect(strstr(en, "average of 1)") == NULL, "%s", en);
-    cr_expect(strstr(en, "Non-PEO NEO in 2022: 裴翔宇.") != NULL, "%s", en);
+    cr_expect(strstr(en, "(2) Non-PEO NEO in 2021-2022: 裴翔宇.") != NULL, "%s", en);
+    cr_expect(strstr(en, "NEO in 2021:") == NULL, "a line per year:\n%s", en);
     cr_expect(strstr(en, "at the close of December 31, 2020") != NULL, "%s", en);
     /* Checks: each check in words, not its key. */
     cr_expect(strstr(en, "SCT total does not foot (also: Published figure differs from "
@@ -738,6 +739,7 @@ Test(workbook, proxy_wording_in_english_and_chinese)
     free(en);
     char *zh = workbook_text("zh-Hant");
     const char *want[] = {"(1) 2021至2022年首席執行官：李雲飛。",
+                          "(2) 2021至2022年非首席執行官的指定執行官：裴翔宇。",
                           "非合格遞延薪酬收益",
                           "加：",
                           "減：",

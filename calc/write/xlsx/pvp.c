@@ -189,6 +189,20 @@ static lxw_format *net_income_format(pc_xlsx *w)
 /* The covered years in which a test holds, given most recent first, as a
  * proxy names them: oldest first, a run of consecutive years as one range
  * ("2021-2022, 2024", "2023"). */
+/* Whether two years' PvP rows have the same non-PEO NEOs, in the same
+ * order (or both none), so that one footnote line names both years. */
+static bool same_neos(const pc_pvp_row *a, const pc_pvp_row *b)
+{
+    size_t na = a && a->has_average ? a->avg_count : 0;
+    size_t nb = b && b->has_average ? b->avg_count : 0;
+    if (na != nb)
+        return false;
+    for (size_t k = 0; k < na; k++)
+        if (a->avg_people[k] != b->avg_people[k])
+            return false;
+    return true;
+}
+
 static void years_text(char *buf, size_t size, const int *years, size_t n)
 {
     size_t len = 0;
@@ -284,20 +298,31 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
             y = end;
         }
     }
-    for (size_t y = 0; y < ndesc; y++) {
+    /* One line per run of consecutive years with the same non-PEO NEOs, as
+     * for the PEO: "Non-PEO NEO in 2021-2022: name." */
+    for (size_t y = 0; y < ndesc;) {
         const pc_pvp_row *p = pc_xlsx_pvp_for_year(r, desc[y]);
+        size_t end = y + 1;
+        while (end < ndesc && desc[end] == desc[end - 1] - 1 &&
+               same_neos(p, pc_xlsx_pvp_for_year(r, desc[end])))
+            end++;
+        char years[32];
+        if (end - y > 1)
+            snprintf(years, sizeof years, pc_xlsx_words(w, "%d-%d"), desc[end - 1], desc[y]);
+        else
+            snprintf(years, sizeof years, "%d", desc[y]);
         pc_buf_clear(&b);
         const char *lead = y == 0 ? neo_lead : "";
         if (!p || !p->has_average || p->avg_count == 0) {
             pc_buf_printf(
-                &b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d: none; the averages are left blank."),
-                lead, desc[y]);
+                &b, pc_xlsx_words(w, "%sNon-PEO NEOs in %s: none; the averages are left blank."),
+                lead, years);
         } else if (p->avg_count == 1) {
-            pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEO in %d: "), lead, desc[y]);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEO in %s: "), lead, years);
             pc_buf_printf(&b, pc_xlsx_words(w, "%s."), pc_xlsx_person_name(w, p->avg_people[0]));
         } else {
-            pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEOs in %d (average of %zu): "), lead,
-                          desc[y], p->avg_count);
+            pc_buf_printf(&b, pc_xlsx_words(w, "%sNon-PEO NEOs in %s (average of %zu): "), lead,
+                          years, p->avg_count);
             for (size_t k = 0; k < p->avg_count; k++)
                 pc_buf_printf(&b, "%s%s", k ? pc_xlsx_words(w, ", ") : "",
                               pc_xlsx_person_name(w, p->avg_people[k]));
@@ -305,6 +330,7 @@ static int32_t pvp_name_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const 
         }
         row = y == 0 ? pc_xlsx_note(w, ws, row, pc_buf_text(&b))
                      : pc_xlsx_note_more(w, ws, row, pc_buf_text(&b));
+        y = end;
     }
     if (b.failed)
         pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
