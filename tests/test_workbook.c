@@ -745,8 +745,8 @@ Test(workbook, proxy_wording_in_english_and_chinese)
                           "減：",
                           "以人民幣於2022財年支付",
                           "於2020年12月31日收盤時",
-                          "受績效條件限制的獎勵的授予日公允價值為：李雲飛，53,450美元（2021年）；"
-                          "裴翔宇，40,087美元（2021年）。未設定最高股數的獎勵按目標水平計入。"};
+                          ("受績效條件限制的獎勵的授予日公允價值為：李雲飛，53,450美元（2021年）；"
+                           "裴翔宇，40,087美元（2021年）。未設定最高股數的獎勵按目標水平計入。")};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         cr_expect(strstr(zh, want[i]) != NULL, "no '%s' in:\n%s", want[i], zh);
     const char *unwanted[] = {"不合格", "另外：", "減去："};
