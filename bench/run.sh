@@ -15,8 +15,10 @@
 #   BENCH_REPEAT=5 bench/run.sh    # runs per size (the median is shown; default 3, 1 for 1M)
 #   bench/run.sh --check           # the regression guard: CPU time per valuation of
 #                                  # each stage on the 100k set, and the CPU seconds of
-#                                  # 21 price scenarios on it (median of the runs),
-#                                  # against bench/baseline.json; exit 1 past 25% worse
+#                                  # 21 price scenarios on it (median of the runs), and
+#                                  # the Monte Carlo valuation's CPU seconds and its
+#                                  # ratio to numpy's, against bench/baseline.json;
+#                                  # exit 1 past 25% worse
 #   bench/run.sh --record NOTE     # measure the same and write bench/baseline.json,
 #                                  # NOTE (how loaded the machine is, say) beside it
 #
@@ -122,6 +124,10 @@ for size in "${sizes[@]}"; do
             echo "bench/run.sh: price scenarios, $size, run $((i + 1)) of $repeat" >&2
             out+=$("$build/bench_scenarios" "$set_dir" 21 2)$'\n'
         done
+        # The Monte Carlo valuation beside numpy, once (it repeats its own
+        # valuations): its CPU time and the ratio to numpy's are guarded.
+        echo "bench/run.sh: Monte Carlo beside numpy" >&2
+        out+=$("$build/bench_montecarlo")$'\n'
         if [ "$guard" = record ]; then
             printf '%s' "$out" | "$python" "$root/bench/check.py" record "$root/bench/baseline.json" "$note"
         else
@@ -155,12 +161,15 @@ if mc=$("$build/bench_montecarlo" 2>/dev/null); then
         /^paycalc:/ { pv = $2; pse = $7 }
         /^ *median/ { pw = $2; pc = $8 }
         /^numpy:/ { nv = $2; nse = $7; sub(",", "", nse); nw = $8; nc = $11 }
+        /^instructions:/ { set = $2; sub(";", "", set); sc = $6 }
         END {
             sub(",", "", pse)
             printf "| value per share | %s | %s | |\n", pv, nv
             printf "| standard error | %s | %s | |\n", pse, nse
             printf "| CPU s | %s | %s | %.1f |\n", pc, nc, nc / pc
             printf "| wall-clock s | %s | %s | %.1f |\n", pw, nw, nw / pw
+            printf "| instructions | %s | | |\n", set
+            printf "| CPU s on SSE2 alone (the same bits) | %s | %s | %.1f |\n", sc, nc, nc / sc
         }'
 fi
 # Price scenarios on the 100k set (README, Price scenarios): 21 scenarios on

@@ -2,9 +2,10 @@
  * The Monte Carlo engine (SPEC section 10): Philox's published known answers,
  * the two closed forms of section 10 at several (sigma, rho, T, h), TSR to
  * date against the closed form with a shifted hurdle, the standard error's
- * 1/sqrt(paths) law, antithetic paths, thread-count independence, an
- * averaging-window case and a price hurdle against an independent numpy
- * implementation (tests/mc_oracle.py), and the repair of correlations.
+ * 1/sqrt(paths) law, antithetic paths, thread-count and instruction-set
+ * independence, an averaging-window case and a price hurdle against an
+ * independent numpy implementation (tests/mc_oracle.py), and the repair of
+ * correlations.
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
@@ -270,6 +271,83 @@ Test(determinism, one_and_two_threads_give_the_same_bits)
     cr_assert(memcmp(&one.standard_error, &two.standard_error, sizeof(double)) == 0);
     cr_assert(memcmp(&one.value, &seven.value, sizeof one.value) == 0);
     cr_assert(memcmp(&one.expected_payout, &seven.expected_payout, sizeof(double)) == 0);
+}
+
+/* The SSE2, AVX2 and AVX-512 copies of the simulation give the same bits:
+ * a relative TSR with averaging windows and antithetic twins, the same
+ * without twins, and a price hurdle. A processor without a set runs the
+ * next narrower one; under CI the machine must have AVX2, so the comparison
+ * never passes by running one copy three times. */
+static void assert_same_bits_on_every_set(const pc_mc_terms *t, const pc_mc_market *m,
+                                          pc_mc_settings s, const char *what)
+{
+    pc_mc_result r[4];
+    for (unsigned set = PC_MC_SSE2; set <= PC_MC_AVX512; set++) {
+        s.instructions = set;
+        cr_assert_eq(pc_mc_value(t, m, &s, &r[set], NULL), PC_OK);
+        cr_assert_leq(r[set].instructions, set, "%s: asked for set %u, ran %u", what, set,
+                      r[set].instructions);
+    }
+    cr_assert_eq(r[PC_MC_SSE2].instructions, PC_MC_SSE2);
+    if (getenv("CI"))
+        cr_assert_geq(r[PC_MC_AVX512].instructions, PC_MC_AVX2,
+                      "%s: this machine ran no wider set than SSE2", what);
+    cr_log_info("%s: sets %u %u %u", what, r[1].instructions, r[2].instructions,
+                r[3].instructions);
+    for (unsigned set = PC_MC_AVX2; set <= PC_MC_AVX512; set++) {
+        cr_assert(memcmp(&r[set].value, &r[PC_MC_SSE2].value, sizeof(double)) == 0,
+                  "%s: set %u gives %.17g, SSE2 %.17g", what, r[set].instructions, r[set].value,
+                  r[PC_MC_SSE2].value);
+        cr_assert(memcmp(&r[set].standard_error, &r[PC_MC_SSE2].standard_error,
+                         sizeof(double)) == 0);
+        cr_assert(memcmp(&r[set].expected_payout, &r[PC_MC_SSE2].expected_payout,
+                         sizeof(double)) == 0);
+    }
+}
+
+Test(determinism, every_instruction_set_gives_the_same_bits)
+{
+    pc_mc_asset as[3] = {
+        {40, 0.45, 0.02, 4 * 0.97, 0}, {25, 0.30, 0.0, 4 * 1.02, 0}, {60, 0.25, 0.01, 4 * 1.01, 0}};
+    double corr[9] = {1, 0.5, 0.3, 0.5, 1, 0.6, 0.3, 0.6, 1};
+    pc_mc_point curve[] = {{25, 0.5}, {50, 1.0}, {75, 2.0}};
+    pc_mc_terms t = {.metric = PC_MC_RELATIVE_TSR,
+                     .curve = curve,
+                     .curve_points = 3,
+                     .has_negative_tsr_cap = true,
+                     .negative_tsr_cap = 1.0,
+                     .start = {10, 6, 0.03},
+                     .end = {20, 20, 1.0}};
+    pc_mc_market m = {3, as, corr, 0.035};
+    pc_mc_settings s = {.seed = 3, .stream = 9, .paths = 20002, .antithetic = true};
+    assert_same_bits_on_every_set(&t, &m, s, "relative TSR, antithetic");
+    s.antithetic = false;
+    s.paths = 20001;
+    assert_same_bits_on_every_set(&t, &m, s, "relative TSR, plain paths");
+
+    const double recent[] = {30.5, 31.2, 29.8, 30.1, 30.9};
+    pc_mc_asset co = {31, 0.5, 0.015, 0, 0};
+    pc_mc_point levels[] = {{36, 0.5}, {42, 1.0}, {50, 1.5}};
+    pc_mc_terms h = {.metric = PC_MC_PRICE_HURDLE,
+                     .curve = levels,
+                     .curve_points = 3,
+                     .term_years = 1.5,
+                     .hurdle_days = 20,
+                     .recent = recent,
+                     .recent_count = 5,
+                     .best_to_date = 31.5};
+    pc_mc_market one = {1, &co, NULL, 0.04};
+    pc_mc_settings hs = {.seed = 5, .stream = 2, .paths = 4000, .antithetic = true};
+    assert_same_bits_on_every_set(&h, &one, hs, "price hurdle");
+}
+
+Test(determinism, an_unknown_instruction_set_is_refused)
+{
+    setup s;
+    point_to_point(&s, PC_MC_ABSOLUTE_TSR, 25, 3, 0.35, -1, 0, 0.04, 0);
+    s.settings.instructions = PC_MC_AVX512 + 1;
+    pc_mc_result r;
+    cr_assert_eq(pc_mc_value(&s.terms, &s.market, &s.settings, &r, NULL), PC_ERR_USAGE);
 }
 
 Test(determinism, seed_and_stream_change_the_draws)

@@ -586,9 +586,12 @@ static pc_status simulate(const ctx *c, pc_mc_terms *t, work *w, pc_valuation *o
     const pc_config *cfg = &c->ds->config;
     pc_mc_market market = {c->count, w->asset, w->corr, pc_micro_to_double(as->rate_micro)};
     pc_mc_settings settings = {
-        cfg->monte_carlo.seed,    pc_mc_stream(c->award->id, (uint32_t)c->tranche->number, c->date),
-        cfg->monte_carlo.paths,   cfg->monte_carlo.antithetic,
-        cfg->monte_carlo.threads, w->corr};
+        .seed = cfg->monte_carlo.seed,
+        .stream = pc_mc_stream(c->award->id, (uint32_t)c->tranche->number, c->date),
+        .paths = cfg->monte_carlo.paths,
+        .antithetic = cfg->monte_carlo.antithetic,
+        .threads = cfg->monte_carlo.threads,
+        .repaired = w->corr};
     pc_mc_result r;
     pc_diags local;
     pc_diags_init(&local);

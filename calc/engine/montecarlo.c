@@ -935,10 +935,65 @@ static void run_block(const plan *p, scratch *w, size_t block, block_sums *out)
     *out = sums;
 }
 
+/* ---- Vector instructions ----
+ *
+ * The blocks run in one of three copies of run_block and everything it
+ * calls, compiled for SSE2, AVX2 and AVX-512 (GCC and Clang on x86-64; the
+ * widest the processor has, or the caller's limit). The wider sets take
+ * four or eight lanes an instruction instead of two. The bits do not change:
+ * -ffp-contract=off keeps every multiply and add two roundings (the
+ * AVX-512 copy could fuse them otherwise), the vectoriser never reorders a
+ * floating-point sum without -ffast-math, and the functions above use only
+ * operations IEEE 754 rounds exactly (add, multiply, divide, square root,
+ * conversions). tests/test_montecarlo.c compares the three copies bit for
+ * bit. */
+
+typedef void block_runner(const plan *p, scratch *w, size_t block, block_sums *out);
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define MC_WIDE_COPIES 1
+
+__attribute__((target("avx2"), flatten)) static void run_block_avx2(const plan *p, scratch *w,
+                                                                    size_t block, block_sums *out)
+{
+    run_block(p, w, block, out);
+}
+
+__attribute__((target("avx512f"), flatten)) static void
+run_block_avx512(const plan *p, scratch *w, size_t block, block_sums *out)
+{
+    run_block(p, w, block, out);
+}
+#else
+#define MC_WIDE_COPIES 0
+#endif
+
+/* The widest set allowed by `limit` (0: none) that the processor runs. */
+static pc_mc_instructions pick_instructions(unsigned limit, block_runner **run)
+{
+    unsigned wanted = limit == PC_MC_WIDEST ? PC_MC_AVX512 : limit;
+    *run = run_block;
+#if MC_WIDE_COPIES
+    __builtin_cpu_init();
+    if (wanted >= PC_MC_AVX512 && __builtin_cpu_supports("avx512f")) {
+        *run = run_block_avx512;
+        return PC_MC_AVX512;
+    }
+    if (wanted >= PC_MC_AVX2 && __builtin_cpu_supports("avx2")) {
+        *run = run_block_avx2;
+        return PC_MC_AVX2;
+    }
+#else
+    (void)wanted;
+#endif
+    return PC_MC_SSE2;
+}
+
 /* ---- Threads ---- */
 
 typedef struct worker {
     const plan *p;
+    block_runner *run;
     block_sums *sums;
     size_t index, stride;
     bool failed;
@@ -969,7 +1024,7 @@ static void *work(void *arg)
     w.path_z = w.tsr + n;
     w.ring = w.path_z + steps;
     for (size_t b = wk->index; b < p->blocks; b += wk->stride)
-        run_block(p, &w, b, &wk->sums[b]);
+        wk->run(p, &w, b, &wk->sums[b]);
     free(buf);
     return NULL;
 }
@@ -986,7 +1041,7 @@ static unsigned thread_count(const pc_mc_settings *s, size_t blocks)
 
 /* Runs every block on `threads` threads (a thread that cannot start has its
  * stripe run here), so the sums never depend on how many ran. */
-static pc_status run_blocks(const plan *p, block_sums *sums, unsigned threads)
+static pc_status run_blocks(const plan *p, block_sums *sums, unsigned threads, block_runner *run)
 {
     worker *wk = calloc(threads, sizeof *wk);
     pthread_t *tid = calloc(threads, sizeof *tid);
@@ -997,7 +1052,7 @@ static pc_status run_blocks(const plan *p, block_sums *sums, unsigned threads)
         goto done;
     }
     for (unsigned i = 0; i < threads; i++) {
-        wk[i] = (worker){p, sums, i, threads, false};
+        wk[i] = (worker){p, run, sums, i, threads, false};
         started[i] = i > 0 && pthread_create(&tid[i], NULL, work, &wk[i]) == 0;
     }
     for (unsigned i = 0; i < threads; i++)
@@ -1099,6 +1154,8 @@ static pc_status check_settings(const pc_mc_settings *s, pc_diags *diags)
         return misfit(diags, "too few paths for a standard error");
     if (s->antithetic && s->paths % 2 != 0)
         return misfit(diags, "antithetic paths come in pairs: the number of paths must be even");
+    if (s->instructions > PC_MC_AVX512)
+        return misfit(diags, "unknown set of vector instructions");
     return PC_OK;
 }
 
@@ -1152,14 +1209,18 @@ pc_status pc_mc_value(const pc_mc_terms *terms, const pc_mc_market *market,
         step_coefficients(&p);
         p.exp_bounded = log_growth_bounded(&p);
         p.discount = exp(-market->rate * p.tau);
-        st = run_blocks(&p, sums, thread_count(settings, p.blocks));
+        block_runner *run;
+        result->instructions = pick_instructions(settings->instructions, &run);
+        st = run_blocks(&p, sums, thread_count(settings, p.blocks), run);
     }
     if (st == PC_OK) {
         bool repaired = result->repaired;
         double change = result->repair_change;
+        unsigned instructions = result->instructions;
         summarise(&p, sums, settings->paths, result);
         result->repaired = repaired;
         result->repair_change = change;
+        result->instructions = instructions;
     } else {
         *result = (pc_mc_result){0};
     }

@@ -137,6 +137,15 @@ typedef struct pc_mc_market {
     double rate;               /* risk-free rate, continuous, 0.04 = 4% */
 } pc_mc_market;
 
+/* Vector instruction sets of the simulation, narrowest first: SSE2 (every
+ * x86-64 processor, and the only set elsewhere), AVX2, AVX-512. */
+typedef enum pc_mc_instructions {
+    PC_MC_WIDEST = 0,
+    PC_MC_SSE2 = 1,
+    PC_MC_AVX2 = 2,
+    PC_MC_AVX512 = 3
+} pc_mc_instructions;
+
 typedef struct pc_mc_settings {
     uint64_t seed;
     uint64_t stream; /* pc_mc_stream() of the valuation */
@@ -148,6 +157,11 @@ typedef struct pc_mc_settings {
      * the market's own correlation buffer), so a caller that records it
      * need not repeat the repair, which costs assets^3 an iteration. */
     double *repaired;
+    /* The widest vector instructions the simulation may use
+     * (pc_mc_instructions; 0: the widest this processor has). Every set gives
+     * the same bits: the same IEEE operations in the same order, never a
+     * fused multiply-add, only more paths' lanes an instruction. */
+    unsigned instructions;
 } pc_mc_settings;
 
 typedef struct pc_mc_result {
@@ -158,6 +172,7 @@ typedef struct pc_mc_result {
     size_t paths;               /* paths simulated */
     bool repaired;              /* the correlation matrix was not positive definite */
     double repair_change;       /* then: the largest change made to one correlation */
+    unsigned instructions;      /* the pc_mc_instructions set the simulation used */
 } pc_mc_result;
 
 /* Values one tranche per target share (SPEC section 10). Fills `result` on
