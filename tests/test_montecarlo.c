@@ -292,16 +292,15 @@ static void assert_same_bits_on_every_set(const pc_mc_terms *t, const pc_mc_mark
     if (getenv("CI"))
         cr_assert_geq(r[PC_MC_AVX512].instructions, PC_MC_AVX2,
                       "%s: this machine ran no wider set than SSE2", what);
-    cr_log_info("%s: sets %u %u %u", what, r[1].instructions, r[2].instructions,
-                r[3].instructions);
+    cr_log_info("%s: sets %u %u %u", what, r[1].instructions, r[2].instructions, r[3].instructions);
     for (unsigned set = PC_MC_AVX2; set <= PC_MC_AVX512; set++) {
         cr_assert(memcmp(&r[set].value, &r[PC_MC_SSE2].value, sizeof(double)) == 0,
                   "%s: set %u gives %.17g, SSE2 %.17g", what, r[set].instructions, r[set].value,
                   r[PC_MC_SSE2].value);
-        cr_assert(memcmp(&r[set].standard_error, &r[PC_MC_SSE2].standard_error,
-                         sizeof(double)) == 0);
-        cr_assert(memcmp(&r[set].expected_payout, &r[PC_MC_SSE2].expected_payout,
-                         sizeof(double)) == 0);
+        cr_assert(memcmp(&r[set].standard_error, &r[PC_MC_SSE2].standard_error, sizeof(double)) ==
+                  0);
+        cr_assert(memcmp(&r[set].expected_payout, &r[PC_MC_SSE2].expected_payout, sizeof(double)) ==
+                  0);
     }
 }
 

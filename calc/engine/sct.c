@@ -58,6 +58,15 @@ void pc_engine_tidy_rates(pc_report *report)
     report->rates.count = k;
 }
 
+/* The SCT row of `person` in fiscal year `year` (counted from this run's
+ * first row), or -1 when the year is not covered or the person holds no row
+ * in it. `row_of` is person x covered year. */
+static long row_in_year(const pc_dataset *ds, const long *row_of, size_t person, int year)
+{
+    int y = pc_config_year_index(&ds->config, year);
+    return y < 0 ? -1 : row_of[person * (size_t)ds->config.nyears + (size_t)y];
+}
+
 /* Adds the converted cash of every person-year with a role into `sums`. */
 static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, const long *row_of,
                           row_sums *sums, pc_report *report, pc_diags *diags)
@@ -107,8 +116,7 @@ static pc_status sum_cash(const pc_dataset *ds, const pc_ledger_roles *roles, co
         if (st) {
             result = PC_ERR_INPUT;
         } else if (r >= 0) {
-            long row = row_of[first->person * (size_t)ds->config.nyears +
-                              (size_t)pc_config_year_index(&ds->config, first->year)];
+            long row = row_in_year(ds, row_of, first->person, first->year);
             int64_t *acc = &sums[row].component[first->component];
             /* Amounts in different currencies can overflow only once they
              * are added up in dollars: say so, or the run fails with
@@ -174,10 +182,7 @@ static pc_status value_grants(const pc_dataset *ds, const long *row_of, row_sums
     for (size_t a = 0; a < ds->awards.count; a++) {
         const pc_award *award = &ds->awards.items[a];
         int year = pc_fiscal_year_of(ds->config.fiscal_year_end, award->grant_date);
-        int y = pc_config_year_index(&ds->config, year);
-        if (y < 0)
-            continue;
-        long row = row_of[award->person * (size_t)ds->config.nyears + (size_t)y];
+        long row = row_in_year(ds, row_of, award->person, year);
         if (row < 0)
             continue;
         pc_maximum_value max = {.award = a, .year = year};
@@ -285,10 +290,7 @@ static pc_status value_modifications(const pc_dataset *ds, const long *row_of, r
         const pc_modification *m = &ds->modifications.items[i];
         const pc_award *award = &ds->awards.items[m->award];
         int year = pc_fiscal_year_of(ds->config.fiscal_year_end, m->date);
-        int y = pc_config_year_index(&ds->config, year);
-        if (y < 0)
-            continue;
-        long row = row_of[award->person * (size_t)ds->config.nyears + (size_t)y];
+        long row = row_in_year(ds, row_of, award->person, year);
         if (row < 0)
             continue;
         pc_status st = check_exercises(ds, m, diags);
