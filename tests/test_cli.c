@@ -629,8 +629,17 @@ Test(cli, run_prints_the_equity_tables_after_the_sct_unless_quiet)
     cr_assert(strstr(li, "40,000") && strstr(li, "120,000") && strstr(li, "2027-09-26"));
     const char *pei = strstr(oea, "pei-option-2021-11-29");
     cr_assert(pei && strstr(pei, "30,000") && strstr(pei, "90,000"));
-    /* 2022's quarterly stock grants vested on their grant dates: $15,000 each. */
-    cr_assert_not_null(strstr(oesv, "li-stock-2022q4"));
+    /* 2022's quarterly stock grants vested on their grant dates, $15,000
+     * each: one row per executive, as the proxy's table, with the four
+     * vestings summed (14,151 + 9,804 + 11,194 + 13,055 shares). */
+    cr_assert_null(strstr(oesv, "li-stock-2022q4"), "%s", oesv);
+    const char *li_row = strstr(oesv, "\xE6\x9D\x8E\xE9\x9B\xB2\xE9\xA3\x9B"); /* 李雲飛 */
+    cr_assert(li_row && li_row < pvp, "%s", oesv);
+    cr_assert(strstr(li_row, "48,204") && strstr(li_row, "60,000") &&
+                  strstr(li_row, "48,204") < strchr(li_row, '\n'),
+              "%s", oesv);
+    const char *again = strstr(li_row + 1, "\xE6\x9D\x8E\xE9\x9B\xB2\xE9\xA3\x9B");
+    cr_assert(!again || again > pvp, "a second row for the same executive: %s", oesv);
     run_result_free(&r);
     const char *quiet[] = {"run", CBAK, "--out", dir, "--quiet", NULL};
     r = run_paycalc(quiet);

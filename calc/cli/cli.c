@@ -169,17 +169,22 @@ static void print_equity(const pc_dataset *ds, const pc_report *r)
     }
     printf("\nOption Exercises and Stock Vested %d\n", year);
     print_padded("Name", 20);
-    print_padded("Award", 24);
     printf(" %11s %14s %11s %14s\n", "Exercised", "Realized ($)", "Vested", "Realized ($)");
-    for (size_t i = 0; i < t->oesv.count; i++) {
-        const pc_oesv_row *o = &t->oesv.items[i];
-        if (o->year != year)
+    /* One row per executive, as the proxy's table and the workbook show it
+     * (each award's figures are in report.json). */
+    size_t at = 0;
+    while (at < t->oesv.count) {
+        if (t->oesv.items[at].year != year) {
+            at++;
             continue;
-        print_padded(ds->people.items[o->person].name, 20);
-        print_padded(ds->awards.items[o->award].id, 24);
-        printf(" %11s %14s %11s %14s\n", shares_text(o->options_exercised, a),
-               dollars_text(o->exercise_value, m1), shares_text(o->stock_vested, b),
-               dollars_text(o->vesting_value, m2));
+        }
+        pc_oesv_row o;
+        if (pc_equity_oesv_person(t, &at, year, &o) != PC_OK)
+            break; /* a total past the money type: the files hold each award's figures */
+        print_padded(ds->people.items[o.person].name, 20);
+        printf(" %11s %14s %11s %14s\n", shares_text(o.options_exercised, a),
+               dollars_text(o.exercise_value, m1), shares_text(o.stock_vested, b),
+               dollars_text(o.vesting_value, m2));
     }
     if (ds->config.smaller_reporting_company)
         return;

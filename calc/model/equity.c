@@ -5,8 +5,11 @@
  */
 #include "paycalc/equity.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "paycalc/money.h"
 
 void pc_equity_tables_init(pc_equity_tables *tables)
 {
@@ -176,4 +179,28 @@ int64_t pc_equity_person_total(const pc_equity_tables *tables, int year, size_t 
         }
     }
     return sum;
+}
+
+pc_status pc_equity_oesv_person(const pc_equity_tables *tables, size_t *i, int year,
+                                pc_oesv_row *sum)
+{
+    while (*i < tables->oesv.count && tables->oesv.items[*i].year != year)
+        ++*i;
+    assert(*i < tables->oesv.count); /* callers stop at the end */
+    *sum = tables->oesv.items[*i];
+    sum->options_exercised = sum->exercise_value = sum->stock_vested = sum->vesting_value = 0;
+    pc_status st = PC_OK;
+    for (; *i < tables->oesv.count; ++*i) {
+        const pc_oesv_row *r = &tables->oesv.items[*i];
+        if (r->year != year)
+            continue;
+        if (r->person != sum->person)
+            break;
+        if (pc_money_add(sum->options_exercised, r->options_exercised, &sum->options_exercised) ||
+            pc_money_add(sum->exercise_value, r->exercise_value, &sum->exercise_value) ||
+            pc_money_add(sum->stock_vested, r->stock_vested, &sum->stock_vested) ||
+            pc_money_add(sum->vesting_value, r->vesting_value, &sum->vesting_value))
+            st = PC_ERR_OVERFLOW;
+    }
+    return st;
 }

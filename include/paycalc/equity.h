@@ -188,6 +188,16 @@ bool pc_equity_item_is_money(pc_equity_item item);
 int64_t pc_equity_person_total(const pc_equity_tables *tables, int year, size_t person,
                                pc_equity_item item, bool *found);
 
+/* One person's Option Exercises and Stock Vested figures for `year` (Item
+ * 402(g): one row per executive), summed over their awards: the rows of
+ * `year` from tables->oesv.items[*i] on while they are the same person's
+ * (pc_equity_tables_compute appends a person's rows together), skipping
+ * rows of other years. `sum` gets the person, the year and the four
+ * totals (award and steps are the first row's); *i moves past the run.
+ * PC_ERR_OVERFLOW when a total passes the exact money type. */
+pc_status pc_equity_oesv_person(const pc_equity_tables *tables, size_t *i, int year,
+                                pc_oesv_row *sum);
+
 struct pc_report;
 
 /* Computes the three tables for every SCT year of an indexed dataset, after

@@ -313,33 +313,29 @@ typedef struct oesv_person {
     int32_t first_row;
 } oesv_person;
 
-/* Adds `n` to `*sum`; an amount past the exact money type is the writer's
- * error (it cannot happen for totals the engine computed award by award,
- * but it is not wrapped). */
-static void add_total(pc_xlsx *w, int64_t *sum, int64_t n)
-{
-    if (pc_money_add(*sum, n, sum) != PC_OK)
-        pc_xlsx_fail(w, PC_ERR_OVERFLOW, "an Option Exercises and Stock Vested total overflows");
-}
-
 /* The person of the rows of `year` from rows[*i] on, summed; *i moves past
- * them. */
+ * them. A total past the exact money type is the writer's error (it cannot
+ * happen for totals the engine computed award by award, but it is not
+ * wrapped). */
 static oesv_person next_person(pc_xlsx *w, size_t *i, int year, int32_t *at)
 {
     const pc_equity_tables *t = &w->report->equity;
-    oesv_person p = {.person = t->oesv.items[*i].person, .first_row = *at};
-    for (; *i < t->oesv.count; ++*i) {
-        const pc_oesv_row *r = &t->oesv.items[*i];
+    size_t from = *i;
+    pc_oesv_row sum;
+    if (pc_equity_oesv_person(t, i, year, &sum) != PC_OK)
+        pc_xlsx_fail(w, PC_ERR_OVERFLOW, "an Option Exercises and Stock Vested total overflows");
+    oesv_person p = {.person = sum.person,
+                     .options_exercised = sum.options_exercised,
+                     .exercise_value = sum.exercise_value,
+                     .stock_vested = sum.stock_vested,
+                     .vesting_value = sum.vesting_value,
+                     .first_row = *at};
+    for (size_t k = from; k < *i; k++) {
+        const pc_oesv_row *r = &t->oesv.items[k];
         if (r->year != year)
             continue;
-        if (r->person != p.person)
-            break;
-        add_total(w, &p.options_exercised, r->options_exercised);
-        add_total(w, &p.exercise_value, r->exercise_value);
-        add_total(w, &p.stock_vested, r->stock_vested);
-        add_total(w, &p.vesting_value, r->vesting_value);
-        for (size_t k = 0; k < r->nsteps; k++) {
-            if (t->steps.items[r->first_step + k].item == PC_EQ_OPTIONS_EXERCISED)
+        for (size_t s = 0; s < r->nsteps; s++) {
+            if (t->steps.items[r->first_step + s].item == PC_EQ_OPTIONS_EXERCISED)
                 p.nexercised++;
             else
                 p.nvested++;
