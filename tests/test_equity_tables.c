@@ -459,17 +459,46 @@ Test(equity, person_totals_add_the_rows_of_a_year, .init = setup, .fini = teardo
     ledger(false);
     b_done(&ds);
     compute_ok();
-    bool found;
+    pc_equity_totals totals;
+    cr_assert_eq(pc_equity_totals_build(&tables, &totals), PC_OK);
+    bool found, overflow;
     /* O1 140 + P1 100 */
-    cr_assert_eq(pc_equity_person_total(&tables, 2022, 0, PC_EQ_OPTIONS_EXERCISABLE, &found), 240);
-    cr_assert(found);
+    cr_assert_eq(
+        pc_equity_person_total(&totals, 2022, 0, PC_EQ_OPTIONS_EXERCISABLE, &found, &overflow),
+        240);
+    cr_assert(found && !overflow);
     /* S2 2,700 + M1 900 */
-    cr_assert_eq(pc_equity_person_total(&tables, 2022, 0, PC_EQ_STOCK_UNEARNED_VALUE, &found),
+    cr_assert_eq(pc_equity_person_total(&totals, 2022, 0, PC_EQ_STOCK_UNEARNED_VALUE, &found, NULL),
                  D(3600));
-    cr_assert_eq(pc_equity_person_total(&tables, 2022, 0, PC_EQ_VESTING_VALUE, &found), D(3000));
-    cr_assert_eq(pc_equity_person_total(&tables, 2022, 1, PC_EQ_STOCK_VESTED, &found), 0);
+    cr_assert_eq(pc_equity_person_total(&totals, 2022, 0, PC_EQ_VESTING_VALUE, &found, NULL),
+                 D(3000));
+    cr_assert_eq(pc_equity_person_total(&totals, 2022, 1, PC_EQ_STOCK_VESTED, &found, NULL), 0);
     cr_assert_not(found);
-    cr_assert_eq(pc_equity_person_total(&tables, 2022, 0, PC_EQ_MAXIMUM_SHARES, &found), 200);
+    cr_assert_eq(pc_equity_person_total(&totals, 2022, 0, PC_EQ_MAXIMUM_SHARES, &found, NULL), 200);
+    cr_assert_eq(pc_equity_person_total(&totals, 2019, 0, PC_EQ_MAXIMUM_SHARES, &found, NULL), 0);
+    cr_assert_not(found);
+    cr_assert_eq(pc_equity_person_total(&totals, 2022, 7, PC_EQ_MAXIMUM_SHARES, &found, NULL), 0);
+    cr_assert_not(found);
+    pc_equity_totals_fini(&totals);
+}
+
+/* Two rows whose sum passes the exact type: the total is refused, not
+ * wrapped. */
+Test(equity, a_person_total_past_the_money_type_is_no_figure)
+{
+    pc_equity_tables t;
+    pc_equity_tables_init(&t);
+    pc_oesv_row rows[2] = {{.year = 2022, .person = 3, .vesting_value = INT64_MAX - 5},
+                           {.year = 2022, .person = 3, .vesting_value = 10, .stock_vested = 4}};
+    t.oesv.items = rows;
+    t.oesv.count = 2;
+    pc_equity_totals totals;
+    cr_assert_eq(pc_equity_totals_build(&t, &totals), PC_OK);
+    bool found, overflow;
+    cr_assert_eq(pc_equity_person_total(&totals, 2022, 3, PC_EQ_VESTING_VALUE, &found, &overflow),
+                 0);
+    cr_assert(found && overflow);
+    pc_equity_totals_fini(&totals);
 }
 
 Test(equity, item_keys_are_unique_and_read_back)

@@ -147,38 +147,114 @@ static int64_t gpba_item(const pc_gpba_row *r, pc_equity_item item)
     }
 }
 
-int64_t pc_equity_person_total(const pc_equity_tables *tables, int year, size_t person,
-                               pc_equity_item item, bool *found)
+/* A row of one of the three tables, by person and year. */
+typedef struct total_key {
+    size_t person;
+    int year;
+    int table; /* 0 oea, 1 oesv, 2 gpba */
+    size_t row;
+} total_key;
+
+static int compare_total_key(const void *a, const void *b)
 {
-    int64_t sum = 0;
-    *found = false;
-    int table = pc_equity_item_table(item);
-    if (table == PC_REPORTED_OEA) {
-        for (size_t i = 0; i < tables->oea.count; i++) {
-            const pc_oea_row *r = &tables->oea.items[i];
-            if (r->year == year && r->person == person) {
-                *found = true;
-                sum += oea_item(r, item);
-            }
-        }
-    } else if (table == PC_REPORTED_OESV) {
-        for (size_t i = 0; i < tables->oesv.count; i++) {
-            const pc_oesv_row *r = &tables->oesv.items[i];
-            if (r->year == year && r->person == person) {
-                *found = true;
-                sum += oesv_item(r, item);
-            }
-        }
-    } else if (table == PC_REPORTED_GPBA) {
-        for (size_t i = 0; i < tables->gpba.count; i++) {
-            const pc_gpba_row *r = &tables->gpba.items[i];
-            if (r->year == year && r->person == person) {
-                *found = true;
-                sum += gpba_item(r, item);
-            }
-        }
+    const total_key *x = a, *y = b;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    if (x->table != y->table)
+        return x->table < y->table ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+static int64_t row_item(const pc_equity_tables *t, const total_key *k, pc_equity_item item)
+{
+    if (k->table == 0)
+        return oea_item(&t->oea.items[k->row], item);
+    if (k->table == 1)
+        return oesv_item(&t->oesv.items[k->row], item);
+    return gpba_item(&t->gpba.items[k->row], item);
+}
+
+/* The items a table's rows carry. */
+static bool item_in_table(pc_equity_item item, int table)
+{
+    return pc_equity_item_table(item) == PC_REPORTED_OEA + table;
+}
+
+pc_status pc_equity_totals_build(const pc_equity_tables *tables, pc_equity_totals *totals)
+{
+    totals->items = NULL;
+    totals->count = 0;
+    size_t n = tables->oea.count + tables->oesv.count + tables->gpba.count;
+    total_key *keys = malloc((n ? n : 1) * sizeof *keys);
+    pc_equity_total *out = calloc(n ? n : 1, sizeof *out);
+    if (!keys || !out) {
+        free(keys);
+        free(out);
+        return PC_ERR_NOMEM;
     }
-    return sum;
+    size_t k = 0;
+    for (size_t i = 0; i < tables->oea.count; i++)
+        keys[k++] = (total_key){tables->oea.items[i].person, tables->oea.items[i].year, 0, i};
+    for (size_t i = 0; i < tables->oesv.count; i++)
+        keys[k++] = (total_key){tables->oesv.items[i].person, tables->oesv.items[i].year, 1, i};
+    for (size_t i = 0; i < tables->gpba.count; i++)
+        keys[k++] = (total_key){tables->gpba.items[i].person, tables->gpba.items[i].year, 2, i};
+    qsort(keys, n, sizeof *keys, compare_total_key);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m == 0 || out[m - 1].person != keys[i].person || out[m - 1].year != keys[i].year)
+            out[m++] = (pc_equity_total){.person = keys[i].person, .year = keys[i].year};
+        pc_equity_total *t = &out[m - 1];
+        t->has_rows[keys[i].table] = true;
+        for (int item = 0; item < PC_EQ_NITEMS; item++)
+            if (item_in_table((pc_equity_item)item, keys[i].table) &&
+                pc_money_add(t->item[item], row_item(tables, &keys[i], (pc_equity_item)item),
+                             &t->item[item]) != PC_OK)
+                t->overflow = true;
+    }
+    free(keys);
+    totals->items = out;
+    totals->count = m;
+    return PC_OK;
+}
+
+void pc_equity_totals_fini(pc_equity_totals *totals)
+{
+    free(totals->items);
+    totals->items = NULL;
+    totals->count = 0;
+}
+
+int64_t pc_equity_person_total(const pc_equity_totals *totals, int year, size_t person,
+                               pc_equity_item item, bool *found, bool *overflow)
+{
+    *found = false;
+    if (overflow)
+        *overflow = false;
+    int table = pc_equity_item_table(item) - PC_REPORTED_OEA;
+    if (table < 0 || table > 2)
+        return 0;
+    size_t lo = 0, hi = totals->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const pc_equity_total *t = &totals->items[mid];
+        if (t->person < person || (t->person == person && t->year < year))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == totals->count || totals->items[lo].person != person ||
+        totals->items[lo].year != year || !totals->items[lo].has_rows[table])
+        return 0;
+    *found = true;
+    if (totals->items[lo].overflow) {
+        if (overflow)
+            *overflow = true;
+        return 0;
+    }
+    return totals->items[lo].item[item];
 }
 
 pc_status pc_equity_oesv_person(const pc_equity_tables *tables, size_t *i, int year,

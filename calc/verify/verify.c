@@ -40,6 +40,7 @@ static void computed_index_fini(computed_index *ix)
     free(ix->sct);
     free(ix->cap);
     free(ix->dct);
+    pc_equity_totals_fini(&ix->equity);
 }
 
 static pc_status computed_index_build(const pc_dataset *ds, const pc_report *report,
@@ -50,7 +51,8 @@ static pc_status computed_index_build(const pc_dataset *ds, const pc_report *rep
     ix->sct = malloc((report->sct.count ? report->sct.count : 1) * sizeof *ix->sct);
     ix->cap = malloc((report->cap.count ? report->cap.count : 1) * sizeof *ix->cap);
     ix->dct = malloc((report->directors.count ? report->directors.count : 1) * sizeof *ix->dct);
-    if (!ix->people || !ix->sct || !ix->cap || !ix->dct) {
+    if (!ix->people || !ix->sct || !ix->cap || !ix->dct ||
+        pc_equity_totals_build(&report->equity, &ix->equity) != PC_OK) {
         computed_index_fini(ix);
         return PC_ERR_NOMEM;
     }
@@ -274,9 +276,14 @@ static void equity_counterpart(const pc_report *report, const computed_index *ix
              row->subject, row->year);
         return;
     }
-    bool any = false;
-    int64_t total =
-        pc_equity_person_total(&report->equity, row->year, person, (pc_equity_item)item, &any);
+    bool any = false, overflow = false;
+    int64_t total = pc_equity_person_total(&ix->equity, row->year, person, (pc_equity_item)item,
+                                           &any, &overflow);
+    if (overflow) {
+        none(c, "no computed figure: %s's total for %d passes the largest exact amount",
+             row->subject, row->year);
+        return;
+    }
     bool money = pc_equity_item_is_money((pc_equity_item)item);
     found(c, money ? CENTS_TO_MICRO(total) : (i128)total * PC_MICRO, money ? 2 : 0);
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "paycalc/money.h"
+#include "paycalc/equity.h"
 #include "paycalc/verify.h"
 
 #define AVERAGE_SUBJECT "non_peo_neo_average"
@@ -105,6 +106,7 @@ typedef struct computed_index {
     size_t ncap;
     row_key *dct; /* director rows, by person, year */
     size_t ndct;
+    pc_equity_totals equity; /* each person's equity table totals, by year */
 } computed_index;
 
 const char *pc_check_severity_name(pc_check_severity severity);

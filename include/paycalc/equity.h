@@ -182,11 +182,33 @@ int pc_equity_item_table(pc_equity_item item);
 /* True when the item is money (cents), false for a number of shares. */
 bool pc_equity_item_is_money(pc_equity_item item);
 
-/* A person's total of one item for a year, summed over the rows of the
- * table the item belongs to (oea, oesv or gpba). `found` says whether the
- * person has any row in that table that year. Money in cents, shares whole. */
-int64_t pc_equity_person_total(const pc_equity_tables *tables, int year, size_t person,
-                               pc_equity_item item, bool *found);
+/* Every person's totals of every item for each year, summed over the rows
+ * of the three tables (money in cents, shares whole): built once by sorting
+ * the rows (n log n), then each lookup a binary search, so checking every
+ * figure of a long reported.csv never rescans the tables. */
+typedef struct pc_equity_total {
+    size_t person;
+    int year;
+    bool has_rows[3]; /* rows in oea, oesv, gpba that year */
+    bool overflow;    /* a total passed the exact money type: no figure */
+    int64_t item[PC_EQ_NITEMS];
+} pc_equity_total;
+
+typedef struct pc_equity_totals {
+    pc_equity_total *items; /* by person, then year */
+    size_t count;
+} pc_equity_totals;
+
+/* PC_ERR_NOMEM when memory runs out (`totals` is then empty). */
+pc_status pc_equity_totals_build(const pc_equity_tables *tables, pc_equity_totals *totals);
+void pc_equity_totals_fini(pc_equity_totals *totals);
+
+/* A person's total of one item for a year, over the rows of the table the
+ * item belongs to (oea, oesv or gpba). `found` says whether the person has
+ * any row in that table that year; `overflow` (may be NULL) whether the
+ * total passed the exact money type (the result is then 0). */
+int64_t pc_equity_person_total(const pc_equity_totals *totals, int year, size_t person,
+                               pc_equity_item item, bool *found, bool *overflow);
 
 /* One person's Option Exercises and Stock Vested figures for `year` (Item
  * 402(g): one row per executive), summed over their awards: the rows of
