@@ -50,6 +50,7 @@
 #define PC_XLSX_SHEET_ASSUMPTIONS "Assumptions"
 #define PC_XLSX_SHEET_OUTCOMES "Outcomes"
 #define PC_XLSX_SHEET_AWARD_TERMS "Award Terms"
+#define PC_XLSX_SHEET_PERFORMANCE "Performance"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */

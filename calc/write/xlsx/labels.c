@@ -788,6 +788,17 @@ static const label table[] = {
      "awards.csv 的每项奖励，仅列示一次，连同其归属时间表（vesting.csv，或按 awards.csv "
      "排定的时间表）："
      "股权奖励估值和股权奖励明细引用此处的行权价。"},
+    /* The Performance input sheet (xlsx/inputs.c). */
+    {"Performance Measures", "績效指標", "绩效指标"},
+    {"performance.csv Line", "performance.csv 行", "performance.csv 行"},
+    {"No performance figures were given.", "未提供績效數據。", "未提供绩效数据。"},
+    {"Each row of performance.csv, once, as given (net income in dollars, the company-selected "
+     "measure in its own unit, the peer group TSR as the value of $100): Pay vs Performance "
+     "refers to these cells.",
+     "performance.csv 的每一行，僅列示一次，按原值列示（淨收入以美元計，公司選定的衡量標準以其"
+     "自身單位計，同行組股東總回報以初始100美元投資的價值計）：薪酬與績效表引用這些儲存格。",
+     "performance.csv 的每一行，仅列示一次，按原值列示（净收入以美元计，公司选定的衡量标准以其"
+     "自身单位计，同行组股东总回报以初始100美元投资的价值计）：薪酬与绩效表引用这些单元格。"},
     /* Award Valuations: purposes, methods, what a value feeds, sources and
      * notes (xlsx/detail.c). */
     {"Grant date", "授予日", "授予日"},

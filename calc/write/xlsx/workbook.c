@@ -269,6 +269,7 @@ static void fill_workbook(pc_xlsx *w)
     /* Only when Grants of Plan-Based Awards shows a non-equity plan award. */
     lxw_worksheet *plan_targets =
         r->equity.nonequity.count ? add_sheet(w, PC_XLSX_SHEET_PLAN_TARGETS) : NULL;
+    lxw_worksheet *performance = add_sheet(w, PC_XLSX_SHEET_PERFORMANCE);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
     if (pc_xlsx_has_checks_sheet(r))
         w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
@@ -318,6 +319,7 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_award_terms(w, terms);
     if (plan_targets)
         pc_xlsx_write_plan_targets(w, plan_targets);
+    pc_xlsx_write_performance(w, performance);
     if (w->checks)
         pc_xlsx_write_checks(w);
     pc_xlsx_write_audit(w);
