@@ -652,7 +652,8 @@ INPUT_REFERENCES = [
     # performance.csv's figures; the company-selected measure follows net
     # income (check_performance_refs).
     ("Pay vs Performance", "Net Income", "Performance", None),
-    ("Pay vs Performance", "Peer Group", "Performance", None),
+    # (given in performance.csv, or computed on Peer Group TSR)
+    ("Pay vs Performance", "Peer Group", ("Performance", "Peer Group TSR"), None),
 ]
 
 # Each input sheet: the columns whose values name one input once.
@@ -706,7 +707,9 @@ def check_inputs_once(book, problems):
                 continue  # a US dollar amount: no rate to look up
             if isinstance(c.value, str) and c.value.startswith("="):
                 # A reference, or a peer group TSR rounded to the cent.
-                if not re.match(r"=(ROUND\()?'%s'!" % re.escape(source), c.value):
+                sources = source if isinstance(source, tuple) else (source,)
+                if not any(re.match(r"=(ROUND\()?'%s'!" % re.escape(name), c.value)
+                           for name in sources):
                     problems.append("%s!%s %s is not a cell of %s" % (sheet, c.coordinate,
                                                                       c.value, source))
                 count += 1

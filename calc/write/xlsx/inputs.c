@@ -443,8 +443,23 @@ void pc_xlsx_performance_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int co
     int32_t at = at_col != PC_XLSX_NONE && w->input_sheets
                      ? input_row(w, index, ds->performance.count)
                      : PC_XLSX_NONE;
+    if (at == PC_XLSX_NONE && field == PC_XLSX_PEER_GROUP_TSR) {
+        /* A peer group TSR paycalc computed from peer_prices.csv: its
+         * value on Peer Group TSR. */
+        int32_t peer = pc_xlsx_peer_tsr_row(w, year);
+        for (size_t i = 0; peer != PC_XLSX_NONE && i < w->at.npeer_tsr; i++)
+            if (w->at.peer_tsr_year[i] == year && (double)w->at.peer_tsr_value[i] / 100.0 != value)
+                peer = PC_XLSX_NONE;
+        if (peer != PC_XLSX_NONE) {
+            char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
+            pc_xlsx_ref(ref, sizeof ref, PC_XLSX_SHEET_PEER_TSR, peer, 1);
+            snprintf(formula, sizeof formula, "=%s", ref);
+            pc_xlsx_formula_link(w, ws, row, col, formula, fmt, value, PC_XLSX_SHEET_PEER_TSR, peer,
+                                 1);
+            return;
+        }
+    }
     if (at == PC_XLSX_NONE) {
-        /* A peer group TSR paycalc computed from peer_prices.csv. */
         pc_xlsx_number(w, ws, row, col, value, fmt);
         return;
     }

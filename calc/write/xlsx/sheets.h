@@ -112,6 +112,14 @@ typedef enum pc_xlsx_performance {
     PC_XLSX_PEER_GROUP_TSR
 } pc_xlsx_performance;
 void pc_xlsx_write_performance(pc_xlsx *w, lxw_worksheet *ws);
+/* Peer Group TSR (xlsx/peer_tsr.c): written when paycalc computed a peer
+ * group TSR from peer_prices.csv; planned before Pay vs Performance, whose
+ * peer TSR of `year` refers to the row pc_xlsx_peer_tsr_row gives
+ * (PC_XLSX_NONE: none, the figure is typed). */
+bool pc_xlsx_has_peer_tsr_sheet(const pc_xlsx *w);
+void pc_xlsx_plan_peer_tsr(pc_xlsx *w);
+int32_t pc_xlsx_peer_tsr_row(const pc_xlsx *w, int year);
+void pc_xlsx_write_peer_tsr(pc_xlsx *w, lxw_worksheet *ws);
 void pc_xlsx_performance_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int year,
                               pc_xlsx_performance field, double value, lxw_format *fmt);
 void pc_xlsx_assumption_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col,
