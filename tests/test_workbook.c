@@ -122,6 +122,42 @@ Test(workbook, plan_targets_recalculate_to_report_json_in_grants_of_plan_based_a
     free(out);
 }
 
+static void replace_in_file(const char *path, const char *from, const char *to);
+
+/* Meridian with its peer group TSR computed from peer_prices.csv (the
+ * transport_peers set of peers.csv, weighted by market cap) instead of
+ * given: Pay vs Performance's peer TSR refers to the Peer Group TSR
+ * workpaper, whose formulas over the peers' closes and dividends
+ * recalculate to report.json's peer_group_tsr to the cent. */
+Test(workbook, computed_peer_group_tsr_recalculates_to_report_json)
+{
+    char *in = make_temp_dir(), *out = make_temp_dir();
+    cr_assert_eq(copy_dir(SOURCE_DIR "/inputs/meridian-fy2024", in), 0);
+    char *json_in = path_join(in, "paycalc.json");
+    replace_in_file(json_in, "\"cap_decimals\": 0,",
+                    "\"cap_decimals\": 0,\n  \"peer_group\": \"transport_peers\",");
+    char *perf = path_join(in, "performance.csv");
+    cr_assert_eq(write_text(perf, "year,net_income,company_selected_measure\n"
+                                  "2022,\"212,400,000.00\",\"388,100,000.00\"\n"
+                                  "2023,\"178,900,000.00\",\"351,700,000.00\"\n"
+                                  "2024,\"240,300,000.00\",\"402,600,000.00\"\n"),
+                 0);
+    char xlsx[512], json[512];
+    run_into(in, out, xlsx, json, sizeof xlsx);
+    char *report = read_file(json, NULL);
+    cr_assert_not_null(report);
+    cr_assert_not_null(strstr(report, "\"peer_group_tsr\""));
+    free(report);
+    const char *pairs[] = {xlsx, json, NULL};
+    expect_no_difference(pairs);
+    free(json_in);
+    free(perf);
+    remove_dir(in);
+    remove_dir(out);
+    free(in);
+    free(out);
+}
+
 /* Two generated sets, checked in one LibreOffice start: a smaller reporting
  * company over 3 years with a June year end, and a larger company over 5
  * years (pension lines, peer TSR, a company-selected measure). */

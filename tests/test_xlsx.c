@@ -563,6 +563,7 @@ static void write_expected(const pc_dataset *ds, const pc_report *r, const fixtu
     json_array_append_new(sheets, json_string("Assumptions"));
     json_array_append_new(sheets, json_string("Outcomes"));
     json_array_append_new(sheets, json_string("Award Terms"));
+    json_array_append_new(sheets, json_string("Performance"));
     json_array_append_new(sheets, json_string("TSR"));
     if (r->has_checks && (r->checks.findings.count || r->checks.skipped.count))
         json_array_append_new(sheets, json_string("Checks"));

@@ -620,21 +620,9 @@ def check_no_typed_figures(book, problems):
         if sheet not in book.formulas.sheetnames:
             continue
         ws = book.formulas[sheet]
-        # Pay vs Performance's peer group TSR, net income and measure are
-        # the inputs (performance.csv) and the peer TSR as paycalc computed
-        # it, shown where they are disclosed: not checked.
-        inputs_from = None
-        if sheet == "Pay vs Performance":
-            for title in ("Peer Group", "Net Income", "\u540c\u884c\u7d44", "\u540c\u884c\u7ec4",
-                          "\u6de8\u6536\u5165", "\u51c0\u6536\u5165"):  # and in Chinese
-                _, col = column_of(ws, title)
-                if col is not None and (inputs_from is None or col < inputs_from):
-                    inputs_from = col
         for row in ws.iter_rows(min_row=6):
             for c in row:
                 if c.column - 1 in labels:
-                    continue
-                if inputs_from is not None and c.column - 1 >= inputs_from:
                     continue
                 v = c.value
                 if isinstance(v, str) and v.startswith("="):
@@ -661,11 +649,17 @@ INPUT_REFERENCES = [
     ("Equity Award Detail", "Exercise Price", "Award Terms", None),
     ("Equity Award Detail", "Probable Outcome", "Outcomes", r"outcomes\.csv line"),
     ("Cash and FX", "Rate", "Exchange Rates", None),
+    # performance.csv's figures; the company-selected measure follows net
+    # income (check_performance_refs).
+    ("Pay vs Performance", "Net Income", "Performance", None),
+    # (given in performance.csv, or computed on Peer Group TSR)
+    ("Pay vs Performance", "Peer Group", ("Performance", "Peer Group TSR"), None),
 ]
 
 # Each input sheet: the columns whose values name one input once.
 INPUT_KEYS = [("Assumptions", ("assumptions.csv Line",)), ("Outcomes", ("outcomes.csv Line",)),
-              ("Award Terms", ("Award ID",)), ("Exchange Rates", ("Currency", "Fiscal Year", "Rate Date"))]
+              ("Award Terms", ("Award ID",)), ("Exchange Rates", ("Currency", "Fiscal Year", "Rate Date")),
+              ("Performance", ("Fiscal Year",)), ("Performance", ("performance.csv Line",))]
 
 
 def check_inputs_once(book, problems):
@@ -712,13 +706,45 @@ def check_inputs_once(book, problems):
             if sheet == "Cash and FX" and c.value == 1:
                 continue  # a US dollar amount: no rate to look up
             if isinstance(c.value, str) and c.value.startswith("="):
-                if not c.value.startswith("='%s'!" % source):
+                # A reference, or a peer group TSR rounded to the cent.
+                sources = source if isinstance(source, tuple) else (source,)
+                if not any(re.match(r"=(ROUND\()?'%s'!" % re.escape(name), c.value)
+                           for name in sources):
                     problems.append("%s!%s %s is not a cell of %s" % (sheet, c.coordinate,
                                                                       c.value, source))
                 count += 1
             elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
                 problems.append("%s!%s: %s %r is typed in, not a cell of %s" % (
                     sheet, c.coordinate, title, c.value, source))
+    return count + check_performance_refs(book, problems)
+
+
+def check_performance_refs(book, problems):
+    """The company-selected measure of Pay vs Performance (the column after
+    net income, titled with the measure's name) refers to Performance."""
+    if "Pay vs Performance" not in book.formulas.sheetnames:
+        return 0
+    ws = book.formulas["Pay vs Performance"]
+    hrow, col = column_of(ws, "Net Income")
+    if hrow is None:
+        return 0
+    title = ws.cell(row=hrow, column=col + 2).value
+    if not isinstance(title, str) or not title:
+        return 0  # no measure (a smaller reporting company)
+    count = 0
+    for row in ws.iter_rows(min_row=hrow + 1):
+        year = row[0].value
+        if not isinstance(year, int):
+            break
+        c = row[col + 1]
+        if isinstance(c.value, str) and c.value.startswith("="):
+            if not c.value.startswith("='Performance'!"):
+                problems.append("Pay vs Performance!%s %s is not a cell of Performance" % (
+                    c.coordinate, c.value))
+            count += 1
+        elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+            problems.append("Pay vs Performance!%s: %s %r is typed in, not a cell of "
+                            "Performance" % (c.coordinate, title, c.value))
     return count
 
 

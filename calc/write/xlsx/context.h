@@ -50,6 +50,8 @@
 #define PC_XLSX_SHEET_ASSUMPTIONS "Assumptions"
 #define PC_XLSX_SHEET_OUTCOMES "Outcomes"
 #define PC_XLSX_SHEET_AWARD_TERMS "Award Terms"
+#define PC_XLSX_SHEET_PERFORMANCE "Performance"
+#define PC_XLSX_SHEET_PEER_TSR "Peer Group TSR"
 
 /* Every table sheet: title, company, years, a blank row, then the column
  * headers on PC_XLSX_HEADER_ROW and the data from the row after it. */
@@ -141,6 +143,14 @@ typedef struct pc_xlsx_layout {
     int32_t equity_first[3];
     int32_t equity_last;
     int32_t equity_end; /* the first row under the tables, for the notes */
+    /* Peer Group TSR (xlsx/peer_tsr.c): per year paycalc computed its peer
+     * group TSR, the row of its value (PC_XLSX_NONE: a figure) and the
+     * value in cents; the row of the detail's headers. */
+    size_t npeer_tsr;
+    int peer_tsr_year[PC_MAX_YEARS];
+    int32_t peer_tsr_row[PC_MAX_YEARS];
+    int64_t peer_tsr_value[PC_MAX_YEARS];
+    int32_t peer_tsr_detail;
 } pc_xlsx_layout;
 
 /* A cash row's place on the Cash and FX sheet (calc/write/xlsx/cash.c). */
@@ -194,11 +204,12 @@ typedef struct pc_xlsx {
      * the last slot a format is used as it is, which is only slower. */
     lxw_format *shared[96];
     size_t nshared;
-    pc_buf formula;    /* the formula being built (pc_xlsx_formula_text) */
-    pc_buf scratch;    /* a row's text being built, reused from row to row */
-    lxw_error err;     /* the first libxlsxwriter error, or LXW_NO_ERROR */
-    pc_status status;  /* the first error of our own, or PC_OK */
-    char problem[512]; /* what that error was, for the diagnostic */
+    pc_buf peer_tsr_formula[PC_MAX_YEARS]; /* the Peer Group TSR values (xlsx/peer_tsr.c) */
+    pc_buf formula;                        /* the formula being built (pc_xlsx_formula_text) */
+    pc_buf scratch;                        /* a row's text being built, reused from row to row */
+    lxw_error err;                         /* the first libxlsxwriter error, or LXW_NO_ERROR */
+    pc_status status;                      /* the first error of our own, or PC_OK */
+    char problem[512];                     /* what that error was, for the diagnostic */
 } pc_xlsx;
 
 /* Records a libxlsxwriter result; keeps the first error. */

@@ -359,3 +359,170 @@ void pc_xlsx_write_award_terms(pc_xlsx *w, lxw_worksheet *ws)
                 "schedule laid out from awards.csv): Award Valuations and Equity Award Detail "
                 "refer to the exercise prices here.");
 }
+
+/* ---- Performance ------------------------------------------------------------ */
+
+/* The columns of Performance: fiscal year, net income, the measure when Pay
+ * vs Performance shows one, the peer group TSR when performance.csv gives
+ * one that Pay vs Performance shows, and the line. */
+typedef struct performance_cols {
+    int net_income, measure, peer, line, count;
+} performance_cols;
+
+static performance_cols performance_layout(const pc_xlsx *w)
+{
+    const pc_dataset *ds = w->ds;
+    const pc_config *config = &ds->config;
+    bool src = config->smaller_reporting_company;
+    bool peer = false;
+    for (size_t i = 0; i < ds->performance.count && !src && !peer; i++)
+        peer = ds->performance.items[i].has_peer_tsr;
+    performance_cols c = {.net_income = 1, .measure = PC_XLSX_NONE, .peer = PC_XLSX_NONE};
+    int next = 2;
+    /* As Pay vs Performance decides (xlsx/pvp.c, pvp_layout). */
+    if (!src && config->company_selected_measure && *config->company_selected_measure)
+        c.measure = next++;
+    if (peer)
+        c.peer = next++;
+    c.line = next++;
+    c.count = next;
+    return c;
+}
+
+/* The decimals the figures of a column need (at most 6, at least `min`). */
+static int performance_decimals(const pc_dataset *ds, bool peer, int min)
+{
+    int decimals = min;
+    for (size_t i = 0; i < ds->performance.count; i++) {
+        const pc_performance *p = &ds->performance.items[i];
+        if (peer ? !p->has_peer_tsr : !p->has_csm)
+            continue;
+        int64_t v = peer ? p->peer_tsr_micro : p->csm_micro;
+        v = v < 0 ? -v : v;
+        int d = 6;
+        while (d > decimals && v % 10 == 0) {
+            v /= 10;
+            d--;
+        }
+        if (d > decimals)
+            decimals = d;
+    }
+    return decimals;
+}
+
+void pc_xlsx_performance_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int year,
+                              pc_xlsx_performance field, double value, lxw_format *fmt)
+{
+    const pc_dataset *ds = w->ds;
+    performance_cols c = performance_layout(w);
+    const pc_performance *p = NULL;
+    size_t index = 0;
+    /* performance.csv has one row per year (the reader refuses a second),
+     * and Pay vs Performance at most PC_MAX_YEARS rows. */
+    for (size_t i = 0; i < ds->performance.count && !p; i++)
+        if (ds->performance.items[i].year == year) {
+            p = &ds->performance.items[i];
+            index = i;
+        }
+    int at_col = PC_XLSX_NONE;
+    bool round = false;
+    if (p && field == PC_XLSX_NET_INCOME && (double)p->net_income_cents / 100.0 == value) {
+        at_col = c.net_income;
+    } else if (p && field == PC_XLSX_MEASURE && p->has_csm &&
+               pc_xlsx_micros_value(p->csm_micro) == value) {
+        at_col = c.measure;
+    } else if (p && field == PC_XLSX_PEER_GROUP_TSR && p->has_peer_tsr) {
+        /* The value of $100 to the cent (R6), as Pay vs Performance shows it. */
+        int64_t cents = 0;
+        if (pc_round_div(p->peer_tsr_micro, 10000, &cents) == PC_OK &&
+            (double)cents / 100.0 == value) {
+            at_col = c.peer;
+            round = p->peer_tsr_micro % 10000 != 0;
+        }
+    }
+    int32_t at = at_col != PC_XLSX_NONE && w->input_sheets
+                     ? input_row(w, index, ds->performance.count)
+                     : PC_XLSX_NONE;
+    if (at == PC_XLSX_NONE && field == PC_XLSX_PEER_GROUP_TSR) {
+        /* A peer group TSR paycalc computed from peer_prices.csv: its
+         * value on Peer Group TSR. */
+        int32_t peer = pc_xlsx_peer_tsr_row(w, year);
+        for (size_t i = 0; peer != PC_XLSX_NONE && i < w->at.npeer_tsr; i++)
+            if (w->at.peer_tsr_year[i] == year && (double)w->at.peer_tsr_value[i] / 100.0 != value)
+                peer = PC_XLSX_NONE;
+        if (peer != PC_XLSX_NONE) {
+            char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 2];
+            pc_xlsx_ref(ref, sizeof ref, PC_XLSX_SHEET_PEER_TSR, peer, 1);
+            snprintf(formula, sizeof formula, "=%s", ref);
+            pc_xlsx_formula_link(w, ws, row, col, formula, fmt, value, PC_XLSX_SHEET_PEER_TSR, peer,
+                                 1);
+            return;
+        }
+    }
+    if (at == PC_XLSX_NONE) {
+        pc_xlsx_number(w, ws, row, col, value, fmt);
+        return;
+    }
+    char ref[PC_XLSX_REF_SIZE], formula[PC_XLSX_REF_SIZE + 16];
+    pc_xlsx_ref(ref, sizeof ref, PC_XLSX_SHEET_PERFORMANCE, at, at_col);
+    snprintf(formula, sizeof formula, round ? "=ROUND(%s,2)" : "=%s", ref);
+    pc_xlsx_formula_link(w, ws, row, col, formula, fmt, value, PC_XLSX_SHEET_PERFORMANCE, at,
+                         at_col);
+}
+
+void pc_xlsx_write_performance(pc_xlsx *w, lxw_worksheet *ws)
+{
+    const pc_dataset *ds = w->ds;
+    performance_cols c = performance_layout(w);
+    heading(w, ws, "Performance Measures");
+    pc_buf measure = {0};
+    const char *titles[5];
+    double widths[5];
+    titles[0] = "Fiscal Year";
+    widths[0] = 10;
+    titles[c.net_income] = "Net Income ($)";
+    widths[c.net_income] = 18;
+    if (c.measure != PC_XLSX_NONE) {
+        pc_xlsx_csm_input_title(w, &measure);
+        if (measure.failed)
+            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+        titles[c.measure] = pc_buf_text(&measure);
+        widths[c.measure] = 18;
+    }
+    if (c.peer != PC_XLSX_NONE) {
+        titles[c.peer] = "Peer Group Total Shareholder Return ($)";
+        widths[c.peer] = 16;
+    }
+    titles[c.line] = "performance.csv Line";
+    widths[c.line] = 12;
+    pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, (size_t)c.count);
+    pc_xlsx_page_setup(w, ws, 1, true);
+    worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
+
+    lxw_format *ni_fmt = w->f.dollars;
+    for (size_t i = 0; i < ds->performance.count; i++)
+        if (ds->performance.items[i].net_income_cents % 100 != 0)
+            ni_fmt = w->f.cents;
+    lxw_format *csm_fmt = w->f.micros[performance_decimals(ds, false, 0)];
+    lxw_format *peer_fmt = w->f.micros[performance_decimals(ds, true, 2)];
+    int32_t row = PC_XLSX_FIRST_DATA_ROW;
+    for (size_t i = 0; i < ds->performance.count && pc_xlsx_ok(w); i++) {
+        if (input_row(w, i, ds->performance.count) == PC_XLSX_NONE)
+            break; /* the rest are left out (input_notes) */
+        row = input_row(w, i, ds->performance.count);
+        const pc_performance *p = &ds->performance.items[i];
+        pc_xlsx_number(w, ws, row, 0, p->year, w->f.year);
+        pc_xlsx_cents(w, ws, row, c.net_income, p->net_income_cents, ni_fmt);
+        if (c.measure != PC_XLSX_NONE && p->has_csm)
+            pc_xlsx_micros(w, ws, row, c.measure, p->csm_micro, csm_fmt);
+        if (c.peer != PC_XLSX_NONE && p->has_peer_tsr)
+            pc_xlsx_micros(w, ws, row, c.peer, p->peer_tsr_micro, peer_fmt);
+        pc_xlsx_number(w, ws, row, c.line, p->line, w->f.centred);
+        row++;
+    }
+    pc_buf_fini(&measure);
+    input_notes(w, ws, row, ds->performance.count, "No performance figures were given.",
+                "Each row of performance.csv, once, as given (net income in dollars, the "
+                "company-selected measure in its own unit, the peer group TSR as the value of "
+                "$100): Pay vs Performance refers to these cells.");
+}

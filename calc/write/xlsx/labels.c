@@ -788,6 +788,41 @@ static const label table[] = {
      "awards.csv 的每项奖励，仅列示一次，连同其归属时间表（vesting.csv，或按 awards.csv "
      "排定的时间表）："
      "股权奖励估值和股权奖励明细引用此处的行权价。"},
+    /* The Performance input sheet (xlsx/inputs.c). */
+    {"Performance Measures", "績效指標", "绩效指标"},
+    {"performance.csv Line", "performance.csv 行", "performance.csv 行"},
+    {"No performance figures were given.", "未提供績效數據。", "未提供绩效数据。"},
+    {"Each row of performance.csv, once, as given (net income in dollars, the company-selected "
+     "measure in its own unit, the peer group TSR as the value of $100): Pay vs Performance "
+     "refers to these cells.",
+     "performance.csv 的每一行，僅列示一次，按原值列示（淨收入以美元計，公司選定的衡量標準以其"
+     "自身單位計，同行組股東總回報以初始100美元投資的價值計）：薪酬與績效表引用這些儲存格。",
+     "performance.csv 的每一行，仅列示一次，按原值列示（净收入以美元计，公司选定的衡量标准以其"
+     "自身单位计，同行组股东总回报以初始100美元投资的价值计）：薪酬与绩效表引用这些单元格。"},
+    /* The Peer Group TSR workpaper (xlsx/peer_tsr.c). */
+    {"Peer Group Total Shareholder Return", "同行組股東總回報", "同行组股东总回报"},
+    {"Ticker", "股票代碼", "股票代码"},
+    {"Units Held", "持有單位", "持有单位"},
+    {"Growth of $1", "1美元的增長", "1美元的增长"},
+    {"Weight (Market Cap $)", "權重（市值，美元）", "权重（市值，美元）"},
+    {"peer_prices.csv Line", "peer_prices.csv 行", "peer_prices.csv 行"},
+    {"Base close", "基準收盤價", "基准收盘价"},
+    {"Dividend reinvested", "股息再投資", "股息再投资"},
+    {"Fiscal %d year end", "%d財年末", "%d财年末"},
+    {"A close the peer group TSR needs is missing or past the sheet's end: the values are "
+     "paycalc's figures.",
+     "同行組股東總回報所需的收盤價缺失或超出工作表範圍：所列數值為 paycalc 的計算結果。",
+     "同行组股东总回报所需的收盘价缺失或超出工作表范围：所列数值为 paycalc 的计算结果。"},
+    {"The peer group %s, by the method of Item 201(e) of Regulation S-K: each peer's $1 invested "
+     "at the base close, dividends reinvested at the ex-date close, weighted by its market cap at "
+     "the start of the period (equal weights when no peer has one; none for a single index), as "
+     "the value of $100 rounded to the cent. Pay vs Performance refers to the values at the top.",
+     "同行組%s，按S-K條例第201(e)項的方法計算：每家同行公司於基準收盤價投資1美元，股息按除息日"
+     "收盤價再投資，以期初市值加權（無同行公司提供市值時等權；單一指數不加權），以100美元投資的價值"
+     "列示並四捨五入至美分。薪酬與績效表引用上方的數值。",
+     "同行组%s，按S-K条例第201(e)项的方法计算：每家同行公司于基准收盘价投资1美元，股息按除息日"
+     "收盘价再投资，以期初市值加权（无同行公司提供市值时等权；单一指数不加权），以100美元投资的价值"
+     "列示并四舍五入至美分。薪酬与绩效表引用上方的数值。"},
     /* Award Valuations: purposes, methods, what a value feeds, sources and
      * notes (xlsx/detail.c). */
     {"Grant date", "授予日", "授予日"},

@@ -115,22 +115,33 @@ static bool csm_own_unit(const char *name, size_t *at, size_t *len)
     return true;
 }
 
-void pc_xlsx_csm_title(pc_xlsx *w, pc_buf *out)
+/* The measure's title in `units`. */
+static void csm_title_in(pc_xlsx *w, pc_buf *out, pc_units units)
 {
     const pc_config *config = &w->ds->config;
     const char *name = config->company_selected_measure ? config->company_selected_measure : "";
     size_t at, len;
     if (csm_own_unit(name, &at, &len)) {
         static const char *const scale[] = {"", " (in thousands)", " (in millions)"};
-        pc_buf_printf(out, "%s%s", name, pc_xlsx_words(w, scale[config->csm_units]));
+        pc_buf_printf(out, "%s%s", name, pc_xlsx_words(w, scale[units]));
         return;
     }
-    if (config->csm_units == PC_UNITS_THOUSANDS)
+    if (units == PC_UNITS_THOUSANDS)
         pc_buf_printf(out, pc_xlsx_words(w, "%s ($ in thousands)"), name);
-    else if (config->csm_units == PC_UNITS_MILLIONS)
+    else if (units == PC_UNITS_MILLIONS)
         pc_buf_printf(out, pc_xlsx_words(w, "%s ($ in millions)"), name);
     else
         pc_buf_printf(out, pc_xlsx_words(w, "%s ($)"), name);
+}
+
+void pc_xlsx_csm_title(pc_xlsx *w, pc_buf *out)
+{
+    csm_title_in(w, out, w->ds->config.csm_units);
+}
+
+void pc_xlsx_csm_input_title(pc_xlsx *w, pc_buf *out)
+{
+    csm_title_in(w, out, PC_UNITS_ONES);
 }
 
 const char *pc_xlsx_csm_axis(pc_xlsx *w, pc_buf *own)
@@ -532,19 +543,23 @@ static void pvp_company_cells(pc_xlsx *w, int32_t row, const pc_pvp_row *p, lxw_
         }
     put_ref_or_number(w, row, w->at.pvp_tsr_col, PC_XLSX_SHEET_TSR, tsr_row, w->at.tsr_value_col,
                       same, p->tsr, w->f.tsr);
+    /* The performance.csv figures refer to the Performance sheet. */
     if (w->at.pvp_peer_col != PC_XLSX_NONE) {
         if (p->has_peer_tsr)
-            pc_xlsx_cents(w, ws, row, w->at.pvp_peer_col, p->peer_tsr, w->f.tsr);
+            pc_xlsx_performance_cell(w, ws, row, w->at.pvp_peer_col, p->year,
+                                     PC_XLSX_PEER_GROUP_TSR, (double)p->peer_tsr / 100.0, w->f.tsr);
         else
             pc_xlsx_blank(w, ws, row, w->at.pvp_peer_col, w->f.tsr);
     }
     if (p->has_net_income)
-        pc_xlsx_cents(w, ws, row, w->at.pvp_net_income_col, p->net_income, ni_fmt);
+        pc_xlsx_performance_cell(w, ws, row, w->at.pvp_net_income_col, p->year, PC_XLSX_NET_INCOME,
+                                 (double)p->net_income / 100.0, ni_fmt);
     else
         pc_xlsx_blank(w, ws, row, w->at.pvp_net_income_col, ni_fmt);
     if (w->at.pvp_csm_col != PC_XLSX_NONE) {
         if (p->has_csm)
-            pc_xlsx_micros(w, ws, row, w->at.pvp_csm_col, p->csm_micro, csm_fmt);
+            pc_xlsx_performance_cell(w, ws, row, w->at.pvp_csm_col, p->year, PC_XLSX_MEASURE,
+                                     pc_xlsx_micros_value(p->csm_micro), csm_fmt);
         else
             pc_xlsx_blank(w, ws, row, w->at.pvp_csm_col, csm_fmt);
     }

@@ -100,6 +100,28 @@ void pc_xlsx_plan_inputs(pc_xlsx *w);
 void pc_xlsx_write_assumptions(pc_xlsx *w, lxw_worksheet *ws);
 void pc_xlsx_write_outcomes(pc_xlsx *w, lxw_worksheet *ws);
 void pc_xlsx_write_award_terms(pc_xlsx *w, lxw_worksheet *ws);
+/* The Performance input sheet (xlsx/inputs.c): each row of performance.csv
+ * once (net income, the company-selected measure, the peer group TSR given)
+ * with its line; pc_xlsx_performance_cell writes a Pay vs Performance
+ * figure `value` of `year` as a reference to it (ROUND to the cent for a
+ * peer TSR given with more decimals), or as the figure when the sheet does
+ * not hold it (a peer TSR computed from peer_prices.csv). */
+typedef enum pc_xlsx_performance {
+    PC_XLSX_NET_INCOME,
+    PC_XLSX_MEASURE,
+    PC_XLSX_PEER_GROUP_TSR
+} pc_xlsx_performance;
+void pc_xlsx_write_performance(pc_xlsx *w, lxw_worksheet *ws);
+/* Peer Group TSR (xlsx/peer_tsr.c): written when paycalc computed a peer
+ * group TSR from peer_prices.csv; planned before Pay vs Performance, whose
+ * peer TSR of `year` refers to the row pc_xlsx_peer_tsr_row gives
+ * (PC_XLSX_NONE: none, the figure is typed). */
+bool pc_xlsx_has_peer_tsr_sheet(const pc_xlsx *w);
+void pc_xlsx_plan_peer_tsr(pc_xlsx *w);
+int32_t pc_xlsx_peer_tsr_row(const pc_xlsx *w, int year);
+void pc_xlsx_write_peer_tsr(pc_xlsx *w, lxw_worksheet *ws);
+void pc_xlsx_performance_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, int year,
+                              pc_xlsx_performance field, double value, lxw_format *fmt);
 void pc_xlsx_assumption_cell(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col,
                              const pc_assumption *a, pc_xlsx_assumption field, double value,
                              lxw_format *fmt);
@@ -148,6 +170,9 @@ const pc_pvp_peo *pc_xlsx_slot_peo(const pc_xlsx *w, size_t slot, const pc_pvp_r
  * the value axis title of its chart ("USD millions", "%") as the result. */
 void pc_xlsx_csm_title(pc_xlsx *w, pc_buf *out);
 const char *pc_xlsx_csm_axis(pc_xlsx *w, pc_buf *own);
+/* The measure's header on the Performance sheet: as given, in ones
+ * ("Adjusted EBITDA ($)"). */
+void pc_xlsx_csm_input_title(pc_xlsx *w, pc_buf *out);
 
 /* Appends "SUMIFS('Award Valuations'!$AF:$AF,...)": the sum of the signed
  * contributions of a person's valuations of a year that feed `line` (a

@@ -269,7 +269,10 @@ static void fill_workbook(pc_xlsx *w)
     /* Only when Grants of Plan-Based Awards shows a non-equity plan award. */
     lxw_worksheet *plan_targets =
         r->equity.nonequity.count ? add_sheet(w, PC_XLSX_SHEET_PLAN_TARGETS) : NULL;
+    lxw_worksheet *performance = add_sheet(w, PC_XLSX_SHEET_PERFORMANCE);
     w->tsr = add_sheet(w, PC_XLSX_SHEET_TSR);
+    lxw_worksheet *peer_tsr =
+        pc_xlsx_has_peer_tsr_sheet(w) ? add_sheet(w, PC_XLSX_SHEET_PEER_TSR) : NULL;
     if (pc_xlsx_has_checks_sheet(r))
         w->checks = add_sheet(w, PC_XLSX_SHEET_CHECKS);
     w->audit = add_sheet(w, PC_XLSX_SHEET_AUDIT);
@@ -290,6 +293,7 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_plan_valuations(w);
     pc_xlsx_plan_prices(w);
     pc_xlsx_plan_inputs(w);
+    pc_xlsx_plan_peer_tsr(w);
     pc_xlsx_plan_equity_detail(w);
     pc_xlsx_write_sct(w);
     pc_xlsx_write_sct_all(w);
@@ -318,6 +322,9 @@ static void fill_workbook(pc_xlsx *w)
     pc_xlsx_write_award_terms(w, terms);
     if (plan_targets)
         pc_xlsx_write_plan_targets(w, plan_targets);
+    pc_xlsx_write_performance(w, performance);
+    if (peer_tsr)
+        pc_xlsx_write_peer_tsr(w, peer_tsr);
     if (w->checks)
         pc_xlsx_write_checks(w);
     pc_xlsx_write_audit(w);
@@ -368,6 +375,8 @@ static pc_status write_file(const pc_dataset *ds, const pc_report *report, const
     }
     if (counts && w.status == PC_OK && w.err == LXW_NO_ERROR)
         *counts = w.cells;
+    for (size_t i = 0; i < PC_MAX_YEARS; i++)
+        pc_buf_fini(&w.peer_tsr_formula[i]);
     pc_buf_fini(&w.formula);
     pc_buf_fini(&w.scratch);
     free(w.cash_keys);
