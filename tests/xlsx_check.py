@@ -830,6 +830,32 @@ def check_wrapped_rows(book):
                     fail("%s!%s%d: %d-line text in a row of height %r" % (sheet, get_column_letter(hh[t]), r, lines, height))
 
 
+def check_headers_break(paths):
+    """`xlsx_check.py headers BOOK.xlsx...`: a Chinese column title (row 5
+    of every sheet) breaks only between words, so each of its lines fits
+    its column with room to spare (a spreadsheet would otherwise break it
+    between any two characters, mid-word, or print it against the next
+    column's title); prints how many Chinese titles each workbook has."""
+    for path in paths:
+        book = Book(path)
+        seen = 0
+        for ws in book.f.worksheets:
+            widths = column_widths(ws)
+            for c in range(1, ws.max_column + 1):
+                title = ws.cell(row=5, column=c).value
+                if not isinstance(title, str) or text_width(title) == len(title):
+                    continue
+                seen += 1
+                for line in title.split("\n"):
+                    if text_width(line) / 0.95 + 1.5 > widths[c]:
+                        fail("%s!%s5: header line %r (%d characters) in a column %.1f wide"
+                             % (ws.title, get_column_letter(c), line, text_width(line), widths[c]))
+        print("%s: %d Chinese titles" % (path, seen))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
 def check_markers(paths):
     """`xlsx_check.py markers BOOK.xlsx...`: only the footnote markers of
     the proxy tables (check_footnote_markers), for workbooks written in any
@@ -847,6 +873,8 @@ def check_markers(paths):
 def main():
     if sys.argv[1] == "markers":
         return check_markers(sys.argv[2:])
+    if sys.argv[1] == "headers":
+        return check_headers_break(sys.argv[2:])
     path, exp_path = sys.argv[1], sys.argv[2]
     with open(exp_path, encoding="utf-8") as f:
         exp = json.load(f)
