@@ -762,13 +762,16 @@ def check_print(book, exp):
 
 def check_headers_fit(book):
     """No word of a column header is wider than its column, so none is cut
-    in the middle ("reported.csv" in "reported.csv Line")."""
+    in the middle ("reported.csv" in "reported.csv Line"), and a header marks
+    its footnote as every proxy table here does, "($)(1)", not "($)¹"."""
     for ws in book.f.worksheets:
         widths = column_widths(ws)
         for c in range(1, ws.max_column + 1):
             title = ws.cell(row=5, column=c).value
             if not isinstance(title, str):
                 continue
+            if any(ch in title for ch in "\u00b9\u00b2\u00b3"):
+                fail("%s: header %r marks its footnote in superscript, not \"(1)\"" % (ws.title, title))
             longest = max(text_width(word) for word in title.split())
             if longest > widths[c]:
                 fail("%s: header %r has a word of %d characters in a column %.1f wide" % (ws.title, title, longest, widths[c]))
@@ -846,6 +849,9 @@ def check_headers_break(paths):
                 if not isinstance(title, str) or text_width(title) == len(title):
                     continue
                 seen += 1
+                if any(ch in title for ch in "\u00b9\u00b2\u00b3"):
+                    fail("%s!%s5: header %r marks its footnote in superscript, not \"(1)\""
+                         % (ws.title, get_column_letter(c), title))
                 for line in title.split("\n"):
                     if text_width(line) / 0.95 + 1.5 > widths[c]:
                         fail("%s!%s5: header line %r (%d characters) in a column %.1f wide"

@@ -192,15 +192,15 @@ static const char *const oea_titles[] = {
     "Number of Securities Underlying Unexercised Options (#) Exercisable",
     "Number of Securities Underlying Unexercised Options (#) Unexercisable",
     "Equity Incentive Plan Awards: Number of Securities Underlying Unexercised Unearned Options "
-    "(#)\xC2\xB9",
+    "(#)(1)",
     "Option Exercise Price ($)",
     "Option Expiration Date",
     "Number of Shares or Units of Stock That Have Not Vested (#)",
-    "Market Value of Shares or Units of Stock That Have Not Vested ($)\xC2\xB2",
+    "Market Value of Shares or Units of Stock That Have Not Vested ($)(2)",
     "Equity Incentive Plan Awards: Number of Unearned Shares, Units or Other Rights That Have Not "
-    "Vested (#)\xC2\xB9",
+    "Vested (#)(1)",
     "Equity Incentive Plan Awards: Market or Payout Value of Unearned Shares, Units or Other "
-    "Rights That Have Not Vested ($)\xC2\xB2",
+    "Rights That Have Not Vested ($)(2)",
 };
 
 static void oea_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_oea_row *r,
@@ -295,9 +295,9 @@ void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws)
 static const char *const oesv_titles[] = {
     "Name",
     "Option Awards: Number of Shares Acquired on Exercise (#)",
-    "Option Awards: Value Realized on Exercise ($)\xC2\xB9",
+    "Option Awards: Value Realized on Exercise ($)(1)",
     "Stock Awards: Number of Shares Acquired on Vesting (#)",
-    "Stock Awards: Value Realized on Vesting ($)\xC2\xB2",
+    "Stock Awards: Value Realized on Vesting ($)(2)",
 };
 
 /* What one person acquired in the year, over all their awards: a proxy's
@@ -430,7 +430,7 @@ static const char *const gpba_titles[] = {
     "All Other Stock Awards: Number of Shares of Stock or Units (#)",
     "All Other Option Awards: Number of Securities Underlying Options (#)",
     "Exercise or Base Price of Option Awards ($/Sh)",
-    "Grant Date Fair Value of Stock and Option Awards ($)\xC2\xB9",
+    "Grant Date Fair Value of Stock and Option Awards ($)(1)",
 };
 
 static void shares_or_dash(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
