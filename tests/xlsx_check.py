@@ -772,6 +772,15 @@ def check_headers_fit(book):
                 continue
             if any(ch in title for ch in "\u00b9\u00b2\u00b3"):
                 fail("%s: header %r marks its footnote in superscript, not \"(1)\"" % (ws.title, title))
+            mark = MARKER.search(title)
+            if mark and text_width(title) == len(title) and ws.title in ("Pay vs Performance", "CAP Reconciliation"):
+                # Wrapped at about a character a unit (bold headers), the
+                # marker fits on the last line of the words before it.
+                cap, last = widths[c] - 1.0, 0
+                for word in strip_marker(title).split():
+                    last = len(word) if last and last + 1 + len(word) > cap else last + (1 if last else 0) + len(word)
+                if last + len(mark.group(0)) > cap:
+                    fail("%s: the marker of header %r wraps alone in a column %.1f wide" % (ws.title, title, widths[c]))
             longest = max(text_width(word) for word in title.split())
             if longest > widths[c]:
                 fail("%s: header %r has a word of %d characters in a column %.1f wide" % (ws.title, title, longest, widths[c]))

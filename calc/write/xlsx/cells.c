@@ -401,7 +401,16 @@ double pc_xlsx_name_width(pc_xlsx *w, double min, double max)
 /* How many lines a text takes when wrapped at word boundaries into lines
  * of `capacity` characters, as a spreadsheet wraps a cell: a line break
  * starts a line, a word longer than a line is broken across lines. */
+static size_t wrapped_lines_used(const char *text, double capacity, size_t *last);
+
 static size_t wrapped_lines(const char *text, double capacity)
+{
+    size_t last = 0;
+    return wrapped_lines_used(text, capacity, &last);
+}
+
+/* The same, and in *last the characters its last line takes. */
+static size_t wrapped_lines_used(const char *text, double capacity, size_t *last)
 {
     size_t cap = capacity >= 1 ? (size_t)capacity : 1;
     /* A character is never wider than its bytes (pc_text_width_n: 1 or 2
@@ -409,8 +418,10 @@ static size_t wrapped_lines(const char *text, double capacity)
      * line holds is one line, found without measuring each character (most
      * cells of a long sheet). */
     size_t bytes = strcspn(text, "\n");
-    if (!text[bytes] && bytes <= cap)
+    if (!text[bytes] && bytes <= cap) {
+        *last = pc_text_width_n(text, bytes);
         return 1;
+    }
     size_t lines = 1, used = 0;
     const char *p = text;
     while (*p) {
@@ -439,6 +450,7 @@ static size_t wrapped_lines(const char *text, double capacity)
         }
         used += word;
     }
+    *last = used;
     return lines;
 }
 
@@ -635,6 +647,19 @@ void pc_xlsx_headers_marked(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const ch
         double word = (double)longest / HEADER_CHARS_PER_UNIT + (chinese ? 2.5 : 1.0);
         if (word > width)
             width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
+        /* An English title's footnote marker stays on the line of the
+         * words before it: a spreadsheet breaks between ")" and "(", and
+         * "(3)" alone under "Non-PEO NEOs ($)" reads as a stray figure.
+         * Where the last line (at about a character a unit, as bold
+         * headers print) has no room for it, the column widens by it. */
+        int marker = markers ? markers[i] : 0;
+        if (!chinese && marker > 0) {
+            size_t last = 0;
+            wrapped_lines_used(words, width - 1.0, &last);
+            size_t mark = marker < 10 ? 3 : 4;
+            if ((double)(last + mark) > width - 1.0)
+                width += (double)mark + 1.0;
+        }
         if (i < PC_XLSX_MAX_COLS)
             w->col_width[i] = width;
         pc_xlsx_check(w, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width, NULL));
