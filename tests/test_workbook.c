@@ -849,6 +849,39 @@ Test(workbook, chinese_headers_break_between_words)
     free(out);
 }
 
+/* Figures print as a proxy prints them (tests/xlsx_check.py formats): the
+ * golden set's expected term as 5.0, not 5.000000; the equity tables'
+ * dates in CBAK's zh-Hant and the golden set's zh-Hans workbooks as
+ * 2027年9月26日, not 09/26/2027. */
+Test(workbook, terms_and_chinese_dates_print_as_a_proxy_prints_them)
+{
+    char *out = make_temp_dir();
+    const char *sets[] = {"/tests/data/golden-nonsrc", "/inputs/cbak-fy2022",
+                          "/tests/data/golden-nonsrc"};
+    const char *labels[] = {"en", "zh-Hant", "zh-Hans"};
+    char paths[3][640];
+    const char *args[5] = {"formats"};
+    for (size_t n = 0; n < 3; n++) {
+        char input[512], dir[600];
+        snprintf(input, sizeof input, "%s%s", SOURCE_DIR, sets[n]);
+        snprintf(dir, sizeof dir, "%s/%zu", out, n);
+        const char *run[] = {"run", input, "--out", dir, "--quiet", "--labels", labels[n], NULL};
+        run_result r = run_paycalc(run);
+        cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, labels[n], r.err);
+        run_result_free(&r);
+        snprintf(paths[n], sizeof paths[n], "%s/report.xlsx", dir);
+        args[1 + n] = paths[n];
+    }
+    args[4] = NULL;
+    run_result r = python(SOURCE_DIR "/tests/xlsx_check.py", args);
+    cr_expect_eq(r.status, 0, "figures print unlike a proxy:\n%s%s", r.out, r.err);
+    cr_expect(strstr(r.out, "/0/report.xlsx: 1 terms") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, "/1/report.xlsx: 0 terms, 2 dates") != NULL, "%s", r.out);
+    run_result_free(&r);
+    remove_dir(out);
+    free(out);
+}
+
 /* `paycalc scenarios INPUT --out OUT` with `what` (--price-change or
  * --year-end-price) and its values. */
 static void scenarios_into(const char *input, const char *what, const char *values, const char *out)

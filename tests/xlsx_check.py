@@ -871,6 +871,42 @@ def check_headers_break(paths):
     return 1 if problems else 0
 
 
+def check_formats(paths):
+    """`xlsx_check.py formats BOOK.xlsx...`: figures print as a proxy prints
+    them: an expected term on Assumptions with its own decimals, not padded
+    to six (5.000000); the dates of the equity tables in a Chinese workbook
+    as Chinese dates (2027年9月26日), not 09/26/2027. Prints how many cells
+    each workbook has of each."""
+    for path in paths:
+        book = Book(path)
+        terms = dates = 0
+        if "Assumptions" in book.f.sheetnames:
+            ws = book.f["Assumptions"]
+            col = next((c for c in range(1, ws.max_column + 1)
+                        if "(T" in str(ws.cell(row=5, column=c).value) or "期限" in str(ws.cell(row=5, column=c).value)), None)
+            for r in range(6, ws.max_row + 1) if col else ():
+                cell = ws.cell(row=r, column=col)
+                if isinstance(cell.value, (int, float)):
+                    terms += 1
+                    if cell.number_format.endswith("000000"):
+                        fail("Assumptions!%s%d: term %r prints as %r" % (get_column_letter(col), r, cell.value, cell.number_format))
+        title = str(book.f.worksheets[0].cell(row=1, column=1).value or "")
+        chinese = text_width(title) != len(title)
+        for name in ("Equity Awards at FYE", "Plan-Based Awards"):
+            if name not in book.f.sheetnames:
+                continue
+            for row in book.f[name].iter_rows(min_row=6):
+                for cell in row:
+                    if "yy" in (getattr(cell, "number_format", None) or ""):
+                        dates += 1
+                        if chinese and "年" not in cell.number_format:
+                            fail("%s!%s: a date in a Chinese workbook prints as %r" % (name, cell.coordinate, cell.number_format))
+        print("%s: %d terms, %d dates" % (path, terms, dates))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
 def check_markers(paths):
     """`xlsx_check.py markers BOOK.xlsx...`: only the footnote markers of
     the proxy tables (check_footnote_markers), for workbooks written in any
@@ -888,6 +924,8 @@ def check_markers(paths):
 def main():
     if sys.argv[1] == "markers":
         return check_markers(sys.argv[2:])
+    if sys.argv[1] == "formats":
+        return check_formats(sys.argv[2:])
     if sys.argv[1] == "headers":
         return check_headers_break(sys.argv[2:])
     path, exp_path = sys.argv[1], sys.argv[2]
