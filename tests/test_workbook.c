@@ -115,6 +115,12 @@ Test(workbook, plan_targets_recalculate_to_report_json_in_grants_of_plan_based_a
     free(report);
     const char *pairs[] = {xlsx, json, NULL};
     expect_no_difference(pairs);
+    /* The EUR target is converted at its grant date's rate, and says so. */
+    const char *all[] = {"all-text", xlsx, NULL};
+    run_result r = python(RECALC, all);
+    cr_expect(strstr(r.out, "Rate on the grant date on 2023-08-15") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, "Rate on the payment date on 2023-08-15") == NULL, "%s", r.out);
+    run_result_free(&r);
     free(file);
     remove_dir(in);
     remove_dir(out);

@@ -843,6 +843,7 @@ static const label table[] = {
     /* Exchange Rates and Cash and FX: methods, sources and notes. */
     {"Fiscal-year average", "財年平均匯率", "财年平均汇率"},
     {"Rate on the payment date", "支付日匯率", "支付日汇率"},
+    {"Rate on the grant date", "授予日匯率", "授予日汇率"},
     {"Rate at the fiscal year end", "財年末匯率", "财年末汇率"},
     {"published fiscal %d average, %s line %d", "%d財年公佈的平均匯率，%s 第%d行",
      "%d财年公布的平均汇率，%s 第%d行"},
