@@ -856,9 +856,11 @@ Test(workbook, chinese_headers_break_between_words)
 }
 
 /* Figures print as a proxy prints them (tests/xlsx_check.py formats): the
- * golden set's expected term as 5.0, not 5.000000; the equity tables'
+ * golden set's expected term as 5.0, not 5.000000, and its deducted shares
+ * on Equity Award Detail as (10,000), not -10,000; the equity tables'
  * dates in CBAK's zh-Hant and the golden set's zh-Hans workbooks as
- * 2027年9月26日, not 09/26/2027. */
+ * 2027年9月26日, not 09/26/2027, and Equity Award Detail's types and
+ * conditions in Chinese (期權, 業績). */
 Test(workbook, terms_and_chinese_dates_print_as_a_proxy_prints_them)
 {
     char *out = make_temp_dir();
@@ -881,7 +883,8 @@ Test(workbook, terms_and_chinese_dates_print_as_a_proxy_prints_them)
     args[4] = NULL;
     run_result r = python(SOURCE_DIR "/tests/xlsx_check.py", args);
     cr_expect_eq(r.status, 0, "figures print unlike a proxy:\n%s%s", r.out, r.err);
-    cr_expect(strstr(r.out, "/0/report.xlsx: 1 terms") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, "/0/report.xlsx: 1 terms, 6 dates, 3 negative shares") != NULL, "%s",
+              r.out);
     cr_expect(strstr(r.out, "/1/report.xlsx: 0 terms, 2 dates") != NULL, "%s", r.out);
     run_result_free(&r);
     remove_dir(out);

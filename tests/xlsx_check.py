@@ -901,7 +901,26 @@ def check_formats(paths):
                         dates += 1
                         if chinese and "年" not in cell.number_format:
                             fail("%s!%s: a date in a Chinese workbook prints as %r" % (name, cell.coordinate, cell.number_format))
-        print("%s: %d terms, %d dates" % (path, terms, dates))
+        # Equity Award Detail: a deducted share count prints (10,000), not
+        # -10,000; in Chinese its type and condition are Chinese words.
+        negatives = words = 0
+        if "Equity Award Detail" in book.f.sheetnames:
+            ws = book.f["Equity Award Detail"]
+            h = headers(ws, 5)
+            for row in ws.iter_rows(min_row=6):
+                for cell in row:
+                    if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and cell.value < 0:
+                        negatives += 1
+                        if ";(" not in (cell.number_format or ""):
+                            fail("Equity Award Detail!%s: %r prints as %r" % (cell.coordinate, cell.value, cell.number_format))
+            keys = {"stock", "option", "sar", "service", "performance", "market"}
+            for t in ("Type", "Condition", "類型", "类型", "歸屬條件", "归属条件"):
+                for r in range(6, ws.max_row + 1) if t in h else ():
+                    v = ws.cell(row=r, column=h[t]).value
+                    if chinese and v in keys:
+                        words += 1
+                        fail("Equity Award Detail!%s%d: %r left in English" % (get_column_letter(h[t]), r, v))
+        print("%s: %d terms, %d dates, %d negative shares" % (path, terms, dates, negatives))
     for p in problems:
         print(p)
     return 1 if problems else 0

@@ -310,9 +310,12 @@ static void step_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const eq_row *r
     bool option = a->type != PC_AWARD_STOCK;
     pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_NAME, pc_xlsx_person_name(w, r->person), w->f.text);
     pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_AWARD, a->id, w->f.text);
-    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_TYPE, pc_xlsx_type_key(a->type), w->f.text);
-    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_CONDITION, pc_xlsx_condition_key(a->condition),
+    /* awards.csv's words, in Chinese under Chinese labels (no SUMIFS
+     * selects by them here, unlike on Award Valuations). */
+    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_TYPE, pc_xlsx_words(w, pc_xlsx_type_key(a->type)),
                  w->f.text);
+    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_CONDITION,
+                 pc_xlsx_words(w, pc_xlsx_condition_key(a->condition)), w->f.text);
     if (s->basis == PC_EQ_BASIS_TRANCHE)
         pc_xlsx_number(w, ws, row, PC_XLSX_EQ_COL_TRANCHE, ds->tranches.items[s->index].number,
                        w->f.centred);

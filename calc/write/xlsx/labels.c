@@ -844,6 +844,13 @@ static const label table[] = {
     {"Fiscal-year average", "財年平均匯率", "财年平均汇率"},
     {"Rate on the payment date", "支付日匯率", "支付日汇率"},
     {"Rate on the grant date", "授予日匯率", "授予日汇率"},
+    /* Equity Award Detail's award types and conditions (awards.csv's words). */
+    {"stock", "股票", "股票"},
+    {"option", "期權", "期权"},
+    {"sar", "股票增值權", "股票增值权"},
+    {"service", "服務", "服务"},
+    {"performance", "業績", "业绩"},
+    {"market", "市場", "市场"},
     {"Rate at the fiscal year end", "財年末匯率", "财年末汇率"},
     {"published fiscal %d average, %s line %d", "%d財年公佈的平均匯率，%s 第%d行",
      "%d财年公布的平均汇率，%s 第%d行"},
