@@ -855,12 +855,13 @@ Test(workbook, chinese_headers_break_between_words)
     free(out);
 }
 
-/* Figures print as a proxy prints them (tests/xlsx_check.py formats): the
+/* Figures and words print as a proxy prints them (tests/xlsx_check.py formats): the
  * golden set's expected term as 5.0, not 5.000000, and its deducted shares
  * on Equity Award Detail as (10,000), not -10,000; the equity tables'
  * dates in CBAK's zh-Hant and the golden set's zh-Hans workbooks as
  * 2027年9月26日, not 09/26/2027, and Equity Award Detail's types and
- * conditions in Chinese (期權, 業績). */
+ * conditions in Chinese (期權, 業績), and the Checks sheet names items,
+ * people and checks in Chinese words, not report.json keys and ids. */
 Test(workbook, terms_and_chinese_dates_print_as_a_proxy_prints_them)
 {
     char *out = make_temp_dir();

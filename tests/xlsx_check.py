@@ -920,6 +920,17 @@ def check_formats(paths):
                     if chinese and v in keys:
                         words += 1
                         fail("Equity Award Detail!%s%d: %r left in English" % (get_column_letter(h[t]), r, v))
+        # Checks in Chinese: its items, people and legend in words, no
+        # report.json key (less_equity_awards) or id ((li-yunfei)).
+        keys = 0
+        if chinese and "Checks" in book.f.sheetnames:
+            for row in book.f["Checks"].iter_rows(min_row=6):
+                for cell in row:
+                    v = cell.value
+                    if isinstance(v, str) and (re.fullmatch(r"[a-z]+(_[a-z]+)+|cap|total|tsr", v) or
+                                               re.search(r"\((?:[a-z0-9]+[-_])+[a-z0-9]+\)", v)):
+                        keys += 1
+                        fail("Checks!%s: a key left in a Chinese workbook: %r" % (cell.coordinate, v[:80]))
         print("%s: %d terms, %d dates, %d negative shares" % (path, terms, dates, negatives))
     for p in problems:
         print(p)

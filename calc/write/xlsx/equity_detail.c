@@ -94,6 +94,11 @@ static const char *const figure_words[PC_EQ_NITEMS] = {
     "Grant date fair value ($)",
 };
 
+const char *pc_xlsx_equity_item_words(const pc_xlsx *w, pc_equity_item item)
+{
+    return item < PC_EQ_NITEMS ? pc_xlsx_words(w, figure_words[item]) : "";
+}
+
 /* The words above in the --labels language, looked up once per sheet, and
  * the Source column's format (indented from the amounts beside it). */
 typedef struct detail_words {

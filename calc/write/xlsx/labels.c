@@ -333,11 +333,11 @@ static const label table[] = {
     {"The published deduction for equity awards (less_equity_awards) against minus the published "
      "Stock Awards and Option Awards of the same person and year (for the average, minus their "
      "mean over the year's non-PEO NEOs).",
-     "公佈的股權獎勵扣減（less_equity_"
-     "awards）與同一人同一年度公佈的股票獎勵和期權獎勵之和的負數比較（平均值則與該年度非首席執行官"
+     "公佈的股權獎勵扣減與同一人同一年度公佈的股票獎勵和期權獎勵之和的負數比較（平均值則與該年度非"
+     "首席執行官"
      "指定執行官該和的平均數的負數比較）。",
-     "公布的股权奖励扣减（less_equity_"
-     "awards）与同一人同一年度公布的股票奖励和期权奖励之和的负数比较（平均值则与该年度非首席执行官"
+     "公布的股权奖励扣减与同一人同一年度公布的股票奖励和期权奖励之和的负数比较（平均值则与该年度非"
+     "首席执行官"
      "指定执行官该和的平均数的负数比较）。"},
     {"A PEO's Summary Compensation Table total in the Pay versus Performance table against their "
      "published SCT total.",
