@@ -861,7 +861,8 @@ Test(workbook, chinese_headers_break_between_words)
  * dates in CBAK's zh-Hant and the golden set's zh-Hans workbooks as
  * 2027年9月26日, not 09/26/2027, and Equity Award Detail's types and
  * conditions in Chinese (期權, 業績), and the Checks sheet names items,
- * people and checks in Chinese words, not report.json keys and ids. */
+ * people and checks in Chinese words, not report.json keys and ids; Equity
+ * Award Detail's table titles wrap in the columns every page repeats. */
 Test(workbook, terms_and_chinese_dates_print_as_a_proxy_prints_them)
 {
     char *out = make_temp_dir();

@@ -913,6 +913,16 @@ def check_formats(paths):
                         negatives += 1
                         if ";(" not in (cell.number_format or ""):
                             fail("Equity Award Detail!%s: %r prints as %r" % (cell.coordinate, cell.value, cell.number_format))
+            # A table's title wraps in the two columns every printed page
+            # repeats (past them a later page cuts it off).
+            merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+            for r in range(6, ws.max_row + 1):
+                a = ws.cell(row=r, column=1)
+                rest = [ws.cell(row=r, column=c).value for c in range(2, ws.max_column + 1)]
+                if isinstance(a.value, str) and a.font.b and all(v is None for v in rest):
+                    m = merged.get((r, 1))
+                    if m is None or m.max_col != 2 or not a.alignment.wrap_text:
+                        fail("Equity Award Detail!A%d: title %r runs past the repeated columns" % (r, a.value))
             keys = {"stock", "option", "sar", "service", "performance", "market"}
             for t in ("Type", "Condition", "類型", "类型", "歸屬條件", "归属条件"):
                 for r in range(6, ws.max_row + 1) if t in h else ():

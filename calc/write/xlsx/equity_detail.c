@@ -407,8 +407,17 @@ static size_t write_table(pc_xlsx *w, lxw_worksheet *ws, pc_xlsx_eq_table table,
     int year = pc_xlsx_equity_year(w);
     int32_t row = w->at.equity_first[table];
     size_t left_out = 0;
-    if (row - 1 <= w->at.equity_last)
-        pc_xlsx_text(w, ws, row - 1, 0, pc_xlsx_words(w, table_titles[table]), w->f.bold);
+    if (row - 1 <= w->at.equity_last) {
+        /* The title wraps in the two columns every page repeats: text
+         * spilling past them would be cut where a later page goes on
+         * with other columns ("Outstanding Equity Awards at Fiscal Y"). */
+        const char *title = pc_xlsx_words(w, table_titles[table]);
+        pc_xlsx_merge(w, ws, row - 1, 0, 1, w->f.name);
+        pc_xlsx_text(w, ws, row - 1, 0, title, w->f.name);
+        double width = w->col_width[0] + w->col_width[1];
+        pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)(row - 1),
+                                           pc_xlsx_header_height(width, title), NULL));
+    }
     size_t i = 0;
     while (i < table_count(t, table) && pc_xlsx_ok(w)) {
         eq_row r = table_row(t, table, i);
