@@ -115,6 +115,12 @@ Test(workbook, plan_targets_recalculate_to_report_json_in_grants_of_plan_based_a
     free(report);
     const char *pairs[] = {xlsx, json, NULL};
     expect_no_difference(pairs);
+    /* The EUR target is converted at its grant date's rate, and says so. */
+    const char *all[] = {"all-text", xlsx, NULL};
+    run_result r = python(RECALC, all);
+    cr_expect(strstr(r.out, "Rate on the grant date on 2023-08-15") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, "Rate on the payment date on 2023-08-15") == NULL, "%s", r.out);
+    run_result_free(&r);
     free(file);
     remove_dir(in);
     remove_dir(out);
@@ -501,7 +507,7 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms)
     cr_expect(strstr(text, "薪酬彙總表") == NULL, "a second name for the SCT:\n%s", text);
     /* The equity table's title and headers too. */
     cr_expect(strstr(text, "財年末未償還股權獎勵") != NULL, "%s", text);
-    cr_expect(strstr(text, "期權行權價 ($)") != NULL, "%s", text);
+    cr_expect(strstr(text, "期權行權價\n($)") != NULL, "%s", text);
     cr_expect(strstr(text, "(2) 市值為股數乘以") != NULL, "the equity table's note:\n%s", text);
     free(text);
     /* The workpapers' column headers as well (the inputs' own text stays). */
@@ -510,9 +516,11 @@ Test(workbook, zh_hant_labels_use_the_reference_proxys_terms)
     const char *all[] = {"all-text", xlsx, NULL};
     run_result r = python(RECALC, all);
     cr_assert_eq(r.status, 0, "%s", r.err);
-    const char *headers[] = {"每股公允價值 ($)", "無風險利率 (r)", "股息收益率 (q)", "貢獻額 ($)",
-                             "收盤價 ($)",       "嚴重程度",       "匯率日期",       "股權獎勵明細",
-                             "計入股數 (#)",     "可行使期權 (#)"};
+    /* A Chinese header breaks only between words: at its spaces. */
+    const char *headers[] = {"每股公允價值\n($)", "無風險利率\n(r)", "股息收益率\n(q)",
+                             "貢獻額\n($)",       "收盤價\n($)",     "嚴重程度",
+                             "匯率日期",          "股權獎勵明細",    "計入股數\n(#)",
+                             "可行使期權 (#)"};
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
         cr_expect(strstr(r.out, headers[i]) != NULL, "no '%s' in the workpapers", headers[i]);
     cr_expect(strstr(r.out, "Fair Value per Share ($)") == NULL, "an English header");
@@ -843,6 +851,79 @@ Test(workbook, footnote_markers_match_the_footnotes_in_every_language)
     cr_expect(strstr(r.out, "(1) PEO 1: Catherine Whitfield (PEO in 2022-2023).") != NULL, "%s",
               r.out);
     cr_expect(strstr(r.out, "PEO 2: Rajiv Anand (PEO in 2023-2024).") != NULL, "%s", r.out);
+    run_result_free(&r);
+    remove_dir(out);
+    free(out);
+}
+
+/* Chinese has no spaces: a spreadsheet breaks a Chinese column title
+ * between any two characters, and a title that just fits runs into the
+ * next one. In zh-Hant and zh-Hans every Chinese title of every sheet
+ * breaks between words, each line clear of its column's edge
+ * (tests/xlsx_check.py headers), for an SRC (CBAK) and the golden set. */
+Test(workbook, chinese_headers_break_between_words)
+{
+    char *out = make_temp_dir();
+    const char *sets[] = {"/inputs/cbak-fy2022", "/tests/data/golden-nonsrc"};
+    const char *labels[] = {"zh-Hant", "zh-Hans"};
+    char paths[4][640];
+    const char *args[6] = {"headers"};
+    size_t n = 0;
+    for (size_t s = 0; s < 2; s++)
+        for (size_t l = 0; l < 2; l++, n++) {
+            char input[512], dir[600];
+            snprintf(input, sizeof input, "%s%s", SOURCE_DIR, sets[s]);
+            snprintf(dir, sizeof dir, "%s/%zu", out, n);
+            const char *run[] = {"run",     input,      "--out",   dir,
+                                 "--quiet", "--labels", labels[l], NULL};
+            run_result r = run_paycalc(run);
+            cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, labels[l], r.err);
+            run_result_free(&r);
+            snprintf(paths[n], sizeof paths[n], "%s/report.xlsx", dir);
+            args[1 + n] = paths[n];
+        }
+    args[1 + n] = NULL;
+    run_result r = python(SOURCE_DIR "/tests/xlsx_check.py", args);
+    cr_expect_eq(r.status, 0, "Chinese headers break mid-word:\n%s%s", r.out, r.err);
+    cr_expect(strstr(r.out, "/0/report.xlsx: 181 Chinese titles") != NULL, "%s", r.out);
+    run_result_free(&r);
+    remove_dir(out);
+    free(out);
+}
+
+/* Figures and words print as a proxy prints them (tests/xlsx_check.py formats): the
+ * golden set's expected term as 5.0, not 5.000000, and its deducted shares
+ * on Equity Award Detail as (10,000), not -10,000; the equity tables'
+ * dates in CBAK's zh-Hant and the golden set's zh-Hans workbooks as
+ * 2027年9月26日, not 09/26/2027, and Equity Award Detail's types and
+ * conditions in Chinese (期權, 業績), and the Checks sheet names items,
+ * people and checks in Chinese words, not report.json keys and ids; Equity
+ * Award Detail's table titles wrap in the columns every page repeats. */
+Test(workbook, terms_and_chinese_dates_print_as_a_proxy_prints_them)
+{
+    char *out = make_temp_dir();
+    const char *sets[] = {"/tests/data/golden-nonsrc", "/inputs/cbak-fy2022",
+                          "/tests/data/golden-nonsrc"};
+    const char *labels[] = {"en", "zh-Hant", "zh-Hans"};
+    char paths[3][640];
+    const char *args[5] = {"formats"};
+    for (size_t n = 0; n < 3; n++) {
+        char input[512], dir[600];
+        snprintf(input, sizeof input, "%s%s", SOURCE_DIR, sets[n]);
+        snprintf(dir, sizeof dir, "%s/%zu", out, n);
+        const char *run[] = {"run", input, "--out", dir, "--quiet", "--labels", labels[n], NULL};
+        run_result r = run_paycalc(run);
+        cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, labels[n], r.err);
+        run_result_free(&r);
+        snprintf(paths[n], sizeof paths[n], "%s/report.xlsx", dir);
+        args[1 + n] = paths[n];
+    }
+    args[4] = NULL;
+    run_result r = python(SOURCE_DIR "/tests/xlsx_check.py", args);
+    cr_expect_eq(r.status, 0, "figures print unlike a proxy:\n%s%s", r.out, r.err);
+    cr_expect(strstr(r.out, "/0/report.xlsx: 1 terms, 6 dates, 3 negative shares") != NULL, "%s",
+              r.out);
+    cr_expect(strstr(r.out, "/1/report.xlsx: 0 terms, 2 dates") != NULL, "%s", r.out);
     run_result_free(&r);
     remove_dir(out);
     free(out);

@@ -762,13 +762,25 @@ def check_print(book, exp):
 
 def check_headers_fit(book):
     """No word of a column header is wider than its column, so none is cut
-    in the middle ("reported.csv" in "reported.csv Line")."""
+    in the middle ("reported.csv" in "reported.csv Line"), and a header marks
+    its footnote as every proxy table here does, "($)(1)", not "($)¹"."""
     for ws in book.f.worksheets:
         widths = column_widths(ws)
         for c in range(1, ws.max_column + 1):
             title = ws.cell(row=5, column=c).value
             if not isinstance(title, str):
                 continue
+            if any(ch in title for ch in "\u00b9\u00b2\u00b3"):
+                fail("%s: header %r marks its footnote in superscript, not \"(1)\"" % (ws.title, title))
+            mark = MARKER.search(title)
+            if mark and text_width(title) == len(title) and ws.title in ("Pay vs Performance", "CAP Reconciliation"):
+                # Wrapped at about a character a unit (bold headers), the
+                # marker fits on the last line of the words before it.
+                cap, last = widths[c] - 1.0, 0
+                for word in strip_marker(title).split():
+                    last = len(word) if last and last + 1 + len(word) > cap else last + (1 if last else 0) + len(word)
+                if last + len(mark.group(0)) > cap:
+                    fail("%s: the marker of header %r wraps alone in a column %.1f wide" % (ws.title, title, widths[c]))
             longest = max(text_width(word) for word in title.split())
             if longest > widths[c]:
                 fail("%s: header %r has a word of %d characters in a column %.1f wide" % (ws.title, title, longest, widths[c]))
@@ -830,6 +842,111 @@ def check_wrapped_rows(book):
                     fail("%s!%s%d: %d-line text in a row of height %r" % (sheet, get_column_letter(hh[t]), r, lines, height))
 
 
+def check_headers_break(paths):
+    """`xlsx_check.py headers BOOK.xlsx...`: a Chinese column title (row 5
+    of every sheet) breaks only between words, so each of its lines fits
+    its column with room to spare (a spreadsheet would otherwise break it
+    between any two characters, mid-word, or print it against the next
+    column's title); prints how many Chinese titles each workbook has."""
+    for path in paths:
+        book = Book(path)
+        seen = 0
+        for ws in book.f.worksheets:
+            widths = column_widths(ws)
+            for c in range(1, ws.max_column + 1):
+                title = ws.cell(row=5, column=c).value
+                if not isinstance(title, str) or text_width(title) == len(title):
+                    continue
+                seen += 1
+                if any(ch in title for ch in "\u00b9\u00b2\u00b3"):
+                    fail("%s!%s5: header %r marks its footnote in superscript, not \"(1)\""
+                         % (ws.title, get_column_letter(c), title))
+                for line in title.split("\n"):
+                    if text_width(line) / 0.95 + 1.5 > widths[c]:
+                        fail("%s!%s5: header line %r (%d characters) in a column %.1f wide"
+                             % (ws.title, get_column_letter(c), line, text_width(line), widths[c]))
+        print("%s: %d Chinese titles" % (path, seen))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+def check_formats(paths):
+    """`xlsx_check.py formats BOOK.xlsx...`: figures print as a proxy prints
+    them: an expected term on Assumptions with its own decimals, not padded
+    to six (5.000000); the dates of the equity tables in a Chinese workbook
+    as Chinese dates (2027年9月26日), not 09/26/2027. Prints how many cells
+    each workbook has of each."""
+    for path in paths:
+        book = Book(path)
+        terms = dates = 0
+        if "Assumptions" in book.f.sheetnames:
+            ws = book.f["Assumptions"]
+            col = next((c for c in range(1, ws.max_column + 1)
+                        if "(T" in str(ws.cell(row=5, column=c).value) or "期限" in str(ws.cell(row=5, column=c).value)), None)
+            for r in range(6, ws.max_row + 1) if col else ():
+                cell = ws.cell(row=r, column=col)
+                if isinstance(cell.value, (int, float)):
+                    terms += 1
+                    if cell.number_format.endswith("000000"):
+                        fail("Assumptions!%s%d: term %r prints as %r" % (get_column_letter(col), r, cell.value, cell.number_format))
+        title = str(book.f.worksheets[0].cell(row=1, column=1).value or "")
+        chinese = text_width(title) != len(title)
+        for name in ("Equity Awards at FYE", "Plan-Based Awards"):
+            if name not in book.f.sheetnames:
+                continue
+            for row in book.f[name].iter_rows(min_row=6):
+                for cell in row:
+                    if "yy" in (getattr(cell, "number_format", None) or ""):
+                        dates += 1
+                        if chinese and "年" not in cell.number_format:
+                            fail("%s!%s: a date in a Chinese workbook prints as %r" % (name, cell.coordinate, cell.number_format))
+        # Equity Award Detail: a deducted share count prints (10,000), not
+        # -10,000; in Chinese its type and condition are Chinese words.
+        negatives = words = 0
+        if "Equity Award Detail" in book.f.sheetnames:
+            ws = book.f["Equity Award Detail"]
+            h = headers(ws, 5)
+            for row in ws.iter_rows(min_row=6):
+                for cell in row:
+                    if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and cell.value < 0:
+                        negatives += 1
+                        if ";(" not in (cell.number_format or ""):
+                            fail("Equity Award Detail!%s: %r prints as %r" % (cell.coordinate, cell.value, cell.number_format))
+            # A table's title wraps in the two columns every printed page
+            # repeats (past them a later page cuts it off).
+            merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+            for r in range(6, ws.max_row + 1):
+                a = ws.cell(row=r, column=1)
+                rest = [ws.cell(row=r, column=c).value for c in range(2, ws.max_column + 1)]
+                if isinstance(a.value, str) and a.font.b and all(v is None for v in rest):
+                    m = merged.get((r, 1))
+                    if m is None or m.max_col != 2 or not a.alignment.wrap_text:
+                        fail("Equity Award Detail!A%d: title %r runs past the repeated columns" % (r, a.value))
+            keys = {"stock", "option", "sar", "service", "performance", "market"}
+            for t in ("Type", "Condition", "類型", "类型", "歸屬條件", "归属条件"):
+                for r in range(6, ws.max_row + 1) if t in h else ():
+                    v = ws.cell(row=r, column=h[t]).value
+                    if chinese and v in keys:
+                        words += 1
+                        fail("Equity Award Detail!%s%d: %r left in English" % (get_column_letter(h[t]), r, v))
+        # Checks in Chinese: its items, people and legend in words, no
+        # report.json key (less_equity_awards) or id ((li-yunfei)).
+        keys = 0
+        if chinese and "Checks" in book.f.sheetnames:
+            for row in book.f["Checks"].iter_rows(min_row=6):
+                for cell in row:
+                    v = cell.value
+                    if isinstance(v, str) and (re.fullmatch(r"[a-z]+(_[a-z]+)+|cap|total|tsr", v) or
+                                               re.search(r"\((?:[a-z0-9]+[-_])+[a-z0-9]+\)", v)):
+                        keys += 1
+                        fail("Checks!%s: a key left in a Chinese workbook: %r" % (cell.coordinate, v[:80]))
+        print("%s: %d terms, %d dates, %d negative shares" % (path, terms, dates, negatives))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
 def check_markers(paths):
     """`xlsx_check.py markers BOOK.xlsx...`: only the footnote markers of
     the proxy tables (check_footnote_markers), for workbooks written in any
@@ -847,6 +964,10 @@ def check_markers(paths):
 def main():
     if sys.argv[1] == "markers":
         return check_markers(sys.argv[2:])
+    if sys.argv[1] == "formats":
+        return check_formats(sys.argv[2:])
+    if sys.argv[1] == "headers":
+        return check_headers_break(sys.argv[2:])
     path, exp_path = sys.argv[1], sys.argv[2]
     with open(exp_path, encoding="utf-8") as f:
         exp = json.load(f)

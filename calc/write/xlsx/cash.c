@@ -135,10 +135,11 @@ static int32_t rate_row(const pc_xlsx *w, const pc_cash *cash, const pc_rate_use
 
 static int64_t rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_cash *cash)
 {
-    return pc_xlsx_rate_cells(w, ws, row, 7, cash);
+    return pc_xlsx_rate_cells(w, ws, row, 7, cash, pc_xlsx_fx_method_words(PC_FX_PAYMENT_DATE));
 }
 
-int64_t pc_xlsx_rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const pc_cash *cash)
+int64_t pc_xlsx_rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const pc_cash *cash,
+                           const char *own_date)
 {
     if (strcmp(cash->currency, "USD") == 0) {
         pc_xlsx_number(w, ws, row, col, 1.0, w->f.rate);
@@ -166,7 +167,8 @@ int64_t pc_xlsx_rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, 
         pc_xlsx_micros(w, ws, row, col, rate.per_usd_micro, w->f.rate);
     }
     char date[32];
-    const char *method = pc_xlsx_words(w, pc_xlsx_fx_method_words(rate.method));
+    const char *method = pc_xlsx_words(
+        w, rate.method == PC_FX_PAYMENT_DATE ? own_date : pc_xlsx_fx_method_words(rate.method));
     if (rate.date != PC_DATE_NONE)
         pc_xlsx_textf(w, ws, row, col + 1, w->f.text, pc_xlsx_words(w, "%s on %s"), method,
                       pc_xlsx_day_text(w, rate.date, date, sizeof date));

@@ -401,7 +401,16 @@ double pc_xlsx_name_width(pc_xlsx *w, double min, double max)
 /* How many lines a text takes when wrapped at word boundaries into lines
  * of `capacity` characters, as a spreadsheet wraps a cell: a line break
  * starts a line, a word longer than a line is broken across lines. */
+static size_t wrapped_lines_used(const char *text, double capacity, size_t *last);
+
 static size_t wrapped_lines(const char *text, double capacity)
+{
+    size_t last = 0;
+    return wrapped_lines_used(text, capacity, &last);
+}
+
+/* The same, and in *last the characters its last line takes. */
+static size_t wrapped_lines_used(const char *text, double capacity, size_t *last)
 {
     size_t cap = capacity >= 1 ? (size_t)capacity : 1;
     /* A character is never wider than its bytes (pc_text_width_n: 1 or 2
@@ -409,8 +418,10 @@ static size_t wrapped_lines(const char *text, double capacity)
      * line holds is one line, found without measuring each character (most
      * cells of a long sheet). */
     size_t bytes = strcspn(text, "\n");
-    if (!text[bytes] && bytes <= cap)
+    if (!text[bytes] && bytes <= cap) {
+        *last = pc_text_width_n(text, bytes);
         return 1;
+    }
     size_t lines = 1, used = 0;
     const char *p = text;
     while (*p) {
@@ -439,6 +450,7 @@ static size_t wrapped_lines(const char *text, double capacity)
         }
         used += word;
     }
+    *last = used;
     return lines;
 }
 
@@ -521,6 +533,87 @@ static const char *marked_title(pc_xlsx *w, const char *en, int marker, pc_buf *
     return pc_buf_text(own);
 }
 
+/* How many characters (not bytes) a UTF-8 text has. */
+static size_t char_count(const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    return n;
+}
+
+/* The widest line of a Chinese header that has a place to break: 8
+ * characters. */
+#define HEADER_CJK_LINE 16
+
+/* Whether a Chinese header may break at `at` in the title that starts at
+ * `start`: after a full-width colon, comma, enumeration comma or closing
+ * bracket, and before an opening bracket or a word that starts a phrase
+ * (的, 和, 及, 或, 且, 於, 給, 並, 所, 截至 and their simplified forms), so a
+ * line never ends inside a word. */
+static bool chinese_break(const char *start, const char *at)
+{
+    static const char *const after[] = {"：", "，", "、", "）"};
+    static const char *const before[] = {"（", "的", "和", "及", "或", "且", "於",
+                                         "于", "給", "给", "並", "并", "所", "截至"};
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+        size_t n = strlen(after[i]);
+        if ((size_t)(at - start) >= n && memcmp(at - n, after[i], n) == 0)
+            return true;
+    }
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        if (strncmp(at, before[i], strlen(before[i])) == 0)
+            return true;
+    return false;
+}
+
+/* A column title as it is printed. Chinese has no spaces to wrap at, so a
+ * spreadsheet breaks a Chinese title between any two characters, mid-word,
+ * and a title that just fits its column runs into the next one. A Chinese
+ * title (under --labels) is therefore broken only where its words
+ * meet: at its spaces (before a unit, "股票獎勵\n($)", or around a file
+ * name, "outcomes.csv\n行") and where the translation breaks its lines; its
+ * column is then made as wide as its widest line (pc_xlsx_headers_marked).
+ * Sets *chinese; points into `own` or at the title. */
+static const char *header_title(pc_xlsx *w, const char *en, int marker, pc_buf *own, bool *chinese)
+{
+    const char *words = pc_xlsx_words(w, en);
+    /* Some sheets pass titles already translated: a title with a wide
+     * character under Chinese labels is a Chinese one. */
+    *chinese = w->ds->config.labels != PC_LABELS_EN && pc_text_width(words) > char_count(words);
+    if (!*chinese)
+        return marked_title(w, en, marker, own);
+    pc_buf_clear(own);
+    /* Each line is a run of pieces, a piece ending where a word may end;
+     * a piece that would take a line past HEADER_CJK_LINE starts a new
+     * one. */
+    size_t used = 0;
+    for (const char *p = words; *p;) {
+        if (*p == ' ' || *p == '\n') {
+            pc_buf_append(own, "\n", 1);
+            used = 0;
+            p++;
+            continue;
+        }
+        size_t n = 1;
+        while (p[n] && p[n] != ' ' && p[n] != '\n' && !chinese_break(p, p + n))
+            n++;
+        size_t width = pc_text_width_n(p, n);
+        if (used > 0 && used + width > HEADER_CJK_LINE) {
+            pc_buf_append(own, "\n", 1);
+            used = 0;
+        }
+        pc_buf_append(own, p, n);
+        used += width;
+        p += n;
+    }
+    if (marker > 0)
+        pc_buf_printf(own, "(%d)", marker);
+    if (own->failed)
+        pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
+    return pc_buf_text(own);
+}
+
 void pc_xlsx_headers(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const char *const *titles,
                      const double *widths, size_t count)
 {
@@ -544,12 +637,29 @@ void pc_xlsx_headers_marked(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const ch
          * the words, each line is whole ("差額：\n已公佈－預期"). The
          * footnote marker follows the title and widens nothing. */
         const char *words = pc_xlsx_words(w, titles[i]);
-        size_t longest =
-            words != titles[i] && strchr(words, '\n') ? widest_line(words) : longest_run(words);
-        const char *title = marked_title(w, titles[i], markers ? markers[i] : 0, &own);
-        double word = (double)longest / HEADER_CHARS_PER_UNIT + 1.0;
+        bool chinese = false;
+        const char *title = header_title(w, titles[i], markers ? markers[i] : 0, &own, &chinese);
+        size_t longest = chinese                                     ? widest_line(title)
+                         : words != titles[i] && strchr(words, '\n') ? widest_line(words)
+                                                                     : longest_run(words);
+        /* A Chinese line keeps a character's width clear of the next
+         * column's title. */
+        double word = (double)longest / HEADER_CHARS_PER_UNIT + (chinese ? 2.5 : 1.0);
         if (word > width)
             width = word < 60 ? word : (widths[i] > 60 ? widths[i] : 60);
+        /* An English title's footnote marker stays on the line of the
+         * words before it: a spreadsheet breaks between ")" and "(", and
+         * "(3)" alone under "Non-PEO NEOs ($)" reads as a stray figure.
+         * Where the last line (at about a character a unit, as bold
+         * headers print) has no room for it, the column widens by it. */
+        int marker = markers ? markers[i] : 0;
+        if (!chinese && marker > 0) {
+            size_t last = 0;
+            wrapped_lines_used(words, width - 1.0, &last);
+            size_t mark = marker < 10 ? 3 : 4;
+            if ((double)(last + mark) > width - 1.0)
+                width += (double)mark + 1.0;
+        }
         if (i < PC_XLSX_MAX_COLS)
             w->col_width[i] = width;
         pc_xlsx_check(w, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width, NULL));
@@ -561,9 +671,12 @@ void pc_xlsx_headers_marked(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const ch
     if (height > MAX_ROW_HEIGHT)
         height = MAX_ROW_HEIGHT;
     pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)row, height, NULL));
-    for (size_t i = 0; i < count; i++)
-        pc_xlsx_text(w, ws, row, (int)i, marked_title(w, titles[i], markers ? markers[i] : 0, &own),
+    for (size_t i = 0; i < count; i++) {
+        bool chinese = false;
+        pc_xlsx_text(w, ws, row, (int)i,
+                     header_title(w, titles[i], markers ? markers[i] : 0, &own, &chinese),
                      w->f.header);
+    }
     pc_buf_fini(&own);
 }
 

@@ -141,7 +141,9 @@ static void write_table(pc_xlsx *w, int32_t row, chart_table *t)
     }
     t->avg_col = (int)n;
     titles[n] = "Average of Non-PEO NEOs";
-    widths[n++] = 14;
+    /* "Average of Non-PEO" on one line: in a narrower column a spreadsheet
+     * breaks at the hyphen ("Non-" / "PEO NEOs"). */
+    widths[n++] = 20;
     t->tsr_col = (int)n;
     titles[n] = "Company TSR";
     widths[n++] = 12;

@@ -9,6 +9,7 @@
  * constant amount of work per row (index lookups, no searches) and writes
  * rows strictly in order, as constant_memory mode needs.
  */
+#include "equity.h"
 #include "sheets.h"
 
 #include "paycalc/ledger.h"
@@ -982,9 +983,50 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
     const char *name = pc_xlsx_person_name(w, hit->person);
     if (!*name || strcmp(name, subject) == 0)
         return subject;
+    /* A Chinese reader gets the name alone: the id is report.json's. */
+    if (w->ds->config.labels != PC_LABELS_EN)
+        return name;
     pc_buf_clear(buf);
     pc_buf_printf(buf, "%s (%s)", name, subject);
     return buf->failed ? subject : pc_buf_text(buf);
+}
+
+/* What a finding compares, in words under Chinese labels ("減：摘要補償表中的
+ *股票獎勵和期權獎勵", not less_equity_awards): a reconciliation line, an SCT
+ * column, a Pay vs Performance figure or an equity table figure. English
+ * keeps report.json's key, as `paycalc verify` prints it; a key with no
+ * words stays as it is. */
+static const char *item_words(pc_xlsx *w, const char *item)
+{
+    static const char *const sct[PC_SCT_NCOLUMNS] = {
+        "Salary ($)",
+        "Bonus ($)",
+        "Stock Awards ($)",
+        "Option Awards ($)",
+        "Non-Equity Incentive Plan Compensation ($)",
+        "Nonqualified Deferred Compensation Earnings ($)",
+        "All Other Compensation ($)",
+        "Total ($)",
+    };
+    static const char *const pvp[][2] = {
+        {"tsr", "Company TSR"},
+        {"peer_group_tsr", "Peer Group TSR"},
+        {"net_income", "Net Income"},
+        {"company_selected_measure", "Company-selected measure"},
+    };
+    if (!item || w->ds->config.labels == PC_LABELS_EN)
+        return item;
+    for (int l = 0; l < PC_CAP_NLINES; l++)
+        if (strcmp(item, pc_cap_key((pc_cap_line)l)) == 0)
+            return pc_xlsx_words(w, pc_xlsx_cap_line_words((pc_cap_line)l));
+    for (int c = 0; c < PC_SCT_NCOLUMNS; c++)
+        if (strcmp(item, pc_sct_key((pc_sct_column)c)) == 0)
+            return pc_xlsx_words(w, sct[c]);
+    for (size_t i = 0; i < sizeof pvp / sizeof pvp[0]; i++)
+        if (strcmp(item, pvp[i][0]) == 0)
+            return pc_xlsx_words(w, pvp[i][1]);
+    pc_equity_item e = pc_equity_item_of(item);
+    return e < PC_EQ_NITEMS ? pc_xlsx_equity_item_words(w, e) : item;
 }
 
 /* The check a finding failed and the other checks its published cell
@@ -1070,6 +1112,8 @@ static void checks_header(pc_xlsx *w)
         }
         double need = (double)longest / CHECK_CHARS_PER_UNIT + 1.0;
         widths[0] = need > widths[0] ? (need < 44 ? need : 44) : widths[0];
+        /* The Item column holds a reconciliation line's words (wrapped). */
+        widths[5] = 30;
         /* The longest table name, 財年末未償還股權獎勵, whole. */
         widths[2] = 24;
     }
@@ -1097,7 +1141,9 @@ static int32_t checks_findings(pc_xlsx *w, const person_id *ids, size_t nids, pc
          * as it always was). */
         if (w->ds->config.labels != PC_LABELS_EN) {
             pc_xlsx_text(w, ws, row, 0, check, w->f.wrap);
-            pc_xlsx_row_lines(w, ws, row, pc_xlsx_cell_lines(w, 0, check));
+            size_t lines = pc_xlsx_cell_lines(w, 0, check);
+            size_t item = pc_xlsx_cell_lines(w, 5, item_words(w, f->item));
+            pc_xlsx_row_lines(w, ws, row, item > lines ? item : lines);
         } else {
             pc_xlsx_text(w, ws, row, 0, check, w->f.text);
         }
@@ -1110,7 +1156,8 @@ static int32_t checks_findings(pc_xlsx *w, const person_id *ids, size_t nids, pc
         pc_xlsx_text(w, ws, row, 2, pc_xlsx_words(w, table_words(f->table)), w->f.text);
         pc_xlsx_number(w, ws, row, 3, f->year, w->f.year);
         pc_xlsx_text(w, ws, row, 4, subject_words(w, ids, nids, f->subject, who), w->f.text);
-        pc_xlsx_text(w, ws, row, 5, f->item, w->f.text);
+        pc_xlsx_text(w, ws, row, 5, item_words(w, f->item),
+                     w->ds->config.labels != PC_LABELS_EN ? w->f.wrap : w->f.text);
         pc_xlsx_micros(w, ws, row, 6, f->published_micro, num);
         pc_xlsx_micros(w, ws, row, 7, f->expected_micro, num);
         pc_xlsx_micros(w, ws, row, 8, f->difference_micro, num);
@@ -1171,9 +1218,13 @@ static void checks_legend(pc_xlsx *w, int32_t row)
         if (!any)
             pc_xlsx_text(w, ws, row++, 0, pc_xlsx_words(w, "What each check compares"), w->f.bold);
         any = true;
+        /* English names the key `paycalc verify` prints beside it. */
         pc_buf name = {0};
-        pc_buf_printf(&name, "%s (%s)", check_name(w, check_meanings[k].check),
-                      check_meanings[k].check);
+        if (w->ds->config.labels == PC_LABELS_EN)
+            pc_buf_printf(&name, "%s (%s)", check_name(w, check_meanings[k].check),
+                          check_meanings[k].check);
+        else
+            pc_buf_printf(&name, "%s", check_name(w, check_meanings[k].check));
         if (name.failed)
             pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
         pc_xlsx_text(w, ws, row, 0, pc_buf_text(&name), w->f.note);

@@ -52,8 +52,8 @@ static int32_t grant_notes(pc_xlsx *w, lxw_worksheet *ws, int32_t row)
 static const char *const titles[] = {
     "Name",
     "Fees Earned or Paid in Cash ($)",
-    "Stock Awards ($)\xC2\xB9",
-    "Option Awards ($)\xC2\xB9",
+    "Stock Awards ($)(1)",
+    "Option Awards ($)(1)",
     "Non-Equity Incentive Plan Compensation ($)",
     "Change in Pension Value and Nonqualified Deferred Compensation Earnings ($)",
     "All Other Compensation ($)",

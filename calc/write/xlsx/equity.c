@@ -47,7 +47,12 @@ static bool make_formats(pc_xlsx *w, sheet_formats *f)
     f->shares = format_of(w, FMT_SHARES_NIL, LXW_ALIGN_RIGHT);
     f->money = format_of(w, FMT_DOLLARS_NIL, LXW_ALIGN_RIGHT);
     f->price = format_of(w, FMT_PRICE, LXW_ALIGN_RIGHT);
-    f->date = format_of(w, "mm/dd/yyyy", LXW_ALIGN_CENTER);
+    /* A date as the proxy prints it in a table: 09/26/2027, or under
+     * Chinese labels 2027年9月26日 (as pc_xlsx_day_text writes one in a
+     * sentence). */
+    f->date = format_of(
+        w, w->ds->config.labels == PC_LABELS_EN ? "mm/dd/yyyy" : "yyyy\"年\"m\"月\"d\"日\"",
+        LXW_ALIGN_CENTER);
     f->dash = format_of(w, NULL, LXW_ALIGN_RIGHT);
     return f->shares && f->money && f->price && f->date && f->dash;
 }
@@ -192,15 +197,15 @@ static const char *const oea_titles[] = {
     "Number of Securities Underlying Unexercised Options (#) Exercisable",
     "Number of Securities Underlying Unexercised Options (#) Unexercisable",
     "Equity Incentive Plan Awards: Number of Securities Underlying Unexercised Unearned Options "
-    "(#)\xC2\xB9",
+    "(#)(1)",
     "Option Exercise Price ($)",
     "Option Expiration Date",
     "Number of Shares or Units of Stock That Have Not Vested (#)",
-    "Market Value of Shares or Units of Stock That Have Not Vested ($)\xC2\xB2",
+    "Market Value of Shares or Units of Stock That Have Not Vested ($)(2)",
     "Equity Incentive Plan Awards: Number of Unearned Shares, Units or Other Rights That Have Not "
-    "Vested (#)\xC2\xB9",
+    "Vested (#)(1)",
     "Equity Incentive Plan Awards: Market or Payout Value of Unearned Shares, Units or Other "
-    "Rights That Have Not Vested ($)\xC2\xB2",
+    "Rights That Have Not Vested ($)(2)",
 };
 
 static void oea_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const pc_oea_row *r,
@@ -269,7 +274,9 @@ void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws)
         return;
     int year = pc_xlsx_equity_year(w);
     pc_xlsx_heading(w, ws, "Outstanding Equity Awards at Fiscal Year-End", year, year);
-    double widths[] = {pc_xlsx_name_width(w, 24, 40), 13, 13, 16, 10, 12, 14, 14, 17, 17};
+    /* A Chinese date (2027年9月26日) takes 14 characters. */
+    double date_width = w->ds->config.labels == PC_LABELS_EN ? 12 : 14;
+    double widths[] = {pc_xlsx_name_width(w, 24, 40), 13, 13, 16, 10, date_width, 14, 14, 17, 17};
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, oea_titles, widths, 10);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);
@@ -295,9 +302,9 @@ void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws)
 static const char *const oesv_titles[] = {
     "Name",
     "Option Awards: Number of Shares Acquired on Exercise (#)",
-    "Option Awards: Value Realized on Exercise ($)\xC2\xB9",
+    "Option Awards: Value Realized on Exercise ($)(1)",
     "Stock Awards: Number of Shares Acquired on Vesting (#)",
-    "Stock Awards: Value Realized on Vesting ($)\xC2\xB2",
+    "Stock Awards: Value Realized on Vesting ($)(2)",
 };
 
 /* What one person acquired in the year, over all their awards: a proxy's
@@ -426,7 +433,7 @@ static const char *const gpba_titles[] = {
     "All Other Stock Awards: Number of Shares of Stock or Units (#)",
     "All Other Option Awards: Number of Securities Underlying Options (#)",
     "Exercise or Base Price of Option Awards ($/Sh)",
-    "Grant Date Fair Value of Stock and Option Awards ($)\xC2\xB9",
+    "Grant Date Fair Value of Stock and Option Awards ($)(1)",
 };
 
 static void shares_or_dash(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const support *s,
@@ -511,7 +518,9 @@ void pc_xlsx_write_equity_gpba(pc_xlsx *w, lxw_worksheet *ws)
         return;
     int year = pc_xlsx_equity_year(w);
     pc_xlsx_heading(w, ws, "Grants of Plan-Based Awards", year, year);
-    double widths[] = {pc_xlsx_name_width(w, 24, 40), 12, 14, 14, 14, 14, 14, 14, 14, 14, 12, 16};
+    double date_width = w->ds->config.labels == PC_LABELS_EN ? 12 : 14;
+    double widths[] = {
+        pc_xlsx_name_width(w, 24, 40), date_width, 14, 14, 14, 14, 14, 14, 14, 14, 12, 16};
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, gpba_titles, widths, 12);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 1);

@@ -52,6 +52,9 @@ int pc_xlsx_equity_year(const pc_xlsx *w);
  * rows: per table a title row, then one row per step of the rows of the
  * year, then a blank row. */
 void pc_xlsx_plan_equity_detail(pc_xlsx *w);
+/* The figure an equity item adds to, in the labels' words ("Unearned
+ * options (#)"). */
+const char *pc_xlsx_equity_item_words(const pc_xlsx *w, pc_equity_item item);
 void pc_xlsx_write_equity_detail(pc_xlsx *w, lxw_worksheet *ws);
 
 void pc_xlsx_write_equity_oea(pc_xlsx *w, lxw_worksheet *ws);

@@ -94,6 +94,11 @@ static const char *const figure_words[PC_EQ_NITEMS] = {
     "Grant date fair value ($)",
 };
 
+const char *pc_xlsx_equity_item_words(const pc_xlsx *w, pc_equity_item item)
+{
+    return item < PC_EQ_NITEMS ? pc_xlsx_words(w, figure_words[item]) : "";
+}
+
 /* The words above in the --labels language, looked up once per sheet, and
  * the Source column's format (indented from the amounts beside it). */
 typedef struct detail_words {
@@ -310,9 +315,12 @@ static void step_row(pc_xlsx *w, lxw_worksheet *ws, int32_t row, const eq_row *r
     bool option = a->type != PC_AWARD_STOCK;
     pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_NAME, pc_xlsx_person_name(w, r->person), w->f.text);
     pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_AWARD, a->id, w->f.text);
-    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_TYPE, pc_xlsx_type_key(a->type), w->f.text);
-    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_CONDITION, pc_xlsx_condition_key(a->condition),
+    /* awards.csv's words, in Chinese under Chinese labels (no SUMIFS
+     * selects by them here, unlike on Award Valuations). */
+    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_TYPE, pc_xlsx_words(w, pc_xlsx_type_key(a->type)),
                  w->f.text);
+    pc_xlsx_text(w, ws, row, PC_XLSX_EQ_COL_CONDITION,
+                 pc_xlsx_words(w, pc_xlsx_condition_key(a->condition)), w->f.text);
     if (s->basis == PC_EQ_BASIS_TRANCHE)
         pc_xlsx_number(w, ws, row, PC_XLSX_EQ_COL_TRANCHE, ds->tranches.items[s->index].number,
                        w->f.centred);
@@ -399,8 +407,17 @@ static size_t write_table(pc_xlsx *w, lxw_worksheet *ws, pc_xlsx_eq_table table,
     int year = pc_xlsx_equity_year(w);
     int32_t row = w->at.equity_first[table];
     size_t left_out = 0;
-    if (row - 1 <= w->at.equity_last)
-        pc_xlsx_text(w, ws, row - 1, 0, pc_xlsx_words(w, table_titles[table]), w->f.bold);
+    if (row - 1 <= w->at.equity_last) {
+        /* The title wraps in the two columns every page repeats: text
+         * spilling past them would be cut where a later page goes on
+         * with other columns ("Outstanding Equity Awards at Fiscal Y"). */
+        const char *title = pc_xlsx_words(w, table_titles[table]);
+        pc_xlsx_merge(w, ws, row - 1, 0, 1, w->f.name);
+        pc_xlsx_text(w, ws, row - 1, 0, title, w->f.name);
+        double width = w->col_width[0] + w->col_width[1];
+        pc_xlsx_check(w, worksheet_set_row(ws, (lxw_row_t)(row - 1),
+                                           pc_xlsx_header_height(width, title), NULL));
+    }
     size_t i = 0;
     while (i < table_count(t, table) && pc_xlsx_ok(w)) {
         eq_row r = table_row(t, table, i);

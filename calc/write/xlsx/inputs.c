@@ -225,6 +225,9 @@ void pc_xlsx_write_assumptions(pc_xlsx *w, lxw_worksheet *ws)
     pc_xlsx_headers(w, ws, PC_XLSX_HEADER_ROW, titles, widths, 6);
     pc_xlsx_page_setup(w, ws, 1, true);
     worksheet_freeze_panes(ws, PC_XLSX_FIRST_DATA_ROW, 0);
+    /* An expected term in years as assumptions.csv gives it: 5.0, 6.25,
+     * 5.997260 (all its decimals, at least one; not 5.000000). */
+    lxw_format *term = pc_xlsx_share_format(w, pc_xlsx_add_format(w, "0.0#####"));
     int32_t row = PC_XLSX_FIRST_DATA_ROW;
     for (size_t i = 0; i < ds->assumptions.count && pc_xlsx_ok(w); i++) {
         if (input_row(w, i, ds->assumptions.count) == PC_XLSX_NONE)
@@ -236,7 +239,7 @@ void pc_xlsx_write_assumptions(pc_xlsx *w, lxw_worksheet *ws)
         pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_RATE, a->rate_micro, w->f.percent);
         pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_YIELD, a->yield_micro, w->f.percent);
         if (a->has_term)
-            pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_TERM, a->term_micro, w->f.decimal);
+            pc_xlsx_micros(w, ws, row, ASSUMPTION_COL_TERM, a->term_micro, term);
         pc_xlsx_number(w, ws, row, 5, a->line, w->f.centred);
         row++;
     }

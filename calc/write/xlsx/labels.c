@@ -333,11 +333,11 @@ static const label table[] = {
     {"The published deduction for equity awards (less_equity_awards) against minus the published "
      "Stock Awards and Option Awards of the same person and year (for the average, minus their "
      "mean over the year's non-PEO NEOs).",
-     "公佈的股權獎勵扣減（less_equity_"
-     "awards）與同一人同一年度公佈的股票獎勵和期權獎勵之和的負數比較（平均值則與該年度非首席執行官"
+     "公佈的股權獎勵扣減與同一人同一年度公佈的股票獎勵和期權獎勵之和的負數比較（平均值則與該年度非"
+     "首席執行官"
      "指定執行官該和的平均數的負數比較）。",
-     "公布的股权奖励扣减（less_equity_"
-     "awards）与同一人同一年度公布的股票奖励和期权奖励之和的负数比较（平均值则与该年度非首席执行官"
+     "公布的股权奖励扣减与同一人同一年度公布的股票奖励和期权奖励之和的负数比较（平均值则与该年度非"
+     "首席执行官"
      "指定执行官该和的平均数的负数比较）。"},
     {"A PEO's Summary Compensation Table total in the Pay versus Performance table against their "
      "published SCT total.",
@@ -480,31 +480,31 @@ static const label table[] = {
     {"Number of Securities Underlying Unexercised Options (#) Unexercisable",
      "未行使期權所涉證券數量 (#) 不可行使", "未行使期权所涉证券数量 (#) 不可行使"},
     {"Equity Incentive Plan Awards: Number of Securities Underlying Unexercised Unearned Options "
-     "(#)\xC2\xB9",
-     "股權激勵計劃獎勵：未行使且未賺取期權所涉證券數量 (#)\xC2\xB9",
-     "股权激励计划奖励：未行使且未赚取期权所涉证券数量 (#)\xC2\xB9"},
+     "(#)(1)",
+     "股權激勵計劃獎勵：未行使且未賺取期權所涉證券數量 (#)(1)",
+     "股权激励计划奖励：未行使且未赚取期权所涉证券数量 (#)(1)"},
     {"Option Exercise Price ($)", "期權行權價 ($)", "期权行权价 ($)"},
     {"Option Expiration Date", "期權到期日", "期权到期日"},
     {"Number of Shares or Units of Stock That Have Not Vested (#)", "未歸屬股份或股票單位數量 (#)",
      "未归属股份或股票单位数量 (#)"},
-    {"Market Value of Shares or Units of Stock That Have Not Vested ($)\xC2\xB2",
-     "未歸屬股份或股票單位的市值 ($)\xC2\xB2", "未归属股份或股票单位的市值 ($)\xC2\xB2"},
+    {"Market Value of Shares or Units of Stock That Have Not Vested ($)(2)",
+     "未歸屬股份或股票單位的市值 ($)(2)", "未归属股份或股票单位的市值 ($)(2)"},
     {"Equity Incentive Plan Awards: Number of Unearned Shares, Units or Other Rights That Have Not "
-     "Vested (#)\xC2\xB9",
-     "股權激勵計劃獎勵：未歸屬且未賺取的股份、單位或其他權利數量 (#)\xC2\xB9",
-     "股权激励计划奖励：未归属且未赚取的股份、单位或其他权利数量 (#)\xC2\xB9"},
+     "Vested (#)(1)",
+     "股權激勵計劃獎勵：未歸屬且未賺取的股份、單位或其他權利數量 (#)(1)",
+     "股权激励计划奖励：未归属且未赚取的股份、单位或其他权利数量 (#)(1)"},
     {"Equity Incentive Plan Awards: Market or Payout Value of Unearned Shares, Units or Other "
-     "Rights That Have Not Vested ($)\xC2\xB2",
-     "股權激勵計劃獎勵：未歸屬且未賺取的股份、單位或其他權利的市值或支付價值 ($)\xC2\xB2",
-     "股权激励计划奖励：未归属且未赚取的股份、单位或其他权利的市值或支付价值 ($)\xC2\xB2"},
+     "Rights That Have Not Vested ($)(2)",
+     "股權激勵計劃獎勵：未歸屬且未賺取的股份、單位或其他權利的市值或支付價值 ($)(2)",
+     "股权激励计划奖励：未归属且未赚取的股份、单位或其他权利的市值或支付价值 ($)(2)"},
     {"Option Awards: Number of Shares Acquired on Exercise (#)", "期權獎勵：行權時取得的股數 (#)",
      "期权奖励：行权时取得的股数 (#)"},
-    {"Option Awards: Value Realized on Exercise ($)\xC2\xB9",
-     "期權獎勵：行權時實現的價值 ($)\xC2\xB9", "期权奖励：行权时实现的价值 ($)\xC2\xB9"},
+    {"Option Awards: Value Realized on Exercise ($)(1)", "期權獎勵：行權時實現的價值 ($)(1)",
+     "期权奖励：行权时实现的价值 ($)(1)"},
     {"Stock Awards: Number of Shares Acquired on Vesting (#)", "股票獎勵：歸屬時取得的股數 (#)",
      "股票奖励：归属时取得的股数 (#)"},
-    {"Stock Awards: Value Realized on Vesting ($)\xC2\xB2",
-     "股票獎勵：歸屬時實現的價值 ($)\xC2\xB2", "股票奖励：归属时实现的价值 ($)\xC2\xB2"},
+    {"Stock Awards: Value Realized on Vesting ($)(2)", "股票獎勵：歸屬時實現的價值 ($)(2)",
+     "股票奖励：归属时实现的价值 ($)(2)"},
     {"Estimated Future Payouts Under Equity Incentive Plan Awards: Threshold (#)",
      "股權激勵計劃獎勵下的預計未來支付：門檻 (#)", "股权激励计划奖励下的预计未来支付：门槛 (#)"},
     {"Estimated Future Payouts Under Equity Incentive Plan Awards: Target (#)",
@@ -554,8 +554,8 @@ static const label table[] = {
      "所有其他期權獎勵：期權所涉證券數量 (#)", "所有其他期权奖励：期权所涉证券数量 (#)"},
     {"Exercise or Base Price of Option Awards ($/Sh)", "期權獎勵的行權價或基準價 ($/股)",
      "期权奖励的行权价或基准价 ($/股)"},
-    {"Grant Date Fair Value of Stock and Option Awards ($)\xC2\xB9",
-     "股票和期權獎勵的授予日公允價值 ($)\xC2\xB9", "股票和期权奖励的授予日公允价值 ($)\xC2\xB9"},
+    {"Grant Date Fair Value of Stock and Option Awards ($)(1)",
+     "股票和期權獎勵的授予日公允價值 ($)(1)", "股票和期权奖励的授予日公允价值 ($)(1)"},
     {"Audit Notes: Where the Footnote Figures Come From", "審計註釋：腳註數據的來源",
      "审计注释：脚注数据的来源"},
     {"Awards Treated as Vested on Retirement Eligibility", "因符合退休資格而視為歸屬的獎勵",
@@ -720,8 +720,8 @@ static const label table[] = {
     /* Director Compensation (Item 402(k); the proxy's 董事薪酬). */
     {"Director Compensation", "董事薪酬", "董事薪酬"},
     {"Fees Earned or Paid in Cash ($)", "以現金賺取或支付的費用 ($)", "以现金赚取或支付的费用 ($)"},
-    {"Stock Awards ($)\xC2\xB9", "股票獎勵 ($)\xC2\xB9", "股票奖励 ($)\xC2\xB9"},
-    {"Option Awards ($)\xC2\xB9", "期權獎勵 ($)\xC2\xB9", "期权奖励 ($)\xC2\xB9"},
+    {"Stock Awards ($)(1)", "股票獎勵 ($)(1)", "股票奖励 ($)(1)"},
+    {"Option Awards ($)(1)", "期權獎勵 ($)(1)", "期权奖励 ($)(1)"},
     {"(1) The grant date fair value of the awards granted in the fiscal year, computed in "
      "accordance with FASB ASC Topic 718",
      "(1) 本財年授予的獎勵按FASB ASC第718號主題計算的授予日公允價值",
@@ -878,6 +878,14 @@ static const label table[] = {
     /* Exchange Rates and Cash and FX: methods, sources and notes. */
     {"Fiscal-year average", "財年平均匯率", "财年平均汇率"},
     {"Rate on the payment date", "支付日匯率", "支付日汇率"},
+    {"Rate on the grant date", "授予日匯率", "授予日汇率"},
+    /* Equity Award Detail's award types and conditions (awards.csv's words). */
+    {"stock", "股票", "股票"},
+    {"option", "期權", "期权"},
+    {"sar", "股票增值權", "股票增值权"},
+    {"service", "服務", "服务"},
+    {"performance", "業績", "业绩"},
+    {"market", "市場", "市场"},
     {"Rate at the fiscal year end", "財年末匯率", "财年末汇率"},
     {"published fiscal %d average, %s line %d", "%d財年公佈的平均匯率，%s 第%d行",
      "%d财年公布的平均汇率，%s 第%d行"},

@@ -102,7 +102,8 @@ void pc_xlsx_write_plan_targets(pc_xlsx *w, lxw_worksheet *ws)
                            .pay_date = p->grant_date,
                            .line = p->line};
         memcpy(as_cash.currency, p->currency, 4);
-        pc_xlsx_rate_cells(w, ws, row, PT_COL_RATE, &as_cash);
+        /* Converted at the grant date's rate (pay_date above). */
+        pc_xlsx_rate_cells(w, ws, row, PT_COL_RATE, &as_cash, "Rate on the grant date");
         level_cells(w, ws, row, PT_COL_THRESHOLD, PT_COL_THRESHOLD_USD, p->has_threshold,
                     p->threshold_cents, r->threshold);
         level_cells(w, ws, row, PT_COL_TARGET, PT_COL_TARGET_USD, true, p->target_cents,

@@ -192,10 +192,12 @@ void pc_xlsx_valuation_sumifs_col(pc_buf *b, const char *sheet, int col, size_t 
 void pc_xlsx_plan_cash(pc_xlsx *w);
 /* The exchange rate that converts `cash` (a cash row, or a plan target as
  * one) into column `col` of `row`, a reference to its Exchange Rates row
- * when there is one, and the words of its basis into `col` + 1. Returns
- * the rate in micros (0 when there is none). */
-int64_t pc_xlsx_rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col,
-                           const pc_cash *cash);
+ * when there is one, and the words of its basis into `col` + 1. A rate of
+ * the row's own date (fx_method payment_date) is described as `own_date`
+ * ("Rate on the payment date" for cash, "Rate on the grant date" for a
+ * plan target). Returns the rate in micros (0 when there is none). */
+int64_t pc_xlsx_rate_cells(pc_xlsx *w, lxw_worksheet *ws, int32_t row, int col, const pc_cash *cash,
+                           const char *own_date);
 /* Plan Targets (calc/write/xlsx/plan_targets.c): the rows of
  * report->equity.nonequity, in order. pc_xlsx_plan_target_row is the row
  * of its `index`th row (PC_XLSX_NONE when past the sheet's end) and

@@ -129,7 +129,7 @@ bool pc_xlsx_make_formats(pc_xlsx *w)
                          NULL,
                          NULL,
                          "0",
-                         "#,##0",
+                         "#,##0;(#,##0)", /* shares deducted print (10,000), as in a proxy */
                          PC_XLSX_FMT_DOLLARS,
                          PC_XLSX_FMT_CENTS,
                          cents_cap ? PC_XLSX_FMT_CENTS : PC_XLSX_FMT_DOLLARS,
