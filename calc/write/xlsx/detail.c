@@ -991,6 +991,34 @@ static const char *subject_words(pc_xlsx *w, const person_id *ids, size_t nids, 
     return buf->failed ? subject : pc_buf_text(buf);
 }
 
+/* The figure each equity item adds to, as Equity Award Detail and the
+ * Checks sheet name it (kept here, below both, so neither sheet's file
+ * depends on the other's). */
+static const char *const figure_words[PC_EQ_NITEMS] = {
+    "Options exercisable (#)",
+    "Options unexercisable (#)",
+    "Unearned options (#)",
+    "Shares not vested (#)",
+    "Market value of shares not vested ($)",
+    "Unearned shares (#)",
+    "Market value of unearned shares ($)",
+    "Shares acquired on exercise (#) and value realized ($)",
+    "Value realized on exercise ($)",
+    "Shares acquired on vesting (#) and value realized ($)",
+    "Value realized on vesting ($)",
+    "Threshold (#)",
+    "Target (#)",
+    "Maximum (#)",
+    "All other stock awards (#)",
+    "All other option awards (#)",
+    "Grant date fair value ($)",
+};
+
+const char *pc_xlsx_equity_item_words(const pc_xlsx *w, pc_equity_item item)
+{
+    return item < PC_EQ_NITEMS ? pc_xlsx_words(w, figure_words[item]) : "";
+}
+
 /* What a finding compares, in words under Chinese labels ("減：摘要補償表中的
  *股票獎勵和期權獎勵", not less_equity_awards): a reconciliation line, an SCT
  * column, a Pay vs Performance figure or an equity table figure. English

@@ -74,31 +74,6 @@ static const char *const step_words[STEP_NKINDS] = {
     "Grant-date valuation",
 };
 
-static const char *const figure_words[PC_EQ_NITEMS] = {
-    "Options exercisable (#)",
-    "Options unexercisable (#)",
-    "Unearned options (#)",
-    "Shares not vested (#)",
-    "Market value of shares not vested ($)",
-    "Unearned shares (#)",
-    "Market value of unearned shares ($)",
-    "Shares acquired on exercise (#) and value realized ($)",
-    "Value realized on exercise ($)",
-    "Shares acquired on vesting (#) and value realized ($)",
-    "Value realized on vesting ($)",
-    "Threshold (#)",
-    "Target (#)",
-    "Maximum (#)",
-    "All other stock awards (#)",
-    "All other option awards (#)",
-    "Grant date fair value ($)",
-};
-
-const char *pc_xlsx_equity_item_words(const pc_xlsx *w, pc_equity_item item)
-{
-    return item < PC_EQ_NITEMS ? pc_xlsx_words(w, figure_words[item]) : "";
-}
-
 /* The words above in the --labels language, looked up once per sheet, and
  * the Source column's format (indented from the amounts beside it). */
 typedef struct detail_words {
@@ -463,7 +438,7 @@ void pc_xlsx_write_equity_detail(pc_xlsx *w, lxw_worksheet *ws)
     for (int k = 0; k < STEP_NKINDS; k++)
         words.step[k] = pc_xlsx_words(w, step_words[k]);
     for (int k = 0; k < PC_EQ_NITEMS; k++)
-        words.figure[k] = pc_xlsx_words(w, figure_words[k]);
+        words.figure[k] = pc_xlsx_equity_item_words(w, (pc_equity_item)k);
     words.source = pc_xlsx_add_format(w, NULL);
     if (!words.source)
         return;

@@ -99,66 +99,6 @@ static void pvp_peo_cells(pc_xlsx *w, int32_t row, int col, const pc_pvp_row *p,
                       c && c->line[PC_CAP_CAP] == peo->cap, peo->cap, w->f.cap);
 }
 
-/* The unit a measure's name carries at its end, "(%)" in "Return on
- * equity (%)": where its text starts, with its length; false for a name
- * without one. */
-static bool csm_own_unit(const char *name, size_t *at, size_t *len)
-{
-    size_t n = strlen(name);
-    if (n < 3 || name[n - 1] != ')')
-        return false;
-    const char *open = strrchr(name, '(');
-    if (!open || (size_t)(open - name) + 2 >= n)
-        return false;
-    *at = (size_t)(open - name) + 1;
-    *len = n - 1 - *at;
-    return true;
-}
-
-/* The measure's title in `units`. */
-static void csm_title_in(pc_xlsx *w, pc_buf *out, pc_units units)
-{
-    const pc_config *config = &w->ds->config;
-    const char *name = config->company_selected_measure ? config->company_selected_measure : "";
-    size_t at, len;
-    if (csm_own_unit(name, &at, &len)) {
-        static const char *const scale[] = {"", " (in thousands)", " (in millions)"};
-        pc_buf_printf(out, "%s%s", name, pc_xlsx_words(w, scale[units]));
-        return;
-    }
-    if (units == PC_UNITS_THOUSANDS)
-        pc_buf_printf(out, pc_xlsx_words(w, "%s ($ in thousands)"), name);
-    else if (units == PC_UNITS_MILLIONS)
-        pc_buf_printf(out, pc_xlsx_words(w, "%s ($ in millions)"), name);
-    else
-        pc_buf_printf(out, pc_xlsx_words(w, "%s ($)"), name);
-}
-
-void pc_xlsx_csm_title(pc_xlsx *w, pc_buf *out)
-{
-    csm_title_in(w, out, w->ds->config.csm_units);
-}
-
-void pc_xlsx_csm_input_title(pc_xlsx *w, pc_buf *out)
-{
-    csm_title_in(w, out, PC_UNITS_ONES);
-}
-
-const char *pc_xlsx_csm_axis(pc_xlsx *w, pc_buf *own)
-{
-    const pc_config *config = &w->ds->config;
-    const char *name = config->company_selected_measure ? config->company_selected_measure : "";
-    size_t at, len;
-    if (csm_own_unit(name, &at, &len)) {
-        pc_buf_append(own, name + at, len);
-        if (own->failed)
-            pc_xlsx_fail(w, PC_ERR_NOMEM, "out of memory");
-        return pc_buf_text(own);
-    }
-    static const char *const axis[] = {"USD", "USD thousands", "USD millions"};
-    return axis[config->csm_units];
-}
-
 /* The number format of the company-selected measure: as many decimals as
  * its values have (at most 6); the charts use the same (w->at). */
 static lxw_format *csm_format(pc_xlsx *w)
