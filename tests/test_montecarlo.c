@@ -304,20 +304,41 @@ static void assert_same_bits_on_every_set(const pc_mc_terms *t, const pc_mc_mark
     }
 }
 
+/* Three companies, a 10-day start window of which 4 days are known and 6
+ * still to come, a 20-day end window a year out, a three-point curve with a
+ * negative-TSR cap (the terms and market point into the struct: set it up
+ * where it stays). */
+typedef struct windows_case {
+    pc_mc_asset as[3];
+    double corr[9];
+    pc_mc_point curve[3];
+    pc_mc_terms terms;
+    pc_mc_market market;
+} windows_case;
+
+static void windows_case_init(windows_case *c)
+{
+    *c = (windows_case){.as = {{40, 0.45, 0.02, 4 * 0.97, 0},
+                               {25, 0.30, 0.0, 4 * 1.02, 0},
+                               {60, 0.25, 0.01, 4 * 1.01, 0}},
+                        .corr = {1, 0.5, 0.3, 0.5, 1, 0.6, 0.3, 0.6, 1},
+                        .curve = {{25, 0.5}, {50, 1.0}, {75, 2.0}}};
+    c->terms = (pc_mc_terms){.metric = PC_MC_RELATIVE_TSR,
+                             .curve = c->curve,
+                             .curve_points = 3,
+                             .has_negative_tsr_cap = true,
+                             .negative_tsr_cap = 1.0,
+                             .start = {10, 6, 0.03},
+                             .end = {20, 20, 1.0}};
+    c->market = (pc_mc_market){3, c->as, c->corr, 0.035};
+}
+
 Test(determinism, every_instruction_set_gives_the_same_bits)
 {
-    pc_mc_asset as[3] = {
-        {40, 0.45, 0.02, 4 * 0.97, 0}, {25, 0.30, 0.0, 4 * 1.02, 0}, {60, 0.25, 0.01, 4 * 1.01, 0}};
-    double corr[9] = {1, 0.5, 0.3, 0.5, 1, 0.6, 0.3, 0.6, 1};
-    pc_mc_point curve[] = {{25, 0.5}, {50, 1.0}, {75, 2.0}};
-    pc_mc_terms t = {.metric = PC_MC_RELATIVE_TSR,
-                     .curve = curve,
-                     .curve_points = 3,
-                     .has_negative_tsr_cap = true,
-                     .negative_tsr_cap = 1.0,
-                     .start = {10, 6, 0.03},
-                     .end = {20, 20, 1.0}};
-    pc_mc_market m = {3, as, corr, 0.035};
+    windows_case c;
+    windows_case_init(&c);
+    const pc_mc_terms t = c.terms;
+    const pc_mc_market m = c.market;
     pc_mc_settings s = {.seed = 3, .stream = 9, .paths = 20002, .antithetic = true};
     assert_same_bits_on_every_set(&t, &m, s, "relative TSR, antithetic");
     s.antithetic = false;
@@ -625,23 +646,13 @@ static void assert_agree(pc_mc_result r, double want, double want_se, const char
               what, r.value, r.standard_error, want, want_se);
 }
 
-/* Three companies, a 10-day start window of which 4 days are known and 6
- * still to come, a 20-day end window a year out, a three-point curve with a
- * negative-TSR cap. */
+/* The three-company averaging-window case (windows_case) against numpy. */
 Test(oracle, averaging_windows_match_numpy)
 {
-    pc_mc_asset as[3] = {
-        {40, 0.45, 0.02, 4 * 0.97, 0}, {25, 0.30, 0.0, 4 * 1.02, 0}, {60, 0.25, 0.01, 4 * 1.01, 0}};
-    double corr[9] = {1, 0.5, 0.3, 0.5, 1, 0.6, 0.3, 0.6, 1};
-    pc_mc_point curve[] = {{25, 0.5}, {50, 1.0}, {75, 2.0}};
-    pc_mc_terms t = {.metric = PC_MC_RELATIVE_TSR,
-                     .curve = curve,
-                     .curve_points = 3,
-                     .has_negative_tsr_cap = true,
-                     .negative_tsr_cap = 1.0,
-                     .start = {10, 6, 0.03},
-                     .end = {20, 20, 1.0}};
-    pc_mc_market m = {3, as, corr, 0.035};
+    windows_case c;
+    windows_case_init(&c);
+    const pc_mc_terms t = c.terms;
+    const pc_mc_market m = c.market;
     pc_mc_settings s = {.seed = 3, .stream = 9, .paths = 200000, .antithetic = true};
     pc_mc_result r;
     cr_assert_eq(pc_mc_value(&t, &m, &s, &r, NULL), PC_OK);

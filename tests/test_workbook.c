@@ -808,6 +808,21 @@ Test(workbook, proxy_wording_in_english_and_chinese)
     free(zh);
 }
 
+/* `paycalc run` of the source tree's `set` with `--labels label` into
+ * OUT/N; `path` gets its report.xlsx. */
+static void run_labelled(const char *out, size_t n, const char *set, const char *label,
+                         char path[640])
+{
+    char input[512], dir[600];
+    snprintf(input, sizeof input, "%s%s", SOURCE_DIR, set);
+    snprintf(dir, sizeof dir, "%s/%zu", out, n);
+    const char *run[] = {"run", input, "--out", dir, "--quiet", "--labels", label, NULL};
+    run_result r = run_paycalc(run);
+    cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, label, r.err);
+    run_result_free(&r);
+    snprintf(path, 640, "%s/report.xlsx", dir);
+}
+
 /* Footnote markers as proxies print them: each title of Pay vs Performance
  * and CAP Reconciliation that a footnote explains ends in "(n)" as the Summary Compensation titles
  * do, in every
@@ -825,15 +840,7 @@ Test(workbook, footnote_markers_match_the_footnotes_in_every_language)
     size_t n = 0;
     for (size_t s = 0; s < 2; s++)
         for (size_t l = 0; l < 3; l++, n++) {
-            char input[512], dir[600];
-            snprintf(input, sizeof input, "%s%s", SOURCE_DIR, sets[s]);
-            snprintf(dir, sizeof dir, "%s/%zu", out, n);
-            const char *run[] = {"run",     input,      "--out",   dir,
-                                 "--quiet", "--labels", labels[l], NULL};
-            run_result r = run_paycalc(run);
-            cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, labels[l], r.err);
-            run_result_free(&r);
-            snprintf(paths[n], sizeof paths[n], "%s/report.xlsx", dir);
+            run_labelled(out, n, sets[s], labels[l], paths[n]);
             args[1 + n] = paths[n];
         }
     args[1 + n] = NULL;
@@ -871,15 +878,7 @@ Test(workbook, chinese_headers_break_between_words)
     size_t n = 0;
     for (size_t s = 0; s < 2; s++)
         for (size_t l = 0; l < 2; l++, n++) {
-            char input[512], dir[600];
-            snprintf(input, sizeof input, "%s%s", SOURCE_DIR, sets[s]);
-            snprintf(dir, sizeof dir, "%s/%zu", out, n);
-            const char *run[] = {"run",     input,      "--out",   dir,
-                                 "--quiet", "--labels", labels[l], NULL};
-            run_result r = run_paycalc(run);
-            cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, labels[l], r.err);
-            run_result_free(&r);
-            snprintf(paths[n], sizeof paths[n], "%s/report.xlsx", dir);
+            run_labelled(out, n, sets[s], labels[l], paths[n]);
             args[1 + n] = paths[n];
         }
     args[1 + n] = NULL;
@@ -908,14 +907,7 @@ Test(workbook, terms_and_chinese_dates_print_as_a_proxy_prints_them)
     char paths[3][640];
     const char *args[5] = {"formats"};
     for (size_t n = 0; n < 3; n++) {
-        char input[512], dir[600];
-        snprintf(input, sizeof input, "%s%s", SOURCE_DIR, sets[n]);
-        snprintf(dir, sizeof dir, "%s/%zu", out, n);
-        const char *run[] = {"run", input, "--out", dir, "--quiet", "--labels", labels[n], NULL};
-        run_result r = run_paycalc(run);
-        cr_assert_eq(r.status, 0, "paycalc run %s --labels %s: %s", input, labels[n], r.err);
-        run_result_free(&r);
-        snprintf(paths[n], sizeof paths[n], "%s/report.xlsx", dir);
+        run_labelled(out, n, sets[n], labels[n], paths[n]);
         args[1 + n] = paths[n];
     }
     args[4] = NULL;
